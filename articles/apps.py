@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "articles"
+    verbose_name = "Newsroom"

@@ -1,0 +1,20 @@
+import os
+from pathlib import Path
+
+# Tests run with DEBUG off (as in production) but need a key; set before settings load.
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnop")
+
+import pytest  # noqa: E402
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEED_000 = SEEDS_DIR / "000_739d39e62fd4c9a8.txt"
+SEED_004 = SEEDS_DIR / "004_63c2d75fce885dd3.txt"
+
+
+@pytest.fixture(autouse=True)
+def _simple_static_storage(settings):
+    """Tests render templates without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
