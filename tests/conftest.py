@@ -1,10 +1,6 @@
-import os
 from pathlib import Path
 
-# Tests run with DEBUG off (as in production) but need a key; set before settings load.
-os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnop")
-
-import pytest  # noqa: E402
+import pytest
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEED_000 = SEEDS_DIR / "000_739d39e62fd4c9a8.txt"

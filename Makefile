@@ -1,0 +1,57 @@
+# Masthead — the two commands: `make run` and `make test`. See README.md.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+HOST   ?= 127.0.0.1
+
+# `make run` is a local, production-like server: DEBUG off, a secret key generated once into var/.
+export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
+SECRET_FILE := var/secret-key
+
+.PHONY: run test serve setup migrate import static editor check clean
+
+run: setup migrate import static serve
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-test.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+$(SECRET_FILE):
+	mkdir -p var
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	chmod 600 $@
+
+# Use DJANGO_SECRET_KEY from the environment when set, else the generated local one.
+WITH_KEY = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))}"
+
+migrate: setup $(SECRET_FILE)
+	$(WITH_KEY) $(BIN)/python manage.py migrate --no-input
+
+import: setup $(SECRET_FILE)
+	$(WITH_KEY) $(BIN)/python manage.py import_seeds
+
+static: setup $(SECRET_FILE)
+	$(WITH_KEY) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+
+serve: $(SECRET_FILE)
+	@echo "Masthead on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)"
+	$(WITH_KEY) $(BIN)/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+# Create an editor login for /admin/ (asks for a user name and password).
+editor: setup migrate
+	$(WITH_KEY) $(BIN)/python manage.py createsuperuser
+
+test: setup
+	$(BIN)/python -m pytest
+
+check: setup
+	$(WITH_KEY) DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,209 @@
+"""Parsed pages → saved articles: idempotent, one transaction per file, an editor's work never overwritten.
+
+``import_path`` is the one way raw files become articles; the management command
+only finds files and reports what this module returns.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+
+from articles.importing import ParseError, ParsedArticle, parse_source
+from articles.lexicon import match_vocabulary
+from articles.models import Article, Author, ContentWarning, Topic
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    name: str
+    outcome: Outcome
+    status: str = ""
+    title: str = ""
+    message: str = ""
+    reasons: tuple[str, ...] = field(default=())
+
+
+def find_sources(paths: list[Path]) -> list[Path]:
+    """The files to import: each file given, and the *.txt files of each folder given, sorted."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def read_source(path: Path, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes, so an oversized file is refused without loading it whole."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ParseError(path.name, "file not found") from None
+    except IsADirectoryError:
+        raise ParseError(path.name, "is a directory, not a file") from None
+    except OSError as error:
+        raise ParseError(path.name, f"cannot be read ({error.strerror})") from None
+
+
+def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
+    """Import one file in its own transaction; a failure saves nothing of it."""
+    max_bytes = settings.MASTHEAD_IMPORT_MAX_BYTES
+    try:
+        parsed = parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes)
+    except ParseError as error:
+        return ImportResult(path.name, Outcome.FAILED, message=error.reason)
+    with transaction.atomic():
+        result = save_parsed(parsed)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def save_parsed(parsed: ParsedArticle) -> ImportResult:
+    """Create or update the article for ``parsed``; call inside a transaction."""
+    article = Article.objects.select_for_update().filter(source_name=parsed.source_name).first()
+    if article is not None:
+        if article.source_hash == parsed.source_hash:
+            return _result(article, Outcome.UNCHANGED)
+        if content_fingerprint(article) != article.import_fingerprint:
+            return _result(
+                article,
+                Outcome.SKIPPED,
+                message="the source changed but an editor has edited the article since it was imported; "
+                "left as the editor saved it",
+            )
+        outcome = Outcome.UPDATED
+    else:
+        article = Article(source_name=parsed.source_name, slug=_unique_slug(parsed.title))
+        outcome = Outcome.CREATED
+
+    warnings, unmapped = _warnings_for(parsed.warning_note)
+    reasons = _review_reasons(parsed, unmapped)
+
+    article.title = parsed.title[: Article._meta.get_field("title").max_length]
+    article.author = _author_for(parsed.author)
+    article.published_at = _start_of_day(parsed.published_on)
+    article.body = parsed.body_markdown
+    article.warning_note = parsed.warning_note
+    article.image_credit = parsed.image_credit[: Article._meta.get_field("image_credit").max_length]
+    article.source_hash = parsed.source_hash
+    article.review_reasons = reasons
+    article.status = Article.Status.IN_REVIEW if reasons else Article.Status.PUBLISHED
+    article.save()
+    article.tags.set(_tags_for(parsed), clear=True)
+    article.warnings.set(warnings)
+    article.import_fingerprint = content_fingerprint(article)
+    Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
+    return _result(article, outcome)
+
+
+def content_fingerprint(article: Article) -> str:
+    """A hash of everything an editor can change about an article's content."""
+    content = {
+        "title": article.title,
+        "slug": article.slug,
+        "author": article.author_id,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "warning_note": article.warning_note,
+        "image_credit": article.image_credit,
+        "tags": sorted(tag.casefold() for tag in article.tags.names()),
+        "warnings": sorted(article.warnings.values_list("slug", flat=True)),
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _result(article: Article, outcome: Outcome, message: str = "") -> ImportResult:
+    return ImportResult(
+        name=article.source_name,
+        outcome=outcome,
+        status=article.status,
+        title=article.title,
+        message=message,
+        reasons=tuple(article.review_reasons),
+    )
+
+
+def _review_reasons(parsed: ParsedArticle, unmapped_note: bool) -> list[str]:
+    reasons = []
+    if not parsed.author:
+        reasons.append("no author found")
+    if not parsed.published_on:
+        reasons.append("no publication date found")
+    if not parsed.blocks:
+        reasons.append("no body text found")
+    if unmapped_note:
+        reasons.append(f"the source's warning note matches no content warning: “{parsed.warning_note}”")
+    return reasons
+
+
+def _warnings_for(note: str) -> tuple[list[ContentWarning], bool]:
+    """The vocabulary entries a stated warning note maps to, and whether a note mapped to none."""
+    if not note:
+        return [], False
+    vocabulary = {warning.slug: warning.terms for warning in ContentWarning.objects.all()}
+    slugs = match_vocabulary(vocabulary, note)
+    return list(ContentWarning.objects.filter(slug__in=slugs)), not slugs
+
+
+def _tags_for(parsed: ParsedArticle) -> list[str]:
+    """The page's own sections, then the topics whose signal words occur in its title or body."""
+    topics = {topic.name: topic.terms for topic in Topic.objects.all()}
+    tags, seen = [], set()
+    for name in [*parsed.sections, *match_vocabulary(topics, parsed.plain_text)]:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            tags.append(name)
+    return tags
+
+
+def _author_for(name: str | None) -> Author | None:
+    if not name:
+        return None
+    slug = slugify(name) or "author"
+    author, _ = Author.objects.get_or_create(slug=slug, defaults={"name": name})
+    return author
+
+
+def _start_of_day(day) -> datetime | None:
+    """The page gives a date only: take the start of that day in the newsroom's time zone."""
+    if day is None:
+        return None
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+SLUG_LENGTH = 80
+
+
+def _unique_slug(title: str) -> str:
+    """A slug from the title, cut at a word boundary to at most SLUG_LENGTH characters, made unique."""
+    base = slugify(title)
+    if len(base) > SLUG_LENGTH:
+        base = base[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    base = base or "article"
+    slug, counter = base, 2
+    while Article.objects.filter(slug=slug).exists():
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug

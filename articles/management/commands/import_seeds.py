@@ -1,0 +1,52 @@
+"""manage.py import_seeds [PATH ...] — import raw page dumps as articles (see articles/ingest.py)."""
+
+from collections import Counter
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.ingest import Outcome, find_sources, import_path
+
+DRY_RUN_VERBS = {Outcome.CREATED: "would create", Outcome.UPDATED: "would update", Outcome.SKIPPED: "would skip"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Import raw text dumps of news pages as articles. Complete articles are published; incomplete ones wait "
+        "in review with the reasons. Safe to repeat: unchanged files are left alone and articles an editor has "
+        "edited are never overwritten. Exits non-zero if any file failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            type=Path,
+            help="Files or folders of *.txt files (default: seeds/ in the project).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Show what would happen and save nothing.")
+
+    def handle(self, *args, paths, dry_run, **options):
+        sources = find_sources(paths or [Path(settings.BASE_DIR) / "seeds"])
+        if not sources:
+            raise CommandError("No files to import: the given folders hold no *.txt files.")
+        counts = Counter()
+        for path in sources:
+            result = import_path(path, dry_run=dry_run)
+            counts[result.outcome] += 1
+            if result.outcome is Outcome.FAILED:
+                self.stderr.write(self.style.ERROR(f"{'failed':<12} {'-':<10} {result.name}: {result.message}"))
+                continue
+            verb = DRY_RUN_VERBS.get(result.outcome, result.outcome) if dry_run else result.outcome
+            line = f"{verb:<12} {result.status:<10} {result.name}  {result.title}"
+            if result.outcome is Outcome.SKIPPED:
+                self.stdout.write(self.style.WARNING(f"{line}\n{'':<12} warning: {result.message}"))
+            else:
+                self.stdout.write(line)
+            for reason in result.reasons:
+                self.stdout.write(f"{'':<12} in review: {reason}")
+        summary = ", ".join(f"{counts[outcome]} {outcome}" for outcome in Outcome)
+        self.stdout.write(f"{'Dry run, nothing saved. ' if dry_run else ''}{len(sources)} files: {summary}.")
+        if counts[Outcome.FAILED]:
+            raise CommandError(f"{counts[Outcome.FAILED]} of {len(sources)} files failed to import.")
