@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 from articles.importing import ParseError, ParsedArticle, parse_source
@@ -72,10 +72,13 @@ def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
         parsed = parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes)
     except ParseError as error:
         return ImportResult(path.name, Outcome.FAILED, message=error.reason)
-    with transaction.atomic():
-        result = save_parsed(parsed)
-        if dry_run:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            result = save_parsed(parsed)
+            if dry_run:
+                transaction.set_rollback(True)
+    except DatabaseError as error:
+        return ImportResult(path.name, Outcome.FAILED, message=f"database error: {error}")
     return result
 
 
@@ -123,7 +126,7 @@ def content_fingerprint(article: Article) -> str:
         "title": article.title,
         "slug": article.slug,
         "author": article.author_id,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "published_at": article.published_at.timestamp() if article.published_at else None,
         "standfirst": article.standfirst,
         "body": article.body,
         "warning_note": article.warning_note,

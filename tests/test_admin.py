@@ -1,0 +1,121 @@
+"""The editors' admin: lists, filters, search, change forms and import reasons render for a superuser."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, Author, ContentWarning, Topic
+from tests.factories import ArticleFactory, ContentWarningFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-123")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def articles():
+    warning = ContentWarningFactory(slug="graphic-violence", label="Graphic violence")
+    live = ArticleFactory(title="Live story", tags=["Analysis"], warnings=[warning])
+    held = ArticleFactory(
+        title="Held story", in_review=True, published_at=None, review_reasons=["no publication date found"]
+    )
+    return live, held
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?status__exact=in_review", "?tags__id__exact=1", "?warnings__id__exact=1", "?q=Held", "?o=4"],
+    ids=["plain", "status", "tag", "warning", "search", "order"],
+)
+def test_article_changelist_renders(editor_client, articles, query):
+    """The article list renders with its filters, search and ordering."""
+    response = editor_client.get(reverse("admin:articles_article_changelist") + query)
+    assert response.status_code == 200
+
+
+def test_changelist_columns(editor_client, articles):
+    """The list shows status, warnings, tags and import reasons."""
+    html = editor_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "Graphic violence" in html and "Analysis" in html
+    assert "In review" in html and "no publication date found" in html
+
+
+def test_status_filter_narrows_the_list(editor_client, articles):
+    """Filtering by status lists only those articles."""
+    response = editor_client.get(reverse("admin:articles_article_changelist") + "?status__exact=in_review")
+    assert list(response.context["cl"].result_list) == [articles[1]]
+
+
+def test_search_on_body(editor_client, articles):
+    """Search looks in the body too."""
+    ArticleFactory(title="Other", body="Something about Kobane.")
+    response = editor_client.get(reverse("admin:articles_article_changelist") + "?q=Kobane")
+    assert [a.title for a in response.context["cl"].result_list] == ["Other"]
+
+
+def test_change_form_shows_import_reasons_and_read_only_status(editor_client, articles):
+    """The change form shows why the importer held the article, and status cannot be edited."""
+    held = articles[1]
+    response = editor_client.get(reverse("admin:articles_article_change", args=[held.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<li>no publication date found</li>" in html
+    assert 'name="status"' not in html
+    assert 'name="tags"' in html and 'name="warnings"' in html
+
+
+def test_editor_can_edit_tags_and_warnings(editor_client, articles):
+    """Saving the form updates tags and content warnings; status stays as it was."""
+    live = articles[0]
+    death = ContentWarningFactory(slug="death", label="Death")
+    url = reverse("admin:articles_article_change", args=[live.pk])
+    response = editor_client.post(
+        url,
+        {
+            "title": live.title,
+            "slug": live.slug,
+            "author": live.author_id,
+            "published_at_0": "2024-01-02",
+            "published_at_1": "10:00:00",
+            "standfirst": "",
+            "body": "Text.",
+            "image_credit": "",
+            "tags": "Syria, Analysis",
+            "warnings": [death.pk],
+            "warning_note": "",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    live.refresh_from_db()
+    assert sorted(live.tags.names()) == ["Analysis", "Syria"]
+    assert list(live.warnings.all()) == [death]
+    assert live.status == Article.Status.PUBLISHED
+
+
+def test_hostile_reason_is_escaped(editor_client):
+    """Import reasons are shown as text, never as markup."""
+    article = ArticleFactory(in_review=True, review_reasons=["<script>alert(1)</script>"])
+    html = editor_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("model", [Author, ContentWarning, Topic])
+def test_other_admins_render(editor_client, model):
+    """Authors and both vocabularies have working lists and add forms."""
+    opts = model._meta
+    assert editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")).status_code == 200
+    assert editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+
+
+def test_starter_vocabularies_exist():
+    """The data migration ships the starter warnings and topics."""
+    slugs = set(ContentWarning.objects.values_list("slug", flat=True))
+    assert {
+        "graphic-violence", "death", "sexual-violence", "war-and-conflict", "torture", "self-harm-and-suicide", "abuse",
+    } <= slugs
+    assert "ISIS" in Topic.objects.get(name="Daesh").terms

@@ -1,0 +1,243 @@
+"""manage.py import_seeds: placement, repeat runs, changed files, editors' edits, bad files, dry runs."""
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from articles.ingest import content_fingerprint
+from articles.models import Article, Author
+from tests.conftest import SEED_000, SEED_004
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    """Run the command; return (stdout, stderr, error or None)."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_seeds", *[str(a) for a in args], stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    """A private copy of the two seeds, free to change."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED_000, folder)
+    shutil.copy(SEED_004, folder)
+    return folder
+
+
+def seed0():
+    return Article.objects.get(source_name=SEED_000.name)
+
+
+def seed4():
+    return Article.objects.get(source_name=SEED_004.name)
+
+
+def test_default_imports_the_project_seeds():
+    """With no paths, the project's seeds/ folder is imported."""
+    out, _, error = run()
+    assert error is None
+    assert Article.objects.count() == 2
+    assert "2 files: 2 created, 0 updated, 0 unchanged, 0 skipped, 0 failed." in out
+
+
+def test_complete_article_is_published(seeds):
+    """Seed 000 has title, author, date and body: it is published with its tags and warning."""
+    run(seeds)
+    article = seed0()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.author.name == "Tom Coburg"
+    assert timezone.localtime(article.published_at).date().isoformat() == "2019-10-13"
+    assert article.review_reasons == []
+    assert {"Analysis", "Global", "Daesh", "Syria", "Turkey", "Kurds"} <= set(article.tags.names())
+    assert list(article.warnings.values_list("slug", flat=True)) == ["graphic-violence"]
+    assert article.warning_note.startswith("this story contains a very graphic video")
+    assert article.image_credit == "YouTube"
+    assert article.body.startswith("It appears that many of the Turkish-backed ground troops")
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_incomplete_article_waits_in_review_with_reason(seeds):
+    """Seed 004 has no date: it goes to review, says why, and no date is invented."""
+    out, _, _ = run(seeds)
+    article = seed4()
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.published_at is None
+    assert article.review_reasons == ["no publication date found"]
+    assert "in review: no publication date found" in out
+    assert {"Daesh", "Iraq", "Yazidis"} <= set(article.tags.names())
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_one_author_for_both_seeds(seeds):
+    """The same byline on two pages is one author."""
+    run(seeds)
+    assert Author.objects.get().slug == "tom-coburg"
+
+
+def test_repeat_run_changes_nothing(seeds):
+    """A second run reports every file unchanged and touches no row."""
+    run(seeds)
+    before = {a.pk: (a.updated_at, a.body) for a in Article.objects.all()}
+    out, _, error = run(seeds)
+    assert error is None
+    assert out.count("unchanged") == 3  # two lines and the summary
+    assert "0 created, 0 updated, 2 unchanged" in out
+    assert {a.pk: (a.updated_at, a.body) for a in Article.objects.all()} == before
+
+
+def test_changed_file_updates_its_article(seeds):
+    """A changed source updates the article it made, keeping its slug."""
+    run(seeds)
+    slug = seed0().slug
+    path = seeds / SEED_000.name
+    path.write_text(path.read_text().replace("The likely outcome doesn’t bear thinking about.", "A new sentence."))
+    out, _, _ = run(seeds)
+    assert "1 updated, 1 unchanged" in out
+    article = seed0()
+    assert "A new sentence." in article.body and article.slug == slug
+    assert Article.objects.count() == 2
+
+
+def test_completed_file_is_published_on_update(seeds):
+    """When a new version of an incomplete page has its date, the article is published."""
+    run(seeds)
+    path = seeds / SEED_004.name
+    path.write_text(path.read_text().replace("Tom Coburg\n", "Tom Coburg\n5 March 2020\n", 1))
+    out, _, _ = run(seeds)
+    assert "1 updated" in out
+    article = seed4()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.review_reasons == []
+    assert timezone.localtime(article.published_at).date().isoformat() == "2020-03-05"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda a: setattr(a, "title", "An editor's better headline"),
+        lambda a: setattr(a, "body", a.body + "\n\nAn editor's added paragraph."),
+        lambda a: setattr(a, "standfirst", "An editor's standfirst."),
+    ],
+    ids=["title", "body", "standfirst"],
+)
+def test_editors_work_is_never_overwritten(seeds, edit):
+    """A changed file whose article an editor edited since is skipped with a warning."""
+    run(seeds)
+    article = seed0()
+    edit(article)
+    article.save()
+    edited = content_fingerprint(article)
+    path = seeds / SEED_000.name
+    path.write_text(path.read_text() + "\nextra line\n")
+    out, _, error = run(seeds)
+    assert error is None
+    assert "skipped" in out and "an editor has edited the article" in out
+    assert content_fingerprint(seed0()) == edited
+
+
+def test_editors_tag_change_is_protected(seeds):
+    """Editing only the tags counts as an editor's edit too."""
+    run(seeds)
+    seed0().tags.add("Editor pick")
+    path = seeds / SEED_000.name
+    path.write_text(path.read_text() + "\nextra line\n")
+    out, _, _ = run(seeds)
+    assert "skipped" in out
+    assert "Editor pick" in seed0().tags.names()
+
+
+def test_dry_run_saves_nothing(seeds):
+    """--dry-run reports what would happen and leaves the database as it was."""
+    out, _, error = run(seeds, "--dry-run")
+    assert error is None
+    assert out.count("would create") == 2
+    assert "Dry run, nothing saved." in out
+    assert Article.objects.count() == 0
+    assert Author.objects.count() == 0
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "file is empty"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "file is binary, not text"),
+    "latin1.txt": (b"Caf\xe9 society under siege in the capital\n\nText.", "file is not valid UTF-8 text"),
+    "chrome.txt": ("• Home\n• News\nLOGIN\n".encode(), "no title found"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_fails_alone(seeds, name):
+    """A bad file gets one line naming it and the reason; the others import; the exit is non-zero."""
+    data, reason = BAD_FILES[name]
+    (seeds / name).write_bytes(data)
+    out, err, error = run(seeds)
+    assert error is not None and "1 of 3 files failed" in str(error)
+    failure_lines = [line for line in err.splitlines() if "failed" in line]
+    assert len(failure_lines) == 1
+    assert name in failure_lines[0] and reason in failure_lines[0]
+    assert Article.objects.count() == 2
+    assert not Article.objects.filter(source_name=name).exists()
+
+
+def test_too_large_file_fails(seeds, settings):
+    """A file over MASTHEAD_IMPORT_MAX_BYTES is refused with the limit in the message."""
+    settings.MASTHEAD_IMPORT_MAX_BYTES = 5000
+    out, err, error = run(seeds)
+    assert error is not None
+    assert f"{SEED_000.name}: file is 5,001 bytes, larger than the import limit of 5,000 bytes" in err
+    assert list(Article.objects.values_list("source_name", flat=True)) == [SEED_004.name]
+
+
+def test_missing_path_fails_cleanly(tmp_path):
+    """A path that does not exist is a failed file, not a crash."""
+    out, err, error = run(tmp_path / "nope.txt")
+    assert error is not None
+    assert "nope.txt: file not found" in err
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    """A folder with nothing to import says so."""
+    _, _, error = run(tmp_path)
+    assert error is not None and "No files to import" in str(error)
+
+
+def test_database_error_saves_nothing_of_that_file(seeds, monkeypatch):
+    """If saving a file fails half-way, none of it is kept and the other files still import."""
+    from articles import ingest
+
+    real = ingest._tags_for
+
+    def explode(parsed):
+        if parsed.source_name == SEED_000.name:
+            from django.db import DatabaseError
+
+            raise DatabaseError("disk full")
+        return real(parsed)
+
+    monkeypatch.setattr(ingest, "_tags_for", explode)
+    out, err, error = run(seeds)
+    assert error is not None
+    assert f"{SEED_000.name}: database error: disk full" in err
+    assert list(Article.objects.values_list("source_name", flat=True)) == [SEED_004.name]
+
+
+def test_unmapped_warning_note_goes_to_review(tmp_path):
+    """A stated warning that matches no vocabulary entry holds the article for an editor."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Floods leave thousands without homes in the delta\nby Sam Lee\n2 May 2023\n\n"
+        "Content warning: distressing scenes\n\nThe river rose overnight and did not stop rising for days.\n"
+    )
+    run(page)
+    article = Article.objects.get()
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.review_reasons == ["the source's warning note matches no content warning: “distressing scenes”"]
