@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from articles import views
+
+
+class UnicodeSlugConverter:
+    """Tag slugs keep their accents (taggit slugifies with allow_unicode), e.g. "côte-divoire"."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(UnicodeSlugConverter, "unicode_slug")
 
 app_name = "articles"
 
@@ -8,6 +23,6 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("tags/", views.TagListView.as_view(), name="tag-list"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+    path("tags/<unicode_slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
 ]

@@ -1,0 +1,464 @@
+"""Reader pages: what each shows, and that nothing unpublished leaks onto any of them."""
+
+import json
+import re
+from datetime import datetime, timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, AuthorFactory, ContentWarningFactory
+
+pytestmark = pytest.mark.django_db
+
+# Every way an article can exist without readers being allowed to see it.
+HIDDEN = [
+    pytest.param({"draft": True}, id="draft"),
+    pytest.param({"in_review": True}, id="in_review"),
+    pytest.param({"scheduled": True}, id="scheduled"),
+]
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def json_ld(html):
+    blocks = JSON_LD.findall(html)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def tag_url(slug):
+    return reverse("articles:tag-detail", args=[slug])
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+# Status codes
+
+
+def test_every_page_answers(client):
+    """Home, article, tag list, tag and author pages all return 200 for a live article."""
+    article = ArticleFactory(tags=["Analysis"])
+    for url in [
+        reverse("articles:home"),
+        article.get_absolute_url(),
+        reverse("articles:tag-list"),
+        tag_url("analysis"),
+        article.author.get_absolute_url(),
+    ]:
+        page(client, url)
+
+
+def test_empty_site_answers(client):
+    """Home and tag list work before anything is published."""
+    assert "Nothing has been published yet." in page(client, reverse("articles:home"))
+    assert "No tags yet." in page(client, reverse("articles:tag-list"))
+
+
+@pytest.mark.parametrize(
+    "url", ["/articles/no-such-article/", "/tags/no-such-tag/", "/authors/no-such-author/", "/nowhere/"]
+)
+def test_unknown_addresses_get_the_friendly_404(client, url):
+    """Unknown articles, tags, authors and paths return the site's own not-found page."""
+    html = page(client, url, status=404)
+    assert "Page not found" in html
+    assert 'href="#content"' in html
+    assert 'rel="canonical"' not in html
+
+
+# The one visibility rule, on every public URL
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_article_page_is_404(client, hidden):
+    """A draft, in-review or scheduled article's page is not found."""
+    article = ArticleFactory(**hidden)
+    page(client, article.get_absolute_url(), status=404)
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_article_absent_from_home(client, hidden):
+    """The home page lists live articles and never a hidden one."""
+    ArticleFactory(title="Visible story")
+    ArticleFactory(title="Hidden story", **hidden)
+    html = page(client, reverse("articles:home"))
+    assert "Visible story" in html
+    assert "Hidden story" not in html
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_tag_of_only_hidden_articles_is_404(client, hidden):
+    """A tag whose only article is hidden has no page."""
+    ArticleFactory(tags=["Secret"], **hidden)
+    page(client, tag_url("secret"), status=404)
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_tag_of_only_hidden_articles_absent_from_tag_list(client, hidden):
+    """The tag list leaves out tags whose articles are all hidden."""
+    ArticleFactory(tags=["Shown"])
+    ArticleFactory(tags=["Secret"], **hidden)
+    html = page(client, reverse("articles:tag-list"))
+    assert "Shown" in html
+    assert "Secret" not in html
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_article_absent_from_tag_page(client, hidden):
+    """A tag page lists the tag's live articles and not its hidden ones."""
+    ArticleFactory(title="Visible story", tags=["Analysis"])
+    ArticleFactory(title="Hidden story", tags=["Analysis"], **hidden)
+    html = page(client, tag_url("analysis"))
+    assert "Visible story" in html
+    assert "Hidden story" not in html
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_author_of_only_hidden_articles_is_404(client, hidden):
+    """An author whose articles are all hidden has no page."""
+    article = ArticleFactory(**hidden)
+    page(client, article.author.get_absolute_url(), status=404)
+
+
+def test_author_without_articles_is_404(client):
+    """An author with no articles at all has no page."""
+    page(client, AuthorFactory().get_absolute_url(), status=404)
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_article_absent_from_author_page(client, hidden):
+    """An author page lists the author's live articles and not their hidden ones."""
+    author = AuthorFactory()
+    ArticleFactory(title="Visible story", author=author)
+    ArticleFactory(title="Hidden story", author=author, **hidden)
+    html = page(client, author.get_absolute_url())
+    assert "Visible story" in html
+    assert "Hidden story" not in html
+
+
+def test_scheduled_article_appears_when_its_time_comes(client):
+    """A scheduled article is hidden until its publication time, then shown everywhere."""
+    article = ArticleFactory(title="Timed story", tags=["Timed"], scheduled=True)
+    page(client, article.get_absolute_url(), status=404)
+    with time_machine.travel(article.published_at + timedelta(minutes=1)):
+        page(client, article.get_absolute_url())
+        assert "Timed story" in page(client, reverse("articles:home"))
+        assert "Timed story" in page(client, tag_url("timed"))
+        assert "Timed story" in page(client, article.author.get_absolute_url())
+
+
+# Tags
+
+
+def test_tag_page_lists_its_articles_newest_first(client):
+    """A tag page lists the tag's articles, newest first, and no others."""
+    now = timezone.now()
+    ArticleFactory(title="Older story", tags=["Analysis"], published_at=now - timedelta(days=3))
+    ArticleFactory(title="Newer story", tags=["Analysis"], published_at=now - timedelta(days=1))
+    ArticleFactory(title="Other story", tags=["Opinion"])
+    html = page(client, tag_url("analysis"))
+    assert html.index("Newer story") < html.index("Older story")
+    assert "Other story" not in html
+    assert "<h1" in html and "Analysis" in html
+
+
+def test_tag_counts_only_visible_articles(client):
+    """The tag list counts each tag's live articles only, and lists tags by name."""
+    ArticleFactory.create_batch(2, tags=["Analysis", "Syria"])
+    ArticleFactory(tags=["Analysis"], draft=True)
+    ArticleFactory(tags=["Analysis"], in_review=True)
+    ArticleFactory(tags=["Analysis", "Syria"], scheduled=True)
+    ArticleFactory(tags=["Opinion"])
+    ArticleFactory(tags=["Secret"], draft=True)
+    response = client.get(reverse("articles:tag-list"))
+    counts = {tag.name: tag.article_count for tag in response.context["tags"]}
+    assert counts == {"Analysis": 2, "Opinion": 1, "Syria": 2}
+    assert list(counts) == ["Analysis", "Opinion", "Syria"]
+    assert "2 articles" in response.content.decode()
+    assert "1 article<" in response.content.decode()
+
+
+def test_tag_with_accented_slug_has_a_page(client):
+    """Tags whose slug keeps accents are linked from the tag list and open."""
+    ArticleFactory(title="Abidjan story", tags=["Côte d’Ivoire"])
+    html = page(client, reverse("articles:tag-list"))
+    url = tag_url("côte-divoire")
+    assert url in html
+    assert "Abidjan story" in page(client, url)
+
+
+# The article page
+
+
+def test_article_page_shows_the_article(client):
+    """The article page shows the headline, author link, date, standfirst, body, tags and image credit."""
+    article = ArticleFactory(
+        title="Ceasefire talks resume",
+        standfirst="Negotiators meet again.",
+        body="The talks began at dawn.",
+        image_credit="Jane Doe / Agency",
+        tags=["Diplomacy"],
+    )
+    html = page(client, article.get_absolute_url())
+    assert "<h1>Ceasefire talks resume</h1>" in html
+    assert f'href="{article.author.get_absolute_url()}">{article.author.name}</a>' in html
+    assert f'<time datetime="{timezone.localtime(article.published_at).isoformat()}">' in html
+    assert "Negotiators meet again." in html
+    assert "<p>The talks began at dawn.</p>" in html
+    assert f'href="{tag_url("diplomacy")}">Diplomacy</a>' in html
+    assert "Featured image: Jane Doe / Agency" in html
+
+
+def test_article_page_has_title_description_and_canonical(client):
+    """The article page has its own <title>, a meta description and an absolute canonical link."""
+    article = ArticleFactory(title="Ceasefire talks resume", standfirst="Negotiators meet again.")
+    html = page(client, article.get_absolute_url())
+    assert "<title>Ceasefire talks resume — Masthead</title>" in html
+    assert '<meta name="description" content="Negotiators meet again.">' in html
+    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in html
+
+
+def test_article_without_author_renders(client):
+    """An article with no author renders without a byline name or author link."""
+    article = ArticleFactory(author=None, title="Unsigned story")
+    html = page(client, article.get_absolute_url())
+    assert "Unsigned story" in html
+    assert "By " not in html
+    assert "/authors/" not in html
+    assert "Unsigned story" in page(client, reverse("articles:home"))
+
+
+def test_warning_comes_before_the_body_which_is_behind_a_reveal(client):
+    """A warned article shows the warning and note first, then the body inside a <details> reveal."""
+    warning = ContentWarningFactory(slug="graphic-violence", label="Graphic violence")
+    article = ArticleFactory(
+        body="The unmistakable body text.",
+        warning_note="Contains descriptions of injuries.",
+        warnings=[warning],
+    )
+    html = page(client, article.get_absolute_url())
+    main = html[html.index('<main id="content"') :]
+    positions = [
+        main.index(text)
+        for text in [
+            "Content warning</h2>",
+            "<li>Graphic violence</li>",
+            "Contains descriptions of injuries.",
+            '<details class="cw-reveal">',
+            "<summary>Show the article</summary>",
+            "The unmistakable body text.",
+            "</details>",
+        ]
+    ]
+    assert positions == sorted(positions)
+    assert html.count("The unmistakable body text.") == 1
+
+
+def test_unwarned_article_has_no_reveal(client):
+    """An article without warnings shows its body directly, with no warning block or <details>."""
+    article = ArticleFactory(body="Plain body text.")
+    html = page(client, article.get_absolute_url())
+    assert "<details" not in html
+    assert "Content warning" not in html
+    assert "<p>Plain body text.</p>" in html
+
+
+def test_hostile_body_is_rendered_harmless(client):
+    """Script tags and javascript: links in a body come out as inert text."""
+    article = ArticleFactory(body="<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>")
+    html = page(client, article.get_absolute_url())
+    assert "<script>alert(1)" not in html
+    assert 'href="javascript:' not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_text_fields_are_escaped(client):
+    """Markup in a title, standfirst, warning note, tag, author name or bio is shown as text."""
+    hostile = "<b onmouseover=alert(1)>x</b>"
+    author = AuthorFactory(name=hostile, bio=hostile)
+    article = ArticleFactory(
+        title=hostile,
+        standfirst=hostile,
+        warning_note=hostile,
+        warnings=[ContentWarningFactory()],
+        author=author,
+        tags=["<i>tag</i>"],
+    )
+    for url in [article.get_absolute_url(), reverse("articles:home"), author.get_absolute_url(), reverse("articles:tag-list")]:
+        html = page(client, url)
+        assert "<b onmouseover" not in html
+        assert "<i>tag</i>" not in html
+
+
+# Structured data
+
+
+def test_json_ld_describes_the_article(client):
+    """The article page carries NewsArticle JSON-LD with headline, author, date, keywords and URL."""
+    article = ArticleFactory(title="Ceasefire talks resume", tags=["Diplomacy", "Yemen"])
+    data = json_ld(page(client, article.get_absolute_url()))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Ceasefire talks resume"
+    assert data["author"] == {"@type": "Person", "name": article.author.name}
+    assert datetime.fromisoformat(data["datePublished"]) == article.published_at
+    assert sorted(data["keywords"]) == ["Diplomacy", "Yemen"]
+    assert data["url"] == f"http://testserver{article.get_absolute_url()}"
+
+
+def test_json_ld_omits_unknown_author(client):
+    """JSON-LD has no author key when the article has no author."""
+    article = ArticleFactory(author=None)
+    data = json_ld(page(client, article.get_absolute_url()))
+    assert "author" not in data
+    assert data["keywords"] == []
+
+
+def test_json_ld_cannot_be_closed_by_a_hostile_title(client):
+    """A title containing </script> stays inside the JSON-LD string and never reaches the page as markup."""
+    title = "</script><script>alert(1)</script> & more"
+    article = ArticleFactory(title=title)
+    html = page(client, article.get_absolute_url())
+    assert json_ld(html)["headline"] == title
+    assert "<script>alert(1)" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+# Lists
+
+
+def list_urls(article):
+    return [reverse("articles:home"), tag_url("analysis"), article.author.get_absolute_url()]
+
+
+def test_list_card_shows_title_author_date_and_tags(client):
+    """Each list shows an article's title link, author, date, standfirst and tags."""
+    article = ArticleFactory(title="Listed story", standfirst="Listed standfirst.", tags=["Analysis"])
+    for url in list_urls(article):
+        html = page(client, url)
+        assert f'href="{article.get_absolute_url()}">Listed story</a>' in html
+        assert article.author.name in html
+        assert "<time datetime=" in html
+        assert "Listed standfirst." in html
+        assert f'href="{tag_url("analysis")}"' in html
+
+
+def test_list_card_shows_warning_and_hides_standfirst(client):
+    """In every list a warned article shows its warning labels and not its standfirst."""
+    warnings = [ContentWarningFactory(slug="graphic-violence", label="Graphic violence"), ContentWarningFactory(slug="torture", label="Torture")]
+    article = ArticleFactory(title="Warned story", standfirst="Distressing detail.", tags=["Analysis"], warnings=warnings)
+    for url in list_urls(article):
+        html = page(client, url)
+        assert "Warned story" in html
+        assert "Content warning: Graphic violence, Torture" in html
+        assert "Distressing detail." not in html
+
+
+# Pagination
+
+
+@pytest.fixture
+def twenty_one_articles():
+    author = AuthorFactory(slug="prolific")
+    return ArticleFactory.create_batch(21, author=author, tags=["Analysis"])
+
+
+@pytest.mark.parametrize("url", ["/", "/tags/analysis/", "/authors/prolific/"])
+def test_lists_are_paginated_by_twenty(client, twenty_one_articles, url):
+    """21 articles make two pages of 20 and 1; a third page is not found."""
+    first = client.get(url)
+    assert len(first.context["object_list"]) == 20
+    first_html = first.content.decode()
+    assert "Page 1 of 2" in first_html
+    assert 'rel="next" href="?page=2"' in first_html
+    assert 'rel="prev"' not in first_html
+    second = client.get(url, {"page": 2})
+    assert len(second.context["object_list"]) == 1
+    second_html = second.content.decode()
+    assert "Page 2 of 2" in second_html
+    assert f'rel="prev" href="{url}"' in second_html
+    assert 'rel="next"' not in second_html
+    assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second_html
+    page(client, f"{url}?page=3", status=404)
+    page(client, f"{url}?page=nonsense", status=404)
+
+
+def test_short_list_has_no_pagination(client):
+    """A list that fits on one page shows no pagination."""
+    ArticleFactory()
+    assert "Page 1 of" not in page(client, reverse("articles:home"))
+
+
+# Query counts
+
+
+@pytest.mark.parametrize("url", ["/", "/tags/analysis/", "/authors/prolific/"])
+def test_list_pages_run_a_fixed_number_of_queries(client, url):
+    """A list page runs as many queries for 12 articles as for 3."""
+    author = AuthorFactory(slug="prolific")
+    warning = ContentWarningFactory()
+
+    def add(n):
+        ArticleFactory.create_batch(n, author=author, tags=["Analysis", "Syria"], warnings=[warning])
+
+    add(3)
+    few = count_queries(client, url)
+    add(9)
+    many = count_queries(client, url)
+    assert few == many
+    assert many <= 6
+
+
+def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    """The article page loads author, tags and warnings in a few queries."""
+    article = ArticleFactory(tags=["Analysis", "Syria", "Yemen"], warnings=ContentWarningFactory.create_batch(3))
+    with django_assert_max_num_queries(3):
+        client.get(article.get_absolute_url())
+
+
+def test_tag_list_runs_one_query(client, django_assert_num_queries):
+    """The tag list counts every tag's articles in one query."""
+    for name in ["Analysis", "Syria", "Yemen", "Iraq"]:
+        ArticleFactory.create_batch(2, tags=[name])
+    with django_assert_num_queries(1):
+        client.get(reverse("articles:tag-list"))
+
+
+# Page furniture
+
+
+def test_pages_have_landmarks_and_skip_link(client):
+    """Every page has lang en-GB, a skip link to <main id="content">, the stylesheet and the site name."""
+    article = ArticleFactory(tags=["Analysis"])
+    for url in [reverse("articles:home"), article.get_absolute_url(), reverse("articles:tag-list")]:
+        html = page(client, url)
+        assert '<html lang="en-GB">' in html
+        assert 'href="#content">Skip to content</a>' in html
+        assert '<main id="content"' in html
+        assert "/static/css/site.css" in html
+        assert "<header" in html and "<footer" in html and "<nav" in html
+        assert html.count("<h1") == 1
+        assert "Masthead" in html
+
+
+def test_pages_make_no_third_party_requests(client):
+    """No page loads anything from another host."""
+    article = ArticleFactory(tags=["Analysis"], warnings=[ContentWarningFactory()])
+    for url in [reverse("articles:home"), article.get_absolute_url()]:
+        html = page(client, url)
+        assert not re.search(r'(src|href)="(https?:)?//(?!testserver)', html)
