@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
+from articles import services
 from articles.importing import ParseError, ParsedArticle, parse_source
 from articles.lexicon import match_vocabulary
 from articles.models import Article, Author, ContentWarning, Topic
@@ -26,6 +27,7 @@ from articles.models import Article, Author, ContentWarning, Topic
 class Outcome(enum.StrEnum):
     CREATED = "created"
     UPDATED = "updated"
+    REVISED = "revised"
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
     FAILED = "failed"
@@ -83,11 +85,23 @@ def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
 
 
 def save_parsed(parsed: ParsedArticle) -> ImportResult:
-    """Create or update the article for ``parsed``; call inside a transaction."""
+    """Create or update the article for ``parsed``; call inside a transaction.
+
+    A live article's text is never touched: a changed source becomes a pending revision
+    for an editor to review. A draft or held article is updated unless someone edited it
+    since it was imported.
+    """
     article = Article.objects.select_for_update().filter(source_name=parsed.source_name).first()
+    stated, unmapped = _warnings_for(parsed.warning_note)
+    suggested = _suggested_warnings(parsed, exclude=stated)
     if article is not None:
-        if article.source_hash == parsed.source_hash:
+        if article.source_hash == parsed.source_hash or article.revisions.filter(source_hash=parsed.source_hash).exists():
             return _result(article, Outcome.UNCHANGED)
+        if article.status == Article.Status.PUBLISHED:
+            services.propose_revision(
+                article, None, _content(parsed, stated), source="import", source_hash=parsed.source_hash
+            )
+            return _result(article, Outcome.REVISED, message="the live text is unchanged; a pending revision awaits review")
         if content_fingerprint(article) != article.import_fingerprint:
             return _result(
                 article,
@@ -100,24 +114,45 @@ def save_parsed(parsed: ParsedArticle) -> ImportResult:
         article = Article(source_name=parsed.source_name, slug=_unique_slug(parsed.title))
         outcome = Outcome.CREATED
 
-    warnings, unmapped = _warnings_for(parsed.warning_note)
-    reasons = _review_reasons(parsed, unmapped)
-
-    article.title = parsed.title[: Article._meta.get_field("title").max_length]
-    article.author = _author_for(parsed.author)
+    content = _content(parsed, stated)
+    for name in ("title", "author", "body", "warning_note", "image_credit"):
+        setattr(article, name, content[name])
     article.published_at = _start_of_day(parsed.published_on)
-    article.body = parsed.body_markdown
-    article.warning_note = parsed.warning_note
-    article.image_credit = parsed.image_credit[: Article._meta.get_field("image_credit").max_length]
     article.source_hash = parsed.source_hash
-    article.review_reasons = reasons
-    article.status = Article.Status.IN_REVIEW if reasons else Article.Status.PUBLISHED
     article.save()
-    article.tags.set(_tags_for(parsed), clear=True)
-    article.warnings.set(warnings)
+    article.tags.set(content["tags"], clear=True)
+    article.warnings.set(stated)
+    article.suggested_warnings.set(suggested)
+
+    reasons = _review_reasons(parsed, unmapped, suggested if not stated else [])
+    if outcome is Outcome.CREATED or _importer_decided_alone(article):
+        services.place_import(article, publish=not reasons, reasons=reasons, created=outcome is Outcome.CREATED)
+    else:
+        article.review_reasons = reasons
+        article.save(update_fields=["review_reasons"])
     article.import_fingerprint = content_fingerprint(article)
     Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
     return _result(article, outcome)
+
+
+def _content(parsed: ParsedArticle, stated: list[ContentWarning]) -> dict:
+    """What the page says, in the shape of an article's editable content (see services.content_of)."""
+    return {
+        "title": parsed.title[: Article._meta.get_field("title").max_length],
+        "author": _author_for(parsed.author),
+        "standfirst": "",
+        "body": parsed.body_markdown,
+        "image_credit": parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
+        "warning_note": parsed.warning_note,
+        "tags": _tags_for(parsed),
+        "warnings": sorted(w.slug for w in stated),
+        "no_warnings_apply": False,
+    }
+
+
+def _importer_decided_alone(article: Article) -> bool:
+    """True while no person has made a decision on the article: the importer may still place it."""
+    return not article.decisions.exclude(actor=None).exists()
 
 
 def content_fingerprint(article: Article) -> str:
@@ -148,7 +183,7 @@ def _result(article: Article, outcome: Outcome, message: str = "") -> ImportResu
     )
 
 
-def _review_reasons(parsed: ParsedArticle, unmapped_note: bool) -> list[str]:
+def _review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) -> list[str]:
     reasons = []
     if not parsed.author:
         reasons.append("no author found")
@@ -158,7 +193,17 @@ def _review_reasons(parsed: ParsedArticle, unmapped_note: bool) -> list[str]:
         reasons.append("no body text found")
     if unmapped_note:
         reasons.append(f"the source's warning note matches no content warning: “{parsed.warning_note}”")
+    if undecided:
+        labels = ", ".join(warning.label for warning in undecided)
+        reasons.append(f"suggested content warnings need an editor's decision: {labels}")
     return reasons
+
+
+def _suggested_warnings(parsed: ParsedArticle, exclude) -> list[ContentWarning]:
+    """Warnings the lexicon suggests from words in the title and body, beside those the source stated."""
+    vocabulary = {warning.slug: warning.terms for warning in ContentWarning.objects.exclude(pk__in=[w.pk for w in exclude])}
+    slugs = match_vocabulary(vocabulary, parsed.plain_text)
+    return list(ContentWarning.objects.filter(slug__in=slugs))
 
 
 def _warnings_for(note: str) -> tuple[list[ContentWarning], bool]:

@@ -1,5 +1,6 @@
 """Newsroom models. The one rule for what readers may see lives in ArticleQuerySet.published()."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,14 @@ class Author(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in the author's public URL, /authors/<slug>/.")
     bio = models.TextField(blank=True, help_text="A short biography shown on the author's page. Plain text.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The writer's login. Their new articles get this author by default.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -131,6 +140,36 @@ class Article(models.Model):
         editable=False,
         help_text="Hash of the content as the importer last saved it; a difference means someone edited it since.",
     )
+    suggested_warnings = models.ManyToManyField(
+        ContentWarning,
+        blank=True,
+        related_name="+",
+        verbose_name="suggested content warnings",
+        help_text="Warnings the lexicon suggests from words in the text. Never shown to readers; an editor "
+        "accepts or dismisses each one.",
+    )
+    no_warnings_apply = models.BooleanField(
+        "no content warnings apply",
+        default=False,
+        help_text="An editor's explicit decision that this article needs no warning. An empty list is not a decision.",
+    )
+    warnings_decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    warnings_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up on every save; a form saved from an older version is refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -138,6 +177,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("review_article", "Can review articles: request changes, decide warnings, approve revisions"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
@@ -164,5 +207,147 @@ class Article(models.Model):
         return render_markdown(self.body)
 
     @property
+    def warnings_decided(self):
+        """An explicit decision exists: specific warnings, or “no warnings apply”."""
+        return self.warnings_decided_at is not None
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at > timezone.now()
+
+    def is_owned_by(self, user):
+        """The writer who created the article, or whose author it is."""
+        if not user.is_authenticated:
+            return False
+        return self.created_by_id == user.pk or (self.author is not None and self.author.user_id == user.pk)
+
+    @property
     def is_live(self):
         return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+
+
+class ReviewQueue(Article):
+    """The editors' queue: articles in review and live articles with a pending revision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "review queue item"
+        verbose_name_plural = "review queue"
+
+
+class Decision(models.Model):
+    """An append-only record of one editorial decision: a transition, a warning decision, a revision review."""
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="decisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the importer decided.",
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    comment = models.TextField(blank=True)
+    changes = models.JSONField(default=dict, blank=True, help_text="What changed, e.g. warnings added and removed.")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        get_latest_by = "at"
+
+    def __str__(self):
+        return f"{self.get_action_display()} by {self.actor_name} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def actor_name(self):
+        return self.actor.get_username() if self.actor else "the importer"
+
+    def get_action_display(self):
+        return self.action.replace("_", " ")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Decisions are a record: they are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Decisions are a record: they are never deleted.")
+
+
+class RevisionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Revision.Status.PENDING)
+
+
+class Revision(models.Model):
+    """A snapshot of an article's content: a pending edit of a live article, or the history of what was live."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending review"
+        APPROVED = "approved", "Approved (went live)"
+        REJECTED = "rejected", "Changes requested"
+        SUPERSEDED = "superseded", "Superseded"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    source = models.CharField(max_length=20, default="edit", help_text="edit, import, revert or publish.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    title = models.CharField(max_length=300)
+    author = models.ForeignKey(Author, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    image_credit = models.CharField(max_length=200, blank=True)
+    warning_note = models.TextField(blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True, help_text="Content-warning slugs.")
+    no_warnings_apply = models.BooleanField(default=False)
+    source_hash = models.CharField(max_length=64, blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.article} — {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring, revocable link letting an outside reviewer read one unpublished article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Preview of {self.article} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class TagRedirect(models.Model):
+    """The slug of a tag merged into another; its old URL redirects to the kept tag."""
+
+    old_slug = models.CharField(max_length=100, unique=True)
+    tag = models.ForeignKey("taggit.Tag", on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.tag.slug}"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import views
+from articles import preview, views
 
 
 class UnicodeSlugConverter:
@@ -25,4 +25,5 @@ urlpatterns = [
     path("tags/", views.TagListView.as_view(), name="tag-list"),
     path("tags/<unicode_slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("preview/<str:token>/", preview.share_view, name="preview-share"),
 ]

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "articles.middleware.KeepUnsavedAdminPostMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -140,5 +141,19 @@ LOGGING = {
 }
 
 MASTHEAD_SITE_NAME = env("MASTHEAD_SITE_NAME", "Masthead")
+# Used to build links in emails, e.g. https://news.example.org
+MASTHEAD_BASE_URL = env("MASTHEAD_BASE_URL", "http://127.0.0.1:8000")
+
+# Email: printed to the console unless EMAIL_HOST is set.
+EMAIL_HOST = env("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "masthead@localhost")
 # Raw source files larger than this are refused by the importer.
 MASTHEAD_IMPORT_MAX_BYTES = env_int("MASTHEAD_IMPORT_MAX_BYTES", 2 * 1024 * 1024)

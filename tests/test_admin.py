@@ -69,8 +69,8 @@ def test_change_form_shows_import_reasons_and_read_only_status(editor_client, ar
 
 
 def test_editor_can_edit_tags_and_warnings(editor_client, articles):
-    """Saving the form updates tags and content warnings; status stays as it was."""
-    live = articles[0]
+    """Saving a draft's form updates tags and content warnings; status stays as it was."""
+    live = ArticleFactory(title="A draft", draft=True, tags=["Analysis"])
     death = ContentWarningFactory(slug="death", label="Death")
     url = reverse("admin:articles_article_change", args=[live.pk])
     response = editor_client.post(
@@ -87,13 +87,14 @@ def test_editor_can_edit_tags_and_warnings(editor_client, articles):
             "tags": "Syria, Analysis",
             "warnings": [death.pk],
             "warning_note": "",
+            "edit_version": live.version,
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     live.refresh_from_db()
     assert sorted(live.tags.names()) == ["Analysis", "Syria"]
     assert list(live.warnings.all()) == [death]
-    assert live.status == Article.Status.PUBLISHED
+    assert live.status == Article.Status.DRAFT
 
 
 def test_hostile_reason_is_escaped(editor_client):

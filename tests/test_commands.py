@@ -47,7 +47,7 @@ def test_default_imports_the_project_seeds():
     out, _, error = run()
     assert error is None
     assert Article.objects.count() == 2
-    assert "2 files: 2 created, 0 updated, 0 unchanged, 0 skipped, 0 failed." in out
+    assert "2 files: 2 created, 0 updated, 0 revised, 0 unchanged, 0 skipped, 0 failed." in out
 
 
 def test_complete_article_is_published(seeds):
@@ -72,7 +72,10 @@ def test_incomplete_article_waits_in_review_with_reason(seeds):
     article = seed4()
     assert article.status == Article.Status.IN_REVIEW
     assert article.published_at is None
-    assert article.review_reasons == ["no publication date found"]
+    assert article.review_reasons == [
+        "no publication date found",
+        "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict",
+    ]
     assert "in review: no publication date found" in out
     assert {"Daesh", "Iraq", "Yazidis"} <= set(article.tags.names())
     assert not Article.objects.published().filter(pk=article.pk).exists()
@@ -91,34 +94,64 @@ def test_repeat_run_changes_nothing(seeds):
     out, _, error = run(seeds)
     assert error is None
     assert out.count("unchanged") == 3  # two lines and the summary
-    assert "0 created, 0 updated, 2 unchanged" in out
+    assert "0 created, 0 updated, 0 revised, 2 unchanged" in out
     assert {a.pk: (a.updated_at, a.body) for a in Article.objects.all()} == before
 
 
-def test_changed_file_updates_its_article(seeds):
-    """A changed source updates the article it made, keeping its slug."""
+def test_changed_file_updates_a_held_article(seeds):
+    """A changed source updates the held article it made, keeping its slug."""
     run(seeds)
-    slug = seed0().slug
-    path = seeds / SEED_000.name
-    path.write_text(path.read_text().replace("The likely outcome doesn’t bear thinking about.", "A new sentence."))
+    slug = seed4().slug
+    path = seeds / SEED_004.name
+    path.write_text(path.read_text().replace("But such treachery can only aid Daesh.", "A new sentence."))
     out, _, _ = run(seeds)
-    assert "1 updated, 1 unchanged" in out
-    article = seed0()
+    assert "1 updated, 0 revised, 1 unchanged" in out
+    article = seed4()
     assert "A new sentence." in article.body and article.slug == slug
     assert Article.objects.count() == 2
 
 
-def test_completed_file_is_published_on_update(seeds):
-    """When a new version of an incomplete page has its date, the article is published."""
+def test_changed_file_of_a_live_article_becomes_a_pending_revision(seeds):
+    """A changed source never touches live text: it becomes a pending revision in review."""
+    run(seeds)
+    live_body = seed0().body
+    path = seeds / SEED_000.name
+    path.write_text(path.read_text().replace("The likely outcome doesn’t bear thinking about.", "A new sentence."))
+    out, _, _ = run(seeds)
+    assert "1 revised" in out and "a pending revision awaits review" in out
+    article = seed0()
+    assert article.body == live_body
+    revision = article.revisions.pending().get()
+    assert revision.source == "import" and "A new sentence." in revision.body
+    out, _, _ = run(seeds)
+    assert "0 revised, 2 unchanged" in out  # the same change is not proposed twice
+
+
+def test_completed_file_updates_reasons_on_update(seeds):
+    """When a new version of a held page has its date, that reason goes; the warning suggestions still hold it."""
     run(seeds)
     path = seeds / SEED_004.name
     path.write_text(path.read_text().replace("Tom Coburg\n", "Tom Coburg\n5 March 2020\n", 1))
     out, _, _ = run(seeds)
     assert "1 updated" in out
     article = seed4()
-    assert article.status == Article.Status.PUBLISHED
-    assert article.review_reasons == []
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.review_reasons == [
+        "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict"
+    ]
     assert timezone.localtime(article.published_at).date().isoformat() == "2020-03-05"
+
+
+def test_complete_page_without_suggestions_is_published_with_the_importers_decision(tmp_path):
+    """A complete page with nothing to warn about is published; “no warnings apply” is the import's decision."""
+    page = tmp_path / "calm.txt"
+    page.write_text("Library opens a new reading room for children\nby Sam Lee\n2 May 2023\n\nThe room has books.\n")
+    run(page)
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.no_warnings_apply and article.warnings_decided
+    decision = article.decisions.get()
+    assert decision.actor is None and decision.action == "imported_and_published"
 
 
 @pytest.mark.parametrize(
@@ -131,29 +164,29 @@ def test_completed_file_is_published_on_update(seeds):
     ids=["title", "body", "standfirst"],
 )
 def test_editors_work_is_never_overwritten(seeds, edit):
-    """A changed file whose article an editor edited since is skipped with a warning."""
+    """A changed file whose held article an editor edited since is skipped with a warning."""
     run(seeds)
-    article = seed0()
+    article = seed4()
     edit(article)
     article.save()
     edited = content_fingerprint(article)
-    path = seeds / SEED_000.name
+    path = seeds / SEED_004.name
     path.write_text(path.read_text() + "\nextra line\n")
     out, _, error = run(seeds)
     assert error is None
     assert "skipped" in out and "an editor has edited the article" in out
-    assert content_fingerprint(seed0()) == edited
+    assert content_fingerprint(seed4()) == edited
 
 
 def test_editors_tag_change_is_protected(seeds):
     """Editing only the tags counts as an editor's edit too."""
     run(seeds)
-    seed0().tags.add("Editor pick")
-    path = seeds / SEED_000.name
+    seed4().tags.add("Editor pick")
+    path = seeds / SEED_004.name
     path.write_text(path.read_text() + "\nextra line\n")
     out, _, _ = run(seeds)
     assert "skipped" in out
-    assert "Editor pick" in seed0().tags.names()
+    assert "Editor pick" in seed4().tags.names()
 
 
 def test_dry_run_saves_nothing(seeds):

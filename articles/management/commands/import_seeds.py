@@ -8,7 +8,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest import Outcome, find_sources, import_path
 
-DRY_RUN_VERBS = {Outcome.CREATED: "would create", Outcome.UPDATED: "would update", Outcome.SKIPPED: "would skip"}
+DRY_RUN_VERBS = {
+    Outcome.CREATED: "would create",
+    Outcome.UPDATED: "would update",
+    Outcome.REVISED: "would revise",
+    Outcome.SKIPPED: "would skip",
+}
 
 
 class Command(BaseCommand):
@@ -42,6 +47,8 @@ class Command(BaseCommand):
             line = f"{verb:<12} {result.status:<10} {result.name}  {result.title}"
             if result.outcome is Outcome.SKIPPED:
                 self.stdout.write(self.style.WARNING(f"{line}\n{'':<12} warning: {result.message}"))
+            elif result.message:
+                self.stdout.write(f"{line}\n{'':<12} note: {result.message}")
             else:
                 self.stdout.write(line)
             for reason in result.reasons:

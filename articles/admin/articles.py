@@ -1,0 +1,496 @@
+"""Article admin: editing, the workflow buttons and actions, revisions, previews and the review queue.
+
+Every state change goes through articles.services; this module only asks and shows.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.cache import never_cache
+
+from articles import services
+from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
+from articles.diffing import diff_content
+from articles.middleware import UNSAVED_POST_KEY
+from articles.models import Article, Decision, PreviewLink, ReviewQueue, Revision
+from articles.preview import make_share_link, preview_response
+from articles.services import TRANSITIONS, WorkflowError
+
+
+
+class WorkflowActions:
+    """Bulk workflow actions: every selected article is checked, and if any is refused none changes."""
+
+    actions = ["submit_selected", "withdraw_selected", "publish_selected", "request_changes_selected",
+               "schedule_selected", "unpublish_selected"]
+
+
+    def _bulk(self, request, queryset, name):
+        transition = TRANSITIONS[name]
+        articles = list(queryset)
+        if transition.needs_comment or transition.needs_time:
+            form = TransitionForm(request.POST if "apply" in request.POST else None, transition=transition)
+            if not form.is_valid():
+                return TemplateResponse(request, "admin/articles/article/bulk_transition.html", {
+                    **self.admin_site.each_context(request), "opts": self.model._meta, "title": transition.label,
+                    "articles": articles, "form": form, "action": request.POST.get("action"),
+                    "transition": transition, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                })
+            kwargs = {"comment": form.cleaned_data.get("comment", ""), "at": form.cleaned_data.get("publish_at")}
+        else:
+            kwargs = {}
+        try:
+            services.perform_many(name, articles, request.user, **kwargs)
+        except WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, f"{transition.label}: done for {len(articles)} article(s).", messages.SUCCESS)
+        return None
+
+    @admin.action(description="Submit selected articles for review")
+    def submit_selected(self, request, queryset):
+        return self._bulk(request, queryset, "submit")
+
+    @admin.action(description="Withdraw selected articles from review")
+    def withdraw_selected(self, request, queryset):
+        return self._bulk(request, queryset, "withdraw")
+
+    @admin.action(description="Publish selected articles now", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        return self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Request changes to selected articles", permissions=["review"])
+    def request_changes_selected(self, request, queryset):
+        return self._bulk(request, queryset, "request_changes")
+
+    @admin.action(description="Schedule selected articles", permissions=["publish"])
+    def schedule_selected(self, request, queryset):
+        return self._bulk(request, queryset, "schedule")
+
+    @admin.action(description="Unpublish selected articles", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        return self._bulk(request, queryset, "unpublish")
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def has_review_permission(self, request):
+        return services.is_editor(request.user)
+
+
+
+class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
+    form = ArticleForm
+    list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", "needs_attention"]
+    list_filter = ["status", "author", "tags", "warnings"]
+    list_select_related = ["author"]
+    search_fields = ["title", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author"]
+    filter_horizontal = ["warnings"]
+    readonly_fields = [
+        "status_display", "import_reasons", "suggestions", "warning_decision",
+        "source_name", "source_hash", "created_at", "updated_at",
+    ]
+    change_form_template = "admin/articles/article/change_form.html"
+
+    def get_fieldsets(self, request, obj=None):
+        warning_fields = ["suggestions", "warnings", "no_warnings_apply", "warning_decision", "warning_note"]
+        if services.is_editor(request.user):
+            warning_fields.insert(4, "record_warning_decision")
+        editable = obj is None or services.can_edit(request.user, obj)
+        main = ["title", "slug", "author", "published_at"]
+        if obj is not None:
+            main += ["status_display", "import_reasons"]
+        if editable and obj is not None:
+            main.append("edit_version")
+        if not editable and "record_warning_decision" in warning_fields:
+            warning_fields.remove("record_warning_decision")
+        return [
+            (None, {"fields": main}),
+            ("Text", {"fields": ["standfirst", "body", "image_credit", "tags"]}),
+            (
+                "Content warnings",
+                {
+                    "fields": warning_fields,
+                    "description": "Readers see content warnings before the text and can filter warned articles "
+                    "out. No article is published without an editor's decision: the warnings that apply, or "
+                    "“no content warnings apply”.",
+                },
+            ),
+            ("Source", {"classes": ["collapse"], "fields": ["source_name", "source_hash", "created_at", "updated_at"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(self.readonly_fields)
+        if not services.is_editor(request.user):
+            fields += ["warnings", "no_warnings_apply"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        is_live = obj is not None and obj.status == Article.Status.PUBLISHED
+        pending = obj.revisions.pending().exclude(source="import").first() if is_live else None
+        restored = getattr(request, "masthead_restored_post", None)
+        user, is_editor = request.user, services.is_editor(request.user)
+
+        class RequestArticleForm(form_class):
+            def __init__(self, *args, **form_kwargs):
+                if restored is not None and not args and "data" not in form_kwargs:
+                    form_kwargs["data"] = restored  # the text of a save made after the login expired
+                super().__init__(*args, user=user, is_editor=is_editor, pending_revision=pending, **form_kwargs)
+
+        return RequestArticleForm
+
+    # --- who sees and edits what -------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).prefetch_related("tags", "warnings")
+        if services.is_editor(request.user):
+            return queryset
+        return queryset.filter(Q(created_by=request.user) | Q(author__user=request.user))
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_view_permission(request)
+        return services.can_view(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return services.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and (obj is None or not obj.decisions.exists())
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        author = getattr(request.user, "author_profile", None)
+        if author is not None:
+            initial.setdefault("author", author.pk)
+        return initial
+
+    # --- saving ---------------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.status == Article.Status.PUBLISHED:
+            content = {
+                name: form.cleaned_data.get(name, getattr(obj, name))
+                for name in ("title", "author", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply")
+            }
+            content["tags"] = sorted(form.cleaned_data.get("tags", obj.tags.names()), key=str.casefold)
+            warnings = form.cleaned_data.get("warnings")
+            content["warnings"] = sorted(w.slug for w in warnings) if warnings is not None else sorted(
+                obj.warnings.values_list("slug", flat=True)
+            )
+            form.revision = services.propose_revision(Article.objects.get(pk=obj.pk), request.user, content)
+            return
+        if not change:
+            obj.created_by = request.user
+        obj.last_edited_by = request.user
+        obj.version += 1 if change else 0
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(form, "revision", None) is not None:
+            return  # the live article is untouched; the revision holds the edit
+        super().save_related(request, form, formsets, change)
+        if form.warning_decision_requested():
+            chosen = form.cleaned_data.get("warnings") or []
+            # save_related has already stored the chosen warnings; record against what there was before.
+            article = form.instance
+            article.warnings.set(form.warnings_before)
+            try:
+                services.decide_warnings(
+                    article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
+                )
+            except WorkflowError as error:
+                messages.error(request, str(error))
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form, "revision", None) is not None:
+            messages.info(
+                request,
+                "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
+                "version until an editor approves it.",
+            )
+            return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
+        return super().construct_change_message(request, form, formsets, add)
+
+    # --- read-only displays -----------------------------------------------------------------------------
+
+    @admin.display(description="Status", ordering="status")
+    def status_display(self, article):
+        if article.is_scheduled:
+            return f"Scheduled for {article.published_at:%Y-%m-%d %H:%M}"
+        return article.get_status_display()
+
+    @admin.display(description="Content warnings")
+    def warning_labels(self, article):
+        if article.no_warnings_apply:
+            return "none apply"
+        return ", ".join(warning.label for warning in article.warnings.all()) or "—"
+
+    @admin.display(description="Tags")
+    def tag_list(self, article):
+        return ", ".join(tag.name for tag in article.tags.all()) or "—"
+
+    @admin.display(description="Import reasons")
+    def needs_attention(self, article):
+        return "; ".join(article.review_reasons) or "—"
+
+    @admin.display(description="Why the importer held it for review")
+    def import_reasons(self, article):
+        if not article.review_reasons:
+            return "—"
+        items = format_html_join("\n", "<li>{}</li>", ((reason,) for reason in article.review_reasons))
+        return format_html("<ul>{}</ul>", items)
+
+    @admin.display(description="Suggested warnings (not shown to readers)")
+    def suggestions(self, article):
+        labels = [w.label for w in article.suggested_warnings.all()] if article.pk else []
+        if not labels:
+            return "—"
+        return f"{', '.join(labels)} — accept by choosing them below, or dismiss by recording a decision without them."
+
+    @admin.display(description="Warning decision")
+    def warning_decision(self, article):
+        if not article.pk or not article.warnings_decided:
+            return "Not decided yet."
+        who = article.warnings_decided_by.get_username() if article.warnings_decided_by else "the importer (as the source stated)"
+        return f"Decided by {who} on {article.warnings_decided_at:%Y-%m-%d %H:%M}."
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        request.masthead_restored_post = _take_unsaved_post(request)
+        extra_context = extra_context or {}
+        if object_id:
+            article = self.get_object(request, object_id)
+            if article is not None and services.can_view(request.user, article):
+                extra_context["workflow_actions"] = services.allowed_transitions(request.user, article)
+                extra_context["pending_revisions"] = article.revisions.pending().count()
+                extra_context["can_share"] = services.is_editor(request.user)
+                extra_context["decisions"] = article.decisions.select_related("actor")
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # --- workflow URLs ----------------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/transition/<str:name>/", view(self.transition_view), name="articles_article_transition"),
+            path("<path:object_id>/preview/", view(never_cache(self.preview_view)), name="articles_article_preview"),
+            path("<path:object_id>/revisions/", view(self.revisions_view), name="articles_article_revisions"),
+            path("<path:object_id>/revisions/<int:revision_id>/", view(self.revision_view), name="articles_article_revision"),
+            path("<path:object_id>/share/", view(self.share_view), name="articles_article_share"),
+            *super().get_urls(),
+        ]
+
+    def _article_for(self, request, object_id) -> Article:
+        article = get_object_or_404(Article.objects.select_related("author"), pk=object_id)
+        if not services.can_view(request.user, article):
+            raise PermissionDenied
+        return article
+
+    def _render(self, request, template, article, **context):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "article": article,
+            "title": context.pop("title", article.title),
+            **context,
+        }
+        return TemplateResponse(request, template, context)
+
+    def _change_url(self, article):
+        return reverse("admin:articles_article_change", args=[article.pk])
+
+    def transition_view(self, request, object_id, name):
+        article = self._article_for(request, object_id)
+        if name not in TRANSITIONS:
+            raise Http404("No such workflow action.")
+        transition = TRANSITIONS[name]
+        refusal = None
+        try:
+            services.check(name, request.user, article)
+        except WorkflowError as error:
+            refusal = str(error)
+            if request.method == "POST":
+                raise PermissionDenied(refusal)
+        form = TransitionForm(request.POST or None, transition=transition)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.perform(
+                    name, article, request.user, comment=form.cleaned_data.get("comment", ""),
+                    at=form.cleaned_data.get("publish_at"),
+                )
+            except WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(request, f"{transition.label}: done for “{article.title}”.", messages.SUCCESS)
+                return HttpResponseRedirect(self._change_url(article))
+        return self._render(
+            request, "admin/articles/article/transition.html", article,
+            title=f"{transition.label}: {article.title}", transition=transition, form=form, refusal=refusal,
+        )
+
+    def preview_view(self, request, object_id):
+        article = self._article_for(request, object_id)
+        revision = None
+        if request.GET.get("revision"):
+            revision = get_object_or_404(Revision, pk=request.GET["revision"], article=article)
+        return preview_response(request, article, revision)
+
+    def revisions_view(self, request, object_id):
+        article = self._article_for(request, object_id)
+        revisions = article.revisions.select_related("created_by", "reviewed_by", "author")
+        return self._render(
+            request, "admin/articles/article/revisions.html", article,
+            title=f"Revisions of “{article.title}”", revisions=revisions, can_review=services.can_publish(request.user),
+        )
+
+    def revision_view(self, request, object_id, revision_id):
+        article = self._article_for(request, object_id)
+        revision = get_object_or_404(Revision.objects.select_related("author", "created_by"), pk=revision_id, article=article)
+        form = RevisionReviewForm(request.POST or None)
+        if request.method == "POST":
+            action = request.POST.get("action")
+            if action not in {"approve", "reject", "revert"}:
+                raise PermissionDenied("Unknown revision action.")
+            if form.is_valid():
+                comment = form.cleaned_data["comment"]
+                try:
+                    if action == "approve":
+                        services.approve_revision(revision, request.user, comment=comment)
+                        message = "The revision is now the live version."
+                    elif action == "reject":
+                        services.reject_revision(revision, request.user, comment=comment)
+                        message = "The revision was sent back; the live version is unchanged."
+                    else:
+                        services.revert_to(revision, request.user)
+                        message = "The earlier version was proposed again as a new pending revision."
+                except WorkflowError as error:
+                    form.add_error(None, str(error))
+                else:
+                    self.message_user(request, message, messages.SUCCESS)
+                    return HttpResponseRedirect(reverse("admin:articles_article_revisions", args=[article.pk]))
+        diff = diff_content(services.content_of(article), _revision_content(revision))
+        return self._render(
+            request, "admin/articles/article/revision.html", article,
+            title=f"Revision of “{article.title}”", revision=revision, diff=diff, form=form,
+            can_review=services.can_publish(request.user), can_revert=services.can_edit(request.user, article),
+        )
+
+    def share_view(self, request, object_id):
+        article = self._article_for(request, object_id)
+        if not services.is_editor(request.user):
+            raise PermissionDenied("Only editors can share previews.")
+        form = ShareLinkForm(request.POST or None)
+        link_url = None
+        if request.method == "POST" and form.is_valid():
+            link, token = make_share_link(article, request.user, days=form.cleaned_data["days"])
+            link_url = request.build_absolute_uri(reverse("articles:preview-share", args=[token]))
+        links = article.preview_links.all()
+        return self._render(
+            request, "admin/articles/article/share.html", article,
+            title=f"Share a preview of “{article.title}”", form=form, link_url=link_url, links=links,
+        )
+
+def _revision_content(revision):
+    return {
+        field: getattr(revision, field)
+        for field in ("title", "author", "standfirst", "body", "image_credit", "warning_note", "tags", "warnings", "no_warnings_apply")
+    }
+
+
+def _take_unsaved_post(request):
+    """The form data of a save that arrived after the login session expired, kept for this page."""
+    stash = request.session.get(UNSAVED_POST_KEY) if hasattr(request, "session") else None
+    if not stash or stash.get("path") != request.path or request.method != "GET":
+        return None
+    del request.session[UNSAVED_POST_KEY]
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in stash["data"].items():
+        data.setlist(key, values)
+    messages.warning(
+        request,
+        "Your login had expired when you saved, so nothing was saved then. Your text is restored below: "
+        "check it and save again.",
+    )
+    return data
+
+
+class ReviewQueueAdmin(WorkflowActions, admin.ModelAdmin):
+    """Everything waiting for an editor, oldest submission first."""
+
+    list_display = ["title", "kind", "submitter", "waiting_since", "needs_attention", "open_suggestions"]
+    list_filter = ["author", "tags"]
+    date_hierarchy = None
+    actions = ["publish_selected", "schedule_selected", "request_changes_selected"]
+
+    def get_queryset(self, request):
+        pending = Revision.objects.pending().filter(article=OuterRef("pk"))
+        return (
+            Article.objects.annotate(has_pending=Exists(pending), suggestion_count=Count("suggested_warnings"))
+            .filter(Q(status=Article.Status.IN_REVIEW) | Q(has_pending=True))
+            .annotate(waiting=Coalesce("submitted_at", "created_at"))
+            .select_related("submitted_by", "author")
+            .prefetch_related("suggested_warnings", "tags", "warnings")
+            .order_by(F("waiting").asc(), "pk")
+        )
+
+    def has_module_permission(self, request):
+        return services.is_editor(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return services.is_editor(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Waiting")
+    def kind(self, article):
+        return "pending revision" if article.has_pending and article.status == Article.Status.PUBLISHED else "article in review"
+
+    @admin.display(description="Submitted by")
+    def submitter(self, article):
+        return article.submitted_by.get_username() if article.submitted_by else "the importer"
+
+    @admin.display(description="Since", ordering="waiting")
+    def waiting_since(self, article):
+        return article.waiting
+
+    @admin.display(description="Import reasons")
+    def needs_attention(self, article):
+        return "; ".join(article.review_reasons) or "—"
+
+    @admin.display(description="Unresolved suggestions")
+    def open_suggestions(self, article):
+        return ", ".join(w.label for w in article.suggested_warnings.all()) or "—"
+
+    def get_list_display_links(self, request, list_display):
+        return None
+
+    def title(self, article):
+        return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[article.pk]), article.title)
+
+    title.short_description = "Title"
+
+
+admin.site.register(Article, ArticleAdmin)
+admin.site.register(ReviewQueue, ReviewQueueAdmin)

@@ -1,0 +1,141 @@
+"""Forms of the editors' admin: the article form with its edit-conflict check, and workflow inputs."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from taggit.models import Tag
+
+from articles.models import Article
+
+
+class ArticleForm(forms.ModelForm):
+    """The article change form.
+
+    ``edit_version`` carries the version the person started from. If someone saved in
+    between, the save is refused with their name and time, and everything typed stays
+    in the form (the form is simply shown again with its data).
+    """
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    record_warning_decision = forms.BooleanField(
+        required=False,
+        label="Record my content-warning decision",
+        help_text="Tick to confirm the warnings chosen above (or “no content warnings apply”) as your decision. "
+        "Unchecked suggestions are dismissed. Changing the warnings records a decision too.",
+    )
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, user=None, is_editor=False, pending_revision=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.is_editor = is_editor
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.version
+            self.warnings_before = set(self.instance.warnings.values_list("pk", flat=True))
+        else:
+            self.warnings_before = set()
+        if pending_revision is not None and not self.is_bound:
+            # A live article is edited from its newest pending revision, so edits build on each other.
+            for name in ("title", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply"):
+                if name in self.fields:
+                    self.initial[name] = getattr(pending_revision, name)
+            if "author" in self.fields:
+                self.initial["author"] = pending_revision.author_id
+            if "tags" in self.fields:
+                self.initial["tags"] = [Tag(name=name) for name in pending_revision.tags]
+            if "warnings" in self.fields:
+                self.initial["warnings"] = list(
+                    self.fields["warnings"].queryset.filter(slug__in=pending_revision.warnings).values_list("pk", flat=True)
+                )
+        if not self.is_editor:
+            self.fields.pop("record_warning_decision")
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_conflict(cleaned)
+        if self.is_editor and self.warning_decision_requested():
+            warnings = cleaned.get("warnings") or []
+            none_apply = cleaned.get("no_warnings_apply")
+            if warnings and none_apply:
+                self.add_error("no_warnings_apply", "Either choose warnings or tick “no content warnings apply”, not both.")
+            elif not warnings and not none_apply:
+                self.add_error(
+                    "warnings",
+                    "An empty list is not a decision: choose the warnings that apply, or tick “no content warnings apply”.",
+                )
+        return cleaned
+
+    def warning_decision_requested(self):
+        """An editor asked to record a decision, or changed the warnings."""
+        if not self.is_editor:
+            return False
+        if self.cleaned_data.get("record_warning_decision"):
+            return True
+        changed = {"warnings", "no_warnings_apply"} & set(self.changed_data)
+        return bool(changed)
+
+    def _check_conflict(self, cleaned):
+        if not self.instance.pk:
+            return
+        started_from = cleaned.get("edit_version")
+        current = Article.objects.select_for_update().select_related("last_edited_by").get(pk=self.instance.pk)
+        if started_from is None or started_from == current.version:
+            return
+        who = current.last_edited_by.get_username() if current.last_edited_by else "someone else"
+        when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")
+        self.conflict = (who, when)
+        # Let the next save go through once the person has looked: it starts from the current version.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_version")] = current.version
+        raise forms.ValidationError(
+            f"Not saved: {who} saved this article on {when}, after you opened it. Your text is still in the "
+            "form below. Open the article in another tab to see their version, merge what you need, then "
+            "save again (saving again replaces their version with this form).",
+            code="edit_conflict",
+        )
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    publish_at = forms.SplitDateTimeField(
+        required=False,
+        label="Publication time",
+        widget=forms.SplitDateTimeWidget(date_attrs={"type": "date"}, time_attrs={"type": "time"}),
+        help_text="The article becomes visible to readers at this moment.",
+    )
+
+    def __init__(self, *args, transition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.transition = transition
+        self.fields["comment"].label = transition.comment_label
+        self.fields["comment"].required = transition.needs_comment
+        if not transition.needs_time:
+            del self.fields["publish_at"]
+        else:
+            self.fields["publish_at"].required = True
+
+    def clean_publish_at(self):
+        value = self.cleaned_data.get("publish_at")
+        if value is not None and value <= timezone.now():
+            raise forms.ValidationError("Choose a time in the future.")
+        return value
+
+
+class RevisionReviewForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Comment")
+
+
+class MergeTagsForm(forms.Form):
+    keep = forms.ModelChoiceField(queryset=Tag.objects.none(), label="Keep this tag", empty_label=None)
+
+    def __init__(self, *args, tags, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = tags
+
+
+class ShareLinkForm(forms.Form):
+    days = forms.IntegerField(min_value=1, max_value=30, initial=3, label="Valid for (days)")

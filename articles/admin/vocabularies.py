@@ -1,0 +1,138 @@
+"""Admin for authors, the content-warning and topic vocabularies, tags (with merging), share links and the record."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
+
+from articles import services
+from articles.admin.forms import MergeTagsForm
+from articles.models import Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
+from articles.services import WorkflowError
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user", "article_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles")).select_related("user")
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, author):
+        return author.article_count
+
+
+@admin.register(ContentWarning)
+class ContentWarningAdmin(admin.ModelAdmin):
+    list_display = ["label", "slug", "description"]
+    search_fields = ["label", "description", "keywords"]
+    prepopulated_fields = {"slug": ["label"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "signals"]
+    search_fields = ["name", "signals"]
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Tags are case-insensitive; merging moves articles to the kept tag and redirects the old URL."""
+
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles_taggedarticle_items"))
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, tag):
+        return tag.article_count
+
+    @admin.action(description="Merge selected tags into one", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        tags = queryset.order_by("name")
+        if tags.count() < 2:
+            self.message_user(request, "Select at least two tags to merge.", messages.WARNING)
+            return None
+        form = MergeTagsForm(request.POST if "apply" in request.POST else None, tags=tags)
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            try:
+                moved = services.merge_tags(keep, list(tags), request.user)
+            except WorkflowError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"Merged into “{keep.name}”: {moved} article(s) retagged; old tag pages redirect there.",
+                    messages.SUCCESS,
+                )
+            return None
+        return TemplateResponse(request, "admin/taggit/tag/merge.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "title": "Merge tags",
+            "tags": tags, "form": form, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+
+
+@admin.register(TagRedirect)
+class TagRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "tag"]
+    search_fields = ["old_slug", "tag__name"]
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(admin.ModelAdmin):
+    list_display = ["article", "created_by", "created_at", "expires_at", "revoked_at", "is_active"]
+    list_select_related = ["article", "created_by"]
+    readonly_fields = ["article", "created_by", "created_at", "expires_at", "revoked_at"]
+    actions = ["revoke"]
+
+    @admin.display(boolean=True, description="Active")
+    def is_active(self, link):
+        return link.is_active
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Revoke selected preview links", permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, f"Revoked {count} link(s).", messages.SUCCESS)
+
+
+@admin.register(Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    """The record of decisions: readable, never editable."""
+
+    list_display = ["at", "article", "actor_name", "action", "from_status", "to_status", "comment"]
+    list_filter = ["action", "to_status"]
+    list_select_related = ["article", "actor"]
+    search_fields = ["article__title", "comment"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return services.is_editor(request.user)
+
+    def has_module_permission(self, request):
+        return services.is_editor(request.user)

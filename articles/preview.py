@@ -1,0 +1,83 @@
+"""Previews: an unpublished article (or a pending revision) exactly as readers would see it.
+
+Admin previews are for the article's writer and editors; share links are signed,
+expiring and revocable. No preview is ever cached or indexed.
+"""
+
+from datetime import timedelta
+
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from articles.models import Article, ContentWarning, PreviewLink
+from articles.rendering import render_markdown
+from articles.views import news_article_data
+
+SHARE_SALT = "masthead.preview-link"
+
+
+class _Related(list):
+    """A list that answers .all() like a related manager, for templates."""
+
+    def all(self):
+        return self
+
+
+class RevisionPreview:
+    """An article as a pending revision would make it: the revision's content over the article."""
+
+    def __init__(self, article, revision):
+        self._article = article
+        self._revision = revision
+        for name in ("title", "standfirst", "body", "image_credit", "warning_note", "author"):
+            setattr(self, name, getattr(revision, name))
+        existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(name__in=revision.tags)}
+        self.tags = _Related(existing.get(name.casefold()) or Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in revision.tags)
+        self.warnings = _Related(ContentWarning.objects.filter(slug__in=revision.warnings))
+
+    def __getattr__(self, name):
+        return getattr(self._article, name)
+
+    @cached_property
+    def body_html(self):
+        return render_markdown(self.body)
+
+
+def preview_response(request, article, revision=None, *, share_link=None):
+    shown = RevisionPreview(article, revision) if revision is not None else article
+    context = {
+        "article": shown,
+        "object": shown,
+        "structured_data": news_article_data(shown, request.build_absolute_uri()),
+        "preview": {"revision": revision, "share_link": share_link, "status": article.get_status_display()},
+    }
+    response = TemplateResponse(request, "articles/article_detail.html", context)
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def make_share_link(article, user, *, days):
+    link = PreviewLink.objects.create(article=article, created_by=user, expires_at=timezone.now() + timedelta(days=days))
+    return link, signing.dumps(link.pk, salt=SHARE_SALT)
+
+
+def share_view(request, token):
+    """The outside reviewer's view of a shared preview; an unknown, expired or revoked link is not found."""
+    try:
+        link_id = signing.loads(token, salt=SHARE_SALT, max_age=timedelta(days=31))
+    except signing.BadSignature:
+        raise Http404("This preview link is not valid.") from None
+    link = get_object_or_404(PreviewLink.objects.select_related("article"), pk=link_id)
+    if not link.is_active:
+        raise Http404("This preview link has expired or was revoked.")
+    article = Article.objects.select_related("author").get(pk=link.article_id)
+    pending = article.revisions.pending().first() if article.status == Article.Status.PUBLISHED else None
+    return preview_response(request, article, pending, share_link=link)
