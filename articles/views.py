@@ -1,12 +1,13 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from articles.models import Article, Author
+from articles.models import Article, Author, TagRedirect
 
 
 class PublishedArticlesMixin:
@@ -56,8 +57,17 @@ class TagDetailView(PublishedArticlesMixin, ListView):
     allow_empty = False
     template_name = "articles/tag_detail.html"
 
+    def get(self, request, *args, **kwargs):
+        """A tag merged into another redirects permanently to the kept tag."""
+        self.tag = Tag.objects.filter(slug=kwargs["slug"]).first()
+        if self.tag is None:
+            moved = TagRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("tag").first()
+            if moved is None:
+                raise Http404("No such tag.")
+            return redirect("articles:tag-detail", slug=moved.tag.slug, permanent=True)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return self.published_articles().filter(tagged_items__tag=self.tag)
 
     def get_context_data(self, **kwargs):

@@ -22,7 +22,7 @@ class ContentWarningFactory(factory.django.DjangoModelFactory):
         model = ContentWarning
         django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"warning-{n}")
+    slug = factory.Sequence(lambda n: f"warning-{n}")  # the starter slugs (e.g. "death") reuse the migrated rows
     label = factory.Sequence(lambda n: f"Warning {n}")
 
 
@@ -55,3 +55,5 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         draft = factory.Trait(status=Article.Status.DRAFT)
         in_review = factory.Trait(status=Article.Status.IN_REVIEW)
         scheduled = factory.Trait(published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1)))
+        # An explicit warning decision: "no warnings apply", as an editor would record it.
+        decided = factory.Trait(no_warnings_apply=True, warnings_decided_at=factory.LazyFunction(timezone.now))

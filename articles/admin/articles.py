@@ -324,7 +324,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             refusal = str(error)
             if request.method == "POST":
                 raise PermissionDenied(refusal)
-        form = TransitionForm(request.POST or None, transition=transition)
+        form = TransitionForm(request.POST if request.method == "POST" else None, transition=transition)
         if request.method == "POST" and form.is_valid():
             try:
                 services.perform(
@@ -359,7 +359,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     def revision_view(self, request, object_id, revision_id):
         article = self._article_for(request, object_id)
         revision = get_object_or_404(Revision.objects.select_related("author", "created_by"), pk=revision_id, article=article)
-        form = RevisionReviewForm(request.POST or None)
+        form = RevisionReviewForm(request.POST if request.method == "POST" else None)
         if request.method == "POST":
             action = request.POST.get("action")
             if action not in {"approve", "reject", "revert"}:
@@ -392,7 +392,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         article = self._article_for(request, object_id)
         if not services.is_editor(request.user):
             raise PermissionDenied("Only editors can share previews.")
-        form = ShareLinkForm(request.POST or None)
+        form = ShareLinkForm(request.POST if request.method == "POST" else None)
         link_url = None
         if request.method == "POST" and form.is_valid():
             link, token = make_share_link(article, request.user, days=form.cleaned_data["days"])
@@ -447,6 +447,9 @@ class ReviewQueueAdmin(WorkflowActions, admin.ModelAdmin):
             .prefetch_related("suggested_warnings", "tags", "warnings")
             .order_by(F("waiting").asc(), "pk")
         )
+
+    def get_ordering(self, request):
+        return ["waiting", "pk"]
 
     def has_module_permission(self, request):
         return services.is_editor(request.user)

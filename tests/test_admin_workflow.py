@@ -1,0 +1,415 @@
+"""The workflow as editors and writers meet it in the admin: URLs, direct POSTs, bulk actions, conflicts, previews."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import services
+from articles.models import Article, ContentWarning, Decision, PreviewLink, Revision
+from tests.factories import ArticleFactory
+from tests.test_services import EXPECTED, ROLES, STATES, TARGET, make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def form_data(article, **overrides):
+    """The change form's fields for ``article``, as a browser would post them."""
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "author": article.author_id or "",
+        "published_at_0": "",
+        "published_at_1": "",
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "image_credit": article.image_credit,
+        "tags": ", ".join(article.tags.names()),
+        "warning_note": article.warning_note,
+        "edit_version": article.version,
+        "warnings": [w.pk for w in article.warnings.all()],
+    }
+    if article.no_warnings_apply:
+        data["no_warnings_apply"] = "on"
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def people(writer, other_writer, editor, superuser):
+    return {"owner": writer, "other_writer": other_writer, "editor": editor, "superuser": superuser}
+
+
+# --- the permission matrix through direct POSTs --------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("name", list(EXPECTED))
+@pytest.mark.parametrize("role", ROLES)
+def test_transition_posts_follow_the_matrix(people, role, name, state):
+    """A direct POST to a transition URL does exactly what the specification allows, and nothing else."""
+    article = make_article(people["owner"], state)
+    data = {"comment": "Because."}
+    if name == "schedule":
+        at = timezone.localtime() + timedelta(days=2)
+        data.update({"publish_at_0": at.strftime("%Y-%m-%d"), "publish_at_1": at.strftime("%H:%M:%S")})
+    response = logged_in(people[role]).post(reverse("admin:articles_article_transition", args=[article.pk, name]), data)
+    article.refresh_from_db()
+    states, roles = EXPECTED[name]
+    if state in states and role in roles:
+        assert response.status_code == 302
+        assert article.status == TARGET[name]
+    else:
+        assert response.status_code == 403
+        assert article.status == state
+
+
+def test_transition_page_explains_a_refusal(writer, editor):
+    """Opening a move that is not possible says why, and offers no button."""
+    article = make_article(writer, "draft")
+    response = logged_in(editor).get(reverse("admin:articles_article_transition", args=[article.pk, "publish"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "this is only possible when it is in review" in html and 'value="Publish now"' not in html
+
+
+def test_request_changes_without_comment_shows_the_form_again(writer, editor):
+    """A missing comment is a form error; the article stays in review."""
+    article = make_article(writer, "in_review")
+    response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "request_changes"]), {"comment": ""})
+    assert response.status_code == 200 and "This field is required" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == "in_review"
+
+
+# --- a writer against another writer's article ----------------------------------------------------------
+
+
+@pytest.fixture
+def others_article(other_writer, editor):
+    return make_article(other_writer, "draft")
+
+
+@pytest.mark.parametrize(
+    "url_name, args",
+    [
+        ("admin:articles_article_change", []),
+        ("admin:articles_article_history", []),
+        ("admin:articles_article_preview", []),
+        ("admin:articles_article_revisions", []),
+        ("admin:articles_article_share", []),
+        ("admin:articles_article_transition", ["submit"]),
+        ("admin:articles_article_delete", []),
+    ],
+)
+def test_writer_cannot_open_another_writers_article(writer, others_article, url_name, args):
+    """Every admin URL of someone else's article refuses a writer, for GET and POST alike."""
+    client = logged_in(writer)
+    url = reverse(url_name, args=[others_article.pk, *args])
+    refused = {403, "/admin/"}  # 403, or Django's "no such article" redirect to the admin index
+    for response in (client.get(url), client.post(url, {"comment": "x", "title": "hijacked", "post": "yes"})):
+        assert (response.status_code if response.status_code != 302 else response["Location"]) in refused
+        assert others_article.title not in response.content.decode()
+    others_article.refresh_from_db()
+    assert others_article.status == "draft" and others_article.title != "hijacked"
+
+
+def test_writer_cannot_see_another_writers_revision_diff(writer, other_writer, editor):
+    """A revision page of someone else's article is refused."""
+    article = make_article(other_writer, "published")
+    revision = services.propose_revision(article, editor, {**services.content_of(article), "body": "x"})
+    url = reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
+    client = logged_in(writer)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"action": "approve"}).status_code == 403
+    assert Revision.objects.get(pk=revision.pk).status == Revision.Status.PENDING
+
+
+def test_writer_changelist_lists_only_their_articles(writer, others_article):
+    """A writer's article list holds their own work only."""
+    mine = make_article(writer, "draft")
+    response = logged_in(writer).get(reverse("admin:articles_article_changelist"))
+    assert list(response.context["cl"].result_list) == [mine]
+
+
+def test_writer_bulk_action_cannot_reach_others(writer, others_article):
+    """Selecting another writer's article in a bulk action changes nothing."""
+    logged_in(writer).post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "submit_selected", ACTION_CHECKBOX_NAME: [others_article.pk]},
+    )
+    assert Article.objects.get(pk=others_article.pk).status == "draft"
+
+
+def test_writer_cannot_open_the_queue_or_record(writer):
+    """The review queue and the record of decisions are for editors."""
+    client = logged_in(writer)
+    assert client.get(reverse("admin:articles_reviewqueue_changelist")).status_code == 403
+    assert client.get(reverse("admin:articles_decision_changelist")).status_code == 403
+
+
+def test_writer_cannot_edit_own_article_in_review(writer):
+    """Once submitted, a writer's own article is read-only to them."""
+    article = make_article(writer, "in_review")
+    client = logged_in(writer)
+    response = client.get(change_url(article))
+    assert response.status_code == 200 and 'name="body"' not in response.content.decode()
+    client.post(change_url(article), form_data(article, body="changed"))
+    assert Article.objects.get(pk=article.pk).body != "changed"
+
+
+def test_writers_new_article_gets_their_author(writer):
+    """The add form starts with the writer's own Author."""
+    response = logged_in(writer).get(reverse("admin:articles_article_add"))
+    assert response.context["adminform"].form.initial["author"] == writer.author_profile.pk
+
+
+def test_writer_cannot_set_warnings(writer):
+    """Warnings are read-only to writers."""
+    article = make_article(writer, "draft")
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert 'name="warnings"' not in html and 'name="no_warnings_apply"' not in html
+
+
+# --- bulk actions ----------------------------------------------------------------------------------------
+
+
+def test_bulk_publish_checks_every_article(writer, editor):
+    """If one selected article may not be published, none is, and the message names it."""
+    ready = make_article(writer, "in_review")
+    draft = make_article(writer, "draft")
+    response = logged_in(editor).post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", ACTION_CHECKBOX_NAME: [draft.pk, ready.pk]},
+        follow=True,
+    )
+    assert "Nothing was changed." in response.content.decode() and draft.title in response.content.decode()
+    assert Article.objects.get(pk=ready.pk).status == "in_review"
+
+
+def test_bulk_request_changes_asks_for_a_comment(writer, editor):
+    """A bulk move that needs a comment shows a form first, then applies to all."""
+    articles = [make_article(writer, "in_review") for _ in range(2)]
+    client = logged_in(editor)
+    url = reverse("admin:articles_article_changelist")
+    ids = [a.pk for a in articles]
+    first = client.post(url, {"action": "request_changes_selected", ACTION_CHECKBOX_NAME: ids})
+    assert first.status_code == 200 and "What needs to change" in first.content.decode()
+    client.post(url, {"action": "request_changes_selected", ACTION_CHECKBOX_NAME: ids, "apply": "1", "comment": "Sources?"})
+    assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+    assert Decision.objects.filter(action="request_changes", comment="Sources?").count() == 2
+
+
+# --- the review queue ------------------------------------------------------------------------------------
+
+
+def test_review_queue_oldest_first_with_reasons(writer, editor):
+    """The queue lists what waits, oldest submission first, with import reasons and suggestions."""
+    newer = make_article(writer, "in_review")
+    older = make_article(writer, "in_review")
+    Article.objects.filter(pk=older.pk).update(submitted_at=timezone.now() - timedelta(days=2), review_reasons=["no publication date found"])
+    Article.objects.filter(pk=newer.pk).update(submitted_at=timezone.now() - timedelta(days=1))
+    older.suggested_warnings.add(ContentWarning.objects.get(slug="death"))
+    live = make_article(writer, "published")
+    services.propose_revision(live, editor, {**services.content_of(live), "body": "new"})
+    make_article(writer, "draft")
+    response = logged_in(editor).get(reverse("admin:articles_reviewqueue_changelist"))
+    assert [a.pk for a in response.context["cl"].result_list][:2] == [older.pk, newer.pk]
+    assert live.pk in [a.pk for a in response.context["cl"].result_list]
+    html = response.content.decode()
+    assert "no publication date found" in html and "Death" in html and "pending revision" in html
+
+
+# --- edits of live articles --------------------------------------------------------------------------------
+
+
+def test_editing_a_live_article_makes_a_pending_revision(writer, editor, client):
+    """Saving a live article's form keeps the live text and stores the edit as a pending revision."""
+    article = make_article(writer, "published")
+    response = logged_in(editor).post(change_url(article), form_data(article, body="Pending words.", no_warnings_apply="on"), follow=True)
+    assert "saved as a pending revision" in response.content.decode()
+    article.refresh_from_db()
+    assert article.body != "Pending words."
+    assert article.revisions.pending().get().body == "Pending words."
+    assert "Pending words." not in client.get(article.get_absolute_url()).content.decode()
+    # The next edit starts from the pending revision, so edits build on each other.
+    form = logged_in(editor).get(change_url(article)).context["adminform"].form
+    assert form.initial["body"] == "Pending words."
+
+
+def test_revision_page_shows_a_diff_and_approves(writer, editor, client):
+    """The revision page shows what changed; approving makes it live."""
+    article = make_article(writer, "published")
+    revision = services.propose_revision(article, editor, {**services.content_of(article), "body": "Brand new paragraph.", "tags": ["Syria"]})
+    url = reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
+    page = logged_in(editor).get(url).content.decode()
+    assert 'class="diff-line diff-added">+ Brand new paragraph.' in page
+    assert 'diff-added">+ Syria' in page
+    logged_in(editor).post(url, {"action": "approve", "comment": ""})
+    assert "Brand new paragraph." in client.get(article.get_absolute_url()).content.decode()
+
+
+# --- no lost edits -----------------------------------------------------------------------------------------
+
+
+def test_two_sessions_second_save_is_refused_and_keeps_its_text(writer, editor, second_editor):
+    """When two people edit, the second save names who saved in between and keeps their typing in the form."""
+    article = make_article(writer, "draft")
+    first, second = logged_in(editor), logged_in(second_editor)
+    first_form = first.get(change_url(article)).context["adminform"].form
+    second_form = second.get(change_url(article)).context["adminform"].form
+    assert first_form["edit_version"].value() == second_form["edit_version"].value() == article.version
+    assert first.post(change_url(article), form_data(article, body="Edith's version.")).status_code == 302
+    response = second.post(change_url(article), form_data(article, body="Eamon's careful rewrite."))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Not saved: edith saved this article" in html
+    assert "Eamon&#x27;s careful rewrite." in html
+    assert Article.objects.get(pk=article.pk).body == "Edith's version."
+    # Having seen the message, the second person can save deliberately.
+    version = response.context["adminform"].form.data["edit_version"]
+    assert second.post(change_url(article), form_data(article, body="Eamon's careful rewrite.", edit_version=version)).status_code == 302
+    assert Article.objects.get(pk=article.pk).body == "Eamon's careful rewrite."
+
+
+def test_save_after_session_expiry_keeps_the_text(writer, editor):
+    """A save made after the login expired is brought back, unsaved, after logging in again."""
+    article = make_article(writer, "draft")
+    client = Client()
+    client.post(reverse("admin:login"), {"username": "edith", "password": "a-long-password-123"})
+    client.get(change_url(article))
+    client.cookies.pop("sessionid")  # the session expires on the server side: the cookie no longer logs in
+    response = client.post(change_url(article), form_data(article, body="Typed while logged out."))
+    assert response.status_code == 302 and reverse("admin:login") in response["Location"]
+    assert Article.objects.get(pk=article.pk).body != "Typed while logged out."
+    login = client.post(reverse("admin:login") + f"?next={change_url(article)}", {"username": "edith", "password": "a-long-password-123", "next": change_url(article)})
+    assert login.status_code == 302 and login["Location"] == change_url(article)
+    page = client.get(change_url(article)).content.decode()
+    assert "Typed while logged out." in page and "Your login had expired" in page
+    assert Article.objects.get(pk=article.pk).body != "Typed while logged out."  # nothing saved behind their back
+    assert "Typed while logged out." not in client.get(change_url(article)).content.decode()  # shown once
+
+
+# --- warning decisions in the form ---------------------------------------------------------------------------
+
+
+def test_editor_records_a_warning_decision_in_the_form(writer, editor):
+    """An editor's form save with the decision box records who decided and what changed."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    article.refresh_from_db()
+    death = ContentWarning.objects.get(slug="death")
+    article.suggested_warnings.add(death, ContentWarning.objects.get(slug="torture"))
+    response = logged_in(editor).post(change_url(article), form_data(article, warnings=[death.pk], record_warning_decision="on"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.warnings_decided_by == editor
+    assert list(article.warnings.all()) == [death] and not article.suggested_warnings.exists()
+    entry = Decision.objects.latest()
+    assert entry.changes["suggestions_accepted"] == ["death"] and entry.changes["suggestions_dismissed"] == ["torture"]
+
+
+def test_empty_decision_is_refused_in_the_form(writer, editor):
+    """Recording a decision with nothing chosen is a form error, nothing saved."""
+    article = make_article(writer, "in_review")
+    data = form_data(article, body="new", record_warning_decision="on")
+    data.pop("no_warnings_apply")
+    response = logged_in(editor).post(change_url(article), data)
+    assert response.status_code == 200 and "An empty list is not a decision" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).body != "new"
+
+
+def test_suggestions_never_reach_readers(client):
+    """Suggested warnings are for editors only."""
+    article = ArticleFactory(decided=True)
+    article.suggested_warnings.add(ContentWarning.objects.get(slug="torture"))
+    assert "Torture" not in client.get(article.get_absolute_url()).content.decode()
+
+
+# --- the record of decisions -----------------------------------------------------------------------------------
+
+
+def test_change_page_shows_the_record_newest_first(writer, editor):
+    """The article page lists its decisions, newest first."""
+    article = make_article(writer, "draft")
+    services.perform("submit", article, writer)
+    services.perform("request_changes", article, editor, comment="Needs sources.")
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    record = html[html.index("Record of decisions"):]
+    assert record.index("request changes") < record.index("submit")
+    assert "Needs sources." in record
+
+
+def test_nobody_edits_or_deletes_the_record(writer, superuser):
+    """Even a superuser cannot change or delete an entry through the admin."""
+    article = make_article(writer, "draft")
+    services.perform("submit", article, writer)
+    entry = Decision.objects.get()
+    client = logged_in(superuser)
+    client.post(reverse("admin:articles_decision_change", args=[entry.pk]), {"comment": "rewritten"})
+    assert client.post(reverse("admin:articles_decision_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert Decision.objects.get(pk=entry.pk).comment == ""
+
+
+# --- previews ----------------------------------------------------------------------------------------------------
+
+
+def test_writer_previews_own_draft_uncached(writer):
+    """A writer sees their draft as readers would, and the response is never cached."""
+    article = make_article(writer, "draft")
+    response = logged_in(writer).get(reverse("admin:articles_article_preview", args=[article.pk]))
+    assert response.status_code == 200
+    assert article.title in response.content.decode() and "Preview — not visible to readers" in response.content.decode()
+    assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
+
+
+def test_anonymous_cannot_preview(writer, client):
+    """The admin preview asks for a login."""
+    article = make_article(writer, "draft")
+    response = client.get(reverse("admin:articles_article_preview", args=[article.pk]))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_preview_of_a_pending_revision(writer, editor):
+    """An editor previews a pending revision's text over the live article."""
+    article = make_article(writer, "published")
+    revision = services.propose_revision(article, editor, {**services.content_of(article), "body": "Revision words."})
+    url = reverse("admin:articles_article_preview", args=[article.pk]) + f"?revision={revision.pk}"
+    assert "Revision words." in logged_in(editor).get(url).content.decode()
+
+
+def test_share_link_lifecycle(writer, editor, client, time_machine):
+    """An editor's share link works without a login until it is revoked or expires."""
+    article = make_article(writer, "in_review")
+    response = logged_in(editor).post(reverse("admin:articles_article_share", args=[article.pk]), {"days": 2})
+    link_url = re.search(r'value="(http[^"]+/preview/[^"]+)"', response.content.decode()).group(1)
+    path = link_url.split("testserver", 1)[1]
+    shared = client.get(path)
+    assert shared.status_code == 200 and article.title in shared.content.decode()
+    assert "no-store" in shared["Cache-Control"]
+    assert client.get(path[:-3] + "xx/").status_code == 404  # a tampered token
+    time_machine.move_to(timezone.now() + timedelta(days=3))
+    assert client.get(path).status_code == 404
+    time_machine.move_to(timezone.now() - timedelta(days=3))
+    PreviewLink.objects.update(revoked_at=timezone.now())
+    assert client.get(path).status_code == 404
+
+
+def test_writers_cannot_make_share_links(writer):
+    """Share links are an editor's tool."""
+    article = make_article(writer, "draft")
+    assert logged_in(writer).post(reverse("admin:articles_article_share", args=[article.pk]), {"days": 2}).status_code == 403
+    assert not PreviewLink.objects.exists()
