@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
 SECRET_FILE := var/secret-key
 
-.PHONY: run test serve setup migrate import static editor check clean
+.PHONY: run test serve setup migrate import static editor writer superuser check clean
 
 run: setup migrate import static serve
 
@@ -43,8 +43,16 @@ serve: $(SECRET_FILE)
 	@echo "Masthead on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)"
 	$(WITH_KEY) $(BIN)/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
-# Create an editor login for /admin/ (asks for a user name and password).
+# Logins for /admin/ (each asks for a password): make editor NAME=edith, make writer NAME=wanda BYLINE="Wanda Writer",
+# make superuser (everything, including users and groups).
+NAME ?= editor
 editor: setup migrate
+	$(WITH_KEY) $(BIN)/python manage.py create_member "$(NAME)" --role editor
+
+writer: setup migrate
+	$(WITH_KEY) $(BIN)/python manage.py create_member "$(NAME)" --role writer $(if $(BYLINE),--name "$(BYLINE)")
+
+superuser: setup migrate
 	$(WITH_KEY) $(BIN)/python manage.py createsuperuser
 
 test: setup

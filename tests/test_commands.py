@@ -274,3 +274,31 @@ def test_unmapped_warning_note_goes_to_review(tmp_path):
     article = Article.objects.get()
     assert article.status == Article.Status.IN_REVIEW
     assert article.review_reasons == ["the source's warning note matches no content warning: “distressing scenes”"]
+
+
+def test_create_member_writer(monkeypatch):
+    """create_member makes a staff writer in the Writer group, linked to their author byline."""
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
+    out = StringIO()
+    call_command("create_member", "wanda", "--role", "writer", "--name", "Wanda Writer", "--email", "w@example.org", stdout=out)
+    user = get_user_model().objects.get(username="wanda")
+    assert user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == ["Writer"]
+    assert user.author_profile.name == "Wanda Writer"
+    assert "Created writer" in out.getvalue()
+
+
+def test_create_member_refuses_duplicates_and_weak_passwords(monkeypatch):
+    """An existing name or a weak password is a clear error and creates nothing."""
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "123")
+    with pytest.raises(CommandError, match="Password refused"):
+        call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
+    assert not get_user_model().objects.filter(username="eve").exists()
+    monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
+    call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
