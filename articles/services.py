@@ -151,7 +151,7 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
     """Make the move ``name`` on ``article`` as ``user``. Raises WorkflowError and changes nothing if not allowed."""
     comment = (comment or "").strip()
     with transaction.atomic():
-        locked = Article.objects.select_for_update().select_related("author").get(pk=article.pk)
+        locked = Article.objects.select_for_update(of=("self",)).select_related("author").get(pk=article.pk)
         transition = check(name, user, locked)
         if transition.needs_comment and not comment:
             raise WorkflowError(f"{transition.comment_label} is required to {transition.label.lower()}.")

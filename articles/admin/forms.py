@@ -82,7 +82,7 @@ class ArticleForm(forms.ModelForm):
         if not self.instance.pk:
             return
         started_from = cleaned.get("edit_version")
-        current = Article.objects.select_for_update().select_related("last_edited_by").get(pk=self.instance.pk)
+        current = Article.objects.select_for_update(of=("self",)).select_related("last_edited_by").get(pk=self.instance.pk)
         if started_from is None or started_from == current.version:
             return
         who = current.last_edited_by.get_username() if current.last_edited_by else "someone else"
