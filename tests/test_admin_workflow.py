@@ -231,6 +231,7 @@ def test_review_queue_oldest_first_with_reasons(writer, editor):
     assert live.pk in [a.pk for a in response.context["cl"].result_list]
     html = response.content.decode()
     assert "no publication date found" in html and "Death" in html and "pending revision" in html
+    assert f'<a href="{change_url(older)}">{older.title}</a>' in html
 
 
 # --- edits of live articles --------------------------------------------------------------------------------

@@ -432,7 +432,7 @@ def _take_unsaved_post(request):
 class ReviewQueueAdmin(WorkflowActions, admin.ModelAdmin):
     """Everything waiting for an editor, oldest submission first."""
 
-    list_display = ["title", "kind", "submitter", "waiting_since", "needs_attention", "open_suggestions"]
+    list_display = ["article_title", "kind", "submitter", "waiting_since", "needs_attention", "open_suggestions"]
     list_filter = ["author", "tags"]
     date_hierarchy = None
     actions = ["publish_selected", "schedule_selected", "request_changes_selected"]
@@ -487,12 +487,11 @@ class ReviewQueueAdmin(WorkflowActions, admin.ModelAdmin):
         return ", ".join(w.label for w in article.suggested_warnings.all()) or "—"
 
     def get_list_display_links(self, request, list_display):
-        return None
+        return None  # the title links to the article itself, not to this read-only queue entry
 
-    def title(self, article):
+    @admin.display(description="Title")
+    def article_title(self, article):
         return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[article.pk]), article.title)
-
-    title.short_description = "Title"
 
 
 admin.site.register(Article, ArticleAdmin)
