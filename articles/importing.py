@@ -368,6 +368,7 @@ def _read_meta(lines: list[str], title_at: int) -> _Meta:
     (an image caption, a breadcrumb) before the last recognised meta line is dropped.
     """
     meta = _Meta(body_start=title_at + 1)
+    bare_name = None
     index = title_at + 1
     limit = min(len(lines), title_at + 40)
     while index < limit:
@@ -389,13 +390,17 @@ def _read_meta(lines: list[str], title_at: int) -> _Meta:
             meta.warning_notes.append(warning.group("note").strip())
         elif _is_chrome(line) or _END_OF_ARTICLE.match(line) and not _is_sentence(line):
             pass
-        elif meta.author is None and _NAME.match(line) and not _is_sentence(line):
-            meta.author = line  # a bare byline: "Tom Coburg"
+        elif _NAME.match(line) and not _is_sentence(line):
+            # A bare byline ("Tom Coburg"). An image caption can look the same ("Jo Swinson"),
+            # but the byline comes last, just above the text: the last one wins.
+            bare_name = line
         elif _is_sentence(line):
             break
         else:
             continue  # a caption or label; the body starts after the last meta line
         meta.body_start = index
+    if meta.author is None:
+        meta.author = bare_name
     return meta
 
 

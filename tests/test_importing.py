@@ -338,3 +338,43 @@ class TestBadInput:
         """A UTF-8 byte-order mark is not part of the title."""
         parsed = parse_source("\ufeffA headline that is long enough\n\nBody text of the article that goes on.".encode(), "bom.txt")
         assert parsed.title == "A headline that is long enough"
+
+
+def test_caption_that_looks_like_a_name_is_not_the_author():
+    """With an image caption of two capitalised words and a bare byline, the byline (just above the text) wins."""
+    text = (
+        "Party leader under pressure after weekend of resignations\n\nJo Swinson\nSam Lee\n\n"
+        "The resignations began on Friday evening and continued through the weekend, aides said.\n"
+    )
+    parsed = parse_source(text.encode(), "x.txt")
+    assert parsed.author == "Sam Lee"
+    assert parsed.blocks[0].text.startswith("The resignations began")
+
+
+@pytest.mark.parametrize("seed_path", [SEED_000, SEED_004], ids=["000", "004"])
+def test_mangled_pages_never_crash(seed_path):
+    """Pages with lines dropped, duplicated or shuffled parse or fail with a ParseError, never anything else."""
+    import random
+
+    rng = random.Random(20261121)
+    lines = seed_path.read_text().splitlines()
+    for _ in range(150):
+        mangled = list(lines)
+        for _ in range(rng.randint(1, 40)):
+            i = rng.randrange(len(mangled))
+            choice = rng.random()
+            if choice < 0.4:
+                del mangled[i]
+            elif choice < 0.7:
+                mangled.insert(i, mangled[rng.randrange(len(mangled))])
+            else:
+                j = rng.randrange(len(mangled))
+                mangled[i], mangled[j] = mangled[j], mangled[i]
+            if not mangled:
+                break
+        try:
+            parsed = parse_source("\n".join(mangled).encode(), "mangled.txt")
+        except ParseError:
+            continue
+        assert parsed.title
+        render_markdown(parsed.body_markdown)
