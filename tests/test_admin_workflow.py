@@ -78,6 +78,27 @@ def test_transition_posts_follow_the_matrix(people, role, name, state):
         assert article.status == state
 
 
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("name", list(EXPECTED))
+@pytest.mark.parametrize("role", ROLES)
+def test_bulk_actions_follow_the_matrix(people, role, name, state):
+    """The changelist's bulk action for each move obeys the same table as the move itself."""
+    article = make_article(people["owner"], state)
+    at = timezone.localtime() + timedelta(days=2)
+    data = {
+        "action": f"{name}_selected",
+        ACTION_CHECKBOX_NAME: [article.pk],
+        "apply": "1",
+        "comment": "Because.",
+        "publish_at_0": at.strftime("%Y-%m-%d"),
+        "publish_at_1": at.strftime("%H:%M:%S"),
+    }
+    logged_in(people[role]).post(reverse("admin:articles_article_changelist"), data)
+    article.refresh_from_db()
+    states, roles = EXPECTED[name]
+    assert article.status == (TARGET[name] if state in states and role in roles else state)
+
+
 def test_transition_page_explains_a_refusal(writer, editor):
     """Opening a move that is not possible says why, and offers no button."""
     article = make_article(writer, "draft")
