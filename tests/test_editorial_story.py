@@ -21,7 +21,7 @@ REVISED = "Quixotically"
 
 def public_urls(article):
     """Every public URL that could show the article or its words."""
-    urls = ["/", "/tags/", article.get_absolute_url(), "/authors/wanda-writer/", "/tags/syria/", f"/search/?q={SECRET}"]
+    urls = ["/", "/tags/", article.get_absolute_url(), "/authors/wanda-writer/", "/tags/syria/"]
     for name, kwargs in [
         ("articles:feed-rss", {}),
         ("articles:feed-atom", {}),
@@ -37,8 +37,12 @@ def public_urls(article):
 
 
 def readers_see(words, article):
+    """True if any public page shows ``words``, or search for them finds the article."""
     reader = Client()
-    return any(words in reader.get(url).content.decode() for url in public_urls(article))
+    if any(words in reader.get(url).content.decode() for url in public_urls(article)):
+        return True
+    found = reader.get("/search/", {"q": words}).content.decode()
+    return article.get_absolute_url() in found
 
 
 def post_transition(client, article, name, **data):
