@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
 SECRET_FILE := var/secret-key
 
-.PHONY: run test serve setup migrate import static editor writer superuser check clean
+.PHONY: run test serve setup browser migrate import static editor writer superuser check clean
 
 run: setup migrate import static serve
 
@@ -55,7 +55,22 @@ writer: setup migrate
 superuser: setup migrate
 	$(WITH_KEY) $(BIN)/python manage.py createsuperuser
 
-test: setup
+# The browser tests drive Debian's Chromium (not a browser downloaded by a test tool). Installed here
+# when missing; without apt-get (or if the install fails) the browser tests skip, saying why.
+export MASTHEAD_CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ -x "$(MASTHEAD_CHROMIUM)" ]; then \
+		:; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		{ $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends chromium; } \
+			|| echo "Could not install chromium: the browser tests will be skipped."; \
+	else \
+		echo "apt-get not found: install Chromium at $(MASTHEAD_CHROMIUM) (or set MASTHEAD_CHROMIUM); the browser tests will be skipped."; \
+	fi
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 check: setup

@@ -1,19 +1,20 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
-from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles.models import Article, Author, TagRedirect
+from articles import filters, search, selectors
+from articles.models import Article, Author, ContentWarning, TagRedirect
 
 
 class PublishedArticlesMixin:
-    """Supplies what readers may see, loaded for listing, 20 a page."""
-
-    paginate_by = 20
+    """Supplies what readers may see, loaded for listing."""
 
     def published_articles(self):
         return Article.objects.published().for_listing()
@@ -22,39 +23,80 @@ class PublishedArticlesMixin:
         return self.published_articles()
 
 
-class HomeView(PublishedArticlesMixin, ListView):
+class VaryOnCookieMixin:
+    """The page depends on the reader's content-warning cookie: shared caches must keep one per cookie."""
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
+    """Visible articles, 20 a page, less those the reader's content-warning filter hides.
+
+    A view picks its articles in ``get_articles``; the filter, the count of what it hid and the
+    notice's context are added here, for every list. With ``not_found_when_empty`` the page is
+    not found when there is no visible article at all (hidden by the filter ones still count).
+    """
+
+    paginate_by = 20
+    not_found_when_empty = False
+
+    def get_articles(self):
+        return self.published_articles()
+
+    def get_queryset(self):
+        articles = self.get_articles()
+        self.warning_filter = filters.for_request(self.request)
+        self.hidden_count = self.warning_filter.count_hidden(articles)
+        return self.warning_filter.apply(articles)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(warning_filter=self.warning_filter, hidden_count=self.hidden_count, **kwargs)
+        if self.not_found_when_empty and not context["paginator"].count and not self.hidden_count:
+            raise Http404("Nothing to show here.")
+        return context
+
+
+class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
 
 
-class ArticleDetailView(PublishedArticlesMixin, DetailView):
+class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
+    """An article, then related articles and its older and newer neighbours (the reader's filter applies)."""
+
     template_name = "articles/article_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = self.request.build_absolute_uri(self.object.get_absolute_url())
-        context["structured_data"] = news_article_data(self.object, url)
+        article = self.object
+        warning_filter = filters.for_request(self.request)
+        older, newer = selectors.neighbours(article, warning_filter)
+        url = self.request.build_absolute_uri(article.get_absolute_url())
+        context.update(
+            structured_data=news_article_data(article, url),
+            related_articles=selectors.related_articles(article, warning_filter),
+            older_article=older,
+            newer_article=newer,
+        )
         return context
 
 
-class TagListView(PublishedArticlesMixin, ListView):
+class TagListView(ListView):
     """Every tag that has at least one visible article, with how many."""
 
-    paginate_by = None
     template_name = "articles/tag_list.html"
     context_object_name = "tags"
 
     def get_queryset(self):
-        return (
-            Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
-            .annotate(article_count=Count("articles_taggedarticle_items", distinct=True))
-            .order_by("name")
-        )
+        return selectors.visible_tags()
 
 
-class TagDetailView(PublishedArticlesMixin, ListView):
+class TagDetailView(ArticleListMixin, ListView):
     """A tag's visible articles; a tag with none is not found."""
 
-    allow_empty = False
+    not_found_when_empty = True
     template_name = "articles/tag_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -67,25 +109,99 @@ class TagDetailView(PublishedArticlesMixin, ListView):
             return redirect("articles:tag-detail", slug=moved.tag.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
+    def get_articles(self):
         return self.published_articles().filter(tagged_items__tag=self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class AuthorDetailView(PublishedArticlesMixin, ListView):
+class AuthorDetailView(ArticleListMixin, ListView):
     """An author's bio and visible articles; an author with none is not found."""
 
-    allow_empty = False
+    not_found_when_empty = True
     template_name = "articles/author_detail.html"
 
-    def get_queryset(self):
+    def get_articles(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         return self.published_articles().filter(author=self.author)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class SearchView(ArticleListMixin, ListView):
+    """Search results for ``?q=``; an empty or wordless query gets a friendly page and runs no search."""
+
+    template_name = "articles/search.html"
+
+    def get_articles(self):
+        raw = self.request.GET.get("q", "")
+        self.query = search.clean_query(raw)
+        self.query_shortened = len(" ".join(raw.split())) > search.MAX_QUERY_LENGTH
+        self.searchable = bool(search.terms(self.query))
+        if not self.searchable:
+            return Article.objects.none()
+        return search.search(self.published_articles(), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = search.add_snippets(list(context["object_list"]), self.query)
+        context.update(
+            object_list=page,
+            query=self.query,
+            query_shortened=self.query_shortened,
+            searchable=self.searchable,
+            max_query_length=search.MAX_QUERY_LENGTH,
+        )
+        return context
+
+
+class ContentWarningListView(ListView):
+    """Each warning of the vocabulary: what it covers."""
+
+    model = ContentWarning
+    template_name = "articles/content_warnings.html"
+    context_object_name = "warnings"
+
+
+class PreferencesView(TemplateView):
+    """The reader's content-warning filter: a checkbox per warning, kept in a cookie on save."""
+
+    template_name = "articles/preferences.html"
+
+    def get_context_data(self, **kwargs):
+        chosen = filters.parse_slugs(self.request.COOKIES.get(filters.COOKIE_NAME, ""))
+        return super().get_context_data(
+            warnings=ContentWarning.objects.all(),
+            chosen=chosen,
+            next=self.safe_next(self.request.GET.get("next")),
+            saved="saved" in self.request.GET,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        asked = filters.parse_slugs(",".join(request.POST.getlist(filters.QUERY_PARAM)))
+        known = set(ContentWarning.objects.filter(slug__in=asked).values_list("slug", flat=True)) if asked else set()
+        next_url = self.safe_next(request.POST.get("next")) or f"{reverse('articles:preferences')}?saved=1"
+        response = HttpResponseRedirect(next_url, status=303)
+        return filters.remember(response, [slug for slug in asked if slug in known])
+
+    def safe_next(self, url):
+        """A same-site path to go back to after saving, or ""."""
+        if url and url.startswith("/") and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return url
+        return ""
+
+
+def robots_txt(request):
+    """Crawlers may read everything but the admin and previews; the sitemap lists what there is."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    admin = reverse("admin:index")
+    lines = ["User-agent: *", f"Disallow: {admin}", "Disallow: /preview/", "", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def news_article_data(article, url):

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # full-text search on PostgreSQL; harmless elsewhere
+    "django.contrib.sitemaps",
     "taggit",
     "articles",
 ]

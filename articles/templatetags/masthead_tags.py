@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import summaries
+
 register = template.Library()
 
 # As django.utils.html.json_script: JSON cannot close the <script> element or start a comment.
@@ -30,3 +32,39 @@ def canonical_url(context):
     if page_obj is not None and page_obj.number > 1:
         path = f"{path}?page={page_obj.number}"
     return request.build_absolute_uri(path)
+
+
+def _url(request, query):
+    query_string = query.urlencode()
+    return f"{request.path}?{query_string}" if query_string else request.path
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The link to page ``number`` of this list, keeping the other query parameters (search, filter)."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    if number != 1:
+        query["page"] = number
+        return f"?{query.urlencode()}"
+    return _url(request, query)
+
+
+@register.simple_tag(takes_context=True)
+def this_url(context, **changes):
+    """This page's path and query with some parameters changed; ``None`` removes one, always page 1."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return _url(request, query)
+
+
+@register.filter
+def reader_description(article):
+    """The article's one-line description for meta tags and link previews: its warning first."""
+    return summaries.description(article)

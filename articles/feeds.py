@@ -1,0 +1,122 @@
+"""RSS 2.0 and Atom feeds: the whole site, one tag, one author. Visible articles only.
+
+An entry carries the title, link, author, date and tags. A warned article's entry is its
+warning ("Content warning: Graphic violence.") and the source's note, never its text: a feed
+reader cannot hide text behind a reveal. Descriptions are HTML in both formats, so the plain
+text is escaped here.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+
+from articles import selectors, summaries
+from articles.models import Article
+
+FEED_LENGTH = 30
+
+
+class ArticleFeed(Feed):
+    """The site's latest visible articles (RSS 2.0)."""
+
+    feed_type = Rss201rev2Feed
+
+    def title(self, obj=None):
+        return f"{settings.MASTHEAD_SITE_NAME}: latest articles"
+
+    def link(self, obj=None):
+        return reverse("articles:home")
+
+    def description(self, obj=None):
+        return f"Independent reporting on war and violence from {settings.MASTHEAD_SITE_NAME}."
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return self.articles(obj).for_listing()[:FEED_LENGTH]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        warning = summaries.warning_line(article)
+        if warning:
+            note = f" The source’s note: {article.warning_note}" if article.warning_note else ""
+            return escape(warning + note)
+        return escape(article.standfirst)
+
+    def item_author_name(self, article):
+        return article.author.name if article.author else None
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_categories(self, article):
+        return [tag.name for tag in article.tags.all()]
+
+
+class TagFeed(ArticleFeed):
+    """One tag's latest visible articles; a tag no visible article carries has no feed."""
+
+    def get_object(self, request, slug):
+        tag = selectors.visible_tag(slug)
+        if tag is None:
+            raise Http404("No such tag.")
+        return tag
+
+    def title(self, tag):
+        return f"{settings.MASTHEAD_SITE_NAME}: {tag.name}"
+
+    def link(self, tag):
+        return reverse("articles:tag-detail", args=[tag.slug])
+
+    def description(self, tag):
+        return f"Articles tagged “{tag.name}” from {settings.MASTHEAD_SITE_NAME}."
+
+    def articles(self, tag):
+        return Article.objects.published().filter(tagged_items__tag=tag)
+
+
+class AuthorFeed(ArticleFeed):
+    """One author's latest visible articles; an author with none has no feed."""
+
+    def get_object(self, request, slug):
+        author = selectors.visible_author(slug)
+        if author is None:
+            raise Http404("No such author.")
+        return author
+
+    def title(self, author):
+        return f"{settings.MASTHEAD_SITE_NAME}: articles by {author.name}"
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def description(self, author):
+        return f"Articles by {author.name} for {settings.MASTHEAD_SITE_NAME}."
+
+    def articles(self, author):
+        return Article.objects.published().filter(author=author)
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+
+class ArticleAtomFeed(AtomMixin, ArticleFeed):
+    """The site's latest visible articles (Atom)."""
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    """One tag's latest visible articles (Atom)."""
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    """One author's latest visible articles (Atom)."""

@@ -1,0 +1,380 @@
+"""End to end in a real Chromium: Debian's /usr/bin/chromium driven by Playwright, against the
+live test server, at phone (375×812) and desktop (1280×900) sizes.
+
+Revealing a warned article by keyboard, filtering warnings out of every list, searching,
+following a tag, keyboard-only navigation with visible focus, axe-core (bundled with
+axe-playwright-python, no network) on every reader page, 320 px layouts and print.
+Screenshots of each page go to test-artifacts/screenshots/ (git-ignored).
+
+Skipped, with the reason, when Playwright or Chromium is missing (``make test`` installs both).
+Playwright's sync API keeps an event loop running in this thread, so Django's async-safety
+check is switched off while the browser is open.
+"""
+
+import os
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+from articles.models import ContentWarning
+from tests.conftest import SEED_000
+from tests.factories import ArticleFactory, AuthorFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CHROMIUM = Path(os.environ.get("MASTHEAD_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+SEED_TITLE = "When Turkish-backed jihadists link up with Daesh"
+FOCUS_STYLE = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return {
+        tag: el.tagName.toLowerCase(),
+        text: (el.textContent || "").trim().slice(0, 60),
+        focusVisible: el.matches(":focus-visible"),
+        outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
+    };
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup installs it)")
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (make test installs Debian's chromium with apt-get)")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # With an event loop running, Django looks its connections up in per-context storage and would
+    # open a second one without the test database's serialized contents (needed to restore the
+    # starter vocabularies after each transactional test). Keep using the same connections.
+    test_connections = {alias: connections[alias] for alias in connections}
+    try:
+        with sync_api.sync_playwright() as playwright:
+            for alias, connection in test_connections.items():
+                connections[alias] = connection
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def page(browser, viewport, live_server):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def newsroom():
+    """Seed 000 as the importer publishes it (graphic-violence warning), plus articles about the Yazidis."""
+    call_command("import_seeds", str(SEED_000), stdout=StringIO())
+    leila = AuthorFactory(name="Leila Haddad", slug="leila-haddad", bio="Leila Haddad reports from northern Iraq.")
+    return {
+        "yazidis": ArticleFactory(
+            title="Yazidis return to Sinjar ten years on",
+            slug="yazidis-return-to-sinjar",
+            author=leila,
+            standfirst="Families who fled in 2014 are rebuilding homes.",
+            body="The Yazidis of Sinjar are going home.\n\n## Rebuilding\n\nAid has been slow to arrive.",
+            tags=["Yazidis", "Iraq"],
+        ),
+        "torture": ArticleFactory(
+            title="Survivors describe the prisons",
+            slug="survivors-describe-the-prisons",
+            author=leila,
+            standfirst="Testimony from former detainees.",
+            body="Testimony from former detainees, kept behind its warning.",
+            warning_note="Descriptions of torture.",
+            tags=["Iraq", "Syria"],
+            warnings=[ContentWarning.objects.get(slug="torture")],
+        ),
+    }
+
+
+def shoot(page, name, viewport):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
+
+
+def tab_to(page, predicate_js, limit=60):
+    """Press Tab until the focused element satisfies ``predicate_js``; return its focus style."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({predicate_js}); }}"):
+            return page.evaluate(FOCUS_STYLE)
+    raise AssertionError(f"Never reached an element matching {predicate_js} by Tab")
+
+
+def assert_focus_visible(style):
+    assert style["focusVisible"] and style["outline"] >= 2, f"focus not visible on {style}"
+
+
+def seed_url(page):
+    page.goto("/")
+    return page.get_by_role("link", name=re.compile(SEED_TITLE)).get_attribute("href")
+
+
+# Content warnings
+
+
+def test_reveal_a_warned_article_by_keyboard(page, viewport, newsroom):
+    """On a warned article the warning shows first; Tab to "Show the article", Enter reveals the body, Space hides it."""
+    page.goto(seed_url(page))
+    warning = page.locator(".content-warning")
+    assert "Graphic violence" in warning.inner_text()
+    body = page.locator(".cw-reveal__content")
+    assert not body.is_visible()
+    summary = page.locator(".cw-reveal summary")
+    assert warning.bounding_box()["y"] < summary.bounding_box()["y"]
+    shoot(page, "article-warned", viewport)
+
+    style = tab_to(page, "el.tagName === 'SUMMARY'")
+    assert_focus_visible(style)
+    assert style["text"] == "Show the article"
+    page.keyboard.press("Enter")
+    assert body.is_visible()
+    assert page.locator(".cw-reveal").get_attribute("open") is not None
+    shoot(page, "article-warned-revealed", viewport)
+    page.keyboard.press("Space")
+    assert not body.is_visible()
+
+
+def test_reveal_is_announced_as_a_disclosure(page, newsroom):
+    """The reveal is a native disclosure: screen readers hear a collapsed, then expanded, "Show the article"."""
+    page.goto(seed_url(page))
+    summary = page.get_by_role("group").get_by_text("Show the article")
+    assert summary.evaluate("el => el.closest('details').open") is False
+    tree = page.locator("article.article").aria_snapshot()
+    assert "Content warning" in tree and "Graphic violence" in tree
+    summary.click()
+    assert summary.evaluate("el => el.closest('details').open") is True
+
+
+def test_filter_hides_graphic_violence_from_every_list(page, viewport, newsroom):
+    """Hiding "Graphic violence" on the preferences page removes seed 000 from every list, with a notice and a way back."""
+    page.goto("/preferences/")
+    shoot(page, "preferences", viewport)
+    checkbox = page.get_by_label("Graphic violence")
+    checkbox.focus()
+    page.keyboard.press("Space")
+    assert checkbox.is_checked()
+    page.get_by_role("button", name="Save preferences").click()
+    assert page.get_by_role("status").inner_text() == "Your preferences are saved."
+    assert page.get_by_label("Graphic violence").is_checked()
+
+    for url in ["/", "/tags/syria/", "/authors/tom-coburg/", "/search/?q=Daesh"]:
+        page.goto(url)
+        assert page.get_by_text(SEED_TITLE).count() == 0, url
+        notice = page.locator(".filter-notice")
+        assert "1 article hidden because of your content-warning filter (Graphic violence)." in notice.inner_text(), url
+    page.goto("/")
+    assert page.get_by_role("link", name="Survivors describe the prisons").is_visible()
+    shoot(page, "home-filtered", viewport)
+
+    page.get_by_role("link", name="Show them").click()
+    assert page.get_by_role("link", name=re.compile(SEED_TITLE)).is_visible()
+    page.get_by_role("link", name="Hide them again").click()
+    assert page.get_by_text(SEED_TITLE).count() == 0
+
+
+def test_lists_show_warning_labels_instead_of_excerpts(page, newsroom):
+    """On the home page a warned article shows its labels and no excerpt; a plain one its standfirst."""
+    page.goto("/")
+    card = page.locator("article.card", has_text="Survivors describe the prisons")
+    assert "Content warning: Torture" in card.inner_text()
+    assert "Testimony" not in card.inner_text()
+    assert card.locator("img").count() == 0
+    plain = page.locator("article.card", has_text="Yazidis return to Sinjar")
+    assert "Families who fled in 2014" in plain.inner_text()
+
+
+# Search and discovery
+
+
+def test_search_finds_the_yazidis_article(page, viewport, newsroom):
+    """Searching for "Yazidis" from the header finds the published article, with the word highlighted."""
+    page.goto("/")
+    page.get_by_role("link", name="Search", exact=True).click()
+    field = page.get_by_label(re.compile("Search articles"))
+    field.fill("Yazidis")
+    field.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=Yazidis"))
+    assert "1 result for “Yazidis”" in page.locator("#search-results-heading").inner_text()
+    assert page.locator(".card__snippet mark").first.inner_text() == "Yazidis"
+    shoot(page, "search", viewport)
+    page.get_by_role("link", name="Yazidis return to Sinjar ten years on").click()
+    assert page.locator("h1").inner_text() == "Yazidis return to Sinjar ten years on"
+
+
+def test_follow_a_tag(page, viewport, newsroom):
+    """From an article, following its tag opens the tag page with its articles and its feed link."""
+    page.goto("/articles/yazidis-return-to-sinjar/")
+    shoot(page, "article", viewport)
+    page.get_by_role("list", name="Tags").get_by_role("link", name="Iraq").click()
+    page.wait_for_url(re.compile("/tags/iraq/"))
+    assert "Iraq" in page.locator("h1").inner_text()
+    assert page.get_by_role("link", name="Survivors describe the prisons").is_visible()
+    assert page.get_by_role("link", name="RSS feed for Iraq").get_attribute("href") == "/tags/iraq/feed/rss/"
+    shoot(page, "tag", viewport)
+    page.goto("/tags/")
+    assert "2 articles" in page.locator(".tag-index").inner_text()
+    shoot(page, "tag-list", viewport)
+
+
+def test_related_and_neighbour_links(page, newsroom):
+    """An article page offers related articles by shared tags and links to older and newer articles."""
+    page.goto("/articles/yazidis-return-to-sinjar/")
+    related = page.locator(".related")
+    assert "Survivors describe the prisons" in related.inner_text()
+    assert "Content warning: Torture" in related.inner_text()
+    assert page.get_by_role("navigation", name="Older and newer articles").is_visible()
+
+
+# Keyboard and focus
+
+
+def test_keyboard_only_navigation_with_visible_focus(page, viewport, newsroom):
+    """The skip link comes first and works; every Tab stop shows a visible focus; Enter follows a link."""
+    page.goto("/")
+    page.keyboard.press("Tab")
+    style = page.evaluate(FOCUS_STYLE)
+    assert style["text"] == "Skip to content"
+    assert_focus_visible(style)
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+
+    stops = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        style = page.evaluate(FOCUS_STYLE)
+        if style["tag"] == "body":
+            break
+        assert_focus_visible(style)
+        stops.append(style["text"])
+    assert stops[0] == page.locator(".card__title a").first.inner_text()
+
+    page.goto("/")
+    tab_to(page, "el.textContent.trim() === 'Yazidis return to Sinjar ten years on'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/articles/yazidis-return-to-sinjar/"))
+    tab_to(page, "el.textContent.trim() === 'Preferences'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/preferences/"))
+    style = tab_to(page, "el.type === 'checkbox'")
+    assert_focus_visible(style)
+
+
+# Accessibility (axe-core) and layout
+
+PAGES = {
+    "home": "/",
+    "article-warned": "seed",
+    "article": "/articles/yazidis-return-to-sinjar/",
+    "tag-list": "/tags/",
+    "tag": "/tags/iraq/",
+    "author": "/authors/leila-haddad/",
+    "search": "/search/?q=Yazidis",
+    "search-empty": "/search/",
+    "preferences": "/preferences/",
+    "content-warnings": "/content-warnings/",
+}
+
+
+def open_page(page, name):
+    url = PAGES[name]
+    page.goto(seed_url(page) if url == "seed" else url)
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return results.violations_count, results.generate_report()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_violations(page, viewport, newsroom, name):
+    """axe-core reports zero violations on each reader page (a warned article both closed and revealed)."""
+    open_page(page, name)
+    count, report = axe_violations(page)
+    assert count == 0, report
+    if name == "article-warned":
+        page.locator(".cw-reveal summary").click()
+        count, report = axe_violations(page)
+        assert count == 0, report
+    if name not in {"article-warned", "article", "preferences", "search", "tag", "tag-list"}:
+        shoot(page, name, viewport)
+
+
+@pytest.mark.parametrize("name", ["home", "article-warned", "search", "preferences"])
+def test_axe_finds_no_violations_in_dark_mode(browser, live_server, newsroom, name):
+    """In the dark colour scheme axe-core also reports zero violations."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=live_server.url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        open_page(page, name)
+        if name == "article-warned":
+            page.locator(".cw-reveal summary").click()
+        count, report = axe_violations(page)
+        assert count == 0, report
+        shoot(page, f"{name}-dark", "desktop")
+    finally:
+        context.close()
+
+
+def test_pages_fit_a_320_pixel_screen(browser, live_server, newsroom):
+    """At 320 px wide no reader page scrolls sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=live_server.url)
+    try:
+        page = context.new_page()
+        for name in PAGES:
+            open_page(page, name)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{name} is {width}px wide"
+        open_page(page, "article-warned")
+        page.locator(".cw-reveal summary").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        shoot(page, "article-warned-revealed", "320px")
+    finally:
+        context.close()
+
+
+def test_print_shows_the_warning_then_the_body(page, newsroom):
+    """Printed, a warned article shows its warning and then its body; navigation and the reveal button are gone."""
+    page.goto(seed_url(page))
+    page.emulate_media(media="print")
+    assert page.locator(".content-warning").is_visible()
+    assert page.locator(".cw-reveal__content").is_visible()
+    assert not page.locator(".cw-reveal summary").is_visible()
+    assert not page.locator(".site-nav").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    warning_y = page.locator(".content-warning").bounding_box()["y"]
+    assert page.locator(".article__body").bounding_box()["y"] > warning_y

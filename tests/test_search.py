@@ -1,0 +1,314 @@
+"""Search: what it finds, what it never shows, how it ranks and highlights, and odd queries."""
+
+from datetime import timedelta
+from importlib import import_module
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import search
+from articles.models import Article, ContentWarning
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.html_checks import assert_valid_html
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN = [
+    pytest.param({"draft": True}, id="draft"),
+    pytest.param({"in_review": True}, id="in_review"),
+    pytest.param({"scheduled": True}, id="scheduled"),
+]
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
+
+
+def results(client, query, **params):
+    response = client.get(reverse("articles:search"), {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    return [article.title for article in response.context["object_list"]]
+
+
+# Pure helpers
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("  Yazidis  ", "Yazidis"),
+        ("Sinjar\x00\tmassacre\n", "Sinjar massacre"),
+        ("a" * 500, "a" * search.MAX_QUERY_LENGTH),
+        (None, ""),
+    ],
+)
+def test_clean_query(raw, cleaned):
+    """Queries lose control characters and extra whitespace and are capped in length."""
+    assert search.clean_query(raw) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Yazidis", ["Yazidis"]),
+        ('"mass grave" Sinjar?', ["mass grave", "Sinjar"]),
+        ("!!! ... ---", []),
+        ("'' \"\"", []),
+        ("O'Brien's", ["O'Brien's"]),
+        ("Sinjar sinjar", ["Sinjar"]),
+    ],
+)
+def test_terms(query, expected):
+    """Words and quoted phrases are the terms; punctuation-only tokens are dropped."""
+    assert search.terms(query) == expected
+
+
+# What it finds
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"title": "Yazidis return to Sinjar"}, id="title"),
+        pytest.param({"standfirst": "Thousands of Yazidis are still missing."}, id="standfirst"),
+        pytest.param({"body": "The Yazidis of Sinjar remember.\n\nMore text."}, id="body"),
+        pytest.param({"tags": ["Yazidis"]}, id="tag"),
+        pytest.param({"author": {"name": "Yazidis Reporter"}}, id="author"),
+    ],
+)
+def test_finds_a_word_in_each_field(client, fields):
+    """A word in the title, standfirst, body, a tag or the author's name finds the article."""
+    if "author" in fields:
+        fields = {**fields, "author": AuthorFactory(**fields["author"])}
+    article = ArticleFactory(**fields)
+    ArticleFactory(title="Unrelated story")
+    assert titles(results(client, "Yazidis")) == [article.title]
+
+
+def test_search_ignores_case(client):
+    """Search is case-insensitive."""
+    ArticleFactory(title="Yazidis return to Sinjar")
+    assert titles(results(client, "yazidis")) == ["Yazidis return to Sinjar"]
+
+
+def test_every_word_must_match(client):
+    """All the words of a query must occur in an article for it to match."""
+    ArticleFactory(title="Yazidis return to Sinjar")
+    ArticleFactory(title="Yazidis in Germany")
+    assert titles(results(client, "Yazidis Sinjar")) == ["Yazidis return to Sinjar"]
+
+
+def test_non_latin_words_are_found(client):
+    """A query in another script finds an article written in it."""
+    ArticleFactory(title="Шенгал: возвращение домой")
+    assert titles(results(client, "Шенгал")) == ["Шенгал: возвращение домой"]
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_articles_are_never_found(client, hidden):
+    """Draft, in-review and scheduled articles never appear in results, nor their words in the page."""
+    ArticleFactory(title="Yazidis return to Sinjar", body="Visible words.")
+    ArticleFactory(title="Yazidis hidden story", body="Zygomorphic secret words.", **hidden)
+    response = results(client, "Yazidis")
+    assert titles(response) == ["Yazidis return to Sinjar"]
+    html = response.content.decode()
+    assert "hidden story" not in html and "Zygomorphic" not in html
+    assert titles(results(client, "zygomorphic")) == []
+
+
+# Ranking and snippets
+
+
+def test_title_matches_rank_above_body_matches(client):
+    """An article with the word in its title ranks above one with it only in the body."""
+    now = timezone.now()
+    ArticleFactory(title="Elections in the north", body="Yazidis voted.", published_at=now - timedelta(hours=1))
+    ArticleFactory(title="Yazidis vote in Sinjar", body="Turnout was high.", published_at=now - timedelta(days=5))
+    assert titles(results(client, "Yazidis")) == ["Yazidis vote in Sinjar", "Elections in the north"]
+
+
+def test_snippet_highlights_the_match(client):
+    """A result shows an excerpt of its text with the matching word in <mark>."""
+    ArticleFactory(title="Return", standfirst="", body="Families who fled in 2014 say the Yazidis of Sinjar need houses.")
+    html = results(client, "Yazidis").content.decode()
+    assert '<p class="card__snippet">' in html
+    assert "<mark>Yazidis</mark>" in html
+
+
+def test_snippet_escapes_stored_markup(client):
+    """Markup in a body reaches the snippet as text; only <mark> is real markup."""
+    ArticleFactory(title="Hostile", standfirst="", body="<script>alert(1)</script> <b>Yazidis</b> & more")
+    html = results(client, "Yazidis").content.decode()
+    snippet = html[html.index('<p class="card__snippet">') :]
+    snippet = snippet[: snippet.index("</p>")]
+    assert "<script" not in snippet and "<b>" not in snippet
+    assert "<mark>Yazidis</mark>" in snippet
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        pytest.param(SimpleNamespace(search_headline="<i>a</i> \ue000<b>Yazidis</b>\ue001 & <script>"), id="postgres-headline"),
+        pytest.param(SimpleNamespace(standfirst="<i>a</i>", body_html="<p>&lt;b&gt;Yazidis&lt;/b&gt; &amp; &lt;script&gt;</p>"), id="fallback-excerpt"),
+    ],
+)
+def test_snippets_escape_everything_but_their_marks(article):
+    """Snippets escape the stored text, then wrap matches in <mark>: no other markup survives."""
+    snippet = str(search.add_snippets([article], "Yazidis")[0].search_snippet)
+    assert "<i>" not in snippet and "<b>" not in snippet and "<script>" not in snippet
+    assert "&lt;i&gt;" in snippet and "&lt;script&gt;" in snippet and "&amp;" in snippet
+    assert snippet.count("<mark>") == snippet.count("</mark>") == 1
+
+
+def test_warned_result_shows_labels_not_snippet(client):
+    """A warned result shows its warning labels and no excerpt of its text."""
+    warning = ContentWarning.objects.get(slug="graphic-violence")
+    ArticleFactory(title="Massacre at Kocho", standfirst="Distressing standfirst.", body="Distressing Yazidis body.", warnings=[warning])
+    html = results(client, "Yazidis").content.decode()
+    assert "Massacre at Kocho" in html
+    assert "Content warning: Graphic violence" in html
+    assert "Distressing" not in html
+    assert "card__snippet" not in html
+
+
+def test_phrase_search(client):
+    """A "quoted phrase" matches the words together."""
+    ArticleFactory(title="A mass grave near Sinjar")
+    ArticleFactory(title="Mass protests", body="A grave mistake.")
+    assert titles(results(client, '"mass grave"')) == ["A mass grave near Sinjar"]
+
+
+# Odd queries
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "!!!",
+        '"',
+        "'",
+        '"unterminated phrase',
+        "' OR 1=1 --",
+        "'; DROP TABLE articles_article; --",
+        "a & b | !c <-> (d:*",
+        "%_%",
+        "\x00\x01",
+        "<script>alert(1)</script>",
+        "😀 🕊️",
+        "ﷺ ‮ reversed",
+        "Ça va, Zürich? São Paulo; Кобані",
+        "x" * 10_000,
+        "the of and",
+    ],
+    ids=lambda query: repr(query[:24]),
+)
+def test_odd_queries_get_a_friendly_page(client, query):
+    """Empty, punctuation-only, SQL-ish, unicode and huge queries answer 200 with a valid page."""
+    ArticleFactory(title="Yazidis return to Sinjar")
+    response = results(client, query)
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html
+    assert_valid_html(html, query[:20])
+
+
+def test_empty_query_explains_and_runs_no_query(client, django_assert_num_queries):
+    """An empty search asks for a word and does not touch the database."""
+    with django_assert_num_queries(0):
+        html = results(client, "").content.decode()
+    assert "Type a word or phrase" in html
+
+
+def test_punctuation_only_query_explains(client, django_assert_num_queries):
+    """A query with no words says there was nothing to look for, without searching."""
+    with django_assert_num_queries(0):
+        html = results(client, "?!?").content.decode()
+    assert "There are no words to look for" in html
+
+
+def test_long_query_is_capped_and_says_so(client):
+    """A query longer than the cap is cut to it, and the page says so."""
+    ArticleFactory(title="Yazidis return to Sinjar")
+    response = results(client, "Yazidis " + "x" * 400)
+    assert len(response.context["query"]) == search.MAX_QUERY_LENGTH
+    assert "only its first 200 characters were used" in response.content.decode()
+
+
+def test_no_results_is_friendly(client):
+    """A query that matches nothing says so."""
+    ArticleFactory(title="Yazidis return to Sinjar")
+    assert "No articles match “Kobani”" in results(client, "Kobani").content.decode()
+
+
+def test_query_is_echoed_escaped(client):
+    """The query is shown back in the form and heading, escaped."""
+    html = results(client, '<b>"Yazidis"</b>').content.decode()
+    assert "<b>" not in html
+    assert 'value="&lt;b&gt;&quot;Yazidis&quot;&lt;/b&gt;"' in html
+
+
+# Pages and budgets
+
+
+def test_results_paginate_and_keep_the_query(client):
+    """Results come 20 a page and the page links keep the query."""
+    ArticleFactory.create_batch(21, title="Yazidis story")
+    response = results(client, "Yazidis")
+    assert len(response.context["object_list"]) == 20
+    assert 'href="?q=Yazidis&amp;page=2"' in response.content.decode()
+    second = client.get(reverse("articles:search"), {"q": "Yazidis", "page": 2})
+    assert len(second.context["object_list"]) == 1
+
+
+def test_search_page_is_not_indexed(client):
+    """Search pages ask crawlers not to index them and carry no canonical link."""
+    html = results(client, "Yazidis").content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'rel="canonical"' not in html
+
+
+def test_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    """A search runs the same four queries for 3 results as for 12: count, page, tags, warnings."""
+    warning = ContentWarning.objects.get(slug="death")
+    ArticleFactory.create_batch(3, title="Yazidis story", tags=["Iraq", "Sinjar"], warnings=[warning])
+    with django_assert_num_queries(4):
+        results(client, "Yazidis")
+    ArticleFactory.create_batch(9, title="Yazidis story", tags=["Iraq", "Sinjar"], warnings=[warning])
+    with django_assert_num_queries(4):
+        results(client, "Yazidis")
+
+
+# PostgreSQL: the index and the query agree
+
+
+def test_migration_indexes_the_searched_expression():
+    """The GIN index of migration 0006 is on exactly the expression search queries."""
+    migration = import_module("articles.migrations.0006_search_index")
+    assert migration.DOCUMENT_SQL == search.DOCUMENT_SQL
+
+
+@postgres_only
+def test_postgres_search_uses_the_gin_index():
+    """On PostgreSQL the document match is answered from the GIN index."""
+    ArticleFactory.create_batch(5)
+    ArticleFactory(title="Yazidis return to Sinjar")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            plan = search.search(Article.objects.published(), "Yazidis").explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+    assert "article_search_idx" in plan
+
+
+@postgres_only
+def test_postgres_stems_words(client):
+    """On PostgreSQL a word finds its other forms (killed ~ killing)."""
+    ArticleFactory(title="Villagers killed in shelling")
+    assert titles(results(client, "killing")) == ["Villagers killed in shelling"]
