@@ -396,6 +396,8 @@ def test_writer_previews_own_draft_uncached(writer):
     assert response.status_code == 200
     assert article.title in response.content.decode() and "Preview — not visible to readers" in response.content.decode()
     assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html and "og:url" not in html  # a preview address is never advertised
 
 
 def test_anonymous_cannot_preview(writer, client):
