@@ -16,9 +16,10 @@ from django.views.decorators.cache import never_cache
 
 from articles import services
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
+from articles.admin.mixins import EditorsReadOnly
 from articles.diffing import diff_content
 from articles.middleware import UNSAVED_POST_KEY
-from articles.models import Article, Decision, PreviewLink, ReviewQueue, Revision
+from articles.models import Article, ReviewQueue, Revision
 from articles.preview import make_share_link, preview_response
 from articles.services import TRANSITIONS, WorkflowError
 
@@ -429,7 +430,7 @@ def _take_unsaved_post(request):
     return data
 
 
-class ReviewQueueAdmin(WorkflowActions, admin.ModelAdmin):
+class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
     """Everything waiting for an editor, oldest submission first."""
 
     list_display = ["article_title", "kind", "submitter", "waiting_since", "needs_attention", "open_suggestions"]
@@ -450,21 +451,6 @@ class ReviewQueueAdmin(WorkflowActions, admin.ModelAdmin):
 
     def get_ordering(self, request):
         return ["waiting", "pk"]
-
-    def has_module_permission(self, request):
-        return services.is_editor(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return services.is_editor(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="Waiting")
     def kind(self, article):

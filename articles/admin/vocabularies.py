@@ -4,11 +4,12 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from taggit.admin import TagAdmin as TaggitTagAdmin
+import taggit.admin  # noqa: F401  (registers taggit's TagAdmin first; ours replaces it below)
 from taggit.models import Tag
 
 from articles import services
 from articles.admin.forms import MergeTagsForm
+from articles.admin.mixins import EditorsReadOnly
 from articles.models import Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
 from articles.services import WorkflowError
 
@@ -113,7 +114,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
     """The record of decisions: readable, never editable."""
 
     list_display = ["at", "article", "actor_name", "action", "from_status", "to_status", "comment"]
@@ -121,18 +122,3 @@ class DecisionAdmin(admin.ModelAdmin):
     list_select_related = ["article", "actor"]
     search_fields = ["article__title", "comment"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return services.is_editor(request.user)
-
-    def has_module_permission(self, request):
-        return services.is_editor(request.user)
