@@ -316,8 +316,19 @@ class Revision(models.Model):
 
     objects = RevisionQuerySet.as_manager()
 
+    # The article fields a revision copies one to one; tags and warnings are stored as lists beside them.
+    CONTENT_FIELDS = ("title", "author", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply")
+
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def content(self) -> dict:
+        """This revision's content, in the shape of services.content_of(article)."""
+        return {
+            **{name: getattr(self, name) for name in self.CONTENT_FIELDS},
+            "tags": self.tags,
+            "warnings": self.warnings,
+        }
 
     def __str__(self):
         return f"{self.article} — {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"

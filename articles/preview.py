@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles.models import Article, ContentWarning, PreviewLink
+from articles.models import Article, ContentWarning, PreviewLink, Revision
 from articles.rendering import render_markdown
 from articles.views import news_article_data
 
@@ -36,7 +36,7 @@ class RevisionPreview:
     def __init__(self, article, revision):
         self._article = article
         self._revision = revision
-        for name in ("title", "standfirst", "body", "image_credit", "warning_note", "author"):
+        for name in Revision.CONTENT_FIELDS:
             setattr(self, name, getattr(revision, name))
         existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(name__in=revision.tags)}
         self.tags = _Related(existing.get(name.casefold()) or Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in revision.tags)

@@ -309,15 +309,9 @@ def place_import(article: Article, *, publish: bool, reasons: list[str], created
 def content_of(article: Article) -> dict:
     """The editable content of an article, as stored in a revision."""
     return {
-        "title": article.title,
-        "author": article.author,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "image_credit": article.image_credit,
-        "warning_note": article.warning_note,
+        **{name: getattr(article, name) for name in Revision.CONTENT_FIELDS},
         "tags": sorted(article.tags.names(), key=str.casefold),
         "warnings": sorted(article.warnings.values_list("slug", flat=True)),
-        "no_warnings_apply": article.no_warnings_apply,
     }
 
 
@@ -376,7 +370,7 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
                 "The revision has no warning decision: choose warnings or tick “no content warnings apply”."
             )
         before = content_of(article)
-        for field in ("title", "author", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply"):
+        for field in Revision.CONTENT_FIELDS:
             setattr(article, field, getattr(revision, field))
         if revision.source_hash:
             article.source_hash = revision.source_hash
@@ -419,11 +413,7 @@ def reject_revision(revision: Revision, user, *, comment: str) -> Revision:
 
 def revert_to(revision: Revision, user) -> Revision:
     """Propose an earlier revision's content again, as a new pending revision."""
-    content = {
-        field: getattr(revision, field)
-        for field in ("title", "author", "standfirst", "body", "image_credit", "warning_note", "tags", "warnings", "no_warnings_apply")
-    }
-    return propose_revision(revision.article, user, content, source="revert")
+    return propose_revision(revision.article, user, revision.content(), source="revert")
 
 
 # --- tags -------------------------------------------------------------------------------------------------

@@ -25,6 +25,12 @@ from articles.services import TRANSITIONS, WorkflowError
 
 
 
+@admin.display(description="Import reasons")
+def needs_attention(article):
+    """List column: why the importer held the article, if it did."""
+    return "; ".join(article.review_reasons) or "—"
+
+
 class WorkflowActions:
     """Bulk workflow actions: every selected article is checked, and if any is refused none changes."""
 
@@ -88,7 +94,7 @@ class WorkflowActions:
 
 class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     form = ArticleForm
-    list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", "needs_attention"]
+    list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     list_filter = ["status", "author", "tags", "warnings"]
     list_select_related = ["author"]
     search_fields = ["title", "body"]
@@ -184,7 +190,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         if change and obj.status == Article.Status.PUBLISHED:
             content = {
                 name: form.cleaned_data.get(name, getattr(obj, name))
-                for name in ("title", "author", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply")
+                for name in Revision.CONTENT_FIELDS
             }
             content["tags"] = sorted(form.cleaned_data.get("tags", obj.tags.names()), key=str.casefold)
             warnings = form.cleaned_data.get("warnings")
@@ -242,10 +248,6 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     @admin.display(description="Tags")
     def tag_list(self, article):
         return ", ".join(tag.name for tag in article.tags.all()) or "—"
-
-    @admin.display(description="Import reasons")
-    def needs_attention(self, article):
-        return "; ".join(article.review_reasons) or "—"
 
     @admin.display(description="Why the importer held it for review")
     def import_reasons(self, article):
@@ -382,7 +384,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
                 else:
                     self.message_user(request, message, messages.SUCCESS)
                     return HttpResponseRedirect(reverse("admin:articles_article_revisions", args=[article.pk]))
-        diff = diff_content(services.content_of(article), _revision_content(revision))
+        diff = diff_content(services.content_of(article), revision.content())
         return self._render(
             request, "admin/articles/article/revision.html", article,
             title=f"Revision of “{article.title}”", revision=revision, diff=diff, form=form,
@@ -403,13 +405,6 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             request, "admin/articles/article/share.html", article,
             title=f"Share a preview of “{article.title}”", form=form, link_url=link_url, links=links,
         )
-
-def _revision_content(revision):
-    return {
-        field: getattr(revision, field)
-        for field in ("title", "author", "standfirst", "body", "image_credit", "warning_note", "tags", "warnings", "no_warnings_apply")
-    }
-
 
 def _take_unsaved_post(request):
     """The form data of a save that arrived after the login session expired, kept for this page."""
@@ -433,7 +428,7 @@ def _take_unsaved_post(request):
 class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
     """Everything waiting for an editor, oldest submission first."""
 
-    list_display = ["article_title", "kind", "submitter", "waiting_since", "needs_attention", "open_suggestions"]
+    list_display = ["article_title", "kind", "submitter", "waiting_since", needs_attention, "open_suggestions"]
     list_filter = ["author", "tags"]
     date_hierarchy = None
     actions = ["publish_selected", "schedule_selected", "request_changes_selected"]
@@ -463,10 +458,6 @@ class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
     @admin.display(description="Since", ordering="waiting")
     def waiting_since(self, article):
         return article.waiting
-
-    @admin.display(description="Import reasons")
-    def needs_attention(self, article):
-        return "; ".join(article.review_reasons) or "—"
 
     @admin.display(description="Unresolved suggestions")
     def open_suggestions(self, article):

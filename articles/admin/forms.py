@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Revision
 
 
 class ArticleForm(forms.ModelForm):
@@ -40,7 +40,7 @@ class ArticleForm(forms.ModelForm):
             self.warnings_before = set()
         if pending_revision is not None and not self.is_bound:
             # A live article is edited from its newest pending revision, so edits build on each other.
-            for name in ("title", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply"):
+            for name in Revision.CONTENT_FIELDS:
                 if name in self.fields:
                     self.initial[name] = getattr(pending_revision, name)
             if "author" in self.fields:
