@@ -156,18 +156,14 @@ def _importer_decided_alone(article: Article) -> bool:
 
 
 def content_fingerprint(article: Article) -> str:
-    """A hash of everything an editor can change about an article's content."""
+    """A hash of everything an editor can change about an article's content (services.content_of),
+    plus its slug and publication time."""
     content = {
-        "title": article.title,
-        "slug": article.slug,
+        **services.content_of(article),
         "author": article.author_id,
-        "published_at": article.published_at.timestamp() if article.published_at else None,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "warning_note": article.warning_note,
-        "image_credit": article.image_credit,
         "tags": sorted(tag.casefold() for tag in article.tags.names()),
-        "warnings": sorted(article.warnings.values_list("slug", flat=True)),
+        "slug": article.slug,
+        "published_at": article.published_at.timestamp() if article.published_at else None,
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
