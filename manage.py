@@ -7,6 +7,8 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    # Commands (migrations, imports) may run long statements; public requests may not (cms/settings.py).
+    os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -89,6 +89,14 @@ class ArticleQuerySet(models.QuerySet):
         """Articles readers may see: published, with a publication time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Articles published for a time still to come: they go live by themselves at that time."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def next_publication(self):
+        """When the next scheduled article goes live, or None."""
+        return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+
     def for_listing(self):
         """Load what an article card shows, in a fixed number of queries."""
         return self.select_related("author").prefetch_related("tags", "warnings")

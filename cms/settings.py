@@ -15,7 +15,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env, env_bool, env_int, env_list
+from cms.env import env, env_bool, env_float, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -93,6 +93,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# No public request may hold a worker for long: statements are cut off after this many seconds
+# (0 = no limit). manage.py sets 0 for commands (migrations, imports), unless the variable is set.
+DATABASE_STATEMENT_TIMEOUT = env_float("DATABASE_STATEMENT_TIMEOUT", 5.0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default under concurrent use: readers never block the writer (WAL), a writer
+    # waits for another instead of failing with "database is locked" (timeout), and a transaction
+    # takes the write lock when it starts (IMMEDIATE), so it cannot fail half-way on an upgrade.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("DATABASE_BUSY_TIMEOUT", 20),
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATABASE_STATEMENT_TIMEOUT:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -119,6 +135,36 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Caches. The page cache for anonymous readers (articles/pagecache.py) lives in the default cache.
+# Without REDIS_URL it is a folder of files under var/, shared by every gunicorn worker on this
+# machine; with REDIS_URL (redis://host:6379/0) Django's Redis backend, shared by every app server.
+REDIS_URL = env("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
+            # Fail fast when Redis is away: readers then get pages uncached (articles/pagecache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")),
+            "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
+            "OPTIONS": {"MAX_ENTRIES": env_int("MASTHEAD_CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
+# The page cache: on unless MASTHEAD_PAGE_CACHE=0; how long a page may stay when nothing changes
+# (any change readers could see ends it at once); the Cache-Control max-age offered to a CDN
+# (0: a CDN keeps pages but asks again every time, answered 304 when unchanged).
+MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
+MASTHEAD_PAGE_CACHE_SECONDS = env_int("MASTHEAD_PAGE_CACHE_SECONDS", 600)
+MASTHEAD_CDN_MAX_AGE = env_int("MASTHEAD_CDN_MAX_AGE", 0)
 
 # Tags: "Syria" and "syria" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

@@ -16,6 +16,66 @@ def _simple_static_storage(settings):
     }
 
 
+def _test_wrapped_only(connection):
+    """True when the only open atomic blocks are the ones the test case wraps each test in."""
+    return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+@pytest.fixture(autouse=True)
+def _commits_as_in_production(monkeypatch):
+    """Run on_commit callbacks when the code's own outermost transaction ends, as in production.
+
+    Tests run inside a transaction that is rolled back, so Django would otherwise never run
+    on_commit callbacks, and a page cached before an editor's action would never end. Here a
+    callback registered outside any atomic block of the code runs at once (autocommit), and one
+    registered inside runs when that block's outermost level exits without an error (a rollback
+    drops it, as Django does).
+    """
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.transaction import Atomic, get_connection
+
+    original_on_commit = BaseDatabaseWrapper.on_commit
+    original_exit = Atomic.__exit__
+
+    def on_commit(self, func, robust=False):
+        if self.in_atomic_block and _test_wrapped_only(self):
+            return func()
+        return original_on_commit(self, func, robust)
+
+    def exit_(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = get_connection(self.using)
+        if exc_type is None and not getattr(self, "_from_testcase", False) and _test_wrapped_only(connection):
+            pending, connection.run_on_commit = connection.run_on_commit, []
+            for _, func, _robust in pending:
+                func()
+        return result
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+    monkeypatch.setattr(Atomic, "__exit__", exit_)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(settings):
+    """Each test starts with an empty page cache of its own (in memory), switched on as in production."""
+    from django.core.cache import cache
+
+    from articles import pagecache
+
+    pagecache._down_until = 0.0
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    settings.MASTHEAD_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """The page cache off: for tests that pin the queries a page itself runs."""
+    settings.MASTHEAD_PAGE_CACHE = False
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Real hashers are slow on purpose; tests only need logins to work."""

@@ -183,6 +183,7 @@ def test_tag_page_links_its_feed_visibly(client, story):
         ("/authors/leila-haddad/feed/atom/", 4),
     ],
 )
+@pytest.mark.usefixtures("uncached_pages")
 def test_feeds_run_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
     """A feed runs the same few queries for 3 entries as for 12 (object, items, tags, warnings)."""
     author = AuthorFactory(slug="leila-haddad")
@@ -237,6 +238,7 @@ def test_sitemap_leaves_out_hidden_articles_and_their_tags_and_authors(client, h
     assert "/tags/shown/" in urls
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     """The sitemap runs one query per section (articles, tags, authors) however much there is."""
     ArticleFactory.create_batch(3, tags=["Syria", "Iraq"])

@@ -197,6 +197,7 @@ def test_lists_vary_on_cookie(client, lists):
 
 
 @pytest.mark.parametrize(("url", "queries"), [("/", 6), ("/tags/sinjar/", 7), ("/authors/leila-haddad/", 7), ("/search/?q=Yazidis", 6)])
+@pytest.mark.usefixtures("uncached_pages")
 def test_filtered_lists_run_a_fixed_number_of_queries(client, graphic, django_assert_num_queries, url, queries):
     """With a filter on, a list adds two queries (the chosen warnings, the hidden count) whatever its size."""
     author = AuthorFactory(slug="leila-haddad")
@@ -287,6 +288,7 @@ def test_preferences_page_keeps_where_the_reader_came_from(client):
 # The content-warnings page
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_content_warnings_page_explains_each_warning(client, django_assert_num_queries):
     """/content-warnings/ lists every warning's label and description, in one query."""
     with django_assert_num_queries(1):

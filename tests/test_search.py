@@ -218,6 +218,7 @@ def test_odd_queries_get_a_friendly_page(client, query):
     assert_valid_html(html, query[:20])
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_empty_query_explains_and_runs_no_query(client, django_assert_num_queries):
     """An empty search asks for a word and does not touch the database."""
     with django_assert_num_queries(0):
@@ -225,6 +226,7 @@ def test_empty_query_explains_and_runs_no_query(client, django_assert_num_querie
     assert "Type a word or phrase" in html
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_punctuation_only_query_explains(client, django_assert_num_queries):
     """A query with no words says there was nothing to look for, without searching."""
     with django_assert_num_queries(0):
@@ -273,6 +275,7 @@ def test_search_page_is_not_indexed(client):
     assert 'rel="canonical"' not in html
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     """A search runs the same four queries for 3 results as for 12: count, page, tags, warnings."""
     warning = ContentWarning.objects.get(slug="death")

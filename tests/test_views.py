@@ -409,6 +409,7 @@ def test_short_list_has_no_pagination(client):
 
 
 @pytest.mark.parametrize(("url", "queries"), [("/", 4), ("/tags/analysis/", 5), ("/authors/prolific/", 5)])
+@pytest.mark.usefixtures("uncached_pages")
 def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
     """A list page runs the same queries for 12 articles as for 3: (tag or author,) count, page, tags, warnings."""
     author = AuthorFactory(slug="prolific")
@@ -423,6 +424,7 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
     assert count_queries(client, url) == queries
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     """The article page runs seven queries however many tags, warnings and related articles it has:
     the article with its tags and warnings (3), related articles with their warnings (2), older, newer."""
@@ -439,6 +441,7 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
         client.get(first.get_absolute_url())
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_tag_list_runs_one_query(client, django_assert_num_queries):
     """The tag list counts every tag's articles in one query."""
     for name in ["Analysis", "Syria", "Yemen", "Iraq"]:

@@ -1,0 +1,26 @@
+"""Model signals: any write that could change what readers see ends the cached pages on commit.
+
+Connected for every model a public page reads — articles, their tags and warnings, authors, the
+two vocabularies, tag redirects — whatever wrote them (admin, workflow, importer, shell), so no
+write path can forget. Records readers never see (decisions, revisions, preview links) are left out.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from taggit.models import Tag
+
+from articles import pagecache
+from articles.models import Article, Author, ContentWarning, TaggedArticle, TagRedirect, Topic
+
+READER_MODELS = (Article, Author, ContentWarning, Topic, Tag, TaggedArticle, TagRedirect)
+
+
+def _changed(sender, **kwargs):
+    pagecache.invalidate()
+
+
+def connect():
+    for model in READER_MODELS:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+    for through in (Article.warnings.through, Article.tags.through):
+        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}")
