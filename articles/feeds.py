@@ -59,7 +59,7 @@ class ArticleFeed(Feed):
         return article.published_at
 
     def item_categories(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return [tag.name for tag in article.tag_list]
 
 
 class TagFeed(ArticleFeed):

@@ -6,14 +6,15 @@ a filter (``?hide=graphic-violence,death``) or switch it off (``?hide=``). Slugs
 against the ContentWarning vocabulary; unknown ones are ignored.
 
 Every article list goes through ``WarningFilter.apply`` and reports what it left out with
-``WarningFilter.count_hidden``: one query to read the chosen warnings, one to count, however
-many articles there are.
+``WarningFilter.count_hidden``: one query to read the chosen warnings, one to count (up to
+``HIDDEN_COUNT_LIMIT``, so the cost stays flat), however many articles there are.
 """
 
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 
 from articles.models import Article, ContentWarning
 
@@ -21,6 +22,8 @@ COOKIE_NAME = "hide_warnings"
 QUERY_PARAM = "hide"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 MAX_SLUGS = 50
+# Lists say exactly how many articles the filter hid up to this many, then "more than" this many.
+HIDDEN_COUNT_LIMIT = 100
 
 _SEPARATORS = re.compile(r"[\s,]+")
 _SLUG = re.compile(r"[-\w]{1,80}")
@@ -62,16 +65,18 @@ class WarningFilter:
         return self.from_link and bool(set(self.preference_slugs) - set(self.slugs))
 
     def _warned(self):
+        """True for an article carrying any hidden warning (checked row by row, so lists can stop early)."""
         through = Article.warnings.through.objects
-        return through.filter(contentwarning__in=[warning.pk for warning in self.warnings]).values("article_id")
+        return Exists(through.filter(article=OuterRef("pk"), contentwarning__in=[w.pk for w in self.warnings]))
 
     def apply(self, articles):
         """``articles`` less those carrying any of the hidden warnings."""
-        return articles.exclude(pk__in=self._warned()) if self else articles
+        return articles.filter(~self._warned()) if self else articles
 
     def count_hidden(self, articles):
-        """How many of ``articles`` ``apply`` leaves out (one query; none when nothing is hidden)."""
-        return articles.filter(pk__in=self._warned()).count() if self else 0
+        """How many of ``articles`` ``apply`` leaves out, counted up to HIDDEN_COUNT_LIMIT + 1 (so the
+        cost does not grow with the archive); one query, none when nothing is hidden."""
+        return articles.filter(self._warned()).order_by()[: HIDDEN_COUNT_LIMIT + 1].count() if self else 0
 
 
 def for_request(request):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
@@ -10,6 +10,7 @@ from taggit.models import TaggedItemBase
 
 from articles.lexicon import parse_terms
 from articles.rendering import render_markdown
+from articles.urling import path_to
 
 
 class Author(models.Model):
@@ -32,7 +33,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author-detail", kwargs={"slug": self.slug})
+        return path_to("articles:author-detail", self.slug)
 
 
 class ContentWarning(models.Model):
@@ -98,8 +99,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
 
     def for_listing(self):
-        """Load what an article card shows, in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("tags", "warnings")
+        """Load what an article card shows, in a fixed number of queries (``tag_list`` reads the
+        prefetched through rows: cheaper than taggit's own prefetch)."""
+        tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+        return self.select_related("author").prefetch_related(Prefetch("tagged_items", queryset=tagged), "warnings")
 
 
 class Article(models.Model):
@@ -201,13 +204,24 @@ class Article(models.Model):
                 name="one_article_per_source",
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"], name="article_visibility_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_visibility_idx"),
+            # An author's page: their visible articles, newest first, read straight from the index.
+            models.Index(fields=["author", "status", "published_at"], name="article_author_visible_idx"),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+        return path_to("articles:article-detail", self.slug)
+
+    @cached_property
+    def tag_list(self):
+        """The article's tags by name: from for_listing()'s prefetch when there is one, else one query."""
+        if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
+            return [item.tag for item in self.tagged_items.all()]
+        return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
 
     @cached_property
     def body_html(self):

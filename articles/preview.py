@@ -40,6 +40,7 @@ class RevisionPreview:
             setattr(self, name, getattr(revision, name))
         existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(name__in=revision.tags)}
         self.tags = _Related(existing.get(name.casefold()) or Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in revision.tags)
+        self.tag_list = sorted(self.tags, key=lambda tag: tag.name)
         self.warnings = _Related(ContentWarning.objects.filter(slug__in=revision.warnings))
 
     def __getattr__(self, name):

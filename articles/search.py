@@ -5,23 +5,19 @@ The caller passes ``Article.objects.published()`` (the visibility rule stays in 
 excerpt. Queries are cleaned first (control characters dropped, whitespace collapsed, at most
 ``MAX_QUERY_LENGTH`` characters); a query with no word in it is not run at all.
 
-PostgreSQL: full-text search with ``websearch_to_tsquery`` (quoted phrases, ``or``, ``-word``;
-never a syntax error). An article matches when its *document* matches, or a tag's name, or its
-author's name. The document is the expression
+Both databases search documents that their own triggers keep in step with every write
+(migration 0008): the title, standfirst, body and the names of the author and tags.
 
-    to_tsvector('english', coalesce(title, '') || ' ' || coalesce(standfirst, '') || ' ' || coalesce(body, ''))
+- PostgreSQL: the weighted ``search_document`` column (title A, standfirst and names B, body C)
+  with its GIN index, matched with ``websearch_to_tsquery`` (quoted phrases, ``or``, ``-word``;
+  never a syntax error), ranked with ``ts_rank``; snippets from ``ts_headline``.
+- SQLite: the FTS5 table ``articles_search`` (Porter stemming, accents folded); every word or
+  "quoted phrase" must occur; ranked with ``bm25`` (title 10, names 4, standfirst 4, body 1);
+  snippets from FTS5's ``snippet``.
 
-and migration 0006 puts a GIN index on exactly that expression (``DOCUMENT_SQL`` below; a test
-checks the two agree and that the plan uses the index). We chose an expression index over a
-stored search-vector column because it needs no model field, no trigger and no save hook: the
-index stays right on every write, including imports, bulk actions and approved revisions.
-Tag and author names live in other, small tables; they are matched in subqueries OR-ed with the
-indexed one. Ranking uses ``ts_rank`` over a weighted vector (title A, standfirst B, body C) plus
-a bonus for a tag or author match; snippets come from ``ts_headline``.
-
-SQLite (development): every word or "quoted phrase" must occur, ignoring case, in the title,
-standfirst, body, a tag name or the author's name; title matches rank first, then standfirst,
-tags, author, body. Snippets are cut from the body's text in Python.
+Cost is bounded whatever the archive's size: the CANDIDATES newest visible matches are ranked,
+so a word that occurs in every article costs no more than a rare one. News readers mostly want
+recent reporting; an older article is found by adding words.
 
 Snippets never trust stored text: it is escaped first and only then wrapped in ``<mark>``.
 """
@@ -30,34 +26,31 @@ import re
 from html import unescape
 
 from django.db import connection
-from django.db.models import Case, Exists, F, FloatField, Func, IntegerField, OuterRef, Q, TextField, Value, When
+from django.db.models import Expression, FloatField, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from articles.models import Author, TaggedArticle
-
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 SNIPPET_CHARS = 220
+CANDIDATES = 500
 CONFIG = "english"
-
-# The index expression of migration 0006, column names unqualified. Keep the two identical.
-DOCUMENT_SQL = (
-    "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(standfirst, '') || ' ' || coalesce(body, ''))"
-)
+INDEX_NAME = "article_search_idx"  # PostgreSQL's GIN index on search_document (migration 0008)
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
-# Stand-ins for <mark> and </mark> in ts_headline's output: private-use characters that
-# clean_query removes and escape() leaves alone.
+# Stand-ins for <mark> and </mark> in ts_headline's and snippet's output: private-use characters
+# that clean_query removes and escape() leaves alone.
 _START, _STOP = "\ue000", "\ue001"
 
 
 def clean_query(raw):
     """The query as searched: printable characters only, single spaces, at most MAX_QUERY_LENGTH."""
     text = "".join(ch if ch.isprintable() else " " for ch in str(raw or ""))
+    text = text.replace(_START, " ").replace(_STOP, " ")
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
@@ -75,11 +68,13 @@ def search(articles, query):
     """``articles`` that match ``query``, best first. ``query`` must be cleaned and have terms."""
     if connection.vendor == "postgresql":
         return _postgres_search(articles, query)
-    return _fallback_search(articles, terms(query))
+    return _sqlite_search(articles, query)
 
 
 def add_snippets(articles, query):
     """Give each article a ``search_snippet``: a safe excerpt with the matches in <mark>."""
+    if connection.vendor == "sqlite":
+        _sqlite_headlines(articles, query)
     words = terms(query)
     for article in articles:
         headline = getattr(article, "search_headline", None)
@@ -87,42 +82,53 @@ def add_snippets(articles, query):
     return articles
 
 
+class OnArticleRow(Expression):
+    """SQL about the current article row: ``template`` with ``{row}`` standing for its table alias.
+
+    Resolves and relabels its alias like a column does, so it stays right inside subqueries.
+    """
+
+    def __init__(self, template, params=(), output_field=None):
+        super().__init__(output_field=output_field)
+        self.template, self.params, self.alias = template, tuple(params), None
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        clone = self.copy()
+        clone.alias = query.get_initial_alias()
+        return clone
+
+    def relabeled_clone(self, relabels):
+        clone = self.copy()
+        clone.alias = relabels.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        return self.template.format(row=compiler.quote_name_unless_alias(self.alias)), list(self.params)
+
+    def get_group_by_cols(self):
+        return [self]
+
+
+def _newest(matching):
+    """The ids of the CANDIDATES newest of ``matching``, for ``pk__in``."""
+    return matching.order_by("-published_at", "-id").values("pk")[:CANDIDATES]
+
+
 # PostgreSQL
 
 
-class Document(Func):
-    """The indexed search document of an article; renders as DOCUMENT_SQL with qualified columns."""
-
-    template = "to_tsvector('english', coalesce(%(expressions)s, ''))"
-    arg_joiner = ", '') || ' ' || coalesce("
-
-    def __init__(self):
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(F("title"), F("standfirst"), F("body"), output_field=SearchVectorField())
-
-
 def _postgres_search(articles, query):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+
+    def document():
+        return OnArticleRow("{row}.search_document", output_field=SearchVectorField())
 
     tsquery = SearchQuery(query, config=CONFIG, search_type="websearch")
-    by_document = articles.model.objects.alias(document=Document()).filter(document=tsquery).values("pk")
-    by_tag = TaggedArticle.objects.alias(words=SearchVector("tag__name", config=CONFIG)).filter(words=tsquery)
-    by_author = Author.objects.alias(words=SearchVector("name", config=CONFIG)).filter(words=tsquery)
-    weighted = (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("standfirst", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
-    )
-    tag_match = Exists(by_tag.filter(content_object=OuterRef("pk")))
-    author_match = Exists(by_author.filter(pk=OuterRef("author_id")))
-    bonus = Case(When(tag_match, then=Value(0.3)), default=Value(0.0), output_field=FloatField()) + Case(
-        When(author_match, then=Value(0.2)), default=Value(0.0), output_field=FloatField()
-    )
+    matching = articles.alias(document=document()).filter(document=tsquery)
     return (
-        articles.filter(Q(pk__in=by_document) | Q(pk__in=by_tag.values("content_object_id")) | Q(author__in=by_author.values("pk")))
+        articles.filter(pk__in=_newest(matching))
         .annotate(
-            search_rank=SearchRank(weighted, tsquery) + bonus,
+            search_rank=SearchRank(document(), tsquery),
             # Only computed for the rows of the page: PostgreSQL evaluates costly output after LIMIT.
             search_headline=SearchHeadline(
                 Concat("standfirst", Value("\n\n"), "body", output_field=TextField()),
@@ -138,6 +144,44 @@ def _postgres_search(articles, query):
         )
         .order_by("-search_rank", "-published_at", "-id")
     )
+
+
+# SQLite (FTS5)
+
+
+def fts5_query(query):
+    """An FTS5 MATCH expression: each term a quoted phrase, all of them required."""
+    return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms(query))
+
+
+def _sqlite_search(articles, query):
+    match = fts5_query(query)
+    matching = articles.filter(pk__in=RawSQL("SELECT rowid FROM articles_search WHERE articles_search MATCH %s", [match]))
+    rank = OnArticleRow(
+        "(SELECT bm25(articles_search, 10.0, 4.0, 1.0, 4.0) FROM articles_search "
+        "WHERE articles_search MATCH %s AND articles_search.rowid = {row}.id)",
+        [match],
+        output_field=FloatField(),
+    )
+    # bm25 is better the lower it is.
+    return articles.filter(pk__in=_newest(matching)).annotate(search_rank=rank).order_by("search_rank", "-published_at", "-id")
+
+
+def _sqlite_headlines(articles, query):
+    """Fill ``search_headline`` for one page of results: one query."""
+    ids = [article.pk for article in articles if getattr(article, "pk", None) and not hasattr(article, "search_headline")]
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, snippet(articles_search, 2, %s, %s, ' … ', 32) FROM articles_search "
+            f"WHERE articles_search MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            [_START, _STOP, fts5_query(query), *ids],
+        )
+        found = dict(cursor.fetchall())
+    for article in articles:
+        if article.pk in found:
+            article.search_headline = found[article.pk]
 
 
 _MARKDOWN_NOISE = [
@@ -157,31 +201,6 @@ def _headline_html(headline):
     marked = re.sub(f"{_START}(.*?){_STOP}", r"<mark>\1</mark>", str(escape(text.strip())), flags=re.DOTALL)
     # Safe: every character that came from the database went through escape() above.
     return mark_safe(marked.replace(_START, "").replace(_STOP, ""))
-
-
-# SQLite and other databases
-
-
-def _fallback_search(articles, words):
-    def tag_has(word):
-        return Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=word))
-
-    fields = [
-        (lambda w: Q(title__icontains=w), 16),
-        (lambda w: Q(standfirst__icontains=w), 8),
-        (lambda w: Q(tag_has(w)), 4),
-        (lambda w: Q(author__name__icontains=w), 2),
-        (lambda w: Q(body__icontains=w), 1),
-    ]
-    matches = Q()
-    score = Value(0)
-    for word in words:
-        any_field = Q()
-        for condition, weight in fields:
-            any_field |= condition(word)
-            score = score + Case(When(condition(word), then=Value(weight)), default=Value(0), output_field=IntegerField())
-        matches &= any_field
-    return articles.filter(matches).annotate(search_rank=score).order_by("-search_rank", "-published_at", "-id")
 
 
 def _plain_text(article):

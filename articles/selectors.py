@@ -4,41 +4,28 @@ Shared by the pages, feeds and sitemap so that a tag, an author or a link to ano
 only ever appears because some article readers may see carries it. Each is one query.
 """
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from taggit.models import Tag
 
 from articles.models import Article, Author, TaggedArticle
 
 RELATED_COUNT = 4
+RELATED_CANDIDATES = 50
+
+
+def _carried_by_visible():
+    """True for a tag that at least one visible article carries (stops at the first it finds)."""
+    return Exists(Article.objects.published().filter(tagged_items__tag=OuterRef("pk")))
 
 
 def visible_tags():
-    """Tags carried by at least one visible article, by name, with their ``article_count``."""
-    return (
-        Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
-        .annotate(article_count=Count("articles_taggedarticle_items", distinct=True))
-        .order_by("name")
-    )
-
-
-def visible_tags_with_latest():
-    """visible_tags(), each with ``latest``: when its newest visible article was published."""
-    return visible_tags().annotate(latest=Max("articles_taggedarticle_items__content_object__published_at"))
-
-
-def visible_authors():
-    """Authors with at least one visible article, by name, with ``latest``."""
-    return (
-        Author.objects.filter(articles__in=Article.objects.published())
-        .annotate(latest=Max("articles__published_at"))
-        .order_by("name")
-    )
+    """Tags carried by at least one visible article, by name: one existence check per tag, no count."""
+    return Tag.objects.filter(_carried_by_visible()).order_by("name")
 
 
 def visible_tag(slug):
     """The tag with this slug if a visible article carries it, else None."""
-    visible = TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=Article.objects.published())
-    return Tag.objects.filter(Exists(visible), slug=slug).first()
+    return Tag.objects.filter(_carried_by_visible(), slug=slug).first()
 
 
 def visible_author(slug):
@@ -48,26 +35,37 @@ def visible_author(slug):
 
 
 def related_articles(article, warning_filter, count=RELATED_COUNT):
-    """Visible articles sharing the most tags with ``article``, newest first among equals."""
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    """Visible articles sharing the most tags with ``article``, newest first among equals.
+
+    Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
+    cost does not grow with the archive (one query).
+    """
+    tag_ids = [tag.pk for tag in article.tag_list]
     if not tag_ids:
         return []
+    shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+    candidates = (
+        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk=article.pk))
+        .order_by("-published_at", "-id")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
     related = (
-        Article.objects.published()
-        .filter(tagged_items__tag__in=tag_ids)
-        .exclude(pk=article.pk)
-        .only("title", "slug", "published_at")  # what the list shows; keeps the grouping small
-        .annotate(shared_tags=Count("tagged_items", distinct=True))
+        Article.objects.filter(pk__in=candidates)
+        .only("title", "slug", "published_at")  # what the list shows
+        .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids)))
         .order_by("-shared_tags", "-published_at", "-id")
         .prefetch_related("warnings")
     )
-    return list(warning_filter.apply(related)[:count])
+    return list(related[:count])
 
 
 def neighbours(article, warning_filter):
-    """The visible articles published just before and just after ``article`` (either may be None)."""
+    """The visible articles published just before and just after ``article`` (either may be None).
+
+    Each is read from the publication-time index from ``article``'s own time on: one short range.
+    """
     visible = warning_filter.apply(Article.objects.published()).exclude(pk=article.pk).only("title", "slug", "published_at")
     when, pk = article.published_at, article.pk
-    older = visible.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)).order_by("-published_at", "-pk").first()
-    newer = visible.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk)).order_by("published_at", "pk").first()
-    return older, newer
+    older = visible.filter(published_at__lte=when).filter(Q(published_at__lt=when) | Q(pk__lt=pk))
+    newer = visible.filter(published_at__gte=when).filter(Q(published_at__gt=when) | Q(pk__gt=pk))
+    return older.order_by("-published_at", "-pk").first(), newer.order_by("published_at", "pk").first()

@@ -1,20 +1,24 @@
-"""sitemap.xml: the home page and other fixed pages, visible articles, and tags and authors that
-have one. Each section is one query (items are read once, as a list)."""
+"""sitemap.xml: an index of sections whose size does not grow with the archive.
+
+- ``sitemap-pages.xml``: the home page and the other fixed pages;
+- ``sitemap-tags.xml`` and ``sitemap-authors.xml``: those with a visible article;
+- ``sitemap-articles-K.xml``: the visible articles whose id lies in the K-th block of
+  ARTICLE_CHUNK ids, so each section is one short range of the primary key.
+
+The index itself costs one query (the highest visible id), whatever the archive's size.
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.db.models import OuterRef, Subquery
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles import selectors
-from articles.models import Article
+from articles.models import Article, Author
 
-
-class ListSitemap(Sitemap):
-    """A sitemap whose items are read once per request, so paging them costs no count query."""
-
-    def items(self):
-        if not hasattr(self, "_items_list"):
-            self._items_list = list(self.query())
-        return self._items_list
+ARTICLE_CHUNK = 1000
+ARTICLES_PREFIX = "articles-"
 
 
 class PageSitemap(Sitemap):
@@ -25,17 +29,36 @@ class PageSitemap(Sitemap):
         return reverse(name)
 
 
-class ArticleSitemap(ListSitemap):
-    def query(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at").order_by("-published_at", "-id")
+class ArticleSitemap(Sitemap):
+    """The visible articles with ids in one block of ARTICLE_CHUNK."""
+
+    limit = ARTICLE_CHUNK
+
+    def __init__(self, chunk):
+        self.chunk = chunk
+
+    def items(self):
+        first = self.chunk * ARTICLE_CHUNK
+        return (
+            Article.objects.published()
+            .filter(pk__gte=first, pk__lt=first + ARTICLE_CHUNK)
+            .only("slug", "published_at", "updated_at")
+            .order_by("pk")
+        )
 
     def lastmod(self, article):
         return max(article.published_at, article.updated_at)
 
 
-class TagSitemap(ListSitemap):
-    def query(self):
-        return selectors.visible_tags_with_latest()
+class TagSitemap(Sitemap):
+    def items(self):
+        newest = (
+            Article.objects.published()
+            .filter(tagged_items__tag=OuterRef("pk"))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        return selectors.visible_tags().annotate(latest=Subquery(newest))
 
     def location(self, tag):
         return reverse("articles:tag-detail", args=[tag.slug])
@@ -44,12 +67,54 @@ class TagSitemap(ListSitemap):
         return tag.latest
 
 
-class AuthorSitemap(ListSitemap):
-    def query(self):
-        return selectors.visible_authors()
+class AuthorSitemap(Sitemap):
+    def items(self):
+        newest = Article.objects.published().filter(author=OuterRef("pk")).order_by("-published_at").values("published_at")[:1]
+        return Author.objects.annotate(latest=Subquery(newest)).filter(latest__isnull=False).order_by("name")
 
     def lastmod(self, author):
         return author.latest
 
 
-SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "tags": TagSitemap, "authors": AuthorSitemap}
+FIXED_SECTIONS = {"pages": PageSitemap, "tags": TagSitemap, "authors": AuthorSitemap}
+
+
+class Sections:
+    """The sitemap view's ``sitemaps`` mapping: the fixed sections, and any article block by name."""
+
+    def _chunk(self, section):
+        number = section.removeprefix(ARTICLES_PREFIX)
+        if section.startswith(ARTICLES_PREFIX) and number.isdigit() and str(int(number)) == number:
+            return int(number)
+        return None
+
+    def __contains__(self, section):
+        return section in FIXED_SECTIONS or self._chunk(section) is not None
+
+    def __getitem__(self, section):
+        if section in FIXED_SECTIONS:
+            return FIXED_SECTIONS[section]()
+        return ArticleSitemap(self._chunk(section))
+
+
+SECTIONS = Sections()
+
+
+def article_sections():
+    """The names of the article blocks up to the highest visible id (one query)."""
+    highest = Article.objects.published().order_by("-pk").values_list("pk", flat=True).first()
+    if highest is None:
+        return []
+    return [f"{ARTICLES_PREFIX}{chunk}" for chunk in range(highest // ARTICLE_CHUNK + 1)]
+
+
+def index(request):
+    """sitemap.xml: where each section's sitemap is."""
+    sections = [*FIXED_SECTIONS, *article_sections()]
+    items = [
+        SitemapIndexItem(request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": name})), None)
+        for name in sections
+    ]
+    response = TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response

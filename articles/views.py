@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import filters, search, selectors
+from articles.pagination import WindowPaginator
 from articles.models import Article, Author, ContentWarning, TagRedirect
 
 
@@ -36,11 +37,13 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     """Visible articles, 20 a page, less those the reader's content-warning filter hides.
 
     A view picks its articles in ``get_articles``; the filter, the count of what it hid and the
-    notice's context are added here, for every list. With ``not_found_when_empty`` the page is
-    not found when there is no visible article at all (hidden by the filter ones still count).
+    notice's context are added here, for every list. Pages are read a window at a time, never
+    counted (articles/pagination.py). With ``not_found_when_empty`` the page is not found when
+    there is no visible article at all (hidden by the filter ones still count).
     """
 
     paginate_by = 20
+    paginator_class = WindowPaginator
     not_found_when_empty = False
 
     def get_articles(self):
@@ -53,8 +56,13 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
         return self.warning_filter.apply(articles)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(warning_filter=self.warning_filter, hidden_count=self.hidden_count, **kwargs)
-        if self.not_found_when_empty and not context["paginator"].count and not self.hidden_count:
+        context = super().get_context_data(
+            warning_filter=self.warning_filter,
+            hidden_count=self.hidden_count,
+            hidden_count_limit=filters.HIDDEN_COUNT_LIMIT,
+            **kwargs,
+        )
+        if self.not_found_when_empty and not context["page_obj"].object_list and not self.hidden_count:
             raise Http404("Nothing to show here.")
         return context
 
@@ -211,7 +219,7 @@ def news_article_data(article, url):
         "@type": "NewsArticle",
         "headline": article.title,
         "url": url,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
     }
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author.name}

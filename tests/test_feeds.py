@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ContentWarning
+from articles.models import Article, ContentWarning
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,13 +200,17 @@ def test_feeds_run_a_fixed_number_of_queries(client, django_assert_num_queries, 
 
 
 def sitemap_entries(client):
-    response = fetch(client, reverse("sitemap"))
-    assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)
-    return {
-        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext("s:lastmod", namespaces=SITEMAP_NS)
-        for url in root.findall("s:url", SITEMAP_NS)
-    }
+    """Every <url> of every section the sitemap index lists, with its lastmod."""
+    index = fetch(client, reverse("sitemap"))
+    assert index["Content-Type"].startswith("application/xml")
+    sections = [loc.text for loc in ElementTree.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP_NS)]
+    entries = {}
+    for section in sections:
+        response = fetch(client, section.removeprefix("http://testserver"))
+        assert response["Content-Type"].startswith("application/xml")
+        for url in ElementTree.fromstring(response.content).findall("s:url", SITEMAP_NS):
+            entries[url.findtext("s:loc", namespaces=SITEMAP_NS)] = url.findtext("s:lastmod", namespaces=SITEMAP_NS)
+    return entries
 
 
 def test_sitemap_lists_pages_articles_tags_and_authors(client, story):
@@ -239,14 +243,38 @@ def test_sitemap_leaves_out_hidden_articles_and_their_tags_and_authors(client, h
 
 
 @pytest.mark.usefixtures("uncached_pages")
-def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The sitemap runs one query per section (articles, tags, authors) however much there is."""
+def test_sitemap_index_and_sections_run_a_fixed_number_of_queries(client, django_assert_num_queries):
+    """The index runs one query (the highest visible id); each section one, however much there is."""
     ArticleFactory.create_batch(3, tags=["Syria", "Iraq"])
-    with django_assert_num_queries(3):
-        fetch(client, reverse("sitemap"))
+
+    def sections():
+        with django_assert_num_queries(1):
+            index = fetch(client, reverse("sitemap"))
+        return [loc.text for loc in ElementTree.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP_NS)]
+
+    before = sections()
     ArticleFactory.create_batch(9, tags=["Syria", "Yemen"])
-    with django_assert_num_queries(3):
-        fetch(client, reverse("sitemap"))
+    assert sections() == before
+    for url in before:
+        # a section: its items, and the paginator's count of them (bounded by the section's size)
+        with django_assert_num_queries(0 if url.endswith("pages.xml") else 2):
+            fetch(client, url.removeprefix("http://testserver"))
+
+
+def test_sitemap_splits_articles_into_blocks_of_ids(client, settings):
+    """Articles are listed in sections of ARTICLE_CHUNK ids; the index names each block up to the newest."""
+    from articles import sitemaps
+
+    first = ArticleFactory()
+    last = ArticleFactory()
+    Article.objects.filter(pk=last.pk).update(id=first.pk + 2 * sitemaps.ARTICLE_CHUNK + 5)
+    index = fetch(client, reverse("sitemap")).content.decode()
+    for block in range(first.pk // sitemaps.ARTICLE_CHUNK, first.pk // sitemaps.ARTICLE_CHUNK + 3):
+        assert f"/sitemap-articles-{block}.xml" in index
+    assert f"/sitemap-articles-{first.pk // sitemaps.ARTICLE_CHUNK + 3}.xml" not in index
+    assert first.get_absolute_url() in " ".join(sitemap_entries(client))
+    assert last.get_absolute_url() in " ".join(sitemap_entries(client))
+    assert fetch(client, "/sitemap-nonsense.xml", status=404)
 
 
 # robots.txt

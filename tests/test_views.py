@@ -177,20 +177,20 @@ def test_tag_page_lists_its_articles_newest_first(client):
     assert "<h1" in html and "Analysis" in html
 
 
-def test_tag_counts_only_visible_articles(client):
-    """The tag list counts each tag's live articles only, and lists tags by name."""
+def test_tag_list_names_tags_of_visible_articles_only(client):
+    """The tag list names each tag some live article carries, by name, and no other."""
     ArticleFactory.create_batch(2, tags=["Analysis", "Syria"])
     ArticleFactory(tags=["Analysis"], draft=True)
-    ArticleFactory(tags=["Analysis"], in_review=True)
     ArticleFactory(tags=["Analysis", "Syria"], scheduled=True)
     ArticleFactory(tags=["Opinion"])
     ArticleFactory(tags=["Secret"], draft=True)
+    ArticleFactory(tags=["Embargoed"], scheduled=True)
+    ArticleFactory(tags=["Pending"], in_review=True)
     response = client.get(reverse("articles:tag-list"))
-    counts = {tag.name: tag.article_count for tag in response.context["tags"]}
-    assert counts == {"Analysis": 2, "Opinion": 1, "Syria": 2}
-    assert list(counts) == ["Analysis", "Opinion", "Syria"]
-    assert "2 articles" in response.content.decode()
-    assert "1 article<" in response.content.decode()
+    assert [tag.name for tag in response.context["tags"]] == ["Analysis", "Opinion", "Syria"]
+    html = response.content.decode()
+    for name in ["Secret", "Embargoed", "Pending"]:
+        assert name not in html
 
 
 def test_tag_with_accented_slug_has_a_page(client):
@@ -385,13 +385,13 @@ def test_lists_are_paginated_by_twenty(client, twenty_one_articles, url):
     first = client.get(url)
     assert len(first.context["object_list"]) == 20
     first_html = first.content.decode()
-    assert "Page 1 of 2" in first_html
+    assert "Page 1" in first_html
     assert 'rel="next" href="?page=2"' in first_html
     assert 'rel="prev"' not in first_html
     second = client.get(url, {"page": 2})
     assert len(second.context["object_list"]) == 1
     second_html = second.content.decode()
-    assert "Page 2 of 2" in second_html
+    assert "Page 2" in second_html
     assert f'rel="prev" href="{url}"' in second_html
     assert 'rel="next"' not in second_html
     assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second_html
@@ -402,16 +402,17 @@ def test_lists_are_paginated_by_twenty(client, twenty_one_articles, url):
 def test_short_list_has_no_pagination(client):
     """A list that fits on one page shows no pagination."""
     ArticleFactory()
-    assert "Page 1 of" not in page(client, reverse("articles:home"))
+    assert 'class="pagination"' not in page(client, reverse("articles:home"))
 
 
 # Query counts
 
 
-@pytest.mark.parametrize(("url", "queries"), [("/", 4), ("/tags/analysis/", 5), ("/authors/prolific/", 5)])
+@pytest.mark.parametrize(("url", "queries"), [("/", 3), ("/tags/analysis/", 4), ("/authors/prolific/", 4)])
 @pytest.mark.usefixtures("uncached_pages")
 def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
-    """A list page runs the same queries for 12 articles as for 3: (tag or author,) count, page, tags, warnings."""
+    """A list page runs the same queries for 12 articles as for 3: (tag or author,) page, tags, warnings.
+    Nothing counts the whole list."""
     author = AuthorFactory(slug="prolific")
     warning = ContentWarningFactory()
 
@@ -443,7 +444,7 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_tag_list_runs_one_query(client, django_assert_num_queries):
-    """The tag list counts every tag's articles in one query."""
+    """The tag list finds every tag with a visible article in one query."""
     for name in ["Analysis", "Syria", "Yemen", "Iraq"]:
         ArticleFactory.create_batch(2, tags=[name])
     with django_assert_num_queries(1):

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import summaries
+from articles.urling import path_to
 
 register = template.Library()
 
@@ -68,3 +69,9 @@ def this_url(context, **changes):
 def reader_description(article):
     """The article's one-line description for meta tags and link previews: its warning first."""
     return summaries.description(article)
+
+
+@register.filter
+def tag_url(tag):
+    """The path of a tag's page."""
+    return path_to("articles:tag-detail", tag.slug)

@@ -1,0 +1,174 @@
+"""Search documents the database keeps in step with every write: no save hook can forget them.
+
+Each article's document is its title, standfirst, body, and the names of its author and tags.
+Triggers rebuild it when any of those change — an article saved, a tag added, removed or moved
+by a merge, a tag or an author renamed — whatever wrote it (admin, workflow, importer, SQL).
+
+PostgreSQL: a ``search_document`` tsvector column on the article, weighted (title A, standfirst
+and names B, body C), filled by a BEFORE trigger, with the GIN index ``article_search_idx``
+(replacing migration 0006's expression index, which ranking had to recompute row by row).
+
+SQLite: an FTS5 table ``articles_search`` (rowid = article id; columns title, standfirst, body,
+names; Porter stemming, accents folded) filled by triggers.
+
+articles/search.py queries both; it applies the visibility rule, so documents exist for every
+article, visible or not.
+"""
+
+from django.db import migrations
+
+# --- PostgreSQL -------------------------------------------------------------------------------------
+
+PG_NAMES = """coalesce((SELECT name FROM articles_author WHERE id = NEW.author_id), '') || ' ' ||
+        coalesce((SELECT string_agg(t.name, ' ') FROM articles_taggedarticle i
+                  JOIN taggit_tag t ON t.id = i.tag_id WHERE i.content_object_id = NEW.id), '')"""
+
+PG_FORWARD = [
+    "DROP INDEX IF EXISTS article_search_idx",
+    "ALTER TABLE articles_article ADD COLUMN search_document tsvector",
+    f"""
+    CREATE FUNCTION articles_article_search_document() RETURNS trigger AS $$
+    BEGIN
+        NEW.search_document :=
+            setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
+            setweight(to_tsvector('english', coalesce(NEW.standfirst, '')), 'B') ||
+            setweight(to_tsvector('english', {PG_NAMES}), 'B') ||
+            setweight(to_tsvector('english', coalesce(NEW.body, '')), 'C');
+        RETURN NEW;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER articles_article_search BEFORE INSERT OR UPDATE OF title, standfirst, body, author_id
+    ON articles_article FOR EACH ROW EXECUTE FUNCTION articles_article_search_document()
+    """,
+    # A change elsewhere touches the article's title (to itself), which fires the trigger above.
+    """
+    CREATE FUNCTION articles_tagged_search_touch() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE articles_article SET title = title WHERE id = OLD.content_object_id;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+            UPDATE articles_article SET title = title WHERE id = NEW.content_object_id;
+        END IF;
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER articles_tagged_search AFTER INSERT OR UPDATE OR DELETE ON articles_taggedarticle
+    FOR EACH ROW EXECUTE FUNCTION articles_tagged_search_touch()
+    """,
+    """
+    CREATE FUNCTION articles_tag_search_touch() RETURNS trigger AS $$
+    BEGIN
+        UPDATE articles_article SET title = title
+        WHERE id IN (SELECT content_object_id FROM articles_taggedarticle WHERE tag_id = NEW.id);
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER articles_tag_search AFTER UPDATE OF name ON taggit_tag
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION articles_tag_search_touch()
+    """,
+    """
+    CREATE FUNCTION articles_author_search_touch() RETURNS trigger AS $$
+    BEGIN
+        UPDATE articles_article SET title = title WHERE author_id = NEW.id;
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER articles_author_search AFTER UPDATE OF name ON articles_author
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION articles_author_search_touch()
+    """,
+    "UPDATE articles_article SET title = title",
+    "CREATE INDEX article_search_idx ON articles_article USING GIN (search_document)",
+]
+
+PG_BACKWARD = [
+    "DROP TRIGGER IF EXISTS articles_author_search ON articles_author",
+    "DROP TRIGGER IF EXISTS articles_tag_search ON taggit_tag",
+    "DROP TRIGGER IF EXISTS articles_tagged_search ON articles_taggedarticle",
+    "DROP TRIGGER IF EXISTS articles_article_search ON articles_article",
+    "DROP FUNCTION IF EXISTS articles_author_search_touch()",
+    "DROP FUNCTION IF EXISTS articles_tag_search_touch()",
+    "DROP FUNCTION IF EXISTS articles_tagged_search_touch()",
+    "DROP FUNCTION IF EXISTS articles_article_search_document()",
+    "DROP INDEX IF EXISTS article_search_idx",
+    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_document",
+    # Migration 0006's index, as it was.
+    "CREATE INDEX article_search_idx ON articles_article USING GIN (to_tsvector('english', coalesce(title, '') "
+    "|| ' ' || coalesce(standfirst, '') || ' ' || coalesce(body, '')))",
+]
+
+# --- SQLite -------------------------------------------------------------------------------------------
+
+
+def _sqlite_insert(ids):
+    """The statement that writes the FTS rows of the articles whose ids ``ids`` gives (what may follow IN)."""
+    return f"""
+        INSERT INTO articles_search (rowid, title, standfirst, body, names)
+        SELECT a.id, a.title, a.standfirst, a.body,
+               coalesce((SELECT name FROM articles_author WHERE id = a.author_id), '') || ' ' ||
+               coalesce((SELECT group_concat(t.name, ' ') FROM articles_taggedarticle i
+                         JOIN taggit_tag t ON t.id = i.tag_id WHERE i.content_object_id = a.id), '')
+        FROM articles_article a WHERE a.id IN ({ids});"""
+
+
+def _sqlite_refresh(ids):
+    """Trigger statements that rebuild those rows."""
+    return f"DELETE FROM articles_search WHERE rowid IN ({ids}); {_sqlite_insert(ids)}"
+
+
+SQLITE_FORWARD = [
+    "CREATE VIRTUAL TABLE articles_search USING fts5("
+    "title, standfirst, body, names, tokenize = 'porter unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER articles_search_insert AFTER INSERT ON articles_article BEGIN {_sqlite_refresh('NEW.id')} END",
+    "CREATE TRIGGER articles_search_update AFTER UPDATE OF id, title, standfirst, body, author_id ON articles_article "
+    f"BEGIN DELETE FROM articles_search WHERE rowid = OLD.id; {_sqlite_refresh('NEW.id')} END",
+    "CREATE TRIGGER articles_search_delete AFTER DELETE ON articles_article "
+    "BEGIN DELETE FROM articles_search WHERE rowid = OLD.id; END",
+    "CREATE TRIGGER articles_search_tag_added AFTER INSERT ON articles_taggedarticle "
+    f"BEGIN {_sqlite_refresh('NEW.content_object_id')} END",
+    "CREATE TRIGGER articles_search_tag_removed AFTER DELETE ON articles_taggedarticle "
+    f"BEGIN {_sqlite_refresh('OLD.content_object_id')} END",
+    "CREATE TRIGGER articles_search_tag_moved AFTER UPDATE ON articles_taggedarticle "
+    f"BEGIN {_sqlite_refresh('OLD.content_object_id, NEW.content_object_id')} END",
+    "CREATE TRIGGER articles_search_tag_renamed AFTER UPDATE OF name ON taggit_tag WHEN OLD.name IS NOT NEW.name "
+    f"BEGIN {_sqlite_refresh('SELECT content_object_id FROM articles_taggedarticle WHERE tag_id = NEW.id')} END",
+    "CREATE TRIGGER articles_search_author_renamed AFTER UPDATE OF name ON articles_author WHEN OLD.name IS NOT NEW.name "
+    f"BEGIN {_sqlite_refresh('SELECT id FROM articles_article WHERE author_id = NEW.id')} END",
+    _sqlite_insert("SELECT id FROM articles_article"),
+]
+
+SQLITE_BACKWARD = [
+    *(
+        f"DROP TRIGGER IF EXISTS articles_search_{name}"
+        for name in ["insert", "update", "delete", "tag_added", "tag_removed", "tag_moved", "tag_renamed", "author_renamed"]
+    ),
+    "DROP TABLE IF EXISTS articles_search",
+]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0007_author_visibility_index")]
+
+    operations = [
+        migrations.RunPython(
+            _run({"postgresql": PG_FORWARD, "sqlite": SQLITE_FORWARD}),
+            _run({"postgresql": PG_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+            elidable=False,
+        )
+    ]
