@@ -8,16 +8,18 @@ excerpt. Queries are cleaned first (control characters dropped, whitespace colla
 Both databases search documents that their own triggers keep in step with every write
 (migration 0008): the title, standfirst, body and the names of the author and tags.
 
-- PostgreSQL: the weighted ``search_document`` column (title A, standfirst and names B, body C)
-  with its GIN index, matched with ``websearch_to_tsquery`` (quoted phrases, ``or``, ``-word``;
+- PostgreSQL: the weighted ``search_document || search_names`` (title A, standfirst and names
+  B, body C) with its GIN index, matched with ``websearch_to_tsquery`` (quoted phrases, ``or``, ``-word``;
   never a syntax error), ranked with ``ts_rank``; snippets from ``ts_headline``.
 - SQLite: the FTS5 table ``articles_search`` (Porter stemming, accents folded); every word or
   "quoted phrase" must occur; ranked with ``bm25`` (title 10, names 4, standfirst 4, body 1);
   snippets from FTS5's ``snippet``.
 
-Cost is bounded whatever the archive's size: the CANDIDATES newest visible matches are ranked,
-so a word that occurs in every article costs no more than a rare one. News readers mostly want
-recent reporting; an older article is found by adding words.
+Cost is bounded whatever the archive's size: only CANDIDATES matches are ranked, so a word that
+occurs in every article costs no more than a rare one. On PostgreSQL they are the newest visible
+matches by publication time; on SQLite the most recently added matches (FTS5 reads its index
+backwards by rowid), of which the visible ones are shown. News readers mostly want recent
+reporting; an older article is found by adding words.
 
 Snippets never trust stored text: it is escaped first and only then wrapped in ``<mark>``.
 """
@@ -27,7 +29,6 @@ from html import unescape
 
 from django.db import connection
 from django.db.models import Expression, FloatField, TextField, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -121,7 +122,8 @@ def _postgres_search(articles, query):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 
     def document():
-        return OnArticleRow("{row}.search_document", output_field=SearchVectorField())
+        # Exactly the expression article_search_idx indexes (migration 0008).
+        return OnArticleRow("({row}.search_document || {row}.search_names)", output_field=SearchVectorField())
 
     tsquery = SearchQuery(query, config=CONFIG, search_type="websearch")
     matching = articles.alias(document=document()).filter(document=tsquery)
@@ -154,17 +156,30 @@ def fts5_query(query):
     return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms(query))
 
 
+# Weights: title 10, standfirst 4, body 1, author and tag names 4.
+SQLITE_CANDIDATES_SQL = (
+    "SELECT rowid, bm25(articles_search, 10.0, 4.0, 1.0, 4.0) FROM articles_search "
+    "WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s"
+)
+
+
 def _sqlite_search(articles, query):
-    match = fts5_query(query)
-    matching = articles.filter(pk__in=RawSQL("SELECT rowid FROM articles_search WHERE articles_search MATCH %s", [match]))
+    """FTS5 ranks its CANDIDATES most recently added matches in one statement (it walks its index
+    backwards by rowid and stops); the visible ones among them are ordered by that rank."""
+    with connection.cursor() as cursor:
+        cursor.execute(SQLITE_CANDIDATES_SQL, [fts5_query(query), CANDIDATES])
+        ranked = cursor.fetchall()
+    if not ranked:
+        return articles.none()
+    # bm25 is better the lower it is.
     rank = OnArticleRow(
-        "(SELECT bm25(articles_search, 10.0, 4.0, 1.0, 4.0) FROM articles_search "
-        "WHERE articles_search MATCH %s AND articles_search.rowid = {row}.id)",
-        [match],
+        "CASE {row}.id " + "WHEN %s THEN %s " * len(ranked) + "END",
+        [value for row in ranked for value in row],
         output_field=FloatField(),
     )
-    # bm25 is better the lower it is.
-    return articles.filter(pk__in=_newest(matching)).annotate(search_rank=rank).order_by("search_rank", "-published_at", "-id")
+    return articles.filter(pk__in=[pk for pk, _ in ranked]).annotate(search_rank=rank).order_by(
+        "search_rank", "-published_at", "-id"
+    )
 
 
 def _sqlite_headlines(articles, query):

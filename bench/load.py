@@ -32,13 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 PAGES = [
     ("home", "/"),
-    ("home, page 50", "/?page=50"),
+    ("home page 50", "/?page=50"),
     ("article", "/articles/article-{middle}/"),
     ("tag", "/tags/syria/"),
     ("tags index", "/tags/"),
     ("author", "/authors/reporter-7/"),
-    ("search, common word", "/search/?q=siege"),
-    ("search, rare word", "/search/?q=zanzibar"),
+    ("search common word", "/search/?q=siege"),
+    ("search rare word", "/search/?q=zanzibar"),
     ("site RSS", "/feeds/rss/"),
     ("tag Atom", "/tags/syria/feed/atom/"),
     ("sitemap.xml", "/sitemap.xml"),

@@ -4,9 +4,10 @@ Each article's document is its title, standfirst, body, and the names of its aut
 Triggers rebuild it when any of those change — an article saved, a tag added, removed or moved
 by a merge, a tag or an author renamed — whatever wrote it (admin, workflow, importer, SQL).
 
-PostgreSQL: a ``search_document`` tsvector column on the article, weighted (title A, standfirst
-and names B, body C), filled by a BEFORE trigger, with the GIN index ``article_search_idx``
-(replacing migration 0006's expression index, which ranking had to recompute row by row).
+PostgreSQL: two tsvector columns on the article — ``search_document`` (title A, standfirst B,
+body C) and ``search_names`` (author and tags, B), so a tag change never re-reads the body —
+filled by triggers, with the GIN index ``article_search_idx`` on their concatenation (replacing
+migration 0006's expression index, which ranking had to recompute row by row).
 
 SQLite: an FTS5 table ``articles_search`` (rowid = article id; columns title, standfirst, body,
 names; Porter stemming, accents folded) filled by triggers.
@@ -19,21 +20,33 @@ from django.db import migrations
 
 # --- PostgreSQL -------------------------------------------------------------------------------------
 
-PG_NAMES = """coalesce((SELECT name FROM articles_author WHERE id = NEW.author_id), '') || ' ' ||
-        coalesce((SELECT string_agg(t.name, ' ') FROM articles_taggedarticle i
-                  JOIN taggit_tag t ON t.id = i.tag_id WHERE i.content_object_id = NEW.id), '')"""
-
 PG_FORWARD = [
     "DROP INDEX IF EXISTS article_search_idx",
-    "ALTER TABLE articles_article ADD COLUMN search_document tsvector",
-    f"""
+    "ALTER TABLE articles_article ADD COLUMN search_document tsvector NOT NULL DEFAULT ''::tsvector, "
+    "ADD COLUMN search_names tsvector NOT NULL DEFAULT ''::tsvector",
+    # The names of an article's author and tags, as a small vector of their own: a tag added or
+    # renamed recomputes only this, never the body's.
+    """
+    CREATE FUNCTION articles_search_names(article bigint, author bigint) RETURNS tsvector AS $$
+        SELECT setweight(to_tsvector('english',
+            coalesce((SELECT name FROM articles_author WHERE id = author), '') || ' ' ||
+            coalesce((SELECT string_agg(t.name, ' ') FROM articles_taggedarticle i
+                      JOIN taggit_tag t ON t.id = i.tag_id WHERE i.content_object_id = article), '')), 'B')
+    $$ LANGUAGE sql STABLE
+    """,
+    """
     CREATE FUNCTION articles_article_search_document() RETURNS trigger AS $$
     BEGIN
-        NEW.search_document :=
-            setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
-            setweight(to_tsvector('english', coalesce(NEW.standfirst, '')), 'B') ||
-            setweight(to_tsvector('english', {PG_NAMES}), 'B') ||
-            setweight(to_tsvector('english', coalesce(NEW.body, '')), 'C');
+        IF TG_OP = 'INSERT' OR NEW.title IS DISTINCT FROM OLD.title OR NEW.standfirst IS DISTINCT FROM OLD.standfirst
+                OR NEW.body IS DISTINCT FROM OLD.body THEN
+            NEW.search_document :=
+                setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
+                setweight(to_tsvector('english', coalesce(NEW.standfirst, '')), 'B') ||
+                setweight(to_tsvector('english', coalesce(NEW.body, '')), 'C');
+        END IF;
+        IF TG_OP = 'INSERT' OR NEW.author_id IS DISTINCT FROM OLD.author_id THEN
+            NEW.search_names := articles_search_names(NEW.id, NEW.author_id);
+        END IF;
         RETURN NEW;
     END
     $$ LANGUAGE plpgsql
@@ -42,28 +55,26 @@ PG_FORWARD = [
     CREATE TRIGGER articles_article_search BEFORE INSERT OR UPDATE OF title, standfirst, body, author_id
     ON articles_article FOR EACH ROW EXECUTE FUNCTION articles_article_search_document()
     """,
-    # A change elsewhere touches the article's title (to itself), which fires the trigger above.
     """
-    CREATE FUNCTION articles_tagged_search_touch() RETURNS trigger AS $$
+    CREATE FUNCTION articles_tagged_search_names() RETURNS trigger AS $$
     BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            UPDATE articles_article SET title = title WHERE id = OLD.content_object_id;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'INSERT') THEN
-            UPDATE articles_article SET title = title WHERE id = NEW.content_object_id;
-        END IF;
+        UPDATE articles_article SET search_names = articles_search_names(id, author_id)
+        WHERE id IN (
+            SELECT OLD.content_object_id WHERE TG_OP IN ('UPDATE', 'DELETE')
+            UNION SELECT NEW.content_object_id WHERE TG_OP IN ('UPDATE', 'INSERT')
+        );
         RETURN NULL;
     END
     $$ LANGUAGE plpgsql
     """,
     """
     CREATE TRIGGER articles_tagged_search AFTER INSERT OR UPDATE OR DELETE ON articles_taggedarticle
-    FOR EACH ROW EXECUTE FUNCTION articles_tagged_search_touch()
+    FOR EACH ROW EXECUTE FUNCTION articles_tagged_search_names()
     """,
     """
-    CREATE FUNCTION articles_tag_search_touch() RETURNS trigger AS $$
+    CREATE FUNCTION articles_tag_search_names() RETURNS trigger AS $$
     BEGIN
-        UPDATE articles_article SET title = title
+        UPDATE articles_article SET search_names = articles_search_names(id, author_id)
         WHERE id IN (SELECT content_object_id FROM articles_taggedarticle WHERE tag_id = NEW.id);
         RETURN NULL;
     END
@@ -71,22 +82,28 @@ PG_FORWARD = [
     """,
     """
     CREATE TRIGGER articles_tag_search AFTER UPDATE OF name ON taggit_tag
-    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION articles_tag_search_touch()
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION articles_tag_search_names()
     """,
     """
-    CREATE FUNCTION articles_author_search_touch() RETURNS trigger AS $$
+    CREATE FUNCTION articles_author_search_names() RETURNS trigger AS $$
     BEGIN
-        UPDATE articles_article SET title = title WHERE author_id = NEW.id;
+        UPDATE articles_article SET search_names = articles_search_names(id, author_id) WHERE author_id = NEW.id;
         RETURN NULL;
     END
     $$ LANGUAGE plpgsql
     """,
     """
     CREATE TRIGGER articles_author_search AFTER UPDATE OF name ON articles_author
-    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION articles_author_search_touch()
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION articles_author_search_names()
     """,
-    "UPDATE articles_article SET title = title",
-    "CREATE INDEX article_search_idx ON articles_article USING GIN (search_document)",
+    """
+    UPDATE articles_article SET
+        search_document = setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+                          setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') ||
+                          setweight(to_tsvector('english', coalesce(body, '')), 'C'),
+        search_names = articles_search_names(id, author_id)
+    """,
+    "CREATE INDEX article_search_idx ON articles_article USING GIN ((search_document || search_names))",
 ]
 
 PG_BACKWARD = [
@@ -94,12 +111,13 @@ PG_BACKWARD = [
     "DROP TRIGGER IF EXISTS articles_tag_search ON taggit_tag",
     "DROP TRIGGER IF EXISTS articles_tagged_search ON articles_taggedarticle",
     "DROP TRIGGER IF EXISTS articles_article_search ON articles_article",
-    "DROP FUNCTION IF EXISTS articles_author_search_touch()",
-    "DROP FUNCTION IF EXISTS articles_tag_search_touch()",
-    "DROP FUNCTION IF EXISTS articles_tagged_search_touch()",
+    "DROP FUNCTION IF EXISTS articles_author_search_names()",
+    "DROP FUNCTION IF EXISTS articles_tag_search_names()",
+    "DROP FUNCTION IF EXISTS articles_tagged_search_names()",
     "DROP FUNCTION IF EXISTS articles_article_search_document()",
+    "DROP FUNCTION IF EXISTS articles_search_names(bigint, bigint)",
     "DROP INDEX IF EXISTS article_search_idx",
-    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_document",
+    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_document, DROP COLUMN IF EXISTS search_names",
     # Migration 0006's index, as it was.
     "CREATE INDEX article_search_idx ON articles_article USING GIN (to_tsvector('english', coalesce(title, '') "
     "|| ' ' || coalesce(standfirst, '') || ' ' || coalesce(body, '')))",
