@@ -25,6 +25,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+
+from articles.lexicon import fold
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
@@ -102,6 +105,11 @@ class ParsedArticle:
     def plain_text(self) -> str:
         """Title and body as plain text, for matching vocabularies."""
         return "\n".join([self.title, *(_block_text(block) for block in self.blocks)])
+
+    @cached_property
+    def folded_text(self) -> str:
+        """plain_text folded for vocabulary matching (lexicon.fold), worked out once per page."""
+        return fold(self.plain_text)
 
 
 # --- line patterns --------------------------------------------------------------------------------
@@ -242,6 +250,10 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     )
 
 
+# Unicode's control characters (category Cc) but for tab, line feed, form feed and carriage return.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def decode_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Check the raw bytes and decode them as UTF-8, or raise ParseError saying what is wrong."""
     if len(data) > max_bytes:
@@ -254,7 +266,7 @@ def decode_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ParseError(name, f"file is not valid UTF-8 text (undecodable byte at offset {error.start})") from None
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if controls > max(8, len(text) // 100):
         raise ParseError(name, "file is binary, not text (too many control characters)")
     return text

@@ -1,6 +1,6 @@
 """Parsed pages → saved articles: idempotent, one transaction per file, an editor's work never overwritten.
 
-``import_path`` is the one way raw files become articles; the management command
+``Importer.import_path`` is the one way raw files become articles; the management command
 only finds files and reports what this module returns.
 """
 
@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from articles import services
 from articles.importing import ParseError, ParsedArticle, parse_source
-from articles.lexicon import match_vocabulary
-from articles.models import Article, Author, ContentWarning, Topic
+from articles.lexicon import Vocabulary, fold
+from articles.models import Article, Author, ContentWarning, TaggedArticle, Topic
 
 
 class Outcome(enum.StrEnum):
@@ -67,75 +69,117 @@ def read_source(path: Path, max_bytes: int) -> bytes:
         raise ParseError(path.name, f"cannot be read ({error.strerror})") from None
 
 
-def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
-    """Import one file in its own transaction; a failure saves nothing of it."""
-    max_bytes = settings.MASTHEAD_IMPORT_MAX_BYTES
-    try:
-        parsed = parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes)
-    except ParseError as error:
-        return ImportResult(path.name, Outcome.FAILED, message=error.reason)
-    try:
-        with transaction.atomic():
-            result = save_parsed(parsed)
-            if dry_run:
-                transaction.set_rollback(True)
-    except DatabaseError as error:
-        return ImportResult(path.name, Outcome.FAILED, message=f"database error: {error}")
-    return result
+class Importer:
+    """Imports files one by one, each in its own transaction, with the vocabularies of one run.
 
-
-def save_parsed(parsed: ParsedArticle) -> ImportResult:
-    """Create or update the article for ``parsed``; call inside a transaction.
-
-    A live article's text is never touched: a changed source becomes a pending revision
-    for an editor to review. A draft or held article is updated unless someone edited it
-    since it was imported.
+    The content-warning and topic vocabularies are read and compiled once, when the importer is
+    made; each page's text is folded once and matched against them.
     """
-    article = Article.objects.select_for_update().filter(source_name=parsed.source_name).first()
-    stated, unmapped = _warnings_for(parsed.warning_note)
-    suggested = _suggested_warnings(parsed, exclude=stated)
-    if article is not None:
-        if article.source_hash == parsed.source_hash or article.revisions.filter(source_hash=parsed.source_hash).exists():
-            return _result(article, Outcome.UNCHANGED)
-        if article.status == Article.Status.PUBLISHED:
-            services.propose_revision(
-                article, None, _content(parsed, stated), source="import", source_hash=parsed.source_hash
+
+    def __init__(self):
+        warnings = list(ContentWarning.objects.all())
+        self.warnings_by_slug = {warning.slug: warning for warning in warnings}
+        self.warning_vocabulary = Vocabulary({warning.slug: warning.terms for warning in warnings})
+        self.topic_vocabulary = Vocabulary({topic.name: topic.terms for topic in Topic.objects.all()})
+
+    def import_path(self, path: Path, *, dry_run: bool = False) -> ImportResult:
+        """Import one file in its own transaction; a failure saves nothing of it."""
+        max_bytes = settings.MASTHEAD_IMPORT_MAX_BYTES
+        try:
+            parsed = parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes)
+        except ParseError as error:
+            return ImportResult(path.name, Outcome.FAILED, message=error.reason)
+        try:
+            with transaction.atomic():
+                result = self.save_parsed(parsed)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except DatabaseError as error:
+            return ImportResult(path.name, Outcome.FAILED, message=f"database error: {error}")
+        return result
+
+    def save_parsed(self, parsed: ParsedArticle) -> ImportResult:
+        """Create or update the article for ``parsed``; call inside a transaction.
+
+        A live article's text is never touched: a changed source becomes a pending revision
+        for an editor to review. A draft or held article is updated unless someone edited it
+        since it was imported.
+        """
+        article = Article.objects.select_for_update().filter(source_name=parsed.source_name).first()
+        stated, unmapped = self._warnings_for(parsed.warning_note)
+        suggested = [
+            self.warnings_by_slug[slug]
+            for slug in self.warning_vocabulary.matches(parsed.folded_text)
+            if slug not in {warning.slug for warning in stated}
+        ]
+        content = _content(parsed, stated, _tags_for(parsed, self.topic_vocabulary))
+        if article is not None:
+            if article.source_hash == parsed.source_hash or article.revisions.filter(source_hash=parsed.source_hash).exists():
+                return _result(article, Outcome.UNCHANGED)
+            if article.status == Article.Status.PUBLISHED:
+                services.propose_revision(article, None, content, source="import", source_hash=parsed.source_hash)
+                return _result(article, Outcome.REVISED, message="the live text is unchanged; a pending revision awaits review")
+            if content_fingerprint(article) != article.import_fingerprint:
+                return _result(
+                    article,
+                    Outcome.SKIPPED,
+                    message="the source changed but an editor has edited the article since it was imported; "
+                    "left as the editor saved it",
+                )
+            outcome = Outcome.UPDATED
+        else:
+            article = Article(source_name=parsed.source_name, slug=_unique_slug(parsed.title))
+            outcome = Outcome.CREATED
+
+        article.author = content["author"]
+        article.published_at = _start_of_day(parsed.published_on)
+        article.source_hash = parsed.source_hash
+        if outcome is Outcome.CREATED:
+            # A new article's row is written first without its text, its tags and warnings linked (one
+            # insert each), and its text written last, by place_import's save: the search index then
+            # reads the text once, not again for every tag (migration 0008's triggers).
+            article.save()
+            content["tags"] = _link_tags(article, content["tags"])
+            _link(Article.warnings.through, article, stated)
+            _link(Article.suggested_warnings.through, article, suggested)
+            _set_text(article, content)
+        else:
+            _set_text(article, content)
+            article.save()
+            article.tags.set(content["tags"], clear=True)
+            content["tags"] = sorted(article.tags.names(), key=str.casefold)
+            article.warnings.set(stated)
+            article.suggested_warnings.set(suggested)
+
+        reasons = _review_reasons(parsed, unmapped, suggested if not stated else [])
+        def fingerprinted(article):
+            article.import_fingerprint = fingerprint(article, content["tags"], content["warnings"])
+
+        if outcome is Outcome.CREATED or _importer_decided_alone(article):
+            services.place_import(
+                article, publish=not reasons, reasons=reasons, created=outcome is Outcome.CREATED,
+                tags=content["tags"], warnings=content["warnings"], before_save=fingerprinted,
             )
-            return _result(article, Outcome.REVISED, message="the live text is unchanged; a pending revision awaits review")
-        if content_fingerprint(article) != article.import_fingerprint:
-            return _result(
-                article,
-                Outcome.SKIPPED,
-                message="the source changed but an editor has edited the article since it was imported; "
-                "left as the editor saved it",
-            )
-        outcome = Outcome.UPDATED
-    else:
-        article = Article(source_name=parsed.source_name, slug=_unique_slug(parsed.title))
-        outcome = Outcome.CREATED
+        else:
+            article.review_reasons = reasons
+            fingerprinted(article)
+            article.save(update_fields=["review_reasons", "import_fingerprint"])
+        return _result(article, outcome)
 
-    content = _content(parsed, stated)
-    for name in ("title", "author", "body", "warning_note", "image_credit"):
-        setattr(article, name, content[name])
-    article.published_at = _start_of_day(parsed.published_on)
-    article.source_hash = parsed.source_hash
-    article.save()
-    article.tags.set(content["tags"], clear=True)
-    article.warnings.set(stated)
-    article.suggested_warnings.set(suggested)
-
-    reasons = _review_reasons(parsed, unmapped, suggested if not stated else [])
-    if outcome is Outcome.CREATED or _importer_decided_alone(article):
-        services.place_import(article, publish=not reasons, reasons=reasons, created=outcome is Outcome.CREATED)
-    else:
-        article.review_reasons = reasons
-        article.save(update_fields=["review_reasons"])
-    article.import_fingerprint = content_fingerprint(article)
-    Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
-    return _result(article, outcome)
+    def _warnings_for(self, note: str) -> tuple[list[ContentWarning], bool]:
+        """The vocabulary entries a stated warning note maps to, and whether a note mapped to none."""
+        if not note:
+            return [], False
+        slugs = self.warning_vocabulary.matches(fold(note))
+        return [self.warnings_by_slug[slug] for slug in slugs], not slugs
 
 
-def _content(parsed: ParsedArticle, stated: list[ContentWarning]) -> dict:
+def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
+    """Import one file with a new Importer (for a single file; a run of many uses one Importer)."""
+    return Importer().import_path(path, dry_run=dry_run)
+
+
+def _content(parsed: ParsedArticle, stated: list[ContentWarning], tags: list[str]) -> dict:
     """What the page says, in the shape of an article's editable content (see services.content_of)."""
     return {
         "title": parsed.title[: Article._meta.get_field("title").max_length],
@@ -144,10 +188,38 @@ def _content(parsed: ParsedArticle, stated: list[ContentWarning]) -> dict:
         "body": parsed.body_markdown,
         "image_credit": parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
         "warning_note": parsed.warning_note,
-        "tags": _tags_for(parsed),
+        "tags": tags,
         "warnings": sorted(w.slug for w in stated),
         "no_warnings_apply": False,
     }
+
+
+def _link(through, article: Article, warnings: list[ContentWarning]) -> None:
+    """Link a new article to ``warnings`` through ``through`` in one insert."""
+    through.objects.bulk_create(through(article=article, contentwarning=warning) for warning in warnings)
+
+
+def _set_text(article: Article, content: dict) -> None:
+    for name in ("title", "body", "warning_note", "image_credit"):
+        setattr(article, name, content[name])
+
+
+def _link_tags(article: Article, names: list[str]) -> list[str]:
+    """Tag a new article with ``names`` (case-insensitively the same as existing tags): one query to
+    find the tags, one insert to link them. Returns the tags' names as stored, sorted."""
+    tags = []
+    if names:
+        matching = Q()
+        for name in names:
+            matching |= Q(name__iexact=name)
+        existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(matching)}
+        for name in names:
+            tag = existing.get(name.casefold())
+            if tag is None:
+                tag = existing[name.casefold()] = Tag.objects.create(name=name)  # taggit makes the slug unique
+            tags.append(tag)
+        TaggedArticle.objects.bulk_create(TaggedArticle(content_object=article, tag=tag) for tag in tags)
+    return sorted((tag.name for tag in tags), key=str.casefold)
 
 
 def _importer_decided_alone(article: Article) -> bool:
@@ -155,17 +227,22 @@ def _importer_decided_alone(article: Article) -> bool:
     return not article.decisions.exclude(actor=None).exists()
 
 
-def content_fingerprint(article: Article) -> str:
+def fingerprint(article: Article, tags, warnings) -> str:
     """A hash of everything an editor can change about an article's content (services.content_of),
-    plus its slug and publication time."""
+    plus its slug and publication time; ``tags`` are names, ``warnings`` slugs."""
     content = {
-        **services.content_of(article),
+        **services.content_of(article, tags=list(tags), warnings=list(warnings)),
         "author": article.author_id,
-        "tags": sorted(tag.casefold() for tag in article.tags.names()),
+        "tags": sorted(tag.casefold() for tag in tags),
         "slug": article.slug,
         "published_at": article.published_at.timestamp() if article.published_at else None,
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def content_fingerprint(article: Article) -> str:
+    """The fingerprint of an article as it is stored now."""
+    return fingerprint(article, article.tags.names(), article.warnings.values_list("slug", flat=True))
 
 
 def _result(article: Article, outcome: Outcome, message: str = "") -> ImportResult:
@@ -195,27 +272,10 @@ def _review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list)
     return reasons
 
 
-def _suggested_warnings(parsed: ParsedArticle, exclude) -> list[ContentWarning]:
-    """Warnings the lexicon suggests from words in the title and body, beside those the source stated."""
-    vocabulary = {warning.slug: warning.terms for warning in ContentWarning.objects.exclude(pk__in=[w.pk for w in exclude])}
-    slugs = match_vocabulary(vocabulary, parsed.plain_text)
-    return list(ContentWarning.objects.filter(slug__in=slugs))
-
-
-def _warnings_for(note: str) -> tuple[list[ContentWarning], bool]:
-    """The vocabulary entries a stated warning note maps to, and whether a note mapped to none."""
-    if not note:
-        return [], False
-    vocabulary = {warning.slug: warning.terms for warning in ContentWarning.objects.all()}
-    slugs = match_vocabulary(vocabulary, note)
-    return list(ContentWarning.objects.filter(slug__in=slugs)), not slugs
-
-
-def _tags_for(parsed: ParsedArticle) -> list[str]:
+def _tags_for(parsed: ParsedArticle, topics: Vocabulary) -> list[str]:
     """The page's own sections, then the topics whose signal words occur in its title or body."""
-    topics = {topic.name: topic.terms for topic in Topic.objects.all()}
     tags, seen = [], set()
-    for name in [*parsed.sections, *match_vocabulary(topics, parsed.plain_text)]:
+    for name in [*parsed.sections, *topics.matches(parsed.folded_text)]:
         if name.casefold() not in seen:
             seen.add(name.casefold())
             tags.append(name)
@@ -241,13 +301,15 @@ SLUG_LENGTH = 80
 
 
 def _unique_slug(title: str) -> str:
-    """A slug from the title, cut at a word boundary to at most SLUG_LENGTH characters, made unique."""
+    """A slug from the title, cut at a word boundary to at most SLUG_LENGTH characters, made unique
+    (one query for the slugs already taken)."""
     base = slugify(title)
     if len(base) > SLUG_LENGTH:
         base = base[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
     base = base or "article"
+    taken = set(Article.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values_list("slug", flat=True))
     slug, counter = base, 2
-    while Article.objects.filter(slug=slug).exists():
+    while slug in taken:
         slug = f"{base}-{counter}"
         counter += 1
     return slug

@@ -6,15 +6,22 @@ boundaries; a term ending in ``*`` matches any ending (``mutilat*`` matches
 "mutilated" and "mutilation").
 """
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents, so "Erdoğan" matches "erdogan"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+    marks = {ch for ch in _NON_ASCII.findall(decomposed) if unicodedata.combining(ch)}
+    if marks:
+        decomposed = decomposed.translate(dict.fromkeys(map(ord, marks)))
+    return decomposed.replace("’", "'")
 
 
 def parse_terms(text: str) -> list[str]:
@@ -43,12 +50,46 @@ def compile_terms(terms: Iterable[str]) -> re.Pattern | None:
     return re.compile("|".join(patterns))
 
 
+_WORD = re.compile(r"\w+")
+
+
+class _Term:
+    """One term, checked first against the set of a text's words; its pattern runs only if it could match."""
+
+    def __init__(self, term: str):
+        folded = fold(term)
+        self.prefix = folded.rstrip().endswith("*")
+        self.words = _WORD.findall(folded)
+        # A plain word is decided by the word set alone: \w+ tokens are exactly what (?<!\w)word(?!\w) finds.
+        self.pattern = None if (len(self.words) == 1 and folded.strip("* ") == self.words[0]) else re.compile(_term_pattern(term))
+
+    def occurs_in(self, folded: str, words: set[str], sorted_words: list[str]) -> bool:
+        if not self.words:  # punctuation only: only the pattern can tell
+            return self.pattern.search(folded) is not None
+        *whole, last = self.words
+        if any(word not in words for word in whole):
+            return False
+        if self.prefix and self.pattern is None:
+            index = bisect.bisect_left(sorted_words, last)
+            return index < len(sorted_words) and sorted_words[index].startswith(last)
+        if not self.prefix and last not in words:
+            return False
+        return self.pattern is None or self.pattern.search(folded) is not None
+
+
+class Vocabulary:
+    """A vocabulary compiled once, to match against many texts (an import run, say)."""
+
+    def __init__(self, vocabulary: Mapping[str, Iterable[str]]):
+        self._terms = [(key, [_Term(term) for term in terms if term.strip("* ")]) for key, terms in vocabulary.items()]
+
+    def matches(self, folded: str) -> list[str]:
+        """The keys, in vocabulary order, whose terms occur in ``folded`` (text already passed through fold())."""
+        words = set(_WORD.findall(folded))
+        sorted_words = sorted(words)
+        return [key for key, terms in self._terms if any(term.occurs_in(folded, words, sorted_words) for term in terms)]
+
+
 def match_vocabulary(vocabulary: Mapping[str, Iterable[str]], text: str) -> list[str]:
     """Return, in vocabulary order, the keys whose terms occur in ``text``."""
-    folded = fold(text)
-    matched = []
-    for key, terms in vocabulary.items():
-        pattern = compile_terms(terms)
-        if pattern is not None and pattern.search(folded):
-            matched.append(key)
-    return matched
+    return Vocabulary(vocabulary).matches(fold(text))

@@ -213,6 +213,18 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")  # as read, before any change
+        return instance
+
+    @property
+    def concerns_readers(self):
+        """True if a change to this article can change what readers see: it is published (live or
+        scheduled) now, or was when it was read from the database."""
+        return self.Status.PUBLISHED in (self.status, getattr(self, "_loaded_status", None))
+
     def get_absolute_url(self):
         return path_to("articles:article-detail", self.slug)
 

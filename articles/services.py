@@ -273,21 +273,29 @@ def warning_changes(before: set, after: set, suggested: set = frozenset()) -> di
 # --- the importer's decisions -----------------------------------------------------------------------
 
 
-def place_import(article: Article, *, publish: bool, reasons: list[str], created: bool) -> None:
+def place_import(
+    article: Article, *, publish: bool, reasons: list[str], created: bool, tags=None, warnings=None, before_save=None
+) -> None:
     """Publish an imported article or hold it for review, recording the importer's decision.
 
     Publishing by the import counts as the warning decision: the source's stated warnings stand,
-    or the lexicon found nothing to suggest.
+    or the lexicon found nothing to suggest. ``tags`` and ``warnings``: what the importer just
+    wrote, if it knows (else they are read back); ``before_save(article)`` runs just before the
+    article is saved (the importer sets its fingerprint there).
     """
+    content = content_of(article, tags=tags, warnings=warnings)
     previous = "" if created else article.status
     article.review_reasons = reasons
     if publish:
         article.status = Status.PUBLISHED
-        article.no_warnings_apply = not article.warnings.exists()
+        article.no_warnings_apply = not content["warnings"]
         article.warnings_decided_at, article.warnings_decided_by = timezone.now(), None
+        content["no_warnings_apply"] = article.no_warnings_apply
     else:
         article.status = Status.IN_REVIEW
         article.submitted_at = article.submitted_at or timezone.now()
+    if before_save is not None:
+        before_save(article)
     article.save()
     if previous != article.status or created:
         record(
@@ -297,26 +305,27 @@ def place_import(article: Article, *, publish: bool, reasons: list[str], created
             previous,
             article.status,
             "; ".join(reasons),
-            {"warnings": sorted(article.warnings.values_list("slug", flat=True))},
+            {"warnings": content["warnings"]},
         )
     if publish:
-        snapshot_live(article, None, source="import")
+        snapshot_live(article, None, source="import", content=content)
 
 
 # --- revisions ----------------------------------------------------------------------------------------
 
 
-def content_of(article: Article) -> dict:
-    """The editable content of an article, as stored in a revision."""
+def content_of(article: Article, *, tags=None, warnings=None) -> dict:
+    """The editable content of an article, as stored in a revision. ``tags`` (names) and ``warnings``
+    (slugs), when the caller has just written them, save reading them back."""
     return {
         **{name: getattr(article, name) for name in Revision.CONTENT_FIELDS},
-        "tags": sorted(article.tags.names(), key=str.casefold),
-        "warnings": sorted(article.warnings.values_list("slug", flat=True)),
+        "tags": sorted(article.tags.names() if tags is None else tags, key=str.casefold),
+        "warnings": sorted(article.warnings.values_list("slug", flat=True) if warnings is None else warnings),
     }
 
 
-def snapshot_live(article: Article, user, *, source: str) -> Revision:
-    """Keep what just went live in the history of revisions."""
+def snapshot_live(article: Article, user, *, source: str, content: dict | None = None) -> Revision:
+    """Keep what just went live in the history of revisions (``content``: content_of(article), if known)."""
     now = timezone.now()
     return Revision.objects.create(
         article=article,
@@ -326,7 +335,7 @@ def snapshot_live(article: Article, user, *, source: str) -> Revision:
         reviewed_by=user if user and user.is_authenticated else None,
         reviewed_at=now,
         created_at=now,
-        **content_of(article),
+        **(content or content_of(article)),
     )
 
 

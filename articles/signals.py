@@ -2,7 +2,8 @@
 
 Connected for every model a public page reads — articles, their tags and warnings, authors, the
 two vocabularies, tag redirects — whatever wrote them (admin, workflow, importer, shell), so no
-write path can forget. Records readers never see (decisions, revisions, preview links) are left out.
+write path can forget. Records readers never see (decisions, revisions, preview links) are left
+out, and so are changes to an article that neither is nor was published (Article.concerns_readers).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -14,7 +15,19 @@ from articles.models import Article, Author, ContentWarning, TaggedArticle, TagR
 READER_MODELS = (Article, Author, ContentWarning, Topic, Tag, TaggedArticle, TagRedirect)
 
 
-def _changed(sender, **kwargs):
+def _changed(sender, instance, created=False, **kwargs):
+    """A row changed. An article that is not published, and was not when read, concerns nobody yet:
+    a draft's edits, its tags, and an import held for review leave the cache alone; so does a new
+    tag or author, which no visible article carries yet."""
+    if isinstance(instance, TaggedArticle):
+        try:
+            instance = instance.content_object
+        except Article.DoesNotExist:  # its article is going too
+            pass
+    if isinstance(instance, Article) and not instance.concerns_readers:
+        return
+    if created and isinstance(instance, Tag | Author):
+        return
     pagecache.invalidate()
 
 

@@ -247,16 +247,16 @@ def test_database_error_saves_nothing_of_that_file(seeds, monkeypatch):
     """If saving a file fails half-way, none of it is kept and the other files still import."""
     from articles import ingest
 
-    real = ingest._tags_for
+    real = ingest._link_tags
 
-    def explode(parsed):
-        if parsed.source_name == SEED_000.name:
+    def explode(article, names):
+        if article.source_name == SEED_000.name:  # after the article's row is written
             from django.db import DatabaseError
 
             raise DatabaseError("disk full")
-        return real(parsed)
+        return real(article, names)
 
-    monkeypatch.setattr(ingest, "_tags_for", explode)
+    monkeypatch.setattr(ingest, "_link_tags", explode)
     out, err, error = run(seeds)
     assert error is not None
     assert f"{SEED_000.name}: database error: disk full" in err

@@ -21,7 +21,7 @@ from taggit.models import Tag
 from articles import pagecache, services
 from articles.ingest import import_path
 from articles.models import Article, Author, ContentWarning, Topic
-from tests.conftest import SEED_000
+from tests.conftest import SEED_000, SEED_004
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
@@ -192,6 +192,23 @@ def test_pending_revision_does_not_change_what_readers_see(live, editor):
     services.propose_revision(live, editor, content)
     response, html = get("/articles/shelling/")
     assert "Not yet approved" not in html
+
+
+def test_changes_to_unpublished_articles_keep_the_cache(live, editor):
+    """A draft saved, tagged or warned, or an import held for review, changes nothing readers see:
+    the cached pages stay (no needless renewal under a busy desk or a long import)."""
+    draft = ArticleFactory(title="Draft in progress", status="draft", published_at=None)
+    get("/")
+    draft.title = "Draft, second go"
+    draft.save()
+    draft.tags.add("Ceasefire")
+    draft.warnings.add(ContentWarning.objects.get(slug="death"))
+    assert cache_state(get("/")[0]) == "hit"
+    result = import_path(SEED_004)  # no date on the page: held for review
+    assert result.status == "in_review"
+    assert cache_state(get("/")[0]) == "hit"
+    services.perform("submit", Article.objects.get(pk=draft.pk), editor)
+    assert cache_state(get("/")[0]) == "hit"
 
 
 def test_a_rolled_back_change_keeps_the_cache(live, editor):

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.ingest import Outcome, find_sources, import_path
+from articles.ingest import Importer, Outcome, find_sources
 
 DRY_RUN_VERBS = {
     Outcome.CREATED: "would create",
@@ -37,8 +37,9 @@ class Command(BaseCommand):
         if not sources:
             raise CommandError("No files to import: the given folders hold no *.txt files.")
         counts = Counter()
+        importer = Importer()
         for path in sources:
-            result = import_path(path, dry_run=dry_run)
+            result = importer.import_path(path, dry_run=dry_run)
             counts[result.outcome] += 1
             if result.outcome is Outcome.FAILED:
                 self.stderr.write(self.style.ERROR(f"{'failed':<12} {'-':<10} {result.name}: {result.message}"))
