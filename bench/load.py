@@ -17,8 +17,6 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.servers import AppServer  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -44,12 +44,6 @@ PAGES = [
     ("sitemap.xml", "/sitemap.xml"),
 ]
 CEILING = "/__ceiling__/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def database_url(kind, count):
@@ -81,7 +75,7 @@ def prepare(count, kind, rebuild):
     from bench import dataset
 
     call_command("migrate", verbosity=0)
-    existing = Article.objects.count()
+    existing = Article.objects.filter(slug__startswith="article-").count()  # built here (bench/soak.py adds others)
     if existing != count or rebuild:
         if existing:
             print(f"rebuilding: the database has {existing:,} articles, not {count:,}", flush=True)
@@ -118,41 +112,11 @@ def query_counts(urls):
     return counts
 
 
-class Server:
-    """gunicorn as `make run` starts it, with the bench URLs (the ceiling view) added."""
-
-    def __init__(self, env, cache):
-        self.port = free_port()
-        self.cache_dir = tempfile.mkdtemp(prefix="masthead-bench-cache-")
-        self.env = {**env, "MASTHEAD_PAGE_CACHE": "1" if cache else "0", "MASTHEAD_CACHE_DIR": self.cache_dir}
-        self.process = None
-
-    def __enter__(self):
-        gunicorn = str(Path(sys.executable).parent / "gunicorn")
-        self.process = subprocess.Popen(
-            [gunicorn, "cms.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--access-logfile", "-"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(self.url(CEILING), timeout=2)
-                return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"gunicorn exited: {self.process.stderr.read()[-2000:]}") from None
-                time.sleep(0.1)
-        raise RuntimeError("gunicorn did not answer within 20 s")
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        shutil.rmtree(self.cache_dir, ignore_errors=True)
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
+def serve(env, cache, cache_dir=None):
+    """gunicorn as `make run` starts it (tests/servers.py), the page cache on or off, in ``cache_dir``
+    (default: a new folder of its own)."""
+    cache_dir = cache_dir or tempfile.mkdtemp(prefix="masthead-bench-cache-")
+    return AppServer({**env, "MASTHEAD_PAGE_CACHE": "1" if cache else "0", "MASTHEAD_CACHE_DIR": str(cache_dir)})
 
 
 _NUMBER = r"([\d.]+)(us|ms|s|m)"
@@ -165,7 +129,11 @@ def wrk(url, duration, connections, timeout=10):
         ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", f"--timeout={timeout}s", "--latency", url],
         capture_output=True, text=True, check=True,
     )
-    out = result.stdout
+    return parse_wrk(result.stdout)
+
+
+def parse_wrk(out):
+    """(requests/s, p99 latency in ms, errors: non-2xx/3xx answers plus socket errors) from wrk's report."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(rf"\s99%\s+{_NUMBER}", out)
     p99_ms = float(p99.group(1)) * _UNITS[p99.group(2)] if p99 else float("nan")
@@ -180,6 +148,7 @@ def wrk(url, duration, connections, timeout=10):
 
 
 def warm(server, path, times=2):
+    """Request ``path`` a few times (fills the cache, opens connections); errors are ignored here."""
     for _ in range(times):
         try:
             urllib.request.urlopen(server.url(path), timeout=60).read()
@@ -226,7 +195,7 @@ def main():
 
     results = {}
     for mode in modes:
-        with Server(env, mode == "on") as server:
+        with serve(env, mode == "on") as server:
             warm(server, CEILING, 20)
             ceiling = wrk(server.url(CEILING), args.duration, args.connections)
             results[(mode, "ceiling")] = ceiling
