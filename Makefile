@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
 SECRET_FILE := var/secret-key
 
-.PHONY: run test serve setup browser migrate import static editor writer superuser check clean
+.PHONY: run test serve setup browser wrk bench bench-load bench-soak bench-import migrate import static editor writer superuser check clean
 
 run: setup migrate import static serve
 
@@ -72,6 +72,29 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Benchmarks (bench/README.md). The load benchmarks drive real HTTP with Debian's wrk, installed here when missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for the load benchmarks"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends wrk; }
+
+ARTICLES ?= 1000
+DATABASE ?= sqlite
+bench: setup wrk
+	$(BIN)/python bench/run.py
+	$(BIN)/python bench/load.py --articles $(ARTICLES) --database $(DATABASE)
+	$(BIN)/python bench/importing.py --files 1000
+
+bench-load: setup wrk
+	$(BIN)/python bench/load.py --articles $(ARTICLES) --database $(DATABASE)
+
+bench-soak: setup wrk
+	$(BIN)/python bench/soak.py --articles $(ARTICLES) --database $(DATABASE)
+
+bench-import: setup
+	$(BIN)/python bench/importing.py --database $(DATABASE)
 
 check: setup
 	$(WITH_KEY) DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy

@@ -7,6 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from articles import signals
+        from django.db.models.signals import post_migrate, pre_migrate
+
+        from articles import searchindex, signals
 
         signals.connect()
+        pre_migrate.connect(searchindex.before_migrate, sender=self, dispatch_uid="searchindex-before")
+        post_migrate.connect(searchindex.after_migrate, sender=self, dispatch_uid="searchindex-after")

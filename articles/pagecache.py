@@ -7,7 +7,8 @@ every worker and, with Redis, every app server. Its key is made of:
   (``invalidate``; the model signals in ``articles/signals.py`` call it), so the first request
   after an editor's action renders afresh. The generation itself expires at the next scheduled
   publication, so a scheduled article appears at its time with no job running;
-- the path and the query string (sorted), which carry the page number, the search and ``?hide=``;
+- the scheme, host, path and query string (sorted): the page number, the search and ``?hide=``,
+  and the absolute links a page holds;
 - the reader's warning filter cookie, normalised, since it decides what lists show.
 
 Never cached: logged-in people (staff see what readers see but never fill or read the cache),
@@ -113,10 +114,12 @@ def current_generation():
 
 
 def page_key(request, generation):
-    """The cache key of this request's page under ``generation``."""
+    """The cache key of this request's page under ``generation``: pages hold absolute links (canonical,
+    feeds, sitemap), so the scheme and host count as well as the path, query and warning filter."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     preference = ",".join(sorted(filters.parse_slugs(request.COOKIES.get(filters.COOKIE_NAME, ""))))
-    digest = hashlib.sha256(f"{request.path}\n{query}\n{preference}".encode()).hexdigest()[:40]
+    where = f"{request.scheme}://{request.get_host()}{request.path}"
+    digest = hashlib.sha256(f"{where}\n{query}\n{preference}".encode()).hexdigest()[:40]
     return f"pages:{generation}:{digest}"
 
 

@@ -96,6 +96,15 @@ def test_etag_changes_when_the_page_does(live, editor):
     assert response.status_code == 200 and "A second story" in response.content.decode()
 
 
+def test_each_host_has_its_own_pages(live, settings):
+    """Pages hold absolute links, so one asked for under another host name is its own page."""
+    settings.ALLOWED_HOSTS = ["testserver", "news.example.org"]
+    get("/articles/shelling/")
+    response = Client().get("/articles/shelling/", HTTP_HOST="news.example.org")
+    assert cache_state(response) == "miss"
+    assert 'href="http://news.example.org/articles/shelling/"' in response.content.decode()
+
+
 def test_cdn_max_age_is_a_setting(live, settings):
     """MASTHEAD_CDN_MAX_AGE lets a CDN keep pages for a while without asking."""
     settings.MASTHEAD_CDN_MAX_AGE = 30

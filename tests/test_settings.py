@@ -70,3 +70,54 @@ def test_env_list(monkeypatch):
     """Lists are comma-separated with blanks dropped."""
     monkeypatch.setenv("X_LIST", " a.example, ,b.example ")
     assert env_list("X_LIST") == ["a.example", "b.example"]
+
+
+def settings_value(expression, **environ):
+    """``expression`` evaluated on cms.settings in a fresh interpreter with these variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_URL", "MASTHEAD_"))}
+    clean.update({"DJANGO_SECRET_KEY": "x" * 40, **environ})
+    code = f"import cms.settings as s; print({expression})"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_sqlite_runs_in_wal_with_immediate_transactions_and_a_busy_timeout():
+    """The embedded default waits for a writer instead of failing, and readers never block it."""
+    options = settings_value("s.DATABASES['default']['OPTIONS']")
+    assert "journal_mode=WAL" in options and "'transaction_mode': 'IMMEDIATE'" in options and "'timeout': 20" in options
+
+
+def test_postgres_statements_time_out_for_web_requests_not_commands():
+    """Web processes cut a statement off after DATABASE_STATEMENT_TIMEOUT seconds (default 5);
+    manage.py commands (migrations, imports) default to no limit."""
+    url = "postgres://u@localhost:5432/masthead"
+    assert settings_value("s.DATABASES['default']['OPTIONS']", DATABASE_URL=url) == "{'options': '-c statement_timeout=5000'}"
+    assert "statement_timeout=1500" in settings_value("s.DATABASES['default']['OPTIONS']", DATABASE_URL=url, DATABASE_STATEMENT_TIMEOUT="1.5")
+    assert settings_value("s.DATABASES['default'].get('OPTIONS')", DATABASE_URL=url, DATABASE_STATEMENT_TIMEOUT="0") in ("None", "{}")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    command = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", "from django.conf import settings; print(settings.DATABASE_STATEMENT_TIMEOUT)"],
+        cwd=ROOT, env={**clean, "DJANGO_SECRET_KEY": "x" * 40, "DATABASE_URL": url}, capture_output=True, text=True,
+    )
+    assert command.stdout.strip().splitlines()[-1] == "0.0", command.stderr
+
+
+def test_cache_is_files_by_default_and_redis_with_redis_url():
+    """Without REDIS_URL the page cache is a folder shared by this machine's workers; with it, Redis."""
+    assert settings_value("s.CACHES['default']['BACKEND']") == "django.core.cache.backends.filebased.FileBasedCache"
+    assert settings_value("s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0") == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+
+
+@pytest.mark.django_db
+def test_the_postgres_connection_carries_the_statement_timeout():
+    """On PostgreSQL the web settings' timeout is in force on the connection itself."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "5s"

@@ -10,7 +10,8 @@ filled by triggers, with the GIN index ``article_search_idx`` on their concatena
 migration 0006's expression index, which ranking had to recompute row by row).
 
 SQLite: an FTS5 table ``articles_search`` (rowid = article id; columns title, standfirst, body,
-names; Porter stemming, accents folded) filled by triggers.
+names; Porter stemming, accents folded) filled by triggers, which articles/searchindex.py makes
+after each migration run (SQLite refuses to remake a table while a trigger refers to it).
 
 articles/search.py queries both; it applies the visibility rule, so documents exist for every
 article, visible or not.
@@ -125,42 +126,11 @@ PG_BACKWARD = [
 
 # --- SQLite -------------------------------------------------------------------------------------------
 
-
-def _sqlite_insert(ids):
-    """The statement that writes the FTS rows of the articles whose ids ``ids`` gives (what may follow IN)."""
-    return f"""
-        INSERT INTO articles_search (rowid, title, standfirst, body, names)
-        SELECT a.id, a.title, a.standfirst, a.body,
-               coalesce((SELECT name FROM articles_author WHERE id = a.author_id), '') || ' ' ||
-               coalesce((SELECT group_concat(t.name, ' ') FROM articles_taggedarticle i
-                         JOIN taggit_tag t ON t.id = i.tag_id WHERE i.content_object_id = a.id), '')
-        FROM articles_article a WHERE a.id IN ({ids});"""
-
-
-def _sqlite_refresh(ids):
-    """Trigger statements that rebuild those rows."""
-    return f"DELETE FROM articles_search WHERE rowid IN ({ids}); {_sqlite_insert(ids)}"
-
-
+# The FTS5 table only: its triggers and its rows are made after every migration run that touches
+# the tables they read (articles/searchindex.py explains why).
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE articles_search USING fts5("
     "title, standfirst, body, names, tokenize = 'porter unicode61 remove_diacritics 2')",
-    f"CREATE TRIGGER articles_search_insert AFTER INSERT ON articles_article BEGIN {_sqlite_refresh('NEW.id')} END",
-    "CREATE TRIGGER articles_search_update AFTER UPDATE OF id, title, standfirst, body, author_id ON articles_article "
-    f"BEGIN DELETE FROM articles_search WHERE rowid = OLD.id; {_sqlite_refresh('NEW.id')} END",
-    "CREATE TRIGGER articles_search_delete AFTER DELETE ON articles_article "
-    "BEGIN DELETE FROM articles_search WHERE rowid = OLD.id; END",
-    "CREATE TRIGGER articles_search_tag_added AFTER INSERT ON articles_taggedarticle "
-    f"BEGIN {_sqlite_refresh('NEW.content_object_id')} END",
-    "CREATE TRIGGER articles_search_tag_removed AFTER DELETE ON articles_taggedarticle "
-    f"BEGIN {_sqlite_refresh('OLD.content_object_id')} END",
-    "CREATE TRIGGER articles_search_tag_moved AFTER UPDATE ON articles_taggedarticle "
-    f"BEGIN {_sqlite_refresh('OLD.content_object_id, NEW.content_object_id')} END",
-    "CREATE TRIGGER articles_search_tag_renamed AFTER UPDATE OF name ON taggit_tag WHEN OLD.name IS NOT NEW.name "
-    f"BEGIN {_sqlite_refresh('SELECT content_object_id FROM articles_taggedarticle WHERE tag_id = NEW.id')} END",
-    "CREATE TRIGGER articles_search_author_renamed AFTER UPDATE OF name ON articles_author WHEN OLD.name IS NOT NEW.name "
-    f"BEGIN {_sqlite_refresh('SELECT id FROM articles_article WHERE author_id = NEW.id')} END",
-    _sqlite_insert("SELECT id FROM articles_article"),
 ]
 
 SQLITE_BACKWARD = [
