@@ -26,11 +26,12 @@ class WorkflowError(Exception):
     """A move that is not allowed; nothing was changed. The message says why, for the person who tried."""
 
 
+@enum.unique  # two members with one value would make the second an alias, and its check dead code
 class Role(enum.Enum):
     OWNER = "the article's writer or an editor"
     SUBMITTER = "the writer who submitted it or an editor"
-    REVIEWER = "an editor"
-    PUBLISHER = "an editor"
+    REVIEWER = "an editor who may review"
+    PUBLISHER = "an editor who may publish"
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
             changes["published_at"] = locked.published_at.isoformat()
             snapshot_live(locked, user, source=name)
         record(locked, user, name, previous, locked.status, comment, changes)
-        transaction.on_commit(lambda: notifications.transition_made(locked, name, user, comment))
+        transaction.on_commit(lambda: notifications.transition_made(locked, name, user, comment), robust=True)
     article.refresh_from_db()
     return article
 
@@ -359,7 +360,7 @@ def propose_revision(article: Article, user, content: dict, *, source: str = "ed
             **content,
         )
         record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
-        transaction.on_commit(lambda: notifications.revision_proposed(revision))
+        transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
     return revision
 
 

@@ -34,12 +34,23 @@ def _commits_as_in_production(monkeypatch):
     from django.db.backends.base.base import BaseDatabaseWrapper
     from django.db.transaction import Atomic, get_connection
 
+    import logging
+
     original_on_commit = BaseDatabaseWrapper.on_commit
     original_exit = Atomic.__exit__
 
+    def run(func, robust):
+        """As Django runs a callback after a commit: a robust one's error is logged, not raised."""
+        if not robust:
+            return func()
+        try:
+            func()
+        except Exception:
+            logging.getLogger("django.db.backends.base").exception("Error calling %s in on_commit()", func)
+
     def on_commit(self, func, robust=False):
         if self.in_atomic_block and _test_wrapped_only(self):
-            return func()
+            return run(func, robust)
         return original_on_commit(self, func, robust)
 
     def exit_(self, exc_type, exc_value, traceback):
@@ -47,8 +58,8 @@ def _commits_as_in_production(monkeypatch):
         connection = get_connection(self.using)
         if exc_type is None and not getattr(self, "_from_testcase", False) and _test_wrapped_only(connection):
             pending, connection.run_on_commit = connection.run_on_commit, []
-            for _, func, _robust in pending:
-                func()
+            for _, func, robust in pending:
+                run(func, robust)
         return result
 
     monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
@@ -113,6 +124,21 @@ def other_writer(django_user_model):
 @pytest.fixture
 def editor(django_user_model):
     return _user(django_user_model, "edith", "Editor")
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    """Staff who may review (request changes, decide warnings) but not publish."""
+    from django.contrib.auth.models import Permission
+
+    user = _user(django_user_model, "rita")
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="articles",
+            codename__in=["view_article", "add_article", "change_article", "review_article"],
+        )
+    )
+    return user
 
 
 @pytest.fixture

@@ -13,14 +13,15 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["owner", "other_writer", "editor", "superuser"]
+ROLES = ["owner", "other_writer", "reviewer", "editor", "superuser"]
 STATES = ["draft", "in_review", "published"]
 
 # The specification, written out independently of services.TRANSITIONS: (states it starts from, roles allowed).
+# A reviewer may review (and, as an editor, submit and withdraw) but never publish, schedule or unpublish.
 EXPECTED = {
-    "submit": ({"draft"}, {"owner", "editor", "superuser"}),
-    "withdraw": ({"in_review"}, {"owner", "editor", "superuser"}),
-    "request_changes": ({"in_review"}, {"editor", "superuser"}),
+    "submit": ({"draft"}, {"owner", "reviewer", "editor", "superuser"}),
+    "withdraw": ({"in_review"}, {"owner", "reviewer", "editor", "superuser"}),
+    "request_changes": ({"in_review"}, {"reviewer", "editor", "superuser"}),
     "publish": ({"in_review"}, {"editor", "superuser"}),
     "schedule": ({"in_review"}, {"editor", "superuser"}),
     "unpublish": ({"published"}, {"editor", "superuser"}),
@@ -36,8 +37,8 @@ TARGET = {
 
 
 @pytest.fixture
-def people(writer, other_writer, editor, superuser):
-    return {"owner": writer, "other_writer": other_writer, "editor": editor, "superuser": superuser}
+def people(writer, other_writer, reviewer, editor, superuser):
+    return {"owner": writer, "other_writer": other_writer, "reviewer": reviewer, "editor": editor, "superuser": superuser}
 
 
 def make_article(writer, state):
@@ -102,6 +103,18 @@ def test_refusal_names_the_state(writer, editor):
     """The error says what state the article is in and when the move is possible."""
     with pytest.raises(WorkflowError, match="it is draft, and this is only possible when it is in review"):
         services.perform("publish", make_article(writer, "draft"), editor)
+
+
+def test_roles_are_distinct():
+    """No two roles share a value: an alias would make the second role's check unreachable."""
+    assert len({role.value for role in services.Role}) == len(services.Role)
+
+
+def test_reviewer_without_publish_permission_cannot_publish(writer, reviewer):
+    """review_article alone never publishes, schedules or unpublishes, and says why."""
+    for name, state in [("publish", "in_review"), ("schedule", "in_review"), ("unpublish", "published")]:
+        with pytest.raises(WorkflowError, match="only an editor who may publish"):
+            services.perform(name, make_article(writer, state), reviewer, **move_kwargs(name))
 
 
 def test_inactive_editor_can_do_nothing(writer, editor):
