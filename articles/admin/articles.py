@@ -18,7 +18,7 @@ from articles import services
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
 from articles.admin.mixins import EditorsReadOnly
 from articles.diffing import diff_content
-from articles.middleware import UNSAVED_POST_KEY
+from articles.middleware import take_unsaved_post
 from articles.models import Article, ReviewQueue, Revision
 from articles.preview import make_share_link, preview_response
 from articles.services import TRANSITIONS, WorkflowError
@@ -407,15 +407,14 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         )
 
 def _take_unsaved_post(request):
-    """The form data of a save that arrived after the login session expired, kept for this page."""
-    stash = request.session.get(UNSAVED_POST_KEY) if hasattr(request, "session") else None
-    if not stash or stash.get("path") != request.path or request.method != "GET":
+    """The form data of this person's save that arrived after their login expired, kept for this page."""
+    kept = take_unsaved_post(request)
+    if kept is None:
         return None
-    del request.session[UNSAVED_POST_KEY]
     from django.http import QueryDict
 
     data = QueryDict(mutable=True)
-    for key, values in stash["data"].items():
+    for key, values in kept.items():
         data.setlist(key, values)
     messages.warning(
         request,
