@@ -15,7 +15,12 @@ from articles.urling import path_to
 
 class Author(models.Model):
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, help_text="Used in the author's public URL, /authors/<slug>/.")
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="Used in the author's public URL, /authors/<slug>/. Letters of any script, digits and hyphens.",
+    )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author's page. Plain text.")
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -202,6 +207,11 @@ class Article(models.Model):
                 fields=["source_name"],
                 condition=~models.Q(source_name=""),
                 name="one_article_per_source",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(title__contains="\n") & ~models.Q(title__contains="\r"),
+                name="title_is_one_line",
+                violation_error_message="A headline is one line: it cannot contain line breaks.",
             ),
         ]
         indexes = [

@@ -36,11 +36,13 @@ def writer_emails(article):
 
 
 def _send(subject, body, recipients):
+    """Send one email; it can never break the decision it reports, which has already committed."""
     if not recipients:
         return
+    subject = " ".join(subject.split())  # a header is one line, whatever a title holds
     try:
         send_mail(subject, body, None, recipients)
-    except OSError:  # an unreachable mail server must not undo an editorial decision
+    except Exception:  # an unreachable server or a refused header: logged, the decision stands
         log.exception("Could not send workflow email %r to %s", subject, recipients)
 
 

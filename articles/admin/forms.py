@@ -54,6 +54,10 @@ class ArticleForm(forms.ModelForm):
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
 
+    def clean_title(self):
+        """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean(self):
         cleaned = super().clean()
         self._check_conflict(cleaned)
