@@ -23,6 +23,7 @@ from taggit.models import Tag
 from articles import services
 from articles.importing import ParseError, ParsedArticle, parse_source
 from articles.lexicon import Vocabulary, fold
+from articles.slugs import author_slug
 from articles.models import Article, Author, ContentWarning, TaggedArticle, Topic
 
 
@@ -285,8 +286,7 @@ def _tags_for(parsed: ParsedArticle, topics: Vocabulary) -> list[str]:
 def _author_for(name: str | None) -> Author | None:
     if not name:
         return None
-    slug = slugify(name) or "author"
-    author, _ = Author.objects.get_or_create(slug=slug, defaults={"name": name})
+    author, _ = Author.objects.get_or_create(slug=author_slug(name), defaults={"name": name})
     return author
 
 

@@ -6,10 +6,11 @@ write path can forget. Records readers never see (decisions, revisions, preview 
 out, and so are changes to an article that neither is nor was published (Article.concerns_readers).
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from taggit.models import Tag
 
 from articles import pagecache
+from articles.slugs import has_letters, slug_for
 from articles.models import Article, Author, ContentWarning, TaggedArticle, TagRedirect, Topic
 
 READER_MODELS = (Article, Author, ContentWarning, Topic, Tag, TaggedArticle, TagRedirect)
@@ -31,7 +32,16 @@ def _changed(sender, instance, created=False, **kwargs):
     pagecache.invalidate()
 
 
+def _tag_slug(sender, instance, **kwargs):
+    """taggit gives a tag with no letter or digit ("🔥", "…") an empty slug ("" or "_1"), and its page
+    no URL: spell it out instead (articles/slugs.py), keeping taggit's number for a repeat."""
+    if not has_letters(instance.slug):
+        number = instance.slug.rsplit("_", 1)[-1] if "_" in (instance.slug or "") else ""
+        instance.slug = slug_for(instance.name) + (f"-{number}" if number.isdigit() else "")
+
+
 def connect():
+    pre_save.connect(_tag_slug, sender=Tag, dispatch_uid="tag-slug")
     for model in READER_MODELS:
         post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")

@@ -5,7 +5,7 @@ from articles.pagecache import cache_for_readers as cached
 
 
 class UnicodeSlugConverter:
-    """Tag slugs keep their accents (taggit slugifies with allow_unicode), e.g. "côte-divoire"."""
+    """Tag and author slugs keep letters of every script (articles/slugs.py), e.g. "côte-divoire"."""
 
     regex = r"[-\w]+"
 
@@ -29,9 +29,9 @@ urlpatterns = [
     path("tags/<unicode_slug:slug>/", cached(views.TagDetailView.as_view()), name="tag-detail"),
     path("tags/<unicode_slug:slug>/feed/rss/", cached(feeds.TagFeed()), name="tag-feed-rss"),
     path("tags/<unicode_slug:slug>/feed/atom/", cached(feeds.TagAtomFeed()), name="tag-feed-atom"),
-    path("authors/<slug:slug>/", cached(views.AuthorDetailView.as_view()), name="author-detail"),
-    path("authors/<slug:slug>/feed/rss/", cached(feeds.AuthorFeed()), name="author-feed-rss"),
-    path("authors/<slug:slug>/feed/atom/", cached(feeds.AuthorAtomFeed()), name="author-feed-atom"),
+    path("authors/<unicode_slug:slug>/", cached(views.AuthorDetailView.as_view()), name="author-detail"),
+    path("authors/<unicode_slug:slug>/feed/rss/", cached(feeds.AuthorFeed()), name="author-feed-rss"),
+    path("authors/<unicode_slug:slug>/feed/atom/", cached(feeds.AuthorAtomFeed()), name="author-feed-atom"),
     path("feeds/rss/", cached(feeds.ArticleFeed()), name="feed-rss"),
     path("feeds/atom/", cached(feeds.ArticleAtomFeed()), name="feed-atom"),
     path("search/", cached(views.SearchView.as_view()), name="search"),

@@ -50,8 +50,8 @@ def form_data(article, **overrides):
 
 
 @pytest.fixture
-def people(writer, other_writer, editor, superuser):
-    return {"owner": writer, "other_writer": other_writer, "editor": editor, "superuser": superuser}
+def people(writer, other_writer, reviewer, editor, superuser):
+    return {"owner": writer, "other_writer": other_writer, "reviewer": reviewer, "editor": editor, "superuser": superuser}
 
 
 # --- the permission matrix through direct POSTs --------------------------------------------------------
@@ -307,22 +307,119 @@ def test_two_sessions_second_save_is_refused_and_keeps_its_text(writer, editor, 
     assert Article.objects.get(pk=article.pk).body == "Eamon's careful rewrite."
 
 
+def expire_sessions():
+    """The server ends every login (as SESSION_COOKIE_AGE passing would); browsers keep their cookies."""
+    from django.contrib.sessions.models import Session
+
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+
+
+def log_in_again(client, article):
+    response = client.post(
+        reverse("admin:login") + f"?next={change_url(article)}",
+        {"username": "edith", "password": "a-long-password-123", "next": change_url(article)},
+    )
+    assert response.status_code == 302 and response["Location"] == change_url(article)
+
+
 def test_save_after_session_expiry_keeps_the_text(writer, editor):
     """A save made after the login expired is brought back, unsaved, after logging in again."""
     article = make_article(writer, "draft")
     client = Client()
     client.post(reverse("admin:login"), {"username": "edith", "password": "a-long-password-123"})
-    client.get(change_url(article))
-    client.cookies.pop("sessionid")  # the session expires on the server side: the cookie no longer logs in
-    response = client.post(change_url(article), form_data(article, body="Typed while logged out."))
+    form_page = client.get(change_url(article))
+    token = str(form_page.context["csrf_token"])
+    expire_sessions()
+    client.handler.enforce_csrf_checks = True  # the browser's save carries the form's token, as a real one does
+    response = client.post(change_url(article), {**form_data(article, body="Typed while logged out."), "csrfmiddlewaretoken": token})
     assert response.status_code == 302 and reverse("admin:login") in response["Location"]
     assert Article.objects.get(pk=article.pk).body != "Typed while logged out."
-    login = client.post(reverse("admin:login") + f"?next={change_url(article)}", {"username": "edith", "password": "a-long-password-123", "next": change_url(article)})
-    assert login.status_code == 302 and login["Location"] == change_url(article)
+    client.handler.enforce_csrf_checks = False
+    log_in_again(client, article)
     page = client.get(change_url(article)).content.decode()
     assert "Typed while logged out." in page and "Your login had expired" in page
     assert Article.objects.get(pk=article.pk).body != "Typed while logged out."  # nothing saved behind their back
     assert "Typed while logged out." not in client.get(change_url(article)).content.decode()  # shown once
+
+
+def test_forged_cross_site_post_plants_nothing(writer, editor):
+    """A page on another site auto-submits a POST with no CSRF token to the editor's article form: it is
+    refused (403), the editor stays logged in, and her form shows nothing of the attacker's text."""
+    from django.contrib.sessions.models import Session
+
+    article = make_article(writer, "draft")
+    editor_browser = Client(enforce_csrf_checks=True)
+    editor_browser.force_login(editor)
+    sessions = Session.objects.count()
+    forged = editor_browser.post(change_url(article), form_data(article, title="Planted", body="Attacker's text", no_warnings_apply="on"))
+    assert forged.status_code == 403
+    assert Session.objects.count() == sessions
+    page = editor_browser.get(change_url(article))
+    assert page.status_code == 200  # still logged in
+    assert "Attacker" not in page.content.decode() and "Planted" not in page.content.decode()
+
+
+def test_forged_post_after_expiry_plants_nothing(writer, editor):
+    """The same forged POST arriving once the editor's login expired is refused, and after she logs in
+    again her form is not "restored" with the attacker's text."""
+    article = make_article(writer, "draft")
+    client = Client()
+    client.post(reverse("admin:login"), {"username": "edith", "password": "a-long-password-123"})
+    assert client.get(change_url(article)).status_code == 200
+    expire_sessions()
+    client.handler.enforce_csrf_checks = True  # the forged POST carries no token
+    assert client.post(change_url(article), form_data(article, body="Attacker's text")).status_code == 403
+    client.handler.enforce_csrf_checks = False
+    log_in_again(client, article)
+    page = client.get(change_url(article)).content.decode()
+    assert "Attacker" not in page and "Your login had expired" not in page
+
+
+def test_anonymous_posts_never_create_sessions():
+    """POSTs with no cookie at all, however large, create no session row and keep nothing."""
+    from django.contrib.sessions.models import Session
+
+    anonymous = Client(enforce_csrf_checks=True)
+    for _ in range(3):
+        response = anonymous.post(reverse("admin:articles_article_add"), {"title": "x", "body": "y" * 300_000})
+        assert response.status_code == 403
+    unchecked = Client()  # even past the CSRF check, a request with no expired staff session keeps nothing
+    unchecked.post(reverse("admin:articles_article_add"), {"title": "x", "body": "y" * 300_000})
+    assert Session.objects.count() == 0
+
+
+def test_expired_save_keeps_no_passwords_and_no_huge_posts(writer, editor):
+    """Password fields are never kept, nor a save over the size limit; other forms are never kept."""
+    from django.contrib.sessions.models import Session
+
+    from articles import middleware
+
+    article = make_article(writer, "draft")
+    client = Client()
+    client.force_login(editor)
+    expire_sessions()
+    client.post(change_url(article), {**form_data(article, body="Kept."), "password1": "hunter2-secret", "new_password": "x"})
+    kept = [s.get_decoded().get(middleware.UNSAVED_POST_KEY) for s in Session.objects.all()]
+    kept = [entry for entry in kept if entry]
+    assert len(kept) == 1 and kept[0]["data"]["body"] == ["Kept."]
+    assert not any("password" in key for key in kept[0]["data"])
+    Session.objects.all().delete()
+    client.force_login(editor)
+    expire_sessions()
+    client.post(change_url(article), form_data(article, body="y" * (middleware.MAX_BYTES + 1)))
+    client.post(reverse("admin:auth_user_add"), {"username": "new", "password1": "hunter2-secret", "password2": "hunter2-secret"})
+    assert not any(s.get_decoded().get(middleware.UNSAVED_POST_KEY) for s in Session.objects.all())
+
+
+def test_kept_save_is_only_restored_for_its_owner(writer, editor, second_editor):
+    """Text kept from Edith's expired session is never shown to someone else who logs in on that browser."""
+    article = make_article(writer, "draft")
+    client = Client()
+    client.force_login(editor)
+    expire_sessions()
+    client.post(change_url(article), form_data(article, body="Edith's unsaved words."))
+    client.post(reverse("admin:login"), {"username": "eamon", "password": "a-long-password-123"})
+    assert "Edith's unsaved words." not in client.get(change_url(article)).content.decode().replace("&#x27;", "'")
 
 
 # --- warning decisions in the form ---------------------------------------------------------------------------
@@ -437,3 +534,49 @@ def test_writers_cannot_make_share_links(writer):
     article = make_article(writer, "draft")
     assert logged_in(writer).post(reverse("admin:articles_article_share", args=[article.pk]), {"days": 2}).status_code == 403
     assert not PreviewLink.objects.exists()
+
+
+# --- one-line headlines, and emails that cannot break a decision -------------------------------------------
+
+
+def test_crafted_title_with_line_breaks_is_saved_on_one_line(writer, editor):
+    """A POST carrying a newline in the title (no browser field can) saves it as one line, and every
+    workflow action on the article still works afterwards."""
+    article = make_article(writer, "draft")
+    response = logged_in(editor).post(change_url(article), form_data(article, title="Shelling\r\nBcc: victim@example.org"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Shelling Bcc: victim@example.org"
+    for name in ["submit", "request_changes"]:
+        response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, name]), {"comment": "Fix it."})
+        assert response.status_code == 302
+
+
+def test_a_title_with_a_line_break_cannot_be_stored(writer):
+    """The database refuses a multi-line headline, whatever writes it."""
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    article = make_article(writer, "draft")
+    article.title = "Two\nlines"
+    with pytest.raises(ValidationError, match="one line"):
+        article.validate_constraints()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        article.save()
+
+
+def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog):
+    """If the mail server or a header refuses the notification, the move stands and the page answers."""
+    from django.core.mail import BadHeaderError
+
+    from articles import notifications
+
+    def refuse(*args, **kwargs):
+        raise BadHeaderError("Header values can't contain newlines")
+
+    monkeypatch.setattr(notifications, "send_mail", refuse)
+    article = make_article(writer, "draft")
+    response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).status == "in_review"
+    assert "Could not send workflow email" in caplog.text

@@ -9,8 +9,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
 
+from articles.slugs import author_slug
 from articles.models import Author
 
 ROLES = {"writer": "Writer", "editor": "Editor"}
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get(name=ROLES[role]))
             if role == "writer" or name:
                 byline = name or username
-                author, created = Author.objects.get_or_create(slug=slugify(byline) or username, defaults={"name": byline})
+                author, created = Author.objects.get_or_create(slug=author_slug(byline), defaults={"name": byline})
                 if author.user_id and author.user_id != user.pk:
                     raise CommandError(f"The author “{author.name}” already belongs to another login.")
                 author.user = user
