@@ -5,7 +5,7 @@
 - ``sitemap-articles-K.xml``: the visible articles whose id lies in the K-th block of
   ARTICLE_CHUNK ids, so each section is one short range of the primary key.
 
-The index itself costs one query (the highest visible id), whatever the archive's size.
+The index itself costs one query (the highest article id), whatever the archive's size.
 """
 
 from django.contrib.sitemaps import Sitemap
@@ -101,8 +101,9 @@ SECTIONS = Sections()
 
 
 def article_sections():
-    """The names of the article blocks up to the highest visible id (one query)."""
-    highest = Article.objects.published().order_by("-pk").values_list("pk", flat=True).first()
+    """The names of the article blocks up to the highest article id: one read of the primary key's end
+    (each section applies the visibility rule; one past the last visible article is simply empty)."""
+    highest = Article.objects.order_by("-pk").values_list("pk", flat=True).first()
     if highest is None:
         return []
     return [f"{ARTICLES_PREFIX}{chunk}" for chunk in range(highest // ARTICLE_CHUNK + 1)]
@@ -110,11 +111,8 @@ def article_sections():
 
 def index(request):
     """sitemap.xml: where each section's sitemap is."""
-    sections = [*FIXED_SECTIONS, *article_sections()]
-    items = [
-        SitemapIndexItem(request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": name})), None)
-        for name in sections
-    ]
+    template = request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": "SECTION"}))
+    items = [SitemapIndexItem(template.replace("SECTION", name), None) for name in [*FIXED_SECTIONS, *article_sections()]]
     response = TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response

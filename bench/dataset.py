@@ -2,7 +2,8 @@
 
 Each article: about 4 KB of body, three of ten tags, one of 50 authors, a graphic-violence
 warning on every fifth; publication times spread over ten years, newest first. Every article
-contains the common word "siege"; one in 20,000 (at least one) the rare word "zanzibar".
+contains the common word "siege"; exactly one, whatever N, the rare word "zanzibar" (so a search for
+it shows the same page at every size).
 Rows go in with bulk inserts, 2,000 at a time, in one transaction.
 """
 
@@ -68,7 +69,7 @@ def build(count, *, seed=7, log=print):
             for i in range(start, min(start + BATCH, count)):
                 body = "\n\n".join(rng.sample(paragraphs, 9))
                 body += f"\n\nThe {COMMON_WORD} went on."
-                if i % 20000 == 7 or (count < 8 and i == 0):
+                if i == 7 or (count <= 7 and i == 0):
                     body += f" A dispatch from {RARE_WORD.capitalize()}."
                 batch.append(
                     Article(

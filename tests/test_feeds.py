@@ -244,7 +244,7 @@ def test_sitemap_leaves_out_hidden_articles_and_their_tags_and_authors(client, h
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_sitemap_index_and_sections_run_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The index runs one query (the highest visible id); each section one, however much there is."""
+    """The index runs one query (the highest article id); each section two, however much there is."""
     ArticleFactory.create_batch(3, tags=["Syria", "Iraq"])
 
     def sections():
