@@ -307,7 +307,10 @@ def _unique_slug(title: str) -> str:
     if len(base) > SLUG_LENGTH:
         base = base[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
     base = base or "article"
-    taken = set(Article.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values_list("slug", flat=True))
+    # "base" and "base-…": a range of the slug index ("-" sorts just before "."), not a LIKE that reads every row.
+    taken = set(
+        Article.objects.filter(Q(slug=base) | Q(slug__gt=f"{base}-", slug__lt=f"{base}.")).values_list("slug", flat=True)
+    )
     slug, counter = base, 2
     while slug in taken:
         slug = f"{base}-{counter}"

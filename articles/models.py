@@ -148,7 +148,13 @@ class Article(models.Model):
         editable=False,
         help_text="Why the importer could not publish this article.",
     )
-    source_name = models.CharField(max_length=255, blank=True, editable=False, help_text="The imported file's name.")
+    source_name = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        db_index=True,  # the importer looks every file up by it; SQLite cannot use the partial unique index
+        help_text="The imported file's name.",
+    )
     source_hash = models.CharField(max_length=64, blank=True, editable=False, help_text="SHA-256 of the raw imported text.")
     import_fingerprint = models.CharField(
         max_length=64,

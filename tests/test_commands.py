@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils import timezone
 
 from articles.ingest import content_fingerprint
@@ -302,3 +303,24 @@ def test_create_member_refuses_duplicates_and_weak_passwords(monkeypatch):
     call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
     with pytest.raises(CommandError, match="already exists"):
         call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plans")
+def test_importer_finds_articles_through_indexes_not_scans():
+    """Every lookup the importer makes on the articles table reads an index, so a file costs the same
+    in an archive of ten articles or a hundred thousand."""
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.ingest import Importer
+
+    importer = Importer()
+    importer.import_path(SEED_004)
+    with CaptureQueriesContext(connection) as queries:
+        importer.import_path(SEED_000)
+    lookups = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT") and 'FROM "articles_article"' in q["sql"]]
+    assert lookups
+    with connection.cursor() as cursor:
+        for sql in lookups:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+            assert "SCAN articles_article" not in plan, (sql, plan)
