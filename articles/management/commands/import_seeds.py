@@ -6,7 +6,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from articles import searchindex
 from articles.ingest import Importer, Outcome, find_sources
+
+OPTIMIZE_AFTER = 100  # articles written in one run
 
 DRY_RUN_VERBS = {
     Outcome.CREATED: "would create",
@@ -54,6 +57,8 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             for reason in result.reasons:
                 self.stdout.write(f"{'':<12} in review: {reason}")
+        if not dry_run and counts[Outcome.CREATED] + counts[Outcome.UPDATED] >= OPTIMIZE_AFTER:
+            searchindex.optimize()  # many writes at once leave SQLite's search index in small pieces
         summary = ", ".join(f"{counts[outcome]} {outcome}" for outcome in Outcome)
         self.stdout.write(f"{'Dry run, nothing saved. ' if dry_run else ''}{len(sources)} files: {summary}.")
         if counts[Outcome.FAILED]:
