@@ -41,6 +41,14 @@ class WindowPage(Sequence):
             raise EmptyPage("That page contains no results")
         return self.number + 1
 
+    def start_index(self):
+        """The 1-based position of this page's first item in the whole list (0 for an empty page)."""
+        return (self.number - 1) * self.paginator.per_page + 1 if self.object_list else 0
+
+    def end_index(self):
+        """The 1-based position of this page's last item."""
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
+
     def previous_page_number(self):
         if self.number <= 1:
             raise EmptyPage("That page number is less than 1")

@@ -415,3 +415,14 @@ def test_sqlite_index_survives_migrations_that_remake_tables(tmp_path):
     manage(env, "migrate", "articles", "0008", "--no-input")  # unapplies 0009, which remakes the article table
     manage(env, "migrate", "--no-input")
     assert shell("Sinjar after", "after") == "['Sinjar after', 'Sinjar before']"
+
+
+def test_results_heading_counts_what_it_shows(client):
+    """One page of results says how many; a longer list says which ones this page shows (nothing counts
+    the whole archive)."""
+    ArticleFactory(title="Yazidis return to Sinjar")
+    assert "1 result for “Yazidis”" in results(client, "Yazidis").content.decode()
+    ArticleFactory.create_batch(21, title="Yazidis story")
+    assert "Results 1–20 for “Yazidis”" in results(client, "Yazidis").content.decode()
+    assert "Results 21–22 for “Yazidis”" in client.get("/search/", {"q": "Yazidis", "page": 2}).content.decode()
+    assert "0 results for “Nothing”" in results(client, "Nothing").content.decode()
