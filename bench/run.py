@@ -1,7 +1,9 @@
 """Masthead benchmarks: seed parsing, and public pages with many articles.
 
 Run: .venv/bin/python bench/run.py [--articles N]
-Uses a throw-away SQLite database in a temporary folder; prints one line per measurement.
+Uses a throw-away SQLite database in a temporary folder and the page cache off (each request
+renders the page; bench/load.py measures pages under HTTP load with the cache off and on); prints
+one line per measurement.
 """
 
 import argparse
@@ -96,6 +98,7 @@ def main():
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij")
     os.environ["DJANGO_DEBUG"] = "0"  # as in production
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ["MASTHEAD_PAGE_CACHE"] = "0"  # time the pages' own work; bench/load.py measures the cache too
     bench_parsing()
     bench_pages(args.articles)
 
