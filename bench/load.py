@@ -54,6 +54,23 @@ def database_url(kind, count):
     return f"postgres://postgres@127.0.0.1:5432/masthead_bench_{count}"
 
 
+def bench_env(database, articles):
+    """The environment of a benchmark server (and of this process): the archive's database (made if
+    need be), production settings (DEBUG off) with the bench URLs, quiet logs."""
+    url = database_url(database, articles)
+    if database == "postgres":
+        ensure_postgres_database(url)
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij"),
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
+
+
 def ensure_postgres_database(url):
     import psycopg
 
@@ -173,18 +190,7 @@ def main():
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk (make bench-load installs it)")
 
-    url = database_url(args.database, args.articles)
-    if args.database == "postgres":
-        ensure_postgres_database(url)
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij"),
-        "DJANGO_LOG_LEVEL": "ERROR",
-    }
+    env = bench_env(args.database, args.articles)
     os.environ.update(env)
     os.environ["DATABASE_STATEMENT_TIMEOUT"] = "0"  # building and analysing may take long; the servers keep the default
     prepare(args.articles, args.database, args.rebuild)

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import database_url, ensure_postgres_database, parse_wrk, prepare, serve  # noqa: E402
+from bench.load import bench_env, parse_wrk, prepare, serve  # noqa: E402
 
 MIX = [
     "/", "/?page=3", "/articles/article-{a}/", "/articles/article-{b}/", "/tags/syria/", "/tags/", "/authors/reporter-7/",
@@ -89,18 +89,7 @@ def main():
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between editors' changes")
     args = parser.parse_args()
 
-    url = database_url(args.database, args.articles)
-    if args.database == "postgres":
-        ensure_postgres_database(url)
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij"),
-        "DJANGO_LOG_LEVEL": "ERROR",
-    }
+    env = bench_env(args.database, args.articles)
     # The editor (this process) and the server share one page cache, as app servers do.
     cache_dir = tempfile.mkdtemp(prefix="masthead-soak-cache-")
     env["MASTHEAD_CACHE_DIR"] = cache_dir

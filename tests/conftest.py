@@ -103,6 +103,14 @@ def _user(django_user_model, username, group=None, **extra):
 
 
 @pytest.fixture
+def graphic():
+    """The starter vocabulary's "Graphic violence" warning."""
+    from articles.models import ContentWarning
+
+    return ContentWarning.objects.get(slug="graphic-violence")
+
+
+@pytest.fixture
 def writer(django_user_model):
     """A writer with their own Author profile."""
     from articles.models import Author

@@ -37,11 +37,6 @@ def cache_state(response):
 
 
 @pytest.fixture
-def graphic():
-    return ContentWarning.objects.get(slug="graphic-violence")
-
-
-@pytest.fixture
 def live(editor):
     """A live article tagged Syria by Reporter Ruth, with its warning decided."""
     author = AuthorFactory(name="Reporter Ruth", slug="reporter-ruth")

@@ -60,11 +60,6 @@ def test_parse_slugs_caps_the_number():
 
 
 @pytest.fixture
-def graphic():
-    return ContentWarning.objects.get(slug="graphic-violence")
-
-
-@pytest.fixture
 def lists(graphic):
     """One warned and one plain article sharing a tag, an author and a searchable word."""
     author = AuthorFactory(slug="leila-haddad", name="Leila Haddad")
