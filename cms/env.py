@@ -34,23 +34,21 @@ def env_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def env_int(name, default):
-    """Return the variable ``name`` as an integer."""
+def _env_number(name, default, kind, word):
     value = os.environ.get(name)
     if value is None or value.strip() == "":
         return default
     try:
-        return int(value)
+        return kind(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not an integer.") from None
+        raise ImproperlyConfigured(f"{name}={value!r} is not {word}.") from None
+
+
+def env_int(name, default):
+    """Return the variable ``name`` as an integer."""
+    return _env_number(name, default, int, "an integer")
 
 
 def env_float(name, default):
     """Return the variable ``name`` as a number."""
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    try:
-        return float(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
+    return _env_number(name, default, float, "a number")
