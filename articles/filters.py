@@ -18,7 +18,6 @@ from django.db.models import Exists, OuterRef
 
 from articles.models import Article, ContentWarning
 
-COOKIE_NAME = "hide_warnings"
 QUERY_PARAM = "hide"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 MAX_SLUGS = 50
@@ -79,12 +78,17 @@ class WarningFilter:
         return articles.filter(self._warned()).order_by()[: HIDDEN_COUNT_LIMIT + 1].count() if self else 0
 
 
+def preferred_slugs(request):
+    """The warning slugs the reader's cookie asks to hide (settings.MASTHEAD_FILTER_COOKIE_NAME)."""
+    return parse_slugs(request.COOKIES.get(settings.MASTHEAD_FILTER_COOKIE_NAME, ""))
+
+
 def for_request(request):
     """The filter for this request: ``?hide=`` if present, else the cookie (cached on the request)."""
     cached = getattr(request, _REQUEST_CACHE, None)
     if cached is not None:
         return cached
-    preferred = parse_slugs(request.COOKIES.get(COOKIE_NAME, ""))
+    preferred = preferred_slugs(request)
     from_link = QUERY_PARAM in request.GET
     slugs = parse_slugs(",".join(request.GET.getlist(QUERY_PARAM))) if from_link else preferred
     wanted = {*slugs, *preferred}
@@ -102,7 +106,7 @@ def remember(response, slugs):
     """Keep the reader's choice in a cookie on ``response`` for a year (or forget it when empty)."""
     if slugs:
         response.set_cookie(
-            COOKIE_NAME,
+            settings.MASTHEAD_FILTER_COOKIE_NAME,
             ",".join(slugs),
             max_age=COOKIE_MAX_AGE,
             samesite="Lax",
@@ -110,5 +114,5 @@ def remember(response, slugs):
             httponly=True,
         )
     else:
-        response.delete_cookie(COOKIE_NAME, samesite="Lax")
+        response.delete_cookie(settings.MASTHEAD_FILTER_COOKIE_NAME, samesite="Lax")
     return response

@@ -117,7 +117,7 @@ def page_key(request, generation):
     """The cache key of this request's page under ``generation``: pages hold absolute links (canonical,
     feeds, sitemap), so the scheme and host count as well as the path, query and warning filter."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    preference = ",".join(sorted(filters.parse_slugs(request.COOKIES.get(filters.COOKIE_NAME, ""))))
+    preference = ",".join(sorted(filters.preferred_slugs(request)))
     where = f"{request.scheme}://{request.get_host()}{request.path}"
     digest = hashlib.sha256(f"{where}\n{query}\n{preference}".encode()).hexdigest()[:40]
     return f"pages:{generation}:{digest}"

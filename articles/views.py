@@ -179,7 +179,7 @@ class PreferencesView(TemplateView):
     template_name = "articles/preferences.html"
 
     def get_context_data(self, **kwargs):
-        chosen = filters.parse_slugs(self.request.COOKIES.get(filters.COOKIE_NAME, ""))
+        chosen = filters.preferred_slugs(self.request)
         return super().get_context_data(
             warnings=ContentWarning.objects.all(),
             chosen=chosen,

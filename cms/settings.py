@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "cms.middleware.CrossOriginResourcePolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,17 +191,57 @@ MASTHEAD_CDN_MAX_AGE = env_int("MASTHEAD_CDN_MAX_AGE", 0)
 # Tags: "Syria" and "syria" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
 
-# Security headers; HTTPS-only settings switch on with DJANGO_SECURE_SSL=1 behind TLS.
+# Security headers (docs/deployment.md). Every response carries a Content-Security-Policy that
+# allows nothing by default: scripts, styles, images and fonts only from this site, inline scripts
+# and styles only with the request's nonce (the admin's few; public pages have none, so cached
+# pages never hold a stale nonce), no plugins, no <base>, no framing, forms posting only here.
+from csp.constants import NONCE, NONE, SELF
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, *env_list("MASTHEAD_CSP_IMG_ORIGINS")],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# Powerful browser features nobody reading or editing the news needs are switched off.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"  # cms/middleware.py
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Behind TLS (DJANGO_SECURE_SSL=1): HTTPS only, HSTS for this host and its subdomains (ready for the
+# browsers' preload list; DJANGO_HSTS_PRELOAD=0 to stay off it), and cookies named __Host-, which
+# browsers accept only when Secure, for this exact host and path /, so no subdomain can plant them.
 _SSL = env_bool("DJANGO_SECURE_SSL", False)
-SESSION_COOKIE_SECURE = _SSL
-CSRF_COOKIE_SECURE = _SSL
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _SSL
 SECURE_SSL_REDIRECT = _SSL
 SECURE_HSTS_SECONDS = 31536000 if _SSL else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _SSL
+SECURE_HSTS_PRELOAD = _SSL and env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _SSL else None
+_COOKIE_PREFIX = "__Host-" if _SSL else ""
+SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
+CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+MASTHEAD_FILTER_COOKIE_NAME = f"{_COOKIE_PREFIX}hide_warnings"  # the reader's warning filter
 
 LOGGING = {
     "version": 1,

@@ -380,3 +380,52 @@ def test_print_shows_the_warning_then_the_body(page, newsroom):
     assert not page.locator(".site-footer").is_visible()
     warning_y = page.locator(".content-warning").bounding_box()["y"]
     assert page.locator(".article__body").bounding_box()["y"] > warning_y
+
+
+def _csp_violations(page):
+    """Collects, on ``page``, every refusal the browser logs under the Content-Security-Policy."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    return refused
+
+
+def _log_in(page, username):
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-password-123")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+@pytest.mark.parametrize("who", ["editor", "writer"])
+def test_no_page_breaks_the_content_security_policy(browser, live_server, newsroom, request, who):
+    """Reader pages and the admin (lists with and without bulk actions, forms, the workflow pages, a revision
+    diff) run under the strict policy without one refused script or style."""
+    from articles.models import Author
+
+    user = request.getfixturevalue(who)
+    author = Author.objects.filter(user=user).first() or AuthorFactory(name="Desk Writer", slug="desk-writer")
+    mine = ArticleFactory(title="Desk copy", slug="desk-copy", status="draft", published_at=None, author=author)
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        refused = _csp_violations(page)
+        for name in PAGES:
+            open_page(page, name)
+        _log_in(page, user.username)
+        admin_pages = [
+            "/admin/",
+            "/admin/articles/article/",
+            "/admin/articles/article/add/",
+            f"/admin/articles/article/{mine.pk}/change/",
+            f"/admin/articles/article/{mine.pk}/revisions/",
+            f"/admin/articles/article/{mine.pk}/transition/submit/",
+            "/admin/taggit/tag/",
+        ]
+        for path in admin_pages:
+            response = page.goto(path)
+            assert response.status == 200, path
+            page.wait_for_load_state("networkidle")
+        assert refused == [], refused
+    finally:
+        context.close()

@@ -13,6 +13,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -253,7 +254,7 @@ def test_warning_filter_keeps_its_own_pages(live, graphic):
     ArticleFactory(title="Warned story", warnings=[graphic], decided=False)
     _, everything = get("/")
     filtered_client = Client()
-    filtered_client.cookies["hide_warnings"] = "graphic-violence"
+    filtered_client.cookies[django_settings.MASTHEAD_FILTER_COOKIE_NAME] = "graphic-violence"
     _, filtered = get("/", filtered_client)
     _, hidden_by_link = get("/?hide=graphic-violence")
     assert "Warned story" in everything
@@ -261,7 +262,7 @@ def test_warning_filter_keeps_its_own_pages(live, graphic):
         assert "Warned story" not in html and "1 article hidden" in html
     # Served again from the cache, each still its own.
     again_client = Client()
-    again_client.cookies["hide_warnings"] = "graphic-violence"
+    again_client.cookies[django_settings.MASTHEAD_FILTER_COOKIE_NAME] = "graphic-violence"
     response, again = get("/", again_client)
     assert cache_state(response) == "hit" and "Warned story" not in again
     response, plain = get("/")

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -17,7 +18,7 @@ from tests.html_checks import assert_valid_html, head, meta_tags
 
 pytestmark = pytest.mark.django_db
 
-COOKIE = filters.COOKIE_NAME
+COOKIE = django_settings.MASTHEAD_FILTER_COOKIE_NAME
 HIDDEN = [
     pytest.param({"draft": True}, id="draft"),
     pytest.param({"in_review": True}, id="in_review"),

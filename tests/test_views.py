@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -605,7 +606,7 @@ def test_pages_are_valid_html(client):
         "/?hide=",
         "/no-such-page/",
     ]
-    client.cookies["hide_warnings"] = "death"
+    client.cookies[django_settings.MASTHEAD_FILTER_COOKIE_NAME] = "death"
     for url in urls:
         response = client.get(url)
         assert response.status_code in (200, 404), url
