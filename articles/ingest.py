@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles import services
+from articles import workflow
 from articles.importing import ParseError, ParsedArticle, parse_source
 from articles.lexicon import Vocabulary, fold
 from articles.slugs import author_slug
@@ -118,7 +118,7 @@ class Importer:
             if article.source_hash == parsed.source_hash or article.revisions.filter(source_hash=parsed.source_hash).exists():
                 return _result(article, Outcome.UNCHANGED)
             if article.status == Article.Status.PUBLISHED:
-                services.propose_revision(article, None, content, source="import", source_hash=parsed.source_hash)
+                workflow.propose_revision(article, None, content, source="import", source_hash=parsed.source_hash)
                 return _result(article, Outcome.REVISED, message="the live text is unchanged; a pending revision awaits review")
             if content_fingerprint(article) != article.import_fingerprint:
                 return _result(
@@ -157,7 +157,7 @@ class Importer:
             article.import_fingerprint = fingerprint(article, content["tags"], content["warnings"])
 
         if outcome is Outcome.CREATED or _importer_decided_alone(article):
-            services.place_import(
+            workflow.place_import(
                 article, publish=not reasons, reasons=reasons, created=outcome is Outcome.CREATED,
                 tags=content["tags"], warnings=content["warnings"], before_save=fingerprinted,
             )
@@ -181,7 +181,7 @@ def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
 
 
 def _content(parsed: ParsedArticle, stated: list[ContentWarning], tags: list[str]) -> dict:
-    """What the page says, in the shape of an article's editable content (see services.content_of)."""
+    """What the page says, in the shape of an article's editable content (see workflow.content_of)."""
     return {
         "title": parsed.title[: Article._meta.get_field("title").max_length],
         "author": _author_for(parsed.author),
@@ -229,10 +229,10 @@ def _importer_decided_alone(article: Article) -> bool:
 
 
 def fingerprint(article: Article, tags, warnings) -> str:
-    """A hash of everything an editor can change about an article's content (services.content_of),
+    """A hash of everything an editor can change about an article's content (workflow.content_of),
     plus its slug and publication time; ``tags`` are names, ``warnings`` slugs."""
     content = {
-        **services.content_of(article, tags=list(tags), warnings=list(warnings)),
+        **workflow.content_of(article, tags=list(tags), warnings=list(warnings)),
         "author": article.author_id,
         "tags": sorted(tag.casefold() for tag in tags),
         "slug": article.slug,

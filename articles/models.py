@@ -256,6 +256,16 @@ class Article(models.Model):
         """The body rendered from Markdown and sanitised."""
         return render_markdown(self.body)
 
+    def save(self, *args, **kwargs):
+        """Every write of the row makes a new edit-conflict token (``version``), whoever writes it and
+        whatever fields it names: a form started before any write is then refused, never saved over it."""
+        if self.pk is not None:
+            self.version += 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
+
     @property
     def warnings_decided(self):
         """An explicit decision exists: specific warnings, or “no warnings apply”."""
@@ -373,7 +383,7 @@ class Revision(models.Model):
         ordering = ["-created_at", "-id"]
 
     def content(self) -> dict:
-        """This revision's content, in the shape of services.content_of(article)."""
+        """This revision's content, in the shape of workflow.content_of(article)."""
         return {
             **{name: getattr(self, name) for name in self.CONTENT_FIELDS},
             "tags": self.tags,

@@ -6,7 +6,7 @@
 The archive of bench/load.py is served by gunicorn (2 workers, page cache on, as `make run`).
 wrk drives a mix of public pages — home and a later page, articles, tags, the tags index, an
 author, searches for a common and a rare word, feeds, the sitemap — at 16 connections. Meanwhile
-an editor (this process, through the workflow in articles/services.py) publishes a new article
+an editor (this process, through the workflow in articles/workflow.py) publishes a new article
 every few seconds, alternating with approving a revision of a live one, and right after each
 commit asks the server for the home page and the article: a page that does not show the change
 is counted stale. Prints requests/s, p99, server errors and stale pages.
@@ -53,7 +53,7 @@ def editor_loop(server, stop, interval, report):
     from django.contrib.auth.models import User
     from django.utils import timezone
 
-    from articles import services
+    from articles import workflow
     from articles.models import Article, Author
 
     editor, _ = User.objects.get_or_create(username="soak-editor", defaults={"is_superuser": True, "is_staff": True})
@@ -66,12 +66,12 @@ def editor_loop(server, stop, interval, report):
                 title=f"Soak bulletin {n} {time.time_ns()}", slug=f"soak-{n}-{time.time_ns()}", author=author,
                 body="The siege went on.", status="in_review", no_warnings_apply=True, warnings_decided_at=timezone.now(),
             )
-            services.perform("publish", article, editor)
+            workflow.perform("publish", article, editor)
             expected = article.title
         else:
             live = Article.objects.published().order_by("-published_at").first()
-            content = services.content_of(live) | {"title": f"Revised bulletin {n} {time.time_ns()}"}
-            services.approve_revision(services.propose_revision(live, editor, content), editor)
+            content = workflow.content_of(live) | {"title": f"Revised bulletin {n} {time.time_ns()}"}
+            workflow.approve_revision(workflow.propose_revision(live, editor, content), editor)
             article, expected = live, content["title"]
         report["changes"] += 1
         for path in ("/", article.get_absolute_url()):

@@ -1,7 +1,7 @@
 """An editor at work, for the concurrency tests: run as `python -m tests.desk_writer SECONDS NAME`.
 
 With the database of DATABASE_URL, for SECONDS: writes an article, submits, publishes and edits
-it again and again through the workflow (articles/services.py), as fast as it can. Prints one
+it again and again through the workflow (articles/workflow.py), as fast as it can. Prints one
 JSON line: how many saves succeeded and every error met. `python -m tests.desk_writer setup`
 creates the editor and some published articles first.
 """
@@ -35,7 +35,7 @@ def work(seconds, name):
     from django.contrib.auth.models import User
     from django.utils import timezone
 
-    from articles import services
+    from articles import workflow
     from articles.models import Article, Author
 
     editor = User.objects.get(username="desk")
@@ -50,8 +50,8 @@ def work(seconds, name):
                 created_by=editor, no_warnings_apply=True, warnings_decided_at=timezone.now(),
             )
             article.tags.add("Siege", f"{name} desk")
-            services.perform("submit", article, editor)
-            services.perform("publish", article, editor)
+            workflow.perform("submit", article, editor)
+            workflow.perform("publish", article, editor)
             article.refresh_from_db()
             article.body = "Shelling resumed at dawn. Updated."
             article.save()

@@ -9,10 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
+from articles import workflow
 from articles.models import Article, ContentWarning, Decision, PreviewLink, Revision
 from tests.factories import ArticleFactory
-from tests.test_services import EXPECTED, ROLES, STATES, TARGET, make_article
+from tests.test_workflow import EXPECTED, ROLES, STATES, TARGET, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_writer_cannot_open_another_writers_article(writer, others_article, url_
 def test_writer_cannot_see_another_writers_revision_diff(writer, other_writer, editor):
     """A revision page of someone else's article is refused."""
     article = make_article(other_writer, "published")
-    revision = services.propose_revision(article, editor, {**services.content_of(article), "body": "x"})
+    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": "x"})
     url = reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
     client = logged_in(writer)
     assert client.get(url).status_code == 403
@@ -245,7 +245,7 @@ def test_review_queue_oldest_first_with_reasons(writer, editor):
     Article.objects.filter(pk=newer.pk).update(submitted_at=timezone.now() - timedelta(days=1))
     older.suggested_warnings.add(ContentWarning.objects.get(slug="death"))
     live = make_article(writer, "published")
-    services.propose_revision(live, editor, {**services.content_of(live), "body": "new"})
+    workflow.propose_revision(live, editor, {**workflow.content_of(live), "body": "new"})
     make_article(writer, "draft")
     response = logged_in(editor).get(reverse("admin:articles_reviewqueue_changelist"))
     assert [a.pk for a in response.context["cl"].result_list][:2] == [older.pk, newer.pk]
@@ -275,7 +275,7 @@ def test_editing_a_live_article_makes_a_pending_revision(writer, editor, client)
 def test_revision_page_shows_a_diff_and_approves(writer, editor, client):
     """The revision page shows what changed; approving makes it live."""
     article = make_article(writer, "published")
-    revision = services.propose_revision(article, editor, {**services.content_of(article), "body": "Brand new paragraph.", "tags": ["Syria"]})
+    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": "Brand new paragraph.", "tags": ["Syria"]})
     url = reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
     page = logged_in(editor).get(url).content.decode()
     assert 'class="diff-line diff-added">+ Brand new paragraph.' in page
@@ -464,8 +464,8 @@ def test_suggestions_never_reach_readers(client):
 def test_change_page_shows_the_record_newest_first(writer, editor):
     """The article page lists its decisions, newest first."""
     article = make_article(writer, "draft")
-    services.perform("submit", article, writer)
-    services.perform("request_changes", article, editor, comment="Needs sources.")
+    workflow.perform("submit", article, writer)
+    workflow.perform("request_changes", article, editor, comment="Needs sources.")
     html = logged_in(editor).get(change_url(article)).content.decode()
     record = html[html.index("Record of decisions"):]
     assert record.index("request changes") < record.index("submit")
@@ -475,7 +475,7 @@ def test_change_page_shows_the_record_newest_first(writer, editor):
 def test_nobody_edits_or_deletes_the_record(writer, superuser):
     """Even a superuser cannot change or delete an entry through the admin."""
     article = make_article(writer, "draft")
-    services.perform("submit", article, writer)
+    workflow.perform("submit", article, writer)
     entry = Decision.objects.get()
     client = logged_in(superuser)
     client.post(reverse("admin:articles_decision_change", args=[entry.pk]), {"comment": "rewritten"})
@@ -507,7 +507,7 @@ def test_anonymous_cannot_preview(writer, client):
 def test_preview_of_a_pending_revision(writer, editor):
     """An editor previews a pending revision's text over the live article."""
     article = make_article(writer, "published")
-    revision = services.propose_revision(article, editor, {**services.content_of(article), "body": "Revision words."})
+    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": "Revision words."})
     url = reverse("admin:articles_article_preview", args=[article.pk]) + f"?revision={revision.pk}"
     assert "Revision words." in logged_in(editor).get(url).content.decode()
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import pagecache, services
+from articles import pagecache, workflow
 from articles.ingest import import_path
 from articles.models import Article, Author, ContentWarning, Topic
 from tests.conftest import SEED_000, SEED_004
@@ -120,25 +120,25 @@ def test_page_cache_can_be_switched_off(live, settings, django_assert_num_querie
 
 def change_publish(article, editor):
     fresh = ArticleFactory(title="Breaking: ceasefire", status="in_review", published_at=None, decided=True)
-    services.perform("publish", fresh, editor)
+    workflow.perform("publish", fresh, editor)
     return "/", "Breaking: ceasefire", True
 
 
 def change_unpublish(article, editor):
-    services.perform("unpublish", article, editor, comment="Legal asked us to.")
+    workflow.perform("unpublish", article, editor, comment="Legal asked us to.")
     return "/", "Shelling near the river", False
 
 
 def change_revision(article, editor):
-    content = services.content_of(article) | {"title": "Shelling near the old bridge"}
-    revision = services.propose_revision(article, editor, content)
-    services.approve_revision(revision, editor)
+    content = workflow.content_of(article) | {"title": "Shelling near the old bridge"}
+    revision = workflow.propose_revision(article, editor, content)
+    workflow.approve_revision(revision, editor)
     return "/articles/shelling/", "Shelling near the old bridge", True
 
 
 def change_tag_merge(article, editor):
     ArticleFactory(title="Other story", tags=["Syrian war"], decided=True)
-    services.merge_tags(Tag.objects.get(name="Syrian war"), [Tag.objects.get(name="Syria")], editor)
+    workflow.merge_tags(Tag.objects.get(name="Syrian war"), [Tag.objects.get(name="Syria")], editor)
     return "/tags/syrian-war/", "Shelling near the river", True
 
 
@@ -151,7 +151,7 @@ def change_author(article, editor):
 
 def change_warning(article, editor):
     warning = ContentWarning.objects.get(slug="graphic-violence")
-    services.decide_warnings(article, editor, [warning], no_warnings_apply=False)
+    workflow.decide_warnings(article, editor, [warning], no_warnings_apply=False)
     warning.label = "Graphic violence and injury"
     warning.save()
     return "/articles/shelling/", "Graphic violence and injury", True
@@ -193,8 +193,8 @@ def test_readers_see_every_change_on_their_next_request(live, editor, change):
 def test_pending_revision_does_not_change_what_readers_see(live, editor):
     """An edit waiting for approval keeps the cached live page: readers see the live version."""
     get("/articles/shelling/")
-    content = services.content_of(live) | {"title": "Not yet approved"}
-    services.propose_revision(live, editor, content)
+    content = workflow.content_of(live) | {"title": "Not yet approved"}
+    workflow.propose_revision(live, editor, content)
     response, html = get("/articles/shelling/")
     assert "Not yet approved" not in html
 
@@ -212,7 +212,7 @@ def test_changes_to_unpublished_articles_keep_the_cache(live, editor):
     result = import_path(SEED_004)  # no date on the page: held for review
     assert result.status == "in_review"
     assert cache_state(get("/")[0]) == "hit"
-    services.perform("submit", Article.objects.get(pk=draft.pk), editor)
+    workflow.perform("submit", Article.objects.get(pk=draft.pk), editor)
     assert cache_state(get("/")[0]) == "hit"
 
 
@@ -234,7 +234,7 @@ def test_scheduled_article_appears_at_its_time(editor, time_machine):
     time_machine.move_to(start, tick=False)
     ArticleFactory(title="Already live", decided=True)
     article = ArticleFactory(title="Embargoed report", status="in_review", published_at=None, decided=True)
-    services.perform("schedule", article, editor, at=start + timedelta(minutes=5))
+    workflow.perform("schedule", article, editor, at=start + timedelta(minutes=5))
     for url in ["/", "/feeds/rss/", "/sitemap.xml"]:
         get(url)
         assert "Embargoed report" not in get(url)[1] and "embargoed" not in get(url)[1]

@@ -1,6 +1,6 @@
 """Article admin: editing, the workflow buttons and actions, revisions, previews and the review queue.
 
-Every state change goes through articles.services; this module only asks and shows.
+Every state change goes through articles.workflow; this module only asks and shows.
 """
 
 from django.contrib import admin, messages
@@ -14,14 +14,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.cache import never_cache
 
-from articles import services
+from articles import workflow
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
 from articles.admin.mixins import EditorsReadOnly
 from articles.diffing import diff_content
 from articles.middleware import take_unsaved_post
 from articles.models import Article, ReviewQueue, Revision
 from articles.preview import make_share_link, preview_response
-from articles.services import TRANSITIONS, WorkflowError
+from articles.workflow import MOVES, WorkflowError
 
 
 
@@ -39,7 +39,7 @@ class WorkflowActions:
 
 
     def _bulk(self, request, queryset, name):
-        transition = TRANSITIONS[name]
+        transition = MOVES[name]
         articles = list(queryset)
         if transition.needs_comment or transition.needs_time:
             form = TransitionForm(request.POST if "apply" in request.POST else None, transition=transition)
@@ -53,7 +53,7 @@ class WorkflowActions:
         else:
             kwargs = {}
         try:
-            services.perform_many(name, articles, request.user, **kwargs)
+            workflow.perform_many(name, articles, request.user, **kwargs)
         except WorkflowError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
@@ -85,10 +85,10 @@ class WorkflowActions:
         return self._bulk(request, queryset, "unpublish")
 
     def has_publish_permission(self, request):
-        return services.can_publish(request.user)
+        return workflow.can_publish(request.user)
 
     def has_review_permission(self, request):
-        return services.is_editor(request.user)
+        return workflow.is_editor(request.user)
 
 
 
@@ -110,9 +110,9 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         warning_fields = ["suggestions", "warnings", "no_warnings_apply", "warning_decision", "warning_note"]
-        if services.is_editor(request.user):
+        if workflow.is_editor(request.user):
             warning_fields.insert(4, "record_warning_decision")
-        editable = obj is None or services.can_edit(request.user, obj)
+        editable = obj is None or workflow.can_edit(request.user, obj)
         main = ["title", "slug", "author", "published_at"]
         if obj is not None:
             main += ["status_display", "import_reasons"]
@@ -137,7 +137,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
-        if not services.is_editor(request.user):
+        if not workflow.is_editor(request.user):
             fields += ["warnings", "no_warnings_apply"]
         return fields
 
@@ -146,7 +146,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         is_live = obj is not None and obj.status == Article.Status.PUBLISHED
         pending = obj.revisions.pending().exclude(source="import").first() if is_live else None
         restored = getattr(request, "masthead_restored_post", None)
-        user, is_editor = request.user, services.is_editor(request.user)
+        user, is_editor = request.user, workflow.is_editor(request.user)
 
         class RequestArticleForm(form_class):
             def __init__(self, *args, **form_kwargs):
@@ -160,19 +160,19 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("tags", "warnings")
-        if services.is_editor(request.user):
+        if workflow.is_editor(request.user):
             return queryset
         return queryset.filter(Q(created_by=request.user) | Q(author__user=request.user))
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
             return super().has_view_permission(request)
-        return services.can_view(request.user, obj)
+        return workflow.can_view(request.user, obj)
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return super().has_change_permission(request)
-        return services.can_edit(request.user, obj)
+        return workflow.can_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser and (obj is None or not obj.decisions.exists())
@@ -197,12 +197,11 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             content["warnings"] = sorted(w.slug for w in warnings) if warnings is not None else sorted(
                 obj.warnings.values_list("slug", flat=True)
             )
-            form.revision = services.propose_revision(Article.objects.get(pk=obj.pk), request.user, content)
+            form.revision = workflow.propose_revision(Article.objects.get(pk=obj.pk), request.user, content)
             return
         if not change:
             obj.created_by = request.user
         obj.last_edited_by = request.user
-        obj.version += 1 if change else 0
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -215,7 +214,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             article = form.instance
             article.warnings.set(form.warnings_before)
             try:
-                services.decide_warnings(
+                workflow.decide_warnings(
                     article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
                 )
             except WorkflowError as error:
@@ -275,10 +274,10 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         extra_context = extra_context or {}
         if object_id:
             article = self.get_object(request, object_id)
-            if article is not None and services.can_view(request.user, article):
-                extra_context["workflow_actions"] = services.allowed_transitions(request.user, article)
+            if article is not None and workflow.can_view(request.user, article):
+                extra_context["workflow_actions"] = workflow.allowed_transitions(request.user, article)
                 extra_context["pending_revisions"] = article.revisions.pending().count()
-                extra_context["can_share"] = services.is_editor(request.user)
+                extra_context["can_share"] = workflow.is_editor(request.user)
                 extra_context["decisions"] = article.decisions.select_related("actor")
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -297,7 +296,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def _article_for(self, request, object_id) -> Article:
         article = get_object_or_404(Article.objects.select_related("author"), pk=object_id)
-        if not services.can_view(request.user, article):
+        if not workflow.can_view(request.user, article):
             raise PermissionDenied
         return article
 
@@ -317,12 +316,12 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def transition_view(self, request, object_id, name):
         article = self._article_for(request, object_id)
-        if name not in TRANSITIONS:
+        if name not in MOVES:
             raise Http404("No such workflow action.")
-        transition = TRANSITIONS[name]
+        transition = MOVES[name]
         refusal = None
         try:
-            services.check(name, request.user, article)
+            workflow.check(name, request.user, article)
         except WorkflowError as error:
             refusal = str(error)
             if request.method == "POST":
@@ -330,7 +329,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         form = TransitionForm(request.POST if request.method == "POST" else None, transition=transition)
         if request.method == "POST" and form.is_valid():
             try:
-                services.perform(
+                workflow.perform(
                     name, article, request.user, comment=form.cleaned_data.get("comment", ""),
                     at=form.cleaned_data.get("publish_at"),
                 )
@@ -356,7 +355,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         revisions = article.revisions.select_related("created_by", "reviewed_by", "author")
         return self._render(
             request, "admin/articles/article/revisions.html", article,
-            title=f"Revisions of “{article.title}”", revisions=revisions, can_review=services.can_publish(request.user),
+            title=f"Revisions of “{article.title}”", revisions=revisions, can_review=workflow.can_publish(request.user),
         )
 
     def revision_view(self, request, object_id, revision_id):
@@ -371,29 +370,29 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
                 comment = form.cleaned_data["comment"]
                 try:
                     if action == "approve":
-                        services.approve_revision(revision, request.user, comment=comment)
+                        workflow.approve_revision(revision, request.user, comment=comment)
                         message = "The revision is now the live version."
                     elif action == "reject":
-                        services.reject_revision(revision, request.user, comment=comment)
+                        workflow.reject_revision(revision, request.user, comment=comment)
                         message = "The revision was sent back; the live version is unchanged."
                     else:
-                        services.revert_to(revision, request.user)
+                        workflow.revert_to(revision, request.user)
                         message = "The earlier version was proposed again as a new pending revision."
                 except WorkflowError as error:
                     form.add_error(None, str(error))
                 else:
                     self.message_user(request, message, messages.SUCCESS)
                     return HttpResponseRedirect(reverse("admin:articles_article_revisions", args=[article.pk]))
-        diff = diff_content(services.content_of(article), revision.content())
+        diff = diff_content(workflow.content_of(article), revision.content())
         return self._render(
             request, "admin/articles/article/revision.html", article,
             title=f"Revision of “{article.title}”", revision=revision, diff=diff, form=form,
-            can_review=services.can_publish(request.user), can_revert=services.can_edit(request.user, article),
+            can_review=workflow.can_publish(request.user), can_revert=workflow.can_edit(request.user, article),
         )
 
     def share_view(self, request, object_id):
         article = self._article_for(request, object_id)
-        if not services.is_editor(request.user):
+        if not workflow.is_editor(request.user):
             raise PermissionDenied("Only editors can share previews.")
         form = ShareLinkForm(request.POST if request.method == "POST" else None)
         link_url = None

@@ -1,16 +1,16 @@
 """Small pieces shared by the admin modules."""
 
-from articles import services
+from articles import workflow
 
 
 class EditorsReadOnly:
     """A page editors can read and nobody can add to, change or delete from."""
 
     def has_module_permission(self, request):
-        return services.is_editor(request.user)
+        return workflow.is_editor(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return services.is_editor(request.user)
+        return workflow.is_editor(request.user)
 
     def has_add_permission(self, request):
         return False

@@ -7,11 +7,11 @@ from django.utils import timezone
 import taggit.admin  # noqa: F401  (registers taggit's TagAdmin first; ours replaces it below)
 from taggit.models import Tag
 
-from articles import services
+from articles import workflow
 from articles.admin.forms import MergeTagsForm
 from articles.admin.mixins import EditorsReadOnly
 from articles.models import Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
-from articles.services import WorkflowError
+from articles.workflow import WorkflowError
 
 
 @admin.register(Author)
@@ -72,7 +72,7 @@ class TagAdmin(admin.ModelAdmin):
         if form.is_valid():
             keep = form.cleaned_data["keep"]
             try:
-                moved = services.merge_tags(keep, list(tags), request.user)
+                moved = workflow.merge_tags(keep, list(tags), request.user)
             except WorkflowError as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:

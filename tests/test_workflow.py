@@ -1,4 +1,4 @@
-"""The workflow in articles/services.py: who may make which move from which state, and what each move records."""
+"""The workflow in articles/workflow.py: who may make which move from which state, and what each move records."""
 
 from datetime import timedelta
 
@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from articles import services
+from articles import workflow
 from articles.models import Article, ContentWarning, Decision, Revision, TaggedArticle, TagRedirect
-from articles.services import WorkflowError
+from articles.workflow import WorkflowError
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 ROLES = ["owner", "other_writer", "reviewer", "editor", "superuser"]
 STATES = ["draft", "in_review", "published"]
 
-# The specification, written out independently of services.TRANSITIONS: (states it starts from, roles allowed).
+# The specification, written out independently of workflow.MOVES: (states it starts from, roles allowed).
 # A reviewer may review (and, as an editor, submit and withdraw) but never publish, schedule or unpublish.
 EXPECTED = {
     "submit": ({"draft"}, {"owner", "reviewer", "editor", "superuser"}),
@@ -71,14 +71,14 @@ def test_permission_matrix(people, role, name, state):
     states, roles = EXPECTED[name]
     decisions_before = Decision.objects.count()
     if state in states and role in roles:
-        services.perform(name, article, people[role], **move_kwargs(name))
+        workflow.perform(name, article, people[role], **move_kwargs(name))
         article.refresh_from_db()
         assert article.status == TARGET[name]
         entry = Decision.objects.latest()
         assert (entry.actor, entry.action, entry.from_status, entry.to_status) == (people[role], name, state, TARGET[name])
     else:
         with pytest.raises(WorkflowError):
-            services.perform(name, article, people[role], **move_kwargs(name))
+            workflow.perform(name, article, people[role], **move_kwargs(name))
         article.refresh_from_db()
         assert article.status == state
         assert Decision.objects.count() == decisions_before
@@ -89,32 +89,41 @@ def test_comment_is_required(writer, editor, name):
     """Requesting changes and unpublishing need a comment; without one nothing changes."""
     article = make_article(writer, "in_review" if name == "request_changes" else "published")
     with pytest.raises(WorkflowError, match="required"):
-        services.perform(name, article, editor, comment="  ")
+        workflow.perform(name, article, editor, comment="  ")
     assert Article.objects.get(pk=article.pk).status == article.status
 
 
 def test_unknown_transition_is_refused(writer):
     """An unknown move name is a clear error."""
     with pytest.raises(WorkflowError, match="no workflow action called “fly”"):
-        services.perform("fly", make_article(writer, "draft"), writer)
+        workflow.perform("fly", make_article(writer, "draft"), writer)
 
 
 def test_refusal_names_the_state(writer, editor):
     """The error says what state the article is in and when the move is possible."""
     with pytest.raises(WorkflowError, match="it is draft, and this is only possible when it is in review"):
-        services.perform("publish", make_article(writer, "draft"), editor)
+        workflow.perform("publish", make_article(writer, "draft"), editor)
 
 
-def test_roles_are_distinct():
-    """No two roles share a value: an alias would make the second role's check unreachable."""
-    assert len({role.value for role in services.Role}) == len(services.Role)
+def test_audiences_are_distinct():
+    """No two audiences share a value: an alias would make the second one's emails unreachable."""
+    assert len({audience.value for audience in workflow.Audience}) == len(workflow.Audience) == 3
+
+
+def test_every_move_names_a_real_permission():
+    """Each row of the table needs a permission that exists, so no check can silently pass."""
+    from django.contrib.auth.models import Permission
+
+    for move in workflow.MOVES.values():
+        app_label, codename = move.permission.split(".")
+        assert Permission.objects.filter(content_type__app_label=app_label, codename=codename).exists(), move.name
 
 
 def test_reviewer_without_publish_permission_cannot_publish(writer, reviewer):
     """review_article alone never publishes, schedules or unpublishes, and says why."""
     for name, state in [("publish", "in_review"), ("schedule", "in_review"), ("unpublish", "published")]:
         with pytest.raises(WorkflowError, match="only an editor who may publish"):
-            services.perform(name, make_article(writer, state), reviewer, **move_kwargs(name))
+            workflow.perform(name, make_article(writer, state), reviewer, **move_kwargs(name))
 
 
 def test_inactive_editor_can_do_nothing(writer, editor):
@@ -122,7 +131,7 @@ def test_inactive_editor_can_do_nothing(writer, editor):
     editor.is_active = False
     editor.save()
     with pytest.raises(WorkflowError):
-        services.perform("publish", make_article(writer, "in_review"), editor)
+        workflow.perform("publish", make_article(writer, "in_review"), editor)
 
 
 class TestPublishing:
@@ -131,11 +140,11 @@ class TestPublishing:
         article = make_article(writer, "in_review")
         Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
         with pytest.raises(WorkflowError, match="before an editor decides its content warnings"):
-            services.perform("publish", Article.objects.get(pk=article.pk), editor)
+            workflow.perform("publish", Article.objects.get(pk=article.pk), editor)
 
     def test_publish_sets_the_time_and_keeps_history(self, writer, editor):
         """Publishing now sets published_at and keeps the live content as an approved revision."""
-        article = services.perform("publish", make_article(writer, "in_review"), editor)
+        article = workflow.perform("publish", make_article(writer, "in_review"), editor)
         assert article.published_at <= timezone.now()
         assert Article.objects.published().filter(pk=article.pk).exists()
         assert article.revisions.get().status == Revision.Status.APPROVED
@@ -143,14 +152,14 @@ class TestPublishing:
     def test_schedule_needs_a_future_time(self, writer, editor):
         """Scheduling into the past is refused."""
         with pytest.raises(WorkflowError, match="in the future"):
-            services.perform("schedule", make_article(writer, "in_review"), editor, at=timezone.now() - timedelta(minutes=1))
+            workflow.perform("schedule", make_article(writer, "in_review"), editor, at=timezone.now() - timedelta(minutes=1))
 
     def test_scheduled_article_appears_exactly_on_time(self, writer, editor, client, time_machine):
         """A scheduled article is invisible until its moment and visible from then on, with no job running."""
         start = timezone.now().replace(microsecond=0)
         time_machine.move_to(start, tick=False)
         at = start + timedelta(hours=3)
-        article = services.perform("schedule", make_article(writer, "in_review"), editor, at=at)
+        article = workflow.perform("schedule", make_article(writer, "in_review"), editor, at=at)
         url = article.get_absolute_url()
         assert article.status == "published" and article.is_scheduled
         assert client.get(url).status_code == 404
@@ -166,10 +175,10 @@ class TestPublishing:
         ready = [make_article(writer, "in_review") for _ in range(2)]
         draft = make_article(writer, "draft")
         with pytest.raises(WorkflowError) as raised:
-            services.perform_many("publish", [*ready, draft], editor)
+            workflow.perform_many("publish", [*ready, draft], editor)
         assert draft.title in str(raised.value)
         assert set(Article.objects.values_list("status", flat=True)) == {"in_review", "draft"}
-        services.perform_many("publish", ready, editor)
+        workflow.perform_many("publish", ready, editor)
         assert Article.objects.filter(status="published").count() == 2
 
 
@@ -177,18 +186,18 @@ class TestWarningDecisions:
     def test_empty_list_is_not_a_decision(self, writer, editor):
         """Deciding with no warnings and without “no warnings apply” is refused."""
         with pytest.raises(WorkflowError, match="An empty list is not a decision"):
-            services.decide_warnings(make_article(writer, "in_review"), editor, [], no_warnings_apply=False)
+            workflow.decide_warnings(make_article(writer, "in_review"), editor, [], no_warnings_apply=False)
 
     def test_both_is_not_a_decision(self, writer, editor):
         """Warnings and “no warnings apply” together are refused."""
         death = ContentWarning.objects.get(slug="death")
         with pytest.raises(WorkflowError, match="not both"):
-            services.decide_warnings(make_article(writer, "in_review"), editor, [death], no_warnings_apply=True)
+            workflow.decide_warnings(make_article(writer, "in_review"), editor, [death], no_warnings_apply=True)
 
     def test_writer_cannot_decide(self, writer):
         """Warnings are an editor's decision."""
         with pytest.raises(WorkflowError, match="Only an editor"):
-            services.decide_warnings(make_article(writer, "draft"), writer, [], no_warnings_apply=True)
+            workflow.decide_warnings(make_article(writer, "draft"), writer, [], no_warnings_apply=True)
 
     def test_decision_resolves_suggestions_and_is_recorded(self, writer, editor):
         """Accepted and dismissed suggestions, added and removed warnings are all on record."""
@@ -196,7 +205,7 @@ class TestWarningDecisions:
         death, war, torture = (ContentWarning.objects.get(slug=s) for s in ("death", "war-and-conflict", "torture"))
         article.warnings.set([torture])
         article.suggested_warnings.set([death, war])
-        services.decide_warnings(article, editor, [death], no_warnings_apply=False, comment="checked")
+        workflow.decide_warnings(article, editor, [death], no_warnings_apply=False, comment="checked")
         article.refresh_from_db()
         assert list(article.warnings.values_list("slug", flat=True)) == ["death"]
         assert not article.suggested_warnings.exists()
@@ -212,7 +221,7 @@ class TestWarningDecisions:
 class TestDecisionRecord:
     def test_entries_cannot_be_changed(self, writer, editor):
         """The record is append-only: saving an existing entry again fails."""
-        services.perform("submit", make_article(writer, "draft"), writer)
+        workflow.perform("submit", make_article(writer, "draft"), writer)
         entry = Decision.objects.latest()
         entry.comment = "rewritten"
         with pytest.raises(ValueError, match="never changed"):
@@ -220,30 +229,30 @@ class TestDecisionRecord:
 
     def test_entries_cannot_be_deleted(self, writer):
         """Deleting an entry fails."""
-        services.perform("submit", make_article(writer, "draft"), writer)
+        workflow.perform("submit", make_article(writer, "draft"), writer)
         with pytest.raises(ValueError, match="never deleted"):
             Decision.objects.latest().delete()
 
 
 class TestRevisions:
     def content(self, article, **changes):
-        return {**services.content_of(article), **changes}
+        return {**workflow.content_of(article), **changes}
 
     def test_pending_revision_does_not_change_the_live_article(self, writer, editor, client):
         """Readers see the live version while a revision waits."""
         article = make_article(writer, "published")
-        services.propose_revision(article, editor, self.content(article, body="SECRET NEW TEXT"))
+        workflow.propose_revision(article, editor, self.content(article, body="SECRET NEW TEXT"))
         assert "SECRET NEW TEXT" not in client.get(article.get_absolute_url()).content.decode()
         assert Article.objects.get(pk=article.pk).body == article.body
 
     def test_approval_replaces_the_live_version(self, writer, editor, second_editor, client):
         """On approval the revision's text, tags and warnings go live, and the change is recorded."""
         article = make_article(writer, "published")
-        revision = services.propose_revision(
+        revision = workflow.propose_revision(
             article, editor,
             self.content(article, body="Approved text.", tags=["Syria"], warnings=["death"], no_warnings_apply=False),
         )
-        services.approve_revision(revision, second_editor)
+        workflow.approve_revision(revision, second_editor)
         article.refresh_from_db()
         assert article.body == "Approved text."
         assert list(article.tags.names()) == ["Syria"]
@@ -257,30 +266,30 @@ class TestRevisions:
         """Writers cannot edit live articles, nor approve revisions."""
         article = make_article(writer, "published")
         with pytest.raises(WorkflowError):
-            services.propose_revision(article, writer, self.content(article))
-        revision = services.propose_revision(article, editor, self.content(article, body="x"))
+            workflow.propose_revision(article, writer, self.content(article))
+        revision = workflow.propose_revision(article, editor, self.content(article, body="x"))
         with pytest.raises(WorkflowError):
-            services.approve_revision(revision, writer)
+            workflow.approve_revision(revision, writer)
 
     def test_reject_needs_a_comment_and_keeps_live(self, writer, editor):
         """Sending a revision back needs a comment; the live text stays."""
         article = make_article(writer, "published")
-        revision = services.propose_revision(article, editor, self.content(article, body="x"))
+        revision = workflow.propose_revision(article, editor, self.content(article, body="x"))
         with pytest.raises(WorkflowError, match="comment is required"):
-            services.reject_revision(revision, editor, comment="")
-        services.reject_revision(revision, editor, comment="No.")
+            workflow.reject_revision(revision, editor, comment="")
+        workflow.reject_revision(revision, editor, comment="No.")
         revision.refresh_from_db()
         assert revision.status == Revision.Status.REJECTED and revision.comment == "No."
         with pytest.raises(WorkflowError, match="not pending"):
-            services.approve_revision(revision, editor)
+            workflow.approve_revision(revision, editor)
 
     def test_revert_proposes_an_old_version_again(self, writer, editor):
         """Reverting makes a new pending revision with the earlier content."""
         article = make_article(writer, "published")
-        services.snapshot_live(article, editor, source="publish")
+        workflow.snapshot_live(article, editor, source="publish")
         old = article.revisions.get()
-        services.approve_revision(services.propose_revision(article, editor, self.content(article, body="New.")), editor)
-        reverted = services.revert_to(old, editor)
+        workflow.approve_revision(workflow.propose_revision(article, editor, self.content(article, body="New.")), editor)
+        reverted = workflow.revert_to(old, editor)
         assert reverted.status == Revision.Status.PENDING and reverted.source == "revert"
         assert reverted.body == old.body
         assert Article.objects.get(pk=article.pk).body == "New."
@@ -288,8 +297,8 @@ class TestRevisions:
     def test_a_new_edit_supersedes_older_pending_edits(self, writer, editor):
         """An editor's newer pending revision replaces older pending edits, which stay in the history."""
         article = make_article(writer, "published")
-        first = services.propose_revision(article, editor, self.content(article, body="one"))
-        second = services.propose_revision(article, editor, self.content(article, body="two"))
+        first = workflow.propose_revision(article, editor, self.content(article, body="one"))
+        second = workflow.propose_revision(article, editor, self.content(article, body="two"))
         first.refresh_from_db()
         assert first.status == Revision.Status.SUPERSEDED
         assert list(article.revisions.pending()) == [second]
@@ -316,7 +325,7 @@ class TestTags:
         b = ArticleFactory(tags=["Daesh", "ISIS"])
         keep = b.tags.get(name="Daesh")
         old = a.tags.get(name="ISIS")
-        moved = services.merge_tags(keep, [old], editor)
+        moved = workflow.merge_tags(keep, [old], editor)
         assert moved == 1
         assert set(TaggedArticle.objects.filter(tag=keep).values_list("content_object_id", flat=True)) == {a.pk, b.pk}
         assert TagRedirect.objects.get(old_slug="isis").tag == keep
@@ -327,14 +336,14 @@ class TestTags:
         """Only editors merge tags."""
         a = ArticleFactory(tags=["One", "Two"])
         with pytest.raises(WorkflowError):
-            services.merge_tags(a.tags.get(name="One"), [a.tags.get(name="Two")], writer)
+            workflow.merge_tags(a.tags.get(name="One"), [a.tags.get(name="Two")], writer)
 
 
 class TestNotifications:
     def test_submission_emails_the_editors(self, writer, editor, django_capture_on_commit_callbacks):
         """Submitting tells the editors."""
         with django_capture_on_commit_callbacks(execute=True):
-            services.perform("submit", make_article(writer, "draft"), writer)
+            workflow.perform("submit", make_article(writer, "draft"), writer)
         assert [m.to for m in mail.outbox] == [[editor.email]]
         assert "Submitted for review" in mail.outbox[0].subject
 
@@ -342,7 +351,7 @@ class TestNotifications:
     def test_decisions_email_the_writer(self, writer, editor, django_capture_on_commit_callbacks, name, subject):
         """Requested changes and publication are sent to the article's writer."""
         with django_capture_on_commit_callbacks(execute=True):
-            services.perform(name, make_article(writer, "in_review"), editor, comment="Tighten the intro.")
+            workflow.perform(name, make_article(writer, "in_review"), editor, comment="Tighten the intro.")
         assert [m.to for m in mail.outbox] == [[writer.email]]
         assert subject in mail.outbox[0].subject
         if name == "request_changes":

@@ -1,0 +1,33 @@
+"""The editorial workflow: one table of moves, one permission policy, and the functions that change
+an article's state, revisions, warning decisions and tags.
+
+- ``moves``: the table (states, permission, who hears of each move);
+- ``permissions``: ``can(user, move, article)``, who sees and edits what, and email recipients;
+- ``transitions``: ``perform`` and friends, under a row lock, writing the record of decisions;
+- ``revisions``, ``warning_decisions``, ``tags``: the other decisions editors make.
+
+Callers import from here: ``from articles import workflow``.
+"""
+
+from articles.workflow.errors import WorkflowError
+from articles.workflow.moves import MOVES, Audience, Move
+from articles.workflow.permissions import can, can_edit, can_publish, can_view, is_editor, is_member, recipients
+from articles.workflow.record import record
+from articles.workflow.revisions import (
+    approve_revision,
+    content_of,
+    propose_revision,
+    reject_revision,
+    revert_to,
+    snapshot_live,
+)
+from articles.workflow.tags import merge_tags
+from articles.workflow.transitions import allowed_transitions, check, perform, perform_many, place_import
+from articles.workflow.warning_decisions import decide_warnings, warning_changes
+
+__all__ = [
+    "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "can", "can_edit",
+    "can_publish", "can_view", "check", "content_of", "decide_warnings", "is_editor", "is_member", "merge_tags",
+    "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "reject_revision",
+    "revert_to", "snapshot_live", "warning_changes",
+]

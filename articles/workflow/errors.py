@@ -1,0 +1,5 @@
+"""The one error every workflow function raises."""
+
+
+class WorkflowError(Exception):
+    """A move that is not allowed; nothing was changed. The message says why, for the person who tried."""

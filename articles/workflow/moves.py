@@ -1,0 +1,80 @@
+"""The table of workflow moves: from which states, to which, the permission each needs, and who hears of it.
+
+Everything about a move is a row here. The policy (permissions.py) reads ``permission`` and
+``own_work``; perform (transitions.py) reads the states, ``needs_comment``, ``needs_time`` and
+``marks_submission``; the emails (notifications.py) read ``notify`` and the two texts. Adding a
+move is adding a row.
+"""
+
+import enum
+from dataclasses import dataclass
+
+from articles.models import Article
+
+Status = Article.Status
+
+
+@enum.unique  # two members with one value would make the second an alias, and any check on it dead code
+class Audience(enum.Enum):
+    NOBODY = "nobody"
+    DESK = "the editors who may act on the article next"
+    WRITERS = "the article's writers"
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    label: str
+    sources: frozenset
+    target: str
+    permission: str  # the Django permission this move needs ("articles.publish_article")
+    who: str  # who may make it, as the refusal names them
+    own_work: bool = False  # with only the base permission, a writer may make it on her own article
+    notify: Audience = Audience.NOBODY
+    subject: str = ""  # the email's subject, before the title
+    message: str = ""  # its text: {who}, {title}, {comment}, {when}
+    needs_comment: bool = False
+    comment_label: str = "Comment"
+    needs_time: bool = False  # a publication time in the future (scheduling)
+    marks_submission: bool = False  # remembers who submitted it and when
+
+
+EDIT = "articles.change_article"
+REVIEW = "articles.review_article"
+PUBLISH = "articles.publish_article"
+
+MOVES = {
+    move.name: move
+    for move in [
+        Move(
+            "submit", "Submit for review", frozenset({Status.DRAFT}), Status.IN_REVIEW, EDIT,
+            "the article's writer or an editor", own_work=True, marks_submission=True,
+            notify=Audience.DESK, subject="Submitted for review", message="{who} submitted “{title}” for review.",
+        ),
+        Move(
+            "withdraw", "Withdraw from review", frozenset({Status.IN_REVIEW}), Status.DRAFT, EDIT,
+            "the writer who submitted it or an editor", own_work=True,
+        ),
+        Move(
+            "request_changes", "Request changes", frozenset({Status.IN_REVIEW}), Status.DRAFT, REVIEW,
+            "an editor who may review", needs_comment=True, comment_label="What needs to change",
+            notify=Audience.WRITERS, subject="Changes requested",
+            message="{who} asked for changes to “{title}”:\n\n{comment}",
+        ),
+        Move(
+            "publish", "Publish now", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH,
+            "an editor who may publish", notify=Audience.WRITERS, subject="Published",
+            message="“{title}” is now live ({who}).",
+        ),
+        Move(
+            "schedule", "Schedule", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH,
+            "an editor who may publish", needs_time=True, notify=Audience.WRITERS, subject="Scheduled",
+            message="“{title}” is scheduled for {when} ({who}).",
+        ),
+        Move(
+            "unpublish", "Unpublish", frozenset({Status.PUBLISHED}), Status.DRAFT, PUBLISH,
+            "an editor who may publish", needs_comment=True, comment_label="Reason for unpublishing",
+            notify=Audience.WRITERS, subject="Unpublished", message="{who} unpublished “{title}”:\n\n{comment}",
+        ),
+    ]
+}

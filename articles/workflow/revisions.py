@@ -1,0 +1,121 @@
+"""Revisions: what went live, and edits of live articles held for an editor's approval."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles import notifications
+from articles.models import Article, ContentWarning, Revision
+from articles.workflow.errors import WorkflowError
+from articles.workflow.permissions import can_edit, can_publish, is_editor
+from articles.workflow.record import record
+from articles.workflow.warning_decisions import warning_changes
+
+
+def content_of(article: Article, *, tags=None, warnings=None) -> dict:
+    """The editable content of an article, as stored in a revision. ``tags`` (names) and ``warnings``
+    (slugs), when the caller has just written them, save reading them back."""
+    return {
+        **{name: getattr(article, name) for name in Revision.CONTENT_FIELDS},
+        "tags": sorted(article.tags.names() if tags is None else tags, key=str.casefold),
+        "warnings": sorted(article.warnings.values_list("slug", flat=True) if warnings is None else warnings),
+    }
+
+
+def snapshot_live(article: Article, user, *, source: str, content: dict | None = None) -> Revision:
+    """Keep what just went live in the history of revisions (``content``: content_of(article), if known)."""
+    now = timezone.now()
+    return Revision.objects.create(
+        article=article,
+        status=Revision.Status.APPROVED,
+        source=source,
+        created_by=user if user and user.is_authenticated else None,
+        reviewed_by=user if user and user.is_authenticated else None,
+        reviewed_at=now,
+        created_at=now,
+        **(content or content_of(article)),
+    )
+
+
+def propose_revision(article: Article, user, content: dict, *, source: str = "edit", source_hash: str = "") -> Revision:
+    """Save an edit of a live article as a pending revision; readers keep seeing the live version."""
+    if source != "import" and not can_edit(user, article):
+        raise WorkflowError(f"You may not edit “{article.title}”.")
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        if source != "import":
+            # The editor's form started from the newest pending revision, so it replaces the older ones.
+            Revision.objects.pending().filter(article=article).exclude(source="import").update(
+                status=Revision.Status.SUPERSEDED
+            )
+        revision = Revision.objects.create(
+            article=article,
+            status=Revision.Status.PENDING,
+            source=source,
+            created_by=user if user and user.is_authenticated else None,
+            source_hash=source_hash,
+            **content,
+        )
+        record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
+        transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
+    return revision
+
+
+def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
+    """Make a pending revision the live version. Its warnings become the editor's warning decision."""
+    if not can_publish(user):
+        raise WorkflowError("Only an editor may approve a revision.")
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=revision.article_id)
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if revision.status != Revision.Status.PENDING:
+            raise WorkflowError(f"This revision is {revision.get_status_display().lower()}, not pending review.")
+        if revision.warnings and revision.no_warnings_apply:
+            raise WorkflowError("The revision both lists warnings and says none apply; fix it before approving.")
+        if not revision.warnings and not revision.no_warnings_apply:
+            raise WorkflowError(
+                "The revision has no warning decision: choose warnings or tick “no content warnings apply”."
+            )
+        before = content_of(article)
+        for field in Revision.CONTENT_FIELDS:
+            setattr(article, field, getattr(revision, field))
+        if revision.source_hash:
+            article.source_hash = revision.source_hash
+        article.warnings_decided_at, article.warnings_decided_by = timezone.now(), user
+        article.last_edited_by = user
+        article.save()
+        article.tags.set(revision.tags, clear=True)
+        article.warnings.set(ContentWarning.objects.filter(slug__in=revision.warnings))
+        article.suggested_warnings.clear()
+        revision.status, revision.reviewed_by, revision.reviewed_at = Revision.Status.APPROVED, user, timezone.now()
+        revision.comment = comment
+        revision.save()
+        Revision.objects.pending().filter(article=article, created_at__lt=revision.created_at).update(
+            status=Revision.Status.SUPERSEDED
+        )
+        changes = {"revision": revision.pk, "fields": [k for k, v in content_of(article).items() if before[k] != v]}
+        changes.update(warning_changes(set(before["warnings"]), set(revision.warnings)))
+        record(article, user, "revision_approved", article.status, article.status, comment, changes)
+    return article
+
+
+def reject_revision(revision: Revision, user, *, comment: str) -> Revision:
+    """Send a pending revision back: the live version stays; the revision is kept in the history."""
+    if not is_editor(user):
+        raise WorkflowError("Only an editor may review a revision.")
+    if not (comment or "").strip():
+        raise WorkflowError("Say what needs to change: a comment is required to send a revision back.")
+    with transaction.atomic():
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if revision.status != Revision.Status.PENDING:
+            raise WorkflowError(f"This revision is {revision.get_status_display().lower()}, not pending review.")
+        revision.status, revision.reviewed_by, revision.reviewed_at = Revision.Status.REJECTED, user, timezone.now()
+        revision.comment = comment.strip()
+        revision.save()
+        article = revision.article
+        record(article, user, "revision_sent_back", article.status, article.status, revision.comment, {"revision": revision.pk})
+    return revision
+
+
+def revert_to(revision: Revision, user) -> Revision:
+    """Propose an earlier revision's content again, as a new pending revision."""
+    return propose_revision(revision.article, user, revision.content(), source="revert")

@@ -1,0 +1,170 @@
+"""Moves of an article between states: each checked against the one policy, made under a row lock
+in one transaction, and written to the record of decisions.
+
+The admin, its bulk actions and the importer only call these functions; nothing else writes
+``Article.status``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles import notifications
+from articles.models import Article
+from articles.workflow.errors import WorkflowError
+from articles.workflow.moves import MOVES, Move, Status
+from articles.workflow.permissions import permits
+from articles.workflow.record import record
+from articles.workflow.revisions import content_of, snapshot_live
+
+
+def check(name: str, user, article: Article) -> Move:
+    """Return the move if ``user`` may make it on ``article`` now; raise WorkflowError saying why not."""
+    try:
+        move = MOVES[name]
+    except KeyError:
+        raise WorkflowError(f"There is no workflow action called “{name}”.") from None
+    if article.status not in move.sources:
+        allowed = " or ".join(Status(s).label.lower() for s in sorted(move.sources))
+        raise WorkflowError(
+            f"Cannot {move.label.lower()} “{article.title}”: it is {article.get_status_display().lower()}, "
+            f"and this is only possible when it is {allowed}."
+        )
+    if not permits(user, move, article):
+        raise WorkflowError(f"You may not {move.label.lower()} “{article.title}”: only {move.who} may.")
+    return move
+
+
+def allowed_transitions(user, article: Article) -> list[Move]:
+    """The moves ``user`` may make on ``article`` now, in the table's order (the admin's buttons)."""
+    return [move for move in MOVES.values() if article.status in move.sources and permits(user, move, article)]
+
+
+def perform(name: str, article: Article, user, *, comment: str = "", at: datetime | None = None) -> Article:
+    """Make the move ``name`` on ``article`` as ``user``. Raises WorkflowError and changes nothing if not allowed."""
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        locked = Article.objects.select_for_update(of=("self",)).select_related("author").get(pk=article.pk)
+        move = check(name, user, locked)
+        if move.needs_comment and not comment:
+            raise WorkflowError(f"{move.comment_label} is required to {move.label.lower()}.")
+        previous = locked.status
+        now = timezone.now()
+        update = ["status"]
+        if move.target == Status.PUBLISHED:
+            _check_publishable(locked)
+            if move.needs_time:
+                if at is None or at <= now:
+                    raise WorkflowError("Choose a publication time in the future to schedule an article.")
+                locked.published_at = at
+            elif locked.published_at is None or locked.published_at > now:
+                locked.published_at = now
+            update.append("published_at")
+        if move.marks_submission:
+            locked.submitted_at, locked.submitted_by = now, user
+            update += ["submitted_at", "submitted_by"]
+        locked.status = move.target
+        locked.save(update_fields=update)
+        changes = {}
+        if move.target == Status.PUBLISHED:
+            changes["published_at"] = locked.published_at.isoformat()
+            snapshot_live(locked, user, source=name)
+        record(locked, user, name, previous, locked.status, comment, changes)
+        transaction.on_commit(lambda: notifications.transition_made(locked, name, user, comment), robust=True)
+    article.refresh_from_db()
+    return article
+
+
+def perform_many(name: str, articles, user, **kwargs) -> list[Article]:
+    """Make one move on several articles: every one is checked first, and if any is refused none changes."""
+    articles = list(articles)
+    refusals = []
+    for article in articles:
+        try:
+            check(name, user, article)
+            if MOVES[name].target == Status.PUBLISHED:
+                _check_publishable(article)
+        except WorkflowError as error:
+            refusals.append(str(error))
+    if refusals:
+        raise WorkflowError(" ".join(["Nothing was changed.", *refusals]))
+    with transaction.atomic():
+        return [perform(name, article, user, **kwargs) for article in articles]
+
+
+def perform_many(name: str, articles, user, **kwargs) -> list[Article]:
+    """Make one move on several articles: every one is checked first, and if any is refused none changes."""
+    articles = list(articles)
+    refusals = []
+    for article in articles:
+        try:
+            check(name, user, article)
+            if MOVES[name].target == Status.PUBLISHED:
+                _check_publishable(article)
+        except WorkflowError as error:
+            refusals.append(str(error))
+    if refusals:
+        raise WorkflowError(" ".join(["Nothing was changed.", *refusals]))
+    with transaction.atomic():
+        return [perform(name, article, user, **kwargs) for article in articles]
+
+
+def _check_publishable(article: Article):
+    missing = []
+    if not article.title.strip():
+        missing.append("a title")
+    if not article.body.strip():
+        missing.append("a body")
+    if article.author_id is None:
+        missing.append("an author")
+    if missing:
+        raise WorkflowError(f"“{article.title}” cannot be published without {', '.join(missing)}.")
+    if not article.warnings_decided:
+        raise WorkflowError(
+            f"“{article.title}” cannot be published before an editor decides its content warnings "
+            "(choose the warnings that apply, or tick “no content warnings apply”)."
+        )
+
+
+# --- the importer's decisions -----------------------------------------------------------------------
+
+
+def place_import(
+    article: Article, *, publish: bool, reasons: list[str], created: bool, tags=None, warnings=None, before_save=None
+) -> None:
+    """Publish an imported article or hold it for review, recording the importer's decision.
+
+    Publishing by the import counts as the warning decision: the source's stated warnings stand,
+    or the lexicon found nothing to suggest. ``tags`` and ``warnings``: what the importer just
+    wrote, if it knows (else they are read back); ``before_save(article)`` runs just before the
+    article is saved (the importer sets its fingerprint there).
+    """
+    content = content_of(article, tags=tags, warnings=warnings)
+    previous = "" if created else article.status
+    article.review_reasons = reasons
+    if publish:
+        article.status = Status.PUBLISHED
+        article.no_warnings_apply = not content["warnings"]
+        article.warnings_decided_at, article.warnings_decided_by = timezone.now(), None
+        content["no_warnings_apply"] = article.no_warnings_apply
+    else:
+        article.status = Status.IN_REVIEW
+        article.submitted_at = article.submitted_at or timezone.now()
+    if before_save is not None:
+        before_save(article)
+    article.save()
+    if previous != article.status or created:
+        record(
+            article,
+            None,
+            "imported_and_published" if publish else "imported_for_review",
+            previous,
+            article.status,
+            "; ".join(reasons),
+            {"warnings": content["warnings"]},
+        )
+    if publish:
+        snapshot_live(article, None, source="import", content=content)
