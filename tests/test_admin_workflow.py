@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -580,3 +581,52 @@ def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypat
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).status == "in_review"
     assert "Could not send workflow email" in caplog.text
+
+
+# --- the edit-conflict token comes from every write --------------------------------------------------------
+
+
+def _stale_save_is_refused(editor, article, write):
+    """Open the change form, let ``write`` change the article some other way, then save the stale form."""
+    client = logged_in(editor)
+    started_from = client.get(change_url(article)).context["adminform"].form["edit_version"].value()
+    write()
+    article.refresh_from_db()
+    stale = form_data(article, body="An editor's stale text.", edit_version=started_from)
+    response = client.post(change_url(article), stale)
+    assert response.status_code == 200, "the stale save went through"
+    assert "Not saved:" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).body != "An editor's stale text."
+
+
+def test_stale_form_cannot_overwrite_a_reimport(editor, tmp_path):
+    """An editor opens an article held for review, its changed source is re-imported, and her stale save is
+    refused instead of silently replacing the importer's new text."""
+    from django.core.management import call_command
+
+    from tests.conftest import SEED_004
+
+    path = tmp_path / SEED_004.name
+    path.write_text(SEED_004.read_text())
+    call_command("import_seeds", str(path), stdout=StringIO())
+    article = Article.objects.get(source_name=SEED_004.name)
+    assert article.status == "in_review"
+
+    def reimport():
+        path.write_text(path.read_text().replace("But such treachery can only aid Daesh.", "A new sentence."))
+        call_command("import_seeds", str(path), stdout=StringIO())
+
+    _stale_save_is_refused(editor, article, reimport)
+    assert "A new sentence." in Article.objects.get(pk=article.pk).body
+
+
+@pytest.mark.parametrize("path", ["warning decision", "workflow move", "model save"])
+def test_stale_form_is_refused_after_any_write(writer, editor, second_editor, graphic, path):
+    """A warning decision, a move there and back, or any save of the row: each makes the open form stale."""
+    article = make_article(writer, "in_review")
+    writes = {
+        "warning decision": lambda: workflow.decide_warnings(article, second_editor, [graphic], no_warnings_apply=False),
+        "workflow move": lambda: workflow.perform("withdraw", article, writer) and workflow.perform("submit", article, writer),
+        "model save": lambda: Article.objects.get(pk=article.pk).save(update_fields=["standfirst"]),
+    }
+    _stale_save_is_refused(editor, article, writes[path])

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
@@ -356,3 +357,38 @@ class TestNotifications:
         assert subject in mail.outbox[0].subject
         if name == "request_changes":
             assert "Tighten the intro." in mail.outbox[0].body
+
+    def test_a_writer_taken_off_the_desk_hears_nothing(self, writer, editor, django_capture_on_commit_callbacks):
+        """Out of the Writer group and no longer staff, the article's writer gets no editor's comment."""
+        article = make_article(writer, "in_review")
+        writer.groups.clear()
+        writer.is_staff = False
+        writer.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.perform("request_changes", article, editor, comment="Tighten the intro.")
+        assert mail.outbox == []
+
+    def test_an_editor_without_staff_status_gets_no_submissions(self, writer, editor, second_editor,
+                                                                  django_capture_on_commit_callbacks):
+        """Submissions go only to active staff who may act on them: not to an editor whose staff status was removed."""
+        editor.is_staff = False
+        editor.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.perform("submit", make_article(writer, "draft"), writer)
+        assert [m.to for m in mail.outbox] == [[second_editor.email]]
+
+    def test_submissions_reach_reviewers_and_publishers_not_writers(self, writer, other_writer, reviewer, editor,
+                                                                     django_capture_on_commit_callbacks):
+        """Everyone who may review or publish the article hears of it; other writers do not."""
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.perform("submit", make_article(writer, "draft"), writer)
+        assert sorted(mail.outbox[0].to) == sorted([reviewer.email, editor.email])
+
+    def test_recipients_follow_the_policy(self, writer, editor):
+        """Whoever gets a decision's email may see the article; whoever gets a submission may act on it."""
+        article = make_article(writer, "in_review")
+        User = get_user_model()
+        for user in User.objects.filter(email__in=workflow.recipients("submit", article)):
+            assert any(workflow.can(user, name, article) for name in ("request_changes", "publish"))
+        for user in User.objects.filter(email__in=workflow.recipients("publish", article)):
+            assert workflow.can_view(user, article)
