@@ -13,6 +13,14 @@ from articles.rendering import render_markdown
 from articles.urling import path_to
 
 
+def display_name(user):
+    """How the newsroom names a colleague: her byline, else her full name, else her login."""
+    if user is None:
+        return "the importer"
+    profile = getattr(user, "author_profile", None)
+    return (profile.name if profile else "") or user.get_full_name() or user.get_username()
+
+
 class Author(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -323,7 +331,7 @@ class Decision(models.Model):
 
     @property
     def actor_name(self):
-        return self.actor.get_username() if self.actor else "the importer"
+        return display_name(self.actor)
 
     def get_action_display(self):
         return self.action.replace("_", " ")

@@ -39,7 +39,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "cms.apps.NewsroomAdminConfig",  # django.contrib.admin with the newsroom's site
     "django.contrib.auth",
     "axes",  # login throttling
     "django.contrib.contenttypes",

@@ -160,6 +160,64 @@ def test_writer_cannot_see_another_writers_revision_diff(writer, other_writer, e
     assert Revision.objects.get(pk=revision.pk).status == Revision.Status.PENDING
 
 
+def _view_on_site(article):
+    from django.contrib.contenttypes.models import ContentType
+
+    return reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(Article).pk, article.pk])
+
+
+def test_view_on_site_never_reveals_another_writers_draft(writer, others_article):
+    """/admin/r/<type>/<id>/ answers a writer 404 for another writer's draft, instead of redirecting to its URL."""
+    response = logged_in(writer).get(_view_on_site(others_article))
+    assert response.status_code == 404
+    assert others_article.slug not in response.headers.get("Location", "")
+
+
+def test_view_on_site_still_works_for_what_one_may_see(writer, editor, others_article):
+    """A writer's own article, and any article for an editor, still redirect to the page."""
+    own = make_article(writer, "published")
+    assert logged_in(writer).get(_view_on_site(own)).headers["Location"].endswith(own.get_absolute_url())
+    assert logged_in(editor).get(_view_on_site(others_article)).status_code == 302
+
+
+def test_writers_see_no_logins_and_no_tags_of_others_drafts(writer, other_writer, editor):
+    """Another writer's login name, and a tag only her draft carries, appear nowhere a writer looks; counts
+    shown to a writer include published articles only."""
+    draft = make_article(other_writer, "draft")
+    draft.tags.add("Secret offensive")
+    live = make_article(other_writer, "published")
+    live.tags.add("Frontline")
+    make_article(other_writer, "in_review").tags.add("Frontline")
+    client = logged_in(writer)
+    pages = {
+        "authors": client.get(reverse("admin:articles_author_changelist")).content.decode(),
+        "tags": client.get(reverse("admin:taggit_tag_changelist")).content.decode(),
+        "articles": client.get(reverse("admin:articles_article_changelist")).content.decode(),
+    }
+    for name, html in pages.items():
+        assert not re.search(r"\boscar\b(?!-)", html), name  # the other writer's login (not her public slug)
+        assert "Secret offensive" not in html, name
+    assert "Frontline" in pages["tags"]
+    tag = reverse("admin:taggit_tag_changelist")
+    counts = logged_in(writer).get(tag).context["cl"].result_list
+    assert {t.name: t.article_count for t in counts} == {"Frontline": 1}
+    editor_counts = logged_in(editor).get(tag).context["cl"].result_list
+    assert {t.name: t.article_count for t in editor_counts} == {"Frontline": 2, "Secret offensive": 1}
+
+
+def test_writer_cannot_file_under_another_byline(writer, other_writer):
+    """A crafted add form naming another writer's byline is refused, and nothing is saved."""
+    data = {
+        "title": "Under a stolen byline", "slug": "stolen", "author": other_writer.author_profile.pk,
+        "published_at_0": "", "published_at_1": "", "standfirst": "", "body": "Text.", "image_credit": "",
+        "tags": "", "warning_note": "",
+    }
+    response = logged_in(writer).post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Article.objects.filter(slug="stolen").exists()
+
+
 def test_writer_changelist_lists_only_their_articles(writer, others_article):
     """A writer's article list holds their own work only."""
     mine = make_article(writer, "draft")

@@ -19,7 +19,7 @@ from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm,
 from articles.admin.mixins import EditorsReadOnly
 from articles.diffing import diff_content
 from articles.middleware import take_unsaved_post
-from articles.models import Article, ReviewQueue, Revision
+from articles.models import Article, Author, ReviewQueue, Revision, display_name
 from articles.preview import make_share_link, preview_response
 from articles.workflow import MOVES, WorkflowError
 
@@ -95,7 +95,10 @@ class WorkflowActions:
 class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
-    list_filter = ["status", "author", "tags", "warnings"]
+    # Only the authors and tags of the articles this person may see: a writer's filters never list
+    # another writer's draft-only tags or bylines.
+    list_filter = ["status", ("author", admin.RelatedOnlyFieldListFilter), ("tags", admin.RelatedOnlyFieldListFilter),
+                   "warnings"]
     list_select_related = ["author"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
@@ -176,6 +179,17 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser and (obj is None or not obj.decisions.exists())
+
+    def get_autocomplete_fields(self, request):
+        # Editors pick any byline; a writer's only choice is her own (formfield_for_foreignkey), so she is
+        # never shown a list of other people's.
+        return self.autocomplete_fields if workflow.is_editor(request.user) else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author" and not workflow.is_editor(request.user):
+            kwargs["queryset"] = Author.objects.filter(user=request.user)
+            kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -266,7 +280,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     def warning_decision(self, article):
         if not article.pk or not article.warnings_decided:
             return "Not decided yet."
-        who = article.warnings_decided_by.get_username() if article.warnings_decided_by else "the importer (as the source stated)"
+        who = display_name(article.warnings_decided_by) if article.warnings_decided_by else "the importer (as the source stated)"
         return f"Decided by {who} on {article.warnings_decided_at:%Y-%m-%d %H:%M}."
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.models import Tag
 
-from articles.models import Article, Revision
+from articles.models import Article, Revision, display_name
 
 
 class ArticleForm(forms.ModelForm):
@@ -89,7 +89,7 @@ class ArticleForm(forms.ModelForm):
         current = Article.objects.select_for_update(of=("self",)).select_related("last_edited_by").get(pk=self.instance.pk)
         if started_from is None or started_from == current.version:
             return
-        who = current.last_edited_by.get_username() if current.last_edited_by else "someone else"
+        who = display_name(current.last_edited_by) if current.last_edited_by else "someone else"
         when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")
         self.conflict = (who, when)
         # Let the next save go through once the person has looked: it starts from the current version.

@@ -1,7 +1,7 @@
 """Admin for authors, the content-warning and topic vocabularies, tags (with merging), share links and the record."""
 
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 import taggit.admin  # noqa: F401  (registers taggit's TagAdmin first; ours replaces it below)
@@ -10,19 +10,43 @@ from taggit.models import Tag
 from articles import workflow
 from articles.admin.forms import MergeTagsForm
 from articles.admin.mixins import EditorsReadOnly
-from articles.models import Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
+from articles.models import Article, Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
 from articles.workflow import WorkflowError
+
+
+def _article_count(request, relation):
+    """Count of articles behind ``relation``: all of them for editors, only published ones for anyone else
+    (a writer must not learn of other writers' drafts from a number)."""
+    if workflow.is_editor(request.user):
+        return Count(relation, distinct=True)
+    published = Article.objects.published().values("pk")
+    return Count(relation, filter=Q(**{f"{relation}__in": published}), distinct=True)
 
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    """Bylines. Logins are shown only to people who may see user accounts."""
+
     list_display = ["name", "slug", "user", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
+    def _sees_logins(self, request):
+        return request.user.has_perm("auth.view_user")
+
+    def get_list_display(self, request):
+        return [f for f in self.list_display if f != "user" or self._sees_logins(request)]
+
+    def get_exclude(self, request, obj=None):
+        return [] if self._sees_logins(request) else ["user"]
+
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles")).select_related("user")
+        queryset = super().get_queryset(request).select_related("user")
+        if not workflow.is_editor(request.user):
+            # The public bylines and her own: nobody else's unpublished work shows through its author.
+            queryset = queryset.filter(Q(pk__in=Article.objects.published().values("author")) | Q(user=request.user))
+        return queryset.annotate(article_count=_article_count(request, "articles"))
 
     @admin.display(description="Articles", ordering="article_count")
     def article_count(self, author):
@@ -56,7 +80,16 @@ class TagAdmin(admin.ModelAdmin):
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles_taggedarticle_items"))
+        queryset = super().get_queryset(request)
+        if not workflow.is_editor(request.user):
+            # Tags readers can see, and those on her own articles: never a tag only others' drafts carry.
+            visible = Article.objects.published().values("pk")
+            own = Article.objects.filter(Q(created_by=request.user) | Q(author__user=request.user)).values("pk")
+            queryset = queryset.filter(
+                Q(articles_taggedarticle_items__content_object__in=visible)
+                | Q(articles_taggedarticle_items__content_object__in=own)
+            ).distinct()
+        return queryset.annotate(article_count=_article_count(request, "articles_taggedarticle_items__content_object"))
 
     @admin.display(description="Articles", ordering="article_count")
     def article_count(self, tag):

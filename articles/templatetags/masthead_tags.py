@@ -75,3 +75,11 @@ def reader_description(article):
 def tag_url(tag):
     """The path of a tag's page."""
     return path_to("articles:tag-detail", tag.slug)
+
+
+@register.filter
+def display_name(user):
+    """A colleague's name as the newsroom knows it (byline, full name, else login); "the importer" for None."""
+    from articles.models import display_name as name_of
+
+    return name_of(user or None)
