@@ -688,3 +688,61 @@ def test_stale_form_is_refused_after_any_write(writer, editor, second_editor, gr
         "model save": lambda: Article.objects.get(pk=article.pk).save(update_fields=["standfirst"]),
     }
     _stale_save_is_refused(editor, article, writes[path])
+
+
+# --- workflow buttons keep the edits; moves that cannot go yet say why --------------------------------------
+
+
+@pytest.mark.parametrize("who, state, name", [("writer", "draft", "submit"), ("editor", "in_review", "publish"),
+                                              ("editor", "in_review", "request_changes")])
+def test_workflow_buttons_save_the_form_first(writer, editor, who, state, name):
+    """Editing the form and pressing a workflow button saves the edits, then opens the move's confirmation."""
+    article = make_article(writer, state)
+    client = logged_in(writer if who == "writer" else editor)
+    html = client.get(change_url(article)).content.decode()
+    assert f'name="_workflow" value="{name}"' in html
+    response = client.post(change_url(article), {**form_data(article, body="Typed just before pressing."), "_workflow": name})
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("admin:articles_article_transition", args=[article.pk, name])
+    assert Article.objects.get(pk=article.pk).body == "Typed just before pressing."
+
+
+def test_workflow_button_with_an_invalid_form_keeps_the_text(writer):
+    """If the form cannot be saved, the move does not happen and the typing stays in the form."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    response = client.post(change_url(article), {**form_data(article, title="", body="Kept words."), "_workflow": "submit"})
+    assert response.status_code == 200
+    assert "Kept words." in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == "draft"
+
+
+def test_enter_in_a_field_saves_rather_than_moves(writer):
+    """The form's first submit button (the one Enter presses) is the plain Save, before any workflow button."""
+    article = make_article(writer, "draft")
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    form = html[html.index('id="article_form"'):]
+    first_submit = re.search(r'<(?:input|button)[^>]*type="submit"[^>]*>', form).group(0)
+    assert 'name="_save"' in first_submit
+
+
+def test_publish_is_not_offered_before_warnings_are_decided(writer, editor):
+    """Undecided warnings: "Publish now" shows disabled with the reason, and its page refuses at once."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None)
+    client = logged_in(editor)
+    html = client.get(change_url(article)).content.decode()
+    assert 'name="_workflow" value="publish"' not in html
+    assert "cannot be published before an editor decides its content warnings" in html
+    page = client.get(reverse("admin:articles_article_transition", args=[article.pk, "publish"])).content.decode()
+    assert "cannot be published before an editor decides" in page
+    assert 'value="Publish now"' not in page  # no confirmation button to press
+
+
+def test_suggested_warnings_are_preselected_for_the_decision(writer, editor, graphic):
+    """An editor's form starts the warning decision from the suggestions."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None)
+    article.suggested_warnings.add(graphic)
+    form = logged_in(editor).get(change_url(article)).context["adminform"].form
+    assert [int(pk) for pk in form["warnings"].value()] == [graphic.pk]

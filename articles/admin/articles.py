@@ -234,6 +234,14 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             except WorkflowError as error:
                 messages.error(request, str(error))
 
+    def response_change(self, request, obj):
+        """"Save and <move>": the edits are saved first, then the move's confirmation page opens."""
+        name = request.POST.get("_workflow")
+        if name in MOVES:
+            self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
+        return super().response_change(request, obj)
+
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "revision", None) is not None:
             messages.info(
@@ -289,7 +297,10 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_view(request.user, article):
-                extra_context["workflow_actions"] = workflow.allowed_transitions(request.user, article)
+                extra_context["workflow_actions"] = [
+                    (move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)
+                ]
+                extra_context["saves_before_moving"] = self.has_change_permission(request, article)
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
                 extra_context["decisions"] = article.decisions.select_related("actor")
@@ -336,6 +347,8 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         refusal = None
         try:
             workflow.check(name, request.user, article)
+            if request.method == "GET":
+                refusal = workflow.blocker(transition, article) or None  # say it now, not after confirming
         except WorkflowError as error:
             refusal = str(error)
             if request.method == "POST":

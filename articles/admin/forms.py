@@ -53,6 +53,11 @@ class ArticleForm(forms.ModelForm):
                 )
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
+        elif self.instance.pk and not self.instance.warnings_decided and not self.is_bound and "warnings" in self.fields:
+            # The decision starts from the suggestions: an editor accepts them by recording it as it stands.
+            suggested = list(self.instance.suggested_warnings.values_list("pk", flat=True))
+            if suggested:
+                self.initial["warnings"] = sorted({*suggested, *self.warnings_before})
 
     def clean_title(self):
         """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""

@@ -38,6 +38,16 @@ def check(name: str, user, article: Article) -> Move:
     return move
 
 
+def blocker(move: Move, article: Article) -> str:
+    """Why ``move`` cannot be made on ``article`` as it stands (e.g. warnings undecided), or ""."""
+    if move.target == Status.PUBLISHED:
+        try:
+            _check_publishable(article)
+        except WorkflowError as error:
+            return str(error)
+    return ""
+
+
 def allowed_transitions(user, article: Article) -> list[Move]:
     """The moves ``user`` may make on ``article`` now, in the table's order (the admin's buttons)."""
     return [move for move in MOVES.values() if article.status in move.sources and permits(user, move, article)]
