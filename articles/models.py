@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -288,6 +289,13 @@ class Article(models.Model):
         if not user.is_authenticated:
             return False
         return self.created_by_id == user.pk or (self.author is not None and self.author.user_id == user.pk)
+
+    @property
+    def state_label(self):
+        """The state as editors say it: "Draft", "In review", "Published", or "Scheduled for 22 Nov 2026, 09:00"."""
+        if self.is_scheduled:
+            return f"Scheduled for {date_format(timezone.localtime(self.published_at), 'j M Y, H:i')}"
+        return self.get_status_display()
 
     @property
     def is_live(self):

@@ -57,7 +57,7 @@ def preview_response(request, article, revision=None, *, share_link=None):
         "article": shown,
         "object": shown,
         "structured_data": news_article_data(shown, request.build_absolute_uri()),
-        "preview": {"revision": revision, "share_link": share_link, "status": article.get_status_display()},
+        "preview": {"revision": revision, "share_link": share_link, "status": article.state_label},
     }
     response = TemplateResponse(request, "articles/article_detail.html", context)
     add_never_cache_headers(response)

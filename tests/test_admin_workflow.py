@@ -13,7 +13,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, ContentWarning, Decision, PreviewLink, Revision
 from tests.factories import ArticleFactory
-from tests.test_workflow import EXPECTED, ROLES, STATES, TARGET, make_article
+from tests.test_workflow import EXPECTED, ROLES, STATES, STORED, TARGET, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_transition_posts_follow_the_matrix(people, role, name, state):
     """A direct POST to a transition URL does exactly what the specification allows, and nothing else."""
     article = make_article(people["owner"], state)
     data = {"comment": "Because."}
-    if name == "schedule":
+    if name in ("schedule", "reschedule"):
         at = timezone.localtime() + timedelta(days=2)
         data.update({"publish_at_0": at.strftime("%Y-%m-%d"), "publish_at_1": at.strftime("%H:%M:%S")})
     response = logged_in(people[role]).post(reverse("admin:articles_article_transition", args=[article.pk, name]), data)
@@ -76,7 +76,7 @@ def test_transition_posts_follow_the_matrix(people, role, name, state):
         assert article.status == TARGET[name]
     else:
         assert response.status_code == 403
-        assert article.status == state
+        assert article.status == STORED.get(state, state)
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -97,7 +97,7 @@ def test_bulk_actions_follow_the_matrix(people, role, name, state):
     logged_in(people[role]).post(reverse("admin:articles_article_changelist"), data)
     article.refresh_from_db()
     states, roles = EXPECTED[name]
-    assert article.status == (TARGET[name] if state in states and role in roles else state)
+    assert article.status == (TARGET[name] if state in states and role in roles else STORED.get(state, state))
 
 
 def test_transition_page_explains_a_refusal(writer, editor):
@@ -746,3 +746,27 @@ def test_suggested_warnings_are_preselected_for_the_decision(writer, editor, gra
     article.suggested_warnings.add(graphic)
     form = logged_in(editor).get(change_url(article)).context["adminform"].form
     assert [int(pk) for pk in form["warnings"].value()] == [graphic.pk]
+
+
+def test_a_scheduled_article_says_so_and_offers_reschedule_and_cancel(writer, editor):
+    """A scheduled article is not called live: its page and preview say "Scheduled for …", and the moves
+    offered are reschedule and cancel, not unpublish."""
+    article = make_article(writer, "scheduled")
+    client = logged_in(editor)
+    html = client.get(change_url(article)).content.decode()
+    when = timezone.localtime(article.published_at).strftime("%-d %b %Y, %H:%M")
+    assert f"Scheduled for {when}" in html
+    assert "This article is live" not in html
+    assert 'value="reschedule"' in html and 'value="cancel_schedule"' in html and 'value="unpublish"' not in html
+    preview = client.get(reverse("admin:articles_article_preview", args=[article.pk])).content.decode()
+    assert f"Scheduled for {when}" in preview and "Status: Published" not in preview
+
+
+def test_cancelling_a_schedule_sends_it_back_to_review(writer, editor):
+    """Cancel the schedule: back in review with no publication time, on the record with the reason."""
+    article = make_article(writer, "scheduled")
+    url = reverse("admin:articles_article_transition", args=[article.pk, "cancel_schedule"])
+    assert logged_in(editor).post(url, {"comment": "Embargo moved."}).status_code == 302
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == ("in_review", None)
+    assert Decision.objects.latest().comment == "Embargo moved."

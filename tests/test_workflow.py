@@ -15,7 +15,8 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 ROLES = ["owner", "other_writer", "reviewer", "editor", "superuser"]
-STATES = ["draft", "in_review", "published"]
+STATES = ["draft", "in_review", "published", "scheduled"]  # scheduled: published, its time still to come
+STORED = {"scheduled": "published"}  # the status a state is stored as
 
 # The specification, written out independently of workflow.MOVES: (states it starts from, roles allowed).
 # A reviewer may review (and, as an editor, submit and withdraw) but never publish, schedule or unpublish.
@@ -26,6 +27,8 @@ EXPECTED = {
     "publish": ({"in_review"}, {"editor", "superuser"}),
     "schedule": ({"in_review"}, {"editor", "superuser"}),
     "unpublish": ({"published"}, {"editor", "superuser"}),
+    "reschedule": ({"scheduled"}, {"editor", "superuser"}),
+    "cancel_schedule": ({"scheduled"}, {"editor", "superuser"}),
 }
 TARGET = {
     "submit": "in_review",
@@ -34,6 +37,8 @@ TARGET = {
     "publish": "published",
     "schedule": "published",
     "unpublish": "draft",
+    "reschedule": "published",
+    "cancel_schedule": "in_review",
 }
 
 
@@ -44,11 +49,12 @@ def people(writer, other_writer, reviewer, editor, superuser):
 
 def make_article(writer, state):
     """A writer's article in ``state``, with a warning decision so publishing is possible."""
+    when = {"published": timezone.now() - timedelta(hours=1), "scheduled": timezone.now() + timedelta(days=1)}
     return ArticleFactory(
-        status=state,
+        status=STORED.get(state, state),
         created_by=writer,
         author=writer.author_profile,
-        published_at=timezone.now() - timedelta(hours=1) if state == "published" else None,
+        published_at=when.get(state),
         decided=True,
         submitted_by=writer if state == "in_review" else None,
     )
@@ -56,9 +62,9 @@ def make_article(writer, state):
 
 def move_kwargs(name):
     kwargs = {}
-    if name in ("request_changes", "unpublish"):
+    if name in ("request_changes", "unpublish", "cancel_schedule"):
         kwargs["comment"] = "Because."
-    if name == "schedule":
+    if name in ("schedule", "reschedule"):
         kwargs["at"] = timezone.now() + timedelta(days=2)
     return kwargs
 
@@ -76,12 +82,14 @@ def test_permission_matrix(people, role, name, state):
         article.refresh_from_db()
         assert article.status == TARGET[name]
         entry = Decision.objects.latest()
-        assert (entry.actor, entry.action, entry.from_status, entry.to_status) == (people[role], name, state, TARGET[name])
+        assert (entry.actor, entry.action, entry.from_status, entry.to_status) == (
+            people[role], name, STORED.get(state, state), TARGET[name]
+        )
     else:
         with pytest.raises(WorkflowError):
             workflow.perform(name, article, people[role], **move_kwargs(name))
         article.refresh_from_db()
-        assert article.status == state
+        assert article.status == STORED.get(state, state)
         assert Decision.objects.count() == decisions_before
 
 

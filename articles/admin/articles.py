@@ -32,11 +32,18 @@ def needs_attention(article):
 
 
 class WorkflowActions:
-    """Bulk workflow actions: every selected article is checked, and if any is refused none changes."""
+    """Bulk workflow actions, one per move of the table (``bulk_moves``): every selected article is
+    checked, and if any is refused none changes. Offered to people whose permissions allow the move."""
 
-    actions = ["submit_selected", "withdraw_selected", "publish_selected", "request_changes_selected",
-               "schedule_selected", "unpublish_selected"]
+    bulk_moves = list(MOVES)
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for name in self.bulk_moves:
+            move = MOVES[name]
+            if workflow.is_member(request.user) and request.user.has_perm(move.permission):
+                actions[f"{name}_selected"] = (_bulk_action(name), f"{name}_selected", f"{move.label}: selected articles")
+        return actions
 
     def _bulk(self, request, queryset, name):
         transition = MOVES[name]
@@ -60,36 +67,13 @@ class WorkflowActions:
             self.message_user(request, f"{transition.label}: done for {len(articles)} article(s).", messages.SUCCESS)
         return None
 
-    @admin.action(description="Submit selected articles for review")
-    def submit_selected(self, request, queryset):
-        return self._bulk(request, queryset, "submit")
 
-    @admin.action(description="Withdraw selected articles from review")
-    def withdraw_selected(self, request, queryset):
-        return self._bulk(request, queryset, "withdraw")
+def _bulk_action(name):
+    def action(modeladmin, request, queryset):
+        return modeladmin._bulk(request, queryset, name)
 
-    @admin.action(description="Publish selected articles now", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        return self._bulk(request, queryset, "publish")
-
-    @admin.action(description="Request changes to selected articles", permissions=["review"])
-    def request_changes_selected(self, request, queryset):
-        return self._bulk(request, queryset, "request_changes")
-
-    @admin.action(description="Schedule selected articles", permissions=["publish"])
-    def schedule_selected(self, request, queryset):
-        return self._bulk(request, queryset, "schedule")
-
-    @admin.action(description="Unpublish selected articles", permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        return self._bulk(request, queryset, "unpublish")
-
-    def has_publish_permission(self, request):
-        return workflow.can_publish(request.user)
-
-    def has_review_permission(self, request):
-        return workflow.is_editor(request.user)
-
+    action.__name__ = f"{name}_selected"
+    return action
 
 
 class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
@@ -256,9 +240,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_display(self, article):
-        if article.is_scheduled:
-            return f"Scheduled for {article.published_at:%Y-%m-%d %H:%M}"
-        return article.get_status_display()
+        return article.state_label
 
     @admin.display(description="Content warnings")
     def warning_labels(self, article):
@@ -456,7 +438,7 @@ class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
     list_display = ["article_title", "kind", "submitter", "waiting_since", needs_attention, "open_suggestions"]
     list_filter = ["author", "tags"]
     date_hierarchy = None
-    actions = ["publish_selected", "schedule_selected", "request_changes_selected"]
+    bulk_moves = ["publish", "schedule", "request_changes"]
 
     def get_queryset(self, request):
         pending = Revision.objects.pending().filter(article=OuterRef("pk"))

@@ -37,6 +37,18 @@ class Move:
     comment_label: str = "Comment"
     needs_time: bool = False  # a publication time in the future (scheduling)
     marks_submission: bool = False  # remembers who submitted it and when
+    clears_time: bool = False  # forgets the publication time (a cancelled schedule)
+    phase: str = ""  # of a published article: "live" (its time has come) or "scheduled" (still to come)
+
+    def applies_to(self, article) -> bool:
+        """The article's state (and, for a published one, whether its time has come) allows this move."""
+        if article.status not in self.sources:
+            return False
+        if self.phase == "live":
+            return not article.is_scheduled
+        if self.phase == "scheduled":
+            return article.is_scheduled
+        return True
 
 
 EDIT = "articles.change_article"
@@ -72,8 +84,19 @@ MOVES = {
             message="“{title}” is scheduled for {when} ({who}).",
         ),
         Move(
+            "reschedule", "Reschedule", frozenset({Status.PUBLISHED}), Status.PUBLISHED, PUBLISH,
+            "an editor who may publish", needs_time=True, phase="scheduled", notify=Audience.WRITERS,
+            subject="Rescheduled", message="“{title}” is now scheduled for {when} ({who}).",
+        ),
+        Move(
+            "cancel_schedule", "Cancel the schedule", frozenset({Status.PUBLISHED}), Status.IN_REVIEW, PUBLISH,
+            "an editor who may publish", phase="scheduled", clears_time=True, needs_comment=True,
+            comment_label="Why the schedule is cancelled", notify=Audience.WRITERS, subject="Schedule cancelled",
+            message="{who} cancelled the publication of “{title}”; it is back in review:\n\n{comment}",
+        ),
+        Move(
             "unpublish", "Unpublish", frozenset({Status.PUBLISHED}), Status.DRAFT, PUBLISH,
-            "an editor who may publish", needs_comment=True, comment_label="Reason for unpublishing",
+            "an editor who may publish", needs_comment=True, comment_label="Reason for unpublishing", phase="live",
             notify=Audience.WRITERS, subject="Unpublished", message="{who} unpublished “{title}”:\n\n{comment}",
         ),
     ]

@@ -65,7 +65,7 @@ def permits(user, move: Move, article) -> bool:
 def can(user, name: str, article) -> bool:
     """May ``user`` make the move ``name`` on ``article`` now (its state allows it, and so do her permissions)?"""
     move = MOVES.get(name)
-    return move is not None and article.status in move.sources and permits(user, move, article)
+    return move is not None and move.applies_to(article) and permits(user, move, article)
 
 
 def _members(*permissions):
@@ -86,7 +86,7 @@ def recipients(name: str, article) -> list[str]:
     """
     move = MOVES[name]
     if move.notify is Audience.DESK:
-        next_moves = [m for m in MOVES.values() if article.status in m.sources and not m.own_work]
+        next_moves = [m for m in MOVES.values() if m.applies_to(article) and not m.own_work]
         people = [user for user in _members(EDIT, REVIEW) if any(permits(user, m, article) for m in next_moves)]
     elif move.notify is Audience.WRITERS:
         people = [user for user in _writers(article) if can_view(user, article)]

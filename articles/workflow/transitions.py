@@ -27,10 +27,13 @@ def check(name: str, user, article: Article) -> Move:
         move = MOVES[name]
     except KeyError:
         raise WorkflowError(f"There is no workflow action called “{name}”.") from None
-    if article.status not in move.sources:
-        allowed = " or ".join(Status(s).label.lower() for s in sorted(move.sources))
+    if not move.applies_to(article):
+        if article.status in move.sources:
+            allowed = {"live": "live", "scheduled": "scheduled"}[move.phase]
+        else:
+            allowed = " or ".join(Status(s).label.lower() for s in sorted(move.sources))
         raise WorkflowError(
-            f"Cannot {move.label.lower()} “{article.title}”: it is {article.get_status_display().lower()}, "
+            f"Cannot {move.label.lower()} “{article.title}”: it is {article.state_label[:1].lower()}{article.state_label[1:]}, "
             f"and this is only possible when it is {allowed}."
         )
     if not permits(user, move, article):
@@ -50,7 +53,7 @@ def blocker(move: Move, article: Article) -> str:
 
 def allowed_transitions(user, article: Article) -> list[Move]:
     """The moves ``user`` may make on ``article`` now, in the table's order (the admin's buttons)."""
-    return [move for move in MOVES.values() if article.status in move.sources and permits(user, move, article)]
+    return [move for move in MOVES.values() if move.applies_to(article) and permits(user, move, article)]
 
 
 def perform(name: str, article: Article, user, *, comment: str = "", at: datetime | None = None) -> Article:
@@ -73,6 +76,9 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
             elif locked.published_at is None or locked.published_at > now:
                 locked.published_at = now
             update.append("published_at")
+        if move.clears_time:
+            locked.published_at = None
+            update.append("published_at")
         if move.marks_submission:
             locked.submitted_at, locked.submitted_by = now, user
             update += ["submitted_at", "submitted_by"]
@@ -81,7 +87,8 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
         changes = {}
         if move.target == Status.PUBLISHED:
             changes["published_at"] = locked.published_at.isoformat()
-            snapshot_live(locked, user, source=name)
+            if previous != Status.PUBLISHED:  # a new time for the same text is no new version
+                snapshot_live(locked, user, source=name)
         record(locked, user, name, previous, locked.status, comment, changes)
         transaction.on_commit(lambda: notifications.transition_made(locked, name, user, comment), robust=True)
     article.refresh_from_db()
