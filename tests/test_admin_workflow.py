@@ -527,7 +527,7 @@ def test_change_page_shows_the_record_newest_first(writer, editor):
     workflow.perform("request_changes", article, editor, comment="Needs sources.")
     html = logged_in(editor).get(change_url(article)).content.decode()
     record = html[html.index("Record of decisions"):]
-    assert record.index("request changes") < record.index("submit")
+    assert record.index("Request changes") < record.index("Submit")
     assert "Needs sources." in record
 
 
@@ -770,3 +770,18 @@ def test_cancelling_a_schedule_sends_it_back_to_review(writer, editor):
     article.refresh_from_db()
     assert (article.status, article.published_at) == ("in_review", None)
     assert Decision.objects.latest().comment == "Embargo moved."
+
+
+def test_record_of_decisions_reads_as_editors_speak(writer, editor, graphic):
+    """The record shows states, times and warnings by their names: no stored keys, slugs or ISO dates."""
+    article = make_article(writer, "in_review")
+    workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
+    at = (timezone.localtime() + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    workflow.perform("schedule", article, editor, at=at)
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    record_html = html[html.index('id="record-of-decisions"'):]
+    assert f"Publication time: {at.strftime('%-d %b %Y')}, 09:00" in record_html
+    assert "Warnings added: Graphic violence" in record_html
+    assert "In review → Published" in record_html
+    for raw in ("Publishedat", "published_at", "graphic-violence", "in_review", "Warningsadded", f"{at.year}-"):
+        assert raw not in record_html, raw

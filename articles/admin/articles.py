@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from articles import workflow
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
+from articles.admin import record
 from articles.admin.mixins import EditorsReadOnly
 from articles.diffing import diff_content
 from articles.middleware import take_unsaved_post
@@ -285,7 +286,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
                 extra_context["saves_before_moving"] = self.has_change_permission(request, article)
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
-                extra_context["decisions"] = article.decisions.select_related("actor")
+                extra_context["decisions"] = record.describe(list(article.decisions.select_related("actor__author_profile")))
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # --- workflow URLs ----------------------------------------------------------------------------------

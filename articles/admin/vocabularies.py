@@ -8,6 +8,7 @@ import taggit.admin  # noqa: F401  (registers taggit's TagAdmin first; ours repl
 from taggit.models import Tag
 
 from articles import workflow
+from articles.admin import record
 from articles.admin.forms import MergeTagsForm
 from articles.admin.mixins import EditorsReadOnly
 from articles.models import Article, Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
@@ -150,8 +151,16 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
     """The record of decisions: readable, never editable."""
 
-    list_display = ["at", "article", "actor_name", "action", "from_status", "to_status", "comment"]
+    list_display = ["at", "article", "actor_name", "decision", "states", "comment"]
     list_filter = ["action", "to_status"]
-    list_select_related = ["article", "actor"]
+    list_select_related = ["article", "actor__author_profile"]
     search_fields = ["article__title", "comment"]
     date_hierarchy = "at"
+
+    @admin.display(description="Decision", ordering="action")
+    def decision(self, decision):
+        return decision.get_action_display().capitalize()
+
+    @admin.display(description="From → to")
+    def states(self, decision):
+        return f"{record.state_name(decision.from_status)} → {record.state_name(decision.to_status)}"
