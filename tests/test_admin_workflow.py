@@ -785,3 +785,53 @@ def test_record_of_decisions_reads_as_editors_speak(writer, editor, graphic):
     assert "In review → Published" in record_html
     for raw in ("Publishedat", "published_at", "graphic-violence", "in_review", "Warningsadded", f"{at.year}-"):
         assert raw not in record_html, raw
+
+
+# --- revisions of live articles: nothing dropped, nothing empty, diffs by words -------------------------------
+
+
+def test_browser_line_endings_make_no_difference(writer, editor):
+    """A body sent back with \\r\\n line endings (as browsers send it) is stored with \\n: a save that changed
+    nothing makes no revision, and an article saved from the admin diffs cleanly."""
+    article = make_article(writer, "published")
+    article.body = "First paragraph.\n\nSecond paragraph."
+    article.save()
+    client = logged_in(editor)
+    data = form_data(article, body=article.body.replace("\n", "\r\n"))
+    response = client.post(change_url(article), data, follow=True)
+    assert "Nothing was changed, so no revision was made." in response.content.decode()
+    assert not article.revisions.pending().exists()
+
+
+def test_slug_and_time_of_a_live_article_are_not_silently_dropped(writer, editor):
+    """On a published article the slug and publication time are shown read-only (changed by moves, not
+    edits), so a crafted POST changing them changes nothing and makes no empty revision."""
+    article = make_article(writer, "published")
+    slug, published_at = article.slug, article.published_at
+    client = logged_in(editor)
+    form = client.get(change_url(article)).context["adminform"].form
+    assert "slug" not in form.fields and "published_at" not in form.fields
+    client.post(change_url(article), form_data(article, slug="a-new-slug", published_at_0="2030-01-01", published_at_1="09:00"))
+    article.refresh_from_db()
+    assert (article.slug, article.published_at) == (slug, published_at)
+    assert not article.revisions.pending().exists()
+
+
+def test_revision_diff_marks_changed_words_within_a_paragraph(writer, editor):
+    """Changing one word of a long paragraph shows that paragraph once, with the word struck and inserted."""
+    article = make_article(writer, "published")
+    article.body = "The convoy reached Sinjar at dawn on Tuesday.\n\nAid followed."
+    article.save()
+    edited = "The convoy reached Sinjar at dusk on Tuesday.\r\n\r\nAid followed."
+    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": edited})
+    page = logged_in(editor).get(reverse("admin:articles_article_revision", args=[article.pk, revision.pk])).content.decode()
+    assert "<del>dawn</del><ins>dusk</ins>" in page
+    assert "− The convoy" not in page and "Aid followed." in page
+
+
+def test_no_differences_is_said_when_there_are_none(writer, editor):
+    """A revision identical to the live version says "No differences"."""
+    article = make_article(writer, "published")
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article))
+    page = logged_in(editor).get(reverse("admin:articles_article_revision", args=[article.pk, revision.pk])).content.decode()
+    assert "No differences" in page

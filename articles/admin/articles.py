@@ -18,7 +18,7 @@ from articles import workflow
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
 from articles.admin import record
 from articles.admin.mixins import EditorsReadOnly
-from articles.diffing import diff_content
+from articles.diffing import any_changed, diff_content
 from articles.middleware import take_unsaved_post
 from articles.models import Article, Author, ReviewQueue, Revision, display_name
 from articles.preview import make_share_link, preview_response
@@ -123,8 +123,15 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             ("Source", {"classes": ["collapse"], "fields": ["source_name", "source_hash", "created_at", "updated_at"]}),
         ]
 
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.status == Article.Status.PUBLISHED else self.prepopulated_fields
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            # A published URL is permanent, and its time changes only by a move (reschedule, unpublish):
+            # an edit of a published article is a revision of its content, which carries neither.
+            fields += ["slug", "published_at"]
         if not workflow.is_editor(request.user):
             fields += ["warnings", "no_warnings_apply"]
         return fields
@@ -196,7 +203,12 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             content["warnings"] = sorted(w.slug for w in warnings) if warnings is not None else sorted(
                 obj.warnings.values_list("slug", flat=True)
             )
-            form.revision = workflow.propose_revision(Article.objects.get(pk=obj.pk), request.user, content)
+            live = Article.objects.get(pk=obj.pk)
+            if content == workflow.content_of(live):
+                form.revision = None  # nothing to review: no empty revision
+                form.unchanged = True
+                return
+            form.revision = workflow.propose_revision(live, request.user, content)
             return
         if not change:
             obj.created_by = request.user
@@ -204,7 +216,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        if getattr(form, "revision", None) is not None:
+        if getattr(form, "revision", None) is not None or getattr(form, "unchanged", False):
             return  # the live article is untouched; the revision holds the edit
         super().save_related(request, form, formsets, change)
         if form.warning_decision_requested():
@@ -228,6 +240,9 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         return super().response_change(request, obj)
 
     def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form, "unchanged", False):
+            messages.info(request, "Nothing was changed, so no revision was made.")
+            return []
         if getattr(form, "revision", None) is not None:
             messages.info(
                 request,
@@ -396,7 +411,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         diff = diff_content(workflow.content_of(article), revision.content())
         return self._render(
             request, "admin/articles/article/revision.html", article,
-            title=f"Revision of “{article.title}”", revision=revision, diff=diff, form=form,
+            title=f"Revision of “{article.title}”", revision=revision, diff=diff, has_differences=any_changed(diff), form=form,
             can_review=workflow.can_publish(request.user), can_revert=workflow.can_edit(request.user, article),
         )
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.models import Tag
 
+from articles.diffing import normalise_newlines
 from articles.models import Article, Revision, display_name
 
 
@@ -65,6 +66,9 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("standfirst", "body", "warning_note"):  # a browser sends \r\n; stored text uses \n
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = normalise_newlines(cleaned[name])
         self._check_conflict(cleaned)
         if self.is_editor and self.warning_decision_requested():
             warnings = cleaned.get("warnings") or []
