@@ -260,11 +260,11 @@ def _result(article: Article, outcome: Outcome, message: str = "") -> ImportResu
 def _review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) -> list[str]:
     reasons = []
     if not parsed.author:
-        reasons.append("no author found")
+        reasons.append(Article.NO_AUTHOR)
     if not parsed.published_on:
-        reasons.append("no publication date found")
+        reasons.append(Article.NO_DATE)
     if not parsed.blocks:
-        reasons.append("no body text found")
+        reasons.append(Article.NO_BODY)
     if unmapped_note:
         reasons.append(f"the source's warning note matches no content warning: “{parsed.warning_note}”")
     if undecided:

@@ -265,14 +265,34 @@ class Article(models.Model):
         """The body rendered from Markdown and sanitised."""
         return render_markdown(self.body)
 
+    # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
+    NO_AUTHOR = "no author found"
+    NO_DATE = "no publication date found"
+    NO_BODY = "no body text found"
+    WARNING_REASONS = ("the source's warning note matches no content warning", "suggested content warnings need")
+
+    def resolve_review_reasons(self):
+        """Keep only the importer's reasons that still hold: none once published (an editor decided),
+        the warning ones once warnings are decided, the others once their field is filled in."""
+        if self.status == self.Status.PUBLISHED:
+            return []
+        fixed = {self.NO_AUTHOR: self.author_id is not None, self.NO_DATE: self.published_at is not None,
+                 self.NO_BODY: bool(self.body.strip())}
+        return [
+            reason for reason in self.review_reasons
+            if not fixed.get(reason, False) and not (self.warnings_decided and reason.startswith(self.WARNING_REASONS))
+        ]
+
     def save(self, *args, **kwargs):
         """Every write of the row makes a new edit-conflict token (``version``), whoever writes it and
-        whatever fields it names: a form started before any write is then refused, never saved over it."""
+        whatever fields it names: a form started before any write is then refused, never saved over it.
+        The importer's reasons for holding the article are resolved on the same write."""
         if self.pk is not None:
             self.version += 1
+        self.review_reasons = self.resolve_review_reasons()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+            kwargs["update_fields"] = {*update_fields, "version", "updated_at", "review_reasons"}
         super().save(*args, **kwargs)
 
     @property

@@ -835,3 +835,32 @@ def test_no_differences_is_said_when_there_are_none(writer, editor):
     revision = workflow.propose_revision(article, editor, workflow.content_of(article))
     page = logged_in(editor).get(reverse("admin:articles_article_revision", args=[article.pk, revision.pk])).content.decode()
     assert "No differences" in page
+
+
+# --- importer's leftovers -----------------------------------------------------------------------------------
+
+
+def test_import_reasons_go_once_resolved(writer, editor, graphic):
+    """A held import's reasons go as an editor fixes them: the date once set, the warning reasons once
+    decided, all of them once published."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(
+        warnings_decided_at=None,
+        review_reasons=[Article.NO_DATE, "suggested content warnings need an editor's decision: Graphic violence"],
+    )
+    article.refresh_from_db()
+    article.published_at = timezone.now() - timedelta(hours=2)
+    article.save()
+    assert article.review_reasons == ["suggested content warnings need an editor's decision: Graphic violence"]
+    workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
+    assert Article.objects.get(pk=article.pk).review_reasons == []
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    assert "Why the importer held it" not in html
+
+
+def test_articles_written_in_the_admin_show_no_importer_fields(writer):
+    """An article a writer created has no source file, hash or import reasons on its page."""
+    article = make_article(writer, "draft")
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    for importer_only in ("Source file", "source_name", "source_hash", "Why the importer held it"):
+        assert importer_only not in html, importer_only

@@ -102,8 +102,9 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             warning_fields.insert(4, "record_warning_decision")
         editable = obj is None or workflow.can_edit(request.user, obj)
         main = ["title", "slug", "author", "published_at"]
+        imported = obj is not None and bool(obj.source_name)
         if obj is not None:
-            main += ["status_display", "import_reasons"]
+            main += ["status_display", "import_reasons"] if obj.review_reasons else ["status_display"]
         if editable and obj is not None:
             main.append("edit_version")
         if not editable and "record_warning_decision" in warning_fields:
@@ -120,7 +121,11 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
                     "“no content warnings apply”.",
                 },
             ),
-            ("Source", {"classes": ["collapse"], "fields": ["source_name", "source_hash", "created_at", "updated_at"]}),
+            # Only imported articles have a source; any article has its times.
+            ("Source" if imported else "History", {
+                "classes": ["collapse"],
+                "fields": ["source_name", "source_hash", "created_at", "updated_at"] if imported else ["created_at", "updated_at"],
+            }),
         ]
 
     def get_prepopulated_fields(self, request, obj=None):
