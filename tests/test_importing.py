@@ -49,6 +49,24 @@ CHROME = [
 ]
 
 
+def _chrome_cases():
+    """(seed, chrome) for each piece of site chrome that really occurs in that seed's raw page: asserting
+    the absence of a string the page never had could not fail."""
+    for seed in (SEED_000, SEED_004):
+        raw = seed.read_text(encoding="utf-8").lower()
+        for chrome in CHROME:
+            if chrome.lower() in raw:
+                yield pytest.param(seed, chrome, id=f"{seed.name[:3]}-{chrome[:30]}")
+
+
+@pytest.mark.parametrize("seed, chrome", list(_chrome_cases()))
+def test_no_site_chrome_in_body(seed, chrome):
+    """Menus, banners, counters, share buttons, related lists, forms and footers present on the page are
+    left behind."""
+    assert chrome.lower() in seed.read_text(encoding="utf-8").lower()  # the page has it ...
+    assert chrome.lower() not in body_text(parse(seed)).lower()  # ... and the body does not
+
+
 def parse(path):
     return parse_source(path.read_bytes(), path.name)
 
@@ -103,11 +121,6 @@ class TestSeed000:
         assert seed0.blocks[0] == Paragraph(seed0.blocks[0].text)
         assert seed0.blocks[0].text.startswith("It appears that many of the Turkish-backed ground troops")
         assert seed0.blocks[-1] == Paragraph("Erdoğan cannot be allowed to get away with these war crimes.")
-
-    @pytest.mark.parametrize("chrome", CHROME)
-    def test_no_site_chrome_in_body(self, seed0, chrome):
-        """Menus, banners, counters, share buttons, related lists, forms and footers are left behind."""
-        assert chrome.lower() not in body_text(seed0).lower()
 
     def test_subheadings(self, seed0):
         """Short title-like lines between paragraphs become sub-headings."""
@@ -209,11 +222,6 @@ class TestSeed004:
         """The body starts with the first paragraph and ends before the call to action."""
         assert seed4.blocks[0] == Paragraph("Remember the massacre of Yazidis in Iraq in 2014? Well, they’re under attack again.")
         assert seed4.blocks[-1] == Paragraph("But such treachery can only aid Daesh.")
-
-    @pytest.mark.parametrize("chrome", CHROME)
-    def test_no_site_chrome_in_body(self, seed4, chrome):
-        """Captions, calls to action, donation appeals and “Comments are closed” are left behind."""
-        assert chrome.lower() not in body_text(seed4).lower()
 
     def test_subheadings(self, seed4):
         """Sub-headings are found in this layout too."""
