@@ -6,6 +6,9 @@ passed through nh3 with a small allow-list, so nothing a person or a scraper
 wrote can inject markup, scripts or styles into a page.
 """
 
+import html
+import re
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -33,3 +36,16 @@ def sanitise_html(html: str) -> str:
 def render_markdown(source: str) -> str:
     """Render a Markdown body to HTML that is safe to put on a page."""
     return sanitise_html(_markdown.render(source or ""))
+
+
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def plain_text(source: str) -> str:
+    """The words a reader sees of a Markdown body, without markup."""
+    return html.unescape(nh3.clean(render_markdown(source), tags=set()))
+
+
+def word_count(source: str) -> int:
+    """How many words a reader sees in a Markdown body (markup, link targets and symbols not counted)."""
+    return len(_WORD.findall(plain_text(source)))

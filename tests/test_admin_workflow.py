@@ -864,3 +864,35 @@ def test_articles_written_in_the_admin_show_no_importer_fields(writer):
     html = logged_in(writer).get(change_url(article)).content.decode()
     for importer_only in ("Source file", "source_name", "source_hash", "Why the importer held it"):
         assert importer_only not in html, importer_only
+
+
+# --- writing the body: help, rendered preview, word count -----------------------------------------------------
+
+
+def test_markdown_help_shows_the_link_form_as_typed(writer):
+    """The body's help shows "<https://…>" as text, not swallowed as an HTML tag."""
+    html = logged_in(writer).get(reverse("admin:articles_article_add")).content.decode()
+    assert "&lt;https://…&gt; for a link" in html
+
+
+def test_body_preview_renders_as_readers_see_it(writer):
+    """The preview endpoint returns the sanitised rendering and the words readers will read."""
+    url = reverse("admin:articles_article_body_preview")
+    response = logged_in(writer).post(url, {"body": "## Aftermath\n\nShelling *resumed* at dawn. <script>alert(1)</script>\n\n<https://example.org/report>"})
+    data = response.json()
+    assert "<h2>Aftermath</h2>" in data["html"] and "<em>resumed</em>" in data["html"]
+    assert "<script>" not in data["html"]
+    assert 'href="https://example.org/report"' in data["html"]
+    assert data["words"] == 1 + 4 + 4 + 4  # heading; sentence; the script tag shown as text; the link's text
+    words = logged_in(writer).post(url, {"body": "**Two** words.\n\n> A [quoted](https://x.org) line's end"}).json()["words"]
+    assert words == 2 + 4  # markup and link targets are not words
+    assert logged_in(writer).get(url).status_code == 405
+    assert Client().post(url, {"body": "x"}).status_code == 302  # to the login page
+
+
+def test_body_preview_refuses_huge_input_clearly(writer):
+    """Past the cap the endpoint says why instead of rendering."""
+    from articles.admin.articles import BODY_PREVIEW_MAX_CHARS
+
+    response = logged_in(writer).post(reverse("admin:articles_article_body_preview"), {"body": "x" * (BODY_PREVIEW_MAX_CHARS + 1)})
+    assert response.status_code == 413 and "too long to preview" in response.json()["error"]

@@ -429,3 +429,22 @@ def test_no_page_breaks_the_content_security_policy(browser, live_server, newsro
         assert refused == [], refused
     finally:
         context.close()
+
+
+def test_body_preview_and_word_count_follow_the_typing(browser, live_server, writer):
+    """On the article form the body's rendered preview and word count update as the writer types."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        refused = _csp_violations(page)
+        _log_in(page, writer.username)
+        page.goto("/admin/articles/article/add/")
+        page.fill("#id_body", "## Aftermath\n\nShelling resumed at *dawn*.")
+        from playwright.sync_api import expect  # waits without eval, which the CSP refuses
+
+        expect(page.locator(".body-preview__count")).to_have_text("5 words")
+        assert page.locator(".body-preview__text h2").inner_text() == "Aftermath"
+        assert page.locator(".body-preview__text em").inner_text() == "dawn"
+        assert refused == []
+    finally:
+        context.close()

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,8 +22,12 @@ from articles.diffing import any_changed, diff_content
 from articles.middleware import take_unsaved_post
 from articles.models import Article, Author, ReviewQueue, Revision, display_name
 from articles.preview import make_share_link, preview_response
+from articles.rendering import render_markdown, word_count
 from articles.workflow import MOVES, WorkflowError
 
+
+
+BODY_PREVIEW_MAX_CHARS = 500_000
 
 
 @admin.display(description="Import reasons")
@@ -79,6 +83,10 @@ def _bulk_action(name):
 
 class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     form = ArticleForm
+
+    class Media:
+        js = ["js/body-preview.js"]
+
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     # Only the authors and tags of the articles this person may see: a writer's filters never list
     # another writer's draft-only tags or bylines.
@@ -143,6 +151,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
+        preview_url = reverse("admin:articles_article_body_preview")
         is_live = obj is not None and obj.status == Article.Status.PUBLISHED
         pending = obj.revisions.pending().exclude(source="import").first() if is_live else None
         restored = getattr(request, "masthead_restored_post", None)
@@ -153,6 +162,8 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
                 if restored is not None and not args and "data" not in form_kwargs:
                     form_kwargs["data"] = restored  # the text of a save made after the login expired
                 super().__init__(*args, user=user, is_editor=is_editor, pending_revision=pending, **form_kwargs)
+                if "body" in self.fields:
+                    self.fields["body"].widget.attrs["data-preview-url"] = preview_url
 
         return RequestArticleForm
 
@@ -319,6 +330,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             path("<path:object_id>/revisions/", view(self.revisions_view), name="articles_article_revisions"),
             path("<path:object_id>/revisions/<int:revision_id>/", view(self.revision_view), name="articles_article_revision"),
             path("<path:object_id>/share/", view(self.share_view), name="articles_article_share"),
+            path("body-preview/", view(self.body_preview_view), name="articles_article_body_preview"),
             *super().get_urls(),
         ]
 
@@ -419,6 +431,17 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             title=f"Revision of “{article.title}”", revision=revision, diff=diff, has_differences=any_changed(diff), form=form,
             can_review=workflow.can_publish(request.user), can_revert=workflow.can_edit(request.user, article),
         )
+
+    def body_preview_view(self, request):
+        """POST ``body``: the body as readers will see it (rendered and sanitised) and its word count, as JSON."""
+        if request.method != "POST":
+            return JsonResponse({"error": "Send the body with POST."}, status=405)
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        source = request.POST.get("body", "")
+        if len(source) > BODY_PREVIEW_MAX_CHARS:
+            return JsonResponse({"error": f"The body is too long to preview (over {BODY_PREVIEW_MAX_CHARS:,} characters)."}, status=413)
+        return JsonResponse({"html": render_markdown(source), "words": word_count(source)})
 
     def share_view(self, request, object_id):
         article = self._article_for(request, object_id)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.diffing import normalise_newlines
@@ -52,6 +53,9 @@ class ArticleForm(forms.ModelForm):
                 self.initial["warnings"] = list(
                     self.fields["warnings"].queryset.filter(slug__in=pending_revision.warnings).values_list("pk", flat=True)
                 )
+        if "body" in self.fields:
+            # The admin shows help text as HTML: escape it so "<https://…>" reads as typed.
+            self.fields["body"].help_text = escape(Article._meta.get_field("body").help_text)
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
         elif self.instance.pk and not self.instance.warnings_decided and not self.is_bound and "warnings" in self.fields:
