@@ -17,7 +17,8 @@ FIELDS = [
     ("tags", "Tags"),
     ("warnings", "Content warnings"),
     ("no_warnings_apply", "No content warnings apply"),
-    ("warning_note", "Warning note"),
+    ("newsroom_note", "Our warning note"),
+    ("warning_note", "The source's warning note"),
 ]
 # Below this share of words in common, a changed paragraph reads better as one removed and one added.
 SIMILAR = 0.5

@@ -48,7 +48,8 @@ class ArticleFeed(Feed):
     def item_description(self, article):
         warning = summaries.warning_line(article)
         if warning:
-            note = f" The source’s note: {article.warning_note}" if article.warning_note else ""
+            note = f" Our note: {article.newsroom_note}" if article.newsroom_note else ""
+            note += f" The source’s note: {article.warning_note}" if article.warning_note else ""
             return escape(warning + note)
         return escape(article.standfirst)
 

@@ -238,6 +238,8 @@ def fingerprint(article: Article, tags, warnings) -> str:
         "slug": article.slug,
         "published_at": article.published_at.timestamp() if article.published_at else None,
     }
+    if not content.get("newsroom_note"):
+        content.pop("newsroom_note", None)  # absent from fingerprints made before the field existed: keep them valid
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 

@@ -148,7 +148,16 @@ class Article(models.Model):
         verbose_name="content warnings",
         help_text="Shown to readers before the text; readers can filter these out.",
     )
-    warning_note = models.TextField(blank=True, help_text="The content warning as the source worded it, shown with the labels.")
+    warning_note = models.TextField(
+        "the source's warning note", blank=True,
+        help_text="The content warning as the source worded it (the importer fills it in); readers see it "
+        "credited to the source.",
+    )
+    newsroom_note = models.TextField(
+        "our warning note", blank=True,
+        help_text="A note of the newsroom's own about what the article contains (e.g. “Describes the aftermath "
+        "of an air strike.”). Readers see it with the warnings, credited to the newsroom.",
+    )
     image_credit = models.CharField("featured-image credit", max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False, db_index=True)
     review_reasons = models.JSONField(
@@ -176,8 +185,8 @@ class Article(models.Model):
         blank=True,
         related_name="+",
         verbose_name="suggested content warnings",
-        help_text="Warnings the lexicon suggests from words in the text. Never shown to readers; an editor "
-        "accepts or dismisses each one.",
+        help_text="Warnings the writer proposes, or the lexicon suggests from words in the text. Never shown to "
+        "readers; an editor accepts or dismisses each one.",
     )
     no_warnings_apply = models.BooleanField(
         "no content warnings apply",
@@ -405,6 +414,7 @@ class Revision(models.Model):
     body = models.TextField(blank=True)
     image_credit = models.CharField(max_length=200, blank=True)
     warning_note = models.TextField(blank=True)
+    newsroom_note = models.TextField(blank=True)
     tags = models.JSONField(default=list, blank=True)
     warnings = models.JSONField(default=list, blank=True, help_text="Content-warning slugs.")
     no_warnings_apply = models.BooleanField(default=False)
@@ -413,7 +423,9 @@ class Revision(models.Model):
     objects = RevisionQuerySet.as_manager()
 
     # The article fields a revision copies one to one; tags and warnings are stored as lists beside them.
-    CONTENT_FIELDS = ("title", "author", "standfirst", "body", "image_credit", "warning_note", "no_warnings_apply")
+    CONTENT_FIELDS = (
+        "title", "author", "standfirst", "body", "image_credit", "warning_note", "newsroom_note", "no_warnings_apply",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

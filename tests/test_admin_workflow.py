@@ -896,3 +896,32 @@ def test_body_preview_refuses_huge_input_clearly(writer):
 
     response = logged_in(writer).post(reverse("admin:articles_article_body_preview"), {"body": "x" * (BODY_PREVIEW_MAX_CHARS + 1)})
     assert response.status_code == 413 and "too long to preview" in response.json()["error"]
+
+
+# --- writers propose warnings and a note of their own ---------------------------------------------------------
+
+
+def test_writer_proposes_warnings_and_a_note_credited_to_the_newsroom(writer, editor, graphic, client):
+    """A writer ticks the warnings she proposes and writes the newsroom's note; the editor finds them as
+    suggestions, preselected; readers see the note as "Our note", never as the source's."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    article.refresh_from_db()
+    data = form_data(article, newsroom_note="Describes the aftermath of an air strike.")
+    data.pop("warnings")
+    data["suggested_warnings"] = [graphic.pk]
+    data["warning_note"] = "Planted as the source's words."  # read-only for writers: ignored
+    assert logged_in(writer).post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert list(article.suggested_warnings.all()) == [graphic]
+    assert article.newsroom_note == "Describes the aftermath of an air strike."
+    assert article.warning_note == ""
+    workflow.perform("submit", article, writer)
+
+    form = logged_in(editor).get(change_url(article)).context["adminform"].form
+    assert [int(pk) for pk in form["warnings"].value()] == [graphic.pk]
+    workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
+    workflow.perform("publish", article, editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Our note: Describes the aftermath of an air strike." in page
+    assert "The source’s note" not in page

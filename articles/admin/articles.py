@@ -3,6 +3,7 @@
 Every state change goes through articles.workflow; this module only asks and shows.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -98,6 +99,13 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author"]
     filter_horizontal = ["warnings"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "suggested_warnings":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["label"] = "Warnings you propose"
+            kwargs["help_text"] = "Tick what readers should be warned of; an editor decides before publication."
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
     readonly_fields = [
         "status_display", "import_reasons", "suggestions", "warning_decision",
         "source_name", "source_hash", "created_at", "updated_at",
@@ -105,9 +113,13 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     change_form_template = "admin/articles/article/change_form.html"
 
     def get_fieldsets(self, request, obj=None):
-        warning_fields = ["suggestions", "warnings", "no_warnings_apply", "warning_decision", "warning_note"]
         if workflow.is_editor(request.user):
-            warning_fields.insert(4, "record_warning_decision")
+            warning_fields = ["suggestions", "warnings", "no_warnings_apply", "record_warning_decision",
+                              "warning_decision", "newsroom_note", "warning_note"]
+        else:  # writers propose; an editor decides
+            warning_fields = ["suggested_warnings", "newsroom_note", "warnings", "no_warnings_apply", "warning_decision"]
+            if obj is not None and obj.warning_note:
+                warning_fields.append("warning_note")
         editable = obj is None or workflow.can_edit(request.user, obj)
         main = ["title", "slug", "author", "published_at"]
         imported = obj is not None and bool(obj.source_name)
@@ -146,7 +158,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             # an edit of a published article is a revision of its content, which carries neither.
             fields += ["slug", "published_at"]
         if not workflow.is_editor(request.user):
-            fields += ["warnings", "no_warnings_apply"]
+            fields += ["warnings", "no_warnings_apply", "warning_note"]
         return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
