@@ -105,9 +105,9 @@ def diff_field(label, old, new) -> FieldDiff:
     return FieldDiff(label, old_units != new_units, tuple(lines))
 
 
-def diff_content(live: dict, other: dict) -> list[FieldDiff]:
-    """Field-by-field differences from the live content to another version."""
-    return [diff_field(label, live.get(name), other.get(name)) for name, label in FIELDS]
+def diff_content(live, other) -> list[FieldDiff]:
+    """Field-by-field differences from the live content to another version (articles.content.Content)."""
+    return [diff_field(label, getattr(live, name), getattr(other, name)) for name, label in FIELDS]
 
 
 def any_changed(diff: list[FieldDiff]) -> bool:

@@ -24,6 +24,7 @@ from articles import workflow
 from articles.importing import ParseError, ParsedArticle, parse_source
 from articles.lexicon import Vocabulary, fold
 from articles.slugs import author_slug
+from articles.content import Content
 from articles.models import Article, Author, ContentWarning, TaggedArticle, Topic
 
 
@@ -132,7 +133,7 @@ class Importer:
             article = Article(source_name=parsed.source_name, slug=_unique_slug(parsed.title))
             outcome = Outcome.CREATED
 
-        article.author = content["author"]
+        article.author = content.author
         article.published_at = _start_of_day(parsed.published_on)
         article.source_hash = parsed.source_hash
         if outcome is Outcome.CREATED:
@@ -140,26 +141,26 @@ class Importer:
             # insert each), and its text written last, by place_import's save: the search index then
             # reads the text once, not again for every tag (migration 0008's triggers).
             article.save()
-            content["tags"] = _link_tags(article, content["tags"])
+            content = content.replace(tags=tuple(_link_tags(article, list(content.tags))))
             _link(Article.warnings.through, article, stated)
             _link(Article.suggested_warnings.through, article, suggested)
             _set_text(article, content)
         else:
             _set_text(article, content)
             article.save()
-            article.tags.set(content["tags"], clear=True)
-            content["tags"] = sorted(article.tags.names(), key=str.casefold)
+            article.tags.set(list(content.tags), clear=True)
+            content = content.replace(tags=tuple(article.tags.names()))
             article.warnings.set(stated)
             article.suggested_warnings.set(suggested)
 
         reasons = _review_reasons(parsed, unmapped, suggested if not stated else [])
         def fingerprinted(article):
-            article.import_fingerprint = fingerprint(article, content["tags"], content["warnings"])
+            article.import_fingerprint = fingerprint(article, content.tags, content.warnings)
 
         if outcome is Outcome.CREATED or _importer_decided_alone(article):
             workflow.place_import(
                 article, publish=not reasons, reasons=reasons, created=outcome is Outcome.CREATED,
-                tags=content["tags"], warnings=content["warnings"], before_save=fingerprinted,
+                tags=content.tags, warnings=content.warnings, before_save=fingerprinted,
             )
         else:
             article.review_reasons = reasons
@@ -180,19 +181,17 @@ def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
     return Importer().import_path(path, dry_run=dry_run)
 
 
-def _content(parsed: ParsedArticle, stated: list[ContentWarning], tags: list[str]) -> dict:
-    """What the page says, in the shape of an article's editable content (see workflow.content_of)."""
-    return {
-        "title": parsed.title[: Article._meta.get_field("title").max_length],
-        "author": _author_for(parsed.author),
-        "standfirst": "",
-        "body": parsed.body_markdown,
-        "image_credit": parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
-        "warning_note": parsed.warning_note,
-        "tags": tags,
-        "warnings": sorted(w.slug for w in stated),
-        "no_warnings_apply": False,
-    }
+def _content(parsed: ParsedArticle, stated: list[ContentWarning], tags: list[str]) -> Content:
+    """What the page says, as an article's editable content."""
+    return Content(
+        title=parsed.title[: Article._meta.get_field("title").max_length],
+        author=_author_for(parsed.author),
+        body=parsed.body_markdown,
+        image_credit=parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
+        warning_note=parsed.warning_note,
+        tags=tuple(tags),
+        warnings=tuple(w.slug for w in stated),
+    )
 
 
 def _link(through, article: Article, warnings: list[ContentWarning]) -> None:
@@ -200,9 +199,10 @@ def _link(through, article: Article, warnings: list[ContentWarning]) -> None:
     through.objects.bulk_create(through(article=article, contentwarning=warning) for warning in warnings)
 
 
-def _set_text(article: Article, content: dict) -> None:
+def _set_text(article: Article, content: Content) -> None:
+    """The text the page gives; an editor's standfirst and the newsroom's note stay as they are."""
     for name in ("title", "body", "warning_note", "image_credit"):
-        setattr(article, name, content[name])
+        setattr(article, name, getattr(content, name))
 
 
 def _link_tags(article: Article, names: list[str]) -> list[str]:
@@ -232,7 +232,7 @@ def fingerprint(article: Article, tags, warnings) -> str:
     """A hash of everything an editor can change about an article's content (workflow.content_of),
     plus its slug and publication time; ``tags`` are names, ``warnings`` slugs."""
     content = {
-        **workflow.content_of(article, tags=list(tags), warnings=list(warnings)),
+        **workflow.content_of(article, tags=list(tags), warnings=list(warnings)).as_dict(),
         "author": article.author_id,
         "tags": sorted(tag.casefold() for tag in tags),
         "slug": article.slug,

@@ -10,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.lexicon import parse_terms
+from articles.content import Content
 from articles.rendering import render_markdown
 from articles.urling import path_to
 
@@ -423,20 +424,9 @@ class Revision(models.Model):
     objects = RevisionQuerySet.as_manager()
 
     # The article fields a revision copies one to one; tags and warnings are stored as lists beside them.
-    CONTENT_FIELDS = (
-        "title", "author", "standfirst", "body", "image_credit", "warning_note", "newsroom_note", "no_warnings_apply",
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def content(self) -> dict:
-        """This revision's content, in the shape of workflow.content_of(article)."""
-        return {
-            **{name: getattr(self, name) for name in self.CONTENT_FIELDS},
-            "tags": self.tags,
-            "warnings": self.warnings,
-        }
+    def content(self) -> Content:
+        """This revision's content."""
+        return Content.of(self)
 
     def __str__(self):
         return f"{self.article} — {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"

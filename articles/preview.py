@@ -36,12 +36,12 @@ class RevisionPreview:
     def __init__(self, article, revision):
         self._article = article
         self._revision = revision
-        for name in Revision.CONTENT_FIELDS:
-            setattr(self, name, getattr(revision, name))
-        existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(name__in=revision.tags)}
-        self.tags = _Related(existing.get(name.casefold()) or Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in revision.tags)
+        content = revision.content()
+        content.apply_to(self)
+        existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(name__in=content.tags)}
+        self.tags = _Related(existing.get(name.casefold()) or Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in content.tags)
         self.tag_list = sorted(self.tags, key=lambda tag: tag.name)
-        self.warnings = _Related(ContentWarning.objects.filter(slug__in=revision.warnings))
+        self.warnings = _Related(ContentWarning.objects.filter(slug__in=content.warnings))
 
     def __getattr__(self, name):
         return getattr(self._article, name)

@@ -70,9 +70,9 @@ def editor_loop(server, stop, interval, report):
             expected = article.title
         else:
             live = Article.objects.published().order_by("-published_at").first()
-            content = workflow.content_of(live) | {"title": f"Revised bulletin {n} {time.time_ns()}"}
+            content = workflow.content_of(live).replace(title=f"Revised bulletin {n} {time.time_ns()}")
             workflow.approve_revision(workflow.propose_revision(live, editor, content), editor)
-            article, expected = live, content["title"]
+            article, expected = live, content.title
         report["changes"] += 1
         for path in ("/", article.get_absolute_url()):
             if expected not in fetch(server, path):

@@ -152,7 +152,7 @@ def test_writer_cannot_open_another_writers_article(writer, others_article, url_
 def test_writer_cannot_see_another_writers_revision_diff(writer, other_writer, editor):
     """A revision page of someone else's article is refused."""
     article = make_article(other_writer, "published")
-    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": "x"})
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article).replace(body="x"))
     url = reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
     client = logged_in(writer)
     assert client.get(url).status_code == 403
@@ -304,7 +304,7 @@ def test_review_queue_oldest_first_with_reasons(writer, editor):
     Article.objects.filter(pk=newer.pk).update(submitted_at=timezone.now() - timedelta(days=1))
     older.suggested_warnings.add(ContentWarning.objects.get(slug="death"))
     live = make_article(writer, "published")
-    workflow.propose_revision(live, editor, {**workflow.content_of(live), "body": "new"})
+    workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="new"))
     make_article(writer, "draft")
     response = logged_in(editor).get(reverse("admin:articles_reviewqueue_changelist"))
     assert [a.pk for a in response.context["cl"].result_list][:2] == [older.pk, newer.pk]
@@ -334,7 +334,7 @@ def test_editing_a_live_article_makes_a_pending_revision(writer, editor, client)
 def test_revision_page_shows_a_diff_and_approves(writer, editor, client):
     """The revision page shows what changed; approving makes it live."""
     article = make_article(writer, "published")
-    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": "Brand new paragraph.", "tags": ["Syria"]})
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article).replace(body="Brand new paragraph.", tags=("Syria",)))
     url = reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
     page = logged_in(editor).get(url).content.decode()
     assert 'class="diff-line diff-added">+ Brand new paragraph.' in page
@@ -566,7 +566,7 @@ def test_anonymous_cannot_preview(writer, client):
 def test_preview_of_a_pending_revision(writer, editor):
     """An editor previews a pending revision's text over the live article."""
     article = make_article(writer, "published")
-    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": "Revision words."})
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article).replace(body="Revision words."))
     url = reverse("admin:articles_article_preview", args=[article.pk]) + f"?revision={revision.pk}"
     assert "Revision words." in logged_in(editor).get(url).content.decode()
 
@@ -823,7 +823,7 @@ def test_revision_diff_marks_changed_words_within_a_paragraph(writer, editor):
     article.body = "The convoy reached Sinjar at dawn on Tuesday.\n\nAid followed."
     article.save()
     edited = "The convoy reached Sinjar at dusk on Tuesday.\r\n\r\nAid followed."
-    revision = workflow.propose_revision(article, editor, {**workflow.content_of(article), "body": edited})
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article).replace(body=edited))
     page = logged_in(editor).get(reverse("admin:articles_article_revision", args=[article.pk, revision.pk])).content.decode()
     assert "<del>dawn</del><ins>dusk</ins>" in page
     assert "− The convoy" not in page and "Aid followed." in page

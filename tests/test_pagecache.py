@@ -130,7 +130,7 @@ def change_unpublish(article, editor):
 
 
 def change_revision(article, editor):
-    content = workflow.content_of(article) | {"title": "Shelling near the old bridge"}
+    content = workflow.content_of(article).replace(title="Shelling near the old bridge")
     revision = workflow.propose_revision(article, editor, content)
     workflow.approve_revision(revision, editor)
     return "/articles/shelling/", "Shelling near the old bridge", True
@@ -193,7 +193,7 @@ def test_readers_see_every_change_on_their_next_request(live, editor, change):
 def test_pending_revision_does_not_change_what_readers_see(live, editor):
     """An edit waiting for approval keeps the cached live page: readers see the live version."""
     get("/articles/shelling/")
-    content = workflow.content_of(live) | {"title": "Not yet approved"}
+    content = workflow.content_of(live).replace(title="Not yet approved")
     workflow.propose_revision(live, editor, content)
     response, html = get("/articles/shelling/")
     assert "Not yet approved" not in html

@@ -245,7 +245,7 @@ class TestDecisionRecord:
 
 class TestRevisions:
     def content(self, article, **changes):
-        return {**workflow.content_of(article), **changes}
+        return workflow.content_of(article).replace(**changes)
 
     def test_pending_revision_does_not_change_the_live_article(self, writer, editor, client):
         """Readers see the live version while a revision waits."""

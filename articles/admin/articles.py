@@ -19,6 +19,7 @@ from articles import workflow
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
 from articles.admin import record
 from articles.admin.mixins import EditorsReadOnly
+from articles.content import Content
 from articles.diffing import any_changed, diff_content
 from articles.middleware import take_unsaved_post
 from articles.models import Article, Author, ReviewQueue, Revision, display_name
@@ -222,16 +223,8 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and obj.status == Article.Status.PUBLISHED:
-            content = {
-                name: form.cleaned_data.get(name, getattr(obj, name))
-                for name in Revision.CONTENT_FIELDS
-            }
-            content["tags"] = sorted(form.cleaned_data.get("tags", obj.tags.names()), key=str.casefold)
-            warnings = form.cleaned_data.get("warnings")
-            content["warnings"] = sorted(w.slug for w in warnings) if warnings is not None else sorted(
-                obj.warnings.values_list("slug", flat=True)
-            )
             live = Article.objects.get(pk=obj.pk)
+            content = Content.from_form(form.cleaned_data, start=workflow.content_of(live))
             if content == workflow.content_of(live):
                 form.revision = None  # nothing to review: no empty revision
                 form.unchanged = True

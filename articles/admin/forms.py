@@ -42,16 +42,15 @@ class ArticleForm(forms.ModelForm):
             self.warnings_before = set()
         if pending_revision is not None and not self.is_bound:
             # A live article is edited from its newest pending revision, so edits build on each other.
-            for name in Revision.CONTENT_FIELDS:
+            pending = pending_revision.content()
+            for name, value in pending.stored().items():
                 if name in self.fields:
-                    self.initial[name] = getattr(pending_revision, name)
-            if "author" in self.fields:
-                self.initial["author"] = pending_revision.author_id
+                    self.initial[name] = value.pk if name == "author" and value is not None else value
             if "tags" in self.fields:
-                self.initial["tags"] = [Tag(name=name) for name in pending_revision.tags]
+                self.initial["tags"] = [Tag(name=name) for name in pending.tags]
             if "warnings" in self.fields:
                 self.initial["warnings"] = list(
-                    self.fields["warnings"].queryset.filter(slug__in=pending_revision.warnings).values_list("pk", flat=True)
+                    self.fields["warnings"].queryset.filter(slug__in=pending.warnings).values_list("pk", flat=True)
                 )
         if "body" in self.fields:
             # The admin shows help text as HTML: escape it so "<https://…>" reads as typed.

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import notifications
+from articles.content import Content
 from articles.models import Article, ContentWarning, Revision
 from articles.workflow.errors import WorkflowError
 from articles.workflow.permissions import can_edit, can_publish, is_editor
@@ -11,17 +12,13 @@ from articles.workflow.record import record
 from articles.workflow.warning_decisions import warning_changes
 
 
-def content_of(article: Article, *, tags=None, warnings=None) -> dict:
-    """The editable content of an article, as stored in a revision. ``tags`` (names) and ``warnings``
+def content_of(article: Article, *, tags=None, warnings=None) -> Content:
+    """The editable content of an article (articles/content.py). ``tags`` (names) and ``warnings``
     (slugs), when the caller has just written them, save reading them back."""
-    return {
-        **{name: getattr(article, name) for name in Revision.CONTENT_FIELDS},
-        "tags": sorted(article.tags.names() if tags is None else tags, key=str.casefold),
-        "warnings": sorted(article.warnings.values_list("slug", flat=True) if warnings is None else warnings),
-    }
+    return Content.of(article, tags=tags, warnings=warnings)
 
 
-def snapshot_live(article: Article, user, *, source: str, content: dict | None = None) -> Revision:
+def snapshot_live(article: Article, user, *, source: str, content: Content | None = None) -> Revision:
     """Keep what just went live in the history of revisions (``content``: content_of(article), if known)."""
     now = timezone.now()
     return Revision.objects.create(
@@ -32,11 +29,11 @@ def snapshot_live(article: Article, user, *, source: str, content: dict | None =
         reviewed_by=user if user and user.is_authenticated else None,
         reviewed_at=now,
         created_at=now,
-        **(content or content_of(article)),
+        **(content or content_of(article)).for_revision(),
     )
 
 
-def propose_revision(article: Article, user, content: dict, *, source: str = "edit", source_hash: str = "") -> Revision:
+def propose_revision(article: Article, user, content: Content, *, source: str = "edit", source_hash: str = "") -> Revision:
     """Save an edit of a live article as a pending revision; readers keep seeing the live version."""
     if source != "import" and not can_edit(user, article):
         raise WorkflowError(f"You may not edit “{article.title}”.")
@@ -53,7 +50,7 @@ def propose_revision(article: Article, user, content: dict, *, source: str = "ed
             source=source,
             created_by=user if user and user.is_authenticated else None,
             source_hash=source_hash,
-            **content,
+            **content.for_revision(),
         )
         record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
         transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
@@ -75,16 +72,15 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
             raise WorkflowError(
                 "The revision has no warning decision: choose warnings or tick “no content warnings apply”."
             )
-        before = content_of(article)
-        for field in Revision.CONTENT_FIELDS:
-            setattr(article, field, getattr(revision, field))
+        before, after = content_of(article), revision.content()
+        after.apply_to(article)
         if revision.source_hash:
             article.source_hash = revision.source_hash
         article.warnings_decided_at, article.warnings_decided_by = timezone.now(), user
         article.last_edited_by = user
         article.save()
-        article.tags.set(revision.tags, clear=True)
-        article.warnings.set(ContentWarning.objects.filter(slug__in=revision.warnings))
+        article.tags.set(after.tags, clear=True)
+        article.warnings.set(ContentWarning.objects.filter(slug__in=after.warnings))
         article.suggested_warnings.clear()
         revision.status, revision.reviewed_by, revision.reviewed_at = Revision.Status.APPROVED, user, timezone.now()
         revision.comment = comment
@@ -92,8 +88,8 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
         Revision.objects.pending().filter(article=article, created_at__lt=revision.created_at).update(
             status=Revision.Status.SUPERSEDED
         )
-        changes = {"revision": revision.pk, "fields": [k for k, v in content_of(article).items() if before[k] != v]}
-        changes.update(warning_changes(set(before["warnings"]), set(revision.warnings)))
+        changes = {"revision": revision.pk, "fields": before.changed_fields(content_of(article))}
+        changes.update(warning_changes(set(before.warnings), set(after.warnings)))
         record(article, user, "revision_approved", article.status, article.status, comment, changes)
     return article
 

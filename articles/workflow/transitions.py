@@ -164,9 +164,9 @@ def place_import(
     article.review_reasons = reasons
     if publish:
         article.status = Status.PUBLISHED
-        article.no_warnings_apply = not content["warnings"]
+        article.no_warnings_apply = not content.warnings
         article.warnings_decided_at, article.warnings_decided_by = timezone.now(), None
-        content["no_warnings_apply"] = article.no_warnings_apply
+        content = content.replace(no_warnings_apply=article.no_warnings_apply)
     else:
         article.status = Status.IN_REVIEW
         article.submitted_at = article.submitted_at or timezone.now()
@@ -181,7 +181,7 @@ def place_import(
             previous,
             article.status,
             "; ".join(reasons),
-            {"warnings": content["warnings"]},
+            {"warnings": list(content.warnings)},
         )
     if publish:
         snapshot_live(article, None, source="import", content=content)
