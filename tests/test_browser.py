@@ -448,3 +448,30 @@ def test_body_preview_and_word_count_follow_the_typing(browser, live_server, wri
         assert refused == []
     finally:
         context.close()
+
+
+def test_pressing_a_workflow_button_keeps_what_was_typed(browser, live_server, writer):
+    """A writer edits her draft and presses "Save and submit for review": the edit is saved, then the
+    submission is confirmed; pressing Enter in the title saves and moves nothing."""
+    from articles.models import Article
+    from tests.test_workflow import make_article
+
+    article = make_article(writer, "draft")
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        _log_in(page, writer.username)
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        page.fill("#id_title", "Typed in the browser")
+        page.press("#id_title", "Enter")
+        page.wait_for_load_state()
+        article.refresh_from_db()
+        assert (article.title, article.status) == ("Typed in the browser", "draft")
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        page.fill("#id_body", "A body typed just before pressing the button.")
+        page.get_by_role("button", name="Save and submit for review").click()
+        page.get_by_role("button", name="Submit for review").click()
+        article = Article.objects.get(pk=article.pk)
+        assert (article.body, article.status) == ("A body typed just before pressing the button.", "in_review")
+    finally:
+        context.close()
