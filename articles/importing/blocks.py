@@ -1,0 +1,215 @@
+"""The body: where it ends, its blocks (paragraphs, headings, quotations, tweets, lists, links), and their
+Markdown. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.importing import lines as kinds
+from articles.importing.parsed import BulletList, Heading, Link, Paragraph, Quote, Tweet
+
+_URL_LINE = kinds.URL_LINE
+_LIST_ITEM = kinds.LIST_ITEM
+_APPEAL = kinds.APPEAL
+_MONTH = kinds.MONTH
+_TWEET_ATTRIBUTION = re.compile(
+    r"^[—–-]\s*(?P<author>.*?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>" + _MONTH + r"\s+\d{1,2},\s+\d{4})\s*$",
+    re.I,
+)
+_TWEET_MARKERS = re.compile(r"pic\.twitter\.com/|(?<!\w)@\w+|(?<![\w&])#\w+|\bt\.co/", re.I)
+_PIC_LINK = re.compile(r"(?<![\w/])(pic\.twitter\.com/\w+)")
+_INLINE_URL = re.compile(r"(?<![\w<(])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’])")
+
+
+def _is_chrome(line: str) -> bool:
+    return kinds.is_chrome(line)
+
+
+def find_end(lines: list[str], start: int) -> int:
+    """Index of the first line after ``start`` that closes the article (or the end of the text)."""
+    for index in range(start, len(lines)):
+        if lines[index] and kinds.is_end_of_article(lines[index]):
+            return index
+    return len(lines)
+
+
+def build_body(lines: list[str]) -> list:
+    """The body's lines (captions left out) as blocks."""
+    kept = [line for line in lines if not (line and kinds.CAPTION.search(line) and len(kinds.words(line)) <= 40)]
+    return _build_blocks(_split_blocks(kept))
+
+
+def _split_blocks(lines: list[str]) -> list[list[str]]:
+    blocks, current = [], []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_heading(block: list[str]) -> bool:
+    if len(block) != 1:
+        return False
+    line = block[0]
+    words = line.split()
+    return (
+        1 <= len(words) <= 10
+        and len(line) <= 90
+        and line[-1] not in ".,;:…”\"’"
+        and (line[0].isupper() or line[0].isdigit())
+        and not _URL_LINE.match(line)
+    )
+
+
+def _is_chrome_block(block: list[str]) -> bool:
+    return all(_is_chrome(line) for line in block) or bool(_APPEAL.search(" ".join(block)) and len(block) == 1 and len(block[0]) < 400 and _is_appeal_sentence(block[0]))
+
+
+def _is_appeal_sentence(line: str) -> bool:
+    return bool(re.match(r"^(?:please\s+)?(?:donate|support|chip|help|can\s+you|become|you\s+can)\b", line, re.I))
+
+
+def _text_blocks(lines: list[str]) -> list:
+    """A block's lines as a paragraph, or a paragraph followed by a list when lines are "– items"."""
+    items = [line for line in lines if _LIST_ITEM.match(line)]
+    if not items:
+        return [Paragraph(" ".join(lines))]
+    result, prose = [], [line for line in lines if not _LIST_ITEM.match(line)]
+    if prose:
+        result.append(Paragraph(" ".join(prose)))
+    result.append(BulletList(tuple(_LIST_ITEM.sub("", item) for item in items)))
+    return result
+
+
+def _is_intro(block: list[str]) -> bool:
+    """A paragraph that introduces a quotation, a tweet or a link: it ends with a colon."""
+    text = " ".join(block)
+    return text.endswith(":") and not _TWEET_MARKERS.search(text)
+
+
+def _build_blocks(raw_blocks: list[list[str]]) -> list:
+    raw_blocks = [block for block in raw_blocks if not _is_chrome_block(block)]
+    tweet_of = _find_tweets(raw_blocks)
+    result = []
+    index = 0
+    while index < len(raw_blocks):
+        block = raw_blocks[index]
+        if index in tweet_of:
+            end, attribution = tweet_of[index]
+            parts = [part for raw in raw_blocks[index:end] for part in _text_blocks(raw)]
+            result.append(
+                Tweet(
+                    blocks=tuple(parts),
+                    author=attribution.group("author").strip(),
+                    handle=attribution.group("handle"),
+                    date_text=attribution.group("date"),
+                )
+            )
+            index = end + 1
+            continue
+        if len(block) == 1 and _URL_LINE.match(block[0]):
+            url = block[0] if block[0].lower().startswith("http") else f"https://{block[0]}"
+            result.append(Link(url))
+        elif _is_heading(block):
+            result.append(Heading(block[0]))
+        elif index > 0 and _is_intro(raw_blocks[index - 1]) and not _is_intro(block):
+            result.append(Quote(tuple(_text_blocks(block))))
+        else:
+            result.extend(_text_blocks(block))
+        index += 1
+    return result
+
+
+def _find_tweets(blocks: list[list[str]]) -> dict[int, tuple[int, re.Match]]:
+    """Map the first block of each embedded tweet to (index of its attribution line, the attribution match).
+
+    A tweet is the text just above an attribution line ("— Name (@handle) October 13, 2019").
+    It reaches back to just after the paragraph that introduced it (one ending in a colon)
+    when that is within a few blocks, and is otherwise the single block above.
+    """
+    tweets = {}
+    for index, block in enumerate(blocks):
+        match = _TWEET_ATTRIBUTION.match(" ".join(block)) if len(block) == 1 else None
+        if not match or index == 0:
+            continue
+        start = index - 1
+        for back in range(index - 1, max(-1, index - 5), -1):
+            candidate = blocks[back]
+            if _is_heading(candidate) or _TWEET_ATTRIBUTION.match(candidate[0]) or back in tweets:
+                break
+            if _is_intro(candidate):
+                start = back + 1
+                break
+        tweets[start] = (index, match)
+    return tweets
+
+
+# --- Markdown -----------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_LINE_START = re.compile(r"^(\s*)([+\-=>]|\d+[.)])(?=\s|$)")
+
+
+def _escape(text: str) -> str:
+    """Escape Markdown syntax in plain text, then turn bare URLs and pic.twitter.com links into autolinks."""
+    pieces = []
+    last = 0
+    for match in _INLINE_URL.finditer(text):
+        pieces.append(_escape_plain(text[last:match.start()]))
+        pieces.append(f"<{match.group(1)}>")
+        last = match.end()
+    pieces.append(_escape_plain(text[last:]))
+    escaped = "".join(pieces)
+    escaped = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return escaped
+
+
+def _escape_plain(text: str) -> str:
+    pieces = []
+    last = 0
+    for match in _PIC_LINK.finditer(text):
+        pieces.append(_MD_SPECIAL.sub(r"\\\1", text[last:match.start()]))
+        pieces.append(f"[{match.group(1)}](https://{match.group(1)})")
+        last = match.end()
+    pieces.append(_MD_SPECIAL.sub(r"\\\1", text[last:]))
+    return "".join(pieces)
+
+
+def _block_markdown(block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [_escape(block.text)]
+    if isinstance(block, Heading):
+        return ["## " + _escape(block.text)]
+    if isinstance(block, BulletList):
+        return ["\n".join("- " + _escape(item) for item in block.items)]
+    if isinstance(block, Link):
+        return [f"<{block.url}>"]
+    if isinstance(block, Quote | Tweet):
+        inner = [part for child in block.blocks for part in _block_markdown(child)]
+        if isinstance(block, Tweet):
+            who = _escape(f"{block.author} (@{block.handle})".strip())
+            inner.append(f"— [{who}]({block.url}), {_escape(block.date_text)}")
+        quoted = "\n>\n".join("\n".join("> " + line if line else ">" for line in part.split("\n")) for part in inner)
+        return [quoted]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def to_markdown(blocks) -> str:
+    """Serialise parsed blocks as the Markdown source stored in Article.body."""
+    return "\n\n".join(part for block in blocks for part in _block_markdown(block)) + ("\n" if blocks else "")
+
+
+def block_text(block) -> str:
+    if isinstance(block, Paragraph | Heading):
+        return block.text
+    if isinstance(block, BulletList):
+        return "\n".join(block.items)
+    if isinstance(block, Link):
+        return block.url
+    return "\n".join(block_text(child) for child in block.blocks)

@@ -1,0 +1,201 @@
+"""Read a page's header: which line is the headline, and what stands between it and the body (deck,
+byline, date, sections, captions, stated warnings), as a small state machine over the lines' kinds.
+Then where the body starts. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.importing import lines as kinds
+from articles.importing.lines import Dated, Warning
+
+HEADER_LINES = 40  # non-blank lines after the headline that can still be header
+EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
+DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
+
+
+@dataclass
+class Header:
+    title: str
+    title_at: int
+    body_start: int
+    author: str | None = None
+    dated: Dated | None = None
+    sections: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    body_lead: str = ""  # the body's first words when they share a line with a warning
+
+
+def _next_lines(lines, index, count):
+    """The next ``count`` non-blank lines after ``index``, as (index, line)."""
+    found = []
+    for position in range(index + 1, len(lines)):
+        if lines[position]:
+            found.append((position, lines[position]))
+            if len(found) == count:
+                break
+    return found
+
+
+def _captioned_warning(line, stated):
+    """A warning that introduces a caption ("WARNING: … may disturb: Doctors try to…")."""
+    return bool(stated and stated.rest and line[len(stated.statement):].lstrip().startswith(":"))
+
+
+def _is_header_kind(line, title, month_first):
+    """Lines that belong around a headline: byline, date, caption, furniture, the headline again."""
+    return bool(
+        line == title or kinds.is_chrome(line) or kinds.is_caption(line) or kinds.byline(line)
+        or kinds.date_line(line, month_first=month_first) or kinds.bare_name(line)
+        or _captioned_warning(line, kinds.warning(line))
+    )
+
+
+def find_title(lines: list[str], month_first=False) -> int | None:
+    """The headline: the first headline-like line that is confirmed by what follows it (its repeat, a
+    deck, a byline, a date, a warning, a caption or running text), not by more furniture."""
+    first_candidate = None
+    for index, line in enumerate(lines[:400]):
+        if not kinds.is_headline_like(line):
+            continue
+        first_candidate = index if first_candidate is None else first_candidate
+        following = _next_lines(lines, index, 12)
+        if any(other == line for _, other in following):
+            return index  # a headline shown twice
+        if not following:
+            continue
+        after = following[0][1]
+        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
+            continue
+        if kinds.is_headline_like(after) and not kinds.is_sentence(after):
+            if len(kinds.words(line)) <= 3:
+                continue  # a site's name above the real headline
+            return index  # a headline and its deck
+        if (
+            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
+            or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
+            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after)
+        ):
+            return index
+    return first_candidate
+
+
+def _date_above(lines, title_at, month_first):
+    """A date line just above the headline (only blank lines or other dates between): the first of them."""
+    found = None
+    for index in range(title_at - 1, max(-1, title_at - 6), -1):
+        line = lines[index]
+        if not line:
+            continue
+        dated = kinds.date_line(line, month_first=month_first)
+        if dated is None:
+            break
+        found = dated
+    return found
+
+
+def read_header(lines: list[str], *, month_first: bool = False) -> Header | None:
+    title_at = find_title(lines, month_first)
+    if title_at is None:
+        return None
+    title = lines[title_at]
+    header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1)
+    bare_name = None
+    seen = 0
+    deck_possible = True
+    gallery = False  # inside a block of photo captions (a caption carried a warning)
+    index = title_at + 1
+    while index < len(lines) and seen < HEADER_LINES:
+        line = lines[index]
+        index += 1
+        if not line:
+            gallery = False
+            continue
+        seen += 1
+        if line == title:
+            header.body_start = index
+            continue
+        name = kinds.byline(line)
+        dated = kinds.date_line(line, month_first=month_first)
+        stated = kinds.warning(line)
+        if dated or name:
+            header.dated = header.dated or dated
+            if name and header.author is None:
+                header.author = name
+        elif re.match(r"^(?:written\s+)?by\s", line, re.I) and len(kinds.words(line)) <= 6:
+            header.author = header.author or ""  # a generic credit ("By Staff Reporter"): no author
+        elif kinds.SECTIONS.match(line):
+            header.sections = [s.strip() for s in kinds.SECTIONS.match(line).group("list").split(",") if s.strip()]
+        elif stated:
+            header.warnings.append(stated)
+            rest = stated.rest
+            if _captioned_warning(line, stated):
+                gallery = True  # "WARNING: … may disturb: Doctors try to…" — a caption follows the warning
+            elif rest and kinds.is_sentence(rest):
+                header.body_lead = rest
+                header.body_start = index
+                break
+        elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
+            pass
+        elif kinds.bare_name(line):
+            bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
+        elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
+            pass  # the deck (standfirst): one clause under the headline
+        elif kinds.is_sentence(line) or not kinds.is_headline_like(line) and len(kinds.words(line)) >= 6:
+            following = [other for _, other in _next_lines(lines, index - 1, 2)]
+            if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
+                pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
+            elif following and _is_header_kind(following[0], title, month_first):
+                pass  # a standfirst or caption: header lines still follow it
+            else:
+                header.body_start = index - 1
+                break
+        elif re.search(r"[.!?][\"”’)]?$", line):
+            header.body_start = index - 1  # a short sentence: the body has begun
+            break
+        else:
+            if index < len(lines) and lines[index] == line:
+                index += 1  # a caption shown twice
+            deck_possible = False  # a caption or a video's title: dropped, the body starts after it
+            header.body_start = index
+            continue
+        deck_possible = False
+        header.body_start = index
+    if header.author is None or header.author == "":
+        header.author = bare_name if header.author is None else None
+    if header.dated is None:
+        header.dated = _date_above(lines, title_at, month_first)
+    header.body_start = _after_dateline_detour(lines, header.body_start)
+    return header
+
+
+def _after_dateline_detour(lines, start):
+    """If a paragraph opening with a dateline ("SYDNEY, Australia – …") follows within two lines, a
+    sidebar or caption stood before it: the article starts at the dateline."""
+    if start >= len(lines) or DATELINE.match(lines[start] or ""):
+        return start
+    for position, line in _next_lines(lines, start, 3)[:3]:
+        if DATELINE.match(line):
+            between = [other for other in lines[start:position] if other]
+            if len(between) <= 2:
+                return position
+    return start
+
+
+def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
+    """Warnings stated in the first lines of the body (after an intro paragraph, say), and the body
+    without them."""
+    found, kept, seen = [], [], 0
+    for line in body_lines:
+        if line:
+            seen += 1
+        stated = kinds.warning(line) if line and seen <= EARLY_BODY_LINES else None
+        if stated:
+            found.append(stated)
+            if stated.rest and kinds.is_sentence(stated.rest):
+                kept.append(stated.rest)
+        else:
+            kept.append(line)
+    return found, kept

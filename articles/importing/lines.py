@@ -1,0 +1,362 @@
+"""What one line of a page is: furniture, a date, a byline, a stated warning, a caption, a headline-like
+line or running text. Each function looks at the line alone (and the phrases in phrases.py); where it
+stands on the page is the header reader's business (header.py). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from articles.importing import phrases
+
+
+def _any(patterns, flags=re.I):
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", flags)
+
+
+CHROME = _any(phrases.CHROME_LINES)
+END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
+CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
+GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
+APPEAL = re.compile(phrases.APPEAL, re.I)
+
+BULLET = re.compile(r"^[•·▪◦●■]\s*")
+LIST_ITEM = re.compile(r"^[–—-]\s+(?=\S)")
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+COUNTER = re.compile(r"^[\d.,]+\s*[km]?(?:\s+[\d.,]+\s*[km]?)*$", re.I)
+TICKER = re.compile(r"^\d+\s*(?:s|m|min|mins|h|hr|hrs|d)\s+ago", re.I)  # "29m agoCaptain Tom's daughter…"
+RELATIVE_DATE = re.compile(r"\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\byesterday\b", re.I)
+BREADCRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:[/>»›|]\s*[^/>»›|]+)+$", re.I)
+HOME_TRAIL = re.compile(r"^home(?:\s+[A-Z][\w&]*)+$")  # "Home Global Analysis"
+SECTIONS = re.compile(r"^in\s+(?P<list>[A-Z][\w&’' -]*(?:\s*,\s*[A-Z][\w&’' -]*)*)$")
+MEDIA_MARKER = re.compile(r"\s*\[(?:videos?|photos?|pictures?|watch|video\s*&\s*photos?)\]\s*$", re.I)
+IMAGE_CREDIT = re.compile(
+    r"^(?:featured\s+image|main\s+image|header\s+image|top\s+image|image|photo|picture)"
+    r"(?:\s+(?:via|by|credit|courtesy(?:\s+of)?)|\s*credit)\s*:?\s+(?P<credit>\S.*?)\.?$",
+    re.I,
+)
+CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
+
+# --- cleaning ---------------------------------------------------------------------------------------------
+
+
+def clean_line(line: str) -> str:
+    """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
+    bullet at the start ("💔 This past weekend…")."""
+    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    line = " ".join(line.split())
+    stripped = line
+    while stripped and unicodedata.category(stripped[0]) in ("So", "Sk", "Cs") and stripped[0] not in "©®":
+        stripped = stripped[1:].lstrip()
+    return stripped if stripped != line and stripped else line
+
+
+def is_all_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def is_chrome(line: str) -> bool:
+    """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
+    return bool(
+        BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
+        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8)
+    )
+
+
+def is_end_of_article(line: str) -> bool:
+    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line))
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def is_sentence(line: str) -> bool:
+    """Running text: long, or a full sentence."""
+    count = len(words(line))
+    return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
+
+
+def is_caption(line: str) -> bool:
+    return bool(CAPTION.search(line)) or bool(CAPTION_LABEL.match(line))
+
+
+# --- dates --------------------------------------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
+_TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s+(?P<zone>[A-Z]{2,5}))?"
+_DATES = [
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>\d{{4}})", re.I),
+    re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
+    re.compile(r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>\d{4})"),
+]
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|date)(?:\s+on)?\s*:?\s*)"
+_DATE_LINE = re.compile(
+    rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
+    r"(?P<trail>(?:[\s,]+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|[A-Z]{2,5}|-|–))*)"
+    r"(?:\s+in\s+[A-Z][\w/& -]*)?$",  # "February 23, 2011 in Nation/World"
+    re.I,
+)
+_TIME_IN_TRAIL = re.compile(_TIME, re.I)
+_ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
+
+
+@dataclass(frozen=True)
+class Dated:
+    day: date
+    at: datetime | None  # with the time (and zone) when the line gives them
+
+
+def parse_date(text: str, *, month_first: bool = False) -> date | None:
+    """A calendar date in one of the forms news sites use, or None (also for impossible dates)."""
+    text = text.strip().rstrip(".,")
+    for pattern in _DATES:
+        match = pattern.fullmatch(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if "first" in groups:
+            first, second = int(groups["first"]), int(groups["second"])
+            day, month = (second, first) if month_first else (first, second)
+        else:
+            month = groups["month"]
+            month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+            day = int(groups["day"])
+        try:
+            return date(int(groups["year"]), month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def _time_in(text: str) -> tuple[time | None, str]:
+    """The first time of day in ``text`` and its zone abbreviation, if any."""
+    match = _TIME_IN_TRAIL.search(text or "")
+    if match is None:
+        return None, ""
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    ampm = (match.group("ampm") or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, ""
+    return time(hour, minute), (match.group("zone") or "").upper()
+
+
+def date_line(line: str, *, month_first: bool = False) -> Dated | None:
+    """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
+    "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
+    if RELATIVE_DATE.search(line) or len(line) > 120:
+        return None
+    for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
+        iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
+        if iso:
+            day = parse_date(iso.group(1))
+            return Dated(day, None) if day else None
+        match = _DATE_LINE.match(part)
+        if not match:
+            continue
+        day = parse_date(match.group("date"), month_first=month_first)
+        if day is None:
+            continue
+        at_time, zone = _time_in(match.group("trail"))
+        if at_time is None:
+            at_time, zone = _time_in(match.group("lead"))
+        at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
+        return Dated(day, at)
+    return None
+
+
+# --- bylines ----------------------------------------------------------------------------------------------
+
+_PARTICLE = r"(?:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"
+_GIVEN = r"[A-Z][\w'’-]*\.?"
+_INITIAL = r"[A-Z]\."
+_NAME_RE = rf"{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+NAME = re.compile(rf"^{_NAME_RE}$")
+_NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
+_BY = re.compile(r"^(?:(?:written|words|reporting|story|posted)\s+)?by\s*:?\s+(?P<who>.+)$", re.I)
+_OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
+
+
+def _names_at_start(text: str) -> str | None:
+    """The person or people a byline's text starts with ("Andrew V. Pestano and Doug G. Ware", "John M.
+    Glionna And Rich Connell" out of "… Rich Connell Los Angeles Times"), or None."""
+    text = text.strip().rstrip(".")
+    if GENERIC_CREDIT.match(text):
+        return None
+    match = _NAMES.match(text)
+    if not match:
+        return None
+    names, rest = match.group("names"), match.group("rest").strip()
+    # The name grammar is greedy: give back trailing words that are the outlet ("… Connell Los Angeles Times").
+    tokens = names.split()
+    for cut in range(len(tokens) - 1, 1, -1):
+        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:] + ([rest] if rest else []))
+        if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
+            return head
+    if rest and not re.match(r"^(?:[,|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\()", rest):
+        if not _OUTLET_TAIL.match(rest):
+            return None
+    return names
+
+
+def byline(line: str) -> str | None:
+    """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
+    "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
+    if len(words(line)) > 16:
+        return None
+    match = _BY.match(line) or re.match(r"^.*?\sby\s+(?P<who>.+)$", line, re.I)
+    if match:
+        return _names_at_start(match.group("who"))
+    if " | " in line:
+        first = line.split(" | ")[0].strip()
+        if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first):
+            return first
+    return None
+
+
+def bare_name(line: str) -> str | None:
+    """A line that is only a person's name (or names), like a byline without "By"."""
+    if len(words(line)) > 12 or is_sentence(line):
+        return None
+    return _names_at_start(line) if _NAMES.match(line) else None
+
+
+# --- stated content warnings -----------------------------------------------------------------------------
+
+_LABELLED = re.compile(
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
+    re.I,
+)
+_ANNOUNCES = re.compile(
+    rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
+    rf"(?:this|the\s+following|these|the)\s+(?:\w+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
+    rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
+    re.I,
+)
+_WARNING_OF = re.compile(r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w", re.I)
+_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Warning:
+    statement: str  # as the page states it, without wrapping asterisks or brackets
+    note: str  # the statement without its label ("this story contains …")
+    rest: str  # what else shares the line (the body's first sentence), or ""
+
+
+def _unwrap(line: str) -> tuple[str, bool]:
+    for opening, closing in (("***", "***"), ("**", "**"), ("*", "*"), ("[", "]"), ("(", ")"), ("_", "_")):
+        if line.startswith(opening) and line.endswith(closing) and len(line) > len(opening) + len(closing):
+            return line[len(opening):-len(closing)].strip(), True
+    return line, False
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if part]
+
+
+def warning(line: str) -> Warning | None:
+    """A content warning the page states to its reader: a label ("Content warning:", "TW:", "CN -",
+    "WARNING GRAPHIC CONTENT", "STRONG TRIGGER WARNING."), perhaps wrapped in asterisks or brackets, or a
+    sentence announcing what the article contains ("This article will discuss death and suicide.").
+    Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
+    text, wrapped = _unwrap(line.strip())
+    if not text or len(text) > 700:
+        return None
+    labelled = _LABELLED.match(text)
+    if labelled:
+        label, rest = labelled.group("label"), labelled.group("rest").strip()
+        caps = is_all_caps(label)
+        if not rest:
+            # A bare label: only a line of its own in capitals, or with a full stop ("STRONG TRIGGER WARNING.").
+            if not (caps or labelled.group("sep").strip() == "." or wrapped):
+                return None
+            return Warning(text.rstrip(":").strip(), "", "")
+        separator = labelled.group("sep").strip()
+        if not separator and not (caps and is_all_caps(rest.split(".")[0])):
+            return None
+        if label.lower() in ("warning", "cw", "tw", "cn") and not separator:
+            return None
+        if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
+            return None
+        return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
+    if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
+        first = _sentences(text)
+        if _ANNOUNCES.match(text) and not _WARNING_WORDS.search(" ".join(first[:2])) and not re.search(
+            r"suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma", text, re.I
+        ):
+            return None
+        return _statement(text, label_end=0, wrapped=wrapped)
+    return None
+
+
+def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
+    """Split a warning line into the statement and what follows it on the line."""
+    if wrapped:
+        statement, rest = text, ""
+    else:
+        head, tail = text[:label_end], text[label_end:]
+        # A second colon introduces something else ("…photos that may disturb: Doctors try to…").
+        colon = re.search(r":\s+(?=\S)", tail)
+        if colon:
+            statement, rest = head + tail[:colon.start()], tail[colon.end():]
+        else:
+            sentences = _sentences(tail)
+            kept = sentences[:1]
+            for sentence in sentences[1:]:
+                if _WARNING_WORDS.search(sentence) and len(kept) < 4:
+                    kept.append(sentence)
+                else:
+                    break
+            statement = head + " ".join(kept)
+            rest = tail[len(" ".join(kept)):].strip() if kept else tail
+        statement = statement.rstrip(":").strip()
+    note = _LABELLED.match(statement)
+    note_text = note.group("rest").strip() if note and label_end else statement
+    return Warning(statement, note_text.rstrip(":").strip(), rest.strip())
+
+
+# --- headlines --------------------------------------------------------------------------------------------
+
+
+def is_headline_like(line: str) -> bool:
+    """Could be a headline: a line of 2 to 40 words starting with a capital, a digit or a quote, that is not
+    furniture, a date, a byline, a warning, a caption or a link."""
+    if not line or len(line) > 300 or is_chrome(line) or URL_LINE.match(line):
+        return False
+    count = len(words(line))
+    if not 2 <= count <= 40:
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+        return False
+    if is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
+        return False
+    if date_line(line) or byline(line) or CAPTION.search(line) or IMAGE_CREDIT.match(line):
+        return False
+    if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I):
+        return False
+    return True

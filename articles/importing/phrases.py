@@ -1,0 +1,77 @@
+"""What sites write around their articles, as data: the words of menus, share rows, tickers, captions,
+appeals and warnings. The parser's rules (lines.py) say what a line *is*; the phrases here are only
+the vocabulary those rules recognise. Add a site's wording here, never a rule for one site.
+"""
+
+# Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
+CHROME_LINES = [
+    r"skip to (?:main )?(?:content|navigation).*", r"skip navigation", r"advertisement", r"sponsored(?: content)?",
+    r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
+    r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
+    r"donate", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
+    r"share", r"shares?", r"tweet", r"email", r"print", r"views?", r"comments?", r"likes?", r"latest",
+    r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
+    r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
+    r"related(?: (?:posts|articles|stories))?:?", r"related story:.*", r"more photos and videos", r"source link",
+    r"powered by .{1,30}", r"updated", r"\[an error occurred while processing this directive\]",
+    r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
+    r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
+    r"watch one-minute world news", r"map:.*",
+]
+
+# Lines that close the article: what follows is the page around it.
+END_OF_ARTICLE = [
+    r"share(?: on)? (?:facebook|twitter).*", r"share\d+\s*tweet\d+.*", r"previous post", r"next post",
+    r"comments are closed\.?", r"please log\s*in to (?:join|comment).*", r"leave a (?:reply|comment)",
+    r"we need your help\b.*", r"support us", r"get involved!?", r"can you help\b.*",
+    r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts|articles|stories))?:?",
+    r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
+    r"blog comments powered by .*", r".* is run as a safe space\..*",
+]
+
+# Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
+CAPTION_MARKS = [
+    r"\bphotograph:\s", r"\bphoto:\s", r"\bpicture:\s", r"\bimage:\s", r"\bpicture from\b", r"\bphoto(?:graph)? by\b",
+    r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
+    r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
+]
+# A label that introduces a video or gallery caption when it opens a line under the headline.
+CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
+
+# Credits that are not a person: a byline naming one of these has no author.
+GENERIC_CREDITS = [
+    r"staff(?: reporter| writer)?s?", r"(?:our|a) (?:correspondent|reporter)", r"news desk", r"newsdesk",
+    r"editorial (?:staff|team|board)", r"the editors?", r"web (?:desk|team)", r"agencies", r"admin(?:istrator)?",
+    r"press association", r"associated press", r"reuters", r"afp", r"guest (?:author|contributor)",
+]
+# Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
+OUTLET_WORDS = [
+    "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
+    "Mail", "Star", "Globe", "Chronicle", "Gazette", "Agency", "Wire", "Reuters", "AFP", "AP", "Bureau",
+]
+
+# Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
+# what an article contains ("This article will discuss death and suicide.").
+WARNING_LABELS = (
+    r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
+    r"|warning|graphic\s+content|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
+)
+ANNOUNCED_THINGS = (
+    r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
+    r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs"
+)
+ANNOUNCING_VERBS = (
+    r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
+    r"shows?|mentions?|refers?\s+to|covers?|explores?|touches\s+on|has\s+(?:a\s+)?(?:trigger|content)\s+warning"
+)
+# What warnings talk about: a sentence after the first of a warning belongs to it if it says one of these.
+WARNING_WORDS = (
+    r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|readers|viewers|"
+    r"images?|photo|footage|video|bodies|death|suicide|self-harm|violence|abuse|assault|rape|content note"
+)
+
+# Money appeals, wherever they stand.
+APPEAL = (
+    r"\b(?:donat(?:e|ion|ing)|chip(?:ping)?\s+in|support\s+us|make\s+a\s+(?:regular|one-off)\s+(?:donation|payment)"
+    r"|become\s+a\s+(?:member|patron|supporter))\b"
+)

@@ -1,0 +1,36 @@
+"""The raw bytes of a page: checked and decoded, or refused with one clear reason. Pure."""
+
+import re
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+
+
+class ParseError(ValueError):
+    """A source that cannot be imported; the message names the file and the reason."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+# Unicode's control characters (category Cc) but for tab, line feed, form feed and carriage return.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def decode_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Check the raw bytes and decode them as UTF-8, or raise ParseError saying what is wrong."""
+    if len(data) > max_bytes:
+        raise ParseError(name, f"file is {len(data):,} bytes, larger than the import limit of {max_bytes:,} bytes")
+    if not data.strip():
+        raise ParseError(name, "file is empty")
+    if b"\x00" in data:
+        raise ParseError(name, "file is binary, not text (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ParseError(name, f"file is not valid UTF-8 text (undecodable byte at offset {error.start})") from None
+    controls = len(_CONTROL_CHARACTERS.findall(text))
+    if controls > max(8, len(text) // 100):
+        raise ParseError(name, "file is binary, not text (too many control characters)")
+    return text
