@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
 SECRET_FILE := var/secret-key
 
-.PHONY: run test serve setup browser wrk bench bench-load bench-soak bench-import migrate import static editor writer superuser check clean
+.PHONY: run test serve setup browser wrk bench bench-load bench-soak bench-import bench-importer migrate import static editor writer superuser check clean
 
 run: setup migrate import static serve
 
@@ -95,6 +95,11 @@ bench-soak: setup wrk
 
 bench-import: setup
 	$(BIN)/python bench/importing.py --database $(DATABASE)
+
+# The importer's accuracy on a corpus of real pages: make bench-importer [CORPUS=folder]
+CORPUS ?= ../shared/importer-corpus
+bench-importer: setup
+	$(BIN)/python bench/importer_accuracy.py $(CORPUS)
 
 check: setup
 	$(WITH_KEY) DJANGO_DEBUG=0 $(BIN)/python manage.py check --deploy

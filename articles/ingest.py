@@ -88,7 +88,10 @@ class Importer:
         """Import one file in its own transaction; a failure saves nothing of it."""
         max_bytes = settings.MASTHEAD_IMPORT_MAX_BYTES
         try:
-            parsed = parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes)
+            parsed = parse_source(
+                read_source(path, max_bytes), path.name, max_bytes=max_bytes,
+                month_first=settings.MASTHEAD_IMPORT_MONTH_FIRST,
+            )
         except ParseError as error:
             return ImportResult(path.name, Outcome.FAILED, message=error.reason)
         try:
@@ -134,7 +137,7 @@ class Importer:
             outcome = Outcome.CREATED
 
         article.author = content.author
-        article.published_at = _start_of_day(parsed.published_on)
+        article.published_at = _published_at(parsed)
         article.source_hash = parsed.source_hash
         if outcome is Outcome.CREATED:
             # A new article's row is written first without its text, its tags and warnings linked (one
@@ -261,6 +264,8 @@ def _result(article: Article, outcome: Outcome, message: str = "") -> ImportResu
 
 def _review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) -> list[str]:
     reasons = []
+    if not parsed.title_confirmed:
+        reasons.append(Article.UNSURE_TITLE)
     if not parsed.author:
         reasons.append(Article.NO_AUTHOR)
     if not parsed.published_on:
@@ -290,6 +295,14 @@ def _author_for(name: str | None) -> Author | None:
         return None
     author, _ = Author.objects.get_or_create(slug=author_slug(name), defaults={"name": name})
     return author
+
+
+def _published_at(parsed: ParsedArticle) -> datetime | None:
+    """The page's publication time: with its time (in its zone, or the newsroom's) when it gives one."""
+    if parsed.published_at is not None:
+        at = parsed.published_at
+        return at if at.tzinfo is not None else at.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return _start_of_day(parsed.published_on)
 
 
 def _start_of_day(day) -> datetime | None:

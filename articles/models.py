@@ -276,6 +276,7 @@ class Article(models.Model):
         return render_markdown(self.body)
 
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
+    UNSURE_TITLE = "the headline is a guess: nothing around it confirmed which line it is"
     NO_AUTHOR = "no author found"
     NO_DATE = "no publication date found"
     NO_BODY = "no body text found"

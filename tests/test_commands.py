@@ -324,3 +324,14 @@ def test_importer_finds_articles_through_indexes_not_scans():
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
             plan = " ".join(str(row[-1]) for row in cursor.fetchall())
             assert "SCAN articles_article" not in plan, (sql, plan)
+
+
+def test_a_guessed_headline_is_held_for_review(tmp_path):
+    """When nothing around a page's first headline-like line confirms it, the article waits in review with
+    that reason: a wrong headline is never published."""
+    page = tmp_path / "unsure.txt"
+    page.write_text("Northern Courier Weekly Edition\nMenu\nSearch\n\nA short line.\n")
+    run(page)
+    article = Article.objects.get()
+    assert article.status == Article.Status.IN_REVIEW
+    assert Article.UNSURE_TITLE in article.review_reasons

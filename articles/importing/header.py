@@ -26,6 +26,7 @@ class Header:
     sections: list[str] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     body_lead: str = ""  # the body's first words when they share a line with a warning
+    title_confirmed: bool = True  # False: only a guess (nothing around the line confirmed it)
 
 
 def _next_lines(lines, index, count):
@@ -53,9 +54,10 @@ def _is_header_kind(line, title, month_first):
     )
 
 
-def find_title(lines: list[str], month_first=False) -> int | None:
-    """The headline: the first headline-like line that is confirmed by what follows it (its repeat, a
-    deck, a byline, a date, a warning, a caption or running text), not by more furniture."""
+def find_title(lines: list[str], month_first=False) -> tuple[int | None, bool]:
+    """(index of the headline, whether what follows confirms it). The headline is the first headline-like
+    line confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
+    text) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not kinds.is_headline_like(line):
@@ -63,7 +65,7 @@ def find_title(lines: list[str], month_first=False) -> int | None:
         first_candidate = index if first_candidate is None else first_candidate
         following = _next_lines(lines, index, 12)
         if any(other == line for _, other in following):
-            return index  # a headline shown twice
+            return index, True  # a headline shown twice
         if not following:
             continue
         after = following[0][1]
@@ -72,14 +74,14 @@ def find_title(lines: list[str], month_first=False) -> int | None:
         if kinds.is_headline_like(after) and not kinds.is_sentence(after):
             if len(kinds.words(line)) <= 3:
                 continue  # a site's name above the real headline
-            return index  # a headline and its deck
+            return index, True  # a headline and its deck
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
             or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
             or kinds.SECTIONS.match(after) or kinds.is_headline_like(after)
         ):
-            return index
-    return first_candidate
+            return index, True
+    return first_candidate, False
 
 
 def _date_above(lines, title_at, month_first):
@@ -96,12 +98,28 @@ def _date_above(lines, title_at, month_first):
     return found
 
 
+def _breadcrumb_title(lines):
+    """(index, last item) of a breadcrumb ending in a headline ("You are here: Home / World / Ceasefire
+    collapses as shelling resumes"), or None."""
+    for index, line in enumerate(lines[:80]):
+        if line and kinds.BREADCRUMB.match(line):
+            last = re.split(r"\s*[/>»›|]\s*", line)[-1].strip()
+            if len(kinds.words(last)) >= 4 and kinds.is_headline_like(last):
+                return index, last
+    return None
+
+
 def read_header(lines: list[str], *, month_first: bool = False) -> Header | None:
-    title_at = find_title(lines, month_first)
+    title_at, confirmed = find_title(lines, month_first)
+    crumb = _breadcrumb_title(lines)
+    if crumb is not None:
+        later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
+        title_at, confirmed = (later[0] if later else crumb[0]), True
     if title_at is None:
         return None
-    title = lines[title_at]
-    header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1)
+    title = crumb[1] if crumb is not None and title_at == crumb[0] else lines[title_at]
+    header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
+                    title_confirmed=confirmed)
     bare_name = None
     seen = 0
     deck_possible = True
@@ -120,6 +138,8 @@ def read_header(lines: list[str], *, month_first: bool = False) -> Header | None
         name = kinds.byline(line)
         dated = kinds.date_line(line, month_first=month_first)
         stated = kinds.warning(line)
+        if name and not dated:
+            dated = kinds.date_in(line, month_first=month_first)
         if dated or name:
             header.dated = header.dated or dated
             if name and header.author is None:

@@ -102,7 +102,7 @@ MONTHS = {
 }
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
-_TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s+(?P<zone>[A-Z]{2,5}))?"
+_TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<zone>(?-i:[A-Z]{2,5})\b)?"
 _DATES = [
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>\d{{4}})", re.I),
     re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I),
@@ -188,6 +188,17 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     return None
 
 
+def date_in(line: str, *, month_first: bool = False) -> Dated | None:
+    """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News")."""
+    for pattern in _DATES[:3]:
+        match = pattern.search(line)
+        if match:
+            day = parse_date(match.group(0), month_first=month_first)
+            if day:
+                return Dated(day, None)
+    return None
+
+
 # --- bylines ----------------------------------------------------------------------------------------------
 
 _PARTICLE = r"(?:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"
@@ -227,8 +238,11 @@ def byline(line: str) -> str | None:
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(words(line)) > 16:
         return None
-    match = _BY.match(line) or re.match(r"^.*?\sby\s+(?P<who>.+)$", line, re.I)
+    match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match:
+        before = match.groupdict().get("before") or ""
+        if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
+            return None  # a photographer's or an editor's credit, not the writer's
         return _names_at_start(match.group("who"))
     if " | " in line:
         first = line.split(" | ")[0].strip()
@@ -299,7 +313,7 @@ def warning(line: str) -> Warning | None:
         separator = labelled.group("sep").strip()
         if not separator and not (caps and is_all_caps(rest.split(".")[0])):
             return None
-        if label.lower() in ("warning", "cw", "tw", "cn") and not separator:
+        if label.lower() in ("warning", "cw", "tw", "cn") and not separator and not (caps and is_all_caps(rest)):
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None

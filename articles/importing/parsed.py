@@ -63,6 +63,7 @@ class ParsedArticle:
     blocks: tuple = field(repr=False)
     stated_warnings: tuple[str, ...] = ()  # each warning as the page states it ("WARNING: this story …")
     published_at: datetime | None = None  # with its time (and zone, when the page gives one)
+    title_confirmed: bool = True  # False: no byline, date, deck or text confirmed which line is the headline
 
     @property
     def body_markdown(self) -> str:

@@ -1,0 +1,270 @@
+"""The importer's stages, each on short pages the project writes itself in the shapes news sites use:
+what a line is (dates, bylines, warnings), which line is the headline, where the body starts and ends.
+Pure: no database. The corpus score is in tests/test_importer_corpus.py."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from articles.importing import parse_source
+from articles.importing import lines as kinds
+
+
+def parse(text, **options):
+    return parse_source(text.encode("utf-8"), "page.txt", **options)
+
+
+def first_text(parsed):
+    from articles.importing import block_text
+
+    return block_text(parsed.blocks[0]) if parsed.blocks else ""
+
+
+BODY = "Shelling resumed before dawn on Tuesday, residents of the northern districts said, after a week of calm.\n\nAid convoys were turned back at the bridge.\n"
+
+# --- dates ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("2 March 2021", date(2021, 3, 2)),
+        ("March 2, 2021", date(2021, 3, 2)),
+        ("2nd March 2021", date(2021, 3, 2)),
+        ("02/03/2021", date(2021, 3, 2)),  # day first unless the site is month-first
+        ("2021-03-02", date(2021, 3, 2)),
+        ("Tue 2 Mar 2021 10.04 GMT", date(2021, 3, 2)),
+        ("Published: 2 March 2021", date(2021, 3, 2)),
+        ("Published 2 March 2021 | Updated 9 March 2021", date(2021, 3, 2)),
+        ("Last Updated: Tuesday, 2 March 2021, 10:04 GMT 11:04 UK", date(2021, 3, 2)),
+        ("22:51, Mar 2 2021", date(2021, 3, 2)),
+        ("March 2, 2021 in World/Middle East", date(2021, 3, 2)),
+        ("02.03.2021 16:44", date(2021, 3, 2)),
+    ],
+)
+def test_date_forms(line, expected):
+    """The forms news sites use all give the date."""
+    assert kinds.date_line(line).day == expected
+
+
+@pytest.mark.parametrize("line", ["3 hours ago", "This was published 9 years ago", "Wed, Nov", "Updated", "31 February 2021",
+                                  "March 2", "Shelling resumed on 2 March 2021 in the north."])
+def test_no_date_is_invented(line):
+    """Relative dates, dates without a year, impossible dates and dates inside sentences give no date."""
+    assert kinds.date_line(line) is None
+
+
+def test_month_first_is_a_setting():
+    """A month-first site's 03/02/2021 is 2 March."""
+    assert kinds.date_line("03/02/2021", month_first=True).day == date(2021, 3, 2)
+    assert parse(f"A headline that is long enough\n03/02/2021\n\n{BODY}", month_first=True).published_on == date(2021, 3, 2)
+
+
+def test_a_date_keeps_its_time_and_zone():
+    """When the page gives a time and a zone, the parsed date carries them."""
+    parsed = parse(f"Ceasefire talks collapse in the capital\nTue 2 Mar 2021 10.04 GMT\n\n{BODY}")
+    assert parsed.published_at == datetime(2021, 3, 2, 10, 4, tzinfo=UTC)
+    assert parse(f"Ceasefire talks collapse in the capital\n2 March 2021, 3:42 pm\n\n{BODY}").published_at.hour == 15
+
+
+def test_first_publication_wins_over_updates():
+    """"Published …" then "Updated …" lines: the first publication is the date."""
+    parsed = parse(f"Ceasefire talks collapse in the capital\nPublished: 2 March 2021\nUpdated: 9 March 2021\n\n{BODY}")
+    assert parsed.published_on == date(2021, 3, 2)
+
+
+def test_the_sites_today_banner_is_not_the_date():
+    """A date at the top of the page, menus away from the headline, is the site's "today", not the article's."""
+    page = f"Mon 25 Nov 2024\n\nNewsletter\n• World\n• Politics\nSign in\n\nCeasefire talks collapse in the capital\n\n{BODY}"
+    assert parse(page).published_on is None
+
+
+# --- bylines ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By Jane Doe and Omar Haddad", "Jane Doe and Omar Haddad"),
+        ("By Jane Doe on 19th July 2018 Category: World", "Jane Doe"),
+        ("Jane Doe | The Northern Courier", "Jane Doe"),
+        ("BY JANE DOE", "JANE DOE"),
+        ("By Andrew V. Pestano, Doug G. Ware and Jo Lee", "Andrew V. Pestano, Doug G. Ware and Jo Lee"),
+    ],
+)
+def test_byline_forms(line, author):
+    """Bylines with and without "by", several authors, outlets left out."""
+    assert kinds.byline(line) == author
+
+
+@pytest.mark.parametrize("line", ["By Staff Reporter", "Photo by Jane Doe", "Video by Omar Haddad", "By our correspondent"])
+def test_not_bylines(line):
+    """Generic credits and photographers are not authors."""
+    assert kinds.byline(line) is None
+
+
+def test_name_alone_with_an_outlet_after_it():
+    """A byline without "by" that runs on into the outlet's name gives the people only."""
+    parsed = parse(f"Quake toll rises in the south\n\nJohn M. Smith And Rich Cole Los Angeles Times\n\n{BODY}")
+    assert parsed.author == "John M. Smith And Rich Cole"
+
+
+def test_byline_date_on_one_line():
+    """"By X on 19th July 2018" gives both the author and the date."""
+    parsed = parse(f"Quake toll rises in the south\nBy Jane Doe on 19th July 2018 Category: World\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == ("Jane Doe", date(2018, 7, 19))
+
+
+def test_quoted_person_in_the_body_is_not_the_author():
+    """A name in the body is not a byline: with none in the header there is no author."""
+    parsed = parse(f"Quake toll rises in the south\n\n{BODY}\nJane Doe\n\nShe said the water ran out.\n")
+    assert parsed.author is None
+
+
+# --- stated warnings -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, statement",
+    [
+        ("Content warning: this article describes torture.", "Content warning: this article describes torture."),
+        ("Content note - suicide and self-harm", "Content note - suicide and self-harm"),
+        ("Trigger warning: sexual violence.", "Trigger warning: sexual violence."),
+        ("CW: death, injury", "CW: death, injury"),
+        ("TW: Rape. Please do not share!", "TW: Rape."),
+        ("CN: police violence", "CN: police violence"),
+        ("***WARNING: graphic images of the dead***", "WARNING: graphic images of the dead"),
+        ("[Content Note: racism; police brutality.]", "Content Note: racism; police brutality."),
+        ("WARNING GRAPHIC CONTENT", "WARNING GRAPHIC CONTENT"),
+        ("STRONG TRIGGER WARNING.", "STRONG TRIGGER WARNING."),
+        ("Warning: Graphic Footage", "Warning: Graphic Footage"),
+        ("This article will discuss death, suicide and similar themes.", "This article will discuss death, suicide and similar themes."),
+        ("This webpage discusses self-harm and suicide, which readers may find upsetting.",
+         "This webpage discusses self-harm and suicide, which readers may find upsetting."),
+        ("Warning of possible triggers in the discussion below:", "Warning of possible triggers in the discussion below"),
+        ("*Please bear in mind this post has a trigger warning. It is about suicide.*",
+         "Please bear in mind this post has a trigger warning. It is about suicide."),
+        ("WARNING: This gallery contains photos that may disturb: Doctors treat a boy at the hospital.",
+         "WARNING: This gallery contains photos that may disturb"),
+    ],
+)
+def test_warning_forms(line, statement):
+    """Labels with or without a colon, capitals, asterisks, brackets and plain sentences are warnings."""
+    assert kinds.warning(line).statement == statement
+
+
+@pytest.mark.parametrize("line", [
+    "Police issued a warning to residents on Tuesday.",
+    "It started with a warning from the prosecutor that people might want to leave.",
+    "Trigger warnings, like the one above, can be alarming for some.",
+    "Trigger Warning",
+    "The article describes the town's new library.",
+    "Warning signs were missed, the inquiry found.",
+])
+def test_ordinary_reporting_is_not_a_warning(line):
+    """The word "warning" in reporting, or a headline that is literally "Trigger Warning", is not one."""
+    assert kinds.warning(line) is None
+
+
+def test_warning_sharing_a_line_with_the_first_sentence():
+    """A warning and the body's first sentence on one line: the warning is stated, the body starts after it."""
+    parsed = parse("Why a survivor kept a brick from her school\n\nWarning: This story contains distressing details. "
+                   "Boarding schools may seem like history for some people, but for survivors the memories remain.\n")
+    assert parsed.stated_warnings == ("Warning: This story contains distressing details.",)
+    assert first_text(parsed).startswith("Boarding schools may seem like history")
+
+
+def test_warning_after_the_first_paragraph():
+    """A warning placed after the intro paragraph is still stated, and taken out of the body."""
+    parsed = parse("Six hundred lives lost in custody since the inquiry\n\n"
+                   "Sitting by the fire, she recalls how her mother was a loved grandmother and a friend to many.\n"
+                   "WARNING: This article contains the names and images of people who have died.\n"
+                   "She enjoyed dressing up and cooking for the family on Sundays.\n")
+    assert parsed.stated_warnings == ("WARNING: This article contains the names and images of people who have died.",)
+    assert first_text(parsed).startswith("Sitting by the fire")
+    assert "WARNING" not in parsed.body_markdown
+
+
+def test_headline_literally_trigger_warning():
+    """A post titled "Trigger Warning" keeps it as its headline; the capitals line under it is the warning."""
+    parsed = parse("Trigger Warning\n\nSTRONG TRIGGER WARNING.\n\n" + BODY)
+    assert parsed.title == "Trigger Warning"
+    assert parsed.stated_warnings == ("STRONG TRIGGER WARNING.",)
+
+
+# --- headlines --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page, title",
+    [
+        ("Skip to main contentSkip to navigation\n\nCeasefire collapses as shelling resumes\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
+        ("logo\nCeasefire collapses as shelling resumes\n\nCeasefire collapses as shelling resumes\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
+        ("You are here: Home / World / Middle East / Ceasefire collapses as shelling resumes\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
+        ("Northern Courier\nCeasefire Collapses As Shelling Resumes\n" + BODY, "Ceasefire Collapses As Shelling Resumes"),
+        ("Thu 25 Apr 2024\n\n2024 newspaper of the year\n\n@ Contact us\n\nLatest\n29m agoTrain strikes called off\n\n"
+         "Ceasefire collapses as shelling resumes\n\nThe deck says what happened in one clause\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
+        ("WATCH: Rescuers pull a child from the rubble\n\nWarning: Graphic Footage\n\n" + BODY,
+         "WATCH: Rescuers pull a child from the rubble"),
+        ("BREAKING: Dam bursts upstream of the city\n\n" + BODY, "BREAKING: Dam bursts upstream of the city"),
+        ("Not OK\n\n" + BODY, "Not OK"),
+    ],
+    ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short"],
+)
+def test_headline_arrangements(page, title):
+    """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""
+    assert parse(page).title == title
+
+
+def test_headline_with_deck_and_captions():
+    """A deck under the headline and photo captions before the text are neither headline nor body."""
+    page = ("Ceasefire collapses as shelling resumes\n\n"
+            "Residents fled the northern districts overnight as talks stalled in the capital\n"
+            "Smoke rises over the northern district\n"
+            "Smoke rises over the northern district Photograph: Jo Lee for the Courier\n\n" + BODY)
+    parsed = parse(page)
+    assert parsed.title == "Ceasefire collapses as shelling resumes"
+    assert first_text(parsed).startswith("Shelling resumed before dawn")
+
+
+# --- the body ---------------------------------------------------------------------------------------------
+
+
+def test_body_ends_before_share_rows_comments_and_newsletters():
+    """Share rows, comment forms, related lists and newsletter boxes close the article."""
+    page = ("Ceasefire collapses as shelling resumes\nBy Jane Doe\n\n" + BODY +
+            "\nShare on Facebook\nRelated stories\nTalks stall again\nLeave a reply\nSign up to our newsletter today\n")
+    text = parse(page).body_markdown
+    assert "Aid convoys were turned back" in text
+    for chrome in ("Share on Facebook", "Related", "Talks stall", "Leave a reply", "newsletter"):
+        assert chrome not in text
+
+
+def test_body_without_blank_lines():
+    """Paragraphs one per line, with no blank line between, are still the body."""
+    page = ("Ceasefire collapses as shelling resumes\nBy Jane Doe\n"
+            "Shelling resumed before dawn on Tuesday, residents of the northern districts said after a week.\n"
+            "Aid convoys were turned back at the bridge by soldiers who gave no reason at all.\n")
+    parsed = parse(page)
+    assert first_text(parsed).startswith("Shelling resumed before dawn")
+    assert "Aid convoys were turned back" in parsed.body_markdown
+
+
+def test_dateline_opening_the_first_paragraph_is_kept():
+    """"SYDNEY, Australia – …" opens the body, and a sidebar just before it is left out."""
+    page = ("Quake toll rises in the south\n\nQuake facts\n\n"
+            "Seismologists said the shaking was among the strongest ever recorded anywhere in the country.\n\n"
+            "SYDNEY, Australia – The death count was expected to climb past 75 with 300 people still missing.\n\n"
+            "Rescuers worked through the night.\n")
+    assert first_text(parse(page)).startswith("SYDNEY, Australia – The death count")
+
+
+def test_emoji_used_as_bullets_are_dropped():
+    """A heart emoji opening each paragraph is decoration, not text."""
+    parsed = parse("Welfare Wednesday: Suicide\n\n💔 This past weekend, the nation was rocked by the news from London.\n")
+    assert first_text(parsed) == "This past weekend, the nation was rocked by the news from London."
