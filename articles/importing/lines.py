@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, time
 
 from articles.importing import phrases
@@ -59,6 +60,7 @@ def is_all_caps(line: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+@lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
@@ -76,12 +78,14 @@ def words(line: str) -> list[str]:
     return line.split()
 
 
+@lru_cache(maxsize=8192)
 def is_sentence(line: str) -> bool:
     """Running text: long, or a full sentence."""
     count = len(words(line))
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
+@lru_cache(maxsize=8192)
 def is_caption(line: str) -> bool:
     return bool(CAPTION.search(line)) or bool(CAPTION_LABEL.match(line))
 
@@ -164,6 +168,7 @@ def _time_in(text: str) -> tuple[time | None, str]:
     return time(hour, minute), (match.group("zone") or "").upper()
 
 
+@lru_cache(maxsize=8192)
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
     "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
@@ -233,6 +238,7 @@ def _names_at_start(text: str) -> str | None:
     return names
 
 
+@lru_cache(maxsize=8192)
 def byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
@@ -251,6 +257,7 @@ def byline(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def bare_name(line: str) -> str | None:
     """A line that is only a person's name (or names), like a byline without "By"."""
     if len(words(line)) > 12 or is_sentence(line):
@@ -293,6 +300,7 @@ def _sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part]
 
 
+@lru_cache(maxsize=8192)
 def warning(line: str) -> Warning | None:
     """A content warning the page states to its reader: a label ("Content warning:", "TW:", "CN -",
     "WARNING GRAPHIC CONTENT", "STRONG TRIGGER WARNING."), perhaps wrapped in asterisks or brackets, or a
@@ -357,6 +365,7 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
 # --- headlines --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def is_headline_like(line: str) -> bool:
     """Could be a headline: a line of 2 to 40 words starting with a capital, a digit or a quote, that is not
     furniture, a date, a byline, a warning, a caption or a link."""
@@ -374,3 +383,9 @@ def is_headline_like(line: str) -> bool:
     if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I):
         return False
     return True
+
+
+def clear_caches() -> None:
+    """Forget every line classified so far (benchmarks time a page from cold)."""
+    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence):
+        function.cache_clear()
