@@ -268,3 +268,17 @@ def test_emoji_used_as_bullets_are_dropped():
     """A heart emoji opening each paragraph is decoration, not text."""
     parsed = parse("Welfare Wednesday: Suicide\n\n💔 This past weekend, the nation was rocked by the news from London.\n")
     assert first_text(parsed) == "This past weekend, the nation was rocked by the news from London."
+
+
+def test_job_title_after_the_name_is_not_an_author():
+    """"By Sam Okafor, Health Correspondent" names one author; "Jo Lee and Sam Okafor, Senior Reporter" two."""
+    assert kinds.byline("By Sam Okafor, Health Correspondent") == "Sam Okafor"
+    assert kinds.byline("By Jo Lee and Sam Okafor, Senior Reporter") == "Jo Lee and Sam Okafor"
+
+
+def test_warning_stated_above_the_headline():
+    """A warning placed above the headline is still the page's warning."""
+    parsed = parse("Sections\nSign In\nCN: suicide, self-harm\nHow a helpline kept going through the pandemic\n"
+                   "By Sam Okafor\n12 January 2022\n" + BODY)
+    assert parsed.stated_warnings == ("CN: suicide, self-harm",)
+    assert parsed.title == "How a helpline kept going through the pandemic"

@@ -183,6 +183,10 @@ def read_header(lines: list[str], *, month_first: bool = False) -> Header | None
             continue
         deck_possible = False
         header.body_start = index
+    for line in lines[max(0, title_at - 10):title_at]:  # a warning stated above the headline
+        stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
+        if stated:
+            header.warnings.insert(0, stated)
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
     if header.dated is None:

@@ -213,6 +213,7 @@ _NAME_RE = rf"{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(r"^(?:(?:written|words|reporting|story|posted)\s+)?by\s*:?\s+(?P<who>.+)$", re.I)
+_ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
 
@@ -226,6 +227,17 @@ def _names_at_start(text: str) -> str | None:
     if not match:
         return None
     names, rest = match.group("names"), match.group("rest").strip()
+    people = re.split(r"\s*(,|\b[Aa]nd\b|&)\s*", names)
+    for position in range(0, len(people), 2):
+        if _ROLE.search(people[position]):  # "Sam Okafor, Health Correspondent": a job title, not a person
+            if position == 0:
+                return None
+            names = "".join(
+                part if i % 2 == 0 else (f" {part} " if part.strip().lower() in ("and", "&") else f"{part} ")
+                for i, part in enumerate(people[:position - 1])
+            ).strip()
+            rest = ""
+            break
     # The name grammar is greedy: give back trailing words that are the outlet ("… Connell Los Angeles Times").
     tokens = names.split()
     for cut in range(len(tokens) - 1, 1, -1):

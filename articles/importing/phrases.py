@@ -44,6 +44,12 @@ GENERIC_CREDITS = [
     r"editorial (?:staff|team|board)", r"the editors?", r"web (?:desk|team)", r"agencies", r"admin(?:istrator)?",
     r"press association", r"associated press", r"reuters", r"afp", r"guest (?:author|contributor)",
 ]
+# Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
+ROLE_WORDS = (
+    r"correspondent|editor|reporter|writer|columnist|producer|contributor|analyst|journalist|photographer|"
+    r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern"
+)
+
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
 OUTLET_WORDS = [
     "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
