@@ -83,6 +83,9 @@ class Importer:
         self.warnings_by_slug = {warning.slug: warning for warning in warnings}
         self.warning_vocabulary = Vocabulary({warning.slug: warning.terms for warning in warnings})
         self.topic_vocabulary = Vocabulary({topic.name: topic.terms for topic in Topic.objects.all()})
+        # Authors by slug, remembered for the run once their file commits (an author with articles
+        # cannot be deleted, so a remembered one stays valid).
+        self.known_authors: dict[str, Author] = {}
 
     def import_path(self, path: Path, *, dry_run: bool = False) -> ImportResult:
         """Import one file in its own transaction; a failure saves nothing of it."""
@@ -117,7 +120,7 @@ class Importer:
             for slug in self.warning_vocabulary.matches(parsed.folded_text)
             if slug not in {warning.slug for warning in stated}
         ]
-        content = _content(parsed, stated, _tags_for(parsed, self.topic_vocabulary))
+        content = self._content(parsed, stated, _tags_for(parsed, self.topic_vocabulary))
         if article is not None:
             if article.source_hash == parsed.source_hash or article.revisions.filter(source_hash=parsed.source_hash).exists():
                 return _result(article, Outcome.UNCHANGED)
@@ -144,7 +147,7 @@ class Importer:
             # insert each), and its text written last, by place_import's save: the search index then
             # reads the text once, not again for every tag (migration 0008's triggers).
             article.save()
-            content = content.replace(tags=tuple(_link_tags(article, list(content.tags))))
+            content = content.replace(tags=tuple(self._link_tags(article, list(content.tags))))
             _link(Article.warnings.through, article, stated)
             _link(Article.suggested_warnings.through, article, suggested)
             _set_text(article, content)
@@ -171,6 +174,45 @@ class Importer:
             article.save(update_fields=["review_reasons", "import_fingerprint"])
         return _result(article, outcome)
 
+    def _content(self, parsed: ParsedArticle, stated: list[ContentWarning], tags: list[str]) -> Content:
+        """What the page says, as an article's editable content."""
+        return Content(
+            title=parsed.title[: Article._meta.get_field("title").max_length],
+            author=self._author_for(parsed.author),
+            body=parsed.body_markdown,
+            image_credit=parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
+            warning_note=parsed.warning_note,
+            tags=tuple(tags),
+            warnings=tuple(w.slug for w in stated),
+        )
+
+    def _author_for(self, name: str | None) -> Author | None:
+        if not name:
+            return None
+        slug = author_slug(name)
+        author = self.known_authors.get(slug)
+        if author is None:
+            author, _ = Author.objects.get_or_create(slug=slug, defaults={"name": name})
+            transaction.on_commit(lambda: self.known_authors.setdefault(slug, author))
+        return author
+
+    def _link_tags(self, article: Article, names: list[str]) -> list[str]:
+        """Tag a new article with ``names`` (case-insensitively the same as existing tags): one query to
+        find the tags, one insert to link them. Returns the tags' names as stored, sorted."""
+        tags = []
+        if names:
+            matching = Q()
+            for name in names:
+                matching |= Q(name__iexact=name)
+            existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(matching)}
+            for name in names:
+                tag = existing.get(name.casefold())
+                if tag is None:
+                    tag = existing[name.casefold()] = Tag.objects.create(name=name)  # taggit makes the slug unique
+                tags.append(tag)
+            TaggedArticle.objects.bulk_create(TaggedArticle(content_object=article, tag=tag) for tag in tags)
+        return sorted((tag.name for tag in tags), key=str.casefold)
+
     def _warnings_for(self, note: str) -> tuple[list[ContentWarning], bool]:
         """The vocabulary entries a stated warning note maps to, and whether a note mapped to none."""
         if not note:
@@ -184,19 +226,6 @@ def import_path(path: Path, *, dry_run: bool = False) -> ImportResult:
     return Importer().import_path(path, dry_run=dry_run)
 
 
-def _content(parsed: ParsedArticle, stated: list[ContentWarning], tags: list[str]) -> Content:
-    """What the page says, as an article's editable content."""
-    return Content(
-        title=parsed.title[: Article._meta.get_field("title").max_length],
-        author=_author_for(parsed.author),
-        body=parsed.body_markdown,
-        image_credit=parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
-        warning_note=parsed.warning_note,
-        tags=tuple(tags),
-        warnings=tuple(w.slug for w in stated),
-    )
-
-
 def _link(through, article: Article, warnings: list[ContentWarning]) -> None:
     """Link a new article to ``warnings`` through ``through`` in one insert."""
     through.objects.bulk_create(through(article=article, contentwarning=warning) for warning in warnings)
@@ -206,24 +235,6 @@ def _set_text(article: Article, content: Content) -> None:
     """The text the page gives; an editor's standfirst and the newsroom's note stay as they are."""
     for name in ("title", "body", "warning_note", "image_credit"):
         setattr(article, name, getattr(content, name))
-
-
-def _link_tags(article: Article, names: list[str]) -> list[str]:
-    """Tag a new article with ``names`` (case-insensitively the same as existing tags): one query to
-    find the tags, one insert to link them. Returns the tags' names as stored, sorted."""
-    tags = []
-    if names:
-        matching = Q()
-        for name in names:
-            matching |= Q(name__iexact=name)
-        existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(matching)}
-        for name in names:
-            tag = existing.get(name.casefold())
-            if tag is None:
-                tag = existing[name.casefold()] = Tag.objects.create(name=name)  # taggit makes the slug unique
-            tags.append(tag)
-        TaggedArticle.objects.bulk_create(TaggedArticle(content_object=article, tag=tag) for tag in tags)
-    return sorted((tag.name for tag in tags), key=str.casefold)
 
 
 def _importer_decided_alone(article: Article) -> bool:
@@ -288,13 +299,6 @@ def _tags_for(parsed: ParsedArticle, topics: Vocabulary) -> list[str]:
             seen.add(name.casefold())
             tags.append(name)
     return tags
-
-
-def _author_for(name: str | None) -> Author | None:
-    if not name:
-        return None
-    author, _ = Author.objects.get_or_create(slug=author_slug(name), defaults={"name": name})
-    return author
 
 
 def _published_at(parsed: ParsedArticle) -> datetime | None:

@@ -25,6 +25,7 @@ import logging
 import math
 import secrets
 import time
+from contextlib import contextmanager
 from functools import wraps
 from typing import NamedTuple
 
@@ -90,11 +91,42 @@ def _renew():
     _call("set", GENERATION_KEY, token, timeout)
 
 
+_batch = None  # while a bulk job runs (batched_renewals): {"every": seconds, "last": monotonic, "due": bool}
+
+
+def _renew_on_commit():
+    """Renew now, or, inside batched_renewals, at most once every few seconds (and once at the end)."""
+    if _batch is None:
+        _renew()
+        return
+    if time.monotonic() - _batch["last"] >= _batch["every"]:
+        _renew()
+        _batch.update(last=time.monotonic(), due=False)
+    else:
+        _batch["due"] = True
+
+
 def invalidate():
     """Something readers could see changed: cached pages end when the current transaction commits."""
-    if any(getattr(entry[1], "__name__", "") == "_renew" for entry in getattr(connection, "run_on_commit", ())):
+    if any(getattr(entry[1], "__name__", "") == "_renew_on_commit" for entry in getattr(connection, "run_on_commit", ())):
         return  # already due at this commit
-    transaction.on_commit(_renew)
+    transaction.on_commit(_renew_on_commit)
+
+
+@contextmanager
+def batched_renewals(every=1.0):
+    """For bulk jobs committing many small transactions (an import: one per file): cached pages end at
+    most once every ``every`` seconds while it runs, and once more when it ends, instead of at every
+    commit. Readers see each change within ``every`` seconds."""
+    global _batch
+    outer, _batch = _batch, {"every": every, "last": time.monotonic(), "due": False}
+    try:
+        yield
+    finally:
+        due = _batch["due"]
+        _batch = outer
+        if due:
+            _renew()
 
 
 def current_generation():

@@ -20,7 +20,18 @@ sys.path.insert(0, str(ROOT))
 from articles.importing import ParseError, parse_source  # noqa: E402
 from articles.importing.lines import clear_caches  # noqa: E402
 
-DEFAULT_FOLDER = ROOT.parent / "shared" / "importer-corpus"
+import os  # noqa: E402
+
+
+def _default_folder():
+    """$MASTHEAD_IMPORTER_CORPUS, else the shared corpus beside the project (or beside its parent)."""
+    if os.environ.get("MASTHEAD_IMPORTER_CORPUS"):
+        return Path(os.environ["MASTHEAD_IMPORTER_CORPUS"])
+    candidates = [ROOT.parent / "shared" / "importer-corpus", ROOT.parent.parent / "shared" / "importer-corpus"]
+    return next((folder for folder in candidates if (folder / "expected.json").exists()), candidates[0])
+
+
+DEFAULT_FOLDER = _default_folder()
 FIELDS = ("title", "author", "date", "content_warnings", "body_first_sentence")
 
 

@@ -248,16 +248,16 @@ def test_database_error_saves_nothing_of_that_file(seeds, monkeypatch):
     """If saving a file fails half-way, none of it is kept and the other files still import."""
     from articles import ingest
 
-    real = ingest._link_tags
+    real = ingest.Importer._link_tags
 
-    def explode(article, names):
+    def explode(self, article, names):
         if article.source_name == SEED_000.name:  # after the article's row is written
             from django.db import DatabaseError
 
             raise DatabaseError("disk full")
-        return real(article, names)
+        return real(self, article, names)
 
-    monkeypatch.setattr(ingest, "_link_tags", explode)
+    monkeypatch.setattr(ingest.Importer, "_link_tags", explode)
     out, err, error = run(seeds)
     assert error is not None
     assert f"{SEED_000.name}: database error: disk full" in err
@@ -335,3 +335,4 @@ def test_a_guessed_headline_is_held_for_review(tmp_path):
     article = Article.objects.get()
     assert article.status == Article.Status.IN_REVIEW
     assert Article.UNSURE_TITLE in article.review_reasons
+

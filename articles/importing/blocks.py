@@ -36,7 +36,7 @@ def find_end(lines: list[str], start: int) -> int:
 
 def build_body(lines: list[str]) -> list:
     """The body's lines (captions left out) as blocks."""
-    kept = [line for line in lines if not (line and kinds.CAPTION.search(line) and len(kinds.words(line)) <= 40)]
+    kept = [line for line in lines if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)]
     return _build_blocks(_split_blocks(kept))
 
 

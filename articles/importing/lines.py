@@ -85,9 +85,18 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty")
+
+
+def has_caption_mark(line: str) -> bool:
+    """A photo credit, gallery counter or agency tag in the line (a cheap look first: most lines have none)."""
+    low = line.lower()
+    return any(hint in low for hint in _CAPTION_HINTS) and bool(CAPTION.search(line))
+
+
 @lru_cache(maxsize=8192)
 def is_caption(line: str) -> bool:
-    return bool(CAPTION.search(line)) or bool(CAPTION_LABEL.match(line))
+    return has_caption_mark(line) or bool(CAPTION_LABEL.match(line))
 
 
 # --- dates --------------------------------------------------------------------------------------------------
@@ -390,7 +399,7 @@ def is_headline_like(line: str) -> bool:
         return False
     if is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False
-    if date_line(line) or byline(line) or CAPTION.search(line) or IMAGE_CREDIT.match(line):
+    if date_line(line) or byline(line) or has_caption_mark(line) or IMAGE_CREDIT.match(line):
         return False
     if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I):
         return False
