@@ -1,5 +1,8 @@
 """Newsroom models. The one rule for what readers may see lives in ArticleQuerySet.published()."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -461,3 +464,64 @@ class TagRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.tag.slug}"
+
+
+def _image_name(instance, filename):
+    """A generated name: never a path or a name the uploader chose."""
+    return f"images/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Image(models.Model):
+    """A picture in the library. Its file is re-encoded on upload (articles/images.py): no metadata."""
+
+    file = models.FileField(upload_to=_image_name, editable=False)
+    title = models.CharField(max_length=200, help_text="For finding it in the library; readers do not see it.")
+    alt_text = models.CharField(
+        "alt text", max_length=300, blank=True,
+        help_text="What the picture shows, for people who cannot see it. Required unless it is decorative.",
+    )
+    decorative = models.BooleanField(
+        default=False, help_text="Adds nothing a reader who cannot see it would miss; screen readers skip it."
+    )
+    caption = models.TextField(blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text="The photographer or agency, as published.")
+    graphic = models.BooleanField(
+        default=False,
+        help_text="Shows injury, death or violence. Readers always see it covered until they choose to show it, "
+        "and it never appears in lists, link previews or feeds.",
+    )
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(alt_text="") | models.Q(decorative=True), name="image_alt_text_unless_decorative"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Rendition(models.Model):
+    """One size and format of a library picture, made once when it is uploaded."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    format = models.CharField(max_length=8)  # "WEBP", "JPEG" or "PNG"
+    file = models.FileField()
+
+    class Meta:
+        ordering = ["image", "width", "format"]
+        constraints = [models.UniqueConstraint(fields=["image", "width", "format"], name="one_rendition_per_size_and_format")]
+
+    @property
+    def mime_type(self):
+        return {"WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}[self.format]

@@ -1,5 +1,6 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -226,3 +227,13 @@ def news_article_data(article, url):
     if article.published_at:
         data["datePublished"] = timezone.localtime(article.published_at).isoformat()
     return data
+
+
+def media_file(request, path):
+    """A library picture from var/media/ (the embedded default; production serves them from object
+    storage). Names are generated and never reused, so browsers and CDNs may keep them for a year."""
+    from django.views.static import serve
+
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

@@ -138,6 +138,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded pictures (the image library): files under var/media/ served by the app (make run), or object
+# storage in production (docs/deployment.md). Limits are checked by decoding the file (articles/images.py).
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+MASTHEAD_IMAGE_MAX_BYTES = env_int("MASTHEAD_IMAGE_MAX_BYTES", 20 * 1024 * 1024)
+MASTHEAD_IMAGE_MAX_PIXELS = env_int("MASTHEAD_IMAGE_MAX_PIXELS", 40_000_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields (files are counted apart, against the limit above)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,0 +1,92 @@
+"""The image library: upload (checked and re-encoded), describe, find; graphic pictures kept covered in lists."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html
+
+from articles import image_store, images, workflow
+from articles.models import Image
+
+
+class ImageForm(forms.ModelForm):
+    upload = forms.FileField(
+        label="Picture",
+        help_text="JPEG, PNG or WebP. It is re-encoded: location, camera and other metadata are removed.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = Image
+        fields = ["title", "alt_text", "decorative", "caption", "credit", "graphic"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.picture = None
+        if self.instance.pk:
+            self.fields.pop("upload")  # a library picture's file never changes: upload a new one instead
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        try:
+            self.picture = image_store.clean(upload)
+        except images.ImageRejected as rejected:
+            raise forms.ValidationError(f"Not uploaded: {rejected}", code="image_rejected") from None
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("alt_text", "").strip() and not cleaned.get("decorative"):
+            self.add_error("alt_text", "Describe the picture for readers who cannot see it, or tick “decorative”.")
+        return cleaned
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageForm
+    list_display = ["thumbnail", "title", "credit", "graphic", "size", "created_at"]
+    list_filter = ["graphic", "decorative"]
+    search_fields = ["title", "alt_text", "caption", "credit"]
+    readonly_fields = ["preview", "size", "uploaded_by", "created_at"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).prefetch_related("renditions")
+        return queryset if workflow.is_editor(request.user) else queryset.filter(uploaded_by=request.user)
+
+    def get_fields(self, request, obj=None):
+        fields = ["title", "alt_text", "decorative", "caption", "credit", "graphic"]
+        return (["upload"] + fields) if obj is None else (["preview"] + fields + ["size", "uploaded_by", "created_at"])
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        obj.uploaded_by = request.user
+        image_store.store(obj, form.picture)
+        if obj.graphic:
+            messages.info(request, "Marked graphic: readers will always see it covered until they choose to show it.")
+
+    @admin.display(description="Picture")
+    def thumbnail(self, image):
+        if image.graphic:
+            return format_html('<span class="image-covered">{}</span>', "Graphic — covered")
+        return _img(image, 160)
+
+    @admin.display(description="Picture")
+    def preview(self, image):
+        return _img(image, 480)
+
+    @admin.display(description="Size")
+    def size(self, image):
+        return f"{image.width} × {image.height}"
+
+
+def _img(image, width):
+    rendition = min(
+        (r for r in image.renditions.all() if r.format == "WEBP"), key=lambda r: abs(r.width - width), default=None
+    )
+    if rendition is None:
+        return "—"
+    height = round(rendition.height * min(width, rendition.width) / rendition.width)
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" class="library-thumbnail">',
+        rendition.file.url, image.alt_text, min(width, rendition.width), height,
+    )
