@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles.models import Article, ContentWarning, PreviewLink, Revision
+from articles.models import Article, ContentWarning, PreviewLink
 from articles.rendering import render_markdown
 from articles.views import news_article_data
 

@@ -224,8 +224,9 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change and obj.status == Article.Status.PUBLISHED:
             live = Article.objects.get(pk=obj.pk)
-            content = Content.from_form(form.cleaned_data, start=workflow.content_of(live))
-            if content == workflow.content_of(live):
+            live_content = workflow.content_of(live)
+            content = Content.from_form(form.cleaned_data, start=live_content)
+            if content == live_content:
                 form.revision = None  # nothing to review: no empty revision
                 form.unchanged = True
                 return

@@ -7,7 +7,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.diffing import normalise_newlines
-from articles.models import Article, Revision, display_name
+from articles.models import Article, display_name
 
 
 class ArticleForm(forms.ModelForm):

@@ -22,10 +22,6 @@ _PIC_LINK = re.compile(r"(?<![\w/])(pic\.twitter\.com/\w+)")
 _INLINE_URL = re.compile(r"(?<![\w<(])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’])")
 
 
-def _is_chrome(line: str) -> bool:
-    return kinds.is_chrome(line)
-
-
 def find_end(lines: list[str], start: int) -> int:
     """Index of the first line after ``start`` that closes the article (or the end of the text)."""
     for index in range(start, len(lines)):
@@ -68,7 +64,7 @@ def _is_heading(block: list[str]) -> bool:
 
 
 def _is_chrome_block(block: list[str]) -> bool:
-    return all(_is_chrome(line) for line in block) or bool(_APPEAL.search(" ".join(block)) and len(block) == 1 and len(block[0]) < 400 and _is_appeal_sentence(block[0]))
+    return all(kinds.is_chrome(line) for line in block) or bool(_APPEAL.search(" ".join(block)) and len(block) == 1 and len(block[0]) < 400 and _is_appeal_sentence(block[0]))
 
 
 def _is_appeal_sentence(line: str) -> bool:

@@ -101,28 +101,12 @@ def perform_many(name: str, articles, user, **kwargs) -> list[Article]:
     refusals = []
     for article in articles:
         try:
-            check(name, user, article)
-            if MOVES[name].target == Status.PUBLISHED:
-                _check_publishable(article)
+            move = check(name, user, article)
         except WorkflowError as error:
             refusals.append(str(error))
-    if refusals:
-        raise WorkflowError(" ".join(["Nothing was changed.", *refusals]))
-    with transaction.atomic():
-        return [perform(name, article, user, **kwargs) for article in articles]
-
-
-def perform_many(name: str, articles, user, **kwargs) -> list[Article]:
-    """Make one move on several articles: every one is checked first, and if any is refused none changes."""
-    articles = list(articles)
-    refusals = []
-    for article in articles:
-        try:
-            check(name, user, article)
-            if MOVES[name].target == Status.PUBLISHED:
-                _check_publishable(article)
-        except WorkflowError as error:
-            refusals.append(str(error))
+        else:
+            if reason := blocker(move, article):
+                refusals.append(reason)
     if refusals:
         raise WorkflowError(" ".join(["Nothing was changed.", *refusals]))
     with transaction.atomic():
