@@ -246,6 +246,26 @@ def test_scheduled_article_appears_at_its_time(editor, time_machine):
     assert get(article.get_absolute_url())[0].status_code == 200
 
 
+def test_rescheduled_earlier_article_appears_at_its_new_time(editor, time_machine):
+    """Moving a scheduled article earlier shortens the cached pages' life to the new time; cancelling the
+    schedule keeps it off every page."""
+    start = timezone.now().replace(microsecond=0)
+    time_machine.move_to(start, tick=False)
+    ArticleFactory(title="Already live", decided=True)
+    early = ArticleFactory(title="Brought forward", status="in_review", published_at=None, decided=True)
+    late = ArticleFactory(title="Called off", status="in_review", published_at=None, decided=True)
+    workflow.perform("schedule", early, editor, at=start + timedelta(hours=2))
+    workflow.perform("schedule", late, editor, at=start + timedelta(minutes=10))
+    get("/")
+    workflow.perform("reschedule", early, editor, at=start + timedelta(minutes=5))
+    workflow.perform("cancel_schedule", late, editor, comment="Embargo extended.")
+    get("/")
+    time_machine.move_to(start + timedelta(minutes=5), tick=False)
+    assert "Brought forward" in get("/")[1]
+    time_machine.move_to(start + timedelta(minutes=11), tick=False)
+    assert "Called off" not in get("/")[1]
+
+
 # The reader's warning filter
 
 
