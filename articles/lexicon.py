@@ -7,6 +7,7 @@ boundaries; a term ending in ``*`` matches any ending (``mutilat*`` matches
 """
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -77,16 +78,25 @@ class _Term:
         return self.pattern is None or self.pattern.search(folded) is not None
 
 
+def words_of(folded: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of a folded text, as a set and sorted: what Vocabulary.matches looks terms up in."""
+    words = frozenset(_WORD.findall(folded))
+    return words, tuple(sorted(words))
+
+
+_words = functools.lru_cache(maxsize=8)(words_of)  # several vocabularies matched against one text
+
+
 class Vocabulary:
     """A vocabulary compiled once, to match against many texts (an import run, say)."""
 
     def __init__(self, vocabulary: Mapping[str, Iterable[str]]):
         self._terms = [(key, [_Term(term) for term in terms if term.strip("* ")]) for key, terms in vocabulary.items()]
 
-    def matches(self, folded: str) -> list[str]:
-        """The keys, in vocabulary order, whose terms occur in ``folded`` (text already passed through fold())."""
-        words = set(_WORD.findall(folded))
-        sorted_words = sorted(words)
+    def matches(self, folded: str, words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> list[str]:
+        """The keys, in vocabulary order, whose terms occur in ``folded`` (text already passed through fold());
+        ``words``: its words_of(), if already worked out."""
+        words, sorted_words = words or _words(folded)
         return [key for key, terms in self._terms if any(term.occurs_in(folded, words, sorted_words) for term in terms)]
 
 

@@ -6,8 +6,9 @@
 Each size runs in a fresh process on a fresh database (a temporary SQLite file, or the database
 masthead_bench_import on the local PostgreSQL), so its peak memory (max RSS) is its own. The
 files are seed 000 with a numbered headline each, written to a temporary folder. Prints files,
-seconds, articles per second, the outcome counts and the peak memory; and, as the ceiling
-measured in the same run, how fast the same files are only read and parsed (no database).
+seconds, articles per second, the outcome counts and the peak memory (of the run's process, and of
+the process that parses ahead: articles/importing/ahead.py); and, as the ceiling measured in the same
+run, how fast the same files are only read and parsed in one process (no database).
 """
 
 import argparse
@@ -73,12 +74,14 @@ def run_one(count, database):
         started = time.perf_counter()
         importer = Importer()  # as import_seeds does: one per run, renewing cached pages once a second
         with pagecache.batched_renewals():
-            for path in sources:
-                counts[str(importer.import_path(path).outcome)] += 1
+            for result in importer.import_many(sources):
+                counts[str(result.outcome)] += 1
         seconds = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        parser_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps({"files": count, "seconds": seconds, "parse_seconds": parse_seconds,
-                          "counts": counts, "peak_mb": peak_mb}))
+                          "counts": counts, "peak_mb": peak_mb,
+                          "parser_peak_mb": parser_peak_mb}))
 
 
 def main():
@@ -97,8 +100,8 @@ def main():
         run_one(args.one, args.database)
         return
     backend = "SQLite" if args.database == "sqlite" else "PostgreSQL"
-    print("| files | database | seconds | articles/s | read+parse only, files/s | import ÷ parse | peak memory | outcomes |")
-    print("|------:|---|---:|---:|---:|---:|---:|---|")
+    print("| files | database | seconds | articles/s | read+parse only, files/s | import ÷ parse | peak memory | parsing process | outcomes |")
+    print("|------:|---|---:|---:|---:|---:|---:|---:|---|")
     for count in [int(n) for n in args.files.split(",")]:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(count), "--database", args.database],
@@ -108,7 +111,7 @@ def main():
         rate, parse_rate = r["files"] / r["seconds"], r["files"] / r["parse_seconds"]
         outcomes = ", ".join(f"{n} {name}" for name, n in sorted(r["counts"].items()))
         print(f"| {r['files']:,} | {backend} | {r['seconds']:.1f} | {rate:,.0f} | {parse_rate:,.0f} | "
-              f"{100 * rate / parse_rate:.0f}% | {r['peak_mb']:.0f} MB | {outcomes} |", flush=True)
+              f"{100 * rate / parse_rate:.0f}% | {r['peak_mb']:.0f} MB | {r['parser_peak_mb']:.0f} MB | {outcomes} |", flush=True)
 
 
 if __name__ == "__main__":

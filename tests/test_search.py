@@ -402,7 +402,7 @@ def test_sqlite_index_survives_migrations_that_remake_tables(tmp_path):
     code = (
         "from articles.models import Article, Author; from articles import search;"
         "a = Author.objects.get_or_create(slug='r', name='Rania')[0];"
-        "Article.objects.create(title='{title}', slug='{slug}', author=a, status='published', published_at='2024-01-01T00:00Z');"
+        "Article.objects.create(title='{title}', slug='{slug}', author=a, body='Families return.', status='published', published_at='2024-01-01T00:00Z');"
         "print(sorted(x.title for x in search.search(Article.objects.published(), 'Sinjar')))"
     )
 
@@ -426,3 +426,50 @@ def test_results_heading_counts_what_it_shows(client):
     assert "Results 1–20 for “Yazidis”" in results(client, "Yazidis").content.decode()
     assert "Results 21–22 for “Yazidis”" in client.get("/search/", {"q": "Yazidis", "page": 2}).content.decode()
     assert "0 results for “Nothing”" in results(client, "Nothing").content.decode()
+
+
+@sqlite_only
+def test_a_write_that_leaves_the_text_alone_leaves_the_index_alone():
+    """A workflow move rewrites the article's row but none of its indexed columns: the index is not
+    touched (SQLite counts every row a statement and its triggers change)."""
+    article = ArticleFactory(title="Return to Sinjar", body="Families came back.")
+    changes = connection.connection.total_changes
+    article.status = Article.Status.IN_REVIEW
+    article.save()
+    assert connection.connection.total_changes - changes == 1
+    article.body = "Families came back to Sinjar."
+    article.save()
+    assert connection.connection.total_changes - changes > 2  # the row, then the index's own rows
+
+
+@sqlite_only
+def test_an_article_is_indexed_once_it_has_a_body_with_its_tags():
+    """An article without a body (never publishable) has no row in the index; when its text arrives it is
+    indexed with the tags it already had."""
+    article = ArticleFactory(title="Return home", body="", tags=["Kocho"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM articles_search WHERE rowid = %s", [article.pk])
+        assert cursor.fetchone()[0] == 0
+    Article.objects.filter(pk=article.pk).update(body="Families came back.")
+    assert found("Kocho") == ["Return home"]
+
+
+@sqlite_only
+def test_triggers_from_an_earlier_version_are_made_again_on_migrate():
+    """A database whose triggers an earlier version of Masthead made gets this version's, and its index
+    rebuilt, on the next migrate, even when no migration touches the tables."""
+    from articles import searchindex
+
+    article = ArticleFactory(title="Return to Sinjar")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER articles_search_update")
+        cursor.execute(
+            "CREATE TRIGGER articles_search_update AFTER UPDATE OF body ON articles_article BEGIN SELECT 1; END"
+        )
+        cursor.execute("DELETE FROM articles_search")
+    searchindex.after_migrate(sender=None, using="default", plan=[])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles_search_%'")
+        current = dict(cursor.fetchall())
+    assert current == {name: searchindex._definition(name) for name in searchindex.TRIGGERS}
+    assert found("Sinjar") == [article.title]

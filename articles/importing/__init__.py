@@ -21,12 +21,17 @@ from articles.importing import lines as kinds
 from articles.importing.blocks import block_text, build_body, find_end, to_markdown
 from articles.importing.header import early_warnings, read_header
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
-from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source
+from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "BulletList", "Heading", "Link", "Paragraph", "ParseError", "ParsedArticle", "Quote",
-    "Tweet", "block_text", "decode_source", "parse_source", "to_markdown",
+    "Tweet", "block_text", "decode_source", "parse_file", "parse_source", "read_source", "to_markdown",
 ]
+
+
+def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False) -> ParsedArticle:
+    """Read and parse one file (never reading more than ``max_bytes`` + 1 bytes). Raises ParseError."""
+    return parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes, month_first=month_first)
 
 
 def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False) -> ParsedArticle:

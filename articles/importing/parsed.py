@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
-from articles.lexicon import fold
+from articles.lexicon import fold, words_of
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class ParsedArticle:
     published_at: datetime | None = None  # with its time (and zone, when the page gives one)
     title_confirmed: bool = True  # False: no byline, date, deck or text confirmed which line is the headline
 
-    @property
+    @cached_property
     def body_markdown(self) -> str:
         from articles.importing.blocks import to_markdown
 
@@ -82,3 +82,8 @@ class ParsedArticle:
     def folded_text(self) -> str:
         """plain_text folded for vocabulary matching (lexicon.fold), worked out once per page."""
         return fold(self.plain_text)
+
+    @cached_property
+    def folded_words(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The words of folded_text (lexicon.words_of), worked out once per page."""
+        return words_of(self.folded_text)

@@ -1,6 +1,7 @@
 """The raw bytes of a page: checked and decoded, or refused with one clear reason. Pure."""
 
 import re
+from pathlib import Path
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
@@ -12,6 +13,9 @@ class ParseError(ValueError):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+    def __reduce__(self):  # rebuilt from its two parts when it comes back from a parsing process
+        return type(self), (self.name, self.reason)
 
 
 # Unicode's control characters (category Cc) but for tab, line feed, form feed and carriage return.
@@ -34,3 +38,16 @@ def decode_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     if controls > max(8, len(text) // 100):
         raise ParseError(name, "file is binary, not text (too many control characters)")
     return text
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes, so an oversized file is refused without loading it whole."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ParseError(path.name, "file not found") from None
+    except IsADirectoryError:
+        raise ParseError(path.name, "is a directory, not a file") from None
+    except OSError as error:
+        raise ParseError(path.name, f"cannot be read ({error.strerror})") from None

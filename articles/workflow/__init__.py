@@ -22,12 +22,21 @@ from articles.workflow.revisions import (
     snapshot_live,
 )
 from articles.workflow.tags import merge_tags
-from articles.workflow.transitions import allowed_transitions, blocker, check, perform, perform_many, place_import
+from articles.workflow.transitions import (
+    allowed_transitions,
+    blocker,
+    check,
+    decide_import,
+    perform,
+    perform_many,
+    place_import,
+    record_import,
+)
 from articles.workflow.warning_decisions import decide_warnings, warning_changes
 
 __all__ = [
     "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "blocker", "can", "can_edit",
-    "can_publish", "can_view", "check", "content_of", "decide_warnings", "is_editor", "is_member", "merge_tags",
-    "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "reject_revision",
+    "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",
+    "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import", "reject_revision",
     "revert_to", "snapshot_live", "warning_changes",
 ]

@@ -136,36 +136,51 @@ def _check_publishable(article: Article):
 def place_import(
     article: Article, *, publish: bool, reasons: list[str], created: bool, tags=None, warnings=None, before_save=None
 ) -> None:
-    """Publish an imported article or hold it for review, recording the importer's decision.
+    """Publish an imported article or hold it for review, save it, and record the importer's decision.
 
-    Publishing by the import counts as the warning decision: the source's stated warnings stand,
-    or the lexicon found nothing to suggest. ``tags`` and ``warnings``: what the importer just
-    wrote, if it knows (else they are read back); ``before_save(article)`` runs just before the
-    article is saved (the importer sets its fingerprint there).
+    ``tags`` and ``warnings``: what the importer just wrote, if it knows (else they are read back);
+    ``before_save(article)`` runs just before the article is saved (the importer sets its
+    fingerprint there).
     """
-    content = content_of(article, tags=tags, warnings=warnings)
     previous = "" if created else article.status
-    article.review_reasons = reasons
-    if publish:
-        article.status = Status.PUBLISHED
-        article.no_warnings_apply = not content.warnings
-        article.warnings_decided_at, article.warnings_decided_by = timezone.now(), None
-        content = content.replace(no_warnings_apply=article.no_warnings_apply)
-    else:
-        article.status = Status.IN_REVIEW
-        article.submitted_at = article.submitted_at or timezone.now()
+    content = content_of(article, tags=tags, warnings=warnings)
+    decide_import(article, publish=publish, reasons=reasons, warnings=content.warnings)
+    content = content.replace(no_warnings_apply=article.no_warnings_apply)
     if before_save is not None:
         before_save(article)
     article.save()
     if previous != article.status or created:
-        record(
-            article,
-            None,
-            "imported_and_published" if publish else "imported_for_review",
-            previous,
-            article.status,
-            "; ".join(reasons),
-            {"warnings": list(content.warnings)},
-        )
+        record_import(article, previous=previous, reasons=reasons, content=content)
+
+
+def decide_import(article: Article, *, publish: bool, reasons: list[str], warnings) -> None:
+    """Set an imported article's state, not saved: published, or held for review with ``reasons``.
+
+    Publishing by the import counts as the warning decision: the source's stated warnings
+    (``warnings``, slugs) stand, or the lexicon found nothing to suggest (the caller publishes only then).
+    """
+    article.review_reasons = reasons
     if publish:
+        article.status = Status.PUBLISHED
+        article.no_warnings_apply = not warnings
+        article.warnings_decided_at, article.warnings_decided_by = timezone.now(), None
+    else:
+        article.status = Status.IN_REVIEW
+        article.submitted_at = article.submitted_at or timezone.now()
+
+
+def record_import(article: Article, *, previous: str, reasons: list[str], content) -> None:
+    """Put the importer's decision on record (``previous``: the state before it, "" for a new article)
+    and, for a published article, keep what went live (``content``: its content as saved)."""
+    published = article.status == Status.PUBLISHED
+    record(
+        article,
+        None,
+        "imported_and_published" if published else "imported_for_review",
+        previous,
+        article.status,
+        "; ".join(reasons),
+        {"warnings": list(content.warnings)},
+    )
+    if published:
         snapshot_live(article, None, source="import", content=content)

@@ -42,8 +42,8 @@ class Command(BaseCommand):
         counts = Counter()
         importer = Importer()
         with pagecache.batched_renewals():  # readers see new articles within a second, not one renewal per file
-            for path in sources:
-                self._report(importer.import_path(path, dry_run=dry_run), counts, dry_run)
+            for result in importer.import_many(sources, dry_run=dry_run):
+                self._report(result, counts, dry_run)
         if not dry_run and counts[Outcome.CREATED] + counts[Outcome.UPDATED] >= OPTIMIZE_AFTER:
             searchindex.optimize()  # many writes at once leave SQLite's search index in small pieces
         summary = ", ".join(f"{counts[outcome]} {outcome}" for outcome in Outcome)

@@ -1,0 +1,88 @@
+"""Parsing ahead: files read and parsed in a second process while the caller saves the ones before.
+
+Parsing is pure (no database), so on a machine with more than one core an import run gives it a
+process of its own, and the run's own process only writes. At most ``ahead`` files are parsed but
+not yet handed over, so memory stays the same however many files a run has. Results come back in
+the order of the paths. If the parsing process cannot start or dies, the rest are parsed here.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from pathlib import Path
+
+from articles.importing import ParseError, ParsedArticle, parse_file
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 16  # files handed to the parsing process at a time (fewer round trips than one by one)
+AHEAD = 8  # chunks in flight at most: 128 files
+
+
+def parse_for_import(path: Path, *, max_bytes: int, month_first: bool) -> ParsedArticle | ParseError:
+    """One file parsed, with what the importer reads of it worked out here (cached on the object, so
+    it travels with it); a file that cannot be imported gives its ParseError."""
+    try:
+        parsed = parse_file(path, max_bytes=max_bytes, month_first=month_first)
+    except ParseError as error:
+        return error
+    except Exception as error:  # a fault in the parser fails this file, not the run
+        logger.exception("The parser failed on %s", path.name)
+        return ParseError(path.name, f"the parser failed on this file ({type(error).__name__}: {error}); please report it")
+    parsed.folded_words, parsed.body_markdown  # noqa: B018 — computed now, in the parsing process
+    return parsed
+
+
+def _parse_chunk(paths: list[Path], *, max_bytes: int, month_first: bool) -> list[ParsedArticle | ParseError]:
+    return [parse_for_import(path, max_bytes=max_bytes, month_first=month_first) for path in paths]
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def parsed_in_order(
+    paths: list[Path], *, max_bytes: int, month_first: bool, processes: int | None = None
+) -> Iterator[ParsedArticle | ParseError]:
+    """Each path's parse (a ParsedArticle, or the ParseError saying why not), in the order of ``paths``.
+
+    ``processes``: parsing processes to use (default: one, when there are two cores or more and more
+    than one chunk of files; 0 parses here).
+    """
+    parse = partial(_parse_chunk, max_bytes=max_bytes, month_first=month_first)
+    chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
+    if processes is None:
+        processes = 1 if cores() > 1 and len(chunks) > 1 else 0
+    if not processes:
+        for chunk in chunks:
+            yield from parse(chunk)
+        return
+    done = 0
+    try:
+        # "spawn": a fresh interpreter that imports only the parser, inheriting no database connection.
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pending = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(parse, chunk))
+                if len(pending) >= AHEAD:
+                    results = pending.popleft().result()
+                    yield from results
+                    done += 1
+            while pending:
+                results = pending.popleft().result()
+                yield from results
+                done += 1
+    except (BrokenProcessPool, OSError):
+        for chunk in chunks[done:]:
+            yield from parse(chunk)

@@ -1,0 +1,156 @@
+"""Import runs: files parsed ahead in a second process, the run's memory of tags and authors, and what
+one new file costs in statements."""
+
+import pickle
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
+
+from articles import pagecache
+from articles.importing import ParseError, ahead, parse_file
+from articles.ingest import Importer, Outcome
+from articles.models import Article
+from tests.conftest import SEED_000, SEED_004
+
+TITLE = "When Turkish-backed jihadists link up with Daesh, there’s only one outcome. And it’s begun."
+
+
+def write_pages(folder: Path, count: int, broken=()) -> list[Path]:
+    """``count`` pages shaped like seed 000, each with its own headline; the numbers in ``broken`` empty."""
+    text = SEED_000.read_text()
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"page_{n:04d}.txt"
+        path.write_text("" if n in broken else text.replace(TITLE, f"Dispatch {n}: {TITLE}"))
+        paths.append(path)
+    return paths
+
+
+# --- parsing ahead (pure: no database) ------------------------------------------------------------
+
+
+def test_parse_errors_survive_the_trip_between_processes():
+    error = pickle.loads(pickle.dumps(ParseError("page.txt", "file is empty")))
+    assert (error.name, error.reason, str(error)) == ("page.txt", "file is empty", "page.txt: file is empty")
+
+
+def test_a_second_process_parses_the_same_as_this_one_in_order(tmp_path, monkeypatch):
+    """Several chunks through a parsing process: every file's result, in the order of the paths, the same
+    as parsing here, a bad file failing alone in its place."""
+    monkeypatch.setattr(ahead, "CHUNK", 4)
+    monkeypatch.setattr(ahead, "AHEAD", 2)
+    paths = write_pages(tmp_path, 11, broken={5})
+    options = {"max_bytes": 1_000_000, "month_first": False}
+    there = list(ahead.parsed_in_order(paths, processes=1, **options))
+    here = list(ahead.parsed_in_order(paths, processes=0, **options))
+    assert [getattr(p, "title", None) for p in there] == [getattr(p, "title", None) for p in here]
+    assert [p.title for p in there if not isinstance(p, ParseError)] == [
+        f"Dispatch {n}: {TITLE}" for n in range(11) if n != 5
+    ]
+    assert isinstance(there[5], ParseError) and there[5].reason == "file is empty"
+    assert there[0].body_markdown == here[0].body_markdown and there[0].folded_text == here[0].folded_text
+
+
+def test_without_a_parsing_process_the_files_are_parsed_here(tmp_path, monkeypatch):
+    """If no second process can start, the run goes on, parsing in its own."""
+
+    class NoProcesses:
+        def __init__(self, *args, **kwargs):
+            raise OSError("no processes left")
+
+    monkeypatch.setattr(ahead, "ProcessPoolExecutor", NoProcesses)
+    paths = write_pages(tmp_path, 40)
+    parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=1))
+    assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(40)]
+
+
+def test_a_fault_in_the_parser_fails_that_file_only(tmp_path, monkeypatch):
+    """A bug the parser meets on one page is that file's failure, named, not the end of the run."""
+    paths = write_pages(tmp_path, 3)
+
+    def parse(path, **options):
+        if path.name == "page_0001.txt":
+            raise IndexError("list index out of range")
+        return parse_file(path, **options)
+
+    monkeypatch.setattr(ahead, "parse_file", parse)
+    parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=0))
+    assert isinstance(parsed[1], ParseError)
+    assert parsed[1].reason.startswith("the parser failed on this file (IndexError: list index out of range)")
+    assert not isinstance(parsed[0], ParseError) and not isinstance(parsed[2], ParseError)
+
+
+# --- runs through the database ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_run_of_many_files_imports_each_once_in_order(tmp_path, monkeypatch):
+    """import_seeds on more files than one chunk (parsed ahead in a second process): every article made,
+    a bad file reported in its place."""
+    monkeypatch.setattr(ahead, "CHUNK", 8)
+    write_pages(tmp_path / "pages", 30, broken={17})
+    out, err = StringIO(), StringIO()
+    with pytest.raises(Exception, match="1 of 30 files failed"):
+        call_command("import_seeds", str(tmp_path / "pages"), stdout=out, stderr=err)
+    assert "page_0017.txt: file is empty" in err.getvalue()
+    assert "30 files: 29 created" in out.getvalue()
+    assert Article.objects.count() == 29
+    lines = [line for line in out.getvalue().splitlines() if line.startswith("created")]
+    assert [line.split()[2] for line in lines] == [f"page_{n:04d}.txt" for n in range(30) if n != 17]
+
+
+@pytest.mark.django_db
+def test_a_new_file_costs_a_fixed_handful_of_statements(tmp_path):
+    """Once the run knows the author and the tags, a new published page is: one lookup, the article's
+    row, its tag, warning and suggestion links, its text, and the record and history entries."""
+    first, second = write_pages(tmp_path, 2)
+    importer = Importer()
+    importer.import_path(first)
+    with pagecache.batched_renewals(), CaptureQueriesContext(connection) as queries:  # as import_seeds runs
+        assert importer.import_path(second).outcome is Outcome.CREATED
+    statements = [
+        " ".join(re.match(r'(\w+)\s+(?:.*?\b(?:FROM|INTO)\s+)?"?(\w+)', q["sql"], re.DOTALL).groups()) for q in queries.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"))
+    ]
+    assert statements == [
+        "SELECT articles_article",  # already imported? else, which slugs are taken
+        "INSERT articles_article",
+        "INSERT articles_taggedarticle",
+        "INSERT articles_article_warnings",
+        "INSERT articles_article_suggested_warnings",
+        "UPDATE articles_article",  # the text, indexed once
+        "INSERT articles_decision",
+        "INSERT articles_revision",
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_tag_deleted_during_a_run_is_read_afresh(tmp_path):
+    """The run remembers tags; if an editor deletes one meanwhile, the next file using it still imports
+    (retried once with the memory cleared), tagged with the tag made anew."""
+    first, second = write_pages(tmp_path, 2)
+    importer = Importer()
+    assert importer.import_path(first).outcome is Outcome.CREATED
+    assert "syria" in importer.known_tags
+    Tag.objects.filter(name="Syria").delete()
+    result = importer.import_path(second)
+    assert result.outcome is Outcome.CREATED, result.message
+    assert "Syria" in Article.objects.get(source_name=second.name).tags.names()
+
+
+@pytest.mark.django_db
+def test_a_dry_run_leaves_nothing_remembered(tmp_path):
+    """What a dry run made is rolled back, so the run does not remember it: the real import that follows
+    makes the author and tags again rather than linking to rows that are gone."""
+    importer = Importer()
+    importer.import_path(SEED_004, dry_run=True)
+    assert importer.known_authors == {} and importer.known_tags == {}
+    assert importer.import_path(SEED_004).outcome is Outcome.CREATED
+    assert Article.objects.get().author is not None
