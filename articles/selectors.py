@@ -43,7 +43,7 @@ def related_articles(article, warning_filter, count=RELATED_COUNT):
     """Visible articles sharing the most tags with ``article``, newest first among equals.
 
     Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
-    cost does not grow with the archive (one query).
+    cost does not grow with the archive (one query; their warnings are the caller's to read).
     """
     tag_ids = [tag.pk for tag in article.tag_list]
     if not tag_ids:
@@ -59,7 +59,6 @@ def related_articles(article, warning_filter, count=RELATED_COUNT):
         .only("title", "slug", "published_at")  # what the list shows
         .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids)))
         .order_by("-shared_tags", "-published_at", "-id")
-        .prefetch_related("warnings")
     )
     return list(related[:count])
 
@@ -67,10 +66,16 @@ def related_articles(article, warning_filter, count=RELATED_COUNT):
 def neighbours(article, warning_filter):
     """The visible articles published just before and just after ``article`` (either may be None).
 
-    Each is read from the publication-time index from ``article``'s own time on: one short range.
+    One query: each neighbour's id is a short range of the publication-time index from ``article``'s
+    own time on (a scalar subquery each), and the two rows are read by primary key.
     """
-    visible = warning_filter.apply(Article.objects.published()).exclude(pk=article.pk).only("title", "slug", "published_at")
+    visible = warning_filter.apply(Article.objects.published()).exclude(pk=article.pk)
     when, pk = article.published_at, article.pk
     older = visible.filter(published_at__lte=when).filter(Q(published_at__lt=when) | Q(pk__lt=pk))
     newer = visible.filter(published_at__gte=when).filter(Q(published_at__gt=when) | Q(pk__gt=pk))
-    return older.order_by("-published_at", "-pk").first(), newer.order_by("published_at", "pk").first()
+    found = Article.objects.filter(
+        Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
+        | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))
+    ).only("title", "slug", "published_at")
+    by_side = {(row.published_at, row.pk) > (when, pk): row for row in found}
+    return by_side.get(False), by_side.get(True)

@@ -1,6 +1,7 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -77,15 +78,20 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
 
     template_name = "articles/article_detail.html"
 
+    def get_queryset(self):
+        return Article.objects.published().for_listing(warnings=False)  # read with the related articles'
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         warning_filter = filters.for_request(self.request)
+        related = selectors.related_articles(article, warning_filter)
+        prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         older, newer = selectors.neighbours(article, warning_filter)
         url = self.request.build_absolute_uri(article.get_absolute_url())
         context.update(
             structured_data=news_article_data(article, url),
-            related_articles=selectors.related_articles(article, warning_filter),
+            related_articles=related,
             older_article=older,
             newer_article=newer,
         )

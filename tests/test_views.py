@@ -428,19 +428,22 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The article page runs seven queries however many tags, warnings and related articles it has:
-    the article with its tags and warnings (3), related articles with their warnings (2), older, newer."""
+    """The article page runs five queries however many tags, warnings and related articles it has:
+    the article with its tags (2), related articles (1), the warnings of both (1), older and newer (1)."""
     warnings = ContentWarningFactory.create_batch(3)
 
     def add(n):
         return ArticleFactory.create_batch(n, tags=["Analysis", "Syria", "Yemen"], warnings=warnings)
 
     first = add(3)[1]
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get(first.get_absolute_url())
     add(9)
-    with django_assert_num_queries(7):
-        client.get(first.get_absolute_url())
+    with django_assert_num_queries(5):
+        response = client.get(first.get_absolute_url())
+    assert len(response.context["related_articles"]) == 4
+    assert all(len(other.warnings.all()) == 3 for other in response.context["related_articles"])
+    assert response.context["older_article"] and response.context["newer_article"]
 
 
 @pytest.mark.usefixtures("uncached_pages")
