@@ -9,7 +9,10 @@ and warnings live in relations). Pure: it imports no models.
 
 from dataclasses import dataclass, fields, replace
 
-STORED = ("title", "author", "standfirst", "body", "image_credit", "warning_note", "newsroom_note", "no_warnings_apply")
+STORED = (
+    "title", "author", "standfirst", "body", "featured_image", "image_credit", "warning_note", "newsroom_note",
+    "no_warnings_apply",
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,7 @@ class Content:
     author: object = None  # an Author, or None
     standfirst: str = ""
     body: str = ""
+    featured_image: object = None  # an Image, or None
     image_credit: str = ""
     warning_note: str = ""  # the source's wording
     newsroom_note: str = ""  # the newsroom's own

@@ -13,6 +13,7 @@ FIELDS = [
     ("author", "Author"),
     ("standfirst", "Standfirst"),
     ("body", "Body"),
+    ("featured_image", "Featured image"),
     ("image_credit", "Featured-image credit"),
     ("tags", "Tags"),
     ("warnings", "Content warnings"),

@@ -6,17 +6,20 @@ reader cannot hide text behind a reveal. Descriptions are HTML in both formats, 
 text is escaped here.
 """
 
+import contextvars
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
-from articles import selectors, summaries
+from articles import pictures, selectors, summaries
 from articles.models import Article
 
 FEED_LENGTH = 30
+_current_request = contextvars.ContextVar("feed_request")
 
 
 class ArticleFeed(Feed):
@@ -61,6 +64,27 @@ class ArticleFeed(Feed):
 
     def item_categories(self, article):
         return [tag.name for tag in article.tag_list]
+
+    def item_enclosures(self, article):
+        """The featured image as an enclosure, only where a reader may see it away from the page (never a
+        warned article's, never a graphic one: articles/pictures.py)."""
+        image = pictures.shareable_image(article)
+        if image is None:
+            return []
+        renditions = [r for r in image.renditions.all() if r.format != "WEBP"]
+        if not renditions:
+            return []
+        largest = renditions[-1]
+        url = _current_request.get().build_absolute_uri(largest.file.url)
+        return [Enclosure(url, str(largest.size), largest.mime_type)]
+
+    def get_feed(self, obj, request):
+        # The feed object serves every request: the request this feed is for is kept per context.
+        token = _current_request.set(request)
+        try:
+            return super().get_feed(obj, request)
+        finally:
+            _current_request.reset(token)
 
 
 class TagFeed(ArticleFeed):

@@ -41,7 +41,8 @@ def store(image: Image, picture: images.CleanImage) -> Image:
                 path = default_storage.save(f"images/renditions/{stem}-{rendition.width}.{extension}", ContentFile(rendition.data))
                 written.append(path)
                 Rendition.objects.create(
-                    image=image, width=rendition.width, height=rendition.height, format=rendition.format, file=path
+                    image=image, width=rendition.width, height=rendition.height, format=rendition.format, file=path,
+                    size=len(rendition.data),
                 )
     except BaseException:
         for name in written:

@@ -306,12 +306,14 @@ def fingerprint_of(content: Content, article: Article) -> str:
     data = {
         **content.as_dict(),
         "author": content.author.pk if content.author is not None else None,
+        "featured_image": content.featured_image.pk if content.featured_image is not None else None,
         "tags": sorted(tag.casefold() for tag in content.tags),
         "slug": article.slug,
         "published_at": article.published_at.timestamp() if article.published_at else None,
     }
-    if not data.get("newsroom_note"):
-        data.pop("newsroom_note", None)  # absent from fingerprints made before the field existed: keep them valid
+    for later_field in ("newsroom_note", "featured_image"):
+        if not data.get(later_field):
+            data.pop(later_field, None)  # absent from fingerprints made before the field existed: keep them valid
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

@@ -121,7 +121,9 @@ class ArticleQuerySet(models.QuerySet):
         prefetched through rows: cheaper than taggit's own prefetch). ``warnings=False``: the caller
         reads the warnings itself, with other articles' (prefetch_related_objects)."""
         tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
-        listing = self.select_related("author").prefetch_related(Prefetch("tagged_items", queryset=tagged))
+        listing = self.select_related("author", "featured_image").prefetch_related(
+            Prefetch("tagged_items", queryset=tagged), "featured_image__renditions"  # no query when no article has one
+        )
         return listing.prefetch_related("warnings") if warnings else listing
 
 
@@ -165,6 +167,15 @@ class Article(models.Model):
         "of an air strike.”). Readers see it with the warnings, credited to the newsroom.",
     )
     image_credit = models.CharField("featured-image credit", max_length=200, blank=True)
+    featured_image = models.ForeignKey(
+        "Image", on_delete=models.PROTECT, null=True, blank=True, related_name="featured_in",
+        help_text="Shown above the text (inside the warning, for a warned article), and in lists and link "
+        "previews only when the article has no content warning and the picture is not graphic.",
+    )
+    body_images = models.ManyToManyField(
+        "Image", through="BodyImage", blank=True, editable=False, related_name="in_bodies",
+        help_text="The library images the body places (kept in step with the body on every save).",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False, db_index=True)
     review_reasons = models.JSONField(
         default=list,
@@ -277,8 +288,10 @@ class Article(models.Model):
 
     @cached_property
     def body_html(self):
-        """The body rendered from Markdown and sanitised."""
-        return render_markdown(self.body)
+        """The body rendered from Markdown and sanitised, with the library images it places."""
+        from articles import pictures
+
+        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
 
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
     UNSURE_TITLE = "the headline is a guess: nothing around it confirmed which line it is"
@@ -309,7 +322,18 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "version", "updated_at", "review_reasons"}
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if update_fields is None or "body" in update_fields:
+            self._keep_body_images(adding)
+
+    def _keep_body_images(self, adding):
+        """body_images: the library images the body places (an image in use cannot then be deleted)."""
+        from articles.pictures import placed_images
+
+        images = placed_images(self.body) if "image:" in self.body else []
+        if images or not adding:
+            self.body_images.set(images)
 
     @property
     def warnings_decided(self):
@@ -420,6 +444,7 @@ class Revision(models.Model):
     standfirst = models.TextField(blank=True)
     body = models.TextField(blank=True)
     image_credit = models.CharField(max_length=200, blank=True)
+    featured_image = models.ForeignKey("Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     warning_note = models.TextField(blank=True)
     newsroom_note = models.TextField(blank=True)
     tags = models.JSONField(default=list, blank=True)
@@ -511,6 +536,16 @@ class Image(models.Model):
         return self.title
 
 
+class BodyImage(models.Model):
+    """A library image an article's body places. An image in use cannot be deleted (PROTECT)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "image"], name="one_link_per_body_image")]
+
+
 class Rendition(models.Model):
     """One size and format of a library picture, made once when it is uploaded."""
 
@@ -519,6 +554,7 @@ class Rendition(models.Model):
     height = models.PositiveIntegerField()
     format = models.CharField(max_length=8)  # "WEBP", "JPEG" or "PNG"
     file = models.FileField()
+    size = models.PositiveIntegerField(default=0, help_text="Bytes (feeds announce it; asking storage would cost a request).")
 
     class Meta:
         ordering = ["image", "width", "format"]

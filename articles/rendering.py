@@ -4,10 +4,19 @@ Bodies are stored as CommonMark (Markdown). Raw HTML in the source is not
 interpreted (it is shown as text), and the HTML that Markdown produces is
 passed through nh3 with a small allow-list, so nothing a person or a scraper
 wrote can inject markup, scripts or styles into a page.
+
+Pictures come only from the newsroom's library: a paragraph that is nothing but
+``![](image:42)`` places library image 42 there (its alt text, caption and credit
+are the library's; the text in brackets is only a note for editors). The caller
+supplies each placed image's figure markup, made by the site's own template; an
+unknown number, an image reference inside a sentence, and any other picture (a
+URL) render nothing, and ``body_images`` reports them so that editors are told.
 """
 
 import html
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
@@ -33,9 +42,78 @@ def sanitise_html(html: str) -> str:
     )
 
 
-def render_markdown(source: str) -> str:
-    """Render a Markdown body to HTML that is safe to put on a page."""
-    return sanitise_html(_markdown.render(source or ""))
+IMAGE_REFERENCE = re.compile(r"image:(\d{1,12})")
+_MARK = "\ue000"  # a private-use character: marks where a placed image goes, through the sanitiser
+_PLACED = re.compile(f"<p>{_MARK}(\\d+){_MARK}</p>\n?")
+_EMPTY_PARAGRAPH = re.compile(r"<p></p>\n?")
+
+
+@dataclass(frozen=True)
+class BodyImages:
+    placed: tuple[int, ...] = ()  # library images standing as paragraphs of their own, in order
+    inline: tuple[str, ...] = ()  # references inside a sentence: not shown
+    elsewhere: tuple[str, ...] = ()  # pictures from anywhere but the library (a URL): not shown
+
+    @property
+    def problems(self) -> list[str]:
+        """What an editor should be told, one line each."""
+        lines = [f"“{ref}” is inside a sentence: put the image on a line of its own" for ref in self.inline]
+        lines += [f"“{ref}” is not a library image: only library images (image:NUMBER) are shown" for ref in self.elsewhere]
+        return lines
+
+
+def _standalone(children, index) -> bool:
+    """True when the image token at ``index`` is all its paragraph holds (blank text and line breaks aside)."""
+    return all(
+        i == index or (token.type == "text" and not token.content.strip()) or token.type == "softbreak"
+        for i, token in enumerate(children)
+    )
+
+
+def _clean_source(source: str) -> str:
+    return (source or "").replace(_MARK, "")
+
+
+def body_images(source: str) -> BodyImages:
+    """The pictures a body's Markdown asks for, sorted into those placed, misplaced and from elsewhere."""
+    placed, inline, elsewhere = [], [], []
+    for token in _markdown.parse(_clean_source(source)):
+        for index, child in enumerate(token.children or ()):
+            if child.type != "image":
+                continue
+            src = child.attrGet("src") or ""
+            match = IMAGE_REFERENCE.fullmatch(src)
+            if match is None:
+                elsewhere.append(src)
+            elif _standalone(token.children, index):
+                placed.append(int(match.group(1)))
+            else:
+                inline.append(src)
+    return BodyImages(tuple(placed), tuple(inline), tuple(elsewhere))
+
+
+def _image_rule(renderer, tokens, index, options, env):
+    """A placed library image becomes a mark replaced after sanitising; any other picture, nothing."""
+    match = IMAGE_REFERENCE.fullmatch(tokens[index].attrGet("src") or "")
+    if match and _standalone(tokens, index):
+        return f"{_MARK}{int(match.group(1))}{_MARK}"
+    return ""
+
+
+_markdown.add_render_rule("image", _image_rule)
+
+
+def render_markdown(source: str, figures: Mapping[int, str] | None = None) -> str:
+    """Render a Markdown body to HTML that is safe to put on a page. ``figures``: the markup of each
+    placed library image by its number, made by the caller's own template (not sanitised here); a
+    number it lacks renders nothing."""
+    clean = sanitise_html(_markdown.render(_clean_source(source)))
+    if _MARK not in clean and "<p></p>" not in clean:
+        return clean
+    figures = figures or {}
+    placed = _PLACED.sub(lambda match: figures.get(int(match.group(1)), "") and figures[int(match.group(1))] + "\n",
+                         clean).replace(_MARK, "")
+    return _EMPTY_PARAGRAPH.sub("", placed)  # where a picture rendered nothing
 
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")

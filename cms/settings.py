@@ -12,6 +12,7 @@ Variables (see README.md):
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -146,8 +147,38 @@ MASTHEAD_IMAGE_MAX_BYTES = env_int("MASTHEAD_IMAGE_MAX_BYTES", 20 * 1024 * 1024)
 MASTHEAD_IMAGE_MAX_PIXELS = env_int("MASTHEAD_IMAGE_MAX_PIXELS", 40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields (files are counted apart, against the limit above)
 
+# With MASTHEAD_S3_BUCKET set, pictures and their renditions go to S3-compatible object storage through
+# django-storages, so several app servers share them (docs/deployment.md). Names are generated and never
+# reused, so objects are public, unsigned and cached for a year. MASTHEAD_S3_ENDPOINT_URL: a non-AWS
+# service (MinIO, R2, …); MASTHEAD_S3_PUBLIC_URL: the address readers fetch them from (a CDN, say), else
+# the bucket's own. Credentials come the usual boto3 ways (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, roles).
+MASTHEAD_S3_BUCKET = env("MASTHEAD_S3_BUCKET", "")
+if MASTHEAD_S3_BUCKET:
+    _s3_public = env("MASTHEAD_S3_PUBLIC_URL", "").rstrip("/")
+    _s3_endpoint = env("MASTHEAD_S3_ENDPOINT_URL", "") or None
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MASTHEAD_S3_BUCKET,
+            "endpoint_url": _s3_endpoint,
+            "region_name": env("MASTHEAD_S3_REGION", "") or None,
+            "custom_domain": urlsplit(_s3_public).netloc + urlsplit(_s3_public).path if _s3_public else None,
+            "url_protocol": (urlsplit(_s3_public).scheme or "https") + ":",
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": env("MASTHEAD_S3_ACL", "") or None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    # Readers' browsers fetch the pictures from there: the page's Content-Security-Policy allows it.
+    _s3_origin = _s3_public or (_s3_endpoint and f"{_s3_endpoint.rstrip('/')}") or f"https://{MASTHEAD_S3_BUCKET}.s3.amazonaws.com"
+    MASTHEAD_MEDIA_ORIGINS = [f"{urlsplit(_s3_origin).scheme}://{urlsplit(_s3_origin).netloc}"]
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MASTHEAD_MEDIA_ORIGINS = []
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -210,7 +241,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, *env_list("MASTHEAD_CSP_IMG_ORIGINS")],
+        "img-src": [SELF, *MASTHEAD_MEDIA_ORIGINS, *env_list("MASTHEAD_CSP_IMG_ORIGINS")],
         "font-src": [SELF],
         "connect-src": [SELF],
         "manifest-src": [SELF],

@@ -24,6 +24,7 @@ from articles.diffing import any_changed, diff_content
 from articles.middleware import take_unsaved_post
 from articles.models import Article, Author, ReviewQueue, Revision, display_name
 from articles.preview import make_share_link, preview_response
+from articles.admin.images import usable_images
 from articles.rendering import render_markdown, word_count
 from articles.workflow import MOVES, WorkflowError
 
@@ -132,7 +133,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
             warning_fields.remove("record_warning_decision")
         return [
             (None, {"fields": main}),
-            ("Text", {"fields": ["standfirst", "body", "image_credit", "tags"]}),
+            ("Text", {"fields": ["standfirst", "body", "featured_image", "image_credit", "tags"]}),
             (
                 "Content warnings",
                 {
@@ -204,12 +205,15 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     def get_autocomplete_fields(self, request):
         # Editors pick any byline; a writer's only choice is her own (formfield_for_foreignkey), so she is
         # never shown a list of other people's.
-        return self.autocomplete_fields if workflow.is_editor(request.user) else []
+        return [*self.autocomplete_fields, "featured_image"] if workflow.is_editor(request.user) else []
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author" and not workflow.is_editor(request.user):
             kwargs["queryset"] = Author.objects.filter(user=request.user)
             kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
+        if db_field.name == "featured_image" and not workflow.is_editor(request.user):
+            kwargs["queryset"] = usable_images(request.user)
+            kwargs["help_text"] = "One of the pictures you uploaded to the image library."
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

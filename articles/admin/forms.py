@@ -73,6 +73,8 @@ class ArticleForm(forms.ModelForm):
             if isinstance(cleaned.get(name), str):
                 cleaned[name] = normalise_newlines(cleaned[name])
         self._check_conflict(cleaned)
+        if isinstance(cleaned.get("body"), str):
+            self._check_body_images(cleaned["body"])
         if self.is_editor and self.warning_decision_requested():
             warnings = cleaned.get("warnings") or []
             none_apply = cleaned.get("no_warnings_apply")
@@ -84,6 +86,21 @@ class ArticleForm(forms.ModelForm):
                     "An empty list is not a decision: choose the warnings that apply, or tick “no content warnings apply”.",
                 )
         return cleaned
+
+    def _check_body_images(self, body):
+        """Pictures in the body come only from the library, each on a line of its own, and a writer places
+        only pictures she uploaded: anything else is named, and nothing is saved."""
+        from articles.admin.images import usable_images
+        from articles.rendering import body_images
+
+        found = body_images(body)
+        problems = found.problems
+        if found.placed:
+            usable = set(usable_images(self.user).filter(pk__in=found.placed).values_list("pk", flat=True))
+            problems += [f"“image:{number}” is not a picture in the library{'' if self.is_editor else ' that you uploaded'}"
+                         for number in dict.fromkeys(found.placed) if number not in usable]
+        if problems:
+            self.add_error("body", [f"Pictures: {problem}." for problem in problems])
 
     def warning_decision_requested(self):
         """An editor asked to record a decision, or changed the warnings."""

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.utils.html import format_html
+from django.db.models import Exists, OuterRef, Prefetch
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from articles import image_store, images, workflow
-from articles.models import Image
+from articles.models import Article, BodyImage, Image
 
 
 class ImageForm(forms.ModelForm):
@@ -40,21 +42,66 @@ class ImageForm(forms.ModelForm):
         return cleaned
 
 
+def usable_images(user):
+    """The library pictures ``user`` may put in an article: an editor any, a writer those she uploaded."""
+    images = Image.objects.all()
+    return images if workflow.is_editor(user) else images.filter(uploaded_by=user)
+
+
+def _used():
+    """Whether an image is some article's featured image or placed in some article's body."""
+    return Exists(Article.objects.filter(featured_image=OuterRef("pk"))) | Exists(
+        BodyImage.objects.filter(image=OuterRef("pk"))
+    )
+
+
+class UsedFilter(admin.SimpleListFilter):
+    title = "use"
+    parameter_name = "used"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "In an article"), ("no", "Unused")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(_used())
+        if self.value() == "no":
+            return queryset.exclude(_used())
+        return queryset
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = ["thumbnail", "title", "credit", "graphic", "size", "created_at"]
-    list_filter = ["graphic", "decorative"]
+    list_display = ["thumbnail", "title", "credit", "graphic", "size", "used_in", "created_at"]
+    list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]
-    readonly_fields = ["preview", "size", "uploaded_by", "created_at"]
+    readonly_fields = ["preview", "size", "uploaded_by", "created_at", "used_in"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related("renditions")
+        # Where each image is used, for the list: its articles' titles, two prefetches for the whole page.
+        articles = Article.objects.only("pk", "title")
+        queryset = super().get_queryset(request).prefetch_related(
+            "renditions", Prefetch("featured_in", queryset=articles), Prefetch("in_bodies", queryset=articles)
+        )
         return queryset if workflow.is_editor(request.user) else queryset.filter(uploaded_by=request.user)
 
     def get_fields(self, request, obj=None):
         fields = ["title", "alt_text", "decorative", "caption", "credit", "graphic"]
-        return (["upload"] + fields) if obj is None else (["preview"] + fields + ["size", "uploaded_by", "created_at"])
+        if obj is None:
+            return ["upload", *fields]
+        return ["preview", *fields, "size", "used_in", "uploaded_by", "created_at"]
+
+    @admin.display(description="Used in")
+    def used_in(self, image):
+        """The articles showing the image (featured, or placed in the body), linked to their edit pages."""
+        articles = {article.pk: article for article in [*image.featured_in.all(), *image.in_bodies.all()]}
+        if not articles:
+            return "Not used"
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>',
+            ((reverse("admin:articles_article_change", args=[pk]), article.title) for pk, article in articles.items()),
+        )
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import summaries
+from articles import pictures, summaries
 from articles.urling import path_to
 
 register = template.Library()
@@ -83,3 +83,29 @@ def display_name(user):
     from articles.models import display_name as name_of
 
     return name_of(user or None)
+
+
+@register.simple_tag
+def figure(image, lazy=True):
+    """A library image as the article page shows it (templates/includes/figure.html), graphic ones covered."""
+    return pictures.figure_html(image, lazy=lazy)  # rendered by a template, so already escaped
+
+
+@register.inclusion_tag("includes/picture.html")
+def thumbnail(image):
+    """A small picture for a list entry (an image shareable_image allowed)."""
+    return {"picture": pictures.picture(image, sizes=pictures.CARD_SIZES)}
+
+
+@register.filter
+def shareable_image(article):
+    """The featured image readers may see away from the article page, or None (articles/pictures.py)."""
+    return pictures.shareable_image(article)
+
+
+@register.simple_tag(takes_context=True)
+def image_url(context, image):
+    """The absolute URL of an image's largest fallback rendition (link previews)."""
+    renditions = [r for r in image.renditions.all() if r.format != "WEBP"]
+    url = (renditions[-1] if renditions else image).file.url
+    return context["request"].build_absolute_uri(url)

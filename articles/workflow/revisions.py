@@ -7,6 +7,7 @@ from articles import notifications
 from articles.content import Content
 from articles.models import Article, ContentWarning, Revision
 from articles.workflow.errors import WorkflowError
+from articles.workflow.images import check_graphic_images
 from articles.workflow.permissions import can_edit, can_publish, is_editor
 from articles.workflow.record import record
 from articles.workflow.warning_decisions import warning_changes
@@ -73,6 +74,7 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
                 "The revision has no warning decision: choose warnings or tick “no content warnings apply”."
             )
         before, after = content_of(article), revision.content()
+        check_graphic_images(after.title, after.featured_image, after.body, after.warnings)
         after.apply_to(article)
         if revision.source_hash:
             article.source_hash = revision.source_hash

@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles import notifications
 from articles.models import Article
 from articles.workflow.errors import WorkflowError
+from articles.workflow.images import check_graphic_images
 from articles.workflow.moves import MOVES, Move, Status
 from articles.workflow.permissions import permits
 from articles.workflow.record import record
@@ -128,6 +129,7 @@ def _check_publishable(article: Article):
             f"“{article.title}” cannot be published before an editor decides its content warnings "
             "(choose the warnings that apply, or tick “no content warnings apply”)."
         )
+    check_graphic_images(article.title, article.featured_image, article.body, article.warnings.all())
 
 
 # --- the importer's decisions -----------------------------------------------------------------------

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from articles.models import Article, ContentWarning
 from articles.workflow.errors import WorkflowError
+from articles.workflow.images import check_graphic_images
 from articles.workflow.permissions import is_editor
 from articles.workflow.record import record
 
@@ -22,6 +23,8 @@ def decide_warnings(article: Article, user, warnings, *, no_warnings_apply: bool
         )
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status == Article.Status.PUBLISHED:
+            check_graphic_images(locked.title, locked.featured_image, locked.body, chosen)
         before = set(locked.warnings.values_list("slug", flat=True))
         suggested = set(locked.suggested_warnings.values_list("slug", flat=True))
         locked.warnings.set(ContentWarning.objects.filter(slug__in=chosen))

@@ -1,0 +1,99 @@
+"""Library images as readers see them: responsive ``<picture>`` markup, graphic images covered, and the
+figures a body places (articles/rendering.py).
+
+Every size and format was made once, on upload (articles/image_store.py): a page only reads the
+``Rendition`` rows, prefetched with the image, and never makes a file. Which images readers may see
+where is decided here:
+
+- on the article page, the featured image and the body's figures sit inside the warning's reveal
+  like the text (templates/includes/article_text.html); a graphic one is covered, with its caption
+  and a "Show image" control, even once the article is revealed;
+- away from the page (lists, related articles, search results, link previews, feeds) only an
+  unwarned article's non-graphic featured image appears: ``shareable_image``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from articles.rendering import body_images
+
+# The column the article text sits in is at most about 46rem wide; lists show a small thumbnail.
+ARTICLE_SIZES = "(min-width: 50rem) 46rem, 100vw"
+CARD_SIZES = "(min-width: 50rem) 12rem, 33vw"
+
+
+@dataclass(frozen=True)
+class Source:
+    mime_type: str
+    srcset: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What templates/includes/picture.html needs of one image."""
+
+    image: object  # an articles.models.Image, renditions prefetched
+    sources: tuple[Source, ...]  # WebP first; the fallback is the <img> itself
+    src: str
+    srcset: str
+    width: int
+    height: int
+    sizes: str
+    lazy: bool
+
+
+def picture(image, *, sizes=ARTICLE_SIZES, lazy=True) -> Picture:
+    """The <picture> of a library image: WebP renditions first, JPEG or PNG as the fallback, the image's
+    own width and height (no layout shift)."""
+    by_format: dict[str, list] = {}
+    for rendition in image.renditions.all():  # prefetched: ordered by width
+        by_format.setdefault(rendition.format, []).append(rendition)
+    fallback = by_format.get("JPEG") or by_format.get("PNG") or []
+    webp = by_format.get("WEBP", [])
+
+    def srcset(renditions):
+        return ", ".join(f"{rendition.file.url} {rendition.width}w" for rendition in renditions)
+
+    middle = fallback[len(fallback) // 2] if fallback else None
+    return Picture(
+        image=image,
+        sources=(Source("image/webp", srcset(webp)),) if webp else (),
+        src=middle.file.url if middle else image.file.url,
+        srcset=srcset(fallback),
+        width=image.width,
+        height=image.height,
+        sizes=sizes,
+        lazy=lazy or image.graphic,  # a covered image is fetched only when the reader shows it
+    )
+
+
+def figure_html(image, *, lazy=True) -> str:
+    """A figure of ``image`` as the article page shows it (templates/includes/figure.html)."""
+    return render_to_string("includes/figure.html", {"picture": picture(image, lazy=lazy)})
+
+
+def figures_for(images) -> dict[int, str]:
+    """The figure markup of each image, by its number, for rendering.render_markdown."""
+    return {image.pk: figure_html(image) for image in images}
+
+
+def placed_images(source: str):
+    """The library images a body places, with their renditions (two queries; none for a body without any)."""
+    from articles.models import Image
+
+    numbers = body_images(source).placed if "image:" in (source or "") else ()
+    if not numbers:
+        return []
+    return list(Image.objects.filter(pk__in=numbers).prefetch_related("renditions"))
+
+
+def shareable_image(article):
+    """The featured image readers may see away from the article page (lists, link previews, feeds):
+    only an unwarned article's, and never a graphic one. None otherwise."""
+    image = article.featured_image
+    if image is None or image.graphic or article.warnings.all():
+        return None
+    return image

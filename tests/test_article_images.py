@@ -1,0 +1,211 @@
+"""Images in articles: the featured image and pictures placed in the body, as readers see them (responsive,
+inside a warning's reveal, graphic ones covered), where they never appear (lists, related articles, search,
+link previews and feeds of warned articles; graphic images anywhere away from the page), and the rules
+editors work under (the library only, a writer's own uploads, no graphic image published unwarned)."""
+
+import re
+
+import feedparser
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db.models import ProtectedError
+from django.urls import reverse
+
+from articles import workflow
+from articles.models import Article, Image
+from articles.rendering import body_images, render_markdown
+from articles.workflow import WorkflowError
+from tests.factories import ArticleFactory, ContentWarningFactory
+from tests.html_checks import assert_valid_html
+from tests.pictures import photo, stored
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def market():
+    return stored("Market reopens", data=photo((1000, 750), metadata=False), caption="The market on Tuesday.",
+                  credit="Ana Ruiz")
+
+
+@pytest.fixture
+def wounded():
+    return stored("Wounded in the square", data=photo((800, 600), metadata=False), graphic=True,
+                  alt_text="A wounded man lies in the square", caption="After the strike.", credit="Staff")
+
+
+def page(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def images_in(html):
+    return re.findall(r"<img [^>]*>", html)
+
+
+# --- the body's Markdown form (pure) -------------------------------------------------------------------
+
+
+def test_the_body_places_library_images_on_lines_of_their_own():
+    source = "Intro.\n\n![the market](image:42)\n\nIn a sentence ![x](image:7) here.\n\n![](https://elsewhere.example/a.png)"
+    found = body_images(source)
+    assert found.placed == (42,)
+    assert found.problems == [
+        "“image:7” is inside a sentence: put the image on a line of its own",
+        "“https://elsewhere.example/a.png” is not a library image: only library images (image:NUMBER) are shown",
+    ]
+    html = render_markdown(source, {42: "<figure>the market</figure>"})
+    assert "<figure>the market</figure>" in html
+    assert "image:7" not in html and "elsewhere.example" not in html and "<img" not in html
+
+
+def test_an_unknown_image_renders_nothing():
+    assert render_markdown("![](image:99)\n\nText.", {}) == "<p>Text.</p>\n"
+
+
+def test_the_mark_cannot_be_forged_from_the_text():
+    """The private mark the renderer uses is stripped from what a writer typed."""
+    assert render_markdown("\ue00042\ue000", {42: "<figure>x</figure>"}) == "<p>42</p>\n"
+
+
+# --- the article page ------------------------------------------------------------------------------------
+
+
+def test_a_featured_image_is_responsive_and_reserves_its_space(client, market):
+    article = ArticleFactory(featured_image=market, decided=True)
+    html = page(client, article)
+    assert_valid_html(html)
+    [img] = images_in(html)
+    assert 'width="1000" height="750"' in img and 'alt="Families wait at the crossing"' in img
+    assert 'loading="lazy"' not in img  # above the fold
+    assert re.search(r'srcset="/media/images/renditions/\w+-480\.jpg 480w, [^"]+ 960w, [^"]+ 1000w"', img)
+    assert re.search(r'<source type="image/webp" srcset="/media/images/renditions/\w+-480\.webp 480w', html)
+    assert "The market on Tuesday." in html and "Ana Ruiz" in html
+
+
+def test_body_images_are_placed_lazily_with_their_captions(client, market):
+    article = ArticleFactory(body=f"Before.\n\n![](image:{market.pk})\n\nAfter.")
+    html = page(client, article)
+    assert html.index("Before.") < html.index("<figure") < html.index("After.")
+    [img] = images_in(html)
+    assert 'loading="lazy"' in img
+    assert list(article.body_images.all()) == [market]
+
+
+def test_a_warned_articles_images_are_inside_the_reveal(client, market):
+    article = ArticleFactory(featured_image=market, warnings=[ContentWarningFactory()],
+                             body=f"![](image:{market.pk})\n\nText.")
+    html = page(client, article)
+    reveal = html[html.index('<details class="cw-reveal">'):]
+    before_reveal = html[: html.index('<details class="cw-reveal">')]
+    assert "<img" not in before_reveal and "<picture" not in before_reveal
+    assert len(images_in(reveal)) == 2
+
+
+def test_a_graphic_image_is_covered_even_in_a_revealed_article(client, wounded):
+    """Covered with its caption and a Show image control (a <details>: no JavaScript needed); the cover
+    holds nothing of the picture, which loads only when shown."""
+    warning = ContentWarningFactory()
+    article = ArticleFactory(featured_image=wounded, warnings=[warning])
+    html = page(client, article)
+    assert_valid_html(html)
+    cover = re.search(r'<details class="graphic-cover">\s*<summary[^>]*>(.*?)</summary>(.*?)</details>', html, re.S)
+    assert cover, "the graphic image is not covered"
+    summary, covered = cover.groups()
+    assert "Show image" in summary and "Graphic image" in summary and "<img" not in summary
+    assert "<img" in covered and 'loading="lazy"' in covered
+    figure = html[html.index('<figure class="figure figure--graphic">'):]
+    assert figure.index("After the strike.") > figure.index("</details>")  # the caption stays outside the cover
+
+
+# --- away from the page ----------------------------------------------------------------------------------
+
+
+def test_lists_show_only_unwarned_non_graphic_pictures(client, market, wounded):
+    shown = ArticleFactory(title="Market day", featured_image=market, tags=["Aleppo"])
+    ArticleFactory(title="Warned", featured_image=stored("Other", data=photo((600, 400), metadata=False)),
+                   warnings=[ContentWarningFactory()], tags=["Aleppo"])
+    ArticleFactory(title="Graphic", featured_image=wounded, warnings=[ContentWarningFactory()], tags=["Aleppo"])
+    for url in ["/", "/tags/aleppo/", "/search/?q=Aleppo", shown.author.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        srcs = [m for m in re.findall(r'src="([^"]+)"', html) if "/media/" in m]
+        market_files = {r.file.url for r in market.renditions.all()}
+        assert srcs and set(srcs) <= market_files, (url, srcs)
+
+
+def test_related_articles_never_show_a_picture(client, market):
+    article = ArticleFactory(tags=["Aleppo"])
+    ArticleFactory(featured_image=market, tags=["Aleppo"])
+    html = page(client, article)
+    assert "/media/" not in html[html.index('class="related"'):]
+
+
+def test_link_previews_and_feeds_offer_only_an_unwarned_non_graphic_image(client, market, wounded):
+    plain = ArticleFactory(title="Market day", featured_image=market)
+    warned = ArticleFactory(title="Warned", featured_image=market, warnings=[ContentWarningFactory()])
+    graphic = ArticleFactory(title="Graphic", featured_image=wounded, warnings=[ContentWarningFactory()])
+    assert re.search(r'<meta property="og:image" content="http://testserver/media/images/renditions/\w+-1000\.jpg">',
+                     page(client, plain))
+    assert '<meta name="twitter:image"' in page(client, plain)
+    for article in (warned, graphic):
+        html = page(client, article)
+        assert "og:image" not in html and "twitter:image" not in html
+    feed = feedparser.parse(client.get("/feeds/rss/").content)
+    enclosures = {entry.title: [link.href for link in entry.links if link.rel == "enclosure"] for entry in feed.entries}
+    assert len(enclosures["Market day"]) == 1 and enclosures["Market day"][0].endswith("-1000.jpg")
+    assert enclosures["Warned"] == [] and enclosures["Graphic"] == []
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_pictures_cost_a_fixed_number_of_queries(client, django_assert_num_queries, market, wounded):
+    """A featured image adds one query (its renditions), placed images two, however many there are; a
+    list of pictured articles one."""
+    body = f"![](image:{market.pk})\n\n![](image:{wounded.pk})\n\nText."
+    article = ArticleFactory(featured_image=market, body=body, warnings=[ContentWarningFactory()], tags=["Aleppo"])
+    with django_assert_num_queries(5 + 1 + 2):
+        client.get(article.get_absolute_url())
+    ArticleFactory.create_batch(3, featured_image=market)
+    with django_assert_num_queries(4):  # articles, tags, warnings, renditions
+        client.get("/")
+
+
+# --- editors ---------------------------------------------------------------------------------------------
+
+
+def test_no_graphic_image_is_published_without_a_warning(market, wounded):
+    editor = User.objects.create_user("edith", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    article = ArticleFactory(in_review=True, decided=True, featured_image=wounded)
+    with pytest.raises(WorkflowError, match="shows a graphic image \\(“Wounded in the square”\\)"):
+        workflow.perform("publish", article, editor)
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+    workflow.decide_warnings(article, editor, [ContentWarningFactory(slug="graphic-violence")], no_warnings_apply=False)
+    workflow.perform("publish", article, editor)
+    assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED
+    with pytest.raises(WorkflowError, match="graphic image"):
+        workflow.decide_warnings(article, editor, [], no_warnings_apply=True)
+
+
+def test_a_revision_adding_a_graphic_image_to_an_unwarned_article_is_refused(market, wounded):
+    editor = User.objects.create_user("edith", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    article = ArticleFactory(decided=True, featured_image=market)
+    content = workflow.content_of(article).replace(featured_image=wounded)
+    revision = workflow.propose_revision(article, editor, content)
+    with pytest.raises(WorkflowError, match="graphic image"):
+        workflow.approve_revision(revision, editor)
+    assert Article.objects.get(pk=article.pk).featured_image == market
+
+
+def test_an_image_in_use_cannot_be_deleted(market):
+    ArticleFactory(body=f"![](image:{market.pk})")
+    with pytest.raises(ProtectedError):
+        market.delete()
+    assert Image.objects.filter(pk=market.pk).exists()
