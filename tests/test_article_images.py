@@ -209,3 +209,58 @@ def test_an_image_in_use_cannot_be_deleted(market):
     with pytest.raises(ProtectedError):
         market.delete()
     assert Image.objects.filter(pk=market.pk).exists()
+
+
+# --- the admin -------------------------------------------------------------------------------------------
+
+
+def _add(client, author, **fields):
+    data = {"title": "With a picture", "slug": "with-a-picture", "author": author.pk, "published_at_0": "",
+            "published_at_1": "", "standfirst": "", "body": "Text.", "image_credit": "", "tags": "",
+            "warning_note": "", "featured_image": "", **fields}
+    return client.post(reverse("admin:articles_article_add"), data)
+
+
+def _client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_writer_uses_only_pictures_she_uploaded(writer, other_writer, market):
+    mine = stored("Mine", data=photo((600, 400), metadata=False), uploaded_by=writer)
+    market.uploaded_by = other_writer
+    market.save()
+    client = _client(writer)
+    refused = _add(client, writer.author_profile, featured_image=market.pk)
+    assert "Select a valid choice" in refused.content.decode()
+    refused = _add(client, writer.author_profile, body=f"Text.\n\n![](image:{market.pk})")
+    assert f"Pictures: “image:{market.pk}” is not a picture in the library that you uploaded." in refused.content.decode()
+    assert not Article.objects.exists()
+    response = _add(client, writer.author_profile, featured_image=mine.pk, body=f"Text.\n\n![](image:{mine.pk})")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get()
+    assert article.featured_image == mine and list(article.body_images.all()) == [mine]
+
+
+def test_editors_are_told_of_unknown_and_misplaced_pictures(editor, market):
+    client = _client(editor)
+    author = ArticleFactory().author
+    body = "Text ![](image:%d) here.\n\n![](image:999999)\n\n![](https://elsewhere.example/a.png)" % market.pk
+    html = _add(client, author, body=body).content.decode()
+    assert f"“image:{market.pk}” is inside a sentence: put the image on a line of its own" in html
+    assert "“image:999999” is not a picture in the library." in html
+    assert "“https://elsewhere.example/a.png” is not a library image" in html
+    assert not Article.objects.filter(slug="with-a-picture").exists()
+
+
+def test_the_library_says_where_each_picture_is_used(editor, market, wounded):
+    article = ArticleFactory(title="Market day", featured_image=market)
+    client = _client(editor)
+    changelist = reverse("admin:articles_image_changelist")
+    html = client.get(changelist).content.decode()
+    assert f'<a href="{reverse("admin:articles_article_change", args=[article.pk])}">Market day</a>' in html
+    assert list(client.get(changelist, {"used": "no"}).context["cl"].result_list) == [wounded]
+    assert list(client.get(changelist, {"used": "yes"}).context["cl"].result_list) == [market]

@@ -23,6 +23,7 @@ from django.db import connections
 from articles.models import ContentWarning
 from tests.conftest import SEED_000
 from tests.factories import ArticleFactory, AuthorFactory
+from tests.pictures import photo, stored
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -92,10 +93,16 @@ def page(browser, viewport, live_server):
 
 
 @pytest.fixture
-def newsroom():
-    """Seed 000 as the importer publishes it (graphic-violence warning), plus articles about the Yazidis."""
+def newsroom(settings, tmp_path):
+    """Seed 000 as the importer publishes it (graphic-violence warning), plus articles about the Yazidis:
+    one with a featured photograph, one warned with a graphic picture in its body."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("import_seeds", str(SEED_000), stdout=StringIO())
     leila = AuthorFactory(name="Leila Haddad", slug="leila-haddad", bio="Leila Haddad reports from northern Iraq.")
+    homes = stored("Rebuilt homes", data=photo((1200, 800)), alt_text="New roofs on houses in Sinjar",
+                   caption="Rebuilt houses in Sinjar.", credit="Leila Haddad")
+    cell = stored("Prison cell", data=photo((900, 600), metadata=False), graphic=True,
+                  alt_text="Blood on the floor of a prison cell", caption="A cell in the former prison.", credit="Staff")
     return {
         "yazidis": ArticleFactory(
             title="Yazidis return to Sinjar ten years on",
@@ -104,13 +111,14 @@ def newsroom():
             standfirst="Families who fled in 2014 are rebuilding homes.",
             body="The Yazidis of Sinjar are going home.\n\n## Rebuilding\n\nAid has been slow to arrive.",
             tags=["Yazidis", "Iraq"],
+            featured_image=homes,
         ),
         "torture": ArticleFactory(
             title="Survivors describe the prisons",
             slug="survivors-describe-the-prisons",
             author=leila,
             standfirst="Testimony from former detainees.",
-            body="Testimony from former detainees, kept behind its warning.",
+            body=f"Testimony from former detainees, kept behind its warning.\n\n![](image:{cell.pk})\n\nMore testimony.",
             warning_note="Descriptions of torture.",
             tags=["Iraq", "Syria"],
             warnings=[ContentWarning.objects.get(slug="torture")],
@@ -151,7 +159,7 @@ def test_reveal_a_warned_article_by_keyboard(page, viewport, newsroom):
     assert "Graphic violence" in warning.inner_text()
     body = page.locator(".cw-reveal__content")
     assert not body.is_visible()
-    summary = page.locator(".cw-reveal summary")
+    summary = page.locator(".cw-reveal > summary")
     assert warning.bounding_box()["y"] < summary.bounding_box()["y"]
     shoot(page, "article-warned", viewport)
 
@@ -175,6 +183,72 @@ def test_reveal_is_announced_as_a_disclosure(page, newsroom):
     assert "Content warning" in tree and "Graphic violence" in tree
     summary.click()
     assert summary.evaluate("el => el.closest('details').open") is True
+
+
+GRAPHIC_ARTICLE = "/articles/survivors-describe-the-prisons/"
+
+
+def _graphic_requests(page):
+    """Start recording the requests for the graphic picture's files (renditions named after its file)."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url) if "/media/images/" in request.url else None)
+    return requests
+
+
+def test_a_graphic_image_stays_covered_until_shown_by_keyboard(page, viewport, newsroom):
+    """In a revealed article the graphic picture is still covered, showing nothing of it (its file is not
+    even fetched); Tab reaches "Show image" with a visible focus, Enter shows it."""
+    requests = _graphic_requests(page)
+    page.goto(GRAPHIC_ARTICLE)
+    style = tab_to(page, "el.tagName === 'SUMMARY' && el.closest('.cw-reveal') && !el.closest('.graphic-cover')")
+    page.keyboard.press("Enter")
+    cover = page.locator(".graphic-cover")
+    picture = cover.locator("img")
+    assert page.locator(".cw-reveal__content").is_visible() and cover.is_visible()
+    assert not picture.is_visible()
+    assert "A cell in the former prison." in page.locator(".figure--graphic figcaption").inner_text()
+    page.wait_for_load_state("networkidle")
+    assert requests == [], "the covered picture was fetched before the reader asked"
+    shoot(page, "graphic-image-covered", viewport)
+
+    style = tab_to(page, "el.tagName === 'SUMMARY' && !!el.closest('.graphic-cover')")
+    assert_focus_visible(style)
+    assert style["text"].startswith("Graphic image: it shows injury, death or violence.")
+    page.keyboard.press("Enter")
+    expect = pytest.importorskip("playwright.sync_api").expect
+    expect(picture).to_be_visible()
+    expect(picture).to_have_attribute("alt", "Blood on the floor of a prison cell")
+    shoot(page, "graphic-image-shown", viewport)
+
+
+def test_a_graphic_image_cover_works_without_javascript(browser, live_server, newsroom):
+    """With JavaScript off the warning, the reveal and the cover all work: they are plain HTML. (Without
+    scripting, browsers load lazy images at once, a privacy rule of the HTML standard: the file may arrive,
+    but nothing of it is shown until the reader asks.)"""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(GRAPHIC_ARTICLE)
+        page.locator(".cw-reveal > summary").click()
+        picture = page.locator(".graphic-cover img")
+        assert page.locator(".graphic-cover summary").is_visible() and not picture.is_visible()
+        shoot(page, "graphic-image-covered-no-js", "desktop")
+        page.locator(".graphic-cover summary").click()
+        expect = pytest.importorskip("playwright.sync_api").expect
+        expect(picture).to_be_visible()
+        assert picture.evaluate("img => img.naturalWidth") > 0
+        shoot(page, "graphic-image-shown-no-js", "desktop")
+    finally:
+        context.close()
+
+
+def test_the_cover_is_announced_as_a_disclosure(page, newsroom):
+    """Screen readers hear the cover as a collapsed disclosure naming what it hides and the control."""
+    page.goto(GRAPHIC_ARTICLE)
+    page.locator(".cw-reveal > summary").click()
+    snapshot = page.locator(".graphic-cover").aria_snapshot()
+    assert "Graphic image: it shows injury, death or violence." in snapshot and "Show image" in snapshot
+    assert "expanded" not in snapshot or "expanded=false" in snapshot
 
 
 def test_filter_hides_graphic_violence_from_every_list(page, viewport, newsroom):
@@ -300,6 +374,7 @@ PAGES = {
     "home": "/",
     "article-warned": "seed",
     "article": "/articles/yazidis-return-to-sinjar/",
+    "article-graphic": "/articles/survivors-describe-the-prisons/",
     "tag-list": "/tags/",
     "tag": "/tags/iraq/",
     "author": "/authors/leila-haddad/",
@@ -328,11 +403,15 @@ def test_axe_finds_no_violations(page, viewport, newsroom, name):
     open_page(page, name)
     count, report = axe_violations(page)
     assert count == 0, report
-    if name == "article-warned":
-        page.locator(".cw-reveal summary").click()
+    if name in {"article-warned", "article-graphic"}:
+        page.locator(".cw-reveal > summary").click()
         count, report = axe_violations(page)
         assert count == 0, report
-    if name not in {"article-warned", "article", "preferences", "search", "tag", "tag-list"}:
+    if name == "article-graphic":
+        page.locator(".graphic-cover summary").click()
+        count, report = axe_violations(page)
+        assert count == 0, report
+    if name not in {"article-warned", "article-graphic", "article", "preferences", "search", "tag", "tag-list"}:
         shoot(page, name, viewport)
 
 
@@ -344,7 +423,7 @@ def test_axe_finds_no_violations_in_dark_mode(browser, live_server, newsroom, na
         page = context.new_page()
         open_page(page, name)
         if name == "article-warned":
-            page.locator(".cw-reveal summary").click()
+            page.locator(".cw-reveal > summary").click()
         count, report = axe_violations(page)
         assert count == 0, report
         shoot(page, f"{name}-dark", "desktop")
@@ -362,7 +441,7 @@ def test_pages_fit_a_320_pixel_screen(browser, live_server, newsroom):
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 320, f"{name} is {width}px wide"
         open_page(page, "article-warned")
-        page.locator(".cw-reveal summary").click()
+        page.locator(".cw-reveal > summary").click()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         shoot(page, "article-warned-revealed", "320px")
     finally:
@@ -375,7 +454,7 @@ def test_print_shows_the_warning_then_the_body(page, newsroom):
     page.emulate_media(media="print")
     assert page.locator(".content-warning").is_visible()
     assert page.locator(".cw-reveal__content").is_visible()
-    assert not page.locator(".cw-reveal summary").is_visible()
+    assert not page.locator(".cw-reveal > summary").is_visible()
     assert not page.locator(".site-nav").is_visible()
     assert not page.locator(".site-footer").is_visible()
     warning_y = page.locator(".content-warning").bounding_box()["y"]
