@@ -5,9 +5,15 @@ warning on every fifth; publication times spread over ten years, newest first. E
 contains the common word "siege"; exactly one, whatever N, the rare word "zanzibar" (so a search for
 it shows the same page at every size).
 Rows go in with bulk inserts, 2,000 at a time, in one transaction.
+
+Pictures (``add_pictures``): eight library images, stored as an upload is (renditions made once);
+every odd-numbered article has one as its featured image, and every article numbered 1 modulo 10
+also places one in its body — so the home page shows thumbnails of the unwarned ones, and
+article N/2 + 1 carries both.
 """
 
 import random
+import time
 from datetime import timedelta
 
 COMMON_WORD = "siege"
@@ -96,3 +102,46 @@ def build(count, *, seed=7, log=print):
                 if i % 5 == 0
             )
             log(f"  built {start + len(created):,} of {count:,} articles")
+
+
+PICTURES = 8
+
+
+def add_pictures(count, *, log=print):
+    """Give the archive its pictures (see above), unless it has them already. Returns True if it added them."""
+    import io
+
+    from django.db import transaction
+    from django.db.models import F, Min, Value
+    from django.db.models.functions import Concat, Mod
+    from PIL import Image as PILImage
+
+    from articles import image_store, images
+    from articles.models import Article, BodyImage, Image
+
+    if Image.objects.exists():
+        return False
+    started = time.perf_counter()
+    with transaction.atomic():
+        pictures = []
+        for n in range(PICTURES):
+            out = io.BytesIO()
+            PILImage.new("RGB", (1600, 1000), (40 + 25 * n, 90, 140 - 10 * n)).save(out, "JPEG", quality=85)
+            picture = images.clean_upload(out.getvalue(), f"picture-{n}.jpg", max_bytes=10_000_000, max_pixels=40_000_000)
+            pictures.append(image_store.store(
+                Image(title=f"Picture {n}", alt_text=f"Scene {n} of the reporting", caption="On the road.", credit="Staff"),
+                picture,
+            ))
+        articles = Article.objects.filter(slug__startswith="article-")
+        first = articles.aggregate(first=Min("id"))["first"]
+        number = F("id") - first  # articles were made in order: article-i has the i-th id
+        for n, picture in enumerate(pictures):
+            articles.alias(k=Mod(number, 2 * PICTURES)).filter(k=2 * n + 1).update(featured_image=picture)
+        placed = articles.alias(k=Mod(number, 10)).filter(k=1)
+        placed.update(body=Concat(F("body"), Value(f"\n\n![](image:{pictures[0].pk})\n\nThe report goes on.")))
+        BodyImage.objects.bulk_create(
+            (BodyImage(article_id=pk, image=pictures[0]) for pk in placed.values_list("pk", flat=True).iterator()),
+            batch_size=BATCH,
+        )
+    log(f"  added {PICTURES} pictures to {count:,} articles in {time.perf_counter() - started:.1f} s")
+    return True

@@ -34,6 +34,7 @@ PAGES = [
     ("home", "/"),
     ("home page 50", "/?page=50"),
     ("article", "/articles/article-{middle}/"),
+    ("article with pictures", "/articles/article-{pictured}/"),
     ("tag", "/tags/syria/"),
     ("tags index", "/tags/"),
     ("author", "/authors/reporter-7/"),
@@ -68,6 +69,8 @@ def bench_env(database, articles):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij"),
         "DJANGO_LOG_LEVEL": "ERROR",
+        # The archive's pictures live beside its database, so each archive keeps its own.
+        "DJANGO_MEDIA_ROOT": str(ROOT / "var" / "bench" / f"media-{database}-{articles}"),
     }
 
 
@@ -109,6 +112,9 @@ def prepare(count, kind, rebuild):
         searchindex.optimize()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    if dataset.add_pictures(count, log=lambda line: print(line, flush=True)):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     call_command("collectstatic", verbosity=0, interactive=False)
     connection.close()
 
@@ -196,7 +202,7 @@ def main():
     prepare(args.articles, args.database, args.rebuild)
 
     middle = args.articles // 2
-    pages = [(name, path.format(middle=middle)) for name, path in PAGES]
+    pages = [(name, path.format(middle=middle, pictured=middle + 1)) for name, path in PAGES]
     if args.only:
         wanted = {name.strip() for name in args.only.split(",")}
         pages = [page for page in pages if page[0] in wanted]
