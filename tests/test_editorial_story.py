@@ -4,6 +4,7 @@ After every step, every public URL is checked: nothing unpublished — no draft,
 review, no pending revision — reaches readers at any point.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -135,3 +136,86 @@ def test_draft_to_scheduled_to_live_to_revised(writer, editor, time_machine):
     assert actions == [
         "submit", "request_changes", "submit", "warnings_decided", "schedule", "revision_proposed", "revision_approved",
     ]
+
+
+def test_pictures_from_upload_to_a_published_warned_article(writer, editor, settings, tmp_path):
+    """The issue's story: a writer uploads a phone photo carrying GPS and a second picture she marks
+    graphic, uses both on her draft; the editor cannot publish it until a warning is decided; once
+    published, readers meet the pictures only as the rules say, and no stored file holds the metadata.
+    A later revision swapping the featured image shows it in the diff."""
+    import feedparser
+    from django.core.files.storage import default_storage
+
+    from articles.models import Image, Rendition
+    from tests.pictures import SECRET_PLACE, SERIAL, photo
+    from tests.test_images import assert_no_metadata
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    wanda, edith = Client(), Client()
+    wanda.force_login(writer)
+    edith.force_login(editor)
+
+    def upload(title, data, **fields):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        response = wanda.post(reverse("admin:articles_image_add"), {
+            "upload": SimpleUploadedFile(f"{title}.jpg", data, content_type="image/jpeg"), "title": title,
+            "alt_text": f"{title}, described", "caption": f"{title}, the caption.", "credit": "Wanda Writer", **fields,
+        })
+        assert response.status_code == 302, response.content.decode()[:3000]
+        return Image.objects.get(title=title)
+
+    crossing = upload("The crossing", photo((1200, 900)))
+    wounded = upload("The wounded", photo((900, 600)), graphic="on")
+    for image in (crossing, wounded):
+        for name in [image.file.name, *Rendition.objects.filter(image=image).values_list("file", flat=True)]:
+            with default_storage.open(name) as handle:
+                assert_no_metadata(handle.read())
+    assert SERIAL and SECRET_PLACE  # what assert_no_metadata looked for
+
+    fields = {
+        "title": "Crossing reopens after the strike", "slug": "crossing-reopens", "author": writer.author_profile.pk,
+        "published_at_0": "", "published_at_1": "", "standfirst": "Families wait to cross.",
+        "body": f"The crossing reopened.\n\n![](image:{wounded.pk})\n\n{SECRET} stayed.", "image_credit": "",
+        "tags": "Syria", "warning_note": "", "featured_image": crossing.pk,
+    }
+    assert wanda.post(reverse("admin:articles_article_add"), fields).status_code == 302
+    article = Article.objects.get(slug="crossing-reopens")
+    post_transition(wanda, article, "submit")
+    article.refresh_from_db()
+
+    # "No warnings apply" is a decision, but not one a graphic picture can be published under.
+    change = {**fields, "edit_version": article.version, "no_warnings_apply": "on", "record_warning_decision": "on"}
+    assert edith.post(reverse("admin:articles_article_change", args=[article.pk]), change).status_code == 302
+    refused = edith.post(reverse("admin:articles_article_transition", args=[article.pk, "publish"]), {})
+    assert "shows a graphic image (“The wounded”)" in refused.content.decode()
+    article.refresh_from_db()
+    graphic = ContentWarning.objects.get(slug="graphic-violence")
+    change = {**fields, "edit_version": article.version, "warnings": [graphic.pk], "record_warning_decision": "on"}
+    assert edith.post(reverse("admin:articles_article_change", args=[article.pk]), change).status_code == 302
+    post_transition(edith, article, "publish")
+    article.refresh_from_db()
+    assert article.status == "published"
+
+    reader = Client()
+    page = reader.get(article.get_absolute_url()).content.decode()
+    reveal = page.index('<details class="cw-reveal">')
+    assert "<img" not in page[:reveal] and "og:image" not in page
+    assert page.index('<details class="graphic-cover">') > reveal
+    for url in ["/", "/tags/syria/", "/authors/wanda-writer/", "/search/?q=crossing"]:
+        assert "/media/" not in reader.get(url).content.decode(), url
+    feed = feedparser.parse(reader.get("/feeds/rss/").content)
+    assert [link for entry in feed.entries for link in entry.links if link.rel == "enclosure"] == []
+
+    # A revision swapping the featured image: the diff names both.
+    other = upload("The queue", photo((800, 600), metadata=False))
+    article.refresh_from_db()
+    edit = {**fields, "featured_image": other.pk, "edit_version": article.version, "warnings": [graphic.pk],
+            "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+            "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S")}
+    edith.post(reverse("admin:articles_article_change", args=[article.pk]), edit)
+    revision = article.revisions.pending().get()
+    diff = edith.get(reverse("admin:articles_article_revision", args=[article.pk, revision.pk])).content.decode()
+    assert "Featured image" in diff
+    assert re.search(r"<del[^>]*>crossing</del>", diff) and re.search(r"<ins[^>]*>queue</ins>", diff)
+    assert Article.objects.get(pk=article.pk).featured_image == crossing  # readers keep the live one
