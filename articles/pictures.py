@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from articles.rendering import body_images
 
@@ -33,7 +35,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Picture:
-    """What templates/includes/picture.html needs of one image."""
+    """What picture_html needs of one image."""
 
     image: object  # an articles.models.Image, renditions prefetched
     sources: tuple[Source, ...]  # WebP first; the fallback is the <img> itself
@@ -67,6 +69,21 @@ def picture(image, *, sizes=ARTICLE_SIZES, lazy=True) -> Picture:
         height=image.height,
         sizes=sizes,
         lazy=lazy or image.graphic,  # a covered image is fetched only when the reader shows it
+    )
+
+
+def picture_html(picture: Picture) -> str:
+    """The <picture> element: WebP where the browser takes it, JPEG or PNG otherwise; width and height
+    reserve its space. Built here rather than by a template: a list shows up to twenty."""
+    image = picture.image
+    sources = format_html_join(
+        "", '<source type="{}" srcset="{}" sizes="{}">', ((s.mime_type, s.srcset, picture.sizes) for s in picture.sources)
+    )
+    srcset = format_html(' srcset="{}" sizes="{}"', picture.srcset, picture.sizes) if picture.srcset else ""
+    return format_html(
+        '<picture>{}<img src="{}"{} width="{}" height="{}" alt="{}"{} decoding="async"></picture>',
+        sources, picture.src, srcset, picture.width, picture.height, "" if image.decorative else image.alt_text,
+        mark_safe(' loading="lazy"') if picture.lazy else "",
     )
 
 

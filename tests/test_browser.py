@@ -461,6 +461,23 @@ def test_print_shows_the_warning_then_the_body(page, newsroom):
     assert page.locator(".article__body").bounding_box()["y"] > warning_y
 
 
+def test_print_leaves_a_graphic_picture_out_and_keeps_the_others(page, viewport, newsroom):
+    """Printed, a graphic picture is not on paper (even if the reader had shown it): its place says what it
+    was, with its caption. An ordinary picture prints."""
+    page.goto(GRAPHIC_ARTICLE)
+    page.locator(".cw-reveal > summary").click()
+    page.locator(".graphic-cover > summary").click()
+    page.emulate_media(media="print")
+    assert page.locator(".cw-reveal__content").is_visible()
+    assert not page.locator(".graphic-cover picture").is_visible()
+    assert page.locator(".graphic-cover__label").is_visible() and not page.locator(".graphic-cover__action").is_visible()
+    assert page.locator(".figure--graphic figcaption").is_visible()
+    shoot(page, "graphic-image-print", viewport)
+    page.goto("/articles/yazidis-return-to-sinjar/")
+    page.emulate_media(media="print")
+    assert page.locator(".figure picture img").is_visible()
+
+
 def _csp_violations(page):
     """Collects, on ``page``, every refusal the browser logs under the Content-Security-Policy."""
     refused = []

@@ -91,10 +91,16 @@ def figure(image, lazy=True):
     return pictures.figure_html(image, lazy=lazy)  # rendered by a template, so already escaped
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def thumbnail(image):
     """A small picture for a list entry (an image shareable_image allowed)."""
-    return {"picture": pictures.picture(image, sizes=pictures.CARD_SIZES)}
+    return pictures.picture_html(pictures.picture(image, sizes=pictures.CARD_SIZES))
+
+
+@register.simple_tag
+def picture_element(picture):
+    """The <picture> element of a articles.pictures.Picture."""
+    return pictures.picture_html(picture)
 
 
 @register.filter
