@@ -571,3 +571,79 @@ def test_pressing_a_workflow_button_keeps_what_was_typed(browser, live_server, w
         assert (article.body, article.status) == ("A body typed just before pressing the button.", "in_review")
     finally:
         context.close()
+
+
+def test_pictures_from_upload_to_reader_in_a_browser(browser, live_server, writer, editor, settings, tmp_path):
+    """In Chromium, as the newsroom would: the writer uploads a phone photo carrying GPS and a second
+    picture she marks graphic, puts both on her draft and submits it; the editor decides the graphic
+    violence warning and publishes; a reader sees the warning first, then the article, the graphic
+    picture still covered until shown. No stored file keeps the photo's metadata."""
+    from django.core.files.storage import default_storage
+    from playwright.sync_api import expect
+
+    from articles.models import Article, Image, Rendition
+    from tests.pictures import photo
+    from tests.test_images import assert_no_metadata
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "upload").mkdir()
+    files = {"crossing": photo((1200, 900)), "wounded": photo((900, 600))}
+    for name, data in files.items():
+        (tmp_path / "upload" / f"{name}.jpg").write_bytes(data)
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        _log_in(page, writer.username)
+        for name, graphic in [("crossing", False), ("wounded", True)]:
+            page.goto("/admin/articles/image/add/")
+            page.set_input_files("#id_upload", str(tmp_path / "upload" / f"{name}.jpg"))
+            page.fill("#id_title", f"The {name}")
+            page.fill("#id_alt_text", f"The {name}, described")
+            page.fill("#id_caption", f"The {name}, captioned.")
+            if graphic:
+                page.check("#id_graphic")
+            page.get_by_role("button", name="Save", exact=True).click()
+            expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+        crossing, wounded = Image.objects.get(title="The crossing"), Image.objects.get(title="The wounded")
+        for image in (crossing, wounded):
+            for name in [image.file.name, *Rendition.objects.filter(image=image).values_list("file", flat=True)]:
+                with default_storage.open(name) as handle:
+                    assert_no_metadata(handle.read())
+
+        page.goto("/admin/articles/article/add/")
+        page.fill("#id_title", "Crossing reopens after the strike")
+        page.fill("#id_body", f"The crossing reopened.\n\n![](image:{wounded.pk})\n\nFamilies waited.")
+        page.select_option("#id_featured_image", label="The crossing")
+        page.fill("#id_tags", "Syria")
+        page.locator("input[name=_continue]").click()
+        expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+        page.get_by_role("button", name="Save and submit for review").click()
+        page.get_by_role("button", name="Submit for review").click()
+        article = Article.objects.get(title="Crossing reopens after the strike")
+        assert article.status == "in_review" and article.featured_image == crossing
+        context.clear_cookies()
+
+        _log_in(page, editor.username)
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        page.locator("#id_warnings_from option", has_text="Graphic violence").dblclick()  # the admin's chooser
+        expect(page.locator("#id_warnings_to option", has_text="Graphic violence")).to_have_count(1)
+        page.check("#id_record_warning_decision")
+        page.locator("input[name=_continue]").click()  # "Save and publish" waits for the warning decision
+        expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+        page.get_by_role("button", name="Save and publish").click()
+        page.get_by_role("button", name="Publish").click()
+        assert Article.objects.get(pk=article.pk).status == "published"
+        context.clear_cookies()
+
+        page.goto(article.get_absolute_url())
+        expect(page.locator(".content-warning")).to_contain_text("Graphic violence")
+        expect(page.locator(".cw-reveal__content")).to_be_hidden()
+        page.locator(".cw-reveal > summary").click()
+        expect(page.locator(".figure:not(.figure--graphic) img")).to_be_visible()
+        expect(page.locator(".graphic-cover img")).to_be_hidden()
+        shoot(page, "pictures-story-revealed", "desktop")
+        page.locator(".graphic-cover > summary").click()
+        expect(page.locator(".graphic-cover img")).to_be_visible()
+    finally:
+        context.close()
