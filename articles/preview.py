@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from articles import pictures
 from articles.models import Article, ContentWarning, PreviewLink
 from articles.rendering import render_markdown
 from articles.views import news_article_data
@@ -48,7 +49,7 @@ class RevisionPreview:
 
     @cached_property
     def body_html(self):
-        return render_markdown(self.body)
+        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
 
 
 def preview_response(request, article, revision=None, *, share_link=None):

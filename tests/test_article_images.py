@@ -264,3 +264,24 @@ def test_the_library_says_where_each_picture_is_used(editor, market, wounded):
     assert f'<a href="{reverse("admin:articles_article_change", args=[article.pk])}">Market day</a>' in html
     assert list(client.get(changelist, {"used": "no"}).context["cl"].result_list) == [wounded]
     assert list(client.get(changelist, {"used": "yes"}).context["cl"].result_list) == [market]
+
+
+def test_previews_show_the_pictures_a_person_may_use(writer, other_writer, editor, market):
+    """The body's live preview shows placed pictures: an editor's any, a writer's only her own uploads."""
+    mine = stored("Mine", data=photo((600, 400), metadata=False), uploaded_by=writer)
+    market.uploaded_by = other_writer
+    market.save()
+    body = f"![](image:{mine.pk})\n\n![](image:{market.pk})"
+    url = reverse("admin:articles_article_body_preview")
+    as_writer = _client(writer).post(url, {"body": body}).json()["html"]
+    as_editor = _client(editor).post(url, {"body": body}).json()["html"]
+    mine_file = mine.renditions.first().file.url.rsplit("-", 1)[0]
+    market_file = market.renditions.first().file.url.rsplit("-", 1)[0]
+    assert mine_file in as_writer and market_file not in as_writer
+    assert mine_file in as_editor and market_file in as_editor
+
+
+def test_the_preview_of_a_draft_shows_its_pictures(editor, market, wounded):
+    article = ArticleFactory(draft=True, featured_image=market, body=f"Text.\n\n![](image:{wounded.pk})")
+    html = _client(editor).get(reverse("admin:articles_article_preview", args=[article.pk])).content.decode()
+    assert html.count("<picture>") == 2 and '<details class="graphic-cover">' in html

@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.cache import never_cache
 
-from articles import workflow
+from articles import pictures, workflow
 from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
 from articles.admin import record
 from articles.admin.mixins import EditorsReadOnly
@@ -25,7 +25,7 @@ from articles.middleware import take_unsaved_post
 from articles.models import Article, Author, ReviewQueue, Revision, display_name
 from articles.preview import make_share_link, preview_response
 from articles.admin.images import usable_images
-from articles.rendering import render_markdown, word_count
+from articles.rendering import body_images, render_markdown, word_count
 from articles.workflow import MOVES, WorkflowError
 
 
@@ -451,7 +451,10 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         source = request.POST.get("body", "")
         if len(source) > BODY_PREVIEW_MAX_CHARS:
             return JsonResponse({"error": f"The body is too long to preview (over {BODY_PREVIEW_MAX_CHARS:,} characters)."}, status=413)
-        return JsonResponse({"html": render_markdown(source), "words": word_count(source)})
+        # Only pictures this person may use: a writer's preview never shows another's upload.
+        numbers = body_images(source).placed
+        placed = usable_images(request.user).filter(pk__in=numbers).prefetch_related("renditions") if numbers else []
+        return JsonResponse({"html": render_markdown(source, pictures.figures_for(placed)), "words": word_count(source)})
 
     def share_view(self, request, object_id):
         article = self._article_for(request, object_id)
