@@ -76,7 +76,7 @@ class Importer:
         # Authors by slug and tags by case-folded name, remembered once their file commits, so that
         # most files need no query for either. An editor may merge, delete or rename a tag during a
         # long run: the memory lasts MEMORY_SECONDS at most, and a file that fails on a tag or author
-        # gone since is retried once with the memory cleared (import_path).
+        # gone since is retried once with the memory cleared (_import_parsed).
         self.known_authors: dict[str, Author] = {}
         self.known_tags: dict[str, Tag] = {}
         self._remembered_since = monotonic()
@@ -121,7 +121,7 @@ class Importer:
 
     def _save(self, parsed: ParsedArticle, dry_run: bool) -> ImportResult:
         """save_parsed in one transaction. A database error is the file's failure, except an integrity
-        error, which propagates so that import_path can retry."""
+        error, which propagates so that _import_parsed can retry."""
         try:
             with transaction.atomic():
                 result = self.save_parsed(parsed)

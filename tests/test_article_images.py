@@ -74,6 +74,17 @@ def test_the_mark_cannot_be_forged_from_the_text():
     assert render_markdown("\ue00042\ue000", {42: "<figure>x</figure>"}) == "<p>42</p>\n"
 
 
+def test_a_scraped_page_cannot_place_library_pictures():
+    """Raw page text that looks like the picture form stays text: the importer escapes it."""
+    from articles.importing import parse_source
+
+    page = ("Floods leave thousands without homes in the delta\nby Sam Lee\n2 May 2023\n\n"
+            "The river rose overnight and did not stop rising for days.\n\n![](image:2)\n\nMore about the town.\n")
+    parsed = parse_source(page.encode(), "page.txt")
+    assert body_images(parsed.body_markdown).placed == ()
+    assert "![](image:2)" in render_markdown(parsed.body_markdown)
+
+
 # --- the article page ------------------------------------------------------------------------------------
 
 
