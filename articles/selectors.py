@@ -67,12 +67,15 @@ def neighbours(article, warning_filter):
     """The visible articles published just before and just after ``article`` (either may be None).
 
     One query: each neighbour's id is a short range of the publication-time index from ``article``'s
-    own time on (a scalar subquery each), and the two rows are read by primary key.
+    own time on (a scalar subquery each), and the two rows are read by primary key. The older side
+    names its bound before the visibility rule's ("published by now"): SQLite reads a range from the
+    first upper bound it is given, and from now it would step through every newer article.
     """
-    visible = warning_filter.apply(Article.objects.published()).exclude(pk=article.pk)
     when, pk = article.published_at, article.pk
-    older = visible.filter(published_at__lte=when).filter(Q(published_at__lt=when) | Q(pk__lt=pk))
-    newer = visible.filter(published_at__gte=when).filter(Q(published_at__gt=when) | Q(pk__gt=pk))
+    older = warning_filter.apply(Article.objects.filter(published_at__lte=when).published())
+    older = older.filter(Q(published_at__lt=when) | Q(pk__lt=pk))
+    newer = warning_filter.apply(Article.objects.published().filter(published_at__gte=when))
+    newer = newer.filter(Q(published_at__gt=when) | Q(pk__gt=pk))
     found = Article.objects.filter(
         Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
         | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))

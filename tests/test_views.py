@@ -8,10 +8,13 @@ import pytest
 import time_machine
 from django.conf import settings as django_settings
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import filters, selectors
+from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, ContentWarningFactory
 from tests.html_checks import assert_valid_html, meta_tags
 
@@ -563,6 +566,47 @@ def test_same_time_neighbours_are_ordered_by_id(client):
     first, second = ArticleFactory.create_batch(2, published_at=when)
     assert client.get(first.get_absolute_url()).context["newer_article"] == second
     assert client.get(second.get_absolute_url()).context["older_article"] == first
+
+
+def _sqlite_steps(work):
+    """How many SQLite virtual-machine steps (in hundreds) ``work`` takes: a measure of the rows it reads."""
+    steps = 0
+
+    def tick():
+        nonlocal steps
+        steps += 1
+        return 0  # go on
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(tick, 100)
+    try:
+        work()
+    finally:
+        connection.connection.set_progress_handler(None, 100)
+    return steps
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's choice of index range")
+def test_finding_neighbours_does_not_read_every_newer_article():
+    """The older neighbour is read from the article's own time down, not from now: the work stays
+    the same however many articles were published after it (from now, it read each of them)."""
+    now = timezone.now()
+    ArticleFactory(published_at=now - timedelta(days=900))
+    article = ArticleFactory(published_at=now - timedelta(days=800))
+    warning_filter = filters.for_request(RequestFactory().get("/"))
+    ArticleFactory(published_at=now - timedelta(days=10))
+
+    def look():
+        return _sqlite_steps(lambda: selectors.neighbours(article, warning_filter))
+
+    before = look()
+    Article.objects.bulk_create(
+        Article(title=f"Later {n}", slug=f"later-{n}", status=Article.Status.PUBLISHED,
+                published_at=now - timedelta(days=700 - n))
+        for n in range(600)
+    )
+    assert selectors.neighbours(article, warning_filter)[1].title == "Later 0"
+    assert look() <= before + 5, "finding the neighbours read the articles published after it"
 
 
 @pytest.mark.parametrize("hidden", HIDDEN)
