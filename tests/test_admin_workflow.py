@@ -892,7 +892,7 @@ def test_body_preview_renders_as_readers_see_it(writer):
 
 def test_body_preview_refuses_huge_input_clearly(writer):
     """Past the cap the endpoint says why instead of rendering."""
-    from articles.admin.articles import BODY_PREVIEW_MAX_CHARS
+    from articles.admin.previews import BODY_PREVIEW_MAX_CHARS
 
     response = logged_in(writer).post(reverse("admin:articles_article_body_preview"), {"body": "x" * (BODY_PREVIEW_MAX_CHARS + 1)})
     assert response.status_code == 413 and "too long to preview" in response.json()["error"]

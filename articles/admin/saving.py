@@ -1,0 +1,68 @@
+"""Saving an article from its change form: a draft is saved in place, an edit of a live article
+becomes a pending revision, and an editor's warning decision is recorded through the workflow."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+from articles import workflow
+from articles.content import Content
+from articles.models import Article
+from articles.workflow import MOVES, WorkflowError
+
+
+class RevisionSaving:
+    """Mixed into ArticleAdmin: save_model, save_related, the change message and "Save and <move>"."""
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.status == Article.Status.PUBLISHED:
+            live = Article.objects.get(pk=obj.pk)
+            live_content = workflow.content_of(live)
+            content = Content.from_form(form.cleaned_data, start=live_content)
+            if content == live_content:
+                form.revision = None  # nothing to review: no empty revision
+                form.unchanged = True
+                return
+            form.revision = workflow.propose_revision(live, request.user, content)
+            return
+        if not change:
+            obj.created_by = request.user
+        obj.last_edited_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(form, "revision", None) is not None or getattr(form, "unchanged", False):
+            return  # the live article is untouched; the revision holds the edit
+        super().save_related(request, form, formsets, change)
+        if form.warning_decision_requested():
+            chosen = form.cleaned_data.get("warnings") or []
+            # save_related has already stored the chosen warnings; record against what there was before.
+            article = form.instance
+            article.warnings.set(form.warnings_before)
+            try:
+                workflow.decide_warnings(
+                    article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
+                )
+            except WorkflowError as error:
+                messages.error(request, str(error))
+
+    def response_change(self, request, obj):
+        """"Save and <move>": the edits are saved first, then the move's confirmation page opens."""
+        name = request.POST.get("_workflow")
+        if name in MOVES:
+            self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
+        return super().response_change(request, obj)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form, "unchanged", False):
+            messages.info(request, "Nothing was changed, so no revision was made.")
+            return []
+        if getattr(form, "revision", None) is not None:
+            messages.info(
+                request,
+                "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
+                "version until an editor approves it.",
+            )
+            return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
+        return super().construct_change_message(request, form, formsets, add)
