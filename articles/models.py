@@ -417,6 +417,10 @@ class RevisionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Revision.Status.PENDING)
 
+    def autosaved_by(self, user):
+        """``user``'s unfinished edits of live articles, newest first (one per article at most)."""
+        return self.filter(status=Revision.Status.AUTOSAVED, created_by=user).order_by("-created_at", "-pk")
+
 
 class Revision(models.Model):
     """A snapshot of an article's content: a pending edit of a live article, or the history of what was live."""
@@ -426,6 +430,7 @@ class Revision(models.Model):
         APPROVED = "approved", "Approved (went live)"
         REJECTED = "rejected", "Changes requested"
         SUPERSEDED = "superseded", "Superseded"
+        AUTOSAVED = "autosaved", "Autosaved (not yet sent for review)"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)

@@ -6,14 +6,16 @@ modules. Every state change goes through articles.workflow; this module only ask
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from articles import workflow
 from articles.admin import record
 from articles.admin.actions import WorkflowActions
+from articles.admin.autosave import AutosaveViews
 from articles.admin.forms import ArticleForm
 from articles.admin.images import usable_images
 from articles.admin.mixins import needs_attention
@@ -22,10 +24,12 @@ from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
 from articles.admin.saving import RevisionSaving
 from articles.admin.workflow_views import WorkflowViews
-from articles.models import Article, Author, display_name
+from articles.models import Article, Author, Revision, display_name
 
 
-class ArticleAdmin(RevisionSaving, WorkflowViews, PreviewViews, ArticlePages, WorkflowActions, admin.ModelAdmin):
+class ArticleAdmin(
+    RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ArticlePages, WorkflowActions, admin.ModelAdmin
+):
     form = ArticleForm
 
     class Media:
@@ -108,17 +112,24 @@ class ArticleAdmin(RevisionSaving, WorkflowViews, PreviewViews, ArticlePages, Wo
         form_class = super().get_form(request, obj, change=change, **kwargs)
         preview_url = reverse("admin:articles_article_body_preview")
         is_live = obj is not None and obj.status == Article.Status.PUBLISHED
-        pending = obj.revisions.pending().exclude(source="import").first() if is_live else None
+        start = _starting_revision(request, obj) if is_live else None
         restored = getattr(request, "masthead_restored_post", None)
         user, is_editor = request.user, workflow.is_editor(request.user)
+        autosave = {}
+        if obj is None or workflow.can_edit(user, obj):
+            autosave = {
+                "data-autosave-url": reverse("admin:articles_article_autosave", args=[obj.pk]) if obj is not None
+                else reverse("admin:articles_article_autosave_new"),
+                "data-stash-key": f"masthead-unsaved:{user.pk}:{obj.pk if obj is not None else 'new'}",
+            }
 
         class RequestArticleForm(form_class):
             def __init__(self, *args, **form_kwargs):
                 if restored is not None and not args and "data" not in form_kwargs:
                     form_kwargs["data"] = restored  # the text of a save made after the login expired
-                super().__init__(*args, user=user, is_editor=is_editor, pending_revision=pending, **form_kwargs)
+                super().__init__(*args, user=user, is_editor=is_editor, pending_revision=start, **form_kwargs)
                 if "body" in self.fields:
-                    self.fields["body"].widget.attrs["data-preview-url"] = preview_url
+                    self.fields["body"].widget.attrs.update({"data-preview-url": preview_url, **autosave})
 
         return RequestArticleForm
 
@@ -217,7 +228,20 @@ class ArticleAdmin(RevisionSaving, WorkflowViews, PreviewViews, ArticlePages, Wo
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        return [*self.workflow_urls(), *self.preview_urls(), *super().get_urls()]
+        return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *super().get_urls()]
+
+
+def _starting_revision(request, article):
+    """What a live article's form starts from: this person's autosaved edit when it is newer than the
+    newest pending revision, else that pending revision, else None (the live text)."""
+    pending = article.revisions.pending().exclude(source="import").order_by("-created_at", "-pk").first()
+    autosaved = Revision.objects.autosaved_by(request.user).filter(article=article).first()
+    if autosaved is not None and (pending is None or autosaved.created_at > pending.created_at):
+        if request.method == "GET":
+            messages.info(request, f"Your unsent edit, autosaved at {timezone.localtime(autosaved.created_at):%H:%M}, is "
+                          "in the form: save to send it for review.")
+        return autosaved
+    return pending
 
 
 admin.site.register(Article, ArticleAdmin)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.formats import date_format
 from django.utils.html import escape
 from taggit.models import Tag
@@ -10,15 +11,24 @@ from articles.diffing import normalise_newlines
 from articles.models import Article, display_name
 
 
+MISSING_EDIT_TOKEN = (
+    "Not saved: this form did not say which version of the article it started from, so it could overwrite "
+    "someone else's work. Reload the article, then make your change again."
+)
+
+
 class ArticleForm(forms.ModelForm):
     """The article change form.
 
-    ``edit_version`` carries the version the person started from. If someone saved in
-    between, the save is refused with their name and time, and everything typed stays
-    in the form (the form is simply shown again with its data).
+    ``edit_version`` carries the version the person started from; every change form must send it.
+    If someone saved in between, the save is refused with their name and time, and everything typed
+    stays in the form (the form is simply shown again with its data).
     """
 
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False,
+        error_messages={"required": MISSING_EDIT_TOKEN, "invalid": MISSING_EDIT_TOKEN},
+    )
     record_warning_decision = forms.BooleanField(
         required=False,
         label="Record my content-warning decision",
@@ -37,10 +47,13 @@ class ArticleForm(forms.ModelForm):
         self.conflict = None
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
+            self.fields["edit_version"].required = True  # no token, no save: a change form always sends it
             self.warnings_before = set(self.instance.warnings.values_list("pk", flat=True))
         else:
             self.warnings_before = set()
-        if pending_revision is not None and not self.is_bound:
+        # Initial values are set on bound forms too: changed_data (the history's "Changed …" and the
+        # warning-decision check) compares what was posted with what the form showed.
+        if pending_revision is not None:
             # A live article is edited from its newest pending revision, so edits build on each other.
             pending = pending_revision.content()
             for name, value in pending.stored().items():
@@ -57,11 +70,25 @@ class ArticleForm(forms.ModelForm):
             self.fields["body"].help_text = escape(Article._meta.get_field("body").help_text)
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
-        elif self.instance.pk and not self.instance.warnings_decided and not self.is_bound and "warnings" in self.fields:
+        elif self.instance.pk and not self.instance.warnings_decided and "warnings" in self.fields:
             # The decision starts from the suggestions: an editor accepts them by recording it as it stands.
             suggested = list(self.instance.suggested_warnings.values_list("pk", flat=True))
             if suggested:
                 self.initial["warnings"] = sorted({*suggested, *self.warnings_before})
+
+    @cached_property
+    def changed_data(self):
+        """The fields whose value the person changed: text that differs only in line endings (a browser
+        sends \r\n) or in spaces at the ends is unchanged."""
+        return [name for name in super().changed_data if not self._same_text(name)]
+
+    def _same_text(self, name):
+        field = self.fields[name]
+        if not isinstance(field, forms.CharField):
+            return False
+        posted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        initial = self.get_initial_for_field(field, name)
+        return normalise_newlines(str(posted or "")).strip() == normalise_newlines(str(initial or "")).strip()
 
     def clean_title(self):
         """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
@@ -116,7 +143,9 @@ class ArticleForm(forms.ModelForm):
             return
         started_from = cleaned.get("edit_version")
         current = Article.objects.select_for_update(of=("self",)).select_related("last_edited_by").get(pk=self.instance.pk)
-        if started_from is None or started_from == current.version:
+        if started_from is None:
+            return  # required on a change form: already refused with MISSING_EDIT_TOKEN
+        if started_from == current.version:
             return
         who = display_name(current.last_edited_by) if current.last_edited_by else "someone else"
         when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")

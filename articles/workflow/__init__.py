@@ -15,6 +15,7 @@ from articles.workflow.permissions import can, can_edit, can_publish, can_view, 
 from articles.workflow.record import record
 from articles.workflow.revisions import (
     approve_revision,
+    autosave_revision,
     content_of,
     propose_revision,
     reject_revision,
@@ -35,7 +36,7 @@ from articles.workflow.transitions import (
 from articles.workflow.warning_decisions import decide_warnings, warning_changes
 
 __all__ = [
-    "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "blocker", "can", "can_edit",
+    "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "autosave_revision", "blocker", "can", "can_edit",
     "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",
     "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import", "reject_revision",
     "revert_to", "snapshot_live", "warning_changes",

@@ -45,6 +45,8 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
             Revision.objects.pending().filter(article=article).exclude(source="import").update(
                 status=Revision.Status.SUPERSEDED
             )
+            if user is not None and user.is_authenticated:  # the autosaved edit is now proposed
+                Revision.objects.autosaved_by(user).filter(article=article).update(status=Revision.Status.SUPERSEDED)
         revision = Revision.objects.create(
             article=article,
             status=Revision.Status.PENDING,
@@ -55,6 +57,24 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
         )
         record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
         transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
+    return revision
+
+
+def autosave_revision(article: Article, user, content: Content) -> Revision:
+    """Keep ``user``'s unfinished edit of a live article: one autosaved revision per person and article,
+    replaced by each autosave. It is never reviewed, never goes live and tells nobody; saving the form
+    proposes the edit as a pending revision (propose_revision), which supersedes it."""
+    if not can_edit(user, article):
+        raise WorkflowError(f"You may not edit “{article.title}”.")
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        revision = Revision.objects.autosaved_by(user).filter(article=article).select_for_update().first()
+        if revision is None:
+            revision = Revision(article=article, status=Revision.Status.AUTOSAVED, source="edit", created_by=user)
+        for name, value in content.for_revision().items():
+            setattr(revision, name, value)
+        revision.created_at = timezone.now()
+        revision.save()
     return revision
 
 
