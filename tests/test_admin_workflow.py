@@ -693,10 +693,10 @@ def test_stale_form_is_refused_after_any_write(writer, editor, second_editor, gr
 # --- workflow buttons keep the edits; moves that cannot go yet say why --------------------------------------
 
 
-@pytest.mark.parametrize("who, state, name", [("writer", "draft", "submit"), ("editor", "in_review", "publish"),
-                                              ("editor", "in_review", "request_changes")])
+@pytest.mark.parametrize("who, state, name", [("writer", "draft", "submit"), ("editor", "in_review", "request_changes")])
 def test_workflow_buttons_save_the_form_first(writer, editor, who, state, name):
-    """Editing the form and pressing a workflow button saves the edits, then opens the move's confirmation."""
+    """Editing the form and pressing a workflow button that takes a comment saves the edits, then opens the
+    move's confirmation."""
     article = make_article(writer, state)
     client = logged_in(writer if who == "writer" else editor)
     html = client.get(change_url(article)).content.decode()
@@ -726,14 +726,21 @@ def test_enter_in_a_field_saves_rather_than_moves(writer):
     assert 'name="_save"' in first_submit
 
 
-def test_publish_is_not_offered_before_warnings_are_decided(writer, editor):
-    """Undecided warnings: "Publish now" shows disabled with the reason, and its page refuses at once."""
+def test_publish_before_warnings_are_decided_says_how_once(writer, editor):
+    """Undecided warnings: the change form says once why it cannot be published yet and how to decide in the
+    same form (the tickbox named); "Save and publish now" then saves and refuses the move; the move's own page
+    refuses at once."""
     article = make_article(writer, "in_review")
     Article.objects.filter(pk=article.pk).update(warnings_decided_at=None)
     client = logged_in(editor)
     html = client.get(change_url(article)).content.decode()
-    assert 'name="_workflow" value="publish"' not in html
-    assert "cannot be published before an editor decides its content warnings" in html
+    assert html.count("cannot be published before an editor decides its content warnings") == 1
+    assert "Record my content-warning decision”, then press a button here" in html
+    response = client.post(change_url(article), {**form_data(article, body="Edited."), "_workflow": "publish"}, follow=True)
+    page_text = response.content.decode()
+    assert "Your changes were saved, but the article was not moved" in page_text
+    article.refresh_from_db()
+    assert (article.status, article.body) == ("in_review", "Edited.")
     page = client.get(reverse("admin:articles_article_transition", args=[article.pk, "publish"])).content.decode()
     assert "cannot be published before an editor decides" in page
     assert 'value="Publish now"' not in page  # no confirmation button to press
@@ -780,9 +787,9 @@ def test_record_of_decisions_reads_as_editors_speak(writer, editor, graphic):
     workflow.perform("schedule", article, editor, at=at)
     html = logged_in(editor).get(change_url(article)).content.decode()
     record_html = html[html.index('id="record-of-decisions"'):]
-    assert f"Publication time: {at.strftime('%-d %b %Y')}, 09:00" in record_html
+    assert f"Scheduled for {at.strftime('%-d %b %Y')}, 09:00 (Europe/London)" in record_html
     assert "Warnings added: Graphic violence" in record_html
-    assert "In review → Published" in record_html
+    assert "In review → Scheduled" in record_html and "In review → Published" not in record_html
     for raw in ("Publishedat", "published_at", "graphic-violence", "in_review", "Warningsadded", f"{at.year}-"):
         assert raw not in record_html, raw
 

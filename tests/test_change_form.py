@@ -4,8 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.urls import reverse
 from django.utils import timezone
 
+from articles import workflow
 from articles.models import ContentWarning, Decision, Revision
 from tests.test_admin_workflow import change_url, form_data, logged_in
 from tests.test_workflow import make_article
@@ -65,3 +67,70 @@ def test_revisions_page_lists_newest_first(writer, editor):
     revisions = list(Revision.objects.filter(article=article).order_by("-created_at"))
     positions = [html.index(f"/revisions/{revision.pk}/") for revision in revisions]
     assert positions == sorted(positions)
+
+
+def test_the_live_preview_shows_the_warning_and_our_note_first(writer):
+    """The form's live preview puts the content warning (the writer's proposal) and "Our note" before the
+    standfirst and body, as readers will see them."""
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    response = logged_in(writer).post(reverse("admin:articles_article_body_preview"), {
+        "title": "Night at the crossing", "standfirst": "The crossing reopened.", "body": "Families waited.",
+        "suggested_warnings": [war.pk], "newsroom_note": "Describes the aftermath of shelling.",
+    })
+    html = response.json()["html"]
+    order = [html.index(text) for text in ("War and conflict", "Our note: Describes the aftermath", "The crossing reopened.", "Families waited.")]
+    assert order == sorted(order)
+    assert "Proposed warnings" in html
+
+
+def test_the_live_preview_of_an_editor_shows_the_chosen_warnings(editor):
+    """For an editor the preview shows the warnings chosen in the form, not a proposal."""
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    html = logged_in(editor).post(reverse("admin:articles_article_body_preview"), {
+        "body": "Families waited.", "warnings": [war.pk],
+    }).json()["html"]
+    assert "War and conflict" in html and "Proposed warnings" not in html
+
+
+def _schedule(client, article, when):
+    data = {**form_data(article, body="Edited before scheduling."), "_workflow": "schedule", "_schedule_at": when}
+    return client.post(change_url(article), data, follow=True)
+
+
+def test_save_and_schedule_from_the_article_in_the_newsrooms_time_zone(writer, editor):
+    """The time typed beside "Save and schedule" is read in the newsroom's zone; the article is scheduled at
+    once, the message and the record say "Scheduled for … (Europe/London)"."""
+    article = make_article(writer, "in_review")
+    when = (timezone.localtime() + timedelta(days=3)).replace(hour=9, minute=0, second=0, microsecond=0)
+    response = _schedule(logged_in(editor), article, when.strftime("%Y-%m-%dT%H:%M"))
+    article.refresh_from_db()
+    assert article.is_scheduled and article.published_at == when
+    html = response.content.decode()
+    label = f"{when.strftime('%-d %b %Y')}, 09:00 (Europe/London)"
+    assert f"it goes live on {label}" in html
+    record_html = html[html.index('id="record-of-decisions"'):]
+    assert f"Scheduled for {label}" in record_html
+    page = logged_in(editor).get(change_url(article)).content.decode()
+    assert f'value="{when.strftime("%Y-%m-%dT%H:%M")}"' in page and "Reschedule for" in page
+
+
+@pytest.mark.parametrize("typed", ["2020-01-01T09:00", "", "not a time"])
+def test_a_past_or_missing_schedule_time_saves_nothing(writer, editor, typed):
+    """A past, empty or unreadable time is refused with one message naming the problem; nothing is saved."""
+    article = make_article(writer, "in_review")
+    response = _schedule(logged_in(editor), article, typed)
+    html = response.content.decode()
+    assert "has already passed" in html if typed.startswith("2020") else "choose the date and time (Europe/London)" in html
+    article.refresh_from_db()
+    assert article.status == "in_review" and article.body != "Edited before scheduling."
+
+
+def test_the_record_says_published_scheduled_once_the_time_has_come(writer, editor, time_machine):
+    """After the scheduled time the record shows "Published (scheduled)" at that time."""
+    article = make_article(writer, "in_review")
+    at = timezone.now() + timedelta(hours=2)
+    workflow.perform("schedule", article, editor, at=at)
+    time_machine.move_to(at + timedelta(minutes=5))
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    record_html = html[html.index('id="record-of-decisions"'):]
+    assert "Published (scheduled)" in record_html and "Scheduled → Published" in record_html

@@ -22,7 +22,7 @@ from articles.admin.mixins import needs_attention
 from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
-from articles.admin.saving import RevisionSaving
+from articles.admin.saving import RevisionSaving, scheduling_context
 from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, Revision, display_name
 
@@ -218,13 +218,20 @@ class ArticleAdmin(
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_view(request.user, article):
-                extra_context["workflow_actions"] = [
-                    (move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)
-                ]
-                extra_context["saves_before_moving"] = self.has_change_permission(request, article)
+                editable = self.has_change_permission(request, article)
+                moves = [(move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)]
+                # Said once, however many moves it stops. In an editable form the moves stay open: what stops
+                # them can be fixed in the same form, which is saved first (then the move says if it still can't).
+                extra_context["blockers"] = list(dict.fromkeys(reason for _, reason in moves if reason))
+                extra_context["workflow_actions"] = [(move, bool(reason) and not editable) for move, reason in moves]
+                extra_context["decide_here"] = editable and workflow.is_editor(request.user) and not article.warnings_decided
+                extra_context["saves_before_moving"] = editable
+                extra_context.update(scheduling_context(article))
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
-                extra_context["decisions"] = record.describe(list(article.decisions.select_related("actor__author_profile")))
+                extra_context["decisions"] = record.describe(
+                    list(article.decisions.select_related("actor__author_profile")), article
+                )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):

@@ -1,6 +1,9 @@
 """Forms of the editors' admin: the article form with its edit-conflict check, and workflow inputs."""
 
+from datetime import datetime, timedelta
+
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.formats import date_format
@@ -45,6 +48,7 @@ class ArticleForm(forms.ModelForm):
         self.user = user
         self.is_editor = is_editor
         self.conflict = None
+        self.schedule_at = None  # the time typed beside "Save and schedule", once checked
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
             self.fields["edit_version"].required = True  # no token, no save: a change form always sends it
@@ -100,6 +104,7 @@ class ArticleForm(forms.ModelForm):
             if isinstance(cleaned.get(name), str):
                 cleaned[name] = normalise_newlines(cleaned[name])
         self._check_conflict(cleaned)
+        self._check_schedule()
         if isinstance(cleaned.get("body"), str):
             self._check_body_images(cleaned["body"])
         if self.is_editor and self.warning_decision_requested():
@@ -113,6 +118,26 @@ class ArticleForm(forms.ModelForm):
                     "An empty list is not a decision: choose the warnings that apply, or tick “no content warnings apply”.",
                 )
         return cleaned
+
+    def _check_schedule(self):
+        """"Save and schedule" carries its time (``_schedule_at``, in the newsroom's time zone): a missing
+        or past time refuses the whole save, with one message, so nothing is saved half-done."""
+        if self.data.get("_workflow") not in ("schedule", "reschedule"):
+            return
+        typed = (self.data.get("_schedule_at") or "").strip()
+        try:
+            at = timezone.make_aware(datetime.fromisoformat(typed)) if typed else None
+        except ValueError:
+            at = None
+        zone = settings.TIME_ZONE
+        if at is None:
+            raise forms.ValidationError(f"Not saved: choose the date and time ({zone}) to schedule the article for.",
+                                        code="schedule_time")
+        if at <= timezone.now():
+            when = date_format(timezone.localtime(at), "j M Y, H:i")
+            raise forms.ValidationError(f"Not saved: {when} ({zone}) has already passed. Choose a time in the future "
+                                        "to schedule the article, or publish it now.", code="schedule_time")
+        self.schedule_at = at
 
     def _check_body_images(self, body):
         """Pictures in the body come only from the library, each on a line of its own, and a writer places
@@ -179,11 +204,18 @@ class TransitionForm(forms.Form):
             del self.fields["publish_at"]
         else:
             self.fields["publish_at"].required = True
+            self.fields["publish_at"].help_text = (
+                f"The article becomes visible to readers at this moment, in the newsroom's time zone ({settings.TIME_ZONE})."
+            )
+            self.fields["publish_at"].initial = (timezone.localtime() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
     def clean_publish_at(self):
         value = self.cleaned_data.get("publish_at")
         if value is not None and value <= timezone.now():
-            raise forms.ValidationError("Choose a time in the future.")
+            raise forms.ValidationError(
+                f"{date_format(timezone.localtime(value), 'j M Y, H:i')} ({settings.TIME_ZONE}) has already passed: "
+                "choose a time in the future."
+            )
         return value
 
 

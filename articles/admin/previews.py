@@ -1,20 +1,64 @@
 """The article admin's previews: the whole article as readers will see it, the body as it is typed,
 and signed share links for outside reviewers."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 
 from articles import pictures, workflow
 from articles.admin.forms import ShareLinkForm
 from articles.admin.images import usable_images
-from articles.models import Revision
+from articles.models import ContentWarning, Revision
 from articles.preview import make_share_link, preview_response
 from articles.rendering import body_images, render_markdown, word_count
 
 BODY_PREVIEW_MAX_CHARS = 500_000
+
+
+def _ids(values):
+    return [int(value) for value in values if str(value).isdigit()][:50]
+
+
+@dataclass
+class LivePreview:
+    """What the article form holds, shaped like an article for the reader templates (never saved)."""
+
+    title: str
+    standfirst: str
+    body_html: str
+    newsroom_note: str
+    warning_note: str
+    warnings: list
+    proposed: bool  # the warnings are a writer's proposal, not yet an editor's decision
+    featured_image: object
+
+    @classmethod
+    def from_post(cls, post, images, is_editor):
+        """Read the posted form. Only pictures in ``images`` (those this person may use) are shown, so a
+        writer's preview never shows another's upload; for a writer the warnings are those she proposes."""
+        source = post.get("body", "")
+        numbers = body_images(source).placed
+        placed = images.filter(pk__in=numbers).prefetch_related("renditions") if numbers else []
+        chosen = _ids(post.getlist("warnings")) if is_editor else []
+        proposed = not chosen
+        if proposed:
+            chosen = _ids(post.getlist("suggested_warnings"))
+        featured = _ids([post.get("featured_image", "")])
+        return cls(
+            title=post.get("title", ""),
+            standfirst=post.get("standfirst", ""),
+            body_html=render_markdown(source, pictures.figures_for(placed)),
+            newsroom_note=post.get("newsroom_note", ""),
+            warning_note=post.get("warning_note", ""),
+            warnings=list(ContentWarning.objects.filter(pk__in=chosen)) if chosen else [],
+            proposed=proposed,
+            featured_image=images.filter(pk__in=featured).prefetch_related("renditions").first() if featured else None,
+        )
 
 
 class PreviewViews:
@@ -36,7 +80,9 @@ class PreviewViews:
         return preview_response(request, article, revision)
 
     def body_preview_view(self, request):
-        """POST ``body``: the body as readers will see it (rendered and sanitised) and its word count, as JSON."""
+        """POST the article form (or just ``body``): the article as readers will see it — the content
+        warning and notes first, then the featured image, standfirst and body, rendered and
+        sanitised as on the public page — and the body's word count, as JSON."""
         if request.method != "POST":
             return JsonResponse({"error": "Send the body with POST."}, status=405)
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
@@ -44,10 +90,9 @@ class PreviewViews:
         source = request.POST.get("body", "")
         if len(source) > BODY_PREVIEW_MAX_CHARS:
             return JsonResponse({"error": f"The body is too long to preview (over {BODY_PREVIEW_MAX_CHARS:,} characters)."}, status=413)
-        # Only pictures this person may use: a writer's preview never shows another's upload.
-        numbers = body_images(source).placed
-        placed = usable_images(request.user).filter(pk__in=numbers).prefetch_related("renditions") if numbers else []
-        return JsonResponse({"html": render_markdown(source, pictures.figures_for(placed)), "words": word_count(source)})
+        shown = LivePreview.from_post(request.POST, usable_images(request.user), workflow.is_editor(request.user))
+        html = render_to_string("admin/articles/article/live_preview.html", {"article": shown, "warnings": shown.warnings})
+        return JsonResponse({"html": html, "words": word_count(source)})
 
     def share_view(self, request, object_id):
         article = self._article_for(request, object_id)

@@ -1,7 +1,13 @@
-"""The record of decisions as editors read it: labels, names and local times, never stored keys."""
+"""The record of decisions as editors read it: labels, names and local times, never stored keys.
 
+A scheduled article goes live by itself (no job runs), so the moment it did is shown as a row of its
+own, "Published (scheduled)", derived from the schedule that is still in force.
+"""
+
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -54,8 +60,51 @@ def _value(key, value, warning_labels):
     return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
-def describe(decisions):
-    """For each decision: (decision, from-state, to-state, [(label, text), …]) — empty values left out."""
+SCHEDULING = {"schedule": "Scheduled for", "reschedule": "Rescheduled for"}
+
+
+def local_time(value) -> str:
+    """"14 Dec 2026, 09:00 (Europe/London)": a time in the newsroom's zone, the zone named."""
+    return f"{date_format(timezone.localtime(value), 'j M Y, H:i')} ({settings.TIME_ZONE})"
+
+
+@dataclass
+class Row:
+    """One line of the record as the change form shows it."""
+
+    at: datetime
+    actor_name: str
+    label: str
+    from_state: str
+    to_state: str
+    comment: str = ""
+    changes: list = field(default_factory=list)
+
+
+def _label(decision) -> str:
+    if decision.action in SCHEDULING:
+        try:
+            return f"{SCHEDULING[decision.action]} {local_time(datetime.fromisoformat(decision.changes['published_at']))}"
+        except (KeyError, TypeError, ValueError):
+            pass
+    return decision.get_action_display().capitalize()
+
+
+def _went_live(decisions, article):
+    """The row for a scheduled article's publication, if the schedule in force has come to pass."""
+    if article is None or not article.is_live:
+        return None
+    for decision in decisions:  # newest first: the last decision that set the time
+        if "published_at" in (decision.changes or {}):
+            if decision.action in SCHEDULING and decision.at < article.published_at:
+                return Row(article.published_at, "—", "Published (scheduled)", "Scheduled", state_name(article.status))
+            return None
+    return None
+
+
+def describe(decisions, article=None):
+    """The record, newest first: a Row per decision (empty changes left out), plus "Published (scheduled)"
+    when ``article`` went live at a scheduled time."""
     slugs = {slug for d in decisions for key in WARNING_KEYS for slug in (d.changes or {}).get(key) or ()}
     labels = dict(ContentWarning.objects.filter(slug__in=slugs).values_list("slug", "label")) if slugs else {}
     rows = []
@@ -65,5 +114,13 @@ def describe(decisions):
             for key, value in (decision.changes or {}).items()
             if value not in (None, "", [], ()) and not (key == "no_warnings_apply" and value is False)
         ]
-        rows.append((decision, state_name(decision.from_status), state_name(decision.to_status), changes))
+        to_state = "Scheduled" if decision.action in SCHEDULING else state_name(decision.to_status)
+        if decision.action in SCHEDULING:
+            changes = [change for change in changes if change[0] != CHANGE_LABELS["published_at"]]
+        rows.append(Row(decision.at, decision.actor_name, _label(decision), state_name(decision.from_status), to_state,
+                        decision.comment, changes))
+    went_live = _went_live(decisions, article)
+    if went_live is not None:
+        rows.append(went_live)
+        rows.sort(key=lambda row: row.at, reverse=True)
     return rows

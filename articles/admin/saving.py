@@ -1,20 +1,48 @@
 """Saving an article from its change form: a draft is saved in place, an edit of a live article
-becomes a pending revision, and an editor's warning decision is recorded through the workflow."""
+becomes a pending revision, and an editor's warning decision is recorded through the workflow.
 
+"Save and <move>" saves first. Publishing now and scheduling (with the time typed beside the button,
+in the newsroom's time zone) then happen at once; the other moves open their confirmation page,
+where a comment can be written.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import workflow
+from articles.admin.record import local_time
 from articles.content import Content
 from articles.models import Article
 from articles.workflow import MOVES, WorkflowError
+
+# Moves the change form makes as soon as it is saved (the button says exactly what happens).
+PUBLISHING_MOVES = ("publish", "schedule", "reschedule")
+
+
+def scheduling_context(article) -> dict:
+    """What the change form's "Schedule for …" control needs: the time it starts from (the scheduled
+    time, else the next full hour), the earliest it accepts, and the newsroom's time zone."""
+    now = timezone.localtime()
+    start = timezone.localtime(article.published_at) if article.is_scheduled else (now + timedelta(hours=1)).replace(
+        minute=0, second=0, microsecond=0)
+    return {
+        "publishing_moves": PUBLISHING_MOVES,
+        "schedule_default": start.strftime("%Y-%m-%dT%H:%M"),
+        "schedule_min": now.strftime("%Y-%m-%dT%H:%M"),
+        "time_zone": settings.TIME_ZONE,
+    }
 
 
 class RevisionSaving:
     """Mixed into ArticleAdmin: save_model, save_related, the change message and "Save and <move>"."""
 
     def save_model(self, request, obj, form, change):
+        request.masthead_schedule_at = form.schedule_at
         if change and obj.status == Article.Status.PUBLISHED:
             live = Article.objects.get(pk=obj.pk)
             live_content = workflow.content_of(live)
@@ -47,8 +75,18 @@ class RevisionSaving:
                 messages.error(request, str(error))
 
     def response_change(self, request, obj):
-        """"Save and <move>": the edits are saved first, then the move's confirmation page opens."""
+        """"Save and <move>": the edits are saved first; then publishing and scheduling happen at once, and
+        any other move opens its confirmation page."""
         name = request.POST.get("_workflow")
+        if name in PUBLISHING_MOVES:
+            try:
+                article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
+            except WorkflowError as error:
+                self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
+            else:
+                done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {local_time(article.published_at)}."
+                self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         if name in MOVES:
             self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))

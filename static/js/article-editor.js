@@ -23,7 +23,7 @@
   function fields(form) {
     var entries = [];
     new FormData(form).forEach(function (value, name) {
-      if (typeof value === "string" && NEVER_RESTORED.indexOf(name) === -1) { entries.push([name, value]); }
+      if (typeof value === "string" && NEVER_RESTORED.indexOf(name) === -1 && name.charAt(0) !== "_") { entries.push([name, value]); }
     });
     return entries;
   }
