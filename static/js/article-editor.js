@@ -153,10 +153,11 @@
 
     // Put back what a Save that never arrived (login page) or a closed tab left in this browser.
     var kept = store ? JSON.parse(store.getItem(key) || "null") : null;
-    if (kept && same(kept.fields, fields(form))) {
-      forget();
+    var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success");
+    if (kept && (savedJustNow || same(kept.fields, fields(form)))) {
+      forget();  // the server has it: the save this copy was made for went through
     } else if (kept) {
-      var when = new Date(kept.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      var when = new Date(kept.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
       var sameVersion = (version ? version.value : "") === (kept.version || "");
       if (sameVersion) {
         restore(form, kept.fields);
