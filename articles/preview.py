@@ -52,13 +52,31 @@ class RevisionPreview:
         return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
 
 
+class ProposedWarnings:
+    """An article whose warnings are not decided yet, shown with the warnings proposed for it (the
+    writer's or the importer's suggestions), as readers would see them if the editor agrees."""
+
+    def __init__(self, article, proposed):
+        self._article = article
+        self.warnings = _Related(proposed)
+
+    def __getattr__(self, name):
+        return getattr(self._article, name)
+
+
 def preview_response(request, article, revision=None, *, share_link=None):
     shown = RevisionPreview(article, revision) if revision is not None else article
+    proposed = []
+    if revision is None and not article.warnings_decided:
+        proposed = list(article.suggested_warnings.all())
+        if proposed:
+            shown = ProposedWarnings(article, proposed)
     context = {
         "article": shown,
         "object": shown,
         "structured_data": news_article_data(shown, request.build_absolute_uri()),
-        "preview": {"revision": revision, "share_link": share_link, "status": article.state_label},
+        "preview": {"revision": revision, "share_link": share_link, "status": article.state_label,
+                    "proposed_warnings": bool(proposed)},
     }
     response = TemplateResponse(request, "articles/article_detail.html", context)
     add_never_cache_headers(response)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import ContentWarning, Decision, Revision
+from articles.models import Article, ContentWarning, Decision, Revision
 from tests.test_admin_workflow import change_url, form_data, logged_in
 from tests.test_workflow import make_article
 
@@ -134,3 +134,17 @@ def test_the_record_says_published_scheduled_once_the_time_has_come(writer, edit
     html = logged_in(editor).get(change_url(article)).content.decode()
     record_html = html[html.index('id="record-of-decisions"'):]
     assert "Published (scheduled)" in record_html and "Scheduled → Published" in record_html
+
+
+def test_the_preview_page_shows_proposed_warnings_and_our_note(writer):
+    """The article's Preview shows a draft's proposed warning and "Our note" before the text, saying the
+    warning is a proposal."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False,
+                                                 newsroom_note="Describes the aftermath of shelling.",
+                                                 body="Shelling resumed at dawn.")
+    article.warnings.clear()
+    article.suggested_warnings.add(ContentWarning.objects.get(slug="war-and-conflict"))
+    html = logged_in(writer).get(reverse("admin:articles_article_preview", args=[article.pk])).content.decode()
+    assert html.index("War and conflict") < html.index("Our note: Describes the aftermath") < html.index("Shelling resumed at dawn.")
+    assert "The content warning shown is the one proposed" in html
