@@ -34,7 +34,7 @@ migrate: setup $(SECRET_FILE)
 	$(WITH_KEY) $(BIN)/python manage.py migrate --no-input
 
 # make import [ARGS="path/to/pages --dry-run"]: the seeds/ folder, or the files and folders named.
-import: setup $(SECRET_FILE)
+import: migrate
 	$(WITH_KEY) $(BIN)/python manage.py import_seeds $(ARGS)
 
 static: setup $(SECRET_FILE)
