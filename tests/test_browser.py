@@ -13,6 +13,7 @@ check is switched off while the browser is open.
 
 import os
 import re
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -325,12 +326,19 @@ def test_follow_a_tag(page, viewport, newsroom):
 
 
 def test_related_and_neighbour_links(page, newsroom):
-    """An article page offers related articles by shared tags and links to older and newer articles."""
+    """An article page offers related articles by shared tags and links to older and newer articles, never
+    the same article in both."""
+    when = newsroom["yazidis"].published_at
+    ArticleFactory(title="Budget talks resume", published_at=when - timedelta(days=1))
+    ArticleFactory(title="Mass graves found near Sinjar", tags=["Iraq"], published_at=when - timedelta(days=10),
+                   warnings=[ContentWarning.objects.get(slug="torture")])
     page.goto("/articles/yazidis-return-to-sinjar/")
-    related = page.locator(".related")
-    assert "Survivors describe the prisons" in related.inner_text()
-    assert "Content warning: Torture" in related.inner_text()
-    assert page.get_by_role("navigation", name="Older and newer articles").is_visible()
+    related = page.locator(".related").inner_text()
+    assert "Mass graves found near Sinjar" in related and "Content warning: Torture" in related
+    neighbours = page.get_by_role("navigation", name="Older and newer articles")
+    assert neighbours.is_visible()
+    assert "Budget talks resume" in neighbours.inner_text() and "Survivors describe the prisons" in neighbours.inner_text()
+    assert "Survivors describe the prisons" not in related
 
 
 # Keyboard and focus
