@@ -311,13 +311,17 @@ def test_create_member_refuses_duplicates_and_weak_passwords(monkeypatch):
         call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
 
 
-@pytest.mark.parametrize("options, byline", [([], "edith"), (["--name", "Edith Editor"], "Edith Editor")])
-def test_create_member_editor_gets_a_byline_and_an_email(monkeypatch, options, byline):
-    """An editor gets their own byline (--name, else the user name) and the email workflow messages go to."""
+@pytest.mark.parametrize(
+    "username, options, byline",
+    [("edith", [], "edith"), ("edith", ["--name", "Edith Editor"], "Edith Editor"), ("edith@example.org", [], "edith")],
+)
+def test_create_member_editor_gets_a_byline_and_an_email(monkeypatch, username, options, byline):
+    """An editor gets their own byline (--name, else the user name, never an email address) and the email
+    workflow messages go to."""
     monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
     out = StringIO()
-    call_command("create_member", "edith", "--role", "editor", "--email", "edith@example.org", *options, stdout=out)
-    user = get_user_model().objects.get(username="edith")
+    call_command("create_member", username, "--role", "editor", "--email", "edith@example.org", *options, stdout=out)
+    user = get_user_model().objects.get(username=username)
     assert list(user.groups.values_list("name", flat=True)) == ["Editor"]
     assert user.email == "edith@example.org"
     assert user.author_profile.name == byline

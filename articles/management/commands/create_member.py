@@ -35,7 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("--role", choices=sorted(ROLES), required=True)
         parser.add_argument("--email", default="", help="Where workflow emails go.")
         parser.add_argument(
-            "--name", default="", help="The byline, e.g. “Tom Coburg” (default: the login's full name, else the user name)."
+            "--name", default="", help="The byline, e.g. “Tom Coburg” (default: the login's full name, else the "
+            "user name without any @domain)."
         )
 
     def handle(self, *args, username, role, email, name, **options):
@@ -57,7 +58,8 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             user.groups.add(Group.objects.get(name=ROLES[role]))
-            byline = name or user.get_full_name() or username
+            # A login that is an email address never becomes a public byline: its part before the @ does.
+            byline = name or user.get_full_name() or username.partition("@")[0]
             author, created = Author.objects.get_or_create(slug=author_slug(byline), defaults={"name": byline})
             if author.user_id and author.user_id != user.pk:
                 raise CommandError(f"The author “{author.name}” already belongs to another login.")
