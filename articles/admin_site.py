@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path
 
 
@@ -20,8 +21,9 @@ class NewsroomAdminSite(admin.AdminSite):
         return [guarded, *urls]
 
     def view_on_site(self, request, content_type_id, object_id):
-        """Django's /admin/r/<type>/<id>/ redirect, only for an object this person may view in the admin:
-        a writer asking for another writer's draft gets a 404, not its public URL (≈ its headline)."""
+        """Django's /admin/r/<type>/<id>/ redirect, only for an object this person may view in the admin
+        (a writer asking for another writer's draft gets a 404, not its public URL ≈ its headline), and to
+        where the model admin's ``view_on_site`` says (an article readers cannot see yet: its preview)."""
         try:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
         except ContentType.DoesNotExist:
@@ -30,4 +32,6 @@ class NewsroomAdminSite(admin.AdminSite):
         obj = model_admin.get_object(request, object_id) if model_admin is not None else None
         if obj is None or not model_admin.has_view_permission(request, obj):
             raise Http404("Nothing to show here.")
+        if callable(model_admin.view_on_site):  # the model admin's own choice, e.g. a draft's preview
+            return redirect(model_admin.view_on_site(obj))
         return shortcut(request, content_type_id, object_id)

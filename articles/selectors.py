@@ -39,8 +39,9 @@ def visible_author(slug):
     return Author.objects.filter(Exists(visible), slug=slug).first()
 
 
-def related_articles(article, warning_filter, count=RELATED_COUNT):
-    """Visible articles sharing the most tags with ``article``, newest first among equals.
+def related_articles(article, warning_filter, count=RELATED_COUNT, exclude=()):
+    """Visible articles sharing the most tags with ``article``, newest first among equals, other than
+    ``article`` and the articles in ``exclude`` (its older and newer neighbours, linked already).
 
     Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
     cost does not grow with the archive (one query; their warnings are the caller's to read).
@@ -49,8 +50,9 @@ def related_articles(article, warning_filter, count=RELATED_COUNT):
     if not tag_ids:
         return []
     shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+    left_out = [article.pk, *(other.pk for other in exclude)]
     candidates = (
-        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk=article.pk))
+        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk__in=left_out))
         .order_by("-published_at", "-id")
         .values("pk")[:RELATED_CANDIDATES]
     )

@@ -85,9 +85,10 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         warning_filter = filters.for_request(self.request)
-        related = selectors.related_articles(article, warning_filter)
-        prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         older, newer = selectors.neighbours(article, warning_filter)
+        # Not again as related what the older and newer links below them already offer.
+        related = selectors.related_articles(article, warning_filter, exclude=[n for n in (older, newer) if n])
+        prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         url = self.request.build_absolute_uri(article.get_absolute_url())
         context.update(
             structured_data=news_article_data(article, url),

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -161,8 +162,6 @@ def test_writer_cannot_see_another_writers_revision_diff(writer, other_writer, e
 
 
 def _view_on_site(article):
-    from django.contrib.contenttypes.models import ContentType
-
     return reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(Article).pk, article.pk])
 
 
@@ -178,6 +177,34 @@ def test_view_on_site_still_works_for_what_one_may_see(writer, editor, others_ar
     own = make_article(writer, "published")
     assert logged_in(writer).get(_view_on_site(own)).headers["Location"].endswith(own.get_absolute_url())
     assert logged_in(editor).get(_view_on_site(others_article)).status_code == 302
+
+
+def _view_on_site_link(client, article):
+    """The href of the change form's "View on site" link."""
+    html = client.get(change_url(article)).content.decode()
+    return re.search(r'<a href="([^"]+)" class="viewsitelink">View on site</a>', html).group(1)
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "scheduled"])
+def test_view_on_site_of_an_article_readers_cannot_see_opens_its_preview(writer, editor, state):
+    """"View on site" on an article readers cannot see yet opens its admin preview, not a 404."""
+    article = make_article(writer, state)
+    preview = reverse("admin:articles_article_preview", args=[article.pk])
+    for person in (writer, editor):
+        client = logged_in(person)
+        link = _view_on_site_link(client, article)
+        assert link == preview
+        response = client.get(link)
+        assert response.status_code == 200 and article.title in response.content.decode()
+        assert client.get(_view_on_site(article)).headers["Location"] == preview
+
+
+def test_view_on_site_of_a_live_article_opens_its_public_page(writer, editor):
+    """"View on site" on a live article opens the page readers see."""
+    article = make_article(writer, "published")
+    link = _view_on_site_link(logged_in(editor), article)
+    assert link == article.get_absolute_url()
+    assert Client().get(link).status_code == 200
 
 
 def test_writers_see_no_logins_and_no_tags_of_others_drafts(writer, other_writer, editor):

@@ -4,6 +4,7 @@ link previews and feeds of warned articles; graphic images anywhere away from th
 editors work under (the library only, a writer's own uploads, no graphic image published unwarned)."""
 
 import re
+from datetime import timedelta
 
 import feedparser
 import pytest
@@ -151,8 +152,10 @@ def test_lists_show_only_unwarned_non_graphic_pictures(client, market, wounded):
 
 
 def test_related_articles_never_show_a_picture(client, market):
+    """A related article is listed without its featured image."""
     article = ArticleFactory(tags=["Aleppo"])
-    ArticleFactory(featured_image=market, tags=["Aleppo"])
+    ArticleFactory(title="Older link, no tag", published_at=article.published_at - timedelta(days=1))
+    ArticleFactory(featured_image=market, tags=["Aleppo"], published_at=article.published_at - timedelta(days=2))
     html = page(client, article)
     assert "/media/" not in html[html.index('class="related"'):]
 

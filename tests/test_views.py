@@ -489,10 +489,17 @@ def related_titles(client, article):
     return [other.title for other in client.get(article.get_absolute_url()).context["related_articles"]]
 
 
+def with_untagged_neighbours(article):
+    """``article``, with untagged articles published a minute before and after it as its older and newer links."""
+    for minutes in (-1, 1):
+        ArticleFactory(title=f"Untagged neighbour {minutes:+d}", published_at=article.published_at + timedelta(minutes=minutes))
+    return article
+
+
 def test_related_articles_share_tags_most_shared_first(client):
     """Related articles share a tag with the article, most shared tags first, then newest; never itself."""
     now = timezone.now()
-    article = ArticleFactory(title="Main", tags=["Iraq", "Sinjar", "Yazidis"])
+    article = with_untagged_neighbours(ArticleFactory(title="Main", tags=["Iraq", "Sinjar", "Yazidis"]))
     ArticleFactory(title="One shared, newer", tags=["Iraq"], published_at=now - timedelta(hours=1))
     ArticleFactory(title="Three shared", tags=["Iraq", "Sinjar", "Yazidis"], published_at=now - timedelta(days=9))
     ArticleFactory(title="Two shared", tags=["Sinjar", "Yazidis"], published_at=now - timedelta(days=5))
@@ -518,8 +525,8 @@ def test_article_without_tags_has_no_related_section(client):
 @pytest.mark.parametrize("hidden", HIDDEN)
 def test_related_articles_are_visible_only(client, hidden):
     """A hidden article sharing tags is never offered as related."""
-    article = ArticleFactory(tags=["Iraq"])
-    ArticleFactory(title="Visible related", tags=["Iraq"])
+    article = with_untagged_neighbours(ArticleFactory(tags=["Iraq"]))
+    ArticleFactory(title="Visible related", tags=["Iraq"], published_at=timezone.now() - timedelta(days=5))
     ArticleFactory(title="Hidden related", tags=["Iraq"], **hidden)
     assert related_titles(client, article) == ["Visible related"]
     assert "Hidden related" not in page(client, article.get_absolute_url())
@@ -528,12 +535,26 @@ def test_related_articles_are_visible_only(client, hidden):
 def test_related_warned_article_shows_its_labels(client):
     """A warned related article shows its warning labels in the list."""
     warning = ContentWarningFactory(slug="graphic-violence", label="Graphic violence")
-    article = ArticleFactory(tags=["Iraq"])
-    ArticleFactory(title="Warned related", tags=["Iraq"], warnings=[warning], standfirst="Distressing detail.")
+    article = with_untagged_neighbours(ArticleFactory(tags=["Iraq"]))
+    ArticleFactory(title="Warned related", tags=["Iraq"], published_at=timezone.now() - timedelta(days=5), warnings=[warning],
+                   standfirst="Distressing detail.")
     html = page(client, article.get_absolute_url())
     related = html[html.index('class="related"') :]
     assert "Content warning: Graphic violence" in related
     assert "Distressing detail." not in html
+
+
+def test_related_articles_leave_out_the_older_and_newer_links(client):
+    """An article linked as older or newer below the page is not offered again as related."""
+    now = timezone.now()
+    older = ArticleFactory(title="Older, same tag", tags=["Iraq"], published_at=now - timedelta(days=2))
+    article = ArticleFactory(title="Middle", tags=["Iraq"], published_at=now - timedelta(days=1))
+    context = client.get(article.get_absolute_url()).context
+    assert context["older_article"] == older and context["related_articles"] == []
+    assert "Related articles" not in page(client, article.get_absolute_url())
+    ArticleFactory(title="Newer, same tag", tags=["Iraq"], published_at=now - timedelta(hours=1))
+    ArticleFactory(title="Oldest, same tag", tags=["Iraq"], published_at=now - timedelta(days=3))
+    assert related_titles(client, article) == ["Oldest, same tag"]
 
 
 def test_older_and_newer_links(client):

@@ -246,6 +246,12 @@ class ArticleAdmin(
                 )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def view_on_site(self, article):
+        """Where "View on site" goes: a live article's public page, else its admin preview (readers would get a 404)."""
+        if article.is_live:
+            return article.get_absolute_url()
+        return reverse("admin:articles_article_preview", args=[article.pk])
+
     def get_urls(self):
         return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *super().get_urls()]
 
