@@ -23,6 +23,11 @@ SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "
 WARNING_KEYS = {"warnings", "warnings_added", "warnings_removed", "suggestions_accepted", "suggestions_dismissed"}
 
 
+def local_time(moment):
+    """A time as the newsroom reads it, in its own time zone (settings.TIME_ZONE): "14 Dec 2026, 09:00"."""
+    return date_format(timezone.localtime(moment), "j M Y, H:i") if moment else "—"
+
+
 def state_name(status):
     """"in_review" -> "In review"; "" -> "—"."""
     return Article.Status(status).label if status in Article.Status.values else (status or "—")
