@@ -42,7 +42,7 @@ class ToStatusFilter(admin.SimpleListFilter):
 class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
     """The record of decisions: readable, never editable."""
 
-    list_display = ["when", "article_link", "decision", "states", "actor_name", "short_comment"]
+    list_display = ["when", "article_link", "decision", "short_comment"]
     list_display_links = ["when"]  # opens the decision whole: its changes and full comment
     list_filter = [ActionFilter, ToStatusFilter]
     list_select_related = ["article", "actor__author_profile"]
@@ -55,9 +55,9 @@ class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"title": "Record of decisions", **(extra_context or {})})
 
-    @admin.display(description="When", ordering="at")
+    @admin.display(description="When, by whom", ordering="at")
     def when(self, decision):
-        return record.local_time(decision.at)
+        return format_html("{}<br>by {}", record.local_time(decision.at), decision.actor_name)
 
     @admin.display(description="Article", ordering="article__title")
     def article_link(self, decision):
@@ -66,15 +66,9 @@ class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
 
     @admin.display(description="Decision", ordering="action")
     def decision(self, decision):
-        return decision.get_action_display()
-
-    @admin.display(description="From → to")
-    def states(self, decision):
-        return f"{record.state_name(decision.from_status)} → {record.state_name(decision.to_status)}"
-
-    @admin.display(description="By")
-    def actor_name(self, decision):
-        return decision.actor_name
+        """The decision, and below it the states it moved the article between ("In review → Draft")."""
+        states = f"{record.state_name(decision.from_status)} → {record.state_name(decision.to_status)}"
+        return format_html('{}<br><span class="quiet">{}</span>', decision.get_action_display(), states)
 
     @admin.display(description="Comment")
     def short_comment(self, decision):
