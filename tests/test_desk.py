@@ -234,3 +234,17 @@ def test_decisions_list_speaks_in_labels_not_codes(writer, editor):
 def test_decisions_read_as_labels(action, label):
     """Each stored action code has a readable name; one the table does not know reads as its words."""
     assert Decision.label_of(action) == label
+
+
+def test_editor_see_all_links_open_the_matching_lists(writer, editor):
+    """"See all" from the schedule and from today's publications opens the article list filtered to just those."""
+    for _ in range(SHOWN + 1):
+        make_article(writer, "scheduled")
+        ArticleFactory(decided=True, published_at=timezone.now() - timedelta(minutes=1))
+    ArticleFactory(published_at=timezone.now() - timedelta(days=2))
+    make_article(writer, "draft")
+    desk, client = sections(editor), logged_in(editor)
+    for key in ("scheduled", "published-today"):
+        assert desk[key].more
+        response = client.get(desk[key].see_all)
+        assert response.status_code == 200 and response.context["cl"].result_count == SHOWN + 1, key
