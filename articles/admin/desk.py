@@ -8,7 +8,7 @@ published today. Each section is a count and a short list: two queries (three fo
 whatever the archive holds.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -49,7 +49,6 @@ class Section:
     see_all_label: str
     empty: str
     note: str = ""
-    extra: tuple[str, ...] = field(default=())
 
     @property
     def more(self) -> bool:
@@ -129,7 +128,7 @@ def _sent_back_section(sent_back, drafts_url) -> Section:
 # --- an editor's desk ----------------------------------------------------------------------------------
 
 
-def editor_desk(user, now: datetime) -> list[Section]:
+def editor_desk(now: datetime) -> list[Section]:
     """What the editors need: the queue, pending revisions, held imports, the schedule and today's publications."""
     queue_url = reverse("admin:articles_reviewqueue_changelist")
     today = timezone.localtime(now).date()
@@ -195,7 +194,7 @@ def desk_for(user, now: datetime | None = None) -> tuple[str, list[Section]]:
     """The desk's kind ("editor", "writer" or "" for staff who work on no articles) and its sections."""
     now = now or timezone.now()
     if workflow.is_editor(user):
-        return "editor", editor_desk(user, now)
+        return "editor", editor_desk(now)
     if workflow.is_member(user) and user.has_perm(EDIT):
         return "writer", writer_desk(user, now)
     return "", []
@@ -205,7 +204,7 @@ def desk_context(request) -> dict:
     """What the admin index adds for its template (admin/desk.html): the person's desk and its title."""
     kind, sections = desk_for(request.user)
     title = {"editor": "Editors’ desk", "writer": "Your desk"}.get(kind, admin.site.index_title)
-    return {"desk_kind": kind, "desk": sections, "title": title, "time_zone": settings.TIME_ZONE}
+    return {"desk_kind": kind, "desk": sections, "title": title}
 
 
 admin.site.set_desk(desk_context)

@@ -83,7 +83,7 @@ class TagAdmin(admin.ModelAdmin):
         if not workflow.is_editor(request.user):
             # Tags readers can see, and those on her own articles: never a tag only others' drafts carry.
             visible = Article.objects.published().values("pk")
-            own = Article.objects.filter(Q(created_by=request.user) | Q(author__user=request.user)).values("pk")
+            own = Article.objects.owned_by(request.user).values("pk")
             queryset = queryset.filter(
                 Q(articles_taggedarticle_items__content_object__in=visible)
                 | Q(articles_taggedarticle_items__content_object__in=own)
