@@ -119,3 +119,14 @@ def test_review_queue_and_record_in_a_browser(desk_page, size, newsroom, editor)
     assert "Changes requested" in filters and "In review" in filters
     assert "in_review" not in filters and "request_changes" not in filters
     _check(desk_page, "desk-decisions", size)
+
+
+def test_desk_in_dark_mode(browser, live_server, newsroom, editor):  # noqa: F811
+    """In the dark colour scheme the editors' desk also has zero axe-core violations."""
+    context = browser.new_context(viewport=SIZES["1280"], base_url=live_server.url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        _check(page, "desk-editor-dark", "1280")
+    finally:
+        context.close()
