@@ -78,7 +78,7 @@ class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
         suggested = ", ".join(w.label for w in article.suggested_warnings.all())
         if suggested:
             lines.append(("Suggested warnings: ", suggested))
-        return format_html_join(format_html("<br>"), "{}{}", lines) or "—"
+        return format_html_join("", "<div>{}{}</div>", lines) or "—"
 
 
 admin.site.register(ReviewQueue, ReviewQueueAdmin)
