@@ -1,4 +1,5 @@
-"""The newsroom's admin site: Django's, with "view on site" limited to what the person may see.
+"""The newsroom's admin site: Django's, with a desk at /admin/ and "view on site" limited to what the
+person may see.
 
 Outside the articles.admin package, which registers on this site while Django is still creating it."""
 
@@ -14,6 +15,18 @@ from django.urls import path
 class NewsroomAdminSite(admin.AdminSite):
     site_header = site_title = f"{settings.MASTHEAD_SITE_NAME} newsroom"
     index_title = "Articles, reviews and vocabularies"
+    index_template = "admin/desk.html"
+    _desk = None
+
+    def set_desk(self, desk_context):
+        """Show a desk at /admin/: ``desk_context(request)`` gives the index template what needs the person
+        now. articles.admin.desk calls this once the site exists (it cannot be imported from here)."""
+        self._desk = desk_context
+
+    def index(self, request, extra_context=None):
+        """/admin/: the person's desk, then Django's list of the models they may use."""
+        desk = self._desk(request) if self._desk is not None else {}
+        return super().index(request, {**desk, **(extra_context or {})})
 
     def get_urls(self):
         urls = [url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"]

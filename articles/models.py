@@ -112,6 +112,53 @@ class ArticleQuerySet(models.QuerySet):
         """Articles published for a time still to come: they go live by themselves at that time."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def drafts(self):
+        """Articles still being written (a draft never concerns readers)."""
+        return self.filter(status=Article.Status.DRAFT)
+
+    def in_review(self):
+        """Articles submitted (or imported) and waiting for an editor's decision."""
+        return self.filter(status=Article.Status.IN_REVIEW)
+
+    def held_imports(self):
+        """Articles in review that the importer held, with its reasons still open (``review_reasons``)."""
+        return self.in_review().exclude(review_reasons=[])
+
+    def awaiting_review(self):
+        """What the review queue lists: articles in review, and published ones with a pending revision
+        (annotated ``has_pending``)."""
+        pending = Revision.objects.pending().filter(article=models.OuterRef("pk"))
+        return self.annotate(has_pending=models.Exists(pending)).filter(
+            models.Q(status=Article.Status.IN_REVIEW) | models.Q(has_pending=True)
+        )
+
+    def submitted(self):
+        """Articles in review that no open importer's reason holds: submitted by a writer or an editor."""
+        return self.in_review().filter(review_reasons=[])
+
+    def owned_by(self, user):
+        """The articles ``user`` created or that carry her byline: ``Article.is_owned_by`` as a filter."""
+        return self.filter(models.Q(created_by=user) | models.Q(author__user=user))
+
+    def with_last_move(self):
+        """Annotate each article with its latest change of state in the record of decisions:
+        ``last_move_id`` and ``last_move_action`` (None for an article never moved)."""
+        moves = Decision.objects.filter(article=models.OuterRef("pk")).exclude(from_status=models.F("to_status"))
+        latest = moves.order_by("-at", "-id")
+        return self.annotate(
+            last_move_id=models.Subquery(latest.values("pk")[:1]),
+            last_move_action=models.Subquery(latest.values("action")[:1]),
+        )
+
+    def sent_back(self):
+        """Drafts whose latest change of state was an editor's request for changes."""
+        return self.drafts().with_last_move().filter(last_move_action="request_changes")
+
+    def with_submit_comment(self):
+        """Annotate each article with ``submit_comment``: what its writer wrote on her latest submission."""
+        submits = Decision.objects.filter(article=models.OuterRef("pk"), action="submit").order_by("-at", "-id")
+        return self.annotate(submit_comment=models.Subquery(submits.values("comment")[:1]))
+
     def next_publication(self):
         """When the next scheduled article goes live, or None."""
         return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
@@ -401,8 +448,31 @@ class Decision(models.Model):
     def actor_name(self):
         return display_name(self.actor)
 
+    # How the record names each action (a new action reads as its code, underscores made spaces).
+    ACTION_LABELS = {
+        "submit": "Submitted for review",
+        "withdraw": "Withdrawn from review",
+        "request_changes": "Changes requested",
+        "publish": "Published",
+        "schedule": "Scheduled",
+        "reschedule": "Rescheduled",
+        "cancel_schedule": "Schedule cancelled",
+        "unpublish": "Unpublished",
+        "imported_and_published": "Imported and published",
+        "imported_for_review": "Imported and held for review",
+        "revision_proposed": "Revision proposed",
+        "revision_approved": "Revision approved",
+        "revision_sent_back": "Revision sent back",
+        "warnings_decided": "Warnings decided",
+    }
+
+    @classmethod
+    def label_of(cls, action):
+        """The readable name of a stored action code: "imported_and_published" -> "Imported and published"."""
+        return cls.ACTION_LABELS.get(action) or action.replace("_", " ").capitalize()
+
     def get_action_display(self):
-        return self.action.replace("_", " ")
+        return self.label_of(self.action)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -554,7 +554,7 @@ def test_change_page_shows_the_record_newest_first(writer, editor):
     workflow.perform("request_changes", article, editor, comment="Needs sources.")
     html = logged_in(editor).get(change_url(article)).content.decode()
     record = html[html.index("Record of decisions"):]
-    assert record.index("Request changes") < record.index("Submit")
+    assert record.index("Changes requested") < record.index("Submitted for review")
     assert "Needs sources." in record
 
 

@@ -7,7 +7,6 @@ modules. Every state change goes through articles.workflow; this module only ask
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -151,7 +150,7 @@ class ArticleAdmin(
         queryset = super().get_queryset(request).prefetch_related("tags", "warnings")
         if workflow.is_editor(request.user):
             return queryset
-        return queryset.filter(Q(created_by=request.user) | Q(author__user=request.user))
+        return queryset.owned_by(request.user)
 
     def has_view_permission(self, request, obj=None):
         if obj is None:

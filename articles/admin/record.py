@@ -29,6 +29,11 @@ SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "
 WARNING_KEYS = {"warnings", "warnings_added", "warnings_removed", "suggestions_accepted", "suggestions_dismissed"}
 
 
+def local_time(moment):
+    """A time as the newsroom reads it, in its own time zone (settings.TIME_ZONE): "14 Dec 2026, 09:00"."""
+    return date_format(timezone.localtime(moment), "j M Y, H:i") if moment else "—"
+
+
 def state_name(status):
     """"in_review" -> "In review"; "" -> "—"."""
     return Article.Status(status).label if status in Article.Status.values else (status or "—")
@@ -63,7 +68,7 @@ def _value(key, value, warning_labels):
 SCHEDULING = {"schedule": "Scheduled for", "reschedule": "Rescheduled for"}
 
 
-def local_time(value) -> str:
+def zoned_time(value) -> str:
     """"14 Dec 2026, 09:00 (Europe/London)": a time in the newsroom's zone, the zone named."""
     return f"{date_format(timezone.localtime(value), 'j M Y, H:i')} ({settings.TIME_ZONE})"
 
@@ -84,7 +89,7 @@ class Row:
 def _label(decision) -> str:
     if decision.action in SCHEDULING:
         try:
-            return f"{SCHEDULING[decision.action]} {local_time(datetime.fromisoformat(decision.changes['published_at']))}"
+            return f"{SCHEDULING[decision.action]} {zoned_time(datetime.fromisoformat(decision.changes['published_at']))}"
         except (KeyError, TypeError, ValueError):
             pass
     return decision.get_action_display().capitalize()

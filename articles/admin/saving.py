@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
-from articles.admin.record import local_time
+from articles.admin.record import zoned_time
 from articles.content import Content
 from articles.models import Article
 from articles.workflow import MOVES, WorkflowError
@@ -84,7 +84,7 @@ class RevisionSaving:
             except WorkflowError as error:
                 self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
             else:
-                done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {local_time(article.published_at)}."
+                done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
                 self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         if name in MOVES:
