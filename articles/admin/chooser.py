@@ -44,6 +44,13 @@ def may_upload(user):
     return user.has_perm("articles.add_image")
 
 
+def upload_form(*args):
+    """The library's add form, its fields named apart from the article's, the picture first."""
+    form = ImageForm(*args, prefix=UPLOAD_PREFIX)
+    form.order_fields(["upload"])
+    return form
+
+
 class ImageSearchView(ArticleWritersOnly, ListView):
     """GET ``q``, ``page``: one page of the pictures this person may use that match, newest first."""
 
@@ -69,7 +76,7 @@ class ImageChooserView(ImageSearchView):
     template_name = "admin/articles/image_chooser/dialog.html"
 
     def get_context_data(self, **kwargs):
-        form = ImageForm(prefix=UPLOAD_PREFIX) if may_upload(self.request.user) else None
+        form = upload_form() if may_upload(self.request.user) else None
         return super().get_context_data(upload_form=form, **kwargs)
 
 
@@ -77,8 +84,6 @@ class ImageUploadView(ArticleWritersOnly, FormView):
     """POST an upload: 201 with the stored picture (as the dialog lists it), or 400 with the form and
     one message per problem."""
 
-    form_class = ImageForm
-    prefix = UPLOAD_PREFIX
     template_name = "admin/articles/image_chooser/upload_form.html"
     http_method_names = ["post"]
 
@@ -86,6 +91,9 @@ class ImageUploadView(ArticleWritersOnly, FormView):
         if request.user.is_authenticated and not may_upload(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return upload_form(self.request.POST, self.request.FILES)
 
     def form_valid(self, form):
         image = store_upload(form, self.request.user)

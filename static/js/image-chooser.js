@@ -25,6 +25,8 @@ function mastheadImageChooser() {
   var focusAfter = null;  // where focus goes when the dialog closes (the opener unless a choice says otherwise)
   var searchTimer = null;
   var searched = 0;
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), textarea:not([disabled]), " +
+    "select:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
 
   function fragment(html) {
     var template = document.createElement("template");
@@ -36,13 +38,20 @@ function mastheadImageChooser() {
     dialog.replaceChildren(fragment(
       '<div class="image-chooser__header"><h2 id="image-chooser-title">Choose a picture</h2>' +
       '<button type="button" class="button image-chooser__close" data-chooser-close>Close</button></div>' +
-      '<p class="image-chooser__status" role="status" data-chooser-status></p>'
+      '<p class="image-chooser__status" role="status" data-chooser-status></p>' +
+      '<p class="visually-hidden" role="status" data-chooser-announce></p>'
     ));
     say(message);
   }
 
-  function say(message) {
+  function say(message) {  // shown, and read out: the dialog's state (opening, uploading, connection lost)
     var status = dialog.querySelector("[data-chooser-status]");
+    if (status) { status.textContent = message; }
+  }
+
+  function announce(message) {  // only read out: what the page already shows (a count, a form's problems)
+    say("");
+    var status = dialog.querySelector("[data-chooser-announce]");
     if (status) { status.textContent = message; }
   }
 
@@ -100,7 +109,7 @@ function mastheadImageChooser() {
       if (result.status !== 200) { throw new Error("The search failed (error " + result.status + "). Try again."); }
       results.replaceChildren(fragment(result.html));
       results.removeAttribute("aria-busy");
-      say(results.querySelector(".image-chooser__count").textContent.replace(/\s+/g, " ").trim());
+      announce(results.querySelector(".image-chooser__count").textContent.replace(/\s+/g, " ").trim());
       var first = results.querySelector("[data-image-id]");
       if (focusFirst && first) { first.focus(); }
     }).catch(function (error) {
@@ -124,7 +133,7 @@ function mastheadImageChooser() {
         form.querySelectorAll(".errorlist, .errornote").forEach(function (node) { node.remove(); });
         form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
         search(searchUrl(), false);  // the new picture is listed next time
-        say("Uploaded.");
+        announce("Uploaded.");
         choose(fragment(result.html).querySelector("[data-image-id]"));
       } else if (result.status === 400) {
         showProblems(form, fragment(result.html));
@@ -146,7 +155,7 @@ function mastheadImageChooser() {
     }
     form.replaceChildren(answered);
     var problems = form.querySelectorAll(".errorlist li").length;
-    say("Not uploaded: " + (problems === 1 ? "one problem" : problems + " problems") + " to correct, shown in the form.");
+    announce("Not uploaded: " + (problems === 1 ? "one problem" : problems + " problems") + " to correct, shown in the form.");
     var first = form.querySelector("[aria-invalid=true]") || form.querySelector(".errors input, .errors textarea");
     if (first) { first.focus(); }
   }
@@ -189,6 +198,24 @@ function mastheadImageChooser() {
     if (event.target.id === "image-chooser-q") {
       window.clearTimeout(searchTimer);
       searchTimer = window.setTimeout(function () { search(searchUrl(), false); }, 300);
+    }
+  });
+  // A modal dialog keeps the page out of reach, but Tab past its last control would leave for the browser's
+  // own toolbar: wrap around inside the dialog instead.
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab") { return; }
+    var controls = Array.prototype.filter.call(dialog.querySelectorAll(FOCUSABLE), function (control) {
+      // Shown: not hidden, not in a closed <details> (whose content keeps its boxes, only skipped).
+      return control.checkVisibility ? control.checkVisibility() : control.getClientRects().length > 0;
+    });
+    if (!controls.length) { return; }
+    var first = controls[0], last = controls[controls.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
     }
   });
   dialog.addEventListener("close", function () {

@@ -1,0 +1,158 @@
+"""The image chooser in a real Chromium (Playwright, as tests/test_browser.py), at 1280 px and 390 px: a
+writer places two pictures in her body through the chooser (one found by search, one uploaded from the
+dialog), sets the featured image through it, and saves; keyboard, focus and axe-core with the dialog open.
+Screenshots go to test-artifacts/screenshots/."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.models import Article, Image
+from tests.pictures import photo, stored
+from tests.test_browser import SCREENSHOTS, _csp_violations, _log_in, axe_violations, browser, shoot  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request):
+    return request.param
+
+
+@pytest.fixture
+def library(settings, tmp_path, writer, other_writer):
+    """The writer's own pictures (a harbour and a market) and another writer's harbour she must not see."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    harbour = stored("Harbour at dawn", data=photo((1200, 800), metadata=False), uploaded_by=writer,
+                     alt_text="Fishing boats tied up at dawn", caption="The harbour on Tuesday.", credit="Ana Ruiz")
+    stored("Market stalls", data=photo((900, 600), metadata=False), uploaded_by=writer, credit="Staff")
+    stored("Harbour, not hers", data=photo((900, 600), metadata=False), uploaded_by=other_writer)
+    (tmp_path / "checkpoint.jpg").write_bytes(photo((1000, 700)))
+    return {"harbour": harbour, "upload": tmp_path / "checkpoint.jpg"}
+
+
+@pytest.fixture
+def desk(browser, live_server, writer, size):  # noqa: F811 (browser is the imported fixture)
+    """The writer logged in, and what the Content-Security-Policy refused meanwhile (nothing, at the end)."""
+    context = browser.new_context(viewport=SIZES[size], base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    refused = _csp_violations(page)
+    _log_in(page, writer.username)
+    yield page, refused
+    context.close()
+    assert refused == [], refused
+
+
+def assert_axe_clean(page, refused):
+    """axe-core finds no violation. The inline styles axe itself applies are refused by the policy: those
+    refusals are not the page's, and are dropped."""
+    before = len(refused)
+    count, report = axe_violations(page)
+    page.wait_for_timeout(200)  # let the console messages of axe's run arrive
+    del refused[before:]
+    assert count == 0, report
+
+
+def shoot_screen(page, name, size):
+    """A screenshot of what is on the screen (the dialog over the form), not the whole page."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"))
+
+
+def open_chooser(page, button_name):
+    page.get_by_role("button", name=button_name).click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#image-chooser-q")).to_be_focused()
+    return dialog
+
+
+def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(desk, size, library):
+    """She types a body, inserts a picture found by searching (only her own are offered), uploads a second one
+    from the dialog (a missing alt text is named first), sets the featured image, saves: the live preview
+    shows both pictures, the body holds both references on lines of their own."""
+    page, refused = desk
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_title", "The harbour reopens")
+    page.fill("#id_tags", "Harbours")
+    page.fill("#id_body", "The harbour reopened on Tuesday.")
+    page.locator("#id_body").press("End")
+
+    dialog = open_chooser(page, "Insert picture")
+    expect(dialog.get_by_role("heading")).to_have_text("Insert a picture in the body")
+    expect(dialog.locator("[data-image-id]")).to_have_count(3 - 1)  # her two, never the other writer's
+    page.fill("#image-chooser-q", "harbour")
+    expect(dialog.locator("[data-image-id]")).to_have_count(1)
+    expect(dialog.locator(".image-chooser__count")).to_contain_text("1 picture matching “harbour”")
+    assert_axe_clean(page, refused)
+    shoot_screen(page, "chooser-search", size)
+    dialog.get_by_role("button", name=re.compile("Harbour at dawn")).click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#id_body")).to_be_focused()  # back to writing, after the picture
+    harbour = library["harbour"].pk
+    assert page.input_value("#id_body") == f"The harbour reopened on Tuesday.\n\n![Fishing boats tied up at dawn](image:{harbour})\n\n"
+
+    page.keyboard.type("Traders said the fish was fresh.")
+    dialog = open_chooser(page, "Insert picture")
+    dialog.get_by_text("Upload a new picture").click()
+    page.set_input_files("#id_chooser-upload", str(library["upload"]))
+    page.fill("#id_chooser-title", "Checkpoint queue")
+    dialog.get_by_role("button", name="Upload and use it").click()
+    expect(dialog.locator(".errorlist")).to_have_text("Describe the picture for readers who cannot see it, or tick “decorative”.")
+    expect(page.locator("#id_chooser-alt_text")).to_be_focused()
+    assert_axe_clean(page, refused)
+    shoot_screen(page, "chooser-upload-error", size)
+    page.fill("#id_chooser-alt_text", "Cars queue at the checkpoint")
+    dialog.get_by_role("button", name="Upload and use it").click()  # the picked file is kept
+    expect(dialog).to_be_hidden()
+    uploaded = Image.objects.get(title="Checkpoint queue")
+    assert page.input_value("#id_body").endswith(f"fresh.\n\n![Cars queue at the checkpoint](image:{uploaded.pk})\n\n")
+
+    dialog = open_chooser(page, "Choose…")
+    expect(dialog.get_by_role("heading")).to_have_text("Choose the featured image")
+    dialog.get_by_role("button", name=re.compile("Harbour at dawn")).click()
+    field = page.get_by_role("group", name="Featured image")
+    expect(field.locator("img")).to_be_visible()
+    expect(field).to_contain_text(f"Harbour at dawn image:{harbour}")
+    expect(page.get_by_role("button", name="Choose…")).to_be_focused()
+    expect(page.locator(".body-preview__text picture")).to_have_count(2)
+    field.scroll_into_view_if_needed()
+    shoot(page, "chooser-placed", size)
+
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    article = Article.objects.get(title="The harbour reopens")
+    assert article.featured_image_id == harbour
+    assert sorted(article.body_images.values_list("pk", flat=True)) == sorted([harbour, uploaded.pk])
+    expect(page.locator(".body-preview__text picture")).to_have_count(2)
+    expect(page.get_by_role("group", name="Featured image")).to_contain_text("Harbour at dawn")
+
+
+def test_the_chooser_by_keyboard(desk, size, library):
+    """Tab reaches "Choose…", Enter opens the dialog with focus in its search box, focus stays inside it,
+    Escape closes it and focus is back on "Choose…"; "Remove" clears the featured image."""
+    page, refused = desk
+    page.goto("/admin/articles/article/add/")
+    page.get_by_role("button", name="Choose…").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator("#image-chooser-q")).to_be_focused()
+    for _ in range(12):  # a modal dialog keeps the page behind it out of reach
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => !!document.activeElement.closest('dialog')")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.get_by_role("button", name="Choose…")).to_be_focused()
+
+    page.keyboard.press("Enter")
+    page.get_by_role("dialog").get_by_role("button", name=re.compile("Market stalls")).focus()
+    page.keyboard.press("Enter")
+    assert page.input_value("input[name=featured_image]") == str(Image.objects.get(title="Market stalls").pk)
+    page.get_by_role("button", name="Remove").click()
+    assert page.input_value("input[name=featured_image]") == ""
+    expect(page.get_by_role("group", name="Featured image")).to_contain_text("No picture chosen.")
+    expect(page.get_by_role("button", name="Choose…")).to_be_focused()
