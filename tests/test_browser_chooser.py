@@ -156,3 +156,18 @@ def test_the_chooser_by_keyboard(desk, size, library):
     assert page.input_value("input[name=featured_image]") == ""
     expect(page.get_by_role("group", name="Featured image")).to_contain_text("No picture chosen.")
     expect(page.get_by_role("button", name="Choose…")).to_be_focused()
+
+
+def test_the_library_copies_a_pictures_reference(desk, size, library):
+    """In the library list, "Copy" beside a picture's reference puts ``image:N`` on the clipboard and says so."""
+    page, refused = desk
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto("/admin/articles/image/")
+    harbour = library["harbour"].pk
+    button = page.get_by_role("button", name=f"Copy image:{harbour}")
+    button.click()
+    expect(button).to_have_text("Copied")
+    expect(page.get_by_role("status").filter(has_text=f"Copied image:{harbour}")).to_have_count(1)
+    assert page.evaluate("navigator.clipboard.readText()") == f"image:{harbour}"
+    assert_axe_clean(page, refused)
+    shoot(page, "library-references", size)
