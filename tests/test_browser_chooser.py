@@ -24,11 +24,13 @@ def size(request):
 
 @pytest.fixture
 def library(settings, tmp_path, writer, other_writer):
-    """The writer's own pictures (a harbour and a market) and another writer's harbour she must not see."""
+    """The writer's own pictures (a harbour, a market, a graphic one) and another writer's harbour she must not see."""
     settings.MEDIA_ROOT = tmp_path / "media"
     harbour = stored("Harbour at dawn", data=photo((1200, 800), metadata=False), uploaded_by=writer,
                      alt_text="Fishing boats tied up at dawn", caption="The harbour on Tuesday.", credit="Ana Ruiz")
     stored("Market stalls", data=photo((900, 600), metadata=False), uploaded_by=writer, credit="Staff")
+    stored("Prison cell", data=photo((900, 600), metadata=False), uploaded_by=writer, graphic=True,
+           alt_text="Blood on the floor of a cell", caption="A cell in the former prison.")
     stored("Harbour, not hers", data=photo((900, 600), metadata=False), uploaded_by=other_writer)
     (tmp_path / "checkpoint.jpg").write_bytes(photo((1000, 700)))
     return {"harbour": harbour, "upload": tmp_path / "checkpoint.jpg"}
@@ -84,7 +86,10 @@ def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(d
 
     dialog = open_chooser(page, "Insert picture")
     expect(dialog.get_by_role("heading")).to_have_text("Insert a picture in the body")
-    expect(dialog.locator("[data-image-id]")).to_have_count(3 - 1)  # her two, never the other writer's
+    expect(dialog.locator("[data-image-id]")).to_have_count(3)  # her three, never the other writer's
+    expect(dialog.get_by_role("button", name=re.compile("Prison cell"))).to_contain_text("Graphic: readers see it covered")
+    expect(dialog.locator("[data-graphic] img")).to_have_count(0)  # covered: nothing of it is shown
+    shoot_screen(page, "chooser-open", size)
     page.fill("#image-chooser-q", "harbour")
     expect(dialog.locator("[data-image-id]")).to_have_count(1)
     expect(dialog.locator(".image-chooser__count")).to_contain_text("1 picture matching “harbour”")
@@ -156,6 +161,23 @@ def test_the_chooser_by_keyboard(desk, size, library):
     assert page.input_value("input[name=featured_image]") == ""
     expect(page.get_by_role("group", name="Featured image")).to_contain_text("No picture chosen.")
     expect(page.get_by_role("button", name="Choose…")).to_be_focused()
+
+
+def test_the_open_dialog_in_dark_mode(browser, live_server, writer, library):  # noqa: F811
+    """In the dark colour scheme the open dialog (a graphic picture covered in it) has no axe-core violation."""
+    context = browser.new_context(viewport=SIZES["desktop"], base_url=live_server.url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        refused = _csp_violations(page)
+        _log_in(page, writer.username)
+        page.goto("/admin/articles/article/add/")
+        open_chooser(page, "Insert picture")
+        page.get_by_text("Upload a new picture").click()
+        assert_axe_clean(page, refused)
+        shoot_screen(page, "chooser-open-dark", "desktop")
+        assert refused == [], refused
+    finally:
+        context.close()
 
 
 def test_the_library_copies_a_pictures_reference(desk, size, library):

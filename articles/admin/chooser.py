@@ -41,6 +41,7 @@ class ArticleWritersOnly:
 
 
 def may_upload(user):
+    """Whether ``user`` may add pictures to the library (writers and editors may)."""
     return user.has_perm("articles.add_image")
 
 
@@ -61,7 +62,8 @@ class ImageSearchView(ArticleWritersOnly, ListView):
         return self.request.GET.get("q", "")[:QUERY_MAX_CHARS].strip()
 
     def get_queryset(self):
-        return search(usable_images(self.request.user), self.query()).prefetch_related("renditions")
+        pictures = search(usable_images(self.request.user), self.query())
+        return pictures.order_by("-created_at", "-pk").prefetch_related("renditions")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -88,7 +90,7 @@ class ImageUploadView(ArticleWritersOnly, FormView):
     http_method_names = ["post"]
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_upload(request.user):
+        if not may_upload(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

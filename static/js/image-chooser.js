@@ -233,6 +233,8 @@ function mastheadImageChooser() {
     insert.textContent = "Insert picture";
     tools.appendChild(insert);
     (body.closest(".flex-container") || body).insertAdjacentElement("beforebegin", tools);
+    var cursorKnown = false;  // until the body has had focus, its cursor is nowhere: place at the end
+    body.addEventListener("focus", function () { cursorKnown = true; });
     insert.addEventListener("click", function () {
       open({ title: "Insert a picture in the body", choose: placeInBody }, insert);
     });
@@ -241,7 +243,8 @@ function mastheadImageChooser() {
   function placeInBody(picture) {
     var alt = picture.alt.replace(/\s+/g, " ").trim().replace(/([\\[\]])/g, "\\$1");
     var line = "![" + alt + "](image:" + picture.id + ")";
-    var start = body.selectionStart, end = body.selectionEnd;
+    var start = cursorKnown ? body.selectionStart : body.value.length;
+    var end = cursorKnown ? body.selectionEnd : start;
     var before = body.value.slice(0, start), after = body.value.slice(end);
     var lead = before === "" || /\n\n$/.test(before) ? "" : (/\n$/.test(before) ? "\n" : "\n\n");
     var trail = /^\n\n/.test(after) ? "" : (/^\n/.test(after) ? "\n" : "\n\n");
