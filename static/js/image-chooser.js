@@ -20,7 +20,7 @@ function mastheadImageChooser() {
   document.body.appendChild(dialog);  // outside the article's <form>: the dialog holds forms of its own
 
   var loading = null;  // the dialog's content, once asked for
-  var purpose = null;  // what choosing does: {title, choose(picture), done}
+  var purpose = null;  // what choosing does: {title, choose(picture)}
   var opener = null;  // the button that opened the dialog
   var focusAfter = null;  // where focus goes when the dialog closes (the opener unless a choice says otherwise)
   var searchTimer = null;
@@ -41,6 +41,7 @@ function mastheadImageChooser() {
       '<p class="image-chooser__status" role="status" data-chooser-status></p>' +
       '<p class="visually-hidden" role="status" data-chooser-announce></p>'
     ));
+    dialog.querySelector("#image-chooser-title").textContent = purpose.title;
     say(message);
   }
 
@@ -165,7 +166,6 @@ function mastheadImageChooser() {
       id: button.dataset.imageId,
       title: button.dataset.title,
       alt: button.dataset.alt || "",
-      graphic: button.hasAttribute("data-graphic"),
       picture: button.querySelector(".image-chooser__picture")
     });
     dialog.close();
