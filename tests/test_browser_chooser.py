@@ -74,9 +74,7 @@ def open_chooser(page, button_name):
 
 
 def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(desk, size, library):
-    """She types a body, inserts a picture found by searching (only her own are offered), uploads a second one
-    from the dialog (a missing alt text is named first), sets the featured image, saves: the live preview
-    shows both pictures, the body holds both references on lines of their own."""
+    """Through the chooser a writer places a found and an uploaded picture, sets the featured image, saves."""
     page, refused = desk
     page.goto("/admin/articles/article/add/")
     page.fill("#id_title", "The harbour reopens")
@@ -99,7 +97,8 @@ def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(d
     expect(dialog).to_be_hidden()
     expect(page.locator("#id_body")).to_be_focused()  # back to writing, after the picture
     harbour = library["harbour"].pk
-    assert page.input_value("#id_body") == f"The harbour reopened on Tuesday.\n\n![Fishing boats tied up at dawn](image:{harbour})\n\n"
+    placed = f"![Fishing boats tied up at dawn](image:{harbour})"
+    assert page.input_value("#id_body") == f"The harbour reopened on Tuesday.\n\n{placed}\n\n"
 
     page.keyboard.type("Traders said the fish was fresh.")
     dialog = open_chooser(page, "Insert picture")
@@ -107,7 +106,8 @@ def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(d
     page.set_input_files("#id_chooser-upload", str(library["upload"]))
     page.fill("#id_chooser-title", "Checkpoint queue")
     dialog.get_by_role("button", name="Upload and use it").click()
-    expect(dialog.locator(".errorlist")).to_have_text("Describe the picture for readers who cannot see it, or tick “decorative”.")
+    expect(dialog.locator(".errorlist")).to_have_text(
+        "Describe the picture for readers who cannot see it, or tick “decorative”.")
     expect(page.locator("#id_chooser-alt_text")).to_be_focused()
     assert_axe_clean(page, refused)
     shoot_screen(page, "chooser-upload-error", size)
@@ -138,8 +138,7 @@ def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(d
 
 
 def test_the_chooser_by_keyboard(desk, size, library):
-    """Tab reaches "Choose…", Enter opens the dialog with focus in its search box, focus stays inside it,
-    Escape closes it and focus is back on "Choose…"; "Remove" clears the featured image."""
+    """By keyboard: Enter opens the dialog, Tab stays inside, Escape returns to Choose…; Remove clears it."""
     page, refused = desk
     page.goto("/admin/articles/article/add/")
     page.get_by_role("button", name="Choose…").focus()

@@ -42,8 +42,8 @@ def listed(response):
 
 
 def add_data(**fields):
-    data = {"upload": upload(photo((640, 480), metadata=False)), "title": "Checkpoint", "alt_text": "A queue at the checkpoint",
-            "caption": "", "credit": "Jo Lee"}
+    data = {"upload": upload(photo((640, 480), metadata=False)), "title": "Checkpoint",
+            "alt_text": "A queue at the checkpoint", "caption": "", "credit": "Jo Lee"}
     return {f"chooser-{name}": value for name, value in {**data, **fields}.items()}
 
 
@@ -89,8 +89,7 @@ def test_a_writer_finds_only_her_own_uploads_and_an_editor_all(writer, other_wri
 
 
 def test_the_dialog_offers_search_thumbnails_and_the_upload_form(writer):
-    """The dialog holds the search box, each picture's thumbnail, title and reference, a graphic one covered
-    and marked, and the library's upload form with its own field names."""
+    """The dialog holds the search box, thumbnails with title and reference (graphic ones covered) and the upload form."""
     plain = stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
     covered = stored("Prison cell", data=photo((600, 400), metadata=False), uploaded_by=writer, graphic=True)
     html = logged_in(writer).get(DIALOG).content.decode()
@@ -111,8 +110,7 @@ def test_no_match_says_so(writer):
 
 
 def test_a_writer_uploads_from_the_dialog(writer):
-    """An upload from the dialog is stored as the library stores it (re-encoded, six renditions, her name on
-    it) and answered 201 with the picture ready to choose."""
+    """An upload from the dialog is stored as the library stores it, as hers, and answered 201 ready to choose."""
     response = logged_in(writer).post(UPLOAD, add_data())
     assert response.status_code == 201, response.content.decode()
     image = Image.objects.get()
@@ -184,8 +182,7 @@ def test_uploading_is_only_for_those_who_may_add_pictures(writer):
 
 
 def test_the_article_form_has_the_chooser(writer):
-    """The body carries the chooser's address, the page loads its script, and the featured image is a chooser
-    field (thumbnail, title, Choose…, Remove) instead of a select of the library."""
+    """The body carries the chooser's address, its script loads, and the featured image is a chooser field."""
     mine = stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
     article = Article.objects.create(title="Homes", slug="homes", author=writer.author_profile, created_by=writer,
                                      status="draft", featured_image=mine)
@@ -198,8 +195,7 @@ def test_the_article_form_has_the_chooser(writer):
 
 
 def test_a_crafted_featured_image_of_someone_else_is_refused_clearly(writer, other_writer):
-    """A writer POSTing another writer's picture as the featured image is refused with a clear message, and the
-    form does not show that picture's title."""
+    """A crafted POST of another writer's picture as featured image is refused clearly, without showing it."""
     theirs = stored("Their secret picture", data=photo((600, 400), metadata=False), uploaded_by=other_writer)
     data = {"title": "With a picture", "slug": "with-a-picture", "author": writer.author_profile.pk, "published_at_0": "",
             "published_at_1": "", "standfirst": "", "body": "Text.", "image_credit": "", "tags": "",
