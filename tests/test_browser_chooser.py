@@ -135,6 +135,7 @@ def test_a_writer_places_two_pictures_and_a_featured_image_through_the_chooser(d
     assert sorted(article.body_images.values_list("pk", flat=True)) == sorted([harbour, uploaded.pk])
     expect(page.locator(".body-preview__text picture")).to_have_count(2)
     expect(page.get_by_role("group", name="Featured image")).to_contain_text("Harbour at dawn")
+    shoot(page, "chooser-saved", size)
 
 
 def test_the_chooser_by_keyboard(desk, size, library):
@@ -192,3 +193,6 @@ def test_the_library_copies_a_pictures_reference(desk, size, library):
     assert page.evaluate("navigator.clipboard.readText()") == f"image:{harbour}"
     assert_axe_clean(page, refused)
     shoot(page, "library-references", size)
+    page.goto(f"/admin/articles/image/{harbour}/change/")
+    expect(page.get_by_role("button", name=f"Copy image:{harbour}")).to_be_visible()
+    shoot(page, "library-picture-reference", size)

@@ -223,16 +223,20 @@ function mastheadImageChooser() {
     if (target) { target.focus(); }
   });
 
-  // The body: "Insert picture" puts the chosen picture on a line of its own at the cursor.
+  // The body: "Insert picture" puts the chosen picture on a line of its own at the cursor. The button goes
+  // in the page's [data-body-tools] bar if the body editor has one, else in a bar of its own above the body.
   if (body && body.dataset.imageChooserUrl) {
-    var tools = document.createElement("div");
-    tools.className = "body-tools";
+    var tools = document.querySelector("[data-body-tools]");
+    if (!tools) {
+      tools = document.createElement("div");
+      tools.className = "body-tools";
+      (body.closest(".flex-container") || body).insertAdjacentElement("beforebegin", tools);
+    }
     var insert = document.createElement("button");
     insert.type = "button";
     insert.className = "button";
     insert.textContent = "Insert picture";
     tools.appendChild(insert);
-    (body.closest(".flex-container") || body).insertAdjacentElement("beforebegin", tools);
     var cursorKnown = false;  // until the body has had focus, its cursor is nowhere: place at the end
     body.addEventListener("focus", function () { cursorKnown = true; });
     insert.addEventListener("click", function () {
