@@ -6,13 +6,13 @@ Screenshots go to test-artifacts/screenshots/."""
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 from articles.models import Article, Image
 from tests.pictures import photo, stored
 from tests.test_browser import SCREENSHOTS, _csp_violations, _log_in, axe_violations, browser, shoot  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup installs it)").expect
 
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
