@@ -249,7 +249,7 @@ def test_a_writer_uses_only_pictures_she_uploaded(writer, other_writer, market):
     market.save()
     client = _client(writer)
     refused = _add(client, writer.author_profile, featured_image=market.pk)
-    assert "Select a valid choice" in refused.content.decode()
+    assert "That picture is not one you may use: choose one of your own uploads." in refused.content.decode()
     refused = _add(client, writer.author_profile, body=f"Text.\n\n![](image:{market.pk})")
     assert f"Pictures: “image:{market.pk}” is not a picture in the library that you uploaded." in refused.content.decode()
     assert not Article.objects.exists()

@@ -574,6 +574,7 @@ def test_no_page_breaks_the_content_security_policy(browser, live_server, newsro
             f"/admin/articles/article/{mine.pk}/revisions/",
             f"/admin/articles/article/{mine.pk}/transition/submit/",
             "/admin/taggit/tag/",
+            "/admin/articles/image/",
         ]
         for path in admin_pages:
             response = page.goto(path)
@@ -671,7 +672,8 @@ def test_pictures_from_upload_to_reader_in_a_browser(browser, live_server, write
         page.goto("/admin/articles/article/add/")
         page.fill("#id_title", "Crossing reopens after the strike")
         page.fill("#id_body", f"The crossing reopened.\n\n![](image:{wounded.pk})\n\nFamilies waited.")
-        page.select_option("#id_featured_image", label="The crossing")
+        page.get_by_role("button", name="Choose…").click()  # the image chooser
+        page.get_by_role("dialog").get_by_role("button", name=re.compile("The crossing")).click()
         page.fill("#id_tags", "Syria")
         page.locator("input[name=_continue]").click()
         expect(page.locator(".messagelist")).to_contain_text("was added successfully")

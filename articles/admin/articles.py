@@ -15,8 +15,8 @@ from articles import workflow
 from articles.admin import record
 from articles.admin.actions import WorkflowActions
 from articles.admin.autosave import AutosaveViews
+from articles.admin.chooser import ImageChooser
 from articles.admin.forms import ArticleForm
-from articles.admin.images import usable_images
 from articles.admin.mixins import needs_attention
 from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
@@ -27,12 +27,13 @@ from articles.models import Article, Author, Revision, display_name
 
 
 class ArticleAdmin(
-    RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ArticlePages, WorkflowActions, admin.ModelAdmin
+    RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ImageChooser, ArticlePages, WorkflowActions,
+    admin.ModelAdmin,
 ):
     form = ArticleForm
 
     class Media:
-        js = ["js/body-preview.js"]
+        js = ["js/body-preview.js", "js/image-chooser.js"]
 
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     # Only the authors and tags of the articles this person may see: a writer's filters never list
@@ -168,15 +169,12 @@ class ArticleAdmin(
     def get_autocomplete_fields(self, request):
         # Editors pick any byline; a writer's only choice is her own (formfield_for_foreignkey), so she is
         # never shown a list of other people's.
-        return [*self.autocomplete_fields, "featured_image"] if workflow.is_editor(request.user) else []
+        return self.autocomplete_fields if workflow.is_editor(request.user) else []
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author" and not workflow.is_editor(request.user):
             kwargs["queryset"] = Author.objects.filter(user=request.user)
             kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
-        if db_field.name == "featured_image" and not workflow.is_editor(request.user):
-            kwargs["queryset"] = usable_images(request.user)
-            kwargs["help_text"] = "One of the pictures you uploaded to the image library."
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -252,7 +250,7 @@ class ArticleAdmin(
         return reverse("admin:articles_article_preview", args=[article.pk])
 
     def get_urls(self):
-        return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *super().get_urls()]
+        return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *self.chooser_urls(), *super().get_urls()]
 
 
 def _starting_revision(request, article):

@@ -18,6 +18,7 @@ function mastheadBodyPreview() {
   frame.className = "body-editor";
   var toolbar = document.createElement("div");
   toolbar.className = "body-editor__toolbar";
+  toolbar.setAttribute("data-body-tools", "");  // the image chooser puts its "Insert picture" button here
   var panes = document.createElement("div");
   panes.className = "body-editor__panes";
   body.insertAdjacentElement("beforebegin", frame);
