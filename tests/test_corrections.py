@@ -161,3 +161,87 @@ def test_the_database_refuses_a_withdrawal_without_a_note(live, editor):
     correction = correct(live, editor)
     with pytest.raises(IntegrityError), transaction.atomic():
         Correction.objects.filter(pk=correction.pk).update(withdrawn_at=timezone.now())
+
+
+# --- admin ------------------------------------------------------------------------------------------
+
+
+def logged_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def correction_url(article):
+    return reverse("admin:articles_article_correction", args=[article.pk])
+
+
+def test_the_change_form_offers_corrections_to_editors_on_live_articles(client, live, editor, writer):
+    """An editor's change form of a live article links to "Add a correction or update" and lists its corrections;
+    the writer's shows the list but no link."""
+    correct(live, editor, text="The strike was on *3 March*.")
+    page = logged_in(client, editor).get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    assert correction_url(live) in page and "Add a correction or update" in page
+    assert 'id="corrections"' in page and "<em>3 March</em>" in page and ">Withdraw<" in page
+    page = logged_in(client, writer).get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    assert 'id="corrections"' in page and correction_url(live) not in page and ">Withdraw<" not in page
+
+
+def test_an_editor_adds_a_correction_from_the_admin(client, live, editor):
+    """Posting the form publishes the correction, records it, and returns to the article's corrections."""
+    response = logged_in(client, editor).post(correction_url(live), {"kind": "clarification", "text": "We meant the eastern district."})
+    assert response.status_code == 302 and response["Location"].endswith(f"/{live.pk}/change/#corrections")
+    correction = Correction.objects.get()
+    assert (correction.kind, correction.text, correction.created_by) == ("clarification", "We meant the eastern district.", editor)
+    assert Decision.objects.get().action == "correction_added"
+
+
+def test_bad_input_in_the_admin_form_is_named_and_nothing_saved(client, live, editor):
+    """A picture in the text is refused on the field with one message; the typed text stays in the form."""
+    response = logged_in(client, editor).post(correction_url(live), {"kind": "correction", "text": "![](image:1)"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"text": ["The text cannot show pictures: remove the image reference."]}
+    assert "![](image:1)" in response.content.decode()
+    assert not Correction.objects.exists() and not Decision.objects.exists()
+
+
+@pytest.mark.parametrize("who, state", [("writer", "published"), ("reviewer", "published"), ("editor", "draft")])
+def test_the_admin_refuses_whom_and_what_the_policy_refuses(client, request, writer, who, state):
+    """A writer or reviewer, or a draft, gets the reason on the page and a refused POST; nothing is saved."""
+    article = make_article(writer, state)
+    client = logged_in(client, request.getfixturevalue(who))
+    page = client.get(correction_url(article))
+    assert page.status_code == 200 and page.context["refusal"] and b"<textarea" not in page.content
+    assert client.post(correction_url(article), {"kind": "correction", "text": "Sneaky."}).status_code == 403
+    assert not Correction.objects.exists()
+
+
+def test_an_editor_withdraws_a_correction_from_the_admin(client, live, editor):
+    """The withdraw page takes a reason; the correction stays, withdrawn, and a second try is refused."""
+    correction = correct(live, editor)
+    url = reverse("admin:articles_article_withdraw_correction", args=[live.pk, correction.pk])
+    client = logged_in(client, editor)
+    assert client.post(url, {"note": " "}).context["form"].errors["note"] == ["The reason for withdrawing it is required."]
+    response = client.post(url, {"note": "It belonged to another article."})
+    assert response.status_code == 302
+    correction.refresh_from_db()
+    assert correction.withdrawal_note == "It belonged to another article."
+    assert client.post(url, {"note": "Again."}).status_code == 403
+
+
+def test_no_one_deletes_a_correction_in_the_admin(client, live, editor, superuser):
+    """The corrections list is read-only: no add, change or delete, even for a superuser."""
+    correction = correct(live, editor)
+    client = logged_in(client, superuser)
+    assert client.get(reverse("admin:articles_correction_changelist")).status_code == 200
+    assert client.get(reverse("admin:articles_correction_delete", args=[correction.pk])).status_code == 403
+    assert client.post(reverse("admin:articles_correction_changelist"),
+                       {"action": "delete_selected", "_selected_action": [correction.pk]}).status_code in (200, 302, 403)
+    assert Correction.objects.filter(pk=correction.pk).exists()
+
+
+def test_the_record_names_corrections_in_words(client, live, editor):
+    """The change form's record reads "Correction added" with the kind's label, never a stored code."""
+    correct(live, editor, kind="editors_note", text="This article is part of a series.")
+    page = logged_in(client, editor).get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    record = page[page.index('id="record-of-decisions"'):]
+    assert "Correction added" in record and "Editor’s note" in record and "editors_note" not in record

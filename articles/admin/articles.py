@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from articles import workflow
 from articles.admin import record
 from articles.admin.actions import WorkflowActions
+from articles.admin.corrections import CorrectionViews
 from articles.admin.forms import ArticleForm
 from articles.admin.images import usable_images
 from articles.admin.mixins import needs_attention
@@ -25,7 +26,7 @@ from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, display_name
 
 
-class ArticleAdmin(RevisionSaving, WorkflowViews, PreviewViews, ArticlePages, WorkflowActions, admin.ModelAdmin):
+class ArticleAdmin(CorrectionViews, RevisionSaving, WorkflowViews, PreviewViews, ArticlePages, WorkflowActions, admin.ModelAdmin):
     form = ArticleForm
 
     class Media:
@@ -217,7 +218,7 @@ class ArticleAdmin(RevisionSaving, WorkflowViews, PreviewViews, ArticlePages, Wo
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        return [*self.workflow_urls(), *self.preview_urls(), *super().get_urls()]
+        return [*self.workflow_urls(), *self.preview_urls(), *self.correction_urls(), *super().get_urls()]
 
 
 admin.site.register(Article, ArticleAdmin)
