@@ -424,12 +424,6 @@ class Decision(models.Model):
         raise ValueError("Decisions are a record: they are never deleted.")
 
 
-class CorrectionQuerySet(models.QuerySet):
-    def visible(self):
-        """Corrections readers may see: those of articles Article.objects.published() lets through."""
-        return self.filter(article__in=Article.objects.published().values("pk"))
-
-
 class Correction(models.Model):
     """A dated note an editor adds to a live article: a correction, update, clarification or editor's note.
 
@@ -455,8 +449,6 @@ class Correction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     withdrawal_note = models.TextField(blank=True, help_text="Why it was withdrawn; readers see it with the date.")
-
-    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -3,7 +3,7 @@ record keeps), the admin pages, and what readers see on the article, in feeds, i
 
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Correction, Decision
 from articles.workflow import WorkflowError
-from tests.factories import ArticleFactory
+from tests.html_checks import assert_valid_html
 from tests.test_workflow import make_article
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +245,203 @@ def test_the_record_names_corrections_in_words(client, live, editor):
     page = logged_in(client, editor).get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
     record = page[page.index('id="record-of-decisions"'):]
     assert "Correction added" in record and "Editor’s note" in record and "editors_note" not in record
+
+
+# --- readers ----------------------------------------------------------------------------------------
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def read(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def article_element(html):
+    """The page's <article> element: what readers read (the JSON-LD in <head> left out)."""
+    start = html.index('<article class="article">')
+    return html[start:html.index("</article>", start)]
+
+
+def at(when):
+    """Stored times to the second, as pages and feeds print them."""
+    return when.replace(microsecond=0)
+
+
+def datetime_of(text):
+    """An ISO 8601 time from a page or feed, to the second."""
+    return at(datetime.fromisoformat(text))
+
+
+def test_a_correction_stands_above_the_text_and_other_notes_follow_it(client, live, editor):
+    """On the article a correction is dated above the body, an update below it, and the dateline says "Updated"."""
+    correct(live, editor, text="An earlier version gave the wrong date.")
+    update = correct(live, editor, kind="update", text="Officials confirmed the figures on Friday.")
+    html = article_element(read(client, live.get_absolute_url()))
+    assert html.index("An earlier version gave the wrong date.") < html.index('class="article__body"')
+    assert html.index('class="article__body"') < html.index("Officials confirmed the figures on Friday.")
+    assert '<h2 id="corrections-heading" class="corrections__heading">Correction</h2>' in html
+    header = html[:html.index("</header>")]
+    assert f'Updated <time datetime="{timezone.localtime(update.created_at):%Y-%m-%dT%H:%M:%S}' in header
+
+
+def test_an_article_without_corrections_says_nothing_of_them(client, live):
+    """No correction: no corrections block and no "Updated" line."""
+    html = read(client, live.get_absolute_url())
+    assert 'class="corrections"' not in html and "Updated <time" not in html
+
+
+def test_on_a_warned_article_the_warning_comes_first(client, writer, editor, graphic):
+    """On a warned article the warning comes before the correction, and updates stay inside the reveal."""
+    article = make_article(writer, "published")
+    article.warnings.add(graphic)
+    correct(article, editor, text="The town was misnamed.")
+    correct(article, editor, kind="update", text="The death toll has since risen.")
+    html = article_element(read(client, article.get_absolute_url()))
+    assert html.index('class="content-warning"') < html.index("The town was misnamed.") < html.index('<details class="cw-reveal">')
+    reveal = html[html.index('<details class="cw-reveal">'):html.index("</details>", html.index('<details class="cw-reveal">'))]
+    assert "The death toll has since risen." in reveal
+
+
+def test_correction_text_goes_through_the_sanitiser(client, live, editor):
+    """Markdown in a correction renders; markup, scripts and javascript: links typed into it never reach the page."""
+    correct(live, editor, text='See [the report](https://example.org/r). <script>alert(1)</script> [x](javascript:alert(2)) <b onclick="y">z</b>')
+    html = article_element(read(client, live.get_absolute_url()))
+    block = html[html.index('id="corrections"'):html.index("</section>", html.index('id="corrections"'))]
+    assert '<a href="https://example.org/r" rel="nofollow noopener noreferrer">the report</a>' in block
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in block and "<script" not in block
+    assert 'href="javascript:' not in block and "<b " not in block
+
+
+def test_a_withdrawn_correction_shows_only_its_dated_reason(client, live, editor):
+    """Withdrawn, readers see the kind, the dates and the reason, not the withdrawn text."""
+    correction = correct(live, editor, text="The mayor resigned.")
+    workflow.withdraw_correction(correction, editor, note="Posted on the wrong article.")
+    html = article_element(read(client, live.get_absolute_url()))
+    day = timezone.localtime(Correction.objects.get().withdrawn_at)
+    assert f'Withdrawn on <time datetime="{day:%Y-%m-%dT%H:%M:%S}' in html
+    assert f"{day.day} {day:%B %Y}</time>: Posted on the wrong article." in html
+    assert "The mayor resigned." not in html
+    assert "The mayor resigned." not in read(client, reverse("articles:corrections"))
+
+
+def test_json_ld_carries_corrections_and_date_modified(client, live, editor):
+    """JSON-LD gains dateModified and a CorrectionComment for each standing note; a withdrawn one only moves the date."""
+    first = correct(live, editor, text="The strike was on **3 March**.")
+    gone = correct(live, editor, kind="update", text="Roads reopened.")
+    workflow.withdraw_correction(gone, editor, note="Roads did not reopen.")
+    gone.refresh_from_db()
+    data = json.loads(JSON_LD.findall(read(client, live.get_absolute_url()))[0])
+    assert datetime_of(data["dateModified"]) == at(gone.withdrawn_at)
+    assert data["correction"] == [{
+        "@type": "CorrectionComment",
+        "text": "Correction: The strike was on 3 March.",
+        "datePublished": timezone.localtime(first.created_at).isoformat(),
+    }]
+
+
+def test_the_atom_entry_is_updated_by_a_correction(client, live, editor):
+    """In the Atom feed the entry's ``updated`` moves to the correction's time; ``published`` stays."""
+    def entry():
+        feed = ElementTree.fromstring(client.get(reverse("articles:feed-atom")).content)
+        found = [e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == live.title][0]
+        return datetime_of(found.findtext(f"{ATOM}updated")), datetime_of(found.findtext(f"{ATOM}published"))
+
+    assert entry() == (at(live.published_at), at(live.published_at))
+    correction = correct(live, editor)
+    assert entry() == (at(correction.created_at), at(live.published_at))
+
+
+def test_the_corrections_page_lists_them_newest_first(client, writer, editor):
+    """/corrections/ lists every correction of visible articles, newest first, each linking to its article."""
+    one, two = make_article(writer, "published"), make_article(writer, "published")
+    correct(one, editor, text="First of all.")
+    correct(two, editor, kind="clarification", text="Second of all.")
+    html = read(client, reverse("articles:corrections"))
+    assert html.index("Second of all.") < html.index("First of all.")
+    assert f'href="{one.get_absolute_url()}"' in html and "Clarification" in html
+
+
+def test_the_corrections_page_is_paginated_like_other_lists(client, live, editor):
+    """Twenty a page, with a link to older ones; a page past the end is not found."""
+    for n in range(21):
+        correct(live, editor, text=f"Note number {n}.")
+    first = client.get(reverse("articles:corrections"))
+    assert len(first.context["corrections"]) == 20 and first.context["page_obj"].has_next()
+    assert "Note number 0." in read(client, reverse("articles:corrections") + "?page=2")
+    read(client, reverse("articles:corrections") + "?page=3", status=404)
+
+
+@pytest.mark.parametrize("hide", ["draft", "in_review", "scheduled", "unpublished"])
+def test_nothing_of_an_unpublished_article_appears_on_the_corrections_page(client, live, editor, hide):
+    """Once its article is not visible (a draft, in review, scheduled or unpublished), a correction shows nowhere."""
+    correct(live, editor, text="A note readers must not see now.")
+    if hide == "unpublished":
+        workflow.perform("unpublish", live, editor, comment="Legal review.")
+    elif hide == "scheduled":
+        type(live).objects.filter(pk=live.pk).update(published_at=timezone.now() + timedelta(days=1))
+    else:
+        type(live).objects.filter(pk=live.pk).update(status=hide)
+    html = read(client, reverse("articles:corrections"))
+    assert "A note readers must not see now." not in html and live.title not in html
+    assert "No corrections or updates yet." in html
+
+
+def test_the_warning_filter_applies_to_the_corrections_page(client, writer, editor, graphic):
+    """A warned article's correction shows its labels first, and the reader's filter hides it, saying so."""
+    warned = make_article(writer, "published")
+    warned.warnings.add(graphic)
+    correct(warned, editor, text="A warned article, corrected.")
+    html = read(client, reverse("articles:corrections"))
+    assert html.index("Content warning: Graphic violence") < html.index("A warned article, corrected.")
+    html = read(client, reverse("articles:corrections") + "?hide=graphic-violence")
+    assert "A warned article" not in html and "1 article hidden" in html
+
+
+def test_the_footer_links_to_the_corrections_page(client):
+    """Every page's footer links to /corrections/."""
+    assert f'<a href="{reverse("articles:corrections")}">Corrections</a>' in read(client, "/")
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_the_corrections_page_runs_two_queries(client, writer, editor, django_assert_num_queries):
+    """However many corrections: the corrections with their articles, and the articles' warnings."""
+    for n in range(3):
+        correct(make_article(writer, "published"), editor)
+    with django_assert_num_queries(2):
+        read(client, reverse("articles:corrections"))
+
+
+def test_a_cached_article_page_ends_when_a_correction_is_added_or_withdrawn(client, live, editor):
+    """The page cache never serves an article (or /corrections/) without its newest correction or withdrawal."""
+    urls = [live.get_absolute_url(), reverse("articles:corrections")]
+    for url in urls:
+        read(client, url)
+        assert client.get(url)["X-Masthead-Cache"] == "hit"
+    correction = correct(live, editor, text="Added after caching.")
+    assert all("Added after caching." in read(client, url) for url in urls)
+    workflow.withdraw_correction(correction, editor, note="Withdrawn after caching.")
+    assert all("Withdrawn after caching." in read(client, url) for url in urls)
+
+
+def test_pages_with_corrections_are_valid_html(client, writer, editor, graphic):
+    """The article page (warned and not) and /corrections/ with corrections, updates and a withdrawal parse strictly."""
+    plain, warned = make_article(writer, "published"), make_article(writer, "published")
+    warned.warnings.add(graphic)
+    for article in (plain, warned):
+        correct(article, editor)
+        workflow.withdraw_correction(correct(article, editor, kind="editors_note", text="A note."), editor, note="Wrong.")
+        correct(article, editor, kind="update", text="New facts.")
+    for url in (plain.get_absolute_url(), warned.get_absolute_url(), reverse("articles:corrections")):
+        assert_valid_html(read(client, url), url)
+
+
+def test_the_sitemap_dates_an_article_by_its_last_correction(client, live, editor):
+    """The article's sitemap lastmod moves to the day of its correction, and /corrections/ is listed."""
+    type(live).objects.filter(pk=live.pk).update(published_at=timezone.now() - timedelta(days=30),
+                                                 updated_at=timezone.now() - timedelta(days=30))
+    correction = correct(live, editor)
+    xml = client.get("/sitemap-articles-0.xml").content.decode()
+    assert f"<lastmod>{timezone.localtime(correction.created_at).date().isoformat()}</lastmod>" in xml
+    assert "http://testserver/corrections/" in client.get("/sitemap-pages.xml").content.decode()
