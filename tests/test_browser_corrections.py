@@ -8,10 +8,13 @@ from xml.etree import ElementTree
 
 import pytest
 
+from articles import workflow
 from articles.models import Correction
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.test_browser import _log_in, axe_violations, browser, shoot  # noqa: F401  (browser: the fixture)
+from tests.test_browser import _log_in, axe_violations, shoot
+from tests.test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture, shared)
 
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup installs it)").expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SIZES = {"phone-390": {"width": 390, "height": 844}, "desktop-1280": {"width": 1280, "height": 900}}
@@ -40,8 +43,6 @@ def bridge():
 def test_an_editor_adds_a_correction_and_a_reader_reads_it(browser, live_server, editor, bridge, size):
     """The editor follows "Add a correction or update", types it and publishes; the reader sees it dated above
     the text with "Updated" by the dateline, on /corrections/, and the Atom entry's updated date moves."""
-    from playwright.sync_api import expect
-
     context = browser.new_context(viewport=SIZES[size], base_url=live_server.url)
     context.set_default_timeout(15_000)
     try:
@@ -92,10 +93,6 @@ def test_an_editor_adds_a_correction_and_a_reader_reads_it(browser, live_server,
 def test_on_a_warned_article_the_correction_follows_the_warning(browser, live_server, editor, bridge, graphic, size):
     """On a warned article the reader meets the warning, then the correction, then the reveal; the update is
     inside the reveal. axe-core finds nothing closed or revealed, and a withdrawn note shows its reason."""
-    from playwright.sync_api import expect
-
-    from articles import workflow
-
     bridge.warnings.add(graphic)
     workflow.add_correction(bridge, editor, kind="correction", text="The convoy was hit on the *eastern* bank.")
     update = workflow.add_correction(bridge, editor, kind="update", text="Two of the injured drivers have died.")
