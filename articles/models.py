@@ -424,6 +424,11 @@ class Decision(models.Model):
         raise ValueError("Decisions are a record: they are never deleted.")
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValueError("Corrections are never deleted: withdraw one instead, which leaves a dated note.")
+
+
 class Correction(models.Model):
     """A dated note an editor adds to a live article: a correction, update, clarification or editor's note.
 
@@ -449,6 +454,10 @@ class Correction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     withdrawal_note = models.TextField(blank=True, help_text="Why it was withdrawn; readers see it with the date.")
+
+    objects = CorrectionQuerySet.as_manager()
+
+    WITHDRAWAL_FIELDS = frozenset({"withdrawn_at", "withdrawn_by", "withdrawal_note"})
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -482,6 +491,13 @@ class Correction(models.Model):
     def goes_first(self):
         """A correction stands above the article's text; updates, clarifications and notes follow it."""
         return self.kind == self.Kind.CORRECTION
+
+    def save(self, *args, **kwargs):
+        """A new correction is saved whole; after that only its withdrawal is written (``update_fields``)."""
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or not set(update_fields) <= self.WITHDRAWAL_FIELDS):
+            raise ValueError("A published correction is never rewritten: withdraw it and add a new one.")
+        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValueError("Corrections are never deleted: withdraw one instead, which leaves a dated note.")

@@ -156,6 +156,19 @@ def test_corrections_cannot_be_deleted(live, editor):
     assert Correction.objects.filter(pk=correction.pk).exists()
 
 
+def test_a_correction_text_is_never_rewritten(live, editor):
+    """Saving a changed text, kind or article over a correction raises; only a withdrawal writes to it."""
+    correction = correct(live, editor)
+    correction.text = "Quietly rewritten."
+    with pytest.raises(ValueError, match="never rewritten"):
+        correction.save()
+    with pytest.raises(ValueError, match="never rewritten"):
+        correction.save(update_fields=["text"])
+    with pytest.raises(ValueError, match="never deleted"):
+        Correction.objects.all().delete()
+    assert Correction.objects.get().text == "An earlier version misstated the date of the strike."
+
+
 def test_the_database_refuses_a_withdrawal_without_a_note(live, editor):
     """The database itself keeps a withdrawn correction's date and note together."""
     correction = correct(live, editor)
@@ -369,6 +382,7 @@ def test_the_corrections_page_is_paginated_like_other_lists(client, live, editor
         correct(live, editor, text=f"Note number {n}.")
     first = client.get(reverse("articles:corrections"))
     assert len(first.context["corrections"]) == 20 and first.context["page_obj"].has_next()
+    assert 'Older<span class="visually-hidden"> corrections</span>' in first.content.decode()
     assert "Note number 0." in read(client, reverse("articles:corrections") + "?page=2")
     read(client, reverse("articles:corrections") + "?page=3", status=404)
 
