@@ -14,7 +14,9 @@ from tests.factories import ArticleFactory, AuthorFactory
 from tests.test_browser import _log_in, axe_violations, shoot
 from tests.test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture, shared)
 
-expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup installs it)").expect
+expect = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (make setup installs it)"
+).expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SIZES = {"phone-390": {"width": 390, "height": 844}, "desktop-1280": {"width": 1280, "height": 900}}
@@ -41,8 +43,7 @@ def bridge():
 
 
 def test_an_editor_adds_a_correction_and_a_reader_reads_it(browser, live_server, editor, bridge, size):
-    """The editor follows "Add a correction or update", types it and publishes; the reader sees it dated above
-    the text with "Updated" by the dateline, on /corrections/, and the Atom entry's updated date moves."""
+    """An editor adds a correction in the admin; a reader reads it above the text, on /corrections/ and in the feed."""
     context = browser.new_context(viewport=SIZES[size], base_url=live_server.url)
     context.set_default_timeout(15_000)
     try:
@@ -84,15 +85,16 @@ def test_an_editor_adds_a_correction_and_a_reader_reads_it(browser, live_server,
         shoot(page, "corrections-page", size)
 
         feed = ElementTree.fromstring(page.request.get("/feeds/atom/").body())
-        updated = next(e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == bridge.title).findtext(f"{ATOM}updated")
+        updated = next(e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == bridge.title).findtext(
+            f"{ATOM}updated"
+        )
         assert datetime.fromisoformat(updated) == correction.created_at
     finally:
         context.close()
 
 
 def test_on_a_warned_article_the_correction_follows_the_warning(browser, live_server, editor, bridge, graphic, size):
-    """On a warned article the reader meets the warning, then the correction, then the reveal; the update is
-    inside the reveal. axe-core finds nothing closed or revealed, and a withdrawn note shows its reason."""
+    """On a warned article: the warning, the correction, then the reveal holding the updates; axe-core clean."""
     bridge.warnings.add(graphic)
     workflow.add_correction(bridge, editor, kind="correction", text="The convoy was hit on the *eastern* bank.")
     update = workflow.add_correction(bridge, editor, kind="update", text="Two of the injured drivers have died.")

@@ -28,7 +28,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def people(writer, other_writer, reviewer, editor, superuser):
-    return {"owner": writer, "other_writer": other_writer, "reviewer": reviewer, "editor": editor, "superuser": superuser}
+    return {
+        "owner": writer,
+        "other_writer": other_writer,
+        "reviewer": reviewer,
+        "editor": editor,
+        "superuser": superuser,
+    }
 
 
 @pytest.fixture
@@ -94,7 +100,11 @@ def test_adding_records_a_decision_and_leaves_the_article_alone(live, editor):
     live.refresh_from_db()
     assert (live.version, live.updated_at, live.body, live.revisions.count()) == before
     decision = Decision.objects.get()
-    assert (decision.action, decision.actor, decision.comment) == ("correction_added", editor, "Officials later confirmed the figures.")
+    assert (decision.action, decision.actor, decision.comment) == (
+        "correction_added",
+        editor,
+        "Officials later confirmed the figures.",
+    )
     assert decision.changes == {"correction": correction.pk, "kind": "update"}
     assert decision.from_status == decision.to_status == "published"
 
@@ -189,8 +199,7 @@ def correction_url(article):
 
 
 def test_the_change_form_offers_corrections_to_editors_on_live_articles(client, live, editor, writer):
-    """An editor's change form of a live article links to "Add a correction or update" and lists its corrections;
-    the writer's shows the list but no link."""
+    """An editor's change form links to "Add a correction or update" and lists corrections; a writer's lists them only."""
     correct(live, editor, text="The strike was on *3 March*.")
     page = logged_in(client, editor).get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
     assert correction_url(live) in page and "Add a correction or update" in page
@@ -201,10 +210,16 @@ def test_the_change_form_offers_corrections_to_editors_on_live_articles(client, 
 
 def test_an_editor_adds_a_correction_from_the_admin(client, live, editor):
     """Posting the form publishes the correction, records it, and returns to the article's corrections."""
-    response = logged_in(client, editor).post(correction_url(live), {"kind": "clarification", "text": "We meant the eastern district."})
+    response = logged_in(client, editor).post(
+        correction_url(live), {"kind": "clarification", "text": "We meant the eastern district."}
+    )
     assert response.status_code == 302 and response["Location"].endswith(f"/{live.pk}/change/#corrections")
     correction = Correction.objects.get()
-    assert (correction.kind, correction.text, correction.created_by) == ("clarification", "We meant the eastern district.", editor)
+    assert (correction.kind, correction.text, correction.created_by) == (
+        "clarification",
+        "We meant the eastern district.",
+        editor,
+    )
     assert Decision.objects.get().action == "correction_added"
 
 
@@ -233,7 +248,9 @@ def test_an_editor_withdraws_a_correction_from_the_admin(client, live, editor):
     correction = correct(live, editor)
     url = reverse("admin:articles_article_withdraw_correction", args=[live.pk, correction.pk])
     client = logged_in(client, editor)
-    assert client.post(url, {"note": " "}).context["form"].errors["note"] == ["The reason for withdrawing it is required."]
+    assert client.post(url, {"note": " "}).context["form"].errors["note"] == [
+        "The reason for withdrawing it is required."
+    ]
     response = client.post(url, {"note": "It belonged to another article."})
     assert response.status_code == 302
     correction.refresh_from_db()
@@ -247,8 +264,10 @@ def test_no_one_deletes_a_correction_in_the_admin(client, live, editor, superuse
     client = logged_in(client, superuser)
     assert client.get(reverse("admin:articles_correction_changelist")).status_code == 200
     assert client.get(reverse("admin:articles_correction_delete", args=[correction.pk])).status_code == 403
-    assert client.post(reverse("admin:articles_correction_changelist"),
-                       {"action": "delete_selected", "_selected_action": [correction.pk]}).status_code in (200, 302, 403)
+    assert client.post(
+        reverse("admin:articles_correction_changelist"),
+        {"action": "delete_selected", "_selected_action": [correction.pk]},
+    ).status_code in (200, 302, 403)
     assert Correction.objects.filter(pk=correction.pk).exists()
 
 
@@ -256,7 +275,7 @@ def test_the_record_names_corrections_in_words(client, live, editor):
     """The change form's record reads "Correction added" with the kind's label, never a stored code."""
     correct(live, editor, kind="editors_note", text="This article is part of a series.")
     page = logged_in(client, editor).get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
-    record = page[page.index('id="record-of-decisions"'):]
+    record = page[page.index('id="record-of-decisions"') :]
     assert "Correction added" in record and "Editor’s note" in record and "editors_note" not in record
 
 
@@ -274,7 +293,7 @@ def read(client, url, status=200):
 def article_element(html):
     """The page's <article> element: what readers read (the JSON-LD in <head> left out)."""
     start = html.index('<article class="article">')
-    return html[start:html.index("</article>", start)]
+    return html[start : html.index("</article>", start)]
 
 
 def at(when):
@@ -295,7 +314,7 @@ def test_a_correction_stands_above_the_text_and_other_notes_follow_it(client, li
     assert html.index("An earlier version gave the wrong date.") < html.index('class="article__body"')
     assert html.index('class="article__body"') < html.index("Officials confirmed the figures on Friday.")
     assert '<h2 id="corrections-heading" class="corrections__heading">Correction</h2>' in html
-    header = html[:html.index("</header>")]
+    header = html[: html.index("</header>")]
     assert f'Updated <time datetime="{timezone.localtime(update.created_at):%Y-%m-%dT%H:%M:%S}' in header
 
 
@@ -312,16 +331,26 @@ def test_on_a_warned_article_the_warning_comes_first(client, writer, editor, gra
     correct(article, editor, text="The town was misnamed.")
     correct(article, editor, kind="update", text="The death toll has since risen.")
     html = article_element(read(client, article.get_absolute_url()))
-    assert html.index('class="content-warning"') < html.index("The town was misnamed.") < html.index('<details class="cw-reveal">')
-    reveal = html[html.index('<details class="cw-reveal">'):html.index("</details>", html.index('<details class="cw-reveal">'))]
+    assert (
+        html.index('class="content-warning"')
+        < html.index("The town was misnamed.")
+        < html.index('<details class="cw-reveal">')
+    )
+    reveal = html[
+        html.index('<details class="cw-reveal">') : html.index("</details>", html.index('<details class="cw-reveal">'))
+    ]
     assert "The death toll has since risen." in reveal
 
 
 def test_correction_text_goes_through_the_sanitiser(client, live, editor):
     """Markdown in a correction renders; markup, scripts and javascript: links typed into it never reach the page."""
-    correct(live, editor, text='See [the report](https://example.org/r). <script>alert(1)</script> [x](javascript:alert(2)) <b onclick="y">z</b>')
+    correct(
+        live,
+        editor,
+        text='See [the report](https://example.org/r). <script>alert(1)</script> [x](javascript:alert(2)) <b onclick="y">z</b>',
+    )
     html = article_element(read(client, live.get_absolute_url()))
-    block = html[html.index('id="corrections"'):html.index("</section>", html.index('id="corrections"'))]
+    block = html[html.index('id="corrections"') : html.index("</section>", html.index('id="corrections"'))]
     assert '<a href="https://example.org/r" rel="nofollow noopener noreferrer">the report</a>' in block
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in block and "<script" not in block
     assert 'href="javascript:' not in block and "<b " not in block
@@ -347,15 +376,18 @@ def test_json_ld_carries_corrections_and_date_modified(client, live, editor):
     gone.refresh_from_db()
     data = json.loads(JSON_LD.findall(read(client, live.get_absolute_url()))[0])
     assert datetime_of(data["dateModified"]) == at(gone.withdrawn_at)
-    assert data["correction"] == [{
-        "@type": "CorrectionComment",
-        "text": "Correction: The strike was on 3 March.",
-        "datePublished": timezone.localtime(first.created_at).isoformat(),
-    }]
+    assert data["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "text": "Correction: The strike was on 3 March.",
+            "datePublished": timezone.localtime(first.created_at).isoformat(),
+        }
+    ]
 
 
 def test_the_atom_entry_is_updated_by_a_correction(client, live, editor):
     """In the Atom feed the entry's ``updated`` moves to the correction's time; ``published`` stays."""
+
     def entry():
         feed = ElementTree.fromstring(client.get(reverse("articles:feed-atom")).content)
         found = [e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == live.title][0]
@@ -445,7 +477,9 @@ def test_pages_with_corrections_are_valid_html(client, writer, editor, graphic):
     warned.warnings.add(graphic)
     for article in (plain, warned):
         correct(article, editor)
-        workflow.withdraw_correction(correct(article, editor, kind="editors_note", text="A note."), editor, note="Wrong.")
+        workflow.withdraw_correction(
+            correct(article, editor, kind="editors_note", text="A note."), editor, note="Wrong."
+        )
         correct(article, editor, kind="update", text="New facts.")
     for url in (plain.get_absolute_url(), warned.get_absolute_url(), reverse("articles:corrections")):
         assert_valid_html(read(client, url), url)
@@ -453,8 +487,9 @@ def test_pages_with_corrections_are_valid_html(client, writer, editor, graphic):
 
 def test_the_sitemap_dates_an_article_by_its_last_correction(client, live, editor):
     """The article's sitemap lastmod moves to the day of its correction, and /corrections/ is listed."""
-    type(live).objects.filter(pk=live.pk).update(published_at=timezone.now() - timedelta(days=30),
-                                                 updated_at=timezone.now() - timedelta(days=30))
+    type(live).objects.filter(pk=live.pk).update(
+        published_at=timezone.now() - timedelta(days=30), updated_at=timezone.now() - timedelta(days=30)
+    )
     correction = correct(live, editor)
     xml = client.get("/sitemap-articles-0.xml").content.decode()
     assert f"<lastmod>{timezone.localtime(correction.created_at).date().isoformat()}</lastmod>" in xml

@@ -25,10 +25,16 @@ KIND_HELP = (
 
 
 class CorrectionForm(forms.Form):
-    kind = forms.ChoiceField(choices=Correction.Kind.choices, widget=forms.RadioSelect, initial=Correction.Kind.CORRECTION,
-                             label="Kind", help_text=KIND_HELP)
+    kind = forms.ChoiceField(
+        choices=Correction.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Correction.Kind.CORRECTION,
+        label="Kind",
+        help_text=KIND_HELP,
+    )
     text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), label="Text readers see",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Text readers see",
         error_messages={"required": "The text is required."},
         help_text="For example: “An earlier version of this article gave the wrong date for the strike. It was on "
         "3 March.” Markdown like the body (links allowed); no pictures.",
@@ -44,7 +50,8 @@ class CorrectionForm(forms.Form):
 
 class WithdrawCorrectionForm(forms.Form):
     note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), label="Why it is withdrawn",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why it is withdrawn",
         error_messages={"required": "The reason for withdrawing it is required."},
         help_text="Readers see it in the correction’s place: “Withdrawn on 5 December 2026: <your reason>”.",
     )
@@ -64,7 +71,8 @@ class CorrectionViews:
         return [
             path("<path:object_id>/correction/", view(self.correction_view), name="articles_article_correction"),
             path(
-                "<path:object_id>/correction/<int:correction_id>/withdraw/", view(self.withdraw_correction_view),
+                "<path:object_id>/correction/<int:correction_id>/withdraw/",
+                view(self.withdraw_correction_view),
                 name="articles_article_withdraw_correction",
             ),
         ]
@@ -82,11 +90,17 @@ class CorrectionViews:
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                self.message_user(request, f"{correction.get_kind_display()} published on “{article.title}”.", messages.SUCCESS)
+                self.message_user(
+                    request, f"{correction.get_kind_display()} published on “{article.title}”.", messages.SUCCESS
+                )
                 return HttpResponseRedirect(f"{self._change_url(article)}#corrections")
         return self._render(
-            request, "admin/articles/article/correction.html", article,
-            title=f"Add a correction or update: {article.title}", form=form, refusal=refusal,
+            request,
+            "admin/articles/article/correction.html",
+            article,
+            title=f"Add a correction or update: {article.title}",
+            form=form,
+            refusal=refusal,
             corrections=_corrections_of(article),
         )
 
@@ -106,11 +120,17 @@ class CorrectionViews:
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                self.message_user(request, f"{correction.get_kind_display()} withdrawn; readers see your note.", messages.SUCCESS)
+                self.message_user(
+                    request, f"{correction.get_kind_display()} withdrawn; readers see your note.", messages.SUCCESS
+                )
                 return HttpResponseRedirect(f"{self._change_url(article)}#corrections")
         return self._render(
-            request, "admin/articles/article/withdraw_correction.html", article,
-            title=f"Withdraw a {correction.get_kind_display().lower()}: {article.title}", form=form, refusal=refusal,
+            request,
+            "admin/articles/article/withdraw_correction.html",
+            article,
+            title=f"Withdraw a {correction.get_kind_display().lower()}: {article.title}",
+            form=form,
+            refusal=refusal,
             correction=correction,
         )
 

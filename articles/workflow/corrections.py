@@ -55,8 +55,8 @@ def add_correction(article: Article, user, *, kind: str, text: str) -> Correctio
         locked = Article.objects.select_for_update(of=("self",)).select_related("author").get(pk=article.pk)
         check_correction("add_correction", user, locked)
         correction = Correction.objects.create(article=locked, kind=kind, text=text, created_by=user)
-        record(locked, user, "correction_added", locked.status, locked.status, text,
-               {"correction": correction.pk, "kind": kind})
+        changes = {"correction": correction.pk, "kind": kind}
+        record(locked, user, "correction_added", locked.status, locked.status, comment=text, changes=changes)
     return correction
 
 
@@ -68,11 +68,13 @@ def withdraw_correction(correction: Correction, user, *, note: str) -> Correctio
         current = Correction.objects.select_for_update().get(pk=correction.pk)
         check_correction("withdraw_correction", user, locked)
         if current.is_withdrawn:
-            raise WorkflowError(f"This {current.get_kind_display().lower()} was already withdrawn on "
-                                f"{date_format(timezone.localtime(current.withdrawn_at), 'j M Y, H:i')}.")
+            raise WorkflowError(
+                f"This {current.get_kind_display().lower()} was already withdrawn on "
+                f"{date_format(timezone.localtime(current.withdrawn_at), 'j M Y, H:i')}."
+            )
         current.withdrawn_at, current.withdrawn_by, current.withdrawal_note = timezone.now(), user, note
         current.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
-        record(locked, user, "correction_withdrawn", locked.status, locked.status, note,
-               {"correction": current.pk, "kind": current.kind})
+        changes = {"correction": current.pk, "kind": current.kind}
+        record(locked, user, "correction_withdrawn", locked.status, locked.status, comment=note, changes=changes)
     correction.refresh_from_db()
     return correction
