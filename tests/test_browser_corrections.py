@@ -63,6 +63,11 @@ def test_an_editor_adds_a_correction_and_a_reader_reads_it(browser, live_server,
         page.locator("#corrections").scroll_into_view_if_needed()
         shoot(page, "correction-admin-listed", size)
         correction = Correction.objects.get()
+        page.locator("#corrections").get_by_role("link", name=re.compile("^Withdraw")).click()  # looked at, not sent
+        expect(page.get_by_label("Why it is withdrawn")).to_be_visible()
+        count, report = axe_violations(page)
+        assert count == 0, report
+        shoot(page, "correction-admin-withdraw", size)
         context.clear_cookies()
 
         page.goto(bridge.get_absolute_url())

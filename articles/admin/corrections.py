@@ -53,7 +53,7 @@ class WithdrawCorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         label="Why it is withdrawn",
         error_messages={"required": "The reason for withdrawing it is required."},
-        help_text="Readers see it in the correction’s place: “Withdrawn on 5 December 2026: <your reason>”.",
+        help_text="Readers see it in the correction’s place: “Withdrawn on <today’s date>: <your reason>”.",
     )
 
     def clean_note(self):
@@ -128,7 +128,7 @@ class CorrectionViews:
             request,
             "admin/articles/article/withdraw_correction.html",
             article,
-            title=f"Withdraw a {correction.get_kind_display().lower()}: {article.title}",
+            title=f"Withdraw the {correction.get_kind_display().lower()}: {article.title}",
             form=form,
             refusal=refusal,
             correction=correction,
