@@ -94,9 +94,7 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         corrections = list(article.corrections.all())
         context.update(
             structured_data=news_article_data(article, url, corrections),
-            corrections_first=[c for c in corrections if c.goes_first],
-            corrections_after=[c for c in corrections if not c.goes_first],
-            last_updated=last_change(corrections),
+            **corrections_context(corrections),
             related_articles=related,
             older_article=older,
             newer_article=newer,
@@ -240,6 +238,15 @@ def robots_txt(request):
     admin = reverse("admin:index")
     lines = ["User-agent: *", f"Disallow: {admin}", "Disallow: /preview/", "", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def corrections_context(corrections):
+    """What the article page shows of its corrections: those above the text, those after it, the last change."""
+    return {
+        "corrections_first": [c for c in corrections if c.goes_first],
+        "corrections_after": [c for c in corrections if not c.goes_first],
+        "last_updated": last_change(corrections),
+    }
 
 
 def last_change(corrections):

@@ -494,3 +494,10 @@ def test_the_sitemap_dates_an_article_by_its_last_correction(client, live, edito
     xml = client.get("/sitemap-articles-0.xml").content.decode()
     assert f"<lastmod>{timezone.localtime(correction.created_at).date().isoformat()}</lastmod>" in xml
     assert "http://testserver/corrections/" in client.get("/sitemap-pages.xml").content.decode()
+
+
+def test_the_preview_of_a_revision_shows_the_live_corrections(client, live, editor):
+    """Previewing a live article (or its pending revision) shows its corrections as readers will see them."""
+    correct(live, editor, text="Shown in the preview too.")
+    html = logged_in(client, editor).get(reverse("admin:articles_article_preview", args=[live.pk])).content.decode()
+    assert "Shown in the preview too." in article_element(html)
