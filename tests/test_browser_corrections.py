@@ -125,3 +125,22 @@ def test_on_a_warned_article_the_correction_follows_the_warning(browser, live_se
         shoot(page, "correction-warned-article-revealed", size)
     finally:
         context.close()
+
+
+def test_corrections_pass_axe_in_dark_mode(browser, live_server, editor, bridge):
+    """In the dark colour scheme the article's correction and /corrections/ also have zero axe-core violations."""
+    workflow.add_correction(bridge, editor, kind="correction", text="The bridge is in *Kherson*, not Mykolaiv.")
+    workflow.add_correction(bridge, editor, kind="clarification", text="Lorries means goods vehicles.")
+    context = browser.new_context(viewport=SIZES["desktop-1280"], base_url=live_server.url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        for name, url in [
+            ("correction-article-dark", bridge.get_absolute_url()),
+            ("corrections-page-dark", "/corrections/"),
+        ]:
+            page.goto(url)
+            count, report = axe_violations(page)
+            assert count == 0, report
+            shoot(page, name, "desktop-1280")
+    finally:
+        context.close()
