@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds: the whole site, one tag, one author. Visible articles only.
 
-An entry carries the title, link, author, date and tags. A warned article's entry is its
+An entry carries the title, link, author, date and tags; a correction or update changes its
+updated date (Atom ``updated``). A warned article's entry is its
 warning ("Content warning: Graphic violence.") and the source's note, never its text: a feed
 reader cannot hide text behind a reveal. Descriptions are HTML in both formats, so the plain
 text is escaped here.
@@ -43,7 +44,7 @@ class ArticleFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing()[:FEED_LENGTH]
+        return self.articles(obj).for_listing().with_corrected_at()[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title
@@ -61,6 +62,11 @@ class ArticleFeed(Feed):
 
     def item_pubdate(self, article):
         return article.published_at
+
+    def item_updateddate(self, article):
+        """The entry's last change readers can see (Atom's ``updated``, which every entry needs): its
+        publication, or a correction added or withdrawn since."""
+        return max(article.published_at, article.corrected_at or article.published_at)
 
     def item_categories(self, article):
         return [tag.name for tag in article.tag_list]

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -107,6 +108,16 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publication time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_corrected_at(self):
+        """Each article with ``corrected_at``: when a correction of it last went live or was withdrawn (or None)."""
+        latest = (
+            Correction.objects.filter(article=OuterRef("pk"))
+            .annotate(changed=Coalesce("withdrawn_at", "created_at"))
+            .order_by("-changed")
+            .values("changed")[:1]
+        )
+        return self.annotate(corrected_at=Subquery(latest))
 
     def scheduled(self):
         """Articles published for a time still to come: they go live by themselves at that time."""
@@ -481,6 +492,85 @@ class Decision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Decisions are a record: they are never deleted.")
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValueError("Corrections are never deleted: withdraw one instead, which leaves a dated note.")
+
+
+class Correction(models.Model):
+    """A dated note an editor adds to a live article: a correction, update, clarification or editor's note.
+
+    It goes live at once, without a revision of the body. It is never deleted: withdrawing one keeps
+    the row and shows readers when and why it was withdrawn (articles/workflow/corrections.py).
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+        CLARIFICATION = "clarification", "Clarification"
+        EDITORS_NOTE = "editors_note", "Editor’s note"
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What readers are told, in Markdown like the body. No pictures.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawal_note = models.TextField(blank=True, help_text="Why it was withdrawn; readers see it with the date.")
+
+    objects = CorrectionQuerySet.as_manager()
+
+    WITHDRAWAL_FIELDS = frozenset({"withdrawn_at", "withdrawn_by", "withdrawal_note"})
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="correction_has_text"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["correction", "update", "clarification", "editors_note"]),
+                name="correction_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True, withdrawal_note="")
+                | (models.Q(withdrawn_at__isnull=False) & ~models.Q(withdrawal_note="")),
+                name="correction_withdrawn_with_a_note",
+                violation_error_message="A withdrawn correction needs its date and a note saying why.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to “{self.article}” ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def changed_at(self):
+        """When readers last saw this note change: its withdrawal, else its publication."""
+        return self.withdrawn_at or self.created_at
+
+    @property
+    def goes_first(self):
+        """A correction stands above the article's text; updates, clarifications and notes follow it."""
+        return self.kind == self.Kind.CORRECTION
+
+    def save(self, *args, **kwargs):
+        """A new correction is saved whole; after that only its withdrawal is written (``update_fields``)."""
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or not set(update_fields) <= self.WITHDRAWAL_FIELDS):
+            raise ValueError("A published correction is never rewritten: withdraw it and add a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Corrections are never deleted: withdraw one instead, which leaves a dated note.")
 
 
 class RevisionQuerySet(models.QuerySet):

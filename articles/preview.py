@@ -19,7 +19,7 @@ from taggit.models import Tag
 from articles import pictures
 from articles.models import Article, ContentWarning, PreviewLink
 from articles.rendering import render_markdown
-from articles.views import news_article_data
+from articles.views import corrections_context, news_article_data
 
 SHARE_SALT = "masthead.preview-link"
 
@@ -77,6 +77,7 @@ def preview_response(request, article, revision=None, *, share_link=None):
         "structured_data": news_article_data(shown, request.build_absolute_uri()),
         "preview": {"revision": revision, "share_link": share_link, "status": article.state_label,
                     "proposed_warnings": bool(proposed)},
+        **corrections_context(list(article.corrections.all())),
     }
     response = TemplateResponse(request, "articles/article_detail.html", context)
     add_never_cache_headers(response)

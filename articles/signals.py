@@ -1,7 +1,7 @@
 """Model signals: any write that could change what readers see ends the cached pages on commit.
 
 Connected for every model a public page reads — articles, their tags and warnings, authors, the
-two vocabularies, tag redirects — whatever wrote them (admin, workflow, importer, shell), so no
+two vocabularies, tag redirects, corrections — whatever wrote them (admin, workflow, importer, shell), so no
 write path can forget. Records readers never see (decisions, revisions, preview links) are left
 out, and so are changes to an article that neither is nor was published (Article.concerns_readers).
 """
@@ -11,9 +11,9 @@ from taggit.models import Tag
 
 from articles import pagecache
 from articles.slugs import has_letters, slug_for
-from articles.models import Article, Author, ContentWarning, TaggedArticle, TagRedirect, Topic
+from articles.models import Article, Author, ContentWarning, Correction, TaggedArticle, TagRedirect, Topic
 
-READER_MODELS = (Article, Author, ContentWarning, Topic, Tag, TaggedArticle, TagRedirect)
+READER_MODELS = (Article, Author, ContentWarning, Correction, Topic, Tag, TaggedArticle, TagRedirect)
 
 
 def _changed(sender, instance, created=False, **kwargs):

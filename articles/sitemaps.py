@@ -25,7 +25,7 @@ ARTICLES_PREFIX = "articles-"
 
 class PageSitemap(Sitemap):
     def items(self):
-        return ["articles:home", "articles:tag-list", "articles:content-warnings"]
+        return ["articles:home", "articles:tag-list", "articles:content-warnings", "articles:corrections"]
 
     def location(self, name):
         return reverse(name)
@@ -45,11 +45,13 @@ class ArticleSitemap(Sitemap):
             Article.objects.published()
             .filter(pk__gte=first, pk__lt=first + ARTICLE_CHUNK)
             .only("slug", "published_at", "updated_at")
+            .with_corrected_at()
             .order_by("pk")
         )
 
     def lastmod(self, article):
-        return max(article.published_at, article.updated_at)
+        """The article's last change: an edit, or a correction added or withdrawn."""
+        return max(article.published_at, article.updated_at, article.corrected_at or article.published_at)
 
 
 class TagSitemap(Sitemap):

@@ -1,7 +1,7 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,7 +13,8 @@ from taggit.models import Tag
 
 from articles import filters, search, selectors
 from articles.pagination import WindowPaginator
-from articles.models import Article, Author, ContentWarning, TagRedirect
+from articles.models import Article, Author, ContentWarning, Correction, TagRedirect
+from articles.rendering import plain_text
 
 
 class PublishedArticlesMixin:
@@ -74,7 +75,8 @@ class HomeView(ArticleListMixin, ListView):
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
-    """An article, then related articles and its older and newer neighbours (the reader's filter applies)."""
+    """An article with its corrections (a correction above the text, other notes after it), then related
+    articles and its older and newer neighbours (the reader's filter applies)."""
 
     template_name = "articles/article_detail.html"
 
@@ -90,8 +92,10 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         related = selectors.related_articles(article, warning_filter, exclude=[n for n in (older, newer) if n])
         prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         url = self.request.build_absolute_uri(article.get_absolute_url())
+        corrections = list(article.corrections.all())
         context.update(
-            structured_data=news_article_data(article, url),
+            structured_data=news_article_data(article, url, corrections),
+            **corrections_context(corrections),
             related_articles=related,
             older_article=older,
             newer_article=newer,
@@ -173,6 +177,23 @@ class SearchView(ArticleListMixin, ListView):
         return context
 
 
+class CorrectionListView(ArticleListMixin, ListView):
+    """Every correction and update of a visible article, newest first, 20 a page; the reader's warning
+    filter leaves out those of the articles it hides."""
+
+    template_name = "articles/correction_list.html"
+    context_object_name = "corrections"
+
+    def get_articles(self):
+        return Article.objects.published().filter(Exists(Correction.objects.filter(article=OuterRef("pk"))))
+
+    def get_queryset(self):
+        shown = super().get_queryset()  # the visible corrected articles, less those the filter hides
+        return Correction.objects.filter(article__in=shown.values("pk")).select_related("article").prefetch_related(
+            "article__warnings"
+        )
+
+
 class ContentWarningListView(ListView):
     """Each warning of the vocabulary: what it covers."""
 
@@ -220,8 +241,23 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def news_article_data(article, url):
-    """schema.org NewsArticle structured data for an article page, as a JSON-ready dict."""
+def corrections_context(corrections):
+    """What the article page shows of its corrections: those above the text, those after it, the last change."""
+    return {
+        "corrections_first": [c for c in corrections if c.goes_first],
+        "corrections_after": [c for c in corrections if not c.goes_first],
+        "last_updated": last_change(corrections),
+    }
+
+
+def last_change(corrections):
+    """When readers last saw a correction of the article appear or be withdrawn, or None."""
+    return max((correction.changed_at for correction in corrections), default=None)
+
+
+def news_article_data(article, url, corrections=()):
+    """schema.org NewsArticle structured data for an article page, as a JSON-ready dict: with corrections,
+    ``dateModified`` and each one still standing as a ``correction`` (CorrectionComment)."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -233,6 +269,18 @@ def news_article_data(article, url):
         data["author"] = {"@type": "Person", "name": article.author.name}
     if article.published_at:
         data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+    if corrections:
+        data["dateModified"] = timezone.localtime(last_change(corrections)).isoformat()
+        standing = [correction for correction in corrections if not correction.is_withdrawn]
+        if standing:
+            data["correction"] = [
+                {
+                    "@type": "CorrectionComment",
+                    "text": f"{correction.get_kind_display()}: {plain_text(correction.text).strip()}",
+                    "datePublished": timezone.localtime(correction.created_at).isoformat(),
+                }
+                for correction in standing
+            ]
     return data
 
 

@@ -214,13 +214,14 @@ def sitemap_entries(client):
 
 
 def test_sitemap_lists_pages_articles_tags_and_authors(client, story):
-    """The sitemap lists home, the tag and warning pages, each visible article, tag and author, with lastmod."""
+    """The sitemap lists home, the tag, warning and corrections pages, each visible article, tag and author, with lastmod."""
     entries = sitemap_entries(client)
     base = "http://testserver"
     assert set(entries) == {
         f"{base}/",
         f"{base}/tags/",
         f"{base}/content-warnings/",
+        f"{base}/corrections/",
         f"{base}{story.get_absolute_url()}",
         f"{base}/tags/diplomacy/",
         f"{base}/tags/syria/",

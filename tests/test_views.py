@@ -430,18 +430,19 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The article page runs five queries however many tags, warnings and related articles it has:
-    the article with its tags (2), related articles (1), the warnings of both (1), older and newer (1)."""
+    """The article page runs six queries however many tags, warnings, corrections and related articles it has:
+    the article with its tags (2), related articles (1), the warnings of both (1), older and newer (1),
+    its corrections (1)."""
     warnings = ContentWarningFactory.create_batch(3)
 
     def add(n):
         return ArticleFactory.create_batch(n, tags=["Analysis", "Syria", "Yemen"], warnings=warnings)
 
     first = add(3)[1]
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(first.get_absolute_url())
     add(9)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(first.get_absolute_url())
     assert len(response.context["related_articles"]) == 4
     assert all(len(other.warnings.all()) == 3 for other in response.context["related_articles"])
@@ -669,6 +670,7 @@ def test_pages_are_valid_html(client):
         "/preferences/",
         "/preferences/?saved=1",
         "/content-warnings/",
+        "/corrections/",
         "/?hide=graphic-violence",
         "/?hide=",
         "/no-such-page/",

@@ -16,6 +16,7 @@ from articles.admin import record
 from articles.admin.actions import WorkflowActions
 from articles.admin.autosave import AutosaveViews
 from articles.admin.chooser import ImageChooser
+from articles.admin.corrections import CorrectionViews
 from articles.admin.forms import ArticleForm
 from articles.admin.mixins import needs_attention
 from articles.admin.pages import ArticlePages
@@ -27,8 +28,8 @@ from articles.models import Article, Author, Revision, display_name
 
 
 class ArticleAdmin(
-    RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ImageChooser, ArticlePages, WorkflowActions,
-    admin.ModelAdmin,
+    CorrectionViews, RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ImageChooser, ArticlePages,
+    WorkflowActions, admin.ModelAdmin,
 ):
     form = ArticleForm
 
@@ -250,7 +251,7 @@ class ArticleAdmin(
         return reverse("admin:articles_article_preview", args=[article.pk])
 
     def get_urls(self):
-        return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *self.chooser_urls(), *super().get_urls()]
+        return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *self.chooser_urls(), *self.correction_urls(), *super().get_urls()]
 
 
 def _starting_revision(request, article):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles.models import Article, ContentWarning
+from articles.models import Article, ContentWarning, Correction
 
 CHANGE_LABELS = {
     "published_at": "Publication time",
@@ -24,6 +24,8 @@ CHANGE_LABELS = {
     "fields": "Changed",
     "revision": "Revision",
     "source": "From",
+    "correction": "Correction",
+    "kind": "Kind",
 }
 SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "an earlier version"}
 WARNING_KEYS = {"warnings", "warnings_added", "warnings_removed", "suggestions_accepted", "suggestions_dismissed"}
@@ -62,6 +64,10 @@ def _value(key, value, warning_labels):
         return f"No. {value}"
     if key == "source":
         return SOURCES.get(value, str(value))
+    if key == "correction":
+        return f"No. {value}"
+    if key == "kind":
+        return Correction.Kind(value).label if value in Correction.Kind.values else str(value)
     return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 

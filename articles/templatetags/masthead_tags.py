@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import pictures, summaries
+from articles.rendering import render_markdown
 from articles.urling import path_to
 
 register = template.Library()
@@ -69,6 +70,13 @@ def this_url(context, **changes):
 def reader_description(article):
     """The article's one-line description for meta tags and link previews: its warning first."""
     return summaries.description(article)
+
+
+@register.filter
+def sanitised_markdown(text):
+    """Markdown a person typed (a correction's text) as HTML, through the one sanitising path (nh3 in
+    articles/rendering.py, no pictures): what it returns is the sanitiser's output, never the text as typed."""
+    return mark_safe(render_markdown(text))
 
 
 @register.filter

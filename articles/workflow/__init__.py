@@ -4,11 +4,12 @@ an article's state, revisions, warning decisions and tags.
 - ``moves``: the table (states, permission, who hears of each move);
 - ``permissions``: ``can(user, move, article)``, who sees and edits what, and email recipients;
 - ``transitions``: ``perform`` and friends, under a row lock, writing the record of decisions;
-- ``revisions``, ``warning_decisions``, ``tags``: the other decisions editors make.
+- ``revisions``, ``warning_decisions``, ``tags``, ``corrections``: the other decisions editors make.
 
 Callers import from here: ``from articles import workflow``.
 """
 
+from articles.workflow.corrections import add_correction, check_correction, withdraw_correction
 from articles.workflow.errors import WorkflowError
 from articles.workflow.moves import MOVES, Audience, Move
 from articles.workflow.permissions import can, can_edit, can_publish, can_view, is_editor, is_member, recipients
@@ -36,6 +37,7 @@ from articles.workflow.transitions import (
 from articles.workflow.warning_decisions import decide_warnings, warning_changes
 
 __all__ = [
+    "add_correction", "check_correction", "withdraw_correction",
     "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "autosave_revision", "blocker", "can", "can_edit",
     "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",
     "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import", "reject_revision",

@@ -101,3 +101,29 @@ MOVES = {
         ),
     ]
 }
+
+
+@dataclass(frozen=True)
+class Action:
+    """A decision on an article that changes no state (a correction): the permission it needs and when it
+    is open. ``can`` judges it like a move; it is no button of the workflow box and no bulk action."""
+
+    name: str
+    label: str
+    permission: str
+    who: str
+    live_only: bool = False  # only while readers can see the article
+    own_work = False  # never a writer's own move: ``permits`` reads this as it does a move's
+
+    def applies_to(self, article) -> bool:
+        """The article's state allows this action now."""
+        return article.is_live if self.live_only else True
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action("add_correction", "Add a correction or update", PUBLISH, "an editor who may publish", live_only=True),
+        Action("withdraw_correction", "Withdraw a correction", PUBLISH, "an editor who may publish"),
+    ]
+}

@@ -5,7 +5,8 @@ by the Writer and Editor groups, or one by one) decide:
 
 - ``articles.change_article``: work on articles at all — a writer her own drafts;
 - ``articles.review_article``: an editor — sees and edits every article, decides warnings;
-- ``articles.publish_article``: may publish, schedule, unpublish and approve revisions.
+- ``articles.publish_article``: may publish, schedule, unpublish, approve revisions, and add or withdraw
+  corrections (moves.ACTIONS).
 
 The moves' rows (moves.py) name the permission each needs; ``can`` is the only judge, and the
 emails go to the people ``can`` names (``recipients``), so nobody hears of work they may not see.
@@ -13,7 +14,7 @@ emails go to the people ``can`` names (``recipients``), so nobody hears of work 
 
 from django.contrib.auth import get_user_model
 
-from articles.workflow.moves import EDIT, MOVES, PUBLISH, REVIEW, Audience, Move
+from articles.workflow.moves import ACTIONS, EDIT, MOVES, PUBLISH, REVIEW, Audience, Move
 
 
 _PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"  # axes' backend only refuses logins
@@ -63,8 +64,9 @@ def permits(user, move: Move, article) -> bool:
 
 
 def can(user, name: str, article) -> bool:
-    """May ``user`` make the move ``name`` on ``article`` now (its state allows it, and so do her permissions)?"""
-    move = MOVES.get(name)
+    """May ``user`` make the move (or stateless action, e.g. ``add_correction``) ``name`` on ``article`` now
+    (its state allows it, and so do her permissions)?"""
+    move = MOVES.get(name) or ACTIONS.get(name)
     return move is not None and move.applies_to(article) and permits(user, move, article)
 
 
