@@ -148,3 +148,18 @@ def test_the_preview_page_shows_proposed_warnings_and_our_note(writer):
     html = logged_in(writer).get(reverse("admin:articles_article_preview", args=[article.pk])).content.decode()
     assert html.index("War and conflict") < html.index("Our note: Describes the aftermath") < html.index("Shelling resumed at dawn.")
     assert "The content warning shown is the one proposed" in html
+
+
+def test_a_new_article_can_be_saved_and_submitted_in_one_press(writer):
+    """The add form offers "Save and submit for review": the draft is saved, then the submission's
+    confirmation page opens."""
+    client = logged_in(writer)
+    assert 'name="_workflow" value="submit"' in client.get(reverse("admin:articles_article_add")).content.decode()
+    response = client.post(reverse("admin:articles_article_add"), {
+        "title": "Night at the border", "slug": "night-at-the-border", "author": writer.author_profile.pk,
+        "body": "Notes.", "_workflow": "submit",
+    })
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_transition", args=[article.pk, "submit"])
+    assert article.status == "draft"

@@ -92,6 +92,14 @@ class RevisionSaving:
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
         return super().response_change(request, obj)
 
+    def response_add(self, request, obj, post_url_continue=None):
+        """"Save and submit for review" on a new article: it is saved as a draft, then the submission's
+        confirmation page opens (where a comment for the editors can be written)."""
+        if request.POST.get("_workflow") == "submit":
+            self.message_user(request, "Your article was saved as a draft. Confirm to submit it for review.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, "submit"]))
+        return super().response_add(request, obj, post_url_continue)
+
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "unchanged", False):
             messages.info(request, "Nothing was changed, so no revision was made.")
