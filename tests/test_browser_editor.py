@@ -299,3 +299,25 @@ def test_click_counts_for_writing_and_for_publishing(desk, writer, editor, setti
     article.refresh_from_db()
     assert article.is_live and list(article.warnings.values_list("slug", flat=True)) == ["war-and-conflict"]
     assert task.clicks == 3
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_changes_requested_reach_the_writers_desk(desk, writer, editor, width):
+    """The editor presses "Save and request changes" and writes why; the writer's desk shows the article
+    under "Came back with changes requested" with the editor's comment and name."""
+    expect = _expect()
+    article = make_article(writer, "in_review")
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.get_by_role("button", name="Save and request changes").click()
+    page.fill("#id_comment", "Name the second source, please.")
+    page.get_by_role("button", name="Request changes").click()
+    expect(page.locator(".messagelist")).to_contain_text("Request changes: done")
+    page = desk(writer, width)
+    page.goto("/admin/")
+    sent_back = page.locator("#desk-sent-back")
+    expect(sent_back).to_contain_text(article.title)
+    expect(sent_back).to_contain_text("Name the second source, please.")
+    expect(sent_back).to_contain_text(f"— {editor.username}")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    shoot(page, f"writer-desk-sent-back-{width}")

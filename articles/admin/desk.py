@@ -89,7 +89,7 @@ def writer_desk(user, now: datetime) -> list[Section]:
         _section(
             "drafts", "Your drafts", mine.drafts().exclude(pk__in=sent_back.values("pk")).order_by("-updated_at", "-pk"),
             lambda a: Item(a.title, _article_url(a), (f"Last saved {when(a.updated_at)}",)),
-            see_all=drafts_url, see_all_label="All your drafts ({count})", empty="No drafts: start one with “Add article”.",
+            see_all=drafts_url, see_all_label="All your drafts ({count})", empty="No drafts: start one with “Write an article”.",
         ),
         _section(
             "in-review", "In review", mine.in_review().order_by("submitted_at", "pk"),
