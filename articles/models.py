@@ -14,7 +14,7 @@ from taggit.models import TaggedItemBase
 
 from articles.lexicon import parse_terms
 from articles.content import Content
-from articles.rendering import render_markdown
+from articles.rendering import body_images
 from articles.urling import path_to
 
 
@@ -286,13 +286,6 @@ class Article(models.Model):
             return [item.tag for item in self.tagged_items.all()]
         return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
 
-    @cached_property
-    def body_html(self):
-        """The body rendered from Markdown and sanitised, with the library images it places."""
-        from articles import pictures
-
-        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
-
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
     UNSURE_TITLE = "the headline is a guess: nothing around it confirmed which line it is"
     NO_AUTHOR = "no author found"
@@ -329,11 +322,9 @@ class Article(models.Model):
 
     def _keep_body_images(self, adding):
         """body_images: the library images the body places (an image in use cannot then be deleted)."""
-        from articles.pictures import placed_images
-
-        images = placed_images(self.body) if "image:" in self.body else []
-        if images or not adding:
-            self.body_images.set(images)
+        numbers = body_images(self.body).placed if "image:" in self.body else ()
+        if numbers or not adding:
+            self.body_images.set(Image.objects.filter(pk__in=numbers))
 
     @property
     def warnings_decided(self):

@@ -34,6 +34,8 @@ from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.rendering import render_markdown
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 SNIPPET_CHARS = 220
@@ -219,7 +221,7 @@ def _headline_html(headline):
 
 
 def _plain_text(article):
-    body = unescape(strip_tags(article.body_html))
+    body = unescape(strip_tags(render_markdown(article.body)))  # the text alone: pictures are not searched
     return " ".join(f"{article.standfirst} {body}".split())
 
 

@@ -86,6 +86,12 @@ def display_name(user):
 
 
 @register.simple_tag
+def article_body(article):
+    """An article's body: Markdown rendered and sanitised by nh3 (articles/rendering.py), with its figures."""
+    return mark_safe(pictures.body_html(article))  # sanitised by rendering.render_markdown; figures by a template
+
+
+@register.simple_tag
 def figure(image, lazy=True):
     """A library image as the article page shows it (templates/includes/figure.html), graphic ones covered."""
     return pictures.figure_html(image, lazy=lazy)  # rendered by a template, so already escaped
