@@ -8,7 +8,7 @@ from articles.content import Content
 from articles.models import Article, ContentWarning, Revision
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
-from articles.workflow.permissions import can_edit, can_publish, is_editor
+from articles.workflow.permissions import can_edit, can_publish, is_editor, reviewers_of_revisions
 from articles.workflow.record import record
 from articles.workflow.warning_decisions import warning_changes
 
@@ -54,7 +54,9 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
             **content.for_revision(),
         )
         record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
-        transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
+        transaction.on_commit(lambda: notifications.revision_proposed(
+            revision, reviewers_of_revisions(article)
+        ), robust=True)
     return revision
 
 

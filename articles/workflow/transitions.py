@@ -17,7 +17,7 @@ from articles.models import Article
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
 from articles.workflow.moves import MOVES, Move, Status
-from articles.workflow.permissions import permits
+from articles.workflow.permissions import permits, recipients
 from articles.workflow.record import record
 from articles.workflow.revisions import content_of, snapshot_live
 
@@ -91,7 +91,9 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
             if previous != Status.PUBLISHED:  # a new time for the same text is no new version
                 snapshot_live(locked, user, source=name)
         record(locked, user, name, previous, locked.status, comment, changes)
-        transaction.on_commit(lambda: notifications.transition_made(locked, name, user, comment), robust=True)
+        transaction.on_commit(lambda: notifications.transition_made(
+            locked, move, user, comment, recipients(name, locked)
+        ), robust=True)
     article.refresh_from_db()
     return article
 
