@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 from taggit.models import Tag
 
 from articles import filters, search, selectors
@@ -238,8 +239,6 @@ def news_article_data(article, url):
 def media_file(request, path):
     """A library picture from var/media/ (the embedded default; production serves them from object
     storage). Names are generated and never reused, so browsers and CDNs may keep them for a year."""
-    from django.views.static import serve
-
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

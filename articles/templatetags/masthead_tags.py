@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import pictures, summaries
+from articles.models import display_name as name_of
 from articles.urling import path_to
 
 register = template.Library()
@@ -80,8 +81,6 @@ def tag_url(tag):
 @register.filter
 def display_name(user):
     """A colleague's name as the newsroom knows it (byline, full name, else login); "the importer" for None."""
-    from articles.models import display_name as name_of
-
     return name_of(user or None)
 
 
