@@ -4,12 +4,14 @@ an article's state, revisions, warning decisions and tags.
 - ``moves``: the table (states, permission, who hears of each move);
 - ``permissions``: ``can(user, move, article)``, who sees and edits what, and email recipients;
 - ``transitions``: ``perform`` and friends, under a row lock, writing the record of decisions;
-- ``revisions``, ``warning_decisions``, ``tags``: the other decisions editors make.
+- ``revisions``, ``warning_decisions``, ``tags``: the other decisions editors make;
+- ``images``: no graphic picture shown without a warning, and library pictures changed on record.
 
 Callers import from here: ``from articles import workflow``.
 """
 
 from articles.workflow.errors import WorkflowError
+from articles.workflow.images import change_picture, check_picture_change
 from articles.workflow.moves import MOVES, Audience, Move
 from articles.workflow.permissions import can, can_edit, can_publish, can_view, is_editor, is_member, recipients
 from articles.workflow.record import record
@@ -36,6 +38,7 @@ from articles.workflow.warning_decisions import decide_warnings, warning_changes
 
 __all__ = [
     "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "blocker", "can", "can_edit",
+    "change_picture", "check_picture_change",
     "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",
     "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import", "reject_revision",
     "revert_to", "snapshot_live", "warning_changes",
