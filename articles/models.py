@@ -408,6 +408,10 @@ class RevisionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Revision.Status.PENDING)
 
+    def newest_pending(self):
+        """The pending revision proposed last (an editor's over an older import's), or None."""
+        return self.pending().order_by("-created_at", "-pk").first()
+
 
 class Revision(models.Model):
     """A snapshot of an article's content: a pending edit of a live article, or the history of what was live."""

@@ -74,5 +74,5 @@ def share_view(request, token):
     if not link.is_active:
         raise Http404("This preview link has expired or was revoked.")
     article = Article.objects.select_related("author").get(pk=link.article_id)
-    pending = article.revisions.pending().first() if article.status == Article.Status.PUBLISHED else None
+    pending = article.revisions.newest_pending() if article.status == Article.Status.PUBLISHED else None
     return preview_response(request, article, pending, share_link=link)

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
+from articles import preview, workflow
 from articles.models import Article, ContentWarning, Decision, PreviewLink, Revision
 from tests.factories import ArticleFactory
 from tests.test_workflow import EXPECTED, ROLES, STATES, STORED, TARGET, make_article
@@ -586,6 +586,17 @@ def test_share_link_lifecycle(writer, editor, client, time_machine):
     time_machine.move_to(timezone.now() - timedelta(days=3))
     PreviewLink.objects.update(revoked_at=timezone.now())
     assert client.get(path).status_code == 404
+
+
+def test_share_link_shows_the_newest_pending_revision(editor, client):
+    """A share link of a live article shows the revision proposed last, not an older one (the importer's)."""
+    article = ArticleFactory(title="As it went live", decided=True)
+    workflow.propose_revision(article, None, workflow.content_of(article).replace(title="The importer's old version"),
+                              source="import")
+    workflow.propose_revision(article, editor, workflow.content_of(article).replace(title="The editor's newest"))
+    link, token = preview.make_share_link(article, editor, days=2)
+    html = client.get(reverse("articles:preview-share", args=[token])).content.decode()
+    assert "The editor's newest" in html and "The importer's old version" not in html
 
 
 def test_writers_cannot_make_share_links(writer):
