@@ -1,6 +1,10 @@
+"""Fixtures every test file shares: users by role, the hidden-article cases, the public routes, and
+the page cache and on-commit callbacks as in production."""
+
 from pathlib import Path
 
 import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEED_000 = SEEDS_DIR / "000_739d39e62fd4c9a8.txt"
@@ -157,3 +161,39 @@ def second_editor(django_user_model):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("sully", "sully@example.org", "a-long-password-123")
+
+
+# --- what readers must never see, and where they look ---------------------------------------------------
+
+# Every way an article can exist without readers being allowed to see it (ArticleFactory traits and
+# fields). The ``hidden`` fixture runs a test once per case.
+HIDDEN = [
+    pytest.param({"draft": True}, id="draft"),
+    pytest.param({"in_review": True}, id="in_review"),
+    pytest.param({"in_review": True, "published_at": None}, id="in_review_undated"),
+    pytest.param({"scheduled": True}, id="scheduled"),
+    pytest.param({"draft": True, "decided": True}, id="unpublished"),  # as unpublishing leaves it: dated, decided
+]
+
+
+@pytest.fixture(params=HIDDEN)
+def hidden(request):
+    """ArticleFactory arguments for an article readers may not see: one test run per case of HIDDEN."""
+    return request.param
+
+
+NOT_PUBLIC = {"admin"}  # namespaces of the URLconf that readers never reach
+
+
+def public_routes(patterns=None, prefix=""):
+    """The name of every public route in the URLconf (namespaced, e.g. "articles:home"), walked from the
+    resolver, so a route added to urls.py shows up here."""
+    names = []
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace not in NOT_PUBLIC:
+                names += public_routes(entry.url_patterns, f"{prefix}{entry.namespace}:" if entry.namespace else prefix)
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"the route {entry.pattern} has no name: every public route needs one"
+            names.append(prefix + entry.name)
+    return names

@@ -19,12 +19,6 @@ from tests.html_checks import assert_valid_html, head, meta_tags
 pytestmark = pytest.mark.django_db
 
 COOKIE = django_settings.MASTHEAD_FILTER_COOKIE_NAME
-HIDDEN = [
-    pytest.param({"draft": True}, id="draft"),
-    pytest.param({"in_review": True}, id="in_review"),
-    pytest.param({"scheduled": True}, id="scheduled"),
-]
-
 
 def page(client, url, status=200, **params):
     response = client.get(url, params)
@@ -143,7 +137,6 @@ def test_notice_counts_only_this_lists_articles(client, graphic):
     assert "3 articles hidden" in page(client, "/")
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_articles_are_not_counted(client, graphic, hidden):
     """Articles readers may not see are never counted as hidden by the filter."""
     ArticleFactory(warnings=[graphic], **hidden)

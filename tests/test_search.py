@@ -17,12 +17,6 @@ from tests.html_checks import assert_valid_html
 
 pytestmark = pytest.mark.django_db
 
-HIDDEN = [
-    pytest.param({"draft": True}, id="draft"),
-    pytest.param({"in_review": True}, id="in_review"),
-    pytest.param({"scheduled": True}, id="scheduled"),
-]
-
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 search only")
 
@@ -111,7 +105,6 @@ def test_non_latin_words_are_found(client):
     assert titles(results(client, "Шенгал")) == ["Шенгал: возвращение домой"]
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_articles_are_never_found(client, hidden):
     """Draft, in-review and scheduled articles never appear in results, nor their words in the page."""
     ArticleFactory(title="Yazidis return to Sinjar", body="Visible words.")
