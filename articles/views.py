@@ -239,6 +239,9 @@ def news_article_data(article, url):
 def media_file(request, path):
     """A library picture from var/media/ (the embedded default; production serves them from object
     storage). Names are generated and never reused, so browsers and CDNs may keep them for a year."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):  # a name the file system cannot hold (too long, a NUL): no such file
+        raise Http404("No such picture.") from None
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

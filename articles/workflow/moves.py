@@ -39,6 +39,7 @@ class Move:
     marks_submission: bool = False  # remembers who submitted it and when
     clears_time: bool = False  # forgets the publication time (a cancelled schedule)
     phase: str = ""  # of a published article: "live" (its time has come) or "scheduled" (still to come)
+    ends_share_links: bool = False  # revokes the article's share links (a take-down leaves no way in)
 
     def applies_to(self, article) -> bool:
         """The article's state (and, for a published one, whether its time has come) allows this move."""
@@ -97,6 +98,7 @@ MOVES = {
         Move(
             "unpublish", "Unpublish", frozenset({Status.PUBLISHED}), Status.DRAFT, PUBLISH,
             "an editor who may publish", needs_comment=True, comment_label="Reason for unpublishing", phase="live",
+            ends_share_links=True,
             notify=Audience.WRITERS, subject="Unpublished", message="{who} unpublished “{title}”:\n\n{comment}",
         ),
     ]

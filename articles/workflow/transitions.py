@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import notifications
-from articles.models import Article
+from articles.models import Article, PreviewLink
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
 from articles.workflow.moves import MOVES, Move, Status
@@ -85,6 +85,8 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
             update += ["submitted_at", "submitted_by"]
         locked.status = move.target
         locked.save(update_fields=update)
+        if move.ends_share_links:
+            PreviewLink.objects.filter(article=locked, revoked_at__isnull=True).update(revoked_at=now)
         changes = {}
         if move.target == Status.PUBLISHED:
             changes["published_at"] = locked.published_at.isoformat()
