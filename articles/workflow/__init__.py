@@ -12,8 +12,8 @@ Callers import from here: ``from articles import workflow``.
 
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import change_picture, check_picture_change
-from articles.workflow.moves import MOVES, Audience, Move
-from articles.workflow.permissions import can, can_edit, can_publish, can_view, is_editor, is_member, recipients
+from articles.workflow.moves import ACTIONS, MOVES, Action, Audience, Move
+from articles.workflow.permissions import can, can_edit, can_publish, can_view, is_editor, is_member, recipients, require
 from articles.workflow.record import record
 from articles.workflow.revisions import (
     approve_revision,
@@ -37,7 +37,7 @@ from articles.workflow.transitions import (
 from articles.workflow.warning_decisions import decide_warnings, warning_changes
 
 __all__ = [
-    "MOVES", "Audience", "Move", "WorkflowError", "allowed_transitions", "approve_revision", "blocker", "can", "can_edit",
+    "ACTIONS", "Action", "MOVES", "Audience", "Move", "require", "WorkflowError", "allowed_transitions", "approve_revision", "blocker", "can", "can_edit",
     "change_picture", "check_picture_change",
     "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",
     "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import", "reject_revision",

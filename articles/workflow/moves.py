@@ -1,9 +1,11 @@
-"""The table of workflow moves: from which states, to which, the permission each needs, and who hears of it.
+"""The table of workflow moves: from which states, to which, the permission each needs, and who hears of it;
+and beside it the table of the other decisions editors make (ACTIONS), with the permission each needs.
 
 Everything about a move is a row here. The policy (permissions.py) reads ``permission`` and
 ``own_work``; perform (transitions.py) reads the states, ``needs_comment``, ``needs_time`` and
 ``marks_submission``; the emails (notifications.py) read ``notify`` and the two texts. Adding a
-move is adding a row.
+move is adding a row. The policy (permissions.can) judges both tables: nobody checks a permission
+of their own.
 """
 
 import enum
@@ -101,5 +103,26 @@ MOVES = {
             ends_share_links=True,
             notify=Audience.WRITERS, subject="Unpublished", message="{who} unpublished “{title}”:\n\n{comment}",
         ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """A decision that is not a move between states: it needs ``permission`` (with EDIT), whatever the state."""
+
+    name: str
+    label: str  # as the refusal says it: "You may not {label}"
+    permission: str
+    who: str
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action("approve_revision", "approve a revision", PUBLISH, "an editor who may publish"),
+        Action("reject_revision", "send a revision back", REVIEW, "an editor who may review"),
+        Action("decide_warnings", "decide an article's content warnings", REVIEW, "an editor who may review"),
+        Action("merge_tags", "merge tags", REVIEW, "an editor who may review"),
     ]
 }

@@ -8,7 +8,7 @@ from articles.content import Content
 from articles.models import Article, ContentWarning, Revision
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
-from articles.workflow.permissions import can_edit, can_publish, is_editor, reviewers_of_revisions
+from articles.workflow.permissions import can_edit, require, reviewers_of_revisions
 from articles.workflow.record import record
 from articles.workflow.warning_decisions import warning_changes
 
@@ -62,8 +62,7 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
 
 def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
     """Make a pending revision the live version. Its warnings become the editor's warning decision."""
-    if not can_publish(user):
-        raise WorkflowError("Only an editor may approve a revision.")
+    require(user, "approve_revision")
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=revision.article_id)
         revision = Revision.objects.select_for_update().get(pk=revision.pk)
@@ -100,8 +99,7 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
 
 def reject_revision(revision: Revision, user, *, comment: str) -> Revision:
     """Send a pending revision back: the live version stays; the revision is kept in the history."""
-    if not is_editor(user):
-        raise WorkflowError("Only an editor may review a revision.")
+    require(user, "reject_revision")
     if not (comment or "").strip():
         raise WorkflowError("Say what needs to change: a comment is required to send a revision back.")
     with transaction.atomic():
