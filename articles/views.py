@@ -14,7 +14,7 @@ from taggit.models import Tag
 
 from articles import filters, search, selectors
 from articles.pagination import WindowPaginator
-from articles.models import Article, Author, ContentWarning, TagRedirect
+from articles.models import Article, Author, ContentWarning
 
 
 class PublishedArticlesMixin:
@@ -119,10 +119,10 @@ class TagDetailView(ArticleListMixin, ListView):
         """A tag merged into another redirects permanently to the kept tag."""
         self.tag = Tag.objects.filter(slug=kwargs["slug"]).first()
         if self.tag is None:
-            moved = TagRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("tag").first()
-            if moved is None:
+            kept = selectors.merged_into(kwargs["slug"])
+            if kept is None:
                 raise Http404("No such tag.")
-            return redirect("articles:tag-detail", slug=moved.tag.slug, permanent=True)
+            return redirect("articles:tag-detail", slug=kept.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_articles(self):
