@@ -449,9 +449,9 @@ class Revision(models.Model):
 
     objects = RevisionQuerySet.as_manager()
 
-    # The article fields a revision copies one to one; tags and warnings are stored as lists beside them.
     def content(self) -> Content:
-        """This revision's content."""
+        """This revision's content: its columns named in content.STORED (copies of the article's columns of the
+        same names), with the tags (names) and warnings (slugs) it keeps as JSON lists."""
         return Content.of(self)
 
     def __str__(self):
