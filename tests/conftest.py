@@ -1,5 +1,11 @@
 """Fixtures every test file shares: users by role, the hidden-article cases, the public routes, and
-the page cache and on-commit callbacks as in production."""
+the page cache as in production.
+
+Tests run inside a transaction that is rolled back, so Django never runs ``transaction.on_commit``
+callbacks (the page cache's renewal, workflow emails) by itself: a test that needs them wraps the
+writes in Django's supported capture, ``django_capture_on_commit_callbacks(execute=True)``, which
+runs them as a commit would (a rolled-back block's are dropped, a robust one's error is logged).
+"""
 
 from pathlib import Path
 
@@ -18,56 +24,6 @@ def _simple_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-def _test_wrapped_only(connection):
-    """True when the only open atomic blocks are the ones the test case wraps each test in."""
-    return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
-
-
-@pytest.fixture(autouse=True)
-def _commits_as_in_production(monkeypatch):
-    """Run on_commit callbacks when the code's own outermost transaction ends, as in production.
-
-    Tests run inside a transaction that is rolled back, so Django would otherwise never run
-    on_commit callbacks, and a page cached before an editor's action would never end. Here a
-    callback registered outside any atomic block of the code runs at once (autocommit), and one
-    registered inside runs when that block's outermost level exits without an error (a rollback
-    drops it, as Django does).
-    """
-    from django.db.backends.base.base import BaseDatabaseWrapper
-    from django.db.transaction import Atomic, get_connection
-
-    import logging
-
-    original_on_commit = BaseDatabaseWrapper.on_commit
-    original_exit = Atomic.__exit__
-
-    def run(func, robust):
-        """As Django runs a callback after a commit: a robust one's error is logged, not raised."""
-        if not robust:
-            return func()
-        try:
-            func()
-        except Exception:
-            logging.getLogger("django.db.backends.base").exception("Error calling %s in on_commit()", func)
-
-    def on_commit(self, func, robust=False):
-        if self.in_atomic_block and _test_wrapped_only(self):
-            return run(func, robust)
-        return original_on_commit(self, func, robust)
-
-    def exit_(self, exc_type, exc_value, traceback):
-        result = original_exit(self, exc_type, exc_value, traceback)
-        connection = get_connection(self.using)
-        if exc_type is None and not getattr(self, "_from_testcase", False) and _test_wrapped_only(connection):
-            pending, connection.run_on_commit = connection.run_on_commit, []
-            for _, func, robust in pending:
-                run(func, robust)
-        return result
-
-    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
-    monkeypatch.setattr(Atomic, "__exit__", exit_)
 
 
 @pytest.fixture(autouse=True)

@@ -635,7 +635,8 @@ def test_a_title_with_a_line_break_cannot_be_stored(writer):
         article.save()
 
 
-def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog):
+def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog,
+                                                      django_capture_on_commit_callbacks):
     """If the mail server or a header refuses the notification, the move stands and the page answers."""
     from django.core.mail import BadHeaderError
 
@@ -646,7 +647,8 @@ def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypat
 
     monkeypatch.setattr(notifications, "send_mail", refuse)
     article = make_article(writer, "draft")
-    response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).status == "in_review"
     assert "Could not send workflow email" in caplog.text

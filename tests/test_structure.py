@@ -1,10 +1,13 @@
 """The structure says what it does: no module of ``articles/`` imports another in a circle, not even
-from inside a function. Pure: reads the source with ``ast``, imports nothing of the app."""
+from inside a function, and neither the app nor the tests lean on Django's private transaction
+internals. Pure: reads the source with ``ast``, imports nothing of the app."""
 
 import ast
 from pathlib import Path
 
 APP = Path(__file__).resolve().parent.parent / "articles"
+TESTS = Path(__file__).resolve().parent
+PRIVATE = {"run_on_commit", "Atomic", "atomic_blocks", "_from_testcase"}  # Django's transaction internals
 
 
 def modules() -> dict[str, Path]:
@@ -87,3 +90,15 @@ def test_the_app_has_no_import_cycle():
     graph = {name: imports_of(name, path, known) for name, path in known.items()}
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " → ".join(cycle)
+
+
+def test_nothing_leans_on_djangos_private_transaction_internals():
+    """No module of the app or the tests names Atomic, run_on_commit and the like: on-commit callbacks are
+    run in tests by Django's supported capture (django_capture_on_commit_callbacks)."""
+    leaning = []
+    for path in [*APP.rglob("*.py"), *TESTS.glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+            if name in PRIVATE:
+                leaning.append(f"{path.relative_to(APP.parent)}:{node.lineno} {name}")
+    assert not leaning, leaning
