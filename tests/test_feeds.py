@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import sitemaps
 from articles.models import Article, ContentWarning
 from tests.factories import ArticleFactory, AuthorFactory
 
@@ -246,9 +247,18 @@ def test_sitemap_index_and_sections_run_a_fixed_number_of_queries(client, django
     before = sections()
     ArticleFactory.create_batch(9, tags=["Syria", "Yemen"])
     assert sections() == before
+    blocks = {pk // sitemaps.ARTICLE_CHUNK for pk in Article.objects.values_list("pk", flat=True)}
+
+    def expected(url):
+        """Its items and the paginator's count of them; only the count for a block with no article (on
+        PostgreSQL ids go on from earlier tests, so the first blocks may be empty)."""
+        if url.endswith("pages.xml"):
+            return 0
+        block = url.rpartition(sitemaps.ARTICLES_PREFIX)[2].removesuffix(".xml")
+        return 1 if block.isdigit() and int(block) not in blocks else 2
+
     for url in before:
-        # a section: its items, and the paginator's count of them (bounded by the section's size)
-        with django_assert_num_queries(0 if url.endswith("pages.xml") else 2):
+        with django_assert_num_queries(expected(url)):
             fetch(client, url.removeprefix("http://testserver"))
 
 
