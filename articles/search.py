@@ -27,6 +27,7 @@ Snippets never trust stored text: it is escaped first and only then wrapped in `
 import re
 from html import unescape
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Expression, FloatField, TextField, Value
 from django.db.models.functions import Concat
@@ -121,8 +122,6 @@ def _newest(matching):
 
 
 def _postgres_search(articles, query):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
-
     def document():
         # Exactly the expression article_search_idx indexes (migration 0008).
         return OnArticleRow("({row}.search_document || {row}.search_names)", output_field=SearchVectorField())
