@@ -1,13 +1,14 @@
 """The workflow (the articles/workflow/ package): who may make which move from which state and take which other
 action (the one policy, workflow.can), and what each records; revisions, warning decisions, tag merges, emails."""
 
+import threading
 from datetime import timedelta
 
 import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db import connection
+from django.db import IntegrityError, connection, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.core import mail
@@ -460,6 +461,37 @@ class TestTags:
             workflow.merge_tags(keep, [old], editor)
         locks = [query["sql"] for query in queries if "FOR UPDATE" in query["sql"] and "taggit_tag" in query["sql"]]
         assert len(locks) == 1 and str(keep.pk) in locks[0] and str(old.pk) in locks[0]
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks (it locks the database)")
+    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    def test_a_tagging_still_open_when_a_merge_commits_is_refused_not_lost(self, editor):
+        """A tagging with a merged tag that commits after the merge fails loudly (its tag is gone): it is never
+        silently dropped, and the merge keeps every article it saw."""
+        ArticleFactory(tags=["Daesh"])
+        ArticleFactory(tags=["ISIS"])
+        late = ArticleFactory(title="Tagged meanwhile")
+        keep, old = Tag.objects.get(name="Daesh"), Tag.objects.get(name="ISIS")
+        tagged, release, outcome = threading.Event(), threading.Event(), {}
+
+        def tag_meanwhile():
+            try:
+                with transaction.atomic():
+                    TaggedArticle.objects.create(tag=old, content_object=late)
+                    tagged.set()
+                    release.wait(10)
+            except IntegrityError as error:
+                outcome["tagging"] = error
+            finally:
+                connections.close_all()
+
+        tagger = threading.Thread(target=tag_meanwhile)
+        tagger.start()
+        assert tagged.wait(10)
+        assert workflow.merge_tags(keep, [old], editor) == 1
+        release.set()
+        tagger.join(10)
+        assert isinstance(outcome.get("tagging"), IntegrityError)
+        assert list(late.tags.names()) == [] and TaggedArticle.objects.filter(tag=keep).count() == 2
 
     def test_writers_cannot_merge(self, writer):
         """Only editors merge tags."""
