@@ -12,6 +12,7 @@ import contextvars
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
@@ -93,12 +94,31 @@ class ArticleFeed(Feed):
             _current_request.reset(token)
 
 
+class TagMoved(Exception):
+    """The tag asked for was merged into ``tag``."""
+
+    def __init__(self, tag):
+        super().__init__(tag.slug)
+        self.tag = tag
+
+
 class TagFeed(ArticleFeed):
-    """One tag's latest visible articles; a tag no visible article carries has no feed."""
+    """One tag's latest visible articles; a tag no visible article carries has no feed, and a tag merged
+    into another redirects (301) to the kept tag's feed."""
+
+    route = "articles:tag-feed-rss"
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except TagMoved as moved:
+            return redirect(self.route, slug=moved.tag.slug, permanent=True)
 
     def get_object(self, request, slug):
         tag = selectors.visible_tag(slug)
         if tag is None:
+            if (kept := selectors.merged_into(slug)) is not None:
+                raise TagMoved(kept)
             raise Http404("No such tag.")
         return tag
 
@@ -147,6 +167,8 @@ class ArticleAtomFeed(AtomMixin, ArticleFeed):
 
 class TagAtomFeed(AtomMixin, TagFeed):
     """One tag's latest visible articles (Atom)."""
+
+    route = "articles:tag-feed-atom"
 
 
 class AuthorAtomFeed(AtomMixin, AuthorFeed):

@@ -15,7 +15,7 @@ from taggit.models import TaggedItemBase
 
 from articles.lexicon import parse_terms
 from articles.content import Content
-from articles.rendering import render_markdown
+from articles.rendering import body_images
 from articles.urling import path_to
 
 
@@ -344,13 +344,6 @@ class Article(models.Model):
             return [item.tag for item in self.tagged_items.all()]
         return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
 
-    @cached_property
-    def body_html(self):
-        """The body rendered from Markdown and sanitised, with the library images it places."""
-        from articles import pictures
-
-        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
-
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
     UNSURE_TITLE = "the headline is a guess: nothing around it confirmed which line it is"
     NO_AUTHOR = "no author found"
@@ -387,11 +380,9 @@ class Article(models.Model):
 
     def _keep_body_images(self, adding):
         """body_images: the library images the body places (an image in use cannot then be deleted)."""
-        from articles.pictures import placed_images
-
-        images = placed_images(self.body) if "image:" in self.body else []
-        if images or not adding:
-            self.body_images.set(images)
+        numbers = body_images(self.body).placed if "image:" in self.body else ()
+        if numbers or not adding:
+            self.body_images.set(Image.objects.filter(pk__in=numbers))
 
     @property
     def warnings_decided(self):
@@ -581,6 +572,10 @@ class RevisionQuerySet(models.QuerySet):
         """``user``'s unfinished edits of live articles, newest first (one per article at most)."""
         return self.filter(status=Revision.Status.AUTOSAVED, created_by=user).order_by("-created_at", "-pk")
 
+    def newest_pending(self):
+        """The pending revision proposed last (an editor's over an older import's), or None."""
+        return self.pending().order_by("-created_at", "-pk").first()
+
 
 class Revision(models.Model):
     """A snapshot of an article's content: a pending edit of a live article, or the history of what was live."""
@@ -619,9 +614,9 @@ class Revision(models.Model):
 
     objects = RevisionQuerySet.as_manager()
 
-    # The article fields a revision copies one to one; tags and warnings are stored as lists beside them.
     def content(self) -> Content:
-        """This revision's content."""
+        """This revision's content: its columns named in content.STORED (copies of the article's columns of the
+        same names), with the tags (names) and warnings (slugs) it keeps as JSON lists."""
         return Content.of(self)
 
     def __str__(self):

@@ -24,6 +24,7 @@ import hashlib
 import logging
 import math
 import secrets
+import threading
 import time
 from contextlib import contextmanager
 from functools import wraps
@@ -31,7 +32,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -106,11 +107,24 @@ def _renew_on_commit():
         _batch["due"] = True
 
 
+_requests = threading.local()  # per thread, as database connections are: renewals asked for, and done
+
+
 def invalidate():
-    """Something readers could see changed: cached pages end when the current transaction commits."""
-    if any(getattr(entry[1], "__name__", "") == "_renew_on_commit" for entry in getattr(connection, "run_on_commit", ())):
-        return  # already due at this commit
-    transaction.on_commit(_renew_on_commit)
+    """Something readers could see changed: cached pages end when the current transaction commits.
+
+    Every change asks (transaction.on_commit); the first of a commit's callbacks renews once for all
+    asked so far in this thread, and the rest find themselves answered. A rolled-back transaction's
+    callbacks never run, and the next commit's renewal covers them."""
+    asked = getattr(_requests, "asked", 0) + 1
+    _requests.asked = asked
+
+    def renew_if_still_due():
+        if asked > getattr(_requests, "done", 0):
+            _requests.done = _requests.asked
+            _renew_on_commit()
+
+    transaction.on_commit(renew_if_still_due)
 
 
 @contextmanager

@@ -12,13 +12,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.functional import cached_property
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles import pictures
 from articles.models import Article, ContentWarning, PreviewLink
-from articles.rendering import render_markdown
 from articles.views import corrections_context, news_article_data
 
 SHARE_SALT = "masthead.preview-link"
@@ -46,10 +43,6 @@ class RevisionPreview:
 
     def __getattr__(self, name):
         return getattr(self._article, name)
-
-    @cached_property
-    def body_html(self):
-        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
 
 
 class ProposedWarnings:
@@ -100,5 +93,5 @@ def share_view(request, token):
     if not link.is_active:
         raise Http404("This preview link has expired or was revoked.")
     article = Article.objects.select_related("author").get(pk=link.article_id)
-    pending = article.revisions.pending().first() if article.status == Article.Status.PUBLISHED else None
+    pending = article.revisions.newest_pending() if article.status == Article.Status.PUBLISHED else None
     return preview_response(request, article, pending, share_link=link)

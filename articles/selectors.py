@@ -7,7 +7,7 @@ only ever appears because some article readers may see carries it. Each is one q
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from taggit.models import Tag
 
-from articles.models import Article, Author, TaggedArticle
+from articles.models import Article, Author, TaggedArticle, TagRedirect
 
 RELATED_COUNT = 4
 RELATED_CANDIDATES = 50
@@ -31,6 +31,13 @@ def visible_tags():
 def visible_tag(slug):
     """The tag with this slug if a visible article carries it, else None."""
     return _with_visible_article().filter(slug=slug).first()
+
+
+def merged_into(slug):
+    """The tag that a tag with this slug was merged into (its pages and feeds redirect there), or None;
+    None as well when a tag has the slug again."""
+    moved = TagRedirect.objects.filter(old_slug=slug).select_related("tag").first()
+    return None if moved is None or Tag.objects.filter(slug=slug).exists() else moved.tag
 
 
 def visible_author(slug):

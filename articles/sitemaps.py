@@ -21,6 +21,7 @@ from articles.models import Article, Author
 ARTICLE_CHUNK = 1000
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ARTICLES_PREFIX = "articles-"
+MAX_CHUNK = (2**63 - 1) // ARTICLE_CHUNK - 1  # a block's ids must fit a 64-bit primary key
 
 
 class PageSitemap(Sitemap):
@@ -88,8 +89,9 @@ class Sections:
 
     def _chunk(self, section):
         number = section.removeprefix(ARTICLES_PREFIX)
-        if section.startswith(ARTICLES_PREFIX) and number.isdigit() and str(int(number)) == number:
-            return int(number)
+        if section.startswith(ARTICLES_PREFIX) and number.isascii() and number.isdigit() and len(number) <= 19:
+            if str(int(number)) == number and int(number) <= MAX_CHUNK:
+                return int(number)
         return None
 
     def __contains__(self, section):

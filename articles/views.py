@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 from taggit.models import Tag
 
 from articles import filters, search, selectors
 from articles.pagination import WindowPaginator
-from articles.models import Article, Author, ContentWarning, Correction, TagRedirect
+from articles.models import Article, Author, ContentWarning, Correction
 from articles.rendering import plain_text
 
 
@@ -123,10 +124,10 @@ class TagDetailView(ArticleListMixin, ListView):
         """A tag merged into another redirects permanently to the kept tag."""
         self.tag = Tag.objects.filter(slug=kwargs["slug"]).first()
         if self.tag is None:
-            moved = TagRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("tag").first()
-            if moved is None:
+            kept = selectors.merged_into(kwargs["slug"])
+            if kept is None:
                 raise Http404("No such tag.")
-            return redirect("articles:tag-detail", slug=moved.tag.slug, permanent=True)
+            return redirect("articles:tag-detail", slug=kept.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_articles(self):
@@ -287,8 +288,9 @@ def news_article_data(article, url, corrections=()):
 def media_file(request, path):
     """A library picture from var/media/ (the embedded default; production serves them from object
     storage). Names are generated and never reused, so browsers and CDNs may keep them for a year."""
-    from django.views.static import serve
-
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):  # a name the file system cannot hold (too long, a NUL): no such file
+        raise Http404("No such picture.") from None
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
+from articles import preview, workflow
 from articles.models import Article, ContentWarning, Decision, PreviewLink, Revision
 from tests.factories import ArticleFactory
 from tests.test_workflow import EXPECTED, ROLES, STATES, STORED, TARGET, make_article
@@ -615,6 +615,17 @@ def test_share_link_lifecycle(writer, editor, client, time_machine):
     assert client.get(path).status_code == 404
 
 
+def test_share_link_shows_the_newest_pending_revision(editor, client):
+    """A share link of a live article shows the revision proposed last, not an older one (the importer's)."""
+    article = ArticleFactory(title="As it went live", decided=True)
+    workflow.propose_revision(article, None, workflow.content_of(article).replace(title="The importer's old version"),
+                              source="import")
+    workflow.propose_revision(article, editor, workflow.content_of(article).replace(title="The editor's newest"))
+    link, token = preview.make_share_link(article, editor, days=2)
+    html = client.get(reverse("articles:preview-share", args=[token])).content.decode()
+    assert "The editor's newest" in html and "The importer's old version" not in html
+
+
 def test_writers_cannot_make_share_links(writer):
     """Share links are an editor's tool."""
     article = make_article(writer, "draft")
@@ -651,7 +662,8 @@ def test_a_title_with_a_line_break_cannot_be_stored(writer):
         article.save()
 
 
-def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog):
+def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog,
+                                                      django_capture_on_commit_callbacks):
     """If the mail server or a header refuses the notification, the move stands and the page answers."""
     from django.core.mail import BadHeaderError
 
@@ -662,7 +674,8 @@ def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypat
 
     monkeypatch.setattr(notifications, "send_mail", refuse)
     article = make_article(writer, "draft")
-    response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).status == "in_review"
     assert "Could not send workflow email" in caplog.text

@@ -257,7 +257,7 @@ class ArticleAdmin(
 def _starting_revision(request, article):
     """What a live article's form starts from: this person's autosaved edit when it is newer than the
     newest pending revision, else that pending revision, else None (the live text)."""
-    pending = article.revisions.pending().exclude(source="import").order_by("-created_at", "-pk").first()
+    pending = article.revisions.exclude(source="import").newest_pending()
     autosaved = Revision.objects.autosaved_by(request.user).filter(article=article).first()
     if autosaved is not None and (pending is None or autosaved.created_at > pending.created_at):
         if request.method == "GET":

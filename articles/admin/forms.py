@@ -10,8 +10,10 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from taggit.models import Tag
 
+from articles.admin.images import usable_images
 from articles.diffing import normalise_newlines
 from articles.models import Article, display_name
+from articles.rendering import body_images
 
 
 MISSING_EDIT_TOKEN = (
@@ -142,9 +144,6 @@ class ArticleForm(forms.ModelForm):
     def _check_body_images(self, body):
         """Pictures in the body come only from the library, each on a line of its own, and a writer places
         only pictures she uploaded: anything else is named, and nothing is saved."""
-        from articles.admin.images import usable_images
-        from articles.rendering import body_images
-
         found = body_images(body)
         problems = found.problems
         if found.placed:

@@ -39,6 +39,11 @@ class ImageForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("alt_text", "").strip() and not cleaned.get("decorative"):
             self.add_error("alt_text", "Describe the picture for readers who cannot see it, or tick “decorative”.")
+        if self.instance.pk and cleaned.get("graphic") and "graphic" in self.changed_data:
+            try:
+                workflow.check_picture_change(self.instance, graphic=True)
+            except workflow.WorkflowError as refusal:
+                self.add_error("graphic", str(refusal))
         return cleaned
 
 
@@ -115,7 +120,11 @@ class ImageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
+            try:
+                workflow.change_picture(obj, request.user)
+            except workflow.WorkflowError as refusal:  # an article lost its warnings since the form was checked
+                messages.error(request, f"Not saved: {refusal}")
+            return
         store_upload(form, request.user)
         if obj.graphic:
             messages.info(request, "Marked graphic: readers will always see it covered until they choose to show it.")

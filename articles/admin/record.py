@@ -26,6 +26,8 @@ CHANGE_LABELS = {
     "source": "From",
     "correction": "Correction",
     "kind": "Kind",
+    "picture": "Picture",
+    "picture_changes": "What readers see of it",
 }
 SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "an earlier version"}
 WARNING_KEYS = {"warnings", "warnings_added", "warnings_removed", "suggestions_accepted", "suggestions_dismissed"}

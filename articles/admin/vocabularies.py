@@ -104,12 +104,12 @@ class TagAdmin(admin.ModelAdmin):
         if form.is_valid():
             keep = form.cleaned_data["keep"]
             try:
-                moved = workflow.merge_tags(keep, list(tags), request.user)
+                retagged = workflow.merge_tags(keep, list(tags), request.user)
             except WorkflowError as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
                 self.message_user(
-                    request, f"Merged into “{keep.name}”: {moved} article(s) retagged; old tag pages redirect there.",
+                    request, f"Merged into “{keep.name}”: {retagged} article(s) retagged; old tag pages redirect there.",
                     messages.SUCCESS,
                 )
             return None

@@ -60,7 +60,7 @@ class WorkflowViews:
         revisions = article.revisions.select_related("created_by", "reviewed_by", "author").order_by("-created_at", "-pk")
         return self._render(
             request, "admin/articles/article/revisions.html", article,
-            title=f"Revisions of “{article.title}”", revisions=revisions, can_review=workflow.can_publish(request.user),
+            title=f"Revisions of “{article.title}”", revisions=revisions, can_review=workflow.can(request.user, "approve_revision"),
         )
 
     def revision_view(self, request, object_id, revision_id):
@@ -92,5 +92,5 @@ class WorkflowViews:
         return self._render(
             request, "admin/articles/article/revision.html", article,
             title=f"Revision of “{article.title}”", revision=revision, diff=diff, has_differences=any_changed(diff), form=form,
-            can_review=workflow.can_publish(request.user), can_revert=workflow.can_edit(request.user, article),
+            can_review=workflow.can(request.user, "approve_revision"), can_revert=workflow.can_edit(request.user, article),
         )

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import pictures, summaries
+from articles.models import display_name as name_of
 from articles.rendering import render_markdown
 from articles.urling import path_to
 
@@ -88,9 +89,13 @@ def tag_url(tag):
 @register.filter
 def display_name(user):
     """A colleague's name as the newsroom knows it (byline, full name, else login); "the importer" for None."""
-    from articles.models import display_name as name_of
-
     return name_of(user or None)
+
+
+@register.simple_tag
+def article_body(article):
+    """An article's body: Markdown rendered and sanitised by nh3 (articles/rendering.py), with its figures."""
+    return mark_safe(pictures.body_html(article))  # sanitised by rendering.render_markdown; figures by a template
 
 
 @register.simple_tag

@@ -30,7 +30,7 @@ def check_correction(name: str, user, article: Article) -> None:
             f"Corrections are added only to live articles: “{article.title}” is {article.state_label[:1].lower()}"
             f"{article.state_label[1:]}."
         )
-    raise WorkflowError(f"You may not {action.label.lower()}: only {action.who} may.")
+    raise WorkflowError(f"You may not {action.label}: only {action.who} may.")
 
 
 def clean_text(text: str, *, what: str = "The text") -> str:

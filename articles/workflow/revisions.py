@@ -8,7 +8,7 @@ from articles.content import Content
 from articles.models import Article, ContentWarning, Revision
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
-from articles.workflow.permissions import can_edit, can_publish, is_editor
+from articles.workflow.permissions import can_edit, require, reviewers_of_revisions
 from articles.workflow.record import record
 from articles.workflow.warning_decisions import warning_changes
 
@@ -56,7 +56,9 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
             **content.for_revision(),
         )
         record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
-        transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
+        transaction.on_commit(lambda: notifications.revision_proposed(
+            revision, reviewers_of_revisions(article)
+        ), robust=True)
     return revision
 
 
@@ -80,8 +82,7 @@ def autosave_revision(article: Article, user, content: Content) -> Revision:
 
 def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
     """Make a pending revision the live version. Its warnings become the editor's warning decision."""
-    if not can_publish(user):
-        raise WorkflowError("Only an editor may approve a revision.")
+    require(user, "approve_revision")
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=revision.article_id)
         revision = Revision.objects.select_for_update().get(pk=revision.pk)
@@ -118,8 +119,7 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
 
 def reject_revision(revision: Revision, user, *, comment: str) -> Revision:
     """Send a pending revision back: the live version stays; the revision is kept in the history."""
-    if not is_editor(user):
-        raise WorkflowError("Only an editor may review a revision.")
+    require(user, "reject_revision")
     if not (comment or "").strip():
         raise WorkflowError("Say what needs to change: a comment is required to send a revision back.")
     with transaction.atomic():
