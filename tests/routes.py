@@ -56,6 +56,7 @@ BUILDERS = {
     "articles:search": lambda s: [reverse("articles:search") + (f"?q={s.words}" if s.words else "")],
     "articles:content-warnings": lambda s: [reverse("articles:content-warnings")],
     "articles:preferences": lambda s: [reverse("articles:preferences")],
+    "articles:corrections": lambda s: [reverse("articles:corrections")],
     "articles:preview-share": lambda s: _each("articles:preview-share", s.share_tokens, "token"),
     "sitemap": lambda s: [reverse("sitemap")],
     "sitemap-section": lambda s: _each("sitemap-section", [*sitemaps.FIXED_SECTIONS, *sitemaps.article_sections()], "section"),

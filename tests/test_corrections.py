@@ -385,7 +385,7 @@ def test_json_ld_carries_corrections_and_date_modified(client, live, editor):
     ]
 
 
-def test_the_atom_entry_is_updated_by_a_correction(client, live, editor):
+def test_the_atom_entry_is_updated_by_a_correction(client, live, editor, django_capture_on_commit_callbacks):
     """In the Atom feed the entry's ``updated`` moves to the correction's time; ``published`` stays."""
 
     def entry():
@@ -394,7 +394,8 @@ def test_the_atom_entry_is_updated_by_a_correction(client, live, editor):
         return datetime_of(found.findtext(f"{ATOM}updated")), datetime_of(found.findtext(f"{ATOM}published"))
 
     assert entry() == (at(live.published_at), at(live.published_at))
-    correction = correct(live, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        correction = correct(live, editor)
     assert entry() == (at(correction.created_at), at(live.published_at))
 
 
@@ -459,15 +460,19 @@ def test_the_corrections_page_runs_two_queries(client, writer, editor, django_as
         read(client, reverse("articles:corrections"))
 
 
-def test_a_cached_article_page_ends_when_a_correction_is_added_or_withdrawn(client, live, editor):
+def test_a_cached_article_page_ends_when_a_correction_is_added_or_withdrawn(
+    client, live, editor, django_capture_on_commit_callbacks
+):
     """The page cache never serves an article (or /corrections/) without its newest correction or withdrawal."""
     urls = [live.get_absolute_url(), reverse("articles:corrections")]
     for url in urls:
         read(client, url)
         assert client.get(url)["X-Masthead-Cache"] == "hit"
-    correction = correct(live, editor, text="Added after caching.")
+    with django_capture_on_commit_callbacks(execute=True):
+        correction = correct(live, editor, text="Added after caching.")
     assert all("Added after caching." in read(client, url) for url in urls)
-    workflow.withdraw_correction(correction, editor, note="Withdrawn after caching.")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.withdraw_correction(correction, editor, note="Withdrawn after caching.")
     assert all("Withdrawn after caching." in read(client, url) for url in urls)
 
 

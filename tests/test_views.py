@@ -530,7 +530,7 @@ def test_related_warned_article_shows_its_labels(client):
     assert "Distressing detail." not in html
 
 
-def test_related_articles_leave_out_the_older_and_newer_links(client):
+def test_related_articles_leave_out_the_older_and_newer_links(client, uncached_pages):
     """An article linked as older or newer below the page is not offered again as related."""
     now = timezone.now()
     older = ArticleFactory(title="Older, same tag", tags=["Iraq"], published_at=now - timedelta(days=2))

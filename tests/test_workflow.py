@@ -141,6 +141,8 @@ EXPECTED_ACTIONS = {
     "reject_revision": {"reviewer", "editor", "superuser"},
     "decide_warnings": {"reviewer", "editor", "superuser"},
     "merge_tags": {"reviewer", "editor", "superuser"},
+    "add_correction": {"editor", "superuser"},
+    "withdraw_correction": {"editor", "superuser"},
 }
 
 
@@ -152,6 +154,13 @@ def take_action(name, user, owner):
         if name == "approve_revision":
             return workflow.approve_revision(revision, user)
         return workflow.reject_revision(revision, user, comment="Not yet.")
+    if name in ("add_correction", "withdraw_correction"):
+        article = make_article(owner, "published")
+        if name == "add_correction":
+            return workflow.add_correction(article, user, kind="correction", text="The date was wrong.")
+        editor = get_user_model().objects.get(username="edith")
+        correction = workflow.add_correction(article, editor, kind="correction", text="The date was wrong.")
+        return workflow.withdraw_correction(correction, user, note="It was right.")
     if name == "decide_warnings":
         return workflow.decide_warnings(make_article(owner, "in_review"), user, [], no_warnings_apply=True)
     article = ArticleFactory(tags=["Kept", "Merged"])
@@ -171,7 +180,8 @@ def test_action_matrix(people, role, name):
     else:
         with pytest.raises(WorkflowError, match="only an editor who may"):
             take_action(name, people[role], people["owner"])
-        assert Decision.objects.count() == decisions_before + (1 if name.endswith("_revision") else 0)  # the proposal
+        # the proposal, or the correction that is to be withdrawn
+        assert Decision.objects.count() == decisions_before + (1 if name.endswith("_revision") or name == "withdraw_correction" else 0)
 
 
 def test_every_action_names_a_real_permission():

@@ -30,7 +30,7 @@ class LivePreview:
 
     title: str
     standfirst: str
-    body_html: str
+    rendered_body: str  # sanitised HTML (rendering.render_markdown), with only the viewer's pictures
     newsroom_note: str
     warning_note: str
     warnings: list
@@ -52,7 +52,7 @@ class LivePreview:
         return cls(
             title=post.get("title", ""),
             standfirst=post.get("standfirst", ""),
-            body_html=render_markdown(source, pictures.figures_for(placed)),
+            rendered_body=render_markdown(source, pictures.figures_for(placed)),
             newsroom_note=post.get("newsroom_note", ""),
             warning_note=post.get("warning_note", ""),
             warnings=list(ContentWarning.objects.filter(pk__in=chosen)) if chosen else [],

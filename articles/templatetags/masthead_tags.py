@@ -95,7 +95,10 @@ def display_name(user):
 @register.simple_tag
 def article_body(article):
     """An article's body: Markdown rendered and sanitised by nh3 (articles/rendering.py), with its figures."""
-    return mark_safe(pictures.body_html(article))  # sanitised by rendering.render_markdown; figures by a template
+    # A live preview brings its body already rendered, with only the pictures its viewer may use.
+    rendered = getattr(article, "rendered_body", None)
+    # Sanitised by rendering.render_markdown either way; figures come from a template.
+    return mark_safe(rendered if rendered is not None else pictures.body_html(article))
 
 
 @register.simple_tag
