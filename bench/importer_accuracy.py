@@ -1,6 +1,12 @@
-"""Score the importer's parser against a corpus of real pages with the fields an editor extracted.
+"""Score the importer's parser against a corpus of real pages with the fields an editor extracted, in
+sample and out of sample.
 
-    python bench/importer_accuracy.py [FOLDER]     (default: ../shared/importer-corpus)
+    python bench/importer_accuracy.py [FOLDER]          (default: ../shared/importer-corpus)
+    python bench/importer_accuracy.py --fit [FOLDER]    also write articles/importing/weights.py
+
+Out of sample: the pages are split by site into five folds (each site's place fixed by a hash of its
+name); for each fold the scorer's weights are fitted on the other four and the fold is scored with
+them. In sample: fitted on every page, scored on every page (what weights.py holds).
 
 FOLDER holds ``expected.json`` (a list of {file, title, author, date, content_warnings,
 body_first_sentence}) and the page files it names. For each page the parser's title, author, date,
@@ -9,6 +15,7 @@ or date must stay missing); it prints the per-field accuracy, every miss, and th
 page. Pure: no database. ``score(folder)`` is used by tests/test_importer_corpus.py.
 """
 
+import hashlib
 import json
 import sys
 import time
@@ -17,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.importing import ParseError, parse_source  # noqa: E402
+from articles.importing import ParseError, block_text, decode_source, parse_source  # noqa: E402
+from articles.importing import lines as kinds  # noqa: E402
+from articles.importing.evidence import HEADLINE_FEATURES, Scorer, fit, headline_candidates, strip_site_suffix  # noqa: E402
 from articles.importing.lines import clear_caches  # noqa: E402
 
 import os  # noqa: E402
@@ -40,8 +49,6 @@ def _norm(text):
 
 
 def _first_body_text(parsed):
-    from articles.importing import block_text
-
     for block in parsed.blocks:
         text = block_text(block).strip()
         if text:
@@ -49,7 +56,7 @@ def _first_body_text(parsed):
     return ""
 
 
-def read_page(folder, entry):
+def read_page(folder, entry, scorer=None):
     """(parsed article or None, error message or "", seconds to parse)."""
     data = (folder / entry["file"]).read_bytes()
     best = None
@@ -57,7 +64,7 @@ def read_page(folder, entry):
         clear_caches()  # from cold: no line classified by an earlier run
         started = time.perf_counter()
         try:
-            parsed = parse_source(data, Path(entry["file"]).name)
+            parsed = parse_source(data, Path(entry["file"]).name, scorer=scorer)
             error = ""
         except ParseError as failure:
             parsed, error = None, str(failure)
@@ -90,14 +97,58 @@ def compare(parsed, entry):
     return result
 
 
-def score(folder=DEFAULT_FOLDER):
-    """(fraction of fields right, per-field fractions, misses, parse seconds per page, crashes)."""
+def entries_of(folder=DEFAULT_FOLDER):
+    return json.loads((Path(folder) / "expected.json").read_text(encoding="utf-8"))
+
+
+FOLDS = 5
+
+
+def fold_of(site: str) -> int:
+    """The fold a site's pages belong to: fixed by a hash of its name, the same on every machine."""
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+def folds(entries):
+    """The entries in FOLDS groups, every page of a site in the same one, the sites dealt round by hash
+    order so that the folds are the same size."""
+    sites = sorted({entry["site"] for entry in entries}, key=lambda site: hashlib.sha256(site.encode("utf-8")).hexdigest())
+    place = {site: rank % FOLDS for rank, site in enumerate(sites)}
+    return [[entry for entry in entries if place[entry["site"]] == fold] for fold in range(FOLDS)]
+
+
+def _lines(folder, entry):
+    text = decode_source((Path(folder) / entry["file"]).read_bytes(), entry["file"])
+    return [kinds.clean_line(line) for line in text.splitlines()]
+
+
+def headline_groups(folder, entries):
+    """For each page, its headline candidates' features and which of them give the expected headline."""
+    groups = []
+    for entry in entries:
+        lines = _lines(folder, entry)
+        candidates = headline_candidates(lines)
+        expected = _norm(entry["title"])
+        right = [i for i, c in enumerate(candidates) if _norm(strip_site_suffix(c.text, lines)) == expected]
+        groups.append(([c.features for c in candidates], right))
+    return groups
+
+
+def fit_scorer(folder, entries):
+    """A headline scorer with weights fitted on ``entries`` only, and those weights."""
+    weights = fit(headline_groups(folder, entries))
+    return Scorer(weights), weights
+
+
+def score(folder=DEFAULT_FOLDER, entries=None, scorer=None):
+    """(fraction of fields right, per-field fractions, misses, parse seconds per page, crashes) of
+    ``entries`` (default: all) parsed with ``scorer`` (default: the parser's own weights)."""
     folder = Path(folder)
-    entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    entries = entries_of(folder) if entries is None else entries
     right, per_field, misses, times, crashes = 0, dict.fromkeys(FIELDS, 0), [], [], []
     for entry in entries:
         try:
-            parsed, _, seconds = read_page(folder, entry)
+            parsed, _, seconds = read_page(folder, entry, scorer)
         except Exception as crash:  # noqa: BLE001 - a crash is a finding, reported with the page
             crashes.append((entry["file"], repr(crash)))
             parsed, seconds = None, 0.0
@@ -110,6 +161,32 @@ def score(folder=DEFAULT_FOLDER):
                 misses.append((entry["file"], name, entry[name], got))
     total = len(entries) * len(FIELDS)
     return right / total, {k: v / len(entries) for k, v in per_field.items()}, misses, times, crashes
+
+
+def out_of_sample(folder=DEFAULT_FOLDER):
+    """Five folds by site: each scored with weights fitted on the other four. Returns (overall fraction,
+    per-field fractions over all pages, [(fold size, overall, per-field) for each fold], misses, crashes)."""
+    entries = entries_of(folder)
+    rows, misses, crashes, right_fields = [], [], [], dict.fromkeys(FIELDS, 0.0)
+    groups = folds(entries)
+    for index, test in enumerate(groups):
+        train = [entry for other, group in enumerate(groups) if other != index for entry in group]
+        scorer, _ = fit_scorer(folder, train)
+        overall, per_field, fold_misses, _, fold_crashes = score(folder, test, scorer)
+        rows.append((len(test), overall, per_field))
+        misses += fold_misses
+        crashes += fold_crashes
+        for name in FIELDS:
+            right_fields[name] += per_field[name] * len(test)
+    per_field = {name: right / len(entries) for name, right in right_fields.items()}
+    return sum(per_field.values()) / len(FIELDS), per_field, rows, misses, crashes
+
+
+def write_weights(weights, path=ROOT / "articles" / "importing" / "weights.py"):
+    lines = [f"    {name!r}: {weights[name]!r}," for name in HEADLINE_FEATURES]
+    text = path.read_text(encoding="utf-8")
+    head = text[: text.index("HEADLINE = ")]
+    path.write_text(head + "HEADLINE = {\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
 
 
 def ten_kb_page_ms(folder):
@@ -128,8 +205,26 @@ def ten_kb_page_ms(folder):
 
 
 def main(argv):
+    fitting = "--fit" in argv
+    argv = [arg for arg in argv if arg != "--fit"]
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_FOLDER
-    overall, per_field, misses, times, crashes = score(folder)
+    started = time.perf_counter()
+    if fitting:
+        _, weights = fit_scorer(folder, entries_of(folder))
+        write_weights(weights)
+        print(f"weights fitted on all {len(entries_of(folder))} pages in {time.perf_counter() - started:.1f} s, written to articles/importing/weights.py")
+    scorer = Scorer(fit_scorer(folder, entries_of(folder))[1]) if fitting else None
+    oos, oos_fields, rows, oos_misses, oos_crashes = out_of_sample(folder)
+    print("out of sample (five folds by site, each fitted on the other four):")
+    print(f"{'fold':8}{'pages':>6}" + "".join(f"{name[:12]:>14}" for name in FIELDS) + f"{'all':>8}")
+    for number, (size, overall, per_field) in enumerate(rows, 1):
+        print(f"{number:<8}{size:>6}" + "".join(f"{per_field[name]:>14.1%}" for name in FIELDS) + f"{overall:>8.1%}")
+    print(f"{'mean':<8}{sum(r[0] for r in rows):>6}" + "".join(f"{oos_fields[name]:>14.1%}" for name in FIELDS) + f"{oos:>8.1%}")
+    for file, name, expected, got in oos_misses:
+        print(f"OUT-OF-SAMPLE MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")
+    print()
+    print("in sample (fitted on every page):")
+    overall, per_field, misses, times, crashes = score(folder, scorer=scorer)
     for file, name, expected, got in misses:
         print(f"MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")
     for file, crash in crashes:

@@ -7,8 +7,9 @@ share rows, related lists and footers, one after another. The parser reads each 
 1. ``source``: check and decode the bytes (empty, binary, undecodable, too large → ParseError);
 2. ``lines``: what each line is — furniture, a date, a byline, a stated warning, a caption, a
    headline-like line or running text (the vocabulary in ``phrases``);
-3. ``header``: the headline (confirmed by what follows it), then a small state machine over the
-   lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
+3. ``header``: the headline — every candidate line scored on its features (``evidence``) with weights
+   fitted on the corpus (``weights``), the winner kept with its margin — then a small state machine over
+   the lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
 4. ``blocks``: where the body ends, its paragraphs, headings, quotations, tweets, lists and links
    (``elements``), and ``markdown``: their Markdown (rendered and sanitised by articles/rendering.py).
 """
@@ -18,8 +19,10 @@ from __future__ import annotations
 import hashlib
 
 from articles.importing import lines as kinds
+from articles.importing import weights
 from articles.importing.blocks import build_body, find_end
 from articles.importing.elements import block_text
+from articles.importing.evidence import Scorer
 from articles.importing.header import early_warnings, read_header
 from articles.importing.markdown import to_markdown
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
@@ -31,19 +34,27 @@ __all__ = [
 ]
 
 
-def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False) -> ParsedArticle:
+DEFAULT_SCORER = Scorer(weights.HEADLINE)
+
+
+def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
+               furniture: frozenset = frozenset()) -> ParsedArticle:
     """Read and parse one file (never reading more than ``max_bytes`` + 1 bytes). Raises ParseError."""
-    return parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes, month_first=month_first)
+    return parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes, month_first=month_first,
+                        furniture=furniture)
 
 
-def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False) -> ParsedArticle:
+def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
+                 furniture: frozenset = frozenset(), scorer: Scorer | None = None) -> ParsedArticle:
     """Parse one raw page dump. Raises ParseError naming ``name`` and the reason.
 
     ``month_first``: read "03/02/2021" as 2 March (US sites) rather than 3 February.
+    ``furniture``: lines known to be the site's own (they repeat across its pages: sitelearning.py).
+    ``scorer``: the headline scorer (default: the weights fitted on the whole corpus).
     """
     text = decode_source(data, name, max_bytes=max_bytes)
     lines = [kinds.clean_line(line) for line in text.splitlines()]
-    header = read_header(lines, month_first=month_first)
+    header = read_header(lines, scorer=scorer or DEFAULT_SCORER, month_first=month_first, furniture=furniture)
     if header is None:
         raise ParseError(name, "no title found (no headline-like line in the text)")
     end = find_end(lines, header.body_start)
@@ -63,6 +74,8 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         source_hash=hashlib.sha256(data).hexdigest(),
         title=header.title,
         title_confirmed=header.title_confirmed,
+        title_rival=header.title_rival,
+        title_margin=header.title_margin,
         author=header.author,
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,

@@ -81,3 +81,15 @@ APPEAL = (
     r"\b(?:donat(?:e|ion|ing)|chip(?:ping)?\s+in|support\s+us|make\s+a\s+(?:regular|one-off)\s+(?:donation|payment)"
     r"|become\s+a\s+(?:member|patron|supporter))\b"
 )
+
+# Promotions of the site itself, wherever they stand: apps, newsletters, notifications, memberships.
+PROMOTION = (
+    r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
+    r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
+    r"|\bsupport (?:us|our journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
+)
+# Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
+TICKER_LABELS = r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories)\b\s*[:|–—-]?"
+# Picture credits standing alone on a line ("Getty Images", "AP Photo/Jane Doe").
+CREDIT_LINES = r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?|supplied|stock\s+image)\b.{0,40}$"

@@ -1,0 +1,292 @@
+"""Deciding by evidence: every line that could be the headline is a candidate, described by features of
+what its text says (position, length, case, punctuation, its neighbours, whether it repeats on the page,
+whether it reads as a sentence, a name, a date, a menu or a promotion). A scorer whose weights were fitted
+on the corpus's training folds (weights.py, written by bench/importer_accuracy.py --fit) gives each
+candidate a probability; the best wins, and the margin by which it won is kept so that an unclear win
+holds the article for an editor. Pure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from articles.importing import lines as kinds
+from articles.importing import phrases
+
+MAX_LINES = 400  # lines from the top where the headline may be
+MAX_CANDIDATES = 40  # candidate lines scored at most (in the corpus the headline is among the first six)
+CLEAR_MARGIN = 0.35  # the winner's probability must beat the runner-up's by this much to be sure
+
+STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # " date 2019-03-13 Headline…"
+SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—]{2,45})$")
+_PROMOTION = re.compile(phrases.PROMOTION, re.I)
+_TICKER = re.compile(phrases.TICKER_LABELS, re.I)
+_KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
+_FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
+_CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
+_ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
+
+
+def title_text(line: str) -> str:
+    """A candidate line as a headline: without a stored date before it, a media marker or a stray asterisk
+    after it ("… [VIDEO]", "…TV\\"*")."""
+    text = STORED_DATE_PREFIX.sub("", line)
+    text = kinds.MEDIA_MARKER.sub("", text).strip()
+    if text.endswith("*") and not text.startswith("*"):
+        text = text.rstrip("*").strip()
+    return text
+
+
+def strip_site_suffix(title: str, lines: list[str]) -> str:
+    """"Headline - Site Name" → "Headline" when the tail names a site rather than finishing the sentence:
+    a short run of capitalised words (or the page repeats the headline without it)."""
+    match = SITE_SUFFIX.match(title)
+    if not match:
+        return title
+    head, site = match.group("title"), match.group("site").strip()
+    site_words = site.split()
+    named = len(site_words) <= 6 and all(word[:1].isupper() or word[:1].isdigit() or word.lower() in ("of", "the", "and", "&") for word in site_words)
+    repeated = any(line.startswith(head[:40]) and line != title for line in lines if line)
+    if named or repeated:
+        return head
+    return title
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int
+    text: str  # the headline this line gives (title_text of it)
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a scorer decided: the winner, its probability, and the runner-up with its own."""
+
+    winner: Candidate | None
+    probability: float
+    runner_up: Candidate | None
+    runner_up_probability: float
+
+    @property
+    def margin(self) -> float:
+        return self.probability - self.runner_up_probability
+
+    @property
+    def clear(self) -> bool:
+        return self.winner is not None and self.margin >= CLEAR_MARGIN
+
+
+HEADLINE_FEATURES = (
+    "bias", "first_candidate", "rank", "position", "words", "short", "long", "ends_full_stop", "ends_question",
+    "ends_colon", "title_case", "all_caps", "starts_lower", "sentence", "several_sentences", "repeated",
+    "repeated_with_more", "site_suffix", "next_sentence", "next_byline", "next_date", "next_chrome",
+    "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
+    "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before", "site_furniture",
+    "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title",
+)
+
+
+def _non_blank(lines, start, step, count):
+    found, position = [], start + step
+    while 0 <= position < len(lines) and len(found) < count:
+        if lines[position]:
+            found.append(lines[position])
+        position += step
+    return found
+
+
+def headline_candidates(lines: list[str], *, month_first: bool = False, furniture: frozenset = frozenset()) -> list[Candidate]:
+    """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
+    counts: dict[str, int] = {}
+    by_start: dict[str, list[str]] = {}  # the page's lines by their first 15 characters
+    for line in lines[:600]:
+        if line:
+            counts[line] = counts.get(line, 0) + 1
+            by_start.setdefault(line[:15], []).append(line)
+    candidates, chrome_before = [], 0
+    for index, line in enumerate(lines[:MAX_LINES]):
+        if not line:
+            continue
+        if len(candidates) >= MAX_CANDIDATES:
+            break
+        text = title_text(line)
+        count = len(kinds.words(text))
+        stored = text != line and STORED_DATE_PREFIX.match(line)
+        if not 1 <= count <= 40 or len(text) > 300 or kinds.URL_LINE.match(text) or (not stored and kinds.date_line(line, month_first=month_first)):
+            chrome_before += 1
+            continue
+        if kinds.is_chrome(line) and not text.endswith("?"):
+            chrome_before += 1
+            continue
+        candidates.append((index, line, text, chrome_before, bool(stored)))
+    rule_at, rule_confirmed = first_confirmed(lines, month_first)
+    # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
+    page_titles = [stripped for stripped in (strip_site_suffix(title_text(line), ()) for _, line, *_ in candidates[:40]) if stripped]
+    page_titles = [title for title, (_, line, *_) in zip(page_titles, candidates) if title != title_text(line)]
+    result = []
+    for rank, (index, line, text, chrome_before, stored) in enumerate(candidates):
+        words = kinds.words(text)
+        after = _non_blank(lines, index, 1, 6)
+        before = _non_blank(lines, index, -1, 1)
+        nxt = after[0] if after else ""
+        prev = before[0] if before else ""
+        long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+        lower = [w.lower().strip(",.:;") for w in words]
+        values = {
+            "bias": 1.0,
+            "first_candidate": float(rank == 0),
+            "rank": min(rank, 20) / 20,
+            "position": min(index, 200) / 200,
+            "words": min(len(words), 30) / 30,
+            "short": float(len(words) <= 3),
+            "long": float(len(words) > 22),
+            "ends_full_stop": float(text.endswith(".")),
+            "ends_question": float(text.endswith("?")),
+            "ends_colon": float(text.endswith(":")),
+            "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
+            "all_caps": float(kinds.is_all_caps(text)),
+            "starts_lower": float(text[:1].islower()),
+            "sentence": float(kinds.is_sentence(text)),
+            "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", text)) >= 1),
+            "repeated": float(counts.get(line, 0) > 1 or any(text == other for other in after)),
+            "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
+            "site_suffix": float(strip_site_suffix(text, ()) != text),
+            "next_sentence": float(bool(nxt) and kinds.is_sentence(nxt)),
+            "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
+            "next_date": float(bool(nxt) and bool(kinds.date_line(nxt, month_first=month_first))),
+            "next_chrome": float(bool(nxt) and kinds.is_chrome(nxt)),
+            "next_short_line": float(bool(nxt) and len(kinds.words(nxt)) <= 4),
+            "previous_chrome": float(not prev or kinds.is_chrome(prev)),
+            "previous_date": float(bool(prev) and bool(kinds.date_line(prev, month_first=month_first))),
+            "date_near": float(any(kinds.date_line(o, month_first=month_first) for o in after)),
+            "byline_near": float(any(kinds.byline(o) for o in after)),
+            "promotion": float(bool(_PROMOTION.search(text))),
+            "ticker": float(bool(_TICKER.match(text))),
+            "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and not text[-1:] in ".?!"),
+            "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text))),
+            "headline_like": float(kinds.is_headline_like(text)),
+            "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
+            "warning": float(bool(kinds.warning(text))),
+            "kicker": float(bool(_KICKER.match(text))),
+            "furniture_before": min(chrome_before, 20) / 20,
+            "site_furniture": float(line in furniture),
+            "cut_short": float(bool(_ENDS_CUT.search(text))),
+            "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
+            "first_confirmed": float(index == rule_at and rule_confirmed),
+            "first_headline_like": float(index == rule_at),
+            "after_stored_date": float(stored),
+            "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
+        }
+        result.append(Candidate(index, text, tuple(values[name] for name in HEADLINE_FEATURES)))
+    return result
+
+
+def _next_lines(lines, index, count):
+    """The next ``count`` non-blank lines after ``index``, as (index, line)."""
+    found = []
+    for position in range(index + 1, len(lines)):
+        if lines[position]:
+            found.append((position, lines[position]))
+            if len(found) == count:
+                break
+    return found
+
+
+def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
+    """The old rule, now one feature among others: (index of the headline, whether what follows confirms it). The headline is the first headline-like
+    line confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
+    text) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
+    first_candidate = None
+    for index, line in enumerate(lines[:400]):
+        if not kinds.is_headline_like(line):
+            continue
+        first_candidate = index if first_candidate is None else first_candidate
+        following = _next_lines(lines, index, 12)
+        if any(other == line for _, other in following):
+            return index, True  # a headline shown twice
+        if not following:
+            continue
+        after = following[0][1]
+        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
+            continue
+        if kinds.is_headline_like(after) and not kinds.is_sentence(after):
+            if len(kinds.words(line)) <= 3:
+                continue  # a site's name above the real headline
+            return index, True  # a headline and its deck
+        if (
+            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
+            or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
+            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after)
+        ):
+            return index, True
+    return first_candidate, False
+
+
+
+class Scorer:
+    """A conditional logit: each candidate's score is the dot product of its features with the weights; a
+    page's candidates share out a probability of 1 by softmax."""
+
+    def __init__(self, weights: dict[str, float], names: tuple[str, ...] = HEADLINE_FEATURES):
+        self.vector = tuple(weights.get(name, 0.0) for name in names)
+
+    def score(self, candidate: Candidate) -> float:
+        return sum(w * x for w, x in zip(self.vector, candidate.features))
+
+    def choose(self, candidates: list[Candidate]) -> Choice:
+        if not candidates:
+            return Choice(None, 0.0, None, 0.0)
+        scores = [self.score(candidate) for candidate in candidates]
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+        best = order[0]
+        # A runner-up that gives the same headline (the headline shown twice) is no rival.
+        rival = next((i for i in order[1:] if candidates[i].text != candidates[best].text), None)
+        same = sum(exps[i] for i in range(len(candidates)) if candidates[i].text == candidates[best].text)
+        return Choice(
+            candidates[best], same / total,
+            candidates[rival] if rival is not None else None, exps[rival] / total if rival is not None else 0.0,
+        )
+
+
+# Where the weights start, and what they are pulled back towards: the rule the importer used before it
+# learned (the first headline-like line that what follows confirms). The data moves them from there.
+PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0}
+
+
+def fit(groups: list[tuple[list[tuple[float, ...]], list[int]]], *, l2: float = 0.02, iterations: int = 300,
+        rate: float = 0.2, names: tuple[str, ...] = HEADLINE_FEATURES, prior: dict | None = None) -> dict[str, float]:
+    """Fit a conditional logit by gradient ascent (Adam) on ``groups``: for each page, its candidates'
+    features and the positions of the right ones; L2 pulls each weight towards ``prior`` (default PRIOR).
+    Returns {feature name: weight}."""
+    size = len(names)
+    prior = PRIOR if prior is None else prior
+    centre = [prior.get(name, 0.0) for name in names]
+    weights = list(centre)
+    first, second = [0.0] * size, [0.0] * size
+    groups = [(rows, right) for rows, right in groups if right and rows]
+    for step in range(1, iterations + 1):
+        gradient = [-l2 * (w - c) * len(groups) for w, c in zip(weights, centre)]
+        for rows, right in groups:
+            scores = [sum(w * x for w, x in zip(weights, row)) for row in rows]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            right_total = sum(exps[i] for i in right)
+            for i, row in enumerate(rows):
+                share = (exps[i] / right_total if i in right else 0.0) - exps[i] / total
+                if share:
+                    for k, x in enumerate(row):
+                        if x:
+                            gradient[k] += share * x
+        for k in range(size):
+            g = gradient[k] / len(groups)
+            first[k] = 0.9 * first[k] + 0.1 * g
+            second[k] = 0.999 * second[k] + 0.001 * g * g
+            weights[k] += rate * (first[k] / (1 - 0.9 ** step)) / (math.sqrt(second[k] / (1 - 0.999 ** step)) + 1e-8)
+    return {name: round(weight, 4) for name, weight in zip(names, weights)}
