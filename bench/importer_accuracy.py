@@ -24,9 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.importing import ParseError, block_text, decode_source, parse_source  # noqa: E402
+from articles.importing import ParseError, block_text, decode_source, layout, parse_source  # noqa: E402
 from articles.importing import lines as kinds  # noqa: E402
-from articles.importing.evidence import HEADLINE_FEATURES, Scorer, fit, headline_candidates, strip_site_suffix  # noqa: E402
+from articles.importing.evidence import (  # noqa: E402
+    BODY_FEATURES, BODY_PRIOR, HEADLINE_FEATURES, WARNING_FEATURES, WARNING_PRIOR, Model, fit, headline_candidates,
+    strip_site_suffix,
+)
+from articles.importing.header import early_warnings  # noqa: E402
+from articles.importing.notices import warning_sentences  # noqa: E402
 from articles.importing.lines import clear_caches  # noqa: E402
 
 import os  # noqa: E402
@@ -56,7 +61,7 @@ def _first_body_text(parsed):
     return ""
 
 
-def read_page(folder, entry, scorer=None):
+def read_page(folder, entry, model=None):
     """(parsed article or None, error message or "", seconds to parse)."""
     data = (folder / entry["file"]).read_bytes()
     best = None
@@ -64,7 +69,7 @@ def read_page(folder, entry, scorer=None):
         clear_caches()  # from cold: no line classified by an earlier run
         started = time.perf_counter()
         try:
-            parsed = parse_source(data, Path(entry["file"]).name, scorer=scorer)
+            parsed = parse_source(data, Path(entry["file"]).name, model=model)
             error = ""
         except ParseError as failure:
             parsed, error = None, str(failure)
@@ -134,21 +139,57 @@ def headline_groups(folder, entries):
     return groups
 
 
-def fit_scorer(folder, entries):
-    """A headline scorer with weights fitted on ``entries`` only, and those weights."""
-    weights = fit(headline_groups(folder, entries))
-    return Scorer(weights), weights
+def body_groups(folder, entries, model):
+    """For each page, the features of the lines that could open its body (after the header ``model``
+    reads) and which of them opens it."""
+    groups = []
+    for entry in entries:
+        text = decode_source((Path(folder) / entry["file"]).read_bytes(), entry["file"])
+        _, header, _, candidates = layout(text, model)
+        expected = _norm(entry["body_first_sentence"])
+        right = [i for i, c in enumerate(candidates) if _norm(c.text).startswith(expected)]
+        groups.append(([c.features for c in candidates], right))
+    return groups
 
 
-def score(folder=DEFAULT_FOLDER, entries=None, scorer=None):
+def warning_groups(folder, entries, model):
+    """Each sentence that could be a plain-worded warning (after the header ``model`` reads), as a choice
+    between it and nothing: right when the page states it (inside one of its expected warnings)."""
+    groups = []
+    for entry in entries:
+        text = decode_source((Path(folder) / entry["file"]).read_bytes(), entry["file"])
+        lines, header, end, _ = layout(text, model)
+        if header is None:
+            continue
+        _, body_lines = early_warnings(lines[header.body_start:end])
+        expected = [_norm(w) for w in entry["content_warnings"]]
+        nothing = tuple(0.0 for _ in WARNING_FEATURES)
+        for sentence in warning_sentences(lines[header.title_at + 1:header.body_start], body_lines):
+            stated = any(_norm(sentence.text) in w for w in expected) and len(sentence.text.split()) >= 2
+            groups.append(([sentence.features, nothing], [0] if stated else [1]))
+    return groups
+
+
+def fit_model(folder, entries):
+    """The scorers with weights fitted on ``entries`` only, and those weights ({"headline": …, "body": …,
+    "warning": …})."""
+    headline = fit(headline_groups(folder, entries))
+    body = fit(body_groups(folder, entries, Model.from_weights(headline, {}, {})), names=BODY_FEATURES, prior=BODY_PRIOR)
+    warning = fit(warning_groups(folder, entries, Model.from_weights(headline, body, {})), names=WARNING_FEATURES,
+                  prior=WARNING_PRIOR)
+    weights = {"headline": headline, "body": body, "warning": warning}
+    return Model.from_weights(headline, body, warning), weights
+
+
+def score(folder=DEFAULT_FOLDER, entries=None, model=None):
     """(fraction of fields right, per-field fractions, misses, parse seconds per page, crashes) of
-    ``entries`` (default: all) parsed with ``scorer`` (default: the parser's own weights)."""
+    ``entries`` (default: all) parsed with ``model`` (default: the parser's own weights)."""
     folder = Path(folder)
     entries = entries_of(folder) if entries is None else entries
     right, per_field, misses, times, crashes = 0, dict.fromkeys(FIELDS, 0), [], [], []
     for entry in entries:
         try:
-            parsed, _, seconds = read_page(folder, entry, scorer)
+            parsed, _, seconds = read_page(folder, entry, model)
         except Exception as crash:  # noqa: BLE001 - a crash is a finding, reported with the page
             crashes.append((entry["file"], repr(crash)))
             parsed, seconds = None, 0.0
@@ -171,8 +212,8 @@ def out_of_sample(folder=DEFAULT_FOLDER):
     groups = folds(entries)
     for index, test in enumerate(groups):
         train = [entry for other, group in enumerate(groups) if other != index for entry in group]
-        scorer, _ = fit_scorer(folder, train)
-        overall, per_field, fold_misses, _, fold_crashes = score(folder, test, scorer)
+        model, _ = fit_model(folder, train)
+        overall, per_field, fold_misses, _, fold_crashes = score(folder, test, model)
         rows.append((len(test), overall, per_field))
         misses += fold_misses
         crashes += fold_crashes
@@ -183,10 +224,15 @@ def out_of_sample(folder=DEFAULT_FOLDER):
 
 
 def write_weights(weights, path=ROOT / "articles" / "importing" / "weights.py"):
-    lines = [f"    {name!r}: {weights[name]!r}," for name in HEADLINE_FEATURES]
+    """Write the fitted weights as data, keeping the module's docstring."""
     text = path.read_text(encoding="utf-8")
-    head = text[: text.index("HEADLINE = ")]
-    path.write_text(head + "HEADLINE = {\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
+    head = text[: text.index('"""', 3) + 3] + "\n"
+    parts = [head]
+    for variable, key, names in (("HEADLINE", "headline", HEADLINE_FEATURES), ("BODY_START", "body", BODY_FEATURES),
+                                 ("WARNING", "warning", WARNING_FEATURES)):
+        rows = "\n".join(f"    {name!r}: {weights[key][name]!r}," for name in names)
+        parts.append(f"\n{variable} = {{\n{rows}\n}}\n")
+    path.write_text("".join(parts), encoding="utf-8")
 
 
 def ten_kb_page_ms(folder):
@@ -209,11 +255,11 @@ def main(argv):
     argv = [arg for arg in argv if arg != "--fit"]
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_FOLDER
     started = time.perf_counter()
+    model = None
     if fitting:
-        _, weights = fit_scorer(folder, entries_of(folder))
+        model, weights = fit_model(folder, entries_of(folder))
         write_weights(weights)
         print(f"weights fitted on all {len(entries_of(folder))} pages in {time.perf_counter() - started:.1f} s, written to articles/importing/weights.py")
-    scorer = Scorer(fit_scorer(folder, entries_of(folder))[1]) if fitting else None
     oos, oos_fields, rows, oos_misses, oos_crashes = out_of_sample(folder)
     print("out of sample (five folds by site, each fitted on the other four):")
     print(f"{'fold':8}{'pages':>6}" + "".join(f"{name[:12]:>14}" for name in FIELDS) + f"{'all':>8}")
@@ -224,7 +270,7 @@ def main(argv):
         print(f"OUT-OF-SAMPLE MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")
     print()
     print("in sample (fitted on every page):")
-    overall, per_field, misses, times, crashes = score(folder, scorer=scorer)
+    overall, per_field, misses, times, crashes = score(folder, model=model)
     for file, name, expected, got in misses:
         print(f"MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")
     for file, crash in crashes:

@@ -22,9 +22,10 @@ from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end
 from articles.importing.elements import block_text
-from articles.importing.evidence import Scorer
-from articles.importing.header import early_warnings, read_header
+from articles.importing.evidence import Candidate, Model, body_candidates
+from articles.importing.header import Header, early_warnings, read_header
 from articles.importing.markdown import to_markdown
+from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-DEFAULT_SCORER = Scorer(weights.HEADLINE)
+DEFAULT_MODEL = Model.from_weights(weights.HEADLINE, weights.BODY_START, weights.WARNING)
 
 
 def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
@@ -45,22 +46,30 @@ def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = 
 
 
 def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
-                 furniture: frozenset = frozenset(), scorer: Scorer | None = None) -> ParsedArticle:
+                 furniture: frozenset = frozenset(), model: Model | None = None) -> ParsedArticle:
     """Parse one raw page dump. Raises ParseError naming ``name`` and the reason.
 
     ``month_first``: read "03/02/2021" as 2 March (US sites) rather than 3 February.
     ``furniture``: lines known to be the site's own (they repeat across its pages: sitelearning.py).
-    ``scorer``: the headline scorer (default: the weights fitted on the whole corpus).
+    ``model``: the scorers (default: the weights fitted on the whole corpus, weights.py).
     """
+    model = model or DEFAULT_MODEL
     text = decode_source(data, name, max_bytes=max_bytes)
-    lines = [kinds.clean_line(line) for line in text.splitlines()]
-    header = read_header(lines, scorer=scorer or DEFAULT_SCORER, month_first=month_first, furniture=furniture)
+    lines, header, end, candidates = layout(text, model, month_first=month_first, furniture=furniture)
     if header is None:
         raise ParseError(name, "no title found (no headline-like line in the text)")
-    end = find_end(lines, header.body_start)
-    body_lines = ([header.body_lead] if header.body_lead else []) + lines[header.body_start:end]
+    opening = model.body.choose(candidates).winner
+    passed_over = []  # a deck, a caption or a pull-quote between the header and the body's first line
+    if opening is None or (header.body_lead and opening.index < header.body_start):
+        body_lines = ([header.body_lead] if header.body_lead else []) + lines[header.body_start:end]
+    else:
+        passed_over = lines[header.body_start:opening.index]
+        body_lines = lines[opening.index:end]
+    passed_warnings, passed_over = early_warnings(passed_over)
     later_warnings, body_lines = early_warnings(body_lines)
-    warnings = [*header.warnings, *later_warnings]
+    header_lines = lines[header.title_at + 1:header.body_start] + passed_over
+    worded, body_lines = plain_warnings(header_lines, body_lines, model)
+    warnings = [*header.warnings, *passed_warnings, *later_warnings, *worded]
 
     image_credit = ""
     for line in lines[header.body_start:]:
@@ -85,3 +94,16 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         image_credit=image_credit,
         blocks=tuple(build_body(body_lines)),
     )
+
+
+def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
+           ) -> tuple[list[str], Header | None, int, list[Candidate]]:
+    """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
+    lines = [kinds.clean_line(line) for line in text.splitlines()]
+    header = read_header(lines, scorer=model.headline, month_first=month_first, furniture=furniture)
+    if header is None:
+        return lines, None, len(lines), []
+    end = find_end(lines, header.body_start)
+    candidates = body_candidates(lines, header.title_at, header.body_start, end, lead=header.body_lead,
+                                 month_first=month_first)
+    return lines, header, end, candidates

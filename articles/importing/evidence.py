@@ -231,6 +231,7 @@ class Scorer:
     page's candidates share out a probability of 1 by softmax."""
 
     def __init__(self, weights: dict[str, float], names: tuple[str, ...] = HEADLINE_FEATURES):
+        self.weights = dict(weights)
         self.vector = tuple(weights.get(name, 0.0) for name in names)
 
     def score(self, candidate: Candidate) -> float:
@@ -290,3 +291,229 @@ def fit(groups: list[tuple[list[tuple[float, ...]], list[int]]], *, l2: float = 
             second[k] = 0.999 * second[k] + 0.001 * g * g
             weights[k] += rate * (first[k] / (1 - 0.9 ** step)) / (math.sqrt(second[k] / (1 - 0.999 ** step)) + 1e-8)
     return {name: round(weight, 4) for name, weight in zip(names, weights)}
+
+
+# --- where the body starts ------------------------------------------------------------------------------
+
+BODY_CANDIDATES = 8  # non-blank lines from where the header reader stopped that may open the body
+BODY_FEATURES = (
+    "reader_start", "rank", "words", "short", "sentence", "ends_full_stop", "no_end_punctuation",
+    "several_sentences", "dateline", "opens_with_bracket", "describes_picture", "warning_words", "quote_first",
+    "attribution_end", "headline_like", "after_byline_or_date", "byline_or_date_between", "next_sentence",
+    "previous_is_title", "question", "first_person", "spoiler",
+)
+_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-|:)\s)")
+_DESCRIBES_PICTURE = re.compile(
+    r"\b(?:pictured|picture[sd]?|images?|photo(?:graph)?s?|collage|illustration|footage shows|video shows|"
+    r"(?:above|below|left|right)\)|represents?|shown here|seen here|scroll down)\b", re.I)
+_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
+
+
+def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
+                    month_first: bool = False) -> list[Candidate]:
+    """The lines that could open the body — where the header reader stopped and the next few — with
+    their features (BODY_FEATURES). ``lead``: the body's first words when they share a line with a
+    warning (they come first)."""
+    found = [(start - 1, lead)] if lead else []
+    for index in range(start, min(end, len(lines))):
+        if len(found) >= BODY_CANDIDATES:
+            break
+        line = lines[index]
+        if line and not kinds.is_chrome(line):
+            found.append((index, line))
+    title = lines[title_at] if 0 <= title_at < len(lines) else ""
+    result = []
+    for rank, (index, line) in enumerate(found):
+        words = kinds.words(line)
+        before = _non_blank(lines, index, -1, 1) if not (lead and rank == 0) else [title]
+        prev = before[0] if before else ""
+        after = _non_blank(lines, index, 1, 1)
+        between = [other for other in lines[title_at + 1:index] if other]
+        values = {
+            "reader_start": float(rank == 0),
+            "rank": rank / BODY_CANDIDATES,
+            "words": min(len(words), 60) / 60,
+            "short": float(len(words) < 8),
+            "sentence": float(kinds.is_sentence(line)),
+            "ends_full_stop": float(line.rstrip("”\"’'")[-1:] in ".!"),
+            "no_end_punctuation": float(line[-1:] not in ".!?”\"’':;)"),
+            "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", line)) >= 2),
+            "dateline": float(bool(_DATELINE.match(line))),
+            "opens_with_bracket": float(line[:1] in "([*"),
+            "describes_picture": float(bool(_DESCRIBES_PICTURE.search(line))),
+            "warning_words": float(bool(_WARNING_WORDS.search(line))),
+            "quote_first": float(line[:1] in "\"“‘'"),
+            "attribution_end": float(bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", line)) and line[:1] in "\"“"),
+            "headline_like": float(kinds.is_headline_like(line) and not kinds.is_sentence(line)),
+            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or kinds.date_line(prev, month_first=month_first))),
+            "byline_or_date_between": float(any(kinds.byline(o) or kinds.date_line(o, month_first=month_first) for o in between[:12])),
+            "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
+            "previous_is_title": float(prev == title),
+            "question": float(line.endswith("?")),
+            "first_person": float(bool(_FIRST_PERSON.search(line))),
+            "spoiler": float("spoiler" in line.lower()),
+        }
+        result.append(Candidate(index, line, tuple(values[name] for name in BODY_FEATURES)))
+    return result
+
+
+BODY_PRIOR = {"reader_start": 2.0}
+
+
+# --- where the body starts ------------------------------------------------------------------------------
+
+BODY_CANDIDATES = 8  # non-blank lines from where the header reader stopped that may open the body
+BODY_FEATURES = (
+    "reader_start", "rank", "words", "short", "sentence", "ends_full_stop", "no_end_punctuation",
+    "several_sentences", "dateline", "opens_with_bracket", "describes_picture", "warning_words", "quote_first",
+    "attribution_end", "headline_like", "after_byline_or_date", "byline_or_date_between", "next_sentence",
+    "previous_is_title", "question", "first_person", "spoiler",
+)
+_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-|:)\s)")
+_DESCRIBES_PICTURE = re.compile(
+    r"\b(?:pictured|picture[sd]?|images?|photo(?:graph)?s?|collage|illustration|footage shows|video shows|"
+    r"(?:above|below|left|right)\)|represents?|shown here|seen here|scroll down)\b", re.I)
+_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
+
+
+def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
+                    month_first: bool = False) -> list[Candidate]:
+    """The lines that could open the body — where the header reader stopped and the next few — with
+    their features (BODY_FEATURES). ``lead``: the body's first words when they share a line with a
+    warning (they come first)."""
+    found = [(start - 1, lead)] if lead else []
+    for index in range(start, min(end, len(lines))):
+        if len(found) >= BODY_CANDIDATES:
+            break
+        line = lines[index]
+        if line and not kinds.is_chrome(line):
+            found.append((index, line))
+    title = lines[title_at] if 0 <= title_at < len(lines) else ""
+    result = []
+    for rank, (index, line) in enumerate(found):
+        words = kinds.words(line)
+        before = _non_blank(lines, index, -1, 1) if not (lead and rank == 0) else [title]
+        prev = before[0] if before else ""
+        after = _non_blank(lines, index, 1, 1)
+        between = [other for other in lines[title_at + 1:index] if other]
+        values = {
+            "reader_start": float(rank == 0),
+            "rank": rank / BODY_CANDIDATES,
+            "words": min(len(words), 60) / 60,
+            "short": float(len(words) < 8),
+            "sentence": float(kinds.is_sentence(line)),
+            "ends_full_stop": float(line.rstrip("”\"’'")[-1:] in ".!"),
+            "no_end_punctuation": float(line[-1:] not in ".!?”\"’':;)"),
+            "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", line)) >= 2),
+            "dateline": float(bool(_DATELINE.match(line))),
+            "opens_with_bracket": float(line[:1] in "([*"),
+            "describes_picture": float(bool(_DESCRIBES_PICTURE.search(line))),
+            "warning_words": float(bool(_WARNING_WORDS.search(line))),
+            "quote_first": float(line[:1] in "\"“‘'"),
+            "attribution_end": float(bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", line)) and line[:1] in "\"“"),
+            "headline_like": float(kinds.is_headline_like(line) and not kinds.is_sentence(line)),
+            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or kinds.date_line(prev, month_first=month_first))),
+            "byline_or_date_between": float(any(kinds.byline(o) or kinds.date_line(o, month_first=month_first) for o in between[:12])),
+            "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
+            "previous_is_title": float(prev == title),
+            "question": float(line.endswith("?")),
+            "first_person": float(bool(_FIRST_PERSON.search(line))),
+            "spoiler": float("spoiler" in line.lower()),
+        }
+        result.append(Candidate(index, line, tuple(values[name] for name in BODY_FEATURES)))
+    return result
+
+
+BODY_PRIOR = {"reader_start": 2.0}
+
+
+@dataclass(frozen=True)
+class Model:
+    """The scorers of one fitting: which line is the headline, which opens the body."""
+
+    headline: Scorer
+    body: Scorer
+    warning: Scorer
+
+    @classmethod
+    def from_weights(cls, headline: dict[str, float], body: dict[str, float], warning: dict[str, float]) -> Model:
+        return cls(Scorer(headline, HEADLINE_FEATURES), Scorer(body, BODY_FEATURES), Scorer(warning, WARNING_FEATURES))
+
+    def warning_probability(self, features: tuple[float, ...]) -> float:
+        """The probability that a sentence with ``features`` is the page's warning (a logistic score)."""
+        score = sum(w * x for w, x in zip(self.warning.vector, features))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+# --- warnings stated in plain sentences -------------------------------------------------------------------
+
+WARNING_FEATURES = (
+    "bias", "labelled", "announces", "says_warning", "says_trigger_warning", "addresses_reader", "discretion",
+    "distressing_words", "faint_of_heart", "below", "may_find", "should_not", "contains_verb", "pictures",
+    "conditional", "first_person", "reporting", "quoted", "digits", "words", "first_in_line", "last_in_line",
+    "line_rank", "question", "in_header",
+)
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
+_DISCRETION = re.compile(r"\bdiscretion\b|\bforewarn|\bbe (?:advised|warned)\b|\bproceed with caution\b|\bbrace yourself\b", re.I)
+_DISTRESSING = re.compile(r"\b(?:graphic|disturbing|distressing|upsetting|harrowing|harmful|triggering|sensitive|traumati[sz]ing|violent|gruesome)\b", re.I)
+_FAINT = re.compile(r"\bfaint of heart\b|\bnot for (?:everyone|the squeamish)\b|\bsqueamish\b", re.I)
+_BELOW = re.compile(r"\b(?:below|following|ahead|follows)\b", re.I)
+_MAY_FIND = re.compile(r"\bmay (?:find|be|upset|disturb|distress|contain)\b|\bmight (?:find|be)\b", re.I)
+_SHOULD_NOT = re.compile(r"\b(?:should(?:n[’']t| not)|do not|don[’']t|please)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|open|scroll|continue)\b", re.I)
+_CONTAINS = re.compile(r"\b(?:contains?|discuss(?:es)?|depicts?|describes?|includes?|mentions?|deals? with|references?)\b", re.I)
+_PICTURES = re.compile(r"\b(?:images?|photos?|pictures?|footage|videos?|gallery|content)\b", re.I)
+_CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
+_TRIGGER_WARNING = re.compile(r"\b(?:trigger|content)\s+(?:warning|note)\b|\bwarning\b", re.I)
+
+
+def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool) -> tuple[float, ...]:
+    """What speaks for (and against) a sentence being the page's warning to its reader."""
+    words = kinds.words(sentence)
+    values = {
+        "bias": 1.0,
+        "labelled": float(bool(kinds.warning(sentence))),
+        "announces": float(bool(re.match(r"^(?:this|the following|these)\s+(?:\w+\s+){0,2}\w+\s+(?:\w+\s+)?(?:contains?|discuss|includes?|depicts?|shows?|describes?|deals?)", sentence, re.I))),
+        "says_warning": float("warning" in sentence.lower()),
+        "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b", sentence, re.I))),
+        "addresses_reader": float(bool(_ADDRESSES_READER.search(sentence))),
+        "discretion": float(bool(_DISCRETION.search(sentence))),
+        "distressing_words": float(bool(_DISTRESSING.search(sentence))),
+        "faint_of_heart": float(bool(_FAINT.search(sentence))),
+        "below": float(bool(_BELOW.search(sentence))),
+        "may_find": float(bool(_MAY_FIND.search(sentence))),
+        "should_not": float(bool(_SHOULD_NOT.search(sentence))),
+        "contains_verb": float(bool(_CONTAINS.search(sentence))),
+        "pictures": float(bool(_PICTURES.search(sentence))),
+        "conditional": float(bool(_CONDITIONAL.match(sentence))),
+        "first_person": float(bool(_FIRST_PERSON.search(sentence))),
+        "reporting": float(bool(_REPORTING.search(sentence))),
+        "quoted": float(bool(re.search(r"[\"“”]", sentence))),
+        "digits": float(bool(re.search(r"\d", sentence))),
+        "words": min(len(words), 40) / 40,
+        "first_in_line": float(first),
+        "last_in_line": float(last),
+        "line_rank": min(line_rank, 14) / 14,
+        "question": float(sentence.endswith("?")),
+        "in_header": float(in_header),
+    }
+    return tuple(values[name] for name in WARNING_FEATURES)
+
+
+# Where the weights start and are pulled back towards: what any reader takes for a warning (a label, a
+# word to the reader about what follows). Few pages state one in plain words, so the data moves them little.
+WARNING_PRIOR = {
+    "bias": -3.0, "labelled": 3.0, "says_trigger_warning": 2.5, "discretion": 2.0, "faint_of_heart": 3.0,
+    "should_not": 2.0, "addresses_reader": 1.0, "distressing_words": 1.0, "may_find": 1.0, "reporting": -1.5,
+    "quoted": -1.0,
+}
+WARNING_THRESHOLD = 0.5  # a sentence is the page's warning when the scorer gives it at least this probability
+
+
+def sentences_of(line: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])", line) if part.strip()]
+
+
+

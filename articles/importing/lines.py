@@ -130,6 +130,8 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _TIME_IN_TRAIL = re.compile(_TIME, re.I)
+_HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
+_YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
 
 
@@ -181,7 +183,7 @@ def _time_in(text: str) -> tuple[time | None, str]:
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
     "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
-    if RELATIVE_DATE.search(line) or len(line) > 120:
+    if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line):
         return None
     for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
@@ -204,6 +206,8 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
 
 def date_in(line: str, *, month_first: bool = False) -> Dated | None:
     """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News")."""
+    if not _YEAR.search(line):
+        return None
     for pattern in _DATES[:3]:
         match = pattern.search(line)
         if match:
@@ -289,7 +293,7 @@ def bare_name(line: str) -> str | None:
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
     re.I,
 )
 _ANNOUNCES = re.compile(
@@ -300,6 +304,8 @@ _ANNOUNCES = re.compile(
 )
 _WARNING_OF = re.compile(r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w", re.I)
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+# What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
+_DISTRESS_WORDS = re.compile(r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -314,6 +320,8 @@ def _unwrap(line: str) -> tuple[str, bool]:
     for opening, closing in (("***", "***"), ("**", "**"), ("*", "*"), ("[", "]"), ("(", ")"), ("_", "_")):
         if line.startswith(opening) and line.endswith(closing) and len(line) > len(opening) + len(closing):
             return line[len(opening):-len(closing)].strip(), True
+    if line.startswith("*") and not line.startswith("**") and len(line) > 2:  # "*Warning: …" (a footnote mark)
+        return line[1:].strip(), False
     return line, False
 
 
@@ -349,7 +357,7 @@ def warning(line: str) -> Warning | None:
         return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
     if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
         first = _sentences(text)
-        if _ANNOUNCES.match(text) and not _WARNING_WORDS.search(" ".join(first[:2])) and not re.search(
+        if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
             r"suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma", text, re.I
         ):
             return None

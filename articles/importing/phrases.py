@@ -60,7 +60,7 @@ OUTLET_WORDS = [
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
-    r"|warning|graphic\s+content|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
+    r"|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
 )
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
