@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import UTC, date, datetime, time
 
+import dateparser
+from nameparser import HumanName
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
 from articles.importing import phrases
 
 
@@ -183,8 +187,8 @@ def _time_in(text: str) -> tuple[time | None, str]:
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
     "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line):
-        return None
+    if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line.split("|")[0]):
+        return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
     for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
         if iso:
@@ -201,6 +205,41 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
+    return _library_date(line, month_first=month_first)
+
+
+# Labels and counters that sit before a date ("Published time:", "Posted at 4:40 PM,", "9 min read").
+_LEAD_IN = re.compile(
+    r"^(?:(?:\d+\s+min(?:ute)?s?\s+read)\s*|(?:last\s+)?(?:published|posted|updated|modified|date|first\s+published)"
+    r"(?:\s+(?:time|date|on|at))?\s*:?\s*)+",
+    re.I,
+)
+_DATE_SHAPE = re.compile(rf"{MONTH}|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b", re.I)
+_NO_PERIOD = re.compile(r"^\d+(?:\.\d+)?$")
+_LIBRARY_SETTINGS = {
+    "PREFER_DATES_FROM": "past",
+    "STRICT_PARSING": True,  # a day, a month and a year, or nothing
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["absolute-time"],  # never "22 minutes ago", "yesterday" or a bare timestamp
+}
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+
+
+def _library_date(line: str, *, month_first: bool) -> Dated | None:
+    """A date line in a form the patterns above do not know ("Published time: 29 Jul, 2019", "Posted at
+    4:40 PM, Nov 21, 2016", "16.09.24", "9 min readMay 11, 2023"), read by dateparser: the newsroom's
+    order of day and month, absolute dates only, the whole line a date once its label is gone."""
+    if len(line) > 80 or not _DATE_SHAPE.search(line):
+        return None
+    for part in re.split(r"\s*\|\s*", line):
+        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—")
+        if not text or _NO_PERIOD.match(text) or len(words(text)) > 8:
+            continue
+        settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "MDY" if month_first else "DMY"}
+        found = dateparser.parse(text, languages=["en"], settings=settings)
+        if found is None:
+            continue
+        return Dated(found.date(), found if _CLOCK.search(text) else None)
     return None
 
 
@@ -225,7 +264,27 @@ _INITIAL = r"[A-Z]\."
 _NAME_RE = rf"{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
-_BY = re.compile(r"^(?:(?:written|words|reporting|story|posted)\s+)?by\s*:?\s+(?P<who>.+)$", re.I)
+_BY = re.compile(
+    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview)\s+)?by\s*:?\s+(?P<who>.+)$"
+    r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
+    re.I,
+)
+_HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
+_NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` reads as one person's name, by nameparser: a given name and a surname (a known
+    title such as "Dr." allowed), neither a word that names page furniture or opens a heading ("The
+    Setup", "Expand Image", "Every. Woman")."""
+    name = HumanName(text)
+    if not (name.first and name.last) or len(text.split()) > 5:
+        return False
+    if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
+        return False
+    parts = [name.first, *name.middle.split(), *name.last.split()]
+    return not any(_NOT_NAMES.match(part.strip(".,")) for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
@@ -241,6 +300,8 @@ def _names_at_start(text: str) -> str | None:
         return None
     names, rest = match.group("names"), match.group("rest").strip()
     people = re.split(r"\s*(,|\b[Aa]nd\b|&)\s*", names)
+    if rest and len(people) > 2 and people[-2] == "," and re.match(rf"^(?:{phrases.ROLE_WORDS})s?\b", rest, re.I):
+        people[-1] = people[-1] + " " + rest  # "Jane Doe, Middle East correspondent": the place is the job's
     for position in range(0, len(people), 2):
         if _ROLE.search(people[position]):  # "Sam Okafor, Health Correspondent": a job title, not a person
             if position == 0:
@@ -269,7 +330,12 @@ def byline(line: str) -> str | None:
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(words(line)) > 16:
         return None
+    handle = _HANDLE.match(line.strip())
+    if handle and not GENERIC_CREDIT.match(handle.group("who")):
+        return handle.group("who")
     match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
+    if match and match.groupdict().get("glued"):
+        return _names_at_start(match.group("glued"))
     if match:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
@@ -287,7 +353,13 @@ def bare_name(line: str) -> str | None:
     """A line that is only a person's name (or names), like a byline without "By"."""
     if len(words(line)) > 12 or is_sentence(line):
         return None
-    return _names_at_start(line) if _NAMES.match(line) else None
+    names = _names_at_start(line) if _NAMES.match(line) else None
+    if not names:
+        return None
+    people = [person for person in re.split(r"\s*(?:,|\b[Aa]nd\b|&)\s*", names) if person]
+    if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2:
+        return None  # "OH NO": a shout, not a name (a byline in capitals says "By")
+    return names if all(is_person_name(person) for person in people) else None
 
 
 # --- stated content warnings -----------------------------------------------------------------------------

@@ -44,6 +44,15 @@ GENERIC_CREDITS = [
     r"editorial (?:staff|team|board)", r"the editors?", r"web (?:desk|team)", r"agencies", r"admin(?:istrator)?",
     r"press association", r"associated press", r"reuters", r"afp", r"guest (?:author|contributor)",
 ]
+# Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
+# heading or furniture, not a byline (lines.is_person_name, with nameparser).
+NOT_NAME_WORDS = [
+    "the", "a", "an", "this", "that", "our", "my", "your", "every", "no", "oh", "yes", "not", "all", "more", "most",
+    "expand", "image", "images", "photo", "photos", "picture", "video", "gallery", "story", "stories", "text",
+    "read", "view", "share", "follow", "subscribe", "news", "home", "menu", "search", "latest", "live", "update",
+    "updates", "next", "previous", "related", "sign", "log", "click", "watch", "listen", "episode", "part",
+    "chapter", "setup", "opinion", "editorial", "analysis", "review", "comment", "comments", "advertisement",
+]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
     r"correspondent|editor|reporter|writer|columnist|producer|contributor|analyst|journalist|photographer|"
