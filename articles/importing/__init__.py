@@ -92,7 +92,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
         image_credit=image_credit,
-        blocks=tuple(build_body(body_lines)),
+        blocks=tuple(build_body(body_lines, furniture)),
     )
 
 

@@ -23,6 +23,9 @@ def _any(patterns, flags=re.I):
 
 
 CHROME = _any(phrases.CHROME_LINES)
+SIDEBAR = _any(phrases.SIDEBAR_LABELS)
+SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
+PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
@@ -68,7 +71,7 @@ def is_all_caps(line: str) -> bool:
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
-        BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line)
+        BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8)
     )

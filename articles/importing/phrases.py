@@ -27,7 +27,26 @@ END_OF_ARTICLE = [
     r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts|articles|stories))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
     r"blog comments powered by .*", r".* is run as a safe space\..*",
+    r"share (?:this|the) (?:article|story|post|page)\b.*", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
+    r"tags?\s*:.*", r"topics?\s*:.*", r"filed under\s*:?.*", r"(?:©|copyright\s+(?:©\s*)?\d{4}|\(c\)\s*\d{4}).*", r"all rights reserved\.?.*",
+    r"(?:join|start) the (?:conversation|discussion)\b.*", r"(?:leave|post|add|write) a (?:comment|reply|response)\b.*",
+    r"\d+\s+(?:comments?|responses?|replies)", r"(?:what do you think|have your say)\??.*", r"comment on this (?:article|story)\b.*",
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,40}newsletters?\b.*", r"get (?:our|the) .{0,40}newsletter\b.*",
+    r"about the author:?", r"more from .{1,40}", r"(?:recommended|suggested)(?: for you| stories| articles)?:?",
+    r"(?:more|related|latest|top) (?:stories|articles|news|coverage|videos)\b:?", r"(?:read|see) (?:more|also|next)\s*:.*",
+    r"what to read next", r"around the web", r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
 ]
+
+# Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
+# are left out, and the article goes on with the next running text.
+SIDEBAR_LABELS = [
+    r"advertisement", r"(?:continue reading|story continues) below(?: advertisement)?", r"most (?:read|popular|viewed|shared)\b.*",
+    r"trending(?: now| stories)?:?", r"(?:editor['’]s )?picks?:?", r"(?:don['’]t miss|must read|also read|read also|see also)\b:?.*",
+    r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*",
+]
+
+# Names on a share row ("Facebook Twitter Email"): a line made only of these is furniture.
+SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky"
 
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
