@@ -25,6 +25,7 @@ from taggit.models import Tag
 from articles import workflow
 from articles.importing import ParseError, ParsedArticle
 from articles.importing.ahead import parse_for_import, parsed_in_order
+from articles.importing.sitelearning import learn_furniture
 from articles.lexicon import Vocabulary, fold
 from articles.slugs import author_slug
 from articles.content import Content
@@ -99,8 +100,10 @@ class Importer:
 
     def import_many(self, paths: list[Path], *, dry_run: bool = False) -> Iterator[ImportResult]:
         """Import ``paths`` in order, each file in its own transaction, the files parsed ahead in a second
-        process while this one saves (articles/importing/ahead.py)."""
-        for path, parsed in zip(paths, parsed_in_order(paths, **_parse_options()), strict=True):
+        process while this one saves (articles/importing/ahead.py); the lines a folder's pages repeat are
+        furniture for all of them (articles/importing/sitelearning.py)."""
+        furniture = learn_furniture(paths, max_bytes=settings.MASTHEAD_IMPORT_MAX_BYTES)
+        for path, parsed in zip(paths, parsed_in_order(paths, furniture=furniture, **_parse_options()), strict=True):
             yield self._import_parsed(path, parsed, dry_run)
 
     def _import_parsed(self, path: Path, parsed: ParsedArticle | ParseError, dry_run: bool) -> ImportResult:

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from articles.importing import ParseError, block_text, decode_source, layout, parse_source  # noqa: E402
 from articles.importing import lines as kinds  # noqa: E402
 from articles.importing.evidence import (  # noqa: E402
-    BODY_FEATURES, BODY_PRIOR, HEADLINE_FEATURES, WARNING_FEATURES, WARNING_PRIOR, Model, fit, headline_candidates,
+    BODY_FEATURES, BODY_PRIOR, CLEAR_MARGIN, HEADLINE_FEATURES, WARNING_FEATURES, WARNING_PRIOR, Model, fit, headline_candidates,
     strip_site_suffix,
 )
 from articles.importing.header import early_warnings  # noqa: E402
@@ -177,8 +177,25 @@ def fit_model(folder, entries):
     body = fit(body_groups(folder, entries, Model.from_weights(headline, {}, {})), names=BODY_FEATURES, prior=BODY_PRIOR)
     warning = fit(warning_groups(folder, entries, Model.from_weights(headline, body, {})), names=WARNING_FEATURES,
                   prior=WARNING_PRIOR)
-    weights = {"headline": headline, "body": body, "warning": warning}
-    return Model.from_weights(headline, body, warning), weights
+    model = Model.from_weights(headline, body, warning)
+    margin = clear_margin(folder, entries, model)
+    weights = {"headline": headline, "body": body, "warning": warning, "clear_margin": margin}
+    return Model.from_weights(headline, body, warning, margin), weights
+
+
+def clear_margin(folder, entries, model):
+    """The least margin a headline must win by to be taken as sure, fitted on ``entries``: just above the
+    largest margin by which a wrong headline won on a page that would otherwise have been published (an
+    author and a date found). At least evidence.CLEAR_MARGIN."""
+    worst = 0.0
+    for entry in entries:
+        try:
+            parsed = parse_source((Path(folder) / entry["file"]).read_bytes(), entry["file"], model=model)
+        except ParseError:
+            continue
+        if _norm(parsed.title) != _norm(entry["title"]) and parsed.author and parsed.published_on:
+            worst = max(worst, parsed.title_margin)
+    return round(max(CLEAR_MARGIN, worst + 0.01), 2)
 
 
 def score(folder=DEFAULT_FOLDER, entries=None, model=None):
@@ -204,6 +221,23 @@ def score(folder=DEFAULT_FOLDER, entries=None, model=None):
     return right / total, {k: v / len(entries) for k, v in per_field.items()}, misses, times, crashes
 
 
+def publication_check(folder, entries, model):
+    """(pages that would be published, of which with a wrong title, author or date): published means a
+    clear headline, an author, one date and a body (the lexicon's suggestions aside, which need the
+    database)."""
+    published = wrong = 0
+    for entry in entries:
+        try:
+            parsed = parse_source((Path(folder) / entry["file"]).read_bytes(), entry["file"], model=model)
+        except ParseError:
+            continue
+        if parsed.title_confirmed and parsed.author and parsed.published_on and not parsed.other_dates and parsed.blocks:
+            published += 1
+            got = compare(parsed, entry)
+            wrong += not (got["title"][0] and got["author"][0] and got["date"][0])
+    return published, wrong
+
+
 def out_of_sample(folder=DEFAULT_FOLDER):
     """Five folds by site: each scored with weights fitted on the other four. Returns (overall fraction,
     per-field fractions over all pages, [(fold size, overall, per-field) for each fold], misses, crashes)."""
@@ -212,9 +246,9 @@ def out_of_sample(folder=DEFAULT_FOLDER):
     groups = folds(entries)
     for index, test in enumerate(groups):
         train = [entry for other, group in enumerate(groups) if other != index for entry in group]
-        model, _ = fit_model(folder, train)
+        model, weights = fit_model(folder, train)
         overall, per_field, fold_misses, _, fold_crashes = score(folder, test, model)
-        rows.append((len(test), overall, per_field))
+        rows.append((len(test), overall, per_field, *publication_check(folder, test, model), weights["clear_margin"]))
         misses += fold_misses
         crashes += fold_crashes
         for name in FIELDS:
@@ -232,6 +266,7 @@ def write_weights(weights, path=ROOT / "articles" / "importing" / "weights.py"):
                                  ("WARNING", "warning", WARNING_FEATURES)):
         rows = "\n".join(f"    {name!r}: {weights[key][name]!r}," for name in names)
         parts.append(f"\n{variable} = {{\n{rows}\n}}\n")
+    parts.append(f"\nCLEAR_MARGIN = {weights['clear_margin']!r}  # a headline that wins by less holds the article\n")
     path.write_text("".join(parts), encoding="utf-8")
 
 
@@ -262,9 +297,10 @@ def main(argv):
         print(f"weights fitted on all {len(entries_of(folder))} pages in {time.perf_counter() - started:.1f} s, written to articles/importing/weights.py")
     oos, oos_fields, rows, oos_misses, oos_crashes = out_of_sample(folder)
     print("out of sample (five folds by site, each fitted on the other four):")
-    print(f"{'fold':8}{'pages':>6}" + "".join(f"{name[:12]:>14}" for name in FIELDS) + f"{'all':>8}")
-    for number, (size, overall, per_field) in enumerate(rows, 1):
-        print(f"{number:<8}{size:>6}" + "".join(f"{per_field[name]:>14.1%}" for name in FIELDS) + f"{overall:>8.1%}")
+    print(f"{'fold':8}{'pages':>6}" + "".join(f"{name[:12]:>14}" for name in FIELDS) + f"{'all':>8}{'published':>11}{'wrong':>7}{'margin':>8}")
+    for number, (size, overall, per_field, published, wrong, margin) in enumerate(rows, 1):
+        print(f"{number:<8}{size:>6}" + "".join(f"{per_field[name]:>14.1%}" for name in FIELDS) + f"{overall:>8.1%}"
+              f"{published:>11}{wrong:>7}{margin:>8}")
     print(f"{'mean':<8}{sum(r[0] for r in rows):>6}" + "".join(f"{oos_fields[name]:>14.1%}" for name in FIELDS) + f"{oos:>8.1%}")
     for file, name, expected, got in oos_misses:
         print(f"OUT-OF-SAMPLE MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-DEFAULT_MODEL = Model.from_weights(weights.HEADLINE, weights.BODY_START, weights.WARNING)
+DEFAULT_MODEL = Model.from_weights(weights.HEADLINE, weights.BODY_START, weights.WARNING, weights.CLEAR_MARGIN)
 
 
 def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
@@ -50,7 +50,8 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     """Parse one raw page dump. Raises ParseError naming ``name`` and the reason.
 
     ``month_first``: read "03/02/2021" as 2 March (US sites) rather than 3 February.
-    ``furniture``: lines known to be the site's own (they repeat across its pages: sitelearning.py).
+    ``furniture``: lines known to be the site's own (they repeat across its pages: sitelearning.py), read
+    as blank lines.
     ``model``: the scorers (default: the weights fitted on the whole corpus, weights.py).
     """
     model = model or DEFAULT_MODEL
@@ -85,6 +86,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         title_confirmed=header.title_confirmed,
         title_rival=header.title_rival,
         title_margin=header.title_margin,
+        other_dates=tuple(dict.fromkeys(day for day in header.other_dates if not header.dated or day != header.dated.day)),
         author=header.author,
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,
@@ -92,7 +94,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
         image_credit=image_credit,
-        blocks=tuple(build_body(body_lines, furniture)),
+        blocks=tuple(build_body(body_lines)),
     )
 
 
@@ -100,7 +102,9 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
            ) -> tuple[list[str], Header | None, int, list[Candidate]]:
     """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
     lines = [kinds.clean_line(line) for line in text.splitlines()]
-    header = read_header(lines, scorer=model.headline, month_first=month_first, furniture=furniture)
+    if furniture:  # the site's own lines, learnt from its other pages: read as nothing
+        lines = ["" if line in furniture else line for line in lines]
+    header = read_header(lines, scorer=model.headline, clear_margin=model.clear_margin, month_first=month_first)
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)

@@ -26,12 +26,12 @@ def find_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def build_body(lines: list[str], furniture: frozenset = frozenset()) -> list:
-    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list), the
-    site's own furniture (``furniture``: lines its other pages repeat) and whatever furniture ends it left out."""
+def build_body(lines: list[str]) -> list:
+    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list) and
+    whatever furniture ends it left out."""
     kept = [
         line for line in _without_sidebars(lines)
-        if not (line and (line in furniture or (kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)))
+        if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
     ]
     return _build_blocks(_split_blocks(_without_tail(kept)))
 

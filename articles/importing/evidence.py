@@ -17,7 +17,7 @@ from articles.importing import phrases
 
 MAX_LINES = 400  # lines from the top where the headline may be
 MAX_CANDIDATES = 40  # candidate lines scored at most (in the corpus the headline is among the first six)
-CLEAR_MARGIN = 0.35  # the winner's probability must beat the runner-up's by this much to be sure
+CLEAR_MARGIN = 0.35  # the least margin that counts as a clear win, whatever the fitting says
 
 STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # " date 2019-03-13 Headline…"
 SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—]{2,45})$")
@@ -74,9 +74,9 @@ class Choice:
     def margin(self) -> float:
         return self.probability - self.runner_up_probability
 
-    @property
-    def clear(self) -> bool:
-        return self.winner is not None and self.margin >= CLEAR_MARGIN
+    def clear(self, margin: float = CLEAR_MARGIN) -> bool:
+        """Whether the winner beat the runner-up by at least ``margin`` (of probability)."""
+        return self.winner is not None and self.margin >= max(margin, CLEAR_MARGIN)
 
 
 HEADLINE_FEATURES = (
@@ -84,7 +84,7 @@ HEADLINE_FEATURES = (
     "ends_colon", "title_case", "all_caps", "starts_lower", "sentence", "several_sentences", "repeated",
     "repeated_with_more", "site_suffix", "next_sentence", "next_byline", "next_date", "next_chrome",
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
-    "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before", "site_furniture",
+    "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title",
 )
 
@@ -98,7 +98,7 @@ def _non_blank(lines, start, step, count):
     return found
 
 
-def headline_candidates(lines: list[str], *, month_first: bool = False, furniture: frozenset = frozenset()) -> list[Candidate]:
+def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
     counts: dict[str, int] = {}
     by_start: dict[str, list[str]] = {}  # the page's lines by their first 15 characters
@@ -118,7 +118,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False, furnitur
         if not 1 <= count <= 40 or len(text) > 300 or kinds.URL_LINE.match(text) or (not stored and kinds.date_line(line, month_first=month_first)):
             chrome_before += 1
             continue
-        if kinds.is_chrome(line) and not text.endswith("?"):
+        if (kinds.is_chrome(line) and not text.endswith("?")) or _CREDIT.match(text):  # furniture, a photo credit
             chrome_before += 1
             continue
         candidates.append((index, line, text, chrome_before, bool(stored)))
@@ -172,7 +172,6 @@ def headline_candidates(lines: list[str], *, month_first: bool = False, furnitur
             "warning": float(bool(kinds.warning(text))),
             "kicker": float(bool(_KICKER.match(text))),
             "furniture_before": min(chrome_before, 20) / 20,
-            "site_furniture": float(line in furniture),
             "cut_short": float(bool(_ENDS_CUT.search(text))),
             "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
             "first_confirmed": float(index == rule_at and rule_confirmed),
@@ -257,7 +256,9 @@ class Scorer:
 
 # Where the weights start, and what they are pulled back towards: the rule the importer used before it
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
-PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0}
+# A promotion, a ticker or a caption is never the headline a reader means: they start against.
+PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
+         "caption": -2.0}
 
 
 def fit(groups: list[tuple[list[tuple[float, ...]], list[int]]], *, l2: float = 0.02, iterations: int = 300,
@@ -436,10 +437,13 @@ class Model:
     headline: Scorer
     body: Scorer
     warning: Scorer
+    clear_margin: float = CLEAR_MARGIN  # a headline that wins by less is uncertain (fitted: see bench)
 
     @classmethod
-    def from_weights(cls, headline: dict[str, float], body: dict[str, float], warning: dict[str, float]) -> Model:
-        return cls(Scorer(headline, HEADLINE_FEATURES), Scorer(body, BODY_FEATURES), Scorer(warning, WARNING_FEATURES))
+    def from_weights(cls, headline: dict[str, float], body: dict[str, float], warning: dict[str, float],
+                     clear_margin: float = CLEAR_MARGIN) -> Model:
+        return cls(Scorer(headline, HEADLINE_FEATURES), Scorer(body, BODY_FEATURES), Scorer(warning, WARNING_FEATURES),
+                   clear_margin)
 
     def warning_probability(self, features: tuple[float, ...]) -> float:
         """The probability that a sentence with ``features`` is the page's warning (a logistic score)."""

@@ -14,6 +14,7 @@ from articles.importing.lines import Dated, Warning
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -30,6 +31,7 @@ class Header:
     title_confirmed: bool = True  # False: the scorer's winner did not win clearly
     title_rival: str = ""  # the runner-up headline, when the win was not clear
     title_margin: float = 1.0  # the winner's probability less the runner-up's
+    other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
 
 
 def _next_lines(lines, index, count):
@@ -82,20 +84,21 @@ def _breadcrumb_title(lines):
     return None
 
 
-def read_header(lines: list[str], *, scorer: Scorer, month_first: bool = False, furniture: frozenset = frozenset()) -> Header | None:
+def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_first: bool = False) -> Header | None:
     """The headline (the scorer's pick among the candidate lines) and the header under it, or None when no
     line could be a headline."""
-    choice: Choice = scorer.choose(headline_candidates(lines, month_first=month_first, furniture=furniture))
+    choice: Choice = scorer.choose(headline_candidates(lines, month_first=month_first))
     if choice.winner is None:
         return None
-    title_at, confirmed = choice.winner.index, choice.clear
+    title_at, confirmed = choice.winner.index, choice.clear(clear_margin)
     title = strip_site_suffix(choice.winner.text, lines)
     crumb = _breadcrumb_title(lines)
     if crumb is not None:  # a breadcrumb that ends in the headline names it
         later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
         title_at, confirmed, title = (later[0] if later else crumb[0]), True, crumb[1]
     header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
-                    title_confirmed=confirmed)
+                    title_confirmed=confirmed, title_margin=choice.margin,
+                    title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
     bare_name = None
     seen = 0
     deck_possible = True
@@ -117,6 +120,8 @@ def read_header(lines: list[str], *, scorer: Scorer, month_first: bool = False, 
         if name and not dated:
             dated = kinds.date_in(line, month_first=month_first)
         if dated or name:
+            if dated and header.dated and dated.day != header.dated.day and not UPDATED.match(line):
+                header.other_dates.append(dated.day)
             header.dated = header.dated or dated
             if name and header.author is None:
                 header.author = name
@@ -167,8 +172,11 @@ def read_header(lines: list[str], *, scorer: Scorer, month_first: bool = False, 
         header.author = bare_name if header.author is None else None
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
+    above = _date_above(lines, title_at, month_first)
     if header.dated is None:
-        header.dated = _date_above(lines, title_at, month_first)
+        header.dated = above
+    elif above is not None and above.day != header.dated.day:
+        header.other_dates.append(above.day)
     header.body_start = _after_dateline_detour(lines, header.body_start)
     return header
 

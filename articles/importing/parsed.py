@@ -29,6 +29,7 @@ class ParsedArticle:
     title_confirmed: bool = True  # False: the headline did not win clearly over another line
     title_rival: str = ""  # that other line, when it did not
     title_margin: float = 1.0  # the headline's probability less the runner-up's (evidence.Scorer)
+    other_dates: tuple[date, ...] = ()  # other publication dates the page gives (the date is then uncertain)
 
     @cached_property
     def body_markdown(self) -> str:
