@@ -339,7 +339,13 @@ def _result(article: Article, outcome: Outcome, message: str = "") -> ImportResu
 def _review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) -> list[str]:
     reasons = []
     if not parsed.title_confirmed:
-        reasons.append(Article.UNSURE_TITLE)
+        reasons.append(
+            f"the headline is uncertain: “{_short(parsed.title)}” or “{_short(parsed.title_rival)}”"
+            if parsed.title_rival else Article.UNSURE_TITLE
+        )
+    if parsed.published_on and parsed.other_dates:
+        days = " or ".join(_day(day) for day in (parsed.published_on, *parsed.other_dates))
+        reasons.append(f"two dates: {days}" if len(parsed.other_dates) == 1 else f"several dates: {days}")
     if not parsed.author:
         reasons.append(Article.NO_AUTHOR)
     if not parsed.published_on:
@@ -352,6 +358,14 @@ def _review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list)
         labels = ", ".join(warning.label for warning in undecided)
         reasons.append(f"suggested content warnings need an editor's decision: {labels}")
     return reasons
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _day(day) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def _tags_for(parsed: ParsedArticle, topics: Vocabulary) -> list[str]:

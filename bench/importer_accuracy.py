@@ -122,8 +122,24 @@ def folds(entries):
     return [[entry for entry in entries if place[entry["site"]] == fold] for fold in range(FOLDS)]
 
 
+# The project's own pages (seeds/, with the fields their tests pin): training pages in every fold, never scored.
+SEED_TRUTH = ROOT / "bench" / "seed_truth.json"
+
+
+def seed_entries():
+    return json.loads(SEED_TRUTH.read_text(encoding="utf-8"))
+
+
+def _path(folder, entry):
+    return ROOT / entry["path"] if "path" in entry else Path(folder) / entry["file"]
+
+
+def _text(folder, entry):
+    return decode_source(_path(folder, entry).read_bytes(), _path(folder, entry).name)
+
+
 def _lines(folder, entry):
-    text = decode_source((Path(folder) / entry["file"]).read_bytes(), entry["file"])
+    text = _text(folder, entry)
     return [kinds.clean_line(line) for line in text.splitlines()]
 
 
@@ -144,8 +160,7 @@ def body_groups(folder, entries, model):
     reads) and which of them opens it."""
     groups = []
     for entry in entries:
-        text = decode_source((Path(folder) / entry["file"]).read_bytes(), entry["file"])
-        _, header, _, candidates = layout(text, model)
+        _, header, _, candidates = layout(_text(folder, entry), model)
         expected = _norm(entry["body_first_sentence"])
         right = [i for i, c in enumerate(candidates) if _norm(c.text).startswith(expected)]
         groups.append(([c.features for c in candidates], right))
@@ -157,8 +172,7 @@ def warning_groups(folder, entries, model):
     between it and nothing: right when the page states it (inside one of its expected warnings)."""
     groups = []
     for entry in entries:
-        text = decode_source((Path(folder) / entry["file"]).read_bytes(), entry["file"])
-        lines, header, end, _ = layout(text, model)
+        lines, header, end, _ = layout(_text(folder, entry), model)
         if header is None:
             continue
         _, body_lines = early_warnings(lines[header.body_start:end])
@@ -171,8 +185,9 @@ def warning_groups(folder, entries, model):
 
 
 def fit_model(folder, entries):
-    """The scorers with weights fitted on ``entries`` only, and those weights ({"headline": …, "body": …,
-    "warning": …})."""
+    """The scorers with weights fitted on ``entries`` only (and the project's seed pages), and those weights
+    ({"headline": …, "body": …, "warning": …, "clear_margin": …})."""
+    entries = [*entries, *seed_entries()]
     headline = fit(headline_groups(folder, entries))
     body = fit(body_groups(folder, entries, Model.from_weights(headline, {}, {})), names=BODY_FEATURES, prior=BODY_PRIOR)
     warning = fit(warning_groups(folder, entries, Model.from_weights(headline, body, {})), names=WARNING_FEATURES,
@@ -190,7 +205,7 @@ def clear_margin(folder, entries, model):
     worst = 0.0
     for entry in entries:
         try:
-            parsed = parse_source((Path(folder) / entry["file"]).read_bytes(), entry["file"], model=model)
+            parsed = parse_source(_path(folder, entry).read_bytes(), _path(folder, entry).name, model=model)
         except ParseError:
             continue
         if _norm(parsed.title) != _norm(entry["title"]) and parsed.author and parsed.published_on:

@@ -79,11 +79,16 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             image_credit = match.group("credit").strip()
             break
 
+    blocks = tuple(build_body(body_lines))
+    # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
+    # running text), or it is a guess.
+    borne_out = bool(header.author or header.dated or any(
+        isinstance(block, Paragraph) and kinds.is_sentence(block.text) for block in blocks[:3]))
     return ParsedArticle(
         source_name=name,
         source_hash=hashlib.sha256(data).hexdigest(),
         title=header.title,
-        title_confirmed=header.title_confirmed,
+        title_confirmed=header.title_confirmed and borne_out,
         title_rival=header.title_rival,
         title_margin=header.title_margin,
         other_dates=tuple(dict.fromkeys(day for day in header.other_dates if not header.dated or day != header.dated.day)),
@@ -94,7 +99,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
         image_credit=image_credit,
-        blocks=tuple(build_body(body_lines)),
+        blocks=blocks,
     )
 
 

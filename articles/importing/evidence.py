@@ -85,7 +85,7 @@ HEADLINE_FEATURES = (
     "repeated_with_more", "site_suffix", "next_sentence", "next_byline", "next_date", "next_chrome",
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
-    "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title",
+    "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word",
 )
 
 
@@ -106,10 +106,11 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if line:
             counts[line] = counts.get(line, 0) + 1
             by_start.setdefault(line[:15], []).append(line)
-    candidates, chrome_before = [], 0
+    candidates, chrome_before, text_before = [], 0, 0
     for index, line in enumerate(lines[:MAX_LINES]):
         if not line:
             continue
+        running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
         if len(candidates) >= MAX_CANDIDATES:
             break
         text = title_text(line)
@@ -117,17 +118,19 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         stored = text != line and STORED_DATE_PREFIX.match(line)
         if not 1 <= count <= 40 or len(text) > 300 or kinds.URL_LINE.match(text) or (not stored and kinds.date_line(line, month_first=month_first)):
             chrome_before += 1
+            text_before += running
             continue
         if (kinds.is_chrome(line) and not text.endswith("?")) or _CREDIT.match(text):  # furniture, a photo credit
             chrome_before += 1
             continue
-        candidates.append((index, line, text, chrome_before, bool(stored)))
+        candidates.append((index, line, text, chrome_before, bool(stored), text_before))
+        text_before += running
     rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [stripped for stripped in (strip_site_suffix(title_text(line), ()) for _, line, *_ in candidates[:40]) if stripped]
     page_titles = [title for title, (_, line, *_) in zip(page_titles, candidates) if title != title_text(line)]
     result = []
-    for rank, (index, line, text, chrome_before, stored) in enumerate(candidates):
+    for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         words = kinds.words(text)
         after = _non_blank(lines, index, 1, 6)
         before = _non_blank(lines, index, -1, 1)
@@ -177,6 +180,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "first_confirmed": float(index == rule_at and rule_confirmed),
             "first_headline_like": float(index == rule_at),
             "after_stored_date": float(stored),
+            "text_before": min(text_before, 5) / 5,
+            "single_word": float(len(words) == 1),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         }
         result.append(Candidate(index, text, tuple(values[name] for name in HEADLINE_FEATURES)))
@@ -258,7 +263,7 @@ class Scorer:
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
 # A promotion, a ticker or a caption is never the headline a reader means: they start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
-         "caption": -2.0}
+         "caption": -2.0, "single_word": -2.0}
 
 
 def fit(groups: list[tuple[list[tuple[float, ...]], list[int]]], *, l2: float = 0.02, iterations: int = 300,
