@@ -23,6 +23,7 @@ STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # 
 SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—]{2,45})$")
 _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
+_LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
@@ -85,7 +86,7 @@ HEADLINE_FEATURES = (
     "repeated_with_more", "site_suffix", "next_sentence", "next_byline", "next_date", "next_chrome",
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
-    "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word",
+    "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
 )
 
 
@@ -182,6 +183,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "after_stored_date": float(stored),
             "text_before": min(text_before, 5) / 5,
             "single_word": float(len(words) == 1),
+            "live_strip": float(bool(_LIVE_STRIP.search(text))),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         }
         result.append(Candidate(index, text, tuple(values[name] for name in HEADLINE_FEATURES)))
@@ -263,7 +265,7 @@ class Scorer:
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
 # A promotion, a ticker or a caption is never the headline a reader means: they start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
-         "caption": -2.0, "single_word": -2.0}
+         "caption": -2.0, "single_word": -2.0, "live_strip": -2.5}
 
 
 def fit(groups: list[tuple[list[tuple[float, ...]], list[int]]], *, l2: float = 0.02, iterations: int = 300,

@@ -273,6 +273,7 @@ _BY = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
+_OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
 
@@ -287,7 +288,7 @@ def is_person_name(text: str) -> bool:
     if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
         return False
     parts = [name.first, *name.middle.split(), *name.last.split()]
-    return not any(_NOT_NAMES.match(part.strip(".,")) for part in parts)
+    return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
@@ -377,10 +378,14 @@ _ANNOUNCES = re.compile(
     rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
-_WARNING_OF = re.compile(r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w", re.I)
+_WARNING_OF = re.compile(
+    r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w"
+    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b",  # "This is a brief warning for …"
+    re.I,
+)
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
 # What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
-_DISTRESS_WORDS = re.compile(r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note", re.I)
+_DISTRESS_WORDS = re.compile(r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -417,6 +422,8 @@ def warning(line: str) -> Warning | None:
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
         caps = is_all_caps(label)
+        if not rest and re.match(r"editor", label, re.I):
+            return None
         if not rest:
             # A bare label: only a line of its own in capitals, or with a full stop ("STRONG TRIGGER WARNING.").
             if not (caps or labelled.group("sep").strip() == "." or wrapped):
@@ -429,6 +436,8 @@ def warning(line: str) -> Warning | None:
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None
+        if re.match(r"editor", label, re.I) and not _DISTRESS_WORDS.search(rest):
+            return None  # an editor's note that corrects or explains is no warning
         return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
     if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
         first = _sentences(text)
@@ -447,14 +456,15 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
     else:
         head, tail = text[:label_end], text[label_end:]
         # A second colon introduces something else ("…photos that may disturb: Doctors try to…").
-        colon = re.search(r":\s+(?=\S)", tail)
+        colon = re.search(r":\s+(?=\S)", tail) if label_end else None  # (a sentence's own colon is its own)
         if colon:
             statement, rest = head + tail[:colon.start()], tail[colon.end():]
         else:
             sentences = _sentences(tail)
             kept = sentences[:1]
             for sentence in sentences[1:]:
-                if _WARNING_WORDS.search(sentence) and len(kept) < 4:
+                listed = len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I)
+                if (_WARNING_WORDS.search(sentence) or listed) and len(kept) < 4:  # "Mentions of alcohol."
                     kept.append(sentence)
                 else:
                     break

@@ -82,13 +82,15 @@ ROLE_WORDS = (
 OUTLET_WORDS = [
     "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
     "Mail", "Star", "Globe", "Chronicle", "Gazette", "Agency", "Wire", "Reuters", "AFP", "AP", "Bureau",
+    "Courier", "Echo", "Express", "Observer", "Mirror", "Sun", "Standard", "Daily", "Weekly", "Edition", "Paper",
+    "Magazine", "Radio", "TV", "Media",
 ]
 
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
-    r"|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
+    r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
 )
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
@@ -101,7 +103,7 @@ ANNOUNCING_VERBS = (
 # What warnings talk about: a sentence after the first of a warning belongs to it if it says one of these.
 WARNING_WORDS = (
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|readers|viewers|"
-    r"images?|photo|footage|video|bodies|death|suicide|self-harm|violence|abuse|assault|rape|content note"
+    r"images?|photo|footage|video|bodies|death|suicide|self-harm|harmful|violence|abuse|assault|rape|content note"
 )
 
 # Money appeals, wherever they stand.
@@ -118,6 +120,7 @@ PROMOTION = (
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
+LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
 TICKER_LABELS = r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories)\b\s*[:|–—-]?"
 # Picture credits standing alone on a line ("Getty Images", "AP Photo/Jane Doe").
 CREDIT_LINES = r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?|supplied|stock\s+image)\b.{0,40}$"
