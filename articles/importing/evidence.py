@@ -17,6 +17,7 @@ from articles.importing import phrases
 
 MAX_LINES = 400  # lines from the top where the headline may be
 MAX_CANDIDATES = 40  # candidate lines scored at most (in the corpus the headline is among the first six)
+TEXT_BEFORE_STOP = 6  # paragraphs of running text after which no line is a candidate any more
 CLEAR_MARGIN = 0.35  # the least margin that counts as a clear win, whatever the fitting says
 
 STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # " date 2019-03-13 Headline…"
@@ -112,8 +113,11 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if not line:
             continue
         running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
-        if len(candidates) >= MAX_CANDIDATES:
-            break
+        if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
+            break  # (the headline stands above the article's running text, not deep inside it)
+        if kinds.is_chrome(line) and not line.endswith("?"):  # furniture (looked at first: it is cached)
+            chrome_before += 1
+            continue
         text = title_text(line)
         count = len(kinds.words(text))
         stored = text != line and STORED_DATE_PREFIX.match(line)
@@ -121,15 +125,15 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             chrome_before += 1
             text_before += running
             continue
-        if (kinds.is_chrome(line) and not text.endswith("?")) or _CREDIT.match(text):  # furniture, a photo credit
+        if _CREDIT.match(text):  # a photo credit
             chrome_before += 1
             continue
         candidates.append((index, line, text, chrome_before, bool(stored), text_before))
         text_before += running
     rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
-    page_titles = [stripped for stripped in (strip_site_suffix(title_text(line), ()) for _, line, *_ in candidates[:40]) if stripped]
-    page_titles = [title for title, (_, line, *_) in zip(page_titles, candidates) if title != title_text(line)]
+    page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, text, *_ in candidates) if title]
+    page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
     result = []
     for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         words = kinds.words(text)
@@ -369,74 +373,6 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
 BODY_PRIOR = {"reader_start": 2.0}
 
 
-# --- where the body starts ------------------------------------------------------------------------------
-
-BODY_CANDIDATES = 8  # non-blank lines from where the header reader stopped that may open the body
-BODY_FEATURES = (
-    "reader_start", "rank", "words", "short", "sentence", "ends_full_stop", "no_end_punctuation",
-    "several_sentences", "dateline", "opens_with_bracket", "describes_picture", "warning_words", "quote_first",
-    "attribution_end", "headline_like", "after_byline_or_date", "byline_or_date_between", "next_sentence",
-    "previous_is_title", "question", "first_person", "spoiler",
-)
-_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-|:)\s)")
-_DESCRIBES_PICTURE = re.compile(
-    r"\b(?:pictured|picture[sd]?|images?|photo(?:graph)?s?|collage|illustration|footage shows|video shows|"
-    r"(?:above|below|left|right)\)|represents?|shown here|seen here|scroll down)\b", re.I)
-_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
-
-
-def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
-                    month_first: bool = False) -> list[Candidate]:
-    """The lines that could open the body — where the header reader stopped and the next few — with
-    their features (BODY_FEATURES). ``lead``: the body's first words when they share a line with a
-    warning (they come first)."""
-    found = [(start - 1, lead)] if lead else []
-    for index in range(start, min(end, len(lines))):
-        if len(found) >= BODY_CANDIDATES:
-            break
-        line = lines[index]
-        if line and not kinds.is_chrome(line):
-            found.append((index, line))
-    title = lines[title_at] if 0 <= title_at < len(lines) else ""
-    result = []
-    for rank, (index, line) in enumerate(found):
-        words = kinds.words(line)
-        before = _non_blank(lines, index, -1, 1) if not (lead and rank == 0) else [title]
-        prev = before[0] if before else ""
-        after = _non_blank(lines, index, 1, 1)
-        between = [other for other in lines[title_at + 1:index] if other]
-        values = {
-            "reader_start": float(rank == 0),
-            "rank": rank / BODY_CANDIDATES,
-            "words": min(len(words), 60) / 60,
-            "short": float(len(words) < 8),
-            "sentence": float(kinds.is_sentence(line)),
-            "ends_full_stop": float(line.rstrip("”\"’'")[-1:] in ".!"),
-            "no_end_punctuation": float(line[-1:] not in ".!?”\"’':;)"),
-            "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", line)) >= 2),
-            "dateline": float(bool(_DATELINE.match(line))),
-            "opens_with_bracket": float(line[:1] in "([*"),
-            "describes_picture": float(bool(_DESCRIBES_PICTURE.search(line))),
-            "warning_words": float(bool(_WARNING_WORDS.search(line))),
-            "quote_first": float(line[:1] in "\"“‘'"),
-            "attribution_end": float(bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", line)) and line[:1] in "\"“"),
-            "headline_like": float(kinds.is_headline_like(line) and not kinds.is_sentence(line)),
-            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or kinds.date_line(prev, month_first=month_first))),
-            "byline_or_date_between": float(any(kinds.byline(o) or kinds.date_line(o, month_first=month_first) for o in between[:12])),
-            "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
-            "previous_is_title": float(prev == title),
-            "question": float(line.endswith("?")),
-            "first_person": float(bool(_FIRST_PERSON.search(line))),
-            "spoiler": float("spoiler" in line.lower()),
-        }
-        result.append(Candidate(index, line, tuple(values[name] for name in BODY_FEATURES)))
-    return result
-
-
-BODY_PRIOR = {"reader_start": 2.0}
-
-
 @dataclass(frozen=True)
 class Model:
     """The scorers of one fitting: which line is the headline, which opens the body."""
@@ -477,7 +413,12 @@ _CONTAINS = re.compile(r"\b(?:contains?|discuss(?:es)?|depicts?|describes?|inclu
 _PICTURES = re.compile(r"\b(?:images?|photos?|pictures?|footage|videos?|gallery|content)\b", re.I)
 _CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
-_TRIGGER_WARNING = re.compile(r"\b(?:trigger|content)\s+(?:warning|note)\b|\bwarning\b", re.I)
+# The words a warning to the reader is made of: a sentence with none is not scored at all.
+WARNING_CUE = re.compile(
+    r"warn|graphic|disturb|distress|upsett|harrow|harm|trigger|sensitive|discretion|advis|caution|squeamish|"
+    r"faint of heart|content note|viewer|reader|shouldn|should not|don[’']t (?:read|watch|look|open)|violen|suicid|abuse",
+    re.I,
+)
 
 
 def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool) -> tuple[float, ...]:

@@ -63,8 +63,8 @@ def clean_line(line: str) -> str:
 
 
 def is_all_caps(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    """At least two letters, all capitals (str.isupper first: most lines fail it at once)."""
+    return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
 
 
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
@@ -217,7 +217,15 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:time|date|on|at))?\s*:?\s*)+",
     re.I,
 )
-_DATE_SHAPE = re.compile(rf"{MONTH}|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b", re.I)
+# What a date looks like once its label is gone: it opens with a day, a month, a weekday or a time, and a
+# day stands beside a month name or the date is all numbers. Only such text is handed to dateparser.
+_MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
+_DATE_SHAPE = re.compile(
+    rf"^(?=\d|{_MONTH_NAME}|{_WEEKDAY})"
+    rf".*?(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
+    re.I,
+)
+_BAR = re.compile(r"\s*\|\s*")
 _NO_PERIOD = re.compile(r"^\d+(?:\.\d+)?$")
 _LIBRARY_SETTINGS = {
     "PREFER_DATES_FROM": "past",
@@ -232,11 +240,11 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
     """A date line in a form the patterns above do not know ("Published time: 29 Jul, 2019", "Posted at
     4:40 PM, Nov 21, 2016", "16.09.24", "9 min readMay 11, 2023"), read by dateparser: the newsroom's
     order of day and month, absolute dates only, the whole line a date once its label is gone."""
-    if len(line) > 80 or not _DATE_SHAPE.search(line):
+    if len(line) > 80:
         return None
-    for part in re.split(r"\s*\|\s*", line):
+    for part in _BAR.split(line):
         text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—")
-        if not text or _NO_PERIOD.match(text) or len(words(text)) > 8:
+        if not text or _NO_PERIOD.match(text) or len(words(text)) > 8 or not _DATE_SHAPE.match(text):
             continue
         settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "MDY" if month_first else "DMY"}
         found = dateparser.parse(text, languages=["en"], settings=settings)
