@@ -10,8 +10,8 @@ pytestmark = pytest.mark.skipif(
     not (importer_accuracy.DEFAULT_FOLDER / "expected.json").exists(), reason="the importer corpus is not on this machine"
 )
 
-# What the importer honestly reaches out of sample today (bench/README.md); the target is 92 %.
-OUT_OF_SAMPLE_FLOOR = 0.87
+# What the importer honestly reaches out of sample today (90.7 %, bench/README.md); issue 19 asks for 92 %.
+OUT_OF_SAMPLE_FLOOR = 0.90
 
 
 def test_corpus_fields_are_right_out_of_sample():

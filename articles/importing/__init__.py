@@ -5,13 +5,16 @@ share rows, related lists and footers, one after another. The parser reads each 
 *is*, never by where it sits in a particular site's layout, in stages:
 
 1. ``source``: check and decode the bytes (empty, binary, undecodable, too large → ParseError);
-2. ``lines``: what each line is — furniture, a date, a byline, a stated warning, a caption, a
-   headline-like line or running text (the vocabulary in ``phrases``);
+2. ``lines``: what each line is — furniture, a date (dateparser for the forms the patterns do not
+   know), a byline (nameparser for a name alone), a stated warning, a caption or running text (the
+   sites' wording in ``phrases``); ``sitelearning``: the lines a folder's pages repeat, read as blank;
 3. ``header``: the headline — every candidate line scored on its features (``evidence``) with weights
    fitted on the corpus (``weights``), the winner kept with its margin — then a small state machine over
    the lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
-4. ``blocks``: where the body ends, its paragraphs, headings, quotations, tweets, lists and links
-   (``elements``), and ``markdown``: their Markdown (rendered and sanitised by articles/rendering.py).
+4. where the body opens (the next few lines scored the same way), ``blocks``: where it ends and its
+   paragraphs, headings, quotations, tweets, lists and links (``elements``); ``notices``: warnings
+   stated in plain sentences, scored the same way and taken out of the body; ``markdown``: the blocks'
+   Markdown (rendered and sanitised by articles/rendering.py).
 """
 
 from __future__ import annotations
