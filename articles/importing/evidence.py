@@ -16,7 +16,7 @@ from articles.importing import lines as kinds
 from articles.importing import phrases
 
 MAX_LINES = 400  # lines from the top where the headline may be
-MAX_CANDIDATES = 40  # candidate lines scored at most (in the corpus the headline is among the first six)
+MAX_CANDIDATES = 20  # candidate lines scored at most (in the corpus and the seeds the headline is among the first six)
 TEXT_BEFORE_STOP = 6  # paragraphs of running text after which no line is a candidate any more
 CLEAR_MARGIN = 0.35  # the least margin that counts as a clear win, whatever the fitting says
 
@@ -337,8 +337,9 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
-    for rank, (index, line) in enumerate(found):
-        words = kinds.words(line)
+    for rank, (index, full) in enumerate(found):
+        line = full[:300]  # how a line opens is what tells: long paragraphs are looked at no further
+        words = kinds.words(full)
         before = _non_blank(lines, index, -1, 1) if not (lead and rank == 0) else [title]
         prev = before[0] if before else ""
         after = _non_blank(lines, index, 1, 1)
@@ -348,27 +349,27 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "rank": rank / BODY_CANDIDATES,
             "words": min(len(words), 60) / 60,
             "short": float(len(words) < 8),
-            "sentence": float(kinds.is_sentence(line)),
-            "ends_full_stop": float(line.rstrip("”\"’'")[-1:] in ".!"),
-            "no_end_punctuation": float(line[-1:] not in ".!?”\"’':;)"),
+            "sentence": float(kinds.is_sentence(full)),
+            "ends_full_stop": float(full.rstrip("”\"’'")[-1:] in ".!"),
+            "no_end_punctuation": float(full[-1:] not in ".!?”\"’':;)"),
             "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", line)) >= 2),
             "dateline": float(bool(_DATELINE.match(line))),
             "opens_with_bracket": float(line[:1] in "([*"),
             "describes_picture": float(bool(_DESCRIBES_PICTURE.search(line))),
             "warning_words": float(bool(_WARNING_WORDS.search(line))),
             "quote_first": float(line[:1] in "\"“‘'"),
-            "attribution_end": float(bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", line)) and line[:1] in "\"“"),
+            "attribution_end": float(full[:1] in "\"“" and bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", full[-80:]))),
             "headline_like": float(kinds.is_headline_like(line) and not kinds.is_sentence(line)),
             "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or kinds.date_line(prev, month_first=month_first))),
             "byline_or_date_between": float(any(kinds.byline(o) or kinds.date_line(o, month_first=month_first) for o in between[:12])),
             "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
             "previous_is_title": float(prev == title),
-            "question": float(line.endswith("?")),
+            "question": float(full.endswith("?")),
             "first_person": float(bool(_FIRST_PERSON.search(line))),
             "spoiler": float("spoiler" in line.lower()),
             "continues": float(bool(_CONTINUES.match(line))),
         }
-        result.append(Candidate(index, line, tuple(values[name] for name in BODY_FEATURES)))
+        result.append(Candidate(index, full, tuple(values[name] for name in BODY_FEATURES)))
     return result
 
 
@@ -415,12 +416,18 @@ _CONTAINS = re.compile(r"\b(?:contains?|discuss(?:es)?|depicts?|describes?|inclu
 _PICTURES = re.compile(r"\b(?:images?|photos?|pictures?|footage|videos?|gallery|content)\b", re.I)
 _CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
-# The words a warning to the reader is made of: a sentence with none is not scored at all.
-WARNING_CUE = re.compile(
-    r"warn|graphic|disturb|distress|upsett|harrow|harm|trigger|sensitive|discretion|advis|caution|squeamish|"
-    r"faint of heart|content note|viewer|reader|shouldn|should not|don[’']t (?:read|watch|look|open)|violen|suicid|abuse",
-    re.I,
+# The words a warning to the reader is made of: a sentence with none is not scored at all (plain
+# substring tests on the lower-cased text: far cheaper than a pattern on every sentence of a page).
+WARNING_CUES = (
+    "warn", "graphic", "disturb", "distress", "upsett", "harrow", "harm", "trigger", "sensitive", "discretion",
+    "advis", "caution", "squeamish", "faint of heart", "content note", "viewer", "reader", "shouldn", "should not",
+    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse",
 )
+
+
+def has_warning_cue(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in WARNING_CUES)
 
 
 def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool) -> tuple[float, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from articles.importing import lines as kinds
-from articles.importing.evidence import WARNING_CUE, WARNING_THRESHOLD, Model, sentences_of, warning_sentence_features
+from articles.importing.evidence import WARNING_THRESHOLD, Model, has_warning_cue, sentences_of, warning_sentence_features
 from articles.importing.lines import Warning
 
 EARLY_LINES = 14  # non-blank lines of the body where a warning may still stand
@@ -42,7 +42,7 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             if len(parts) > 8:
                 continue
             for position, sentence in enumerate(parts):
-                if not WARNING_CUE.search(sentence):
+                if not has_warning_cue(sentence):
                     continue  # no word a warning is made of: not scored (and never taken)
                 features = warning_sentence_features(
                     sentence, first=position == 0, last=position == len(parts) - 1, line_rank=seen, in_header=not in_body,
