@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from articles.importing import lines as kinds
 from articles.importing import phrases
@@ -89,6 +90,9 @@ HEADLINE_FEATURES = (
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
 )
+
+
+_HEADLINE_ORDER = itemgetter(*HEADLINE_FEATURES)  # a feature dict → the tuple the weights line up with
 
 
 def _non_blank(lines, start, step, count):
@@ -190,7 +194,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "live_strip": float(bool(_LIVE_STRIP.search(text))),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         }
-        result.append(Candidate(index, text, tuple(values[name] for name in HEADLINE_FEATURES)))
+        result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
     return result
 
 
@@ -369,10 +373,11 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "spoiler": float("spoiler" in line.lower()),
             "continues": float(bool(_CONTINUES.match(line))),
         }
-        result.append(Candidate(index, full, tuple(values[name] for name in BODY_FEATURES)))
+        result.append(Candidate(index, full, _BODY_ORDER(values)))
     return result
 
 
+_BODY_ORDER = itemgetter(*BODY_FEATURES)
 BODY_PRIOR = {"reader_start": 2.0, "continues": -1.5}  # a text opens with neither "But" nor "And"
 
 
@@ -460,9 +465,10 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
         "question": float(sentence.endswith("?")),
         "in_header": float(in_header),
     }
-    return tuple(values[name] for name in WARNING_FEATURES)
+    return _WARNING_ORDER(values)
 
 
+_WARNING_ORDER = itemgetter(*WARNING_FEATURES)
 # Where the weights start and are pulled back towards: what any reader takes for a warning (a label, a
 # word to the reader about what follows). Few pages state one in plain words, so the data moves them little.
 WARNING_PRIOR = {
