@@ -32,7 +32,7 @@ from articles.importing.evidence import (  # noqa: E402
 )
 from articles.importing.header import early_warnings  # noqa: E402
 from articles.importing.notices import warning_sentences  # noqa: E402
-from articles.importing.lines import clear_caches  # noqa: E402
+from articles.importing import clear_caches  # noqa: E402
 
 import os  # noqa: E402
 

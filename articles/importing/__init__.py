@@ -25,7 +25,7 @@ from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end
 from articles.importing.elements import block_text
-from articles.importing.evidence import Candidate, Model, body_candidates
+from articles.importing.evidence import Candidate, Model, body_candidates, forget_lines
 from articles.importing.header import Header, early_warnings, read_header
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
@@ -34,8 +34,14 @@ from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_sour
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "BulletList", "Heading", "Link", "Paragraph", "ParseError", "ParsedArticle", "Quote",
-    "Tweet", "block_text", "decode_source", "parse_file", "parse_source", "read_source", "to_markdown",
+    "Tweet", "block_text", "clear_caches", "decode_source", "parse_file", "parse_source", "read_source", "to_markdown",
 ]
+
+
+def clear_caches() -> None:
+    """Forget every line classified so far (benchmarks time a page from cold)."""
+    kinds.clear_caches()
+    forget_lines()
 
 
 DEFAULT_MODEL = Model.from_weights(weights.HEADLINE, weights.BODY_START, weights.WARNING, weights.CLEAR_MARGIN)

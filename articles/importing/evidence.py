@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from articles.importing import lines as kinds
@@ -30,6 +31,7 @@ _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 
 
 def title_text(line: str) -> str:
@@ -95,6 +97,46 @@ HEADLINE_FEATURES = (
 _HEADLINE_ORDER = itemgetter(*HEADLINE_FEATURES)  # a feature dict → the tuple the weights line up with
 
 
+@lru_cache(maxsize=8192)  # a site's lines recur from page to page: what a line says of itself is worked out once
+def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...]:
+    """The headline features a line has on its own, wherever it stands."""
+    words = kinds.words(text)
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    lower = [w.lower().strip(",.:;") for w in words]
+    return tuple({
+        "bias": 1.0,
+        "words": min(len(words), 30) / 30,
+        "short": float(len(words) <= 3),
+        "long": float(len(words) > 22),
+        "ends_full_stop": float(text.endswith(".")),
+        "ends_question": float(text.endswith("?")),
+        "ends_colon": float(text.endswith(":")),
+        "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
+        "all_caps": float(kinds.is_all_caps(text)),
+        "starts_lower": float(text[:1].islower()),
+        "sentence": float(kinds.is_sentence(text)),
+        "several_sentences": float(len(_NEXT_SENTENCE.findall(text)) >= 1),
+        "site_suffix": float(strip_site_suffix(text, ()) != text),
+        "promotion": float(bool(_PROMOTION.search(text))),
+        "ticker": float(bool(_TICKER.match(text))),
+        "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and text[-1:] not in ".?!"),
+        "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text))),
+        "headline_like": float(kinds.is_headline_like(text)),
+        "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
+        "warning": float(bool(kinds.warning(text))),
+        "kicker": float(bool(_KICKER.match(text))),
+        "cut_short": float(bool(_ENDS_CUT.search(text))),
+        "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
+        "single_word": float(len(words) == 1),
+        "live_strip": float(bool(_LIVE_STRIP.search(text))),
+    }.items())
+
+
+def forget_lines() -> None:
+    """Forget the lines worked out so far (articles.importing.clear_caches)."""
+    _line_features.cache_clear()
+
+
 def _non_blank(lines, start, step, count):
     found, position = [], start + step
     while 0 <= position < len(lines) and len(found) < count:
@@ -140,32 +182,17 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
     result = []
     for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
-        words = kinds.words(text)
         after = _non_blank(lines, index, 1, 6)
         before = _non_blank(lines, index, -1, 1)
         nxt = after[0] if after else ""
         prev = before[0] if before else ""
-        long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
-        lower = [w.lower().strip(",.:;") for w in words]
-        values = {
-            "bias": 1.0,
+        values = dict(_line_features(text, month_first))
+        values.update({
             "first_candidate": float(rank == 0),
             "rank": min(rank, 20) / 20,
             "position": min(index, 200) / 200,
-            "words": min(len(words), 30) / 30,
-            "short": float(len(words) <= 3),
-            "long": float(len(words) > 22),
-            "ends_full_stop": float(text.endswith(".")),
-            "ends_question": float(text.endswith("?")),
-            "ends_colon": float(text.endswith(":")),
-            "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
-            "all_caps": float(kinds.is_all_caps(text)),
-            "starts_lower": float(text[:1].islower()),
-            "sentence": float(kinds.is_sentence(text)),
-            "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", text)) >= 1),
             "repeated": float(counts.get(line, 0) > 1 or any(text == other for other in after)),
             "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
-            "site_suffix": float(strip_site_suffix(text, ()) != text),
             "next_sentence": float(bool(nxt) and kinds.is_sentence(nxt)),
             "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
             "next_date": float(bool(nxt) and bool(kinds.date_line(nxt, month_first=month_first))),
@@ -175,25 +202,13 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "previous_date": float(bool(prev) and bool(kinds.date_line(prev, month_first=month_first))),
             "date_near": float(any(kinds.date_line(o, month_first=month_first) for o in after)),
             "byline_near": float(any(kinds.byline(o) for o in after)),
-            "promotion": float(bool(_PROMOTION.search(text))),
-            "ticker": float(bool(_TICKER.match(text))),
-            "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and not text[-1:] in ".?!"),
-            "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text))),
-            "headline_like": float(kinds.is_headline_like(text)),
-            "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
-            "warning": float(bool(kinds.warning(text))),
-            "kicker": float(bool(_KICKER.match(text))),
             "furniture_before": min(chrome_before, 20) / 20,
-            "cut_short": float(bool(_ENDS_CUT.search(text))),
-            "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
             "first_confirmed": float(index == rule_at and rule_confirmed),
             "first_headline_like": float(index == rule_at),
             "after_stored_date": float(stored),
             "text_before": min(text_before, 5) / 5,
-            "single_word": float(len(words) == 1),
-            "live_strip": float(bool(_LIVE_STRIP.search(text))),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
-        }
+        })
         result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
     return result
 

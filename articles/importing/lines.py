@@ -509,5 +509,6 @@ def is_headline_like(line: str) -> bool:
 
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence):
+    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
+                     is_person_name):
         function.cache_clear()
