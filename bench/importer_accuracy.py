@@ -26,10 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from articles.importing import ParseError, block_text, decode_source, layout, parse_source  # noqa: E402
 from articles.importing import lines as kinds  # noqa: E402
-from articles.importing.evidence import (  # noqa: E402
-    BODY_FEATURES, BODY_PRIOR, CLEAR_MARGIN, HEADLINE_FEATURES, WARNING_FEATURES, WARNING_PRIOR, Model, fit, headline_candidates,
-    strip_site_suffix,
-)
+from articles.importing.evidence import Model  # noqa: E402
+from articles.importing.headline import HEADLINE_FEATURES, PRIOR, headline_candidates, strip_site_suffix  # noqa: E402
+from articles.importing.notices import WARNING_FEATURES, WARNING_PRIOR  # noqa: E402
+from articles.importing.opening import BODY_FEATURES, BODY_PRIOR  # noqa: E402
+from articles.importing.scoring import CLEAR_MARGIN, fit  # noqa: E402
 from articles.importing.header import early_warnings  # noqa: E402
 from articles.importing.notices import warning_sentences  # noqa: E402
 from articles.importing import clear_caches  # noqa: E402
@@ -188,7 +189,7 @@ def fit_model(folder, entries):
     """The scorers with weights fitted on ``entries`` only (and the project's seed pages), and those weights
     ({"headline": …, "body": …, "warning": …, "clear_margin": …})."""
     entries = [*entries, *seed_entries()]
-    headline = fit(headline_groups(folder, entries))
+    headline = fit(headline_groups(folder, entries), names=HEADLINE_FEATURES, prior=PRIOR)
     body = fit(body_groups(folder, entries, Model.from_weights(headline, {}, {})), names=BODY_FEATURES, prior=BODY_PRIOR)
     warning = fit(warning_groups(folder, entries, Model.from_weights(headline, body, {})), names=WARNING_FEATURES,
                   prior=WARNING_PRIOR)

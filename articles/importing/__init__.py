@@ -8,10 +8,11 @@ share rows, related lists and footers, one after another. The parser reads each 
 2. ``lines``: what each line is — furniture, a date (dateparser for the forms the patterns do not
    know), a byline (nameparser for a name alone), a stated warning, a caption or running text (the
    sites' wording in ``phrases``); ``sitelearning``: the lines a folder's pages repeat, read as blank;
-3. ``header``: the headline — every candidate line scored on its features (``evidence``) with weights
-   fitted on the corpus (``weights``), the winner kept with its margin — then a small state machine over
+3. ``header``: the headline — every candidate line scored on its features (``headline``) by a scorer
+   (``scoring``) with weights fitted on the corpus (``weights``; ``evidence`` holds the three scorers),
+   the winner kept with its margin — then a small state machine over
    the lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
-4. where the body opens (the next few lines scored the same way), ``blocks``: where it ends and its
+4. where the body opens (``opening``: the next few lines scored the same way), ``blocks``: where it ends and its
    paragraphs, headings, quotations, tweets, lists and links (``elements``); ``notices``: warnings
    stated in plain sentences, scored the same way and taken out of the body; ``markdown``: the blocks'
    Markdown (rendered and sanitised by articles/rendering.py).
@@ -25,7 +26,10 @@ from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end
 from articles.importing.elements import block_text
-from articles.importing.evidence import Candidate, Model, body_candidates, forget_lines
+from articles.importing.evidence import Model
+from articles.importing.headline import forget_lines
+from articles.importing.opening import body_candidates
+from articles.importing.scoring import Candidate
 from articles.importing.header import Header, early_warnings, read_header
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
@@ -78,7 +82,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     passed_warnings, passed_over = early_warnings(passed_over)
     later_warnings, body_lines = early_warnings(body_lines)
     header_lines = lines[header.title_at + 1:header.body_start] + passed_over
-    worded, body_lines = plain_warnings(header_lines, body_lines, model)
+    worded, body_lines = plain_warnings(header_lines, body_lines, model.warning)
     warnings = [*header.warnings, *passed_warnings, *later_warnings, *worded]
 
     image_credit = ""

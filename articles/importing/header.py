@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
-from articles.importing.evidence import Choice, Scorer, headline_candidates, strip_site_suffix
+from articles.importing.headline import headline_candidates, strip_site_suffix
+from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header

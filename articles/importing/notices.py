@@ -1,17 +1,100 @@
 """Warnings stated in plain sentences ("This story isn't for the faint of heart.", "If you are squeamish,
 you probably shouldn't read on."): every sentence of the header and of the body's first lines is scored on
-its features (evidence.warning_sentence_features) with weights fitted on the corpus; the sentences the
+its features (warning_sentence_features) with weights fitted on the corpus; the sentences the
 scorer holds to be the page's warning are taken out of the body and kept as worded. Labelled warnings
 ("Content warning: …") are found before this, by lines.warning. Pure.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from articles.importing import lines as kinds
-from articles.importing.evidence import WARNING_THRESHOLD, Model, has_warning_cue, sentences_of, warning_sentence_features
 from articles.importing.lines import Warning
+from articles.importing.scoring import Scorer
+
+WARNING_FEATURES = (
+    "bias", "labelled", "announces", "says_warning", "says_trigger_warning", "addresses_reader", "discretion",
+    "distressing_words", "faint_of_heart", "below", "may_find", "should_not", "contains_verb", "pictures",
+    "conditional", "first_person", "reporting", "quoted", "digits", "words", "first_in_line", "last_in_line",
+    "line_rank", "question", "in_header",
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
+_DISCRETION = re.compile(r"\bdiscretion\b|\bforewarn|\bbe (?:advised|warned)\b|\bproceed with caution\b|\bbrace yourself\b", re.I)
+_DISTRESSING = re.compile(r"\b(?:graphic|disturbing|distressing|upsetting|harrowing|harmful|triggering|sensitive|traumati[sz]ing|violent|gruesome)\b", re.I)
+_FAINT = re.compile(r"\bfaint of heart\b|\bnot for (?:everyone|the squeamish)\b|\bsqueamish\b", re.I)
+_BELOW = re.compile(r"\b(?:below|following|ahead|follows)\b", re.I)
+_MAY_FIND = re.compile(r"\bmay (?:find|be|upset|disturb|distress|contain)\b|\bmight (?:find|be)\b", re.I)
+_SHOULD_NOT = re.compile(r"\b(?:should(?:n[’']t| not)|do not|don[’']t|please)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|open|scroll|continue)\b", re.I)
+_CONTAINS = re.compile(r"\b(?:contains?|discuss(?:es)?|depicts?|describes?|includes?|mentions?|deals? with|references?)\b", re.I)
+_PICTURES = re.compile(r"\b(?:images?|photos?|pictures?|footage|videos?|gallery|content)\b", re.I)
+_CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
+# The words a warning to the reader is made of: a sentence with none is not scored at all (plain
+# substring tests on the lower-cased text: far cheaper than a pattern on every sentence of a page).
+WARNING_CUES = (
+    "warn", "graphic", "disturb", "distress", "upsett", "harrow", "harm", "trigger", "sensitive", "discretion",
+    "advis", "caution", "squeamish", "faint of heart", "content note", "viewer", "reader", "shouldn", "should not",
+    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse",
+)
+
+
+def has_warning_cue(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in WARNING_CUES)
+
+
+def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool) -> tuple[float, ...]:
+    """What speaks for (and against) a sentence being the page's warning to its reader."""
+    words = kinds.words(sentence)
+    values = {
+        "bias": 1.0,
+        "labelled": float(bool(kinds.warning(sentence))),
+        "announces": float(bool(re.match(r"^(?:this|the following|these)\s+(?:\w+\s+){0,2}\w+\s+(?:\w+\s+)?(?:contains?|discuss|includes?|depicts?|shows?|describes?|deals?)", sentence, re.I))),
+        "says_warning": float("warning" in sentence.lower()),
+        "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b", sentence, re.I))),
+        "addresses_reader": float(bool(_ADDRESSES_READER.search(sentence))),
+        "discretion": float(bool(_DISCRETION.search(sentence))),
+        "distressing_words": float(bool(_DISTRESSING.search(sentence))),
+        "faint_of_heart": float(bool(_FAINT.search(sentence))),
+        "below": float(bool(_BELOW.search(sentence))),
+        "may_find": float(bool(_MAY_FIND.search(sentence))),
+        "should_not": float(bool(_SHOULD_NOT.search(sentence))),
+        "contains_verb": float(bool(_CONTAINS.search(sentence))),
+        "pictures": float(bool(_PICTURES.search(sentence))),
+        "conditional": float(bool(_CONDITIONAL.match(sentence))),
+        "first_person": float(bool(_FIRST_PERSON.search(sentence))),
+        "reporting": float(bool(_REPORTING.search(sentence))),
+        "quoted": float(bool(re.search(r"[\"“”]", sentence))),
+        "digits": float(bool(re.search(r"\d", sentence))),
+        "words": min(len(words), 40) / 40,
+        "first_in_line": float(first),
+        "last_in_line": float(last),
+        "line_rank": min(line_rank, 14) / 14,
+        "question": float(sentence.endswith("?")),
+        "in_header": float(in_header),
+    }
+    return _WARNING_ORDER(values)
+
+
+_WARNING_ORDER = itemgetter(*WARNING_FEATURES)
+# Where the weights start and are pulled back towards: what any reader takes for a warning (a label, a
+# word to the reader about what follows). Few pages state one in plain words, so the data moves them little.
+WARNING_PRIOR = {
+    "bias": -3.0, "labelled": 3.0, "says_trigger_warning": 2.5, "discretion": 2.0, "faint_of_heart": 3.0,
+    "should_not": 2.0, "addresses_reader": 1.0, "distressing_words": 1.0, "may_find": 1.0, "reporting": -1.5,
+    "quoted": -1.0,
+}
+WARNING_THRESHOLD = 0.5  # a sentence is the page's warning when the scorer gives it at least this probability
+
+
+def sentences_of(line: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])", line) if part.strip()]
+
 
 EARLY_LINES = 14  # non-blank lines of the body where a warning may still stand
 
@@ -51,9 +134,15 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
     return found
 
 
-def plain_warnings(header_lines: list[str], body_lines: list[str], model: Model) -> tuple[list[Warning], list[str]]:
-    """The warnings stated in plain sentences, and the body's lines without them."""
-    chosen = [s for s in warning_sentences(header_lines, body_lines) if model.warning_probability(s.features) >= WARNING_THRESHOLD]
+def warning_probability(scorer: Scorer, features: tuple[float, ...]) -> float:
+    """The probability that a sentence with ``features`` is the page's warning (a logistic score)."""
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, scorer.score_features(features)))))
+
+
+def plain_warnings(header_lines: list[str], body_lines: list[str], scorer: Scorer) -> tuple[list[Warning], list[str]]:
+    """The warnings stated in plain sentences (``scorer``: the warning scorer), and the body's lines
+    without them."""
+    chosen = [s for s in warning_sentences(header_lines, body_lines) if warning_probability(scorer, s.features) >= WARNING_THRESHOLD]
     if not chosen:
         return [], body_lines
     warnings, dropped, body = [], {}, list(body_lines)
