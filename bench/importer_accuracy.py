@@ -1,6 +1,12 @@
-"""Score the importer's parser against a corpus of real pages with the fields an editor extracted.
+"""Score the importer's parser against a corpus of real pages with the fields an editor extracted, in
+sample and out of sample.
 
-    python bench/importer_accuracy.py [FOLDER]     (default: ../shared/importer-corpus)
+    python bench/importer_accuracy.py [FOLDER]          (default: ../shared/importer-corpus)
+    python bench/importer_accuracy.py --fit [FOLDER]    also write articles/importing/weights.py
+
+Out of sample: the pages are split by site into five folds (each site's place fixed by a hash of its
+name); for each fold the scorer's weights are fitted on the other four and the fold is scored with
+them. In sample: fitted on every page, scored on every page (what weights.py holds).
 
 FOLDER holds ``expected.json`` (a list of {file, title, author, date, content_warnings,
 body_first_sentence}) and the page files it names. For each page the parser's title, author, date,
@@ -9,6 +15,7 @@ or date must stay missing); it prints the per-field accuracy, every miss, and th
 page. Pure: no database. ``score(folder)`` is used by tests/test_importer_corpus.py.
 """
 
+import hashlib
 import json
 import sys
 import time
@@ -17,8 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.importing import ParseError, parse_source  # noqa: E402
-from articles.importing.lines import clear_caches  # noqa: E402
+from articles.importing import ParseError, block_text, decode_source, layout, parse_source  # noqa: E402
+from articles.importing import lines as kinds  # noqa: E402
+from articles.importing.evidence import Model  # noqa: E402
+from articles.importing.headline import HEADLINE_FEATURES, PRIOR, headline_candidates, strip_site_suffix  # noqa: E402
+from articles.importing.notices import WARNING_FEATURES, WARNING_PRIOR  # noqa: E402
+from articles.importing.opening import BODY_FEATURES, BODY_PRIOR  # noqa: E402
+from articles.importing.scoring import CLEAR_MARGIN, fit  # noqa: E402
+from articles.importing.header import early_warnings  # noqa: E402
+from articles.importing.notices import warning_sentences  # noqa: E402
+from articles.importing import clear_caches  # noqa: E402
 
 import os  # noqa: E402
 
@@ -40,8 +55,6 @@ def _norm(text):
 
 
 def _first_body_text(parsed):
-    from articles.importing import block_text
-
     for block in parsed.blocks:
         text = block_text(block).strip()
         if text:
@@ -49,7 +62,7 @@ def _first_body_text(parsed):
     return ""
 
 
-def read_page(folder, entry):
+def read_page(folder, entry, model=None):
     """(parsed article or None, error message or "", seconds to parse)."""
     data = (folder / entry["file"]).read_bytes()
     best = None
@@ -57,7 +70,7 @@ def read_page(folder, entry):
         clear_caches()  # from cold: no line classified by an earlier run
         started = time.perf_counter()
         try:
-            parsed = parse_source(data, Path(entry["file"]).name)
+            parsed = parse_source(data, Path(entry["file"]).name, model=model)
             error = ""
         except ParseError as failure:
             parsed, error = None, str(failure)
@@ -90,14 +103,126 @@ def compare(parsed, entry):
     return result
 
 
-def score(folder=DEFAULT_FOLDER):
-    """(fraction of fields right, per-field fractions, misses, parse seconds per page, crashes)."""
+def entries_of(folder=DEFAULT_FOLDER):
+    return json.loads((Path(folder) / "expected.json").read_text(encoding="utf-8"))
+
+
+FOLDS = 5
+
+
+def fold_of(site: str) -> int:
+    """The fold a site's pages belong to: fixed by a hash of its name, the same on every machine."""
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+def folds(entries):
+    """The entries in FOLDS groups, every page of a site in the same one, the sites dealt round by hash
+    order so that the folds are the same size."""
+    sites = sorted({entry["site"] for entry in entries}, key=lambda site: hashlib.sha256(site.encode("utf-8")).hexdigest())
+    place = {site: rank % FOLDS for rank, site in enumerate(sites)}
+    return [[entry for entry in entries if place[entry["site"]] == fold] for fold in range(FOLDS)]
+
+
+# The project's own pages (seeds/, with the fields their tests pin): training pages in every fold, never scored.
+SEED_TRUTH = ROOT / "bench" / "seed_truth.json"
+
+
+def seed_entries():
+    return json.loads(SEED_TRUTH.read_text(encoding="utf-8"))
+
+
+def _path(folder, entry):
+    return ROOT / entry["path"] if "path" in entry else Path(folder) / entry["file"]
+
+
+def _text(folder, entry):
+    return decode_source(_path(folder, entry).read_bytes(), _path(folder, entry).name)
+
+
+def _lines(folder, entry):
+    text = _text(folder, entry)
+    return [kinds.clean_line(line) for line in text.splitlines()]
+
+
+def headline_groups(folder, entries):
+    """For each page, its headline candidates' features and which of them give the expected headline."""
+    groups = []
+    for entry in entries:
+        lines = _lines(folder, entry)
+        candidates = headline_candidates(lines)
+        expected = _norm(entry["title"])
+        right = [i for i, c in enumerate(candidates) if _norm(strip_site_suffix(c.text, lines)) == expected]
+        groups.append(([c.features for c in candidates], right))
+    return groups
+
+
+def body_groups(folder, entries, model):
+    """For each page, the features of the lines that could open its body (after the header ``model``
+    reads) and which of them opens it."""
+    groups = []
+    for entry in entries:
+        _, header, _, candidates = layout(_text(folder, entry), model)
+        expected = _norm(entry["body_first_sentence"])
+        right = [i for i, c in enumerate(candidates) if _norm(c.text).startswith(expected)]
+        groups.append(([c.features for c in candidates], right))
+    return groups
+
+
+def warning_groups(folder, entries, model):
+    """Each sentence that could be a plain-worded warning (after the header ``model`` reads), as a choice
+    between it and nothing: right when the page states it (inside one of its expected warnings)."""
+    groups = []
+    for entry in entries:
+        lines, header, end, _ = layout(_text(folder, entry), model)
+        if header is None:
+            continue
+        _, body_lines = early_warnings(lines[header.body_start:end])
+        expected = [_norm(w) for w in entry["content_warnings"]]
+        nothing = tuple(0.0 for _ in WARNING_FEATURES)
+        for sentence in warning_sentences(lines[header.title_at + 1:header.body_start], body_lines):
+            stated = any(_norm(sentence.text) in w for w in expected) and len(sentence.text.split()) >= 2
+            groups.append(([sentence.features, nothing], [0] if stated else [1]))
+    return groups
+
+
+def fit_model(folder, entries):
+    """The scorers with weights fitted on ``entries`` only (and the project's seed pages), and those weights
+    ({"headline": …, "body": …, "warning": …, "clear_margin": …})."""
+    entries = [*entries, *seed_entries()]
+    headline = fit(headline_groups(folder, entries), names=HEADLINE_FEATURES, prior=PRIOR)
+    body = fit(body_groups(folder, entries, Model.from_weights(headline, {}, {})), names=BODY_FEATURES, prior=BODY_PRIOR)
+    warning = fit(warning_groups(folder, entries, Model.from_weights(headline, body, {})), names=WARNING_FEATURES,
+                  prior=WARNING_PRIOR)
+    model = Model.from_weights(headline, body, warning)
+    margin = clear_margin(folder, entries, model)
+    weights = {"headline": headline, "body": body, "warning": warning, "clear_margin": margin}
+    return Model.from_weights(headline, body, warning, margin), weights
+
+
+def clear_margin(folder, entries, model):
+    """The least margin a headline must win by to be taken as sure, fitted on ``entries``: just above the
+    largest margin by which a wrong headline won on a page that would otherwise have been published (an
+    author and a date found). At least evidence.CLEAR_MARGIN."""
+    worst = 0.0
+    for entry in entries:
+        try:
+            parsed = parse_source(_path(folder, entry).read_bytes(), _path(folder, entry).name, model=model)
+        except ParseError:
+            continue
+        if _norm(parsed.title) != _norm(entry["title"]) and parsed.author and parsed.published_on:
+            worst = max(worst, parsed.title_margin)
+    return round(max(CLEAR_MARGIN, worst + 0.01), 2)
+
+
+def score(folder=DEFAULT_FOLDER, entries=None, model=None):
+    """(fraction of fields right, per-field fractions, misses, parse seconds per page, crashes) of
+    ``entries`` (default: all) parsed with ``model`` (default: the parser's own weights)."""
     folder = Path(folder)
-    entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    entries = entries_of(folder) if entries is None else entries
     right, per_field, misses, times, crashes = 0, dict.fromkeys(FIELDS, 0), [], [], []
     for entry in entries:
         try:
-            parsed, _, seconds = read_page(folder, entry)
+            parsed, _, seconds = read_page(folder, entry, model)
         except Exception as crash:  # noqa: BLE001 - a crash is a finding, reported with the page
             crashes.append((entry["file"], repr(crash)))
             parsed, seconds = None, 0.0
@@ -110,6 +235,55 @@ def score(folder=DEFAULT_FOLDER):
                 misses.append((entry["file"], name, entry[name], got))
     total = len(entries) * len(FIELDS)
     return right / total, {k: v / len(entries) for k, v in per_field.items()}, misses, times, crashes
+
+
+def publication_check(folder, entries, model):
+    """(pages that would be published, of which with a wrong title, author or date): published means a
+    clear headline, an author, one date and a body (the lexicon's suggestions aside, which need the
+    database)."""
+    published = wrong = 0
+    for entry in entries:
+        try:
+            parsed = parse_source((Path(folder) / entry["file"]).read_bytes(), entry["file"], model=model)
+        except ParseError:
+            continue
+        if parsed.title_confirmed and parsed.author and parsed.published_on and not parsed.other_dates and parsed.blocks:
+            published += 1
+            got = compare(parsed, entry)
+            wrong += not (got["title"][0] and got["author"][0] and got["date"][0])
+    return published, wrong
+
+
+def out_of_sample(folder=DEFAULT_FOLDER):
+    """Five folds by site: each scored with weights fitted on the other four. Returns (overall fraction,
+    per-field fractions over all pages, [(fold size, overall, per-field) for each fold], misses, crashes)."""
+    entries = entries_of(folder)
+    rows, misses, crashes, right_fields = [], [], [], dict.fromkeys(FIELDS, 0.0)
+    groups = folds(entries)
+    for index, test in enumerate(groups):
+        train = [entry for other, group in enumerate(groups) if other != index for entry in group]
+        model, weights = fit_model(folder, train)
+        overall, per_field, fold_misses, _, fold_crashes = score(folder, test, model)
+        rows.append((len(test), overall, per_field, *publication_check(folder, test, model), weights["clear_margin"]))
+        misses += fold_misses
+        crashes += fold_crashes
+        for name in FIELDS:
+            right_fields[name] += per_field[name] * len(test)
+    per_field = {name: right / len(entries) for name, right in right_fields.items()}
+    return sum(per_field.values()) / len(FIELDS), per_field, rows, misses, crashes
+
+
+def write_weights(weights, path=ROOT / "articles" / "importing" / "weights.py"):
+    """Write the fitted weights as data, keeping the module's docstring."""
+    text = path.read_text(encoding="utf-8")
+    head = text[: text.index('"""', 3) + 3] + "\n"
+    parts = [head]
+    for variable, key, names in (("HEADLINE", "headline", HEADLINE_FEATURES), ("BODY_START", "body", BODY_FEATURES),
+                                 ("WARNING", "warning", WARNING_FEATURES)):
+        rows = "\n".join(f"    {name!r}: {weights[key][name]!r}," for name in names)
+        parts.append(f"\n{variable} = {{\n{rows}\n}}\n")
+    parts.append(f"\nCLEAR_MARGIN = {weights['clear_margin']!r}  # a headline that wins by less holds the article\n")
+    path.write_text("".join(parts), encoding="utf-8")
 
 
 def ten_kb_page_ms(folder):
@@ -128,8 +302,27 @@ def ten_kb_page_ms(folder):
 
 
 def main(argv):
+    fitting = "--fit" in argv
+    argv = [arg for arg in argv if arg != "--fit"]
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_FOLDER
-    overall, per_field, misses, times, crashes = score(folder)
+    started = time.perf_counter()
+    model = None
+    if fitting:
+        model, weights = fit_model(folder, entries_of(folder))
+        write_weights(weights)
+        print(f"weights fitted on all {len(entries_of(folder))} pages in {time.perf_counter() - started:.1f} s, written to articles/importing/weights.py")
+    oos, oos_fields, rows, oos_misses, oos_crashes = out_of_sample(folder)
+    print("out of sample (five folds by site, each fitted on the other four):")
+    print(f"{'fold':8}{'pages':>6}" + "".join(f"{name[:12]:>14}" for name in FIELDS) + f"{'all':>8}{'published':>11}{'wrong':>7}{'margin':>8}")
+    for number, (size, overall, per_field, published, wrong, margin) in enumerate(rows, 1):
+        print(f"{number:<8}{size:>6}" + "".join(f"{per_field[name]:>14.1%}" for name in FIELDS) + f"{overall:>8.1%}"
+              f"{published:>11}{wrong:>7}{margin:>8}")
+    print(f"{'mean':<8}{sum(r[0] for r in rows):>6}" + "".join(f"{oos_fields[name]:>14.1%}" for name in FIELDS) + f"{oos:>8.1%}")
+    for file, name, expected, got in oos_misses:
+        print(f"OUT-OF-SAMPLE MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")
+    print()
+    print("in sample (fitted on every page):")
+    overall, per_field, misses, times, crashes = score(folder, model=model)
     for file, name, expected, got in misses:
         print(f"MISS {file} {name}:\n    expected {expected!r}\n    got      {got!r}")
     for file, crash in crashes:

@@ -57,7 +57,7 @@ def run_one(count, database):
         from articles.importing import parse_source
         from articles.ingest import Importer, find_sources
 
-        from articles.importing.lines import clear_caches
+        from articles.importing import clear_caches
 
         sources = find_sources([folder])
         clear_caches()
@@ -67,7 +67,7 @@ def run_one(count, database):
         parse_seconds = time.perf_counter() - started
 
         from articles import pagecache
-        from articles.importing.lines import clear_caches
+        from articles.importing import clear_caches
 
         clear_caches()  # the import parses from cold, not helped by the parse-only pass above
         counts = Counter()

@@ -256,9 +256,9 @@ def test_empty_folder_is_an_error(tmp_path):
 
 def test_database_error_saves_nothing_of_that_file(seeds, monkeypatch):
     """If saving a file fails half-way, none of it is kept and the other files still import."""
-    from articles import ingest
+    from articles.ingest import saving
 
-    real = ingest._link
+    real = saving._link
 
     def explode(model, owner_field, article, target_field, targets):
         if article.source_name == SEED_000.name and model is not TaggedArticle:  # after the row and its tags are written
@@ -267,7 +267,7 @@ def test_database_error_saves_nothing_of_that_file(seeds, monkeypatch):
             raise DatabaseError("disk full")
         return real(model, owner_field, article, target_field, targets)
 
-    monkeypatch.setattr(ingest, "_link", explode)
+    monkeypatch.setattr(saving, "_link", explode)
     out, err, error = run(seeds)
     assert error is not None
     assert f"{SEED_000.name}: database error: disk full" in err

@@ -1,5 +1,6 @@
-"""The importer scored on the development corpus of real pages (../shared/importer-corpus/, present in CI):
-at least 95 % of the fields right and no crash (speed is in bench/importer_accuracy.py, not timed here). Skipped, saying so, where the corpus is absent."""
+"""The importer scored out of sample on the development corpus of real pages (../shared/importer-corpus/,
+present in CI): five folds by site, each parsed with headline weights fitted on the other four; no crash
+(speed is in bench/importer_accuracy.py, not timed here). Skipped, saying so, where the corpus is absent."""
 
 import pytest
 
@@ -9,10 +10,14 @@ pytestmark = pytest.mark.skipif(
     not (importer_accuracy.DEFAULT_FOLDER / "expected.json").exists(), reason="the importer corpus is not on this machine"
 )
 
+# What the importer honestly reaches out of sample today (90.7 %, bench/README.md); issue 19 asks for 92 %.
+OUT_OF_SAMPLE_FLOOR = 0.90
 
-def test_corpus_fields_are_right():
-    """Title, author, date, stated warnings and where the body starts: 95 % or more of them, no crash."""
-    overall, per_field, misses, _, crashes = importer_accuracy.score()
+
+def test_corpus_fields_are_right_out_of_sample():
+    """Title, author, date, stated warnings and where the body starts, on sites the weights never saw."""
+    overall, _, _, misses, crashes = importer_accuracy.out_of_sample()
     assert crashes == []
-    assert overall >= 0.95, "\n".join(f"{file} {field}: expected {expected!r}, got {got!r}" for file, field, expected, got in misses)
-
+    assert overall >= OUT_OF_SAMPLE_FLOOR, "\n".join(
+        f"{file} {field}: expected {expected!r}, got {got!r}" for file, field, expected, got in misses
+    )

@@ -5,12 +5,17 @@ share rows, related lists and footers, one after another. The parser reads each 
 *is*, never by where it sits in a particular site's layout, in stages:
 
 1. ``source``: check and decode the bytes (empty, binary, undecodable, too large → ParseError);
-2. ``lines``: what each line is — furniture, a date, a byline, a stated warning, a caption, a
-   headline-like line or running text (the vocabulary in ``phrases``);
-3. ``header``: the headline (confirmed by what follows it), then a small state machine over the
-   lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
-4. ``blocks``: where the body ends, its paragraphs, headings, quotations, tweets, lists and links
-   (``elements``), and ``markdown``: their Markdown (rendered and sanitised by articles/rendering.py).
+2. ``lines``: what each line is — furniture, a date (dateparser for the forms the patterns do not
+   know), a byline (nameparser for a name alone), a stated warning, a caption or running text (the
+   sites' wording in ``phrases``); ``sitelearning``: the lines a folder's pages repeat, read as blank;
+3. ``header``: the headline — every candidate line scored on its features (``headline``) by a scorer
+   (``scoring``) with weights fitted on the corpus (``weights``; ``evidence`` holds the three scorers),
+   the winner kept with its margin — then a small state machine over
+   the lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
+4. where the body opens (``opening``: the next few lines scored the same way), ``blocks``: where it ends and its
+   paragraphs, headings, quotations, tweets, lists and links (``elements``); ``notices``: warnings
+   stated in plain sentences, scored the same way and taken out of the body; ``markdown``: the blocks'
+   Markdown (rendered and sanitised by articles/rendering.py).
 """
 
 from __future__ import annotations
@@ -18,38 +23,67 @@ from __future__ import annotations
 import hashlib
 
 from articles.importing import lines as kinds
+from articles.importing import weights
 from articles.importing.blocks import build_body, find_end
 from articles.importing.elements import block_text
-from articles.importing.header import early_warnings, read_header
+from articles.importing.evidence import Model
+from articles.importing.headline import forget_lines
+from articles.importing.opening import body_candidates
+from articles.importing.scoring import Candidate
+from articles.importing.header import Header, early_warnings, read_header
 from articles.importing.markdown import to_markdown
+from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "BulletList", "Heading", "Link", "Paragraph", "ParseError", "ParsedArticle", "Quote",
-    "Tweet", "block_text", "decode_source", "parse_file", "parse_source", "read_source", "to_markdown",
+    "Tweet", "block_text", "clear_caches", "decode_source", "parse_file", "parse_source", "read_source", "to_markdown",
 ]
 
 
-def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False) -> ParsedArticle:
+def clear_caches() -> None:
+    """Forget every line classified so far (benchmarks time a page from cold)."""
+    kinds.clear_caches()
+    forget_lines()
+
+
+DEFAULT_MODEL = Model.from_weights(weights.HEADLINE, weights.BODY_START, weights.WARNING, weights.CLEAR_MARGIN)
+
+
+def parse_file(path, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
+               furniture: frozenset = frozenset()) -> ParsedArticle:
     """Read and parse one file (never reading more than ``max_bytes`` + 1 bytes). Raises ParseError."""
-    return parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes, month_first=month_first)
+    return parse_source(read_source(path, max_bytes), path.name, max_bytes=max_bytes, month_first=month_first,
+                        furniture=furniture)
 
 
-def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False) -> ParsedArticle:
+def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, month_first: bool = False,
+                 furniture: frozenset = frozenset(), model: Model | None = None) -> ParsedArticle:
     """Parse one raw page dump. Raises ParseError naming ``name`` and the reason.
 
     ``month_first``: read "03/02/2021" as 2 March (US sites) rather than 3 February.
+    ``furniture``: lines known to be the site's own (they repeat across its pages: sitelearning.py), read
+    as blank lines.
+    ``model``: the scorers (default: the weights fitted on the whole corpus, weights.py).
     """
+    model = model or DEFAULT_MODEL
     text = decode_source(data, name, max_bytes=max_bytes)
-    lines = [kinds.clean_line(line) for line in text.splitlines()]
-    header = read_header(lines, month_first=month_first)
+    lines, header, end, candidates = layout(text, model, month_first=month_first, furniture=furniture)
     if header is None:
         raise ParseError(name, "no title found (no headline-like line in the text)")
-    end = find_end(lines, header.body_start)
-    body_lines = ([header.body_lead] if header.body_lead else []) + lines[header.body_start:end]
+    opening = model.body.choose(candidates).winner
+    passed_over = []  # a deck, a caption or a pull-quote between the header and the body's first line
+    if opening is None or (header.body_lead and opening.index < header.body_start):
+        body_lines = ([header.body_lead] if header.body_lead else []) + lines[header.body_start:end]
+    else:
+        passed_over = lines[header.body_start:opening.index]
+        body_lines = lines[opening.index:end]
+    passed_warnings, passed_over = early_warnings(passed_over)
     later_warnings, body_lines = early_warnings(body_lines)
-    warnings = [*header.warnings, *later_warnings]
+    header_lines = lines[header.title_at + 1:header.body_start] + passed_over
+    worded, body_lines = plain_warnings(header_lines, body_lines, model.warning)
+    warnings = [*header.warnings, *passed_warnings, *later_warnings, *worded]
 
     image_credit = ""
     for line in lines[header.body_start:]:
@@ -58,11 +92,19 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             image_credit = match.group("credit").strip()
             break
 
+    blocks = tuple(build_body(body_lines))
+    # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
+    # running text), or it is a guess.
+    borne_out = bool(header.author or header.dated or any(
+        isinstance(block, Paragraph) and kinds.is_sentence(block.text) for block in blocks[:3]))
     return ParsedArticle(
         source_name=name,
         source_hash=hashlib.sha256(data).hexdigest(),
         title=header.title,
-        title_confirmed=header.title_confirmed,
+        title_confirmed=header.title_confirmed and borne_out,
+        title_rival=header.title_rival,
+        title_margin=header.title_margin,
+        other_dates=tuple(dict.fromkeys(day for day in header.other_dates if not header.dated or day != header.dated.day)),
         author=header.author,
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,
@@ -70,5 +112,20 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
         image_credit=image_credit,
-        blocks=tuple(build_body(body_lines)),
+        blocks=blocks,
     )
+
+
+def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
+           ) -> tuple[list[str], Header | None, int, list[Candidate]]:
+    """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
+    lines = [kinds.clean_line(line) for line in text.splitlines()]
+    if furniture:  # the site's own lines, learnt from its other pages: read as nothing
+        lines = ["" if line in furniture else line for line in lines]
+    header = read_header(lines, scorer=model.headline, clear_margin=model.clear_margin, month_first=month_first)
+    if header is None:
+        return lines, None, len(lines), []
+    end = find_end(lines, header.body_start)
+    candidates = body_candidates(lines, header.title_at, header.body_start, end, lead=header.body_lead,
+                                 month_first=month_first)
+    return lines, header, end, candidates

@@ -26,11 +26,13 @@ CHUNK = 16  # files handed to the parsing process at a time (fewer round trips t
 AHEAD = 8  # chunks in flight at most: 128 files
 
 
-def parse_for_import(path: Path, *, max_bytes: int, month_first: bool) -> ParsedArticle | ParseError:
+def parse_for_import(path: Path, *, max_bytes: int, month_first: bool,
+                     furniture: frozenset = frozenset()) -> ParsedArticle | ParseError:
     """One file parsed, with what the importer reads of it worked out here (cached on the object, so
-    it travels with it); a file that cannot be imported gives its ParseError."""
+    it travels with it); a file that cannot be imported gives its ParseError. ``furniture``: the lines
+    its site's other pages repeat (sitelearning.py)."""
     try:
-        parsed = parse_file(path, max_bytes=max_bytes, month_first=month_first)
+        parsed = parse_file(path, max_bytes=max_bytes, month_first=month_first, furniture=furniture)
     except ParseError as error:
         return error
     except Exception as error:  # a fault in the parser fails this file, not the run
@@ -40,8 +42,13 @@ def parse_for_import(path: Path, *, max_bytes: int, month_first: bool) -> Parsed
     return parsed
 
 
-def _parse_chunk(paths: list[Path], *, max_bytes: int, month_first: bool) -> list[ParsedArticle | ParseError]:
-    return [parse_for_import(path, max_bytes=max_bytes, month_first=month_first) for path in paths]
+def _parse_chunk(paths: list[Path], *, max_bytes: int, month_first: bool,
+                 furniture: dict[Path, frozenset] | None = None) -> list[ParsedArticle | ParseError]:
+    furniture = furniture or {}
+    return [
+        parse_for_import(path, max_bytes=max_bytes, month_first=month_first, furniture=furniture.get(path.parent, frozenset()))
+        for path in paths
+    ]
 
 
 def cores() -> int:
@@ -53,14 +60,15 @@ def cores() -> int:
 
 
 def parsed_in_order(
-    paths: list[Path], *, max_bytes: int, month_first: bool, processes: int | None = None
+    paths: list[Path], *, max_bytes: int, month_first: bool, processes: int | None = None,
+    furniture: dict[Path, frozenset] | None = None,
 ) -> Iterator[ParsedArticle | ParseError]:
     """Each path's parse (a ParsedArticle, or the ParseError saying why not), in the order of ``paths``.
 
     ``processes``: parsing processes to use (default: one, when there are two cores or more and more
-    than one chunk of files; 0 parses here).
+    than one chunk of files; 0 parses here). ``furniture``: each folder's furniture (sitelearning.py).
     """
-    parse = partial(_parse_chunk, max_bytes=max_bytes, month_first=month_first)
+    parse = partial(_parse_chunk, max_bytes=max_bytes, month_first=month_first, furniture=furniture)
     chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
     if processes is None:
         processes = 1 if cores() > 1 and len(chunks) > 1 else 0

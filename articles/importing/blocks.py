@@ -27,9 +27,41 @@ def find_end(lines: list[str], start: int) -> int:
 
 
 def build_body(lines: list[str]) -> list:
-    """The body's lines (captions left out) as blocks."""
-    kept = [line for line in lines if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)]
-    return _build_blocks(_split_blocks(kept))
+    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list) and
+    whatever furniture ends it left out."""
+    kept = [
+        line for line in _without_sidebars(lines)
+        if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
+    ]
+    return _build_blocks(_split_blocks(_without_tail(kept)))
+
+
+def _without_sidebars(lines: list[str]) -> list[str]:
+    """The lines without boxes set inside the article: a label ("Advertisement", "Most read") and the short
+    lines under it (headlines, numbered items), up to the next running text."""
+    kept, skipping = [], False
+    for line in lines:
+        if line and kinds.SIDEBAR.match(line):
+            skipping = True
+            continue
+        if skipping and line and not kinds.is_sentence(line):
+            continue
+        if line:
+            skipping = False
+        kept.append(line)
+    return kept
+
+
+def _without_tail(lines: list[str]) -> list[str]:
+    """The lines without the furniture they end with: share rows, menus, promotions, counters."""
+    end = len(lines)
+    while end > 0:
+        line = lines[end - 1]
+        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line)
+                         or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)):
+            break
+        end -= 1
+    return lines[:end]
 
 
 def _split_blocks(lines: list[str]) -> list[list[str]]:

@@ -9,10 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
+from articles.importing.headline import headline_candidates, strip_site_suffix
+from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -26,7 +29,10 @@ class Header:
     sections: list[str] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     body_lead: str = ""  # the body's first words when they share a line with a warning
-    title_confirmed: bool = True  # False: only a guess (nothing around the line confirmed it)
+    title_confirmed: bool = True  # False: the scorer's winner did not win clearly
+    title_rival: str = ""  # the runner-up headline, when the win was not clear
+    title_margin: float = 1.0  # the winner's probability less the runner-up's
+    other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
 
 
 def _next_lines(lines, index, count):
@@ -54,36 +60,6 @@ def _is_header_kind(line, title, month_first):
     )
 
 
-def find_title(lines: list[str], month_first=False) -> tuple[int | None, bool]:
-    """(index of the headline, whether what follows confirms it). The headline is the first headline-like
-    line confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
-    text) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
-    first_candidate = None
-    for index, line in enumerate(lines[:400]):
-        if not kinds.is_headline_like(line):
-            continue
-        first_candidate = index if first_candidate is None else first_candidate
-        following = _next_lines(lines, index, 12)
-        if any(other == line for _, other in following):
-            return index, True  # a headline shown twice
-        if not following:
-            continue
-        after = following[0][1]
-        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
-            continue
-        if kinds.is_headline_like(after) and not kinds.is_sentence(after):
-            if len(kinds.words(line)) <= 3:
-                continue  # a site's name above the real headline
-            return index, True  # a headline and its deck
-        if (
-            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
-            or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
-            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after)
-        ):
-            return index, True
-    return first_candidate, False
-
-
 def _date_above(lines, title_at, month_first):
     """A date line just above the headline (only blank lines or other dates between): the first of them."""
     found = None
@@ -109,17 +85,21 @@ def _breadcrumb_title(lines):
     return None
 
 
-def read_header(lines: list[str], *, month_first: bool = False) -> Header | None:
-    title_at, confirmed = find_title(lines, month_first)
-    crumb = _breadcrumb_title(lines)
-    if crumb is not None:
-        later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
-        title_at, confirmed = (later[0] if later else crumb[0]), True
-    if title_at is None:
+def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_first: bool = False) -> Header | None:
+    """The headline (the scorer's pick among the candidate lines) and the header under it, or None when no
+    line could be a headline."""
+    choice: Choice = scorer.choose(headline_candidates(lines, month_first=month_first))
+    if choice.winner is None:
         return None
-    title = crumb[1] if crumb is not None and title_at == crumb[0] else lines[title_at]
+    title_at, confirmed = choice.winner.index, choice.clear(clear_margin)
+    title = strip_site_suffix(choice.winner.text, lines)
+    crumb = _breadcrumb_title(lines)
+    if crumb is not None:  # a breadcrumb that ends in the headline names it
+        later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
+        title_at, confirmed, title = (later[0] if later else crumb[0]), True, crumb[1]
     header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
-                    title_confirmed=confirmed)
+                    title_confirmed=confirmed, title_margin=choice.margin,
+                    title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
     bare_name = None
     seen = 0
     deck_possible = True
@@ -132,7 +112,7 @@ def read_header(lines: list[str], *, month_first: bool = False) -> Header | None
             gallery = False
             continue
         seen += 1
-        if line == title:
+        if line == title or line == lines[title_at]:
             header.body_start = index
             continue
         name = kinds.byline(line)
@@ -141,6 +121,8 @@ def read_header(lines: list[str], *, month_first: bool = False) -> Header | None
         if name and not dated:
             dated = kinds.date_in(line, month_first=month_first)
         if dated or name:
+            if dated and header.dated and dated.day != header.dated.day and not UPDATED.match(line):
+                header.other_dates.append(dated.day)
             header.dated = header.dated or dated
             if name and header.author is None:
                 header.author = name
@@ -189,8 +171,13 @@ def read_header(lines: list[str], *, month_first: bool = False) -> Header | None
             header.warnings.insert(0, stated)
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
+    if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
+        header.dated = kinds.date_line(lines[title_at], month_first=month_first)
+    above = _date_above(lines, title_at, month_first)
     if header.dated is None:
-        header.dated = _date_above(lines, title_at, month_first)
+        header.dated = above
+    elif above is not None and above.day != header.dated.day:
+        header.other_dates.append(above.day)
     header.body_start = _after_dateline_detour(lines, header.body_start)
     return header
 

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import UTC, date, datetime, time
 
+import dateparser
+from nameparser import HumanName
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
 from articles.importing import phrases
 
 
@@ -19,6 +23,9 @@ def _any(patterns, flags=re.I):
 
 
 CHROME = _any(phrases.CHROME_LINES)
+SIDEBAR = _any(phrases.SIDEBAR_LABELS)
+SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
+PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
@@ -56,15 +63,15 @@ def clean_line(line: str) -> str:
 
 
 def is_all_caps(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    """At least two letters, all capitals (str.isupper first: most lines fail it at once)."""
+    return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
 
 
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
-        BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line)
+        BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8)
     )
@@ -130,6 +137,8 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _TIME_IN_TRAIL = re.compile(_TIME, re.I)
+_HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
+_YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
 
 
@@ -181,8 +190,8 @@ def _time_in(text: str) -> tuple[time | None, str]:
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
     "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
-    if RELATIVE_DATE.search(line) or len(line) > 120:
-        return None
+    if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line.split("|")[0]):
+        return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
     for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
         if iso:
@@ -199,11 +208,56 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
+    return _library_date(line, month_first=month_first)
+
+
+# Labels and counters that sit before a date ("Published time:", "Posted at 4:40 PM,", "9 min read").
+_LEAD_IN = re.compile(
+    r"^(?:(?:\d+\s+min(?:ute)?s?\s+read)\s*|(?:last\s+)?(?:published|posted|updated|modified|date|first\s+published)"
+    r"(?:\s+(?:time|date|on|at))?\s*:?\s*)+",
+    re.I,
+)
+# What a date looks like once its label is gone: it opens with a day, a month, a weekday or a time, and a
+# day stands beside a month name or the date is all numbers. Only such text is handed to dateparser.
+_MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
+_DATE_SHAPE = re.compile(
+    rf"^(?=\d|{_MONTH_NAME}|{_WEEKDAY})"
+    rf".*?(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
+    re.I,
+)
+_BAR = re.compile(r"\s*\|\s*")
+_NO_PERIOD = re.compile(r"^\d+(?:\.\d+)?$")
+_LIBRARY_SETTINGS = {
+    "PREFER_DATES_FROM": "past",
+    "STRICT_PARSING": True,  # a day, a month and a year, or nothing
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["absolute-time"],  # never "22 minutes ago", "yesterday" or a bare timestamp
+}
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+
+
+def _library_date(line: str, *, month_first: bool) -> Dated | None:
+    """A date line in a form the patterns above do not know ("Published time: 29 Jul, 2019", "Posted at
+    4:40 PM, Nov 21, 2016", "16.09.24", "9 min readMay 11, 2023"), read by dateparser: the newsroom's
+    order of day and month, absolute dates only, the whole line a date once its label is gone."""
+    if len(line) > 80:
+        return None
+    for part in _BAR.split(line):
+        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—")
+        if not text or _NO_PERIOD.match(text) or len(words(text)) > 8 or not _DATE_SHAPE.match(text):
+            continue
+        settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "MDY" if month_first else "DMY"}
+        found = dateparser.parse(text, languages=["en"], settings=settings)
+        if found is None:
+            continue
+        return Dated(found.date(), found if _CLOCK.search(text) else None)
     return None
 
 
 def date_in(line: str, *, month_first: bool = False) -> Dated | None:
     """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News")."""
+    if not _YEAR.search(line):
+        return None
     for pattern in _DATES[:3]:
         match = pattern.search(line)
         if match:
@@ -221,7 +275,28 @@ _INITIAL = r"[A-Z]\."
 _NAME_RE = rf"{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
-_BY = re.compile(r"^(?:(?:written|words|reporting|story|posted)\s+)?by\s*:?\s+(?P<who>.+)$", re.I)
+_BY = re.compile(
+    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview)\s+)?by\s*:?\s+(?P<who>.+)$"
+    r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
+    re.I,
+)
+_HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
+_OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
+_NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` reads as one person's name, by nameparser: a given name and a surname (a known
+    title such as "Dr." allowed), neither a word that names page furniture or opens a heading ("The
+    Setup", "Expand Image", "Every. Woman")."""
+    name = HumanName(text)
+    if not (name.first and name.last) or len(text.split()) > 5:
+        return False
+    if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
+        return False
+    parts = [name.first, *name.middle.split(), *name.last.split()]
+    return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
@@ -237,6 +312,8 @@ def _names_at_start(text: str) -> str | None:
         return None
     names, rest = match.group("names"), match.group("rest").strip()
     people = re.split(r"\s*(,|\b[Aa]nd\b|&)\s*", names)
+    if rest and len(people) > 2 and people[-2] == "," and re.match(rf"^(?:{phrases.ROLE_WORDS})s?\b", rest, re.I):
+        people[-1] = people[-1] + " " + rest  # "Jane Doe, Middle East correspondent": the place is the job's
     for position in range(0, len(people), 2):
         if _ROLE.search(people[position]):  # "Sam Okafor, Health Correspondent": a job title, not a person
             if position == 0:
@@ -265,7 +342,12 @@ def byline(line: str) -> str | None:
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(words(line)) > 16:
         return None
+    handle = _HANDLE.match(line.strip())
+    if handle and not GENERIC_CREDIT.match(handle.group("who")):
+        return handle.group("who")
     match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
+    if match and match.groupdict().get("glued"):
+        return _names_at_start(match.group("glued"))
     if match:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
@@ -283,13 +365,19 @@ def bare_name(line: str) -> str | None:
     """A line that is only a person's name (or names), like a byline without "By"."""
     if len(words(line)) > 12 or is_sentence(line):
         return None
-    return _names_at_start(line) if _NAMES.match(line) else None
+    names = _names_at_start(line) if _NAMES.match(line) else None
+    if not names:
+        return None
+    people = [person for person in re.split(r"\s*(?:,|\b[Aa]nd\b|&)\s*", names) if person]
+    if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2:
+        return None  # "OH NO": a shout, not a name (a byline in capitals says "By")
+    return names if all(is_person_name(person) for person in people) else None
 
 
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
     re.I,
 )
 _ANNOUNCES = re.compile(
@@ -298,8 +386,14 @@ _ANNOUNCES = re.compile(
     rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
-_WARNING_OF = re.compile(r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w", re.I)
+_WARNING_OF = re.compile(
+    r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w"
+    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b",  # "This is a brief warning for …"
+    re.I,
+)
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+# What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
+_DISTRESS_WORDS = re.compile(r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -314,6 +408,8 @@ def _unwrap(line: str) -> tuple[str, bool]:
     for opening, closing in (("***", "***"), ("**", "**"), ("*", "*"), ("[", "]"), ("(", ")"), ("_", "_")):
         if line.startswith(opening) and line.endswith(closing) and len(line) > len(opening) + len(closing):
             return line[len(opening):-len(closing)].strip(), True
+    if line.startswith("*") and not line.startswith("**") and len(line) > 2:  # "*Warning: …" (a footnote mark)
+        return line[1:].strip(), False
     return line, False
 
 
@@ -334,6 +430,8 @@ def warning(line: str) -> Warning | None:
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
         caps = is_all_caps(label)
+        if not rest and re.match(r"editor", label, re.I):
+            return None
         if not rest:
             # A bare label: only a line of its own in capitals, or with a full stop ("STRONG TRIGGER WARNING.").
             if not (caps or labelled.group("sep").strip() == "." or wrapped):
@@ -346,10 +444,12 @@ def warning(line: str) -> Warning | None:
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None
+        if re.match(r"editor", label, re.I) and not _DISTRESS_WORDS.search(rest):
+            return None  # an editor's note that corrects or explains is no warning
         return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
     if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
         first = _sentences(text)
-        if _ANNOUNCES.match(text) and not _WARNING_WORDS.search(" ".join(first[:2])) and not re.search(
+        if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
             r"suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma", text, re.I
         ):
             return None
@@ -364,14 +464,15 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
     else:
         head, tail = text[:label_end], text[label_end:]
         # A second colon introduces something else ("…photos that may disturb: Doctors try to…").
-        colon = re.search(r":\s+(?=\S)", tail)
+        colon = re.search(r":\s+(?=\S)", tail) if label_end else None  # (a sentence's own colon is its own)
         if colon:
             statement, rest = head + tail[:colon.start()], tail[colon.end():]
         else:
             sentences = _sentences(tail)
             kept = sentences[:1]
             for sentence in sentences[1:]:
-                if _WARNING_WORDS.search(sentence) and len(kept) < 4:
+                listed = len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I)
+                if (_WARNING_WORDS.search(sentence) or listed) and len(kept) < 4:  # "Mentions of alcohol."
                     kept.append(sentence)
                 else:
                     break
@@ -408,5 +509,6 @@ def is_headline_like(line: str) -> bool:
 
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence):
+    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
+                     is_person_name):
         function.cache_clear()

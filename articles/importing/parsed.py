@@ -26,7 +26,10 @@ class ParsedArticle:
     blocks: tuple = field(repr=False)
     stated_warnings: tuple[str, ...] = ()  # each warning as the page states it ("WARNING: this story …")
     published_at: datetime | None = None  # with its time (and zone, when the page gives one)
-    title_confirmed: bool = True  # False: no byline, date, deck or text confirmed which line is the headline
+    title_confirmed: bool = True  # False: the headline did not win clearly over another line
+    title_rival: str = ""  # that other line, when it did not
+    title_margin: float = 1.0  # the headline's probability less the runner-up's (scoring.Scorer)
+    other_dates: tuple[date, ...] = ()  # other publication dates the page gives (the date is then uncertain)
 
     @cached_property
     def body_markdown(self) -> str:

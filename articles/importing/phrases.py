@@ -27,7 +27,26 @@ END_OF_ARTICLE = [
     r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts|articles|stories))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
     r"blog comments powered by .*", r".* is run as a safe space\..*",
+    r"share (?:this|the) (?:article|story|post|page)\b.*", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
+    r"tags?\s*:.*", r"topics?\s*:.*", r"filed under\s*:?.*", r"(?:©|copyright\s+(?:©\s*)?\d{4}|\(c\)\s*\d{4}).*", r"all rights reserved\.?.*",
+    r"(?:join|start) the (?:conversation|discussion)\b.*", r"(?:leave|post|add|write) a (?:comment|reply|response)\b.*",
+    r"\d+\s+(?:comments?|responses?|replies)", r"(?:what do you think|have your say)\??.*", r"comment on this (?:article|story)\b.*",
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,40}newsletters?\b.*", r"get (?:our|the) .{0,40}newsletter\b.*",
+    r"about the author:?", r"more from .{1,40}", r"(?:recommended|suggested)(?: for you| stories| articles)?:?",
+    r"(?:more|related|latest|top) (?:stories|articles|news|coverage|videos)\b:?", r"(?:read|see) (?:more|also|next)\s*:.*",
+    r"what to read next", r"around the web", r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
 ]
+
+# Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
+# are left out, and the article goes on with the next running text.
+SIDEBAR_LABELS = [
+    r"advertisement", r"(?:continue reading|story continues) below(?: advertisement)?", r"most (?:read|popular|viewed|shared)\b.*",
+    r"trending(?: now| stories)?:?", r"(?:editor['’]s )?picks?:?", r"(?:don['’]t miss|must read|also read|read also|see also)\b:?.*",
+    r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*",
+]
+
+# Names on a share row ("Facebook Twitter Email"): a line made only of these is furniture.
+SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky"
 
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
@@ -44,6 +63,15 @@ GENERIC_CREDITS = [
     r"editorial (?:staff|team|board)", r"the editors?", r"web (?:desk|team)", r"agencies", r"admin(?:istrator)?",
     r"press association", r"associated press", r"reuters", r"afp", r"guest (?:author|contributor)",
 ]
+# Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
+# heading or furniture, not a byline (lines.is_person_name, with nameparser).
+NOT_NAME_WORDS = [
+    "the", "a", "an", "this", "that", "our", "my", "your", "every", "no", "oh", "yes", "not", "all", "more", "most",
+    "expand", "image", "images", "photo", "photos", "picture", "video", "gallery", "story", "stories", "text",
+    "read", "view", "share", "follow", "subscribe", "news", "home", "menu", "search", "latest", "live", "update",
+    "updates", "next", "previous", "related", "sign", "log", "click", "watch", "listen", "episode", "part",
+    "chapter", "setup", "opinion", "editorial", "analysis", "review", "comment", "comments", "advertisement",
+]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
     r"correspondent|editor|reporter|writer|columnist|producer|contributor|analyst|journalist|photographer|"
@@ -54,13 +82,15 @@ ROLE_WORDS = (
 OUTLET_WORDS = [
     "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
     "Mail", "Star", "Globe", "Chronicle", "Gazette", "Agency", "Wire", "Reuters", "AFP", "AP", "Bureau",
+    "Courier", "Echo", "Express", "Observer", "Mirror", "Sun", "Standard", "Daily", "Weekly", "Edition", "Paper",
+    "Magazine", "Radio", "TV", "Media",
 ]
 
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
-    r"|warning|graphic\s+content|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
+    r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
 )
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
@@ -73,7 +103,7 @@ ANNOUNCING_VERBS = (
 # What warnings talk about: a sentence after the first of a warning belongs to it if it says one of these.
 WARNING_WORDS = (
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|readers|viewers|"
-    r"images?|photo|footage|video|bodies|death|suicide|self-harm|violence|abuse|assault|rape|content note"
+    r"images?|photo|footage|video|bodies|death|suicide|self-harm|harmful|violence|abuse|assault|rape|content note"
 )
 
 # Money appeals, wherever they stand.
@@ -81,3 +111,16 @@ APPEAL = (
     r"\b(?:donat(?:e|ion|ing)|chip(?:ping)?\s+in|support\s+us|make\s+a\s+(?:regular|one-off)\s+(?:donation|payment)"
     r"|become\s+a\s+(?:member|patron|supporter))\b"
 )
+
+# Promotions of the site itself, wherever they stand: apps, newsletters, notifications, memberships.
+PROMOTION = (
+    r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
+    r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
+    r"|\bsupport (?:us|our journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
+)
+# Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
+LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
+TICKER_LABELS = r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories)\b\s*[:|–—-]?"
+# Picture credits standing alone on a line ("Getty Images", "AP Photo/Jane Doe").
+CREDIT_LINES = r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?|supplied|stock\s+image)\b.{0,40}$"

@@ -140,21 +140,26 @@ def _check_publishable(article: Article):
 
 
 def place_import(
-    article: Article, *, publish: bool, reasons: list[str], created: bool, tags=None, warnings=None, before_save=None
+    article: Article, *, publish: bool, reasons: list[str], created: bool, tags=None, warnings=None, content=None,
+    before_save=None, after_save=None,
 ) -> None:
-    """Publish an imported article or hold it for review, save it, and record the importer's decision.
+    """Publish an imported article or hold it for review, save it, and record the importer's decision: the
+    one path of a new article and of an updated one.
 
     ``tags`` and ``warnings``: what the importer just wrote, if it knows (else they are read back);
-    ``before_save(article)`` runs just before the article is saved (the importer sets its
-    fingerprint there).
+    ``content``: the article's content, when the importer has it whole (a new article, whose row is
+    written before its links and text); ``before_save(article)`` runs just before the save (the importer
+    sets its fingerprint there), ``after_save(article)`` just after it (a new article's links and text).
     """
     previous = "" if created else article.status
-    content = content_of(article, tags=tags, warnings=warnings)
+    content = content if content is not None else content_of(article, tags=tags, warnings=warnings)
     decide_import(article, publish=publish, reasons=reasons, warnings=content.warnings)
     content = content.replace(no_warnings_apply=article.no_warnings_apply)
     if before_save is not None:
         before_save(article)
     article.save()
+    if after_save is not None:
+        after_save(article)
     if previous != article.status or created:
         record_import(article, previous=previous, reasons=reasons, content=content)
 

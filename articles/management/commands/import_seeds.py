@@ -1,4 +1,4 @@
-"""manage.py import_seeds [PATH ...] — import raw page dumps as articles (see articles/ingest.py)."""
+"""manage.py import_seeds [PATH ...] — import raw page dumps as articles (articles/ingest/: Importer.import_many)."""
 
 from collections import Counter
 from pathlib import Path

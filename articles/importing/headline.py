@@ -1,0 +1,232 @@
+"""Which line is the headline: every line near the top that could be is a candidate, described by what
+its text says (position, length, case, punctuation, its neighbours, whether it repeats on the page,
+whether it reads as a sentence, a name, a date, a menu, a promotion or a ticker). The scorer
+(scoring.py) weighs them with weights fitted on the corpus (weights.py). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from operator import itemgetter
+
+from articles.importing import lines as kinds
+from articles.importing import phrases
+from articles.importing.scoring import Candidate
+
+MAX_LINES = 400  # lines from the top where the headline may be
+MAX_CANDIDATES = 20  # candidate lines scored at most (in the corpus and the seeds the headline is among the first six)
+TEXT_BEFORE_STOP = 6  # paragraphs of running text after which no line is a candidate any more
+STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # " date 2019-03-13 Headline…"
+SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—]{2,45})$")
+_PROMOTION = re.compile(phrases.PROMOTION, re.I)
+_TICKER = re.compile(phrases.TICKER_LABELS, re.I)
+_LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
+_KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
+_FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
+_CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
+_ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
+
+
+def title_text(line: str) -> str:
+    """A candidate line as a headline: without a stored date before it, a media marker or a stray asterisk
+    after it ("… [VIDEO]", "…TV\\"*")."""
+    text = STORED_DATE_PREFIX.sub("", line)
+    text = kinds.MEDIA_MARKER.sub("", text).strip()
+    if text.endswith("*") and not text.startswith("*"):
+        text = text.rstrip("*").strip()
+    return text
+
+
+def strip_site_suffix(title: str, lines: list[str]) -> str:
+    """"Headline - Site Name" → "Headline" when the tail names a site rather than finishing the sentence:
+    a short run of capitalised words (or the page repeats the headline without it)."""
+    match = SITE_SUFFIX.match(title)
+    if not match:
+        return title
+    head, site = match.group("title"), match.group("site").strip()
+    site_words = site.split()
+    named = len(site_words) <= 6 and all(word[:1].isupper() or word[:1].isdigit() or word.lower() in ("of", "the", "and", "&") for word in site_words)
+    repeated = any(line.startswith(head[:40]) and line != title for line in lines if line)
+    if named or repeated:
+        return head
+    return title
+
+
+HEADLINE_FEATURES = (
+    "bias", "first_candidate", "rank", "position", "words", "short", "long", "ends_full_stop", "ends_question",
+    "ends_colon", "title_case", "all_caps", "starts_lower", "sentence", "several_sentences", "repeated",
+    "repeated_with_more", "site_suffix", "next_sentence", "next_byline", "next_date", "next_chrome",
+    "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
+    "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
+    "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
+)
+
+
+_HEADLINE_ORDER = itemgetter(*HEADLINE_FEATURES)  # a feature dict → the tuple the weights line up with
+
+
+@lru_cache(maxsize=8192)  # a site's lines recur from page to page: what a line says of itself is worked out once
+def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...]:
+    """The headline features a line has on its own, wherever it stands."""
+    words = kinds.words(text)
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    lower = [w.lower().strip(",.:;") for w in words]
+    return tuple({
+        "bias": 1.0,
+        "words": min(len(words), 30) / 30,
+        "short": float(len(words) <= 3),
+        "long": float(len(words) > 22),
+        "ends_full_stop": float(text.endswith(".")),
+        "ends_question": float(text.endswith("?")),
+        "ends_colon": float(text.endswith(":")),
+        "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
+        "all_caps": float(kinds.is_all_caps(text)),
+        "starts_lower": float(text[:1].islower()),
+        "sentence": float(kinds.is_sentence(text)),
+        "several_sentences": float(len(_NEXT_SENTENCE.findall(text)) >= 1),
+        "site_suffix": float(strip_site_suffix(text, ()) != text),
+        "promotion": float(bool(_PROMOTION.search(text))),
+        "ticker": float(bool(_TICKER.match(text))),
+        "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and text[-1:] not in ".?!"),
+        "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text))),
+        "headline_like": float(kinds.is_headline_like(text)),
+        "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
+        "warning": float(bool(kinds.warning(text))),
+        "kicker": float(bool(_KICKER.match(text))),
+        "cut_short": float(bool(_ENDS_CUT.search(text))),
+        "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
+        "single_word": float(len(words) == 1),
+        "live_strip": float(bool(_LIVE_STRIP.search(text))),
+    }.items())
+
+
+def forget_lines() -> None:
+    """Forget the lines worked out so far (articles.importing.clear_caches)."""
+    _line_features.cache_clear()
+
+
+def non_blank_lines(lines, start, step, count):
+    """Up to ``count`` non-blank lines from ``start`` (not included), going by ``step`` (1 down, -1 up)."""
+    found, position = [], start + step
+    while 0 <= position < len(lines) and len(found) < count:
+        if lines[position]:
+            found.append(lines[position])
+        position += step
+    return found
+
+
+def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
+    """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
+    counts: dict[str, int] = {}
+    by_start: dict[str, list[str]] = {}  # the page's lines by their first 15 characters
+    for line in lines[:600]:
+        if line:
+            counts[line] = counts.get(line, 0) + 1
+            by_start.setdefault(line[:15], []).append(line)
+    candidates, chrome_before, text_before = [], 0, 0
+    for index, line in enumerate(lines[:MAX_LINES]):
+        if not line:
+            continue
+        running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
+        if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
+            break  # (the headline stands above the article's running text, not deep inside it)
+        if kinds.is_chrome(line) and not line.endswith("?"):  # furniture (looked at first: it is cached)
+            chrome_before += 1
+            continue
+        text = title_text(line)
+        count = len(kinds.words(text))
+        stored = text != line and STORED_DATE_PREFIX.match(line)
+        if not 1 <= count <= 40 or len(text) > 300 or kinds.URL_LINE.match(text) or (not stored and kinds.date_line(line, month_first=month_first)):
+            chrome_before += 1
+            text_before += running
+            continue
+        if _CREDIT.match(text):  # a photo credit
+            chrome_before += 1
+            continue
+        candidates.append((index, line, text, chrome_before, bool(stored), text_before))
+        text_before += running
+    rule_at, rule_confirmed = first_confirmed(lines, month_first)
+    # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
+    page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, text, *_ in candidates) if title]
+    page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
+    result = []
+    for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
+        after = non_blank_lines(lines, index, 1, 6)
+        before = non_blank_lines(lines, index, -1, 1)
+        nxt = after[0] if after else ""
+        prev = before[0] if before else ""
+        values = dict(_line_features(text, month_first))
+        values.update({
+            "first_candidate": float(rank == 0),
+            "rank": min(rank, 20) / 20,
+            "position": min(index, 200) / 200,
+            "repeated": float(counts.get(line, 0) > 1 or any(text == other for other in after)),
+            "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
+            "next_sentence": float(bool(nxt) and kinds.is_sentence(nxt)),
+            "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
+            "next_date": float(bool(nxt) and bool(kinds.date_line(nxt, month_first=month_first))),
+            "next_chrome": float(bool(nxt) and kinds.is_chrome(nxt)),
+            "next_short_line": float(bool(nxt) and len(kinds.words(nxt)) <= 4),
+            "previous_chrome": float(not prev or kinds.is_chrome(prev)),
+            "previous_date": float(bool(prev) and bool(kinds.date_line(prev, month_first=month_first))),
+            "date_near": float(any(kinds.date_line(o, month_first=month_first) for o in after)),
+            "byline_near": float(any(kinds.byline(o) for o in after)),
+            "furniture_before": min(chrome_before, 20) / 20,
+            "first_confirmed": float(index == rule_at and rule_confirmed),
+            "first_headline_like": float(index == rule_at),
+            "after_stored_date": float(stored),
+            "text_before": min(text_before, 5) / 5,
+            "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
+        })
+        result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
+    return result
+
+
+def _next_lines(lines, index, count):
+    """The next ``count`` non-blank lines after ``index``, as (index, line)."""
+    found = []
+    for position in range(index + 1, len(lines)):
+        if lines[position]:
+            found.append((position, lines[position]))
+            if len(found) == count:
+                break
+    return found
+
+
+def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
+    """The old rule, now one feature among others: (index of the headline, whether what follows confirms it). The headline is the first headline-like
+    line confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
+    text) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
+    first_candidate = None
+    for index, line in enumerate(lines[:400]):
+        if not kinds.is_headline_like(line):
+            continue
+        first_candidate = index if first_candidate is None else first_candidate
+        following = _next_lines(lines, index, 12)
+        if any(other == line for _, other in following):
+            return index, True  # a headline shown twice
+        if not following:
+            continue
+        after = following[0][1]
+        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
+            continue
+        if kinds.is_headline_like(after) and not kinds.is_sentence(after):
+            if len(kinds.words(line)) <= 3:
+                continue  # a site's name above the real headline
+            return index, True  # a headline and its deck
+        if (
+            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
+            or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
+            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after)
+        ):
+            return index, True
+    return first_candidate, False
+
+
+# Where the weights start, and what they are pulled back towards: the rule the importer used before it
+# learned (the first headline-like line that what follows confirms). The data moves them from there.
+# A promotion, a ticker or a caption is never the headline a reader means: they start against.
+PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
+         "caption": -2.0, "single_word": -2.0, "live_strip": -2.5}

@@ -1,0 +1,163 @@
+"""Warnings stated in plain sentences ("This story isn't for the faint of heart.", "If you are squeamish,
+you probably shouldn't read on."): every sentence of the header and of the body's first lines is scored on
+its features (warning_sentence_features) with weights fitted on the corpus; the sentences the
+scorer holds to be the page's warning are taken out of the body and kept as worded. Labelled warnings
+("Content warning: …") are found before this, by lines.warning. Pure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from operator import itemgetter
+
+from articles.importing import lines as kinds
+from articles.importing.lines import Warning
+from articles.importing.scoring import Scorer
+
+WARNING_FEATURES = (
+    "bias", "labelled", "announces", "says_warning", "says_trigger_warning", "addresses_reader", "discretion",
+    "distressing_words", "faint_of_heart", "below", "may_find", "should_not", "contains_verb", "pictures",
+    "conditional", "first_person", "reporting", "quoted", "digits", "words", "first_in_line", "last_in_line",
+    "line_rank", "question", "in_header",
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
+_DISCRETION = re.compile(r"\bdiscretion\b|\bforewarn|\bbe (?:advised|warned)\b|\bproceed with caution\b|\bbrace yourself\b", re.I)
+_DISTRESSING = re.compile(r"\b(?:graphic|disturbing|distressing|upsetting|harrowing|harmful|triggering|sensitive|traumati[sz]ing|violent|gruesome)\b", re.I)
+_FAINT = re.compile(r"\bfaint of heart\b|\bnot for (?:everyone|the squeamish)\b|\bsqueamish\b", re.I)
+_BELOW = re.compile(r"\b(?:below|following|ahead|follows)\b", re.I)
+_MAY_FIND = re.compile(r"\bmay (?:find|be|upset|disturb|distress|contain)\b|\bmight (?:find|be)\b", re.I)
+_SHOULD_NOT = re.compile(r"\b(?:should(?:n[’']t| not)|do not|don[’']t|please)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|open|scroll|continue)\b", re.I)
+_CONTAINS = re.compile(r"\b(?:contains?|discuss(?:es)?|depicts?|describes?|includes?|mentions?|deals? with|references?)\b", re.I)
+_PICTURES = re.compile(r"\b(?:images?|photos?|pictures?|footage|videos?|gallery|content)\b", re.I)
+_CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
+# The words a warning to the reader is made of: a sentence with none is not scored at all (plain
+# substring tests on the lower-cased text: far cheaper than a pattern on every sentence of a page).
+WARNING_CUES = (
+    "warn", "graphic", "disturb", "distress", "upsett", "harrow", "harm", "trigger", "sensitive", "discretion",
+    "advis", "caution", "squeamish", "faint of heart", "content note", "viewer", "reader", "shouldn", "should not",
+    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse",
+)
+
+
+def has_warning_cue(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in WARNING_CUES)
+
+
+def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool) -> tuple[float, ...]:
+    """What speaks for (and against) a sentence being the page's warning to its reader."""
+    words = kinds.words(sentence)
+    values = {
+        "bias": 1.0,
+        "labelled": float(bool(kinds.warning(sentence))),
+        "announces": float(bool(re.match(r"^(?:this|the following|these)\s+(?:\w+\s+){0,2}\w+\s+(?:\w+\s+)?(?:contains?|discuss|includes?|depicts?|shows?|describes?|deals?)", sentence, re.I))),
+        "says_warning": float("warning" in sentence.lower()),
+        "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b", sentence, re.I))),
+        "addresses_reader": float(bool(_ADDRESSES_READER.search(sentence))),
+        "discretion": float(bool(_DISCRETION.search(sentence))),
+        "distressing_words": float(bool(_DISTRESSING.search(sentence))),
+        "faint_of_heart": float(bool(_FAINT.search(sentence))),
+        "below": float(bool(_BELOW.search(sentence))),
+        "may_find": float(bool(_MAY_FIND.search(sentence))),
+        "should_not": float(bool(_SHOULD_NOT.search(sentence))),
+        "contains_verb": float(bool(_CONTAINS.search(sentence))),
+        "pictures": float(bool(_PICTURES.search(sentence))),
+        "conditional": float(bool(_CONDITIONAL.match(sentence))),
+        "first_person": float(bool(_FIRST_PERSON.search(sentence))),
+        "reporting": float(bool(_REPORTING.search(sentence))),
+        "quoted": float(bool(re.search(r"[\"“”]", sentence))),
+        "digits": float(bool(re.search(r"\d", sentence))),
+        "words": min(len(words), 40) / 40,
+        "first_in_line": float(first),
+        "last_in_line": float(last),
+        "line_rank": min(line_rank, 14) / 14,
+        "question": float(sentence.endswith("?")),
+        "in_header": float(in_header),
+    }
+    return _WARNING_ORDER(values)
+
+
+_WARNING_ORDER = itemgetter(*WARNING_FEATURES)
+# Where the weights start and are pulled back towards: what any reader takes for a warning (a label, a
+# word to the reader about what follows). Few pages state one in plain words, so the data moves them little.
+WARNING_PRIOR = {
+    "bias": -3.0, "labelled": 3.0, "says_trigger_warning": 2.5, "discretion": 2.0, "faint_of_heart": 3.0,
+    "should_not": 2.0, "addresses_reader": 1.0, "distressing_words": 1.0, "may_find": 1.0, "reporting": -1.5,
+    "quoted": -1.0,
+}
+WARNING_THRESHOLD = 0.5  # a sentence is the page's warning when the scorer gives it at least this probability
+
+
+def sentences_of(line: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])", line) if part.strip()]
+
+
+EARLY_LINES = 14  # non-blank lines of the body where a warning may still stand
+
+
+@dataclass(frozen=True)
+class Sentence:
+    in_body: bool
+    line: int  # its line's position in the body's lines (or the header's)
+    position: int  # its place among its line's sentences
+    text: str
+    features: tuple[float, ...]
+
+
+def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Sentence]:
+    """The sentences that could be a warning stated in plain words, with their features."""
+    found = []
+    for in_body, lines in ((False, header_lines), (True, body_lines)):
+        seen = 0
+        for index, line in enumerate(lines):
+            if not line:
+                continue
+            seen += 1
+            if seen > EARLY_LINES:
+                break
+            if kinds.warning(line) or kinds.is_chrome(line) or len(line) > 1200:
+                continue
+            parts = sentences_of(line)
+            if len(parts) > 8:
+                continue
+            for position, sentence in enumerate(parts):
+                if not has_warning_cue(sentence):
+                    continue  # no word a warning is made of: not scored (and never taken)
+                features = warning_sentence_features(
+                    sentence, first=position == 0, last=position == len(parts) - 1, line_rank=seen, in_header=not in_body,
+                )
+                found.append(Sentence(in_body, index, position, sentence, features))
+    return found
+
+
+def warning_probability(scorer: Scorer, features: tuple[float, ...]) -> float:
+    """The probability that a sentence with ``features`` is the page's warning (a logistic score)."""
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, scorer.score_features(features)))))
+
+
+def plain_warnings(header_lines: list[str], body_lines: list[str], scorer: Scorer) -> tuple[list[Warning], list[str]]:
+    """The warnings stated in plain sentences (``scorer``: the warning scorer), and the body's lines
+    without them."""
+    chosen = [s for s in warning_sentences(header_lines, body_lines) if warning_probability(scorer, s.features) >= WARNING_THRESHOLD]
+    if not chosen:
+        return [], body_lines
+    warnings, dropped, body = [], {}, list(body_lines)
+    group: list[Sentence] = []
+    for sentence in [*chosen, None]:
+        if group and (sentence is None or (sentence.in_body, sentence.line) != (group[-1].in_body, group[-1].line)
+                      or sentence.position != group[-1].position + 1):
+            statement = " ".join(s.text for s in group)
+            warnings.append(Warning(statement, statement, ""))
+            group = []
+        if sentence is not None:
+            group.append(sentence)
+            if sentence.in_body:
+                dropped.setdefault(sentence.line, set()).add(sentence.position)
+    for index, positions in dropped.items():
+        kept = [part for position, part in enumerate(sentences_of(body[index])) if position not in positions]
+        body[index] = " ".join(kept)
+    return warnings, [line for index, line in enumerate(body) if line or index not in dropped]

@@ -1,0 +1,83 @@
+"""Where the body opens: the line the header reader stopped at and the next few are candidates, described by
+how they open (a dateline, a bracket, a picture described, a pull-quote, "But …") and what stands around
+them; the scorer (scoring.py) picks one, so that a deck, a caption or a pull-quote is passed over. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+
+from articles.importing import lines as kinds
+from articles.importing import phrases
+from articles.importing.headline import non_blank_lines
+from articles.importing.scoring import Candidate
+
+BODY_CANDIDATES = 8  # non-blank lines from where the header reader stopped that may open the body
+BODY_FEATURES = (
+    "reader_start", "rank", "words", "short", "sentence", "ends_full_stop", "no_end_punctuation",
+    "several_sentences", "dateline", "opens_with_bracket", "describes_picture", "warning_words", "quote_first",
+    "attribution_end", "headline_like", "after_byline_or_date", "byline_or_date_between", "next_sentence",
+    "previous_is_title", "question", "first_person", "spoiler", "continues",
+)
+_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-|:)\s)")
+_DESCRIBES_PICTURE = re.compile(
+    r"\b(?:pictured|picture[sd]?|images?|photo(?:graph)?s?|collage|illustration|footage shows|video shows|"
+    r"(?:above|below|left|right)\)|represents?|shown here|seen here|scroll down)\b", re.I)
+_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
+_CONTINUES = re.compile(r"^(?:but|and|so|or|also|however|yet|still)\b", re.I)  # goes on from something before it
+
+
+def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
+                    month_first: bool = False) -> list[Candidate]:
+    """The lines that could open the body — where the header reader stopped and the next few — with
+    their features (BODY_FEATURES). ``lead``: the body's first words when they share a line with a
+    warning (they come first)."""
+    found = [(start - 1, lead)] if lead else []
+    for index in range(start, min(end, len(lines))):
+        if len(found) >= BODY_CANDIDATES:
+            break
+        line = lines[index]
+        if line and not kinds.is_chrome(line):
+            found.append((index, line))
+    title = lines[title_at] if 0 <= title_at < len(lines) else ""
+    result = []
+    for rank, (index, full) in enumerate(found):
+        line = full[:300]  # how a line opens is what tells: long paragraphs are looked at no further
+        words = kinds.words(full)
+        before = non_blank_lines(lines, index, -1, 1) if not (lead and rank == 0) else [title]
+        prev = before[0] if before else ""
+        after = non_blank_lines(lines, index, 1, 1)
+        between = [other for other in lines[title_at + 1:index] if other]
+        values = {
+            "reader_start": float(rank == 0),
+            "rank": rank / BODY_CANDIDATES,
+            "words": min(len(words), 60) / 60,
+            "short": float(len(words) < 8),
+            "sentence": float(kinds.is_sentence(full)),
+            "ends_full_stop": float(full.rstrip("”\"’'")[-1:] in ".!"),
+            "no_end_punctuation": float(full[-1:] not in ".!?”\"’':;)"),
+            "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", line)) >= 2),
+            "dateline": float(bool(_DATELINE.match(line))),
+            "opens_with_bracket": float(line[:1] in "([*"),
+            "describes_picture": float(bool(_DESCRIBES_PICTURE.search(line))),
+            "warning_words": float(bool(_WARNING_WORDS.search(line))),
+            "quote_first": float(line[:1] in "\"“‘'"),
+            "attribution_end": float(full[:1] in "\"“" and bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", full[-80:]))),
+            "headline_like": float(kinds.is_headline_like(line) and not kinds.is_sentence(line)),
+            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or kinds.date_line(prev, month_first=month_first))),
+            "byline_or_date_between": float(any(kinds.byline(o) or kinds.date_line(o, month_first=month_first) for o in between[:12])),
+            "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
+            "previous_is_title": float(prev == title),
+            "question": float(full.endswith("?")),
+            "first_person": float(bool(_FIRST_PERSON.search(line))),
+            "spoiler": float("spoiler" in line.lower()),
+            "continues": float(bool(_CONTINUES.match(line))),
+        }
+        result.append(Candidate(index, full, _BODY_ORDER(values)))
+    return result
+
+
+_BODY_ORDER = itemgetter(*BODY_FEATURES)
+BODY_PRIOR = {"reader_start": 2.0, "continues": -1.5}  # a text opens with neither "But" nor "And"
