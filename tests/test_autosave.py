@@ -1,8 +1,12 @@
 """Autosave and the edit token: text saved while typing, never published, never over someone else's save."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
+import articles
 from articles import workflow
 from articles.models import Article, ContentWarning, Decision, Revision
 from tests.test_admin_workflow import change_url, form_data, logged_in
@@ -121,3 +125,23 @@ def test_every_save_of_the_row_renews_the_token(writer):
     workflow.perform("submit", article, writer)
     article.refresh_from_db()
     assert article.version > before
+
+
+
+def _article_updates():
+    """Every ``Article.objects….update(…)`` call in articles/, with the keywords it passes."""
+    for path in Path(articles.__file__).parent.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update":
+                chain = ast.unparse(node.func.value)
+                if chain.startswith("Article.objects"):
+                    yield f"{path.name}:{node.lineno}", {keyword.arg for keyword in node.keywords}
+
+
+def test_every_queryset_update_of_articles_renews_the_token():
+    """A QuerySet.update of article rows (which skips save()) sets a new version and updated_at too."""
+    updates = dict(_article_updates())
+    assert updates, "no Article.objects….update() found: the test would check nothing"
+    assert {where: names for where, names in updates.items() if not {"version", "updated_at"} <= names} == {}

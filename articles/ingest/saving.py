@@ -10,8 +10,9 @@ from time import monotonic
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import timezone
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from taggit.models import Tag
 
 from articles import workflow
@@ -98,9 +99,11 @@ class ArticleWriter:
             _link(TaggedArticle, "content_object", article, "tag", tags)
             _link(Article.warnings.through, "article", article, "contentwarning", stated)
             _link(Article.suggested_warnings.through, "article", article, "contentwarning", suggested)
-            # Not save(): the row was made in this transaction, so no edit form can hold its version yet.
-            Article.objects.filter(pk=article.pk).update(body=content.body)
+            # Not save() (it would write every column again), but like every write of the row it makes a new
+            # edit-conflict token.
+            Article.objects.filter(pk=article.pk).update(body=content.body, version=F("version") + 1, updated_at=timezone.now())
             article.body = content.body
+            article.version += 1
 
         workflow.place_import(article, publish=not reasons, reasons=reasons, created=True, content=content,
                               before_save=row_without_body, after_save=links_then_body)
