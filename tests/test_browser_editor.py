@@ -151,10 +151,11 @@ def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer)
     assert Article.objects.count() == 1 and Article.objects.get().body == "Notes from the crossing, finished."
 
 
-def test_leaving_with_unsaved_changes_asks_first(desk, writer):
-    """With an unsaved edit, following a sidebar link asks before leaving; staying keeps the text."""
+@pytest.mark.parametrize("width", [1280, 390])
+def test_leaving_with_unsaved_changes_asks_first(desk, writer, width):
+    """With an unsaved edit, following a link away asks before leaving; staying keeps the text."""
     article = make_article(writer, "draft")
-    page = desk(writer, 1280)
+    page = desk(writer, width)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.click("#id_standfirst")
     page.keyboard.type("An edit not yet saved.")
@@ -165,19 +166,20 @@ def test_leaving_with_unsaved_changes_asks_first(desk, writer):
         dialog.dismiss()
 
     page.on("dialog", answer)
-    page.locator("#nav-sidebar a", has_text="Images").click(no_wait_after=True)
+    page.locator(".breadcrumbs a", has_text="Articles").click(no_wait_after=True)
     page.wait_for_timeout(500)
     assert asked == ["beforeunload"]
     assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
     assert page.input_value("#id_standfirst").endswith("An edit not yet saved.")
 
 
-def test_a_save_after_the_session_cookie_is_gone_keeps_the_text(desk, writer, live_server):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_save_after_the_session_cookie_is_gone_keeps_the_text(desk, writer, live_server, width):
     """The session cookie is deleted, then Save is pressed: the login page; after logging in, the change form
     shows the typed text again and says so; saving then stores it."""
     expect = _expect()
     article = make_article(writer, "draft")
-    page = desk(writer, 1280)
+    page = desk(writer, width)
     change = f"/admin/articles/article/{article.pk}/change/"
     page.goto(change)
     page.fill("#id_body", "Typed while the login quietly ended.")
@@ -190,7 +192,7 @@ def test_a_save_after_the_session_cookie_is_gone_keeps_the_text(desk, writer, li
     page.wait_for_url(f"**{change}")
     expect(page.locator("#id_body")).to_have_value("Typed while the login quietly ended.")
     expect(page.locator(".article-editor-status")).to_contain_text("kept in this browser")
-    shoot(page, "session-ended-restored-1280")
+    shoot(page, f"session-ended-restored-{width}")
     page.locator("input[name=_continue]").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     article.refresh_from_db()
