@@ -47,6 +47,8 @@ def test_autosave_of_a_live_article_keeps_an_unsent_revision(writer, editor):
     assert not article.revisions.pending().exists()
     (autosaved,) = Revision.objects.filter(article=article, status=Revision.Status.AUTOSAVED)
     assert autosaved.body == "Second thought."
+    revisions_page = client.get(reverse("admin:articles_article_revisions", args=[article.pk])).content.decode()
+    assert f"/revisions/{autosaved.pk}/" not in revisions_page  # an unfinished edit is no part of the history
     page = client.get(change_url(article))
     assert page.context["adminform"].form.initial["body"] == "Second thought."
     assert "autosaved at" in page.content.decode()

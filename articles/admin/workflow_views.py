@@ -57,7 +57,9 @@ class WorkflowViews:
 
     def revisions_view(self, request, object_id):
         article = self._article_for(request, object_id)
-        revisions = article.revisions.select_related("created_by", "reviewed_by", "author").order_by("-created_at", "-pk")
+        # An autosaved revision is someone's unfinished edit, not yet sent: it is not part of the history.
+        revisions = (article.revisions.exclude(status=Revision.Status.AUTOSAVED)
+                     .select_related("created_by", "reviewed_by", "author").order_by("-created_at", "-pk"))
         return self._render(
             request, "admin/articles/article/revisions.html", article,
             title=f"Revisions of “{article.title}”", revisions=revisions, can_review=workflow.can(request.user, "approve_revision"),
