@@ -154,7 +154,8 @@ def seed_url(page):
 
 
 def test_reveal_a_warned_article_by_keyboard(page, viewport, newsroom):
-    """On a warned article the warning shows first; Tab to "Show the article", Enter reveals the body, Space hides it."""
+    """On a warned article the warning shows first; Tab to "Show the article", Enter reveals the body (the control
+    then offers "Hide the article"), Space hides it."""
     page.goto(seed_url(page))
     warning = page.locator(".content-warning")
     assert "Graphic violence" in warning.inner_text()
@@ -166,9 +167,10 @@ def test_reveal_a_warned_article_by_keyboard(page, viewport, newsroom):
 
     style = tab_to(page, "el.tagName === 'SUMMARY'")
     assert_focus_visible(style)
-    assert style["text"] == "Show the article"
+    assert summary.inner_text() == "Show the article"
     page.keyboard.press("Enter")
     assert body.is_visible()
+    assert summary.inner_text() == "Hide the article"
     assert page.locator(".cw-reveal").get_attribute("open") is not None
     shoot(page, "article-warned-revealed", viewport)
     page.keyboard.press("Space")

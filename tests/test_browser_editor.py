@@ -94,6 +94,7 @@ def test_the_preview_goes_beside_the_body_where_it_fits_and_the_choice_is_rememb
     page = desk(writer, 1920)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.get_by_label("Beside the text").check()
+    expect(page.locator(".article-editor-status")).to_be_hidden()  # a layout choice is nothing to save
     page.reload()
     expect(page.get_by_label("Beside the text")).to_be_checked()
     sizes = _widths(page)
@@ -186,6 +187,7 @@ def test_a_save_after_the_session_cookie_is_gone_keeps_the_text(desk, writer, li
     page.context.clear_cookies(name="sessionid")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#id_username")).to_be_visible()
+    expect(page.locator(".article-editor-login-note")).to_contain_text("What you typed is kept in this browser")
     page.fill("#id_username", writer.username)
     page.fill("#id_password", "a-long-password-123")
     page.click("input[type=submit]")
@@ -323,3 +325,22 @@ def test_changes_requested_reach_the_writers_desk(desk, writer, editor, width):
     expect(sent_back).to_contain_text(f"— {editor.username}")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     shoot(page, f"writer-desk-sent-back-{width}")
+
+
+
+def test_text_left_before_autosave_is_offered_back_not_imposed(desk, writer):
+    """Text typed on "Write an article" and left before autosave is not poured into the next new article:
+    the form starts empty and offers it back; putting it back restores it."""
+    expect = _expect()
+    page = desk(writer, 1280)
+    page.goto("/admin/articles/article/add/")
+    page.click("#id_body")
+    page.keyboard.type("Notes I walked away from.")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto("/admin/")
+    page.get_by_role("link", name="Write an article").click()
+    expect(page.locator("#id_body")).to_have_value("")
+    offer = page.get_by_role("button", name=re.compile("Put back what I typed"))
+    expect(offer).to_be_visible()
+    offer.click()
+    expect(page.locator("#id_body")).to_have_value("Notes I walked away from.")

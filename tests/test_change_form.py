@@ -163,3 +163,17 @@ def test_a_new_article_can_be_saved_and_submitted_in_one_press(writer):
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:articles_article_transition", args=[article.pk, "submit"])
     assert article.status == "draft"
+
+
+def test_an_undated_import_is_not_published_with_todays_date(writer, editor):
+    """An imported page held for its missing date cannot be published (which would date it today) until an
+    editor enters the source's date; the change form says so once, with the other blockers."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(source_name="004.txt", published_at=None)
+    article.refresh_from_db()
+    with pytest.raises(workflow.WorkflowError, match="the importer found none"):
+        workflow.perform("publish", article, editor)
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    assert html.count("the importer found none") == 1
+    article.refresh_from_db()
+    assert article.status == "in_review" and article.published_at is None

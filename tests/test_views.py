@@ -249,7 +249,7 @@ def test_warning_comes_before_the_body_which_is_behind_a_reveal(client):
             "<li>Graphic violence</li>",
             "Contains descriptions of injuries.",
             '<details class="cw-reveal">',
-            "<summary>Show the article</summary>",
+            '<summary><span class="cw-reveal__show">Show the article</span>',
             "The unmistakable body text.",
             "</details>",
         ]

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles import workflow
@@ -22,7 +23,7 @@ from articles.admin.mixins import needs_attention
 from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
-from articles.admin.saving import RevisionSaving, scheduling_context
+from articles.admin.saving import PUBLISHING_MOVES, RevisionSaving, scheduling_context
 from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, Revision, display_name
 
@@ -220,7 +221,7 @@ class ArticleAdmin(
         if not article.pk or not article.warnings_decided:
             return "Not decided yet."
         who = display_name(article.warnings_decided_by) if article.warnings_decided_by else "the importer (as the source stated)"
-        return f"Decided by {who} on {article.warnings_decided_at:%Y-%m-%d %H:%M}."
+        return f"Decided by {who} on {date_format(timezone.localtime(article.warnings_decided_at), 'j M Y, H:i')}."
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         request.masthead_restored_post = take_restored_post(request)
@@ -230,6 +231,7 @@ class ArticleAdmin(
             if article is not None and workflow.can_view(request.user, article):
                 editable = self.has_change_permission(request, article)
                 moves = [(move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)]
+                moves.sort(key=lambda pair: pair[0].name not in PUBLISHING_MOVES)  # publishing first, then the rest
                 # Said once, however many moves it stops. In an editable form the moves stay open: what stops
                 # them can be fixed in the same form, which is saved first (then the move says if it still can't).
                 extra_context["blockers"] = list(dict.fromkeys(reason for _, reason in moves if reason))
@@ -237,6 +239,8 @@ class ArticleAdmin(
                 extra_context["decide_here"] = editable and workflow.is_editor(request.user) and not article.warnings_decided
                 extra_context["saves_before_moving"] = editable
                 extra_context.update(scheduling_context(article))
+                if request.method == "POST" and request.POST.get("_schedule_at"):
+                    extra_context["schedule_default"] = request.POST["_schedule_at"]  # a refused time stays as typed
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
                 extra_context["decisions"] = record.describe(

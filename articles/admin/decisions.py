@@ -67,8 +67,8 @@ class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
     @admin.display(description="Decision", ordering="action")
     def decision(self, decision):
         """The decision, and below it the states it moved the article between ("In review → Draft")."""
-        states = f"{record.state_name(decision.from_status)} → {record.state_name(decision.to_status)}"
-        return format_html('{}<br><span class="quiet">{}</span>', decision.get_action_display(), states)
+        states = f"{record.state_name(decision.from_status)} → {record.to_state_name(decision)}"
+        return format_html('{}<br><span class="quiet">{}</span>', record.describe([decision])[0].label, states)
 
     @admin.display(description="Comment")
     def short_comment(self, decision):

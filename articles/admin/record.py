@@ -94,6 +94,11 @@ class Row:
     changes: list = field(default_factory=list)
 
 
+def to_state_name(decision) -> str:
+    """The state a decision left the article in, as editors say it: "Scheduled" for a schedule."""
+    return "Scheduled" if decision.action in SCHEDULING else state_name(decision.to_status)
+
+
 def _label(decision) -> str:
     if decision.action in SCHEDULING:
         try:
@@ -127,7 +132,7 @@ def describe(decisions, article=None):
             for key, value in (decision.changes or {}).items()
             if value not in (None, "", [], ()) and not (key == "no_warnings_apply" and value is False)
         ]
-        to_state = "Scheduled" if decision.action in SCHEDULING else state_name(decision.to_status)
+        to_state = to_state_name(decision)
         if decision.action in SCHEDULING:
             changes = [change for change in changes if change[0] != CHANGE_LABELS["published_at"]]
         rows.append(Row(decision.at, decision.actor_name, _label(decision), state_name(decision.from_status), to_state,

@@ -126,6 +126,10 @@ def _check_publishable(article: Article):
         missing.append("a body")
     if article.author_id is None:
         missing.append("an author")
+    if article.source_name and article.published_at is None:
+        # An imported page's date is the source's: publishing must not make it "now" (no date is invented).
+        missing.append("its publication date: the importer found none, so enter the date the source gives under "
+                       "“Published at”")
     if missing:
         raise WorkflowError(f"“{article.title}” cannot be published without {', '.join(missing)}.")
     if not article.warnings_decided:

@@ -128,6 +128,9 @@
               key = key.replace(/:new$/, ":" + answer.change_url.split("/").filter(Boolean).slice(-2, -1)[0]);
               autosaveUrl = answer.autosave_url;
               body.dataset.autosaveUrl = autosaveUrl;
+              var heading = document.querySelector("#content h1");
+              if (heading) { heading.textContent = "Change article"; }
+              document.title = document.title.replace(/^Add article/, "Change article");
             }
             version.value = answer.version;
             say("Saved " + answer.saved_at + " (not published)", "saved");
@@ -145,8 +148,9 @@
       timer = window.setTimeout(autosave, AUTOSAVE_AFTER_MS);
     }
 
-    function changed() {
-      if (submitting) { return; }
+    function changed(event) {
+      // Controls that are not the article's (the preview layout, the chooser's search) change nothing to save.
+      if (submitting || (event && event.target && event.target.form !== form)) { return; }
       keep();
       if (!stopped) { say("Unsaved changes", ""); schedule(); }
     }
@@ -159,9 +163,26 @@
     } else if (kept) {
       var when = new Date(kept.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
       var sameVersion = (version ? version.value : "") === (kept.version || "");
-      if (sameVersion) {
+      if (sameVersion && kept.submitted) {  // a Save that never arrived (it met the login page): put it back
         restore(form, kept.fields);
         say("Your unsaved text from " + when + " was kept in this browser and is back in the form: check it, then save.", "restored");
+      } else if (sameVersion) {  // typed, then the page was left before autosave: offer it, never impose it
+        var back = document.createElement("button");
+        back.type = "button";
+        back.className = "button";
+        back.textContent = "Put back what I typed at " + when;
+        back.addEventListener("click", function () {
+          restore(form, kept.fields);
+          say("Your text from " + when + " is back in the form: check it, then save.", "restored");
+        });
+        var drop = document.createElement("button");
+        drop.type = "button";
+        drop.className = "button";
+        drop.textContent = "Discard it";
+        drop.addEventListener("click", function () { forget(); say("", ""); });
+        say("This browser kept text you typed here at " + when + " that was never saved. ", "restored");
+        status.appendChild(back);
+        status.appendChild(drop);
       } else {
         var offer = document.createElement("button");
         offer.type = "button";
@@ -191,8 +212,31 @@
     });
   }
 
+  // On the login page, after a Save met it: say that the text is safe in this browser.
+  function explainLogin() {
+    var login = document.getElementById("login-form");
+    var store = storage();
+    if (!login || !store) { return; }
+    for (var i = 0; i < store.length; i++) {
+      var key = store.key(i);
+      if (key && key.indexOf(PREFIX) === 0) {
+        var kept = JSON.parse(store.getItem(key) || "{}");
+        if (kept.submitted && Date.now() - kept.at < 60 * 60 * 1000) {
+          var note = document.createElement("p");
+          note.className = "errornote article-editor-login-note";
+          note.setAttribute("role", "status");
+          note.textContent = "Your login had ended, so your last save did not go through. What you typed is kept in " +
+            "this browser: log in again and it will be back in the article's form.";
+          login.insertAdjacentElement("beforebegin", note);
+          return;
+        }
+      }
+    }
+  }
+
   function start() {
     forgetAddedArticles();
+    explainLogin();
     var form = document.getElementById("article_form");
     if (form) { editor(form); }
   }

@@ -104,7 +104,11 @@ function mastheadBodyPreview() {
         return;
       }
       count.textContent = result.json.words === 1 ? "1 word" : result.json.words + " words";
+      var reveal = rendered.querySelector(".cw-reveal");
+      var revealed = reveal ? reveal.open : false;
       rendered.innerHTML = result.json.html;  // rendered from the reader templates and sanitised by the server (nh3)
+      reveal = rendered.querySelector(".cw-reveal");
+      if (reveal && revealed) { reveal.open = true; }  // as the writer left it, across refreshes
     }).catch(function () {
       count.textContent = "The preview is not available (connection lost); your text is unaffected.";
     });
