@@ -267,8 +267,22 @@ class Article(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")  # as read, before any change
+        instance._loaded = {name: instance.__dict__.get(name) for name in Article.PLACEMENT_FIELDS}  # as read
+        instance._loaded_status = instance._loaded["status"]
         return instance
+
+    # What decides which public lists an article is in, and where: a change to one moves it between pages.
+    PLACEMENT_FIELDS = ("status", "published_at", "author_id", "slug")
+
+    def loaded(self, name):
+        """The field's value as read from the database (None for a new article or a deferred field)."""
+        return getattr(self, "_loaded", {}).get(name)
+
+    @property
+    def placement_changed(self):
+        """True unless every placement field is known to be as it was read (articles/signals.py)."""
+        loaded = getattr(self, "_loaded", None)
+        return loaded is None or any(loaded[name] != getattr(self, name) for name in self.PLACEMENT_FIELDS)
 
     @property
     def concerns_readers(self):

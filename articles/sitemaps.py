@@ -15,16 +15,17 @@ from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.urls import reverse
 
-from articles import selectors
+from articles import cachekeys, selectors
 from articles.models import Article, Author
 
-ARTICLE_CHUNK = 1000
+ARTICLE_CHUNK = cachekeys.ARTICLE_CHUNK
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ARTICLES_PREFIX = "articles-"
 
 
 class PageSitemap(Sitemap):
     def items(self):
+        cachekeys.declare(cachekeys.SITEMAP)
         return ["articles:home", "articles:tag-list", "articles:content-warnings"]
 
     def location(self, name):
@@ -41,6 +42,7 @@ class ArticleSitemap(Sitemap):
 
     def items(self):
         first = self.chunk * ARTICLE_CHUNK
+        cachekeys.declare(cachekeys.sitemap_section(first))
         return (
             Article.objects.published()
             .filter(pk__gte=first, pk__lt=first + ARTICLE_CHUNK)
@@ -60,6 +62,7 @@ class TagSitemap(Sitemap):
             .order_by("-published_at")
             .values("published_at")[:1]
         )
+        cachekeys.declare(cachekeys.TAGS)
         return selectors.visible_tags().annotate(latest=Subquery(newest))
 
     def location(self, tag):
@@ -72,6 +75,7 @@ class TagSitemap(Sitemap):
 class AuthorSitemap(Sitemap):
     def items(self):
         newest = Article.objects.published().filter(author=OuterRef("pk")).order_by("-published_at").values("published_at")[:1]
+        cachekeys.declare(cachekeys.AUTHORS)
         return Author.objects.annotate(latest=Subquery(newest)).filter(latest__isnull=False).order_by("name")
 
     def lastmod(self, author):
@@ -114,6 +118,7 @@ def article_sections():
 def index(request):
     """sitemap.xml: where each section's sitemap is, written directly (a template loop over a large
     archive's hundred sections would cost more than everything else on the page)."""
+    cachekeys.declare(cachekeys.SITEMAP)
     template = request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": "SECTION"}))
     entries = "".join(
         f"<sitemap><loc>{escape(template.replace('SECTION', name))}</loc></sitemap>"

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles import filters, search, selectors
+from articles import cachekeys, filters, search, selectors
 from articles.pagination import WindowPaginator
 from articles.models import Article, Author, ContentWarning, TagRedirect
 
@@ -47,12 +47,14 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     paginate_by = 20
     paginator_class = WindowPaginator
     not_found_when_empty = False
+    list_keys = ()  # the dependency keys of the list itself (articles/cachekeys.py)
 
     def get_articles(self):
         return self.published_articles()
 
     def get_queryset(self):
         articles = self.get_articles()
+        cachekeys.declare(*self.list_keys)
         self.warning_filter = filters.for_request(self.request)
         self.hidden_count = self.warning_filter.count_hidden(articles)
         return self.warning_filter.apply(articles)
@@ -64,6 +66,7 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
             hidden_count_limit=filters.HIDDEN_COUNT_LIMIT,
             **kwargs,
         )
+        cachekeys.declare_cards(context["page_obj"].object_list)
         if self.not_found_when_empty and not context["page_obj"].object_list and not self.hidden_count:
             raise Http404("Nothing to show here.")
         return context
@@ -71,6 +74,7 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
 
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
+    list_keys = (cachekeys.HOME,)
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
@@ -88,6 +92,7 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         related = selectors.related_articles(article, warning_filter)
         prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         older, newer = selectors.neighbours(article, warning_filter)
+        cachekeys.declare_article_page(article, related, (older, newer))
         url = self.request.build_absolute_uri(article.get_absolute_url())
         context.update(
             structured_data=news_article_data(article, url),
@@ -105,6 +110,7 @@ class TagListView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
+        cachekeys.declare(cachekeys.TAGS)
         return selectors.visible_tags()
 
 
@@ -121,10 +127,12 @@ class TagDetailView(ArticleListMixin, ListView):
             moved = TagRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("tag").first()
             if moved is None:
                 raise Http404("No such tag.")
+            cachekeys.declare(cachekeys.tag(moved.tag_id))
             return redirect("articles:tag-detail", slug=moved.tag.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_articles(self):
+        self.list_keys = (cachekeys.tag_list(self.tag.pk), cachekeys.tag(self.tag.pk))
         return self.published_articles().filter(tagged_items__tag=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -139,6 +147,7 @@ class AuthorDetailView(ArticleListMixin, ListView):
 
     def get_articles(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.list_keys = (cachekeys.author_list(self.author.pk), cachekeys.author(self.author.pk))
         return self.published_articles().filter(author=self.author)
 
     def get_context_data(self, **kwargs):
@@ -149,6 +158,7 @@ class SearchView(ArticleListMixin, ListView):
     """Search results for ``?q=``; an empty or wordless query gets a friendly page and runs no search."""
 
     template_name = "articles/search.html"
+    list_keys = (cachekeys.SEARCH,)
 
     def get_articles(self):
         raw = self.request.GET.get("q", "")
@@ -178,6 +188,10 @@ class ContentWarningListView(ListView):
     model = ContentWarning
     template_name = "articles/content_warnings.html"
     context_object_name = "warnings"
+
+    def get_queryset(self):
+        cachekeys.declare(cachekeys.WARNINGS)
+        return super().get_queryset()
 
 
 class PreferencesView(TemplateView):
