@@ -163,16 +163,18 @@ class Page(NamedTuple):
     etag: str
     keys: tuple
     rendered: float
+    expires: float
 
 
 _KEPT_HEADERS = ("Location", "Content-Language", "X-Robots-Tag")
 
 
-def _page(response, keys, rendered):
+def _page(response, keys, rendered, seconds):
     content = response.content
     headers = tuple((name, response[name]) for name in _KEPT_HEADERS if response.has_header(name))
     etag = f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
-    return Page(response.status_code, response["Content-Type"], headers, content, etag, tuple(sorted(keys)), rendered)
+    keys = tuple(sorted(keys))
+    return Page(response.status_code, response["Content-Type"], headers, content, etag, keys, rendered, rendered + seconds)
 
 
 def _response(page):
@@ -227,12 +229,14 @@ def cache_for_readers(view):
             response, keys = _render(view, request, *args, **kwargs)
             if not _cacheable(response):
                 return response
-            page = _page(response, keys, rendered)
+            page = _page(response, keys, rendered, lifetime() if key else 0)
             if key:
-                _call("set", key, page, lifetime())
+                _call("set", key, page, page.expires - rendered)
             state = "miss" if key and _available() else "off"
         response[HIT_HEADER] = state
         response["ETag"] = page.etag
+        if state != "off":  # how long an HTTP cache in front may keep it (deploy/varnish.vcl)
+            response["Surrogate-Control"] = f"max-age={max(0, int(page.expires - time.time()))}"
         if page.keys:
             response["Surrogate-Key"] = response["xkey"] = " ".join(page.keys)  # Fastly, Varnish
             response["Cache-Tag"] = ",".join(page.keys)  # Cloudflare

@@ -236,6 +236,11 @@ MASTHEAD_PAGE_CACHE_SECONDS = env_int("MASTHEAD_PAGE_CACHE_SECONDS", 6 * 60 * 60
 # Where ended dependency keys go on commit (articles/purging.py): the page cache, and Varnish when
 # MASTHEAD_VARNISH_URLS names it.
 MASTHEAD_PURGERS = ["articles.purging.PageCachePurger"]
+# Varnish in front (deploy/varnish.vcl): where to send PURGE requests, e.g. http://10.0.0.5:6081/
+MASTHEAD_VARNISH_URLS = env_list("MASTHEAD_VARNISH_URLS")
+MASTHEAD_VARNISH_TIMEOUT = env_float("MASTHEAD_VARNISH_TIMEOUT", 2.0)
+if MASTHEAD_VARNISH_URLS:
+    MASTHEAD_PURGERS.append("articles.varnish.VarnishPurger")
 # How far apart the app servers' clocks may be, in seconds (articles/pagecache.py); 0 for one machine.
 MASTHEAD_CACHE_CLOCK_SKEW = env_float("MASTHEAD_CACHE_CLOCK_SKEW", 0.0)
 MASTHEAD_CDN_MAX_AGE = env_int("MASTHEAD_CDN_MAX_AGE", 0)
