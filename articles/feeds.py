@@ -113,7 +113,7 @@ class TagFeed(ArticleFeed):
         return f"Articles tagged “{tag.name}” from {settings.MASTHEAD_SITE_NAME}."
 
     def articles(self, tag):
-        return Article.objects.published().filter(tagged_items__tag=tag)
+        return Article.objects.published().tagged(tag)
 
     def list_keys(self, tag):
         return (cachekeys.tag_list(tag.pk), cachekeys.tag(tag.pk))

@@ -56,12 +56,7 @@ class ArticleSitemap(Sitemap):
 
 class TagSitemap(Sitemap):
     def items(self):
-        newest = (
-            Article.objects.published()
-            .filter(tagged_items__tag=OuterRef("pk"))
-            .order_by("-published_at")
-            .values("published_at")[:1]
-        )
+        newest = selectors.visible_links().order_by("-visible_from").values("visible_from")[:1]
         cachekeys.declare(cachekeys.TAGS)
         return selectors.visible_tags().annotate(latest=Subquery(newest))
 
