@@ -9,8 +9,9 @@ The archive of bench/load.py (bench/dataset.py: long-tail tags and authors) is s
 (2 workers, page cache on, as `make run`). Two wrk processes run at once: **readers** (6
 connections) ask for articles by a Zipf law over the 2,000 newest (the head gets most), the home
 page and its next pages, tags and authors (Zipf over their long tails), searches and feeds;
-**crawlers** (2 connections) ask for any article, tag, author or home page of the whole archive,
-evenly. Each counts the X-Masthead-Cache answers (hit, miss). The run:
+**crawlers** (2 connections, at most ``--crawl-rate`` requests a second together, as a search
+engine's crawler paces itself) ask for any article, tag, author or home page of the whole archive,
+evenly; each phase draws its own requests, so a crawler never replays what an earlier phase cached. Each counts the X-Masthead-Cache answers (hit, miss). The run:
 
 1. the ceiling: the cheapest Django view (bench/urls.py) at the same 8 connections;
 2. a cold start (``--warmup`` seconds, not reported);
@@ -56,8 +57,11 @@ end
 function init(args)
   paths = {}
   for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
-  counter = math.random(#paths)
+  counter = 0
   hits, misses, other = 0, 0, 0
+end
+function delay()
+  return %(delay)s
 end
 function request()
   counter = counter + 1
@@ -153,11 +157,11 @@ def crawler_paths(count, tags, authors, rng, size=50_000):
     return paths
 
 
-def script_for(paths, folder, name):
+def script_for(paths, folder, name, delay_ms=0):
     listing = Path(folder) / f"{name}.txt"
     listing.write_text("\n".join(paths) + "\n")
     script = Path(folder) / f"{name}.lua"
-    script.write_text(LUA % {"paths": listing})
+    script.write_text(LUA % {"paths": listing, "delay": delay_ms})
     return script
 
 
@@ -221,6 +225,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=30, help="seconds of each reported phase (default 30)")
     parser.add_argument("--warmup", type=int, default=30, help="seconds of cold start before them (default 30)")
     parser.add_argument("--interval", type=float, default=10.0, help="seconds between the editor's changes")
+    parser.add_argument("--crawl-rate", type=float, default=5.0, help="crawlers' requests per second at most (default 5)")
     args = parser.parse_args()
 
     env = bench_env(args.database, args.articles)
@@ -235,8 +240,11 @@ def main():
 
     rng = random.Random(5)
     tags, authors = visible_slugs()
-    scripts = {"readers": script_for(reader_paths(args.articles, tags, authors, rng), folder, "readers"),
-               "crawlers": script_for(crawler_paths(args.articles, tags, authors, rng), folder, "crawlers")}
+    # Each phase draws its own requests: crawlers do not replay the pages an earlier phase cached.
+    scripts = {name: {"readers": script_for(reader_paths(args.articles, tags, authors, rng), folder, f"readers-{name}"),
+                      "crawlers": script_for(crawler_paths(args.articles, tags, authors, rng), folder, f"crawlers-{name}",
+                                             delay_ms=int(1000 * CRAWLER_CONNECTIONS / args.crawl_rate))}
+               for name in ("cold", "warm", "edits")}
     report = {"changes": 0, "stale": 0}
     results = {}
     with serve(env, cache=True, cache_dir=env["MASTHEAD_CACHE_DIR"]) as server:
@@ -244,21 +252,29 @@ def main():
         out = subprocess.run(["wrk", "-t1", f"-c{READER_CONNECTIONS + CRAWLER_CONNECTIONS}", "-d10s", "--latency",
                               server.url("/__ceiling__/")], capture_output=True, text=True, check=True).stdout
         ceiling = parse_wrk(out)[0]
-        phase(server, scripts, args.warmup)
-        results["warm"] = phase(server, scripts, args.seconds)
+        phase(server, scripts["cold"], args.warmup)
+        results["warm"] = phase(server, scripts["warm"], args.seconds)
         stop = threading.Event()
         editor = threading.Thread(target=editor_loop, args=(server, stop, args.interval, report))
         editor.start()
         try:
-            results["during edits"] = phase(server, scripts, args.seconds)
+            results["during edits"] = phase(server, scripts["edits"], args.seconds)
         finally:
             stop.set()
             editor.join(60)
 
+    if args.redis:  # leave the shared Redis as it was
+        import redis
+
+        client = redis.Redis.from_url(args.redis)
+        scan = client.scan_iter(match=f"{env['MASTHEAD_CACHE_PREFIX']}:*", count=1000)
+        for batch in iter(lambda: [key for _, key in zip(range(1000), scan)], []):
+            client.delete(*batch)
     backend = "SQLite" if args.database == "sqlite" else "PostgreSQL"
     cache = "Redis" if args.redis else "file cache"
     print(f"\n{date.today()}  {args.articles:,} articles, {backend}, {cache}, gunicorn 2 workers; readers "
-          f"{READER_CONNECTIONS} + crawlers {CRAWLER_CONNECTIONS} connections, {args.warmup} s cold start, "
+          f"{READER_CONNECTIONS} + crawlers {CRAWLER_CONNECTIONS} connections (at most {args.crawl_rate:g} req/s), "
+          f"{args.warmup} s cold start, "
           f"{args.seconds} s per phase, an edit every {args.interval:g} s during edits\n")
     print(f"ceiling (minimal view, {READER_CONNECTIONS + CRAWLER_CONNECTIONS} connections): {ceiling:,.1f} req/s\n")
     print("| phase | req/s | % of ceiling | readers' hits | crawlers' hits | p99 ms (readers / crawlers) | errors |")
