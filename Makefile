@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
 SECRET_FILE := var/secret-key
 
-.PHONY: run test serve setup browser varnish wrk bench bench-load bench-soak bench-import bench-importer migrate import static editor writer superuser check clean
+.PHONY: run test serve setup browser varnish wrk bench bench-load bench-soak bench-traffic bench-import bench-importer migrate import static editor writer superuser check clean
 
 run: setup migrate import static serve
 
@@ -106,6 +106,9 @@ bench-load: setup wrk
 
 bench-soak: setup wrk
 	$(BIN)/python bench/soak.py --articles $(ARTICLES) --database $(DATABASE)
+
+bench-traffic: setup wrk
+	$(BIN)/python bench/traffic.py --articles $(ARTICLES) --database $(DATABASE)
 
 bench-import: setup
 	$(BIN)/python bench/importing.py --database $(DATABASE)
