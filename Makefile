@@ -33,8 +33,9 @@ WITH_KEY = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))}"
 migrate: setup $(SECRET_FILE)
 	$(WITH_KEY) $(BIN)/python manage.py migrate --no-input
 
-import: setup $(SECRET_FILE)
-	$(WITH_KEY) $(BIN)/python manage.py import_seeds
+# make import [ARGS="path/to/pages --dry-run"]: the seeds/ folder, or the files and folders named.
+import: migrate
+	$(WITH_KEY) $(BIN)/python manage.py import_seeds $(ARGS)
 
 static: setup $(SECRET_FILE)
 	$(WITH_KEY) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
@@ -43,14 +44,18 @@ serve: $(SECRET_FILE)
 	@echo "Masthead on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)"
 	$(WITH_KEY) $(BIN)/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
-# Logins for /admin/ (each asks for a password): make editor NAME=edith, make writer NAME=wanda BYLINE="Wanda Writer",
-# make superuser (everything, including users and groups).
+# Logins for /admin/: make editor NAME=edith EMAIL=edith@example.org [BYLINE="Edith Editor"], the same for
+# make writer; make superuser (everything, including users and groups). The password is asked for, or read
+# from MASTHEAD_MEMBER_PASSWORD (no terminal needed).
 NAME ?= editor
+# EMAIL only from make's command line: many shells export their own user's address as EMAIL.
+MEMBER_EMAIL = $(if $(filter command line,$(origin EMAIL)),$(EMAIL))
+MEMBER_OPTIONS = $(if $(MEMBER_EMAIL),--email "$(MEMBER_EMAIL)") $(if $(BYLINE),--name "$(BYLINE)")
 editor: setup migrate
-	$(WITH_KEY) $(BIN)/python manage.py create_member "$(NAME)" --role editor
+	$(WITH_KEY) $(BIN)/python manage.py create_member "$(NAME)" --role editor $(MEMBER_OPTIONS)
 
 writer: setup migrate
-	$(WITH_KEY) $(BIN)/python manage.py create_member "$(NAME)" --role writer $(if $(BYLINE),--name "$(BYLINE)")
+	$(WITH_KEY) $(BIN)/python manage.py create_member "$(NAME)" --role writer $(MEMBER_OPTIONS)
 
 superuser: setup migrate
 	$(WITH_KEY) $(BIN)/python manage.py createsuperuser

@@ -14,6 +14,7 @@ same keys go out as ``Surrogate-Key`` / ``Cache-Tag`` headers for an HTTP cache 
 | ``related:tag:7`` | the pages of articles tagged 7 (their related articles are chosen among those sharing a tag) | an article entering tag 7's visible articles |
 | ``adjacent:12`` | article 12's page (its older and newer links) | an article appearing next to it in publication order |
 | ``feed``, ``search``, ``sitemap``, ``sitemap:3`` | the site feeds, search results, the sitemap index and fixed sections, article section 3 | an article appearing or leaving; any change to a visible article's text (search, its section) |
+| ``list:corrections`` | /corrections/ | a correction added or withdrawn; an article with corrections appearing or leaving |
 | ``warnings`` | the warning vocabulary page, and every page a reader's warning filter shaped | any change to the vocabulary |
 | ``missing`` | every cached "not found" | anything that can make a new address exist |
 """
@@ -30,6 +31,7 @@ FEED = "feed"
 SEARCH = "search"
 SITEMAP = "sitemap"
 WARNINGS = "warnings"
+CORRECTIONS = "list:corrections"
 MISSING = "missing"
 ARTICLE_CHUNK = 1000  # ids per sitemap section (articles/sitemaps.py)
 _IMAGE_REFERENCE = re.compile(r"\(image:(\d+)\)")

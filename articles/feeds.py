@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds: the whole site, one tag, one author. Visible articles only.
 
-An entry carries the title, link, author, date and tags. A warned article's entry is its
+An entry carries the title, link, author, date and tags; a correction or update changes its
+updated date (Atom ``updated``). A warned article's entry is its
 warning ("Content warning: Graphic violence.") and the source's note, never its text: a feed
 reader cannot hide text behind a reveal. Descriptions are HTML in both formats, so the plain
 text is escaped here.
@@ -11,6 +12,7 @@ import contextvars
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
@@ -47,7 +49,7 @@ class ArticleFeed(Feed):
         return (cachekeys.FEED,)
 
     def items(self, obj=None):
-        items = list(self.articles(obj).for_listing()[:FEED_LENGTH])
+        items = list(self.articles(obj).for_listing().with_corrected_at()[:FEED_LENGTH])
         cachekeys.declare(*self.list_keys(obj))
         cachekeys.declare_cards(items)
         return items
@@ -68,6 +70,11 @@ class ArticleFeed(Feed):
 
     def item_pubdate(self, article):
         return article.published_at
+
+    def item_updateddate(self, article):
+        """The entry's last change readers can see (Atom's ``updated``, which every entry needs): its
+        publication, or a correction added or withdrawn since."""
+        return max(article.published_at, article.corrected_at or article.published_at)
 
     def item_categories(self, article):
         return [tag.name for tag in article.tag_list]
@@ -94,12 +101,31 @@ class ArticleFeed(Feed):
             _current_request.reset(token)
 
 
+class TagMoved(Exception):
+    """The tag asked for was merged into ``tag``."""
+
+    def __init__(self, tag):
+        super().__init__(tag.slug)
+        self.tag = tag
+
+
 class TagFeed(ArticleFeed):
-    """One tag's latest visible articles; a tag no visible article carries has no feed."""
+    """One tag's latest visible articles; a tag no visible article carries has no feed, and a tag merged
+    into another redirects (301) to the kept tag's feed."""
+
+    route = "articles:tag-feed-rss"
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except TagMoved as moved:
+            return redirect(self.route, slug=moved.tag.slug, permanent=True)
 
     def get_object(self, request, slug):
         tag = selectors.visible_tag(slug)
         if tag is None:
+            if (kept := selectors.merged_into(slug)) is not None:
+                raise TagMoved(kept)
             raise Http404("No such tag.")
         return tag
 
@@ -154,6 +180,8 @@ class ArticleAtomFeed(AtomMixin, ArticleFeed):
 
 class TagAtomFeed(AtomMixin, TagFeed):
     """One tag's latest visible articles (Atom)."""
+
+    route = "articles:tag-feed-atom"
 
 
 class AuthorAtomFeed(AtomMixin, AuthorFeed):

@@ -1,8 +1,9 @@
 """Uploaded pictures made safe to store and serve, and their renditions. Pure: Pillow, no models.
 
 Every upload is decoded by Pillow (its name and declared type count for nothing), checked against
-size and pixel limits (a decompression bomb is refused before it is decoded in full), turned
-upright, and re-encoded from its pixels alone: no EXIF, GPS, camera serials, XMP, IPTC or comments
+size and pixel limits (a decompression bomb is refused from its header, before it is decoded;
+Pillow's process-wide ``MAX_IMAGE_PIXELS`` is left alone), checked to fit every rendition's format
+(WebP holds at most 16,383 pixels a side), turned upright, and re-encoded from its pixels alone: no EXIF, GPS, camera serials, XMP, IPTC or comments
 survive, in the original or in any rendition. Renditions are made once per width and format (WebP,
 with JPEG — or PNG for pictures with transparency — as the fallback).
 """
@@ -19,6 +20,7 @@ ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_WIDTHS = (480, 960, 1600)
 JPEG_QUALITY = 85
 WEBP_QUALITY = 80
+WEBP_MAX_SIDE = 16383  # libwebp's limit on either side
 
 
 class ImageRejected(ValueError):
@@ -52,15 +54,18 @@ class RenditionData:
 def _open(data: bytes, name: str, max_pixels: int) -> PILImage.Image:
     if not data:
         raise ImageRejected(name, "the file is empty")
-    previous = PILImage.MAX_IMAGE_PIXELS
-    PILImage.MAX_IMAGE_PIXELS = max_pixels  # Pillow refuses (DecompressionBombError) past twice this
     try:
-        picture = PILImage.open(io.BytesIO(data))
+        picture = PILImage.open(io.BytesIO(data))  # reads the header only
         if picture.format not in ACCEPTED_FORMATS:
             raise ImageRejected(name, f"{picture.format or 'this'} files are not accepted: upload a JPEG, PNG or WebP")
         width, height = picture.size
         if width * height > max_pixels:
             raise ImageRejected(name, f"the picture is {width}×{height} pixels, more than the limit of {max_pixels:,}")
+        if (tallest := rendition_height(width, height, max(RENDITION_WIDTHS))) > WEBP_MAX_SIDE:
+            raise ImageRejected(
+                name, f"the picture is {width}×{height} pixels: too tall for its width (its renditions would be "
+                f"{tallest:,} pixels tall, more than the {WEBP_MAX_SIDE:,} WebP allows); crop it"
+            )
         picture.load()  # decode it all now: a truncated or corrupt file fails here, not on a reader's page
         return picture
     except ImageRejected:
@@ -71,8 +76,12 @@ def _open(data: bytes, name: str, max_pixels: int) -> PILImage.Image:
         raise ImageRejected(name, f"the picture has more pixels than the limit of {max_pixels:,}") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise ImageRejected(name, f"the picture could not be decoded ({error})") from None
-    finally:
-        PILImage.MAX_IMAGE_PIXELS = previous
+
+
+def rendition_height(width: int, height: int, rendition_width: int) -> int:
+    """The height of a picture's rendition ``rendition_width`` wide (never wider than the picture)."""
+    scaled = min(width, rendition_width)
+    return max(1, round(height * scaled / width)) if width else height
 
 
 def _encode(picture: PILImage.Image, fmt: str) -> bytes:
@@ -123,7 +132,7 @@ def renditions(data: bytes, widths=RENDITION_WIDTHS) -> list[RenditionData]:
     chosen = [w for w in widths if w < clean.width] + [min(clean.width, max(widths))]
     result = []
     for width in sorted(set(chosen)):
-        height = max(1, round(clean.height * width / clean.width))
+        height = rendition_height(clean.width, clean.height, width)
         resized = clean.resize((width, height), PILImage.Resampling.LANCZOS) if width != clean.width else clean
         for fmt in ("WEBP", fallback):
             result.append(RenditionData(width, height, fmt, _encode(resized, fmt)))

@@ -2,7 +2,7 @@
 
 Django admin answers such a POST with a redirect to the login page and drops the form data. This
 middleware keeps it first; after the same person logs in again, the change form shows it again,
-unsaved, for them to check and save (see articles.admin.articles._take_unsaved_post).
+unsaved, for them to check and save (see articles.admin.restore).
 
 It keeps a save only when all of these hold, so that nobody else can plant text in an editor's
 form or fill the session table:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -14,7 +15,7 @@ from taggit.models import TaggedItemBase
 
 from articles.lexicon import parse_terms
 from articles.content import Content
-from articles.rendering import render_markdown
+from articles.rendering import body_images
 from articles.urling import path_to
 
 
@@ -100,7 +101,7 @@ class Topic(models.Model):
 class TaggedArticleQuerySet(models.QuerySet):
     def visible(self):
         """Links whose article readers may see: ``ArticleQuerySet.published()``'s rule, read from the link's
-        own ``visible_from`` (the article's publication time while it is published; migration 0017's
+        own ``visible_from`` (the article's publication time while it is published; migration 0019's
         triggers keep it in step on every write, raw SQL included)."""
         return self.filter(visible_from__lte=timezone.now())
 
@@ -118,7 +119,7 @@ class TaggedArticle(TaggedItemBase):
 
     class Meta:
         indexes = [
-            # A tag's visible articles, newest first, whatever the tag's size (migration 0017's triggers).
+            # A tag's visible articles, newest first, whatever the tag's size (migration 0019's triggers).
             models.Index(fields=["tag", "visible_from", "content_object"], name="tagged_visible_idx"),
         ]
 
@@ -127,6 +128,16 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publication time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_corrected_at(self):
+        """Each article with ``corrected_at``: when a correction of it last went live or was withdrawn (or None)."""
+        latest = (
+            Correction.objects.filter(article=OuterRef("pk"))
+            .annotate(changed=Coalesce("withdrawn_at", "created_at"))
+            .order_by("-changed")
+            .values("changed")[:1]
+        )
+        return self.annotate(corrected_at=Subquery(latest))
 
     def scheduled(self):
         """Articles published for a time still to come: they go live by themselves at that time."""
@@ -140,6 +151,53 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(tagged_items__tag=tag, tagged_items__visible_from__lte=timezone.now()).order_by(
             "-tagged_items__visible_from", "-tagged_items__content_object_id"
         )
+
+    def drafts(self):
+        """Articles still being written (a draft never concerns readers)."""
+        return self.filter(status=Article.Status.DRAFT)
+
+    def in_review(self):
+        """Articles submitted (or imported) and waiting for an editor's decision."""
+        return self.filter(status=Article.Status.IN_REVIEW)
+
+    def held_imports(self):
+        """Articles in review that the importer held, with its reasons still open (``review_reasons``)."""
+        return self.in_review().exclude(review_reasons=[])
+
+    def awaiting_review(self):
+        """What the review queue lists: articles in review, and published ones with a pending revision
+        (annotated ``has_pending``)."""
+        pending = Revision.objects.pending().filter(article=models.OuterRef("pk"))
+        return self.annotate(has_pending=models.Exists(pending)).filter(
+            models.Q(status=Article.Status.IN_REVIEW) | models.Q(has_pending=True)
+        )
+
+    def submitted(self):
+        """Articles in review that no open importer's reason holds: submitted by a writer or an editor."""
+        return self.in_review().filter(review_reasons=[])
+
+    def owned_by(self, user):
+        """The articles ``user`` created or that carry her byline: ``Article.is_owned_by`` as a filter."""
+        return self.filter(models.Q(created_by=user) | models.Q(author__user=user))
+
+    def with_last_move(self):
+        """Annotate each article with its latest change of state in the record of decisions:
+        ``last_move_id`` and ``last_move_action`` (None for an article never moved)."""
+        moves = Decision.objects.filter(article=models.OuterRef("pk")).exclude(from_status=models.F("to_status"))
+        latest = moves.order_by("-at", "-id")
+        return self.annotate(
+            last_move_id=models.Subquery(latest.values("pk")[:1]),
+            last_move_action=models.Subquery(latest.values("action")[:1]),
+        )
+
+    def sent_back(self):
+        """Drafts whose latest change of state was an editor's request for changes."""
+        return self.drafts().with_last_move().filter(last_move_action="request_changes")
+
+    def with_submit_comment(self):
+        """Annotate each article with ``submit_comment``: what its writer wrote on her latest submission."""
+        submits = Decision.objects.filter(article=models.OuterRef("pk"), action="submit").order_by("-at", "-id")
+        return self.annotate(submit_comment=models.Subquery(submits.values("comment")[:1]))
 
     def next_publication(self):
         """When the next scheduled article goes live, or None."""
@@ -329,13 +387,6 @@ class Article(models.Model):
             return [item.tag for item in self.tagged_items.all()]
         return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
 
-    @cached_property
-    def body_html(self):
-        """The body rendered from Markdown and sanitised, with the library images it places."""
-        from articles import pictures
-
-        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
-
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
     UNSURE_TITLE = "the headline is a guess: nothing around it confirmed which line it is"
     NO_AUTHOR = "no author found"
@@ -372,11 +423,9 @@ class Article(models.Model):
 
     def _keep_body_images(self, adding):
         """body_images: the library images the body places (an image in use cannot then be deleted)."""
-        from articles.pictures import placed_images
-
-        images = placed_images(self.body) if "image:" in self.body else []
-        if images or not adding:
-            self.body_images.set(images)
+        numbers = body_images(self.body).placed if "image:" in self.body else ()
+        if numbers or not adding:
+            self.body_images.set(Image.objects.filter(pk__in=numbers))
 
     @property
     def warnings_decided(self):
@@ -444,8 +493,31 @@ class Decision(models.Model):
     def actor_name(self):
         return display_name(self.actor)
 
+    # How the record names each action (a new action reads as its code, underscores made spaces).
+    ACTION_LABELS = {
+        "submit": "Submitted for review",
+        "withdraw": "Withdrawn from review",
+        "request_changes": "Changes requested",
+        "publish": "Published",
+        "schedule": "Scheduled",
+        "reschedule": "Rescheduled",
+        "cancel_schedule": "Schedule cancelled",
+        "unpublish": "Unpublished",
+        "imported_and_published": "Imported and published",
+        "imported_for_review": "Imported and held for review",
+        "revision_proposed": "Revision proposed",
+        "revision_approved": "Revision approved",
+        "revision_sent_back": "Revision sent back",
+        "warnings_decided": "Warnings decided",
+    }
+
+    @classmethod
+    def label_of(cls, action):
+        """The readable name of a stored action code: "imported_and_published" -> "Imported and published"."""
+        return cls.ACTION_LABELS.get(action) or action.replace("_", " ").capitalize()
+
     def get_action_display(self):
-        return self.action.replace("_", " ")
+        return self.label_of(self.action)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -456,9 +528,96 @@ class Decision(models.Model):
         raise ValueError("Decisions are a record: they are never deleted.")
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValueError("Corrections are never deleted: withdraw one instead, which leaves a dated note.")
+
+
+class Correction(models.Model):
+    """A dated note an editor adds to a live article: a correction, update, clarification or editor's note.
+
+    It goes live at once, without a revision of the body. It is never deleted: withdrawing one keeps
+    the row and shows readers when and why it was withdrawn (articles/workflow/corrections.py).
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+        CLARIFICATION = "clarification", "Clarification"
+        EDITORS_NOTE = "editors_note", "Editor’s note"
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What readers are told, in Markdown like the body. No pictures.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawal_note = models.TextField(blank=True, help_text="Why it was withdrawn; readers see it with the date.")
+
+    objects = CorrectionQuerySet.as_manager()
+
+    WITHDRAWAL_FIELDS = frozenset({"withdrawn_at", "withdrawn_by", "withdrawal_note"})
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="correction_has_text"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["correction", "update", "clarification", "editors_note"]),
+                name="correction_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True, withdrawal_note="")
+                | (models.Q(withdrawn_at__isnull=False) & ~models.Q(withdrawal_note="")),
+                name="correction_withdrawn_with_a_note",
+                violation_error_message="A withdrawn correction needs its date and a note saying why.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to “{self.article}” ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def changed_at(self):
+        """When readers last saw this note change: its withdrawal, else its publication."""
+        return self.withdrawn_at or self.created_at
+
+    @property
+    def goes_first(self):
+        """A correction stands above the article's text; updates, clarifications and notes follow it."""
+        return self.kind == self.Kind.CORRECTION
+
+    def save(self, *args, **kwargs):
+        """A new correction is saved whole; after that only its withdrawal is written (``update_fields``)."""
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or not set(update_fields) <= self.WITHDRAWAL_FIELDS):
+            raise ValueError("A published correction is never rewritten: withdraw it and add a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Corrections are never deleted: withdraw one instead, which leaves a dated note.")
+
+
 class RevisionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Revision.Status.PENDING)
+
+    def autosaved_by(self, user):
+        """``user``'s unfinished edits of live articles, newest first (one per article at most)."""
+        return self.filter(status=Revision.Status.AUTOSAVED, created_by=user).order_by("-created_at", "-pk")
+
+    def newest_pending(self):
+        """The pending revision proposed last (an editor's over an older import's), or None."""
+        return self.pending().order_by("-created_at", "-pk").first()
 
 
 class Revision(models.Model):
@@ -469,6 +628,7 @@ class Revision(models.Model):
         APPROVED = "approved", "Approved (went live)"
         REJECTED = "rejected", "Changes requested"
         SUPERSEDED = "superseded", "Superseded"
+        AUTOSAVED = "autosaved", "Autosaved (not yet sent for review)"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
@@ -497,9 +657,9 @@ class Revision(models.Model):
 
     objects = RevisionQuerySet.as_manager()
 
-    # The article fields a revision copies one to one; tags and warnings are stored as lists beside them.
     def content(self) -> Content:
-        """This revision's content."""
+        """This revision's content: its columns named in content.STORED (copies of the article's columns of the
+        same names), with the tags (names) and warnings (slugs) it keeps as JSON lists."""
         return Content.of(self)
 
     def __str__(self):

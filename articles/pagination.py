@@ -3,12 +3,15 @@
 Django's Paginator counts the whole list to number its pages: a scan of every visible article
 on every request. ``WindowPaginator`` reads one window of ``per_page + 1`` rows instead, which
 tells whether an older page exists; pages link to newer and older neighbours ("Page 3"), not to
-"page 3 of 4,812". A page past the end is not found, as with Django's paginator.
+"page 3 of 4,812". A page past the end is not found, as with Django's paginator, and so is a
+number past MAX_PAGE: its offset would not fit the database's 64-bit integers (a 500 otherwise).
 """
 
 from collections.abc import Sequence
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
+
+MAX_PAGE = 10_000_000  # far past any archive: 200 million articles at 20 a page
 
 
 class WindowPage(Sequence):
@@ -73,6 +76,8 @@ class WindowPaginator:
             raise PageNotAnInteger("That page number is not an integer") from None
         if number < 1:
             raise EmptyPage("That page number is less than 1")
+        if number > MAX_PAGE:
+            raise EmptyPage("That page contains no results")
         return number
 
     def page(self, number):

@@ -20,7 +20,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from articles.rendering import body_images
+from articles.models import Image
+from articles.rendering import body_images, render_markdown
 
 # The column the article text sits in is at most about 46rem wide; lists show a small thumbnail.
 ARTICLE_SIZES = "(min-width: 50rem) 46rem, 100vw"
@@ -97,10 +98,14 @@ def figures_for(images) -> dict[int, str]:
     return {image.pk: figure_html(image) for image in images}
 
 
+def body_html(article) -> str:
+    """An article's (or a revision preview's) body rendered from Markdown and sanitised, with the library
+    images it places as figures."""
+    return render_markdown(article.body, figures_for(placed_images(article.body)))
+
+
 def placed_images(source: str):
     """The library images a body places, with their renditions (two queries; none for a body without any)."""
-    from articles.models import Image
-
     numbers = body_images(source).placed if "image:" in (source or "") else ()
     if not numbers:
         return []

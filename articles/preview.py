@@ -12,14 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.functional import cached_property
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles import pictures
 from articles.models import Article, ContentWarning, PreviewLink
-from articles.rendering import render_markdown
-from articles.views import news_article_data
+from articles.views import corrections_context, news_article_data
 
 SHARE_SALT = "masthead.preview-link"
 
@@ -47,18 +44,33 @@ class RevisionPreview:
     def __getattr__(self, name):
         return getattr(self._article, name)
 
-    @cached_property
-    def body_html(self):
-        return render_markdown(self.body, pictures.figures_for(pictures.placed_images(self.body)))
+
+class ProposedWarnings:
+    """An article whose warnings are not decided yet, shown with the warnings proposed for it (the
+    writer's or the importer's suggestions), as readers would see them if the editor agrees."""
+
+    def __init__(self, article, proposed):
+        self._article = article
+        self.warnings = _Related(proposed)
+
+    def __getattr__(self, name):
+        return getattr(self._article, name)
 
 
 def preview_response(request, article, revision=None, *, share_link=None):
     shown = RevisionPreview(article, revision) if revision is not None else article
+    proposed = []
+    if revision is None and not article.warnings_decided:
+        proposed = list(article.suggested_warnings.all())
+        if proposed:
+            shown = ProposedWarnings(article, proposed)
     context = {
         "article": shown,
         "object": shown,
         "structured_data": news_article_data(shown, request.build_absolute_uri()),
-        "preview": {"revision": revision, "share_link": share_link, "status": article.state_label},
+        "preview": {"revision": revision, "share_link": share_link, "status": article.state_label,
+                    "proposed_warnings": bool(proposed)},
+        **corrections_context(list(article.corrections.all())),
     }
     response = TemplateResponse(request, "articles/article_detail.html", context)
     add_never_cache_headers(response)
@@ -81,5 +93,5 @@ def share_view(request, token):
     if not link.is_active:
         raise Http404("This preview link has expired or was revoked.")
     article = Article.objects.select_related("author").get(pk=link.article_id)
-    pending = article.revisions.pending().first() if article.status == Article.Status.PUBLISHED else None
+    pending = article.revisions.newest_pending() if article.status == Article.Status.PUBLISHED else None
     return preview_response(request, article, pending, share_link=link)

@@ -1,11 +1,11 @@
 """One way out for ended dependency keys: gathered per transaction, sent on commit to every purger.
 
-``end_on_commit(keys)`` is what a change calls (``articles/signals.py``): the keys are gathered on
-this thread and sent once the transaction commits (``transaction.on_commit``; at once outside
-one), to every purger: the app's page cache (``articles/pagecache.py``: Redis or files), and an
-HTTP cache in front when configured (``articles/varnish.py``). A transaction that rolls back
-sends nothing of its own; keys gathered inside a rolled-back savepoint may still go out with the
-outer commit, which only ends a page more.
+``end_on_commit(keys)`` is what a change calls (``articles/signals.py``): each call asks
+``transaction.on_commit`` for a callback, and the callbacks a commit runs send their changes' keys
+(at once outside a transaction) to every purger: the app's page
+cache (``articles/pagecache.py``: Redis or files), and an HTTP cache in front when configured
+(``articles/varnish.py``). A change whose transaction (or savepoint) rolls back never has its
+callback run, so its keys are dropped, not sent.
 
 Some keys can only be known once the transaction is over (which tags an imported article carries,
 which articles now stand next to it): a change passes ``later``, called at commit time.
@@ -41,36 +41,55 @@ _retry: dict[str, set] = {}  # per purger (its dotted path): keys a failed send 
 _batch = None  # inside batched(): {"every": seconds, "last": monotonic}
 
 
-def _pending():
-    pending = getattr(_local, "pending", None)
-    if pending is None:
-        pending = _local.pending = {"keys": set(), "later": {}}
-    return pending
+def _state():
+    state = getattr(_local, "state", None)
+    if state is None:
+        state = _local.state = {"count": 0, "asked": {}, "committed": set(), "laters_done": set()}
+    return state
 
 
 def end_on_commit(keys=(), later=None, later_id=None):
     """End ``keys`` when the current transaction commits (now, outside one). ``later``: a callable
     returning more keys, called at commit time (the first given per ``later_id`` in a transaction)."""
-    pending = _pending()
-    pending["keys"].update(keys)
-    if later is not None:
-        pending["later"].setdefault(later_id if later_id is not None else id(later), later)  # the first wins
-    transaction.on_commit(_flush)  # every call registers: a savepoint rolled back drops only its own
+    state = _state()
+    state["count"] += 1
+    token = state["count"]
+    state["asked"][token] = (frozenset(keys), later, later_id if later_id is not None else ("call", token))
+    state["laters_done"] = set()  # a change being made: the next commit computes its laters afresh
+    transaction.on_commit(lambda: _committed(token))
+
+
+def _committed(token):
+    """A change's callback ran, so its transaction committed: send what is committed and unsent. A
+    commit runs its changes' callbacks one after the other in the order they were asked for, so a
+    ``later`` shared by several changes runs once, with the first change's arguments."""
+    state = _state()
+    state["committed"].add(token)
+    _flush()
 
 
 def _flush():
-    pending = _pending()
-    if not pending["keys"] and not pending["later"]:
-        return
+    state = _state()
     if _batch is not None and time.monotonic() - _batch["last"] < _batch["every"]:
         return  # batched(): sent with a later commit, or when the batch ends
-    _local.pending = None
-    keys = set(pending["keys"])
-    for later in pending["later"].values():
-        keys.update(later())
+    if not state["committed"]:
+        return
+    keys, newest = set(), max(state["committed"])
+    for token in sorted(state["asked"]):
+        if token > newest:
+            break
+        asked, later, later_id = state["asked"].pop(token)
+        if token not in state["committed"]:
+            continue  # its transaction rolled back: a later change has committed since
+        keys.update(asked)
+        if later is not None and later_id not in state["laters_done"]:
+            state["laters_done"].add(later_id)
+            keys.update(later())
+    state["committed"].clear()
     if _batch is not None:
         _batch["last"] = time.monotonic()
-    send(keys)
+    if keys:
+        send(keys)
 
 
 @contextmanager

@@ -27,12 +27,15 @@ Snippets never trust stored text: it is escaped first and only then wrapped in `
 import re
 from html import unescape
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Expression, FloatField, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+
+from articles.rendering import render_markdown
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -119,8 +122,6 @@ def _newest(matching):
 
 
 def _postgres_search(articles, query):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
-
     def document():
         # Exactly the expression article_search_idx indexes (migration 0008).
         return OnArticleRow("({row}.search_document || {row}.search_names)", output_field=SearchVectorField())
@@ -219,7 +220,7 @@ def _headline_html(headline):
 
 
 def _plain_text(article):
-    body = unescape(strip_tags(article.body_html))
+    body = unescape(strip_tags(render_markdown(article.body)))  # the text alone: pictures are not searched
     return " ".join(f"{article.standfirst} {body}".split())
 
 

@@ -14,7 +14,7 @@ once, when its text arrives, not once for every tag linked before. A write that 
 columns as they were (a workflow move, say) leaves the row alone.
 """
 
-from django.db import connection
+from django.db import connection, connections
 
 TABLE = "articles_search"
 # The tables the triggers read: a migration of their apps drops and remakes the triggers.
@@ -102,15 +102,11 @@ def optimize(using_connection=connection):
 
 
 def before_migrate(sender, using, plan=None, **kwargs):
-    from django.db import connections
-
     if _touches_index(plan) and _is_sqlite_with_index(connections[using]):
         drop_triggers(connections[using])
 
 
 def after_migrate(sender, using, plan=None, **kwargs):
-    from django.db import connections
-
     if _is_sqlite_with_index(connections[using]):
         with connections[using].cursor() as cursor:
             cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles_search_%'")

@@ -7,7 +7,7 @@ only ever appears because some article readers may see carries it. Each is one q
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from taggit.models import Tag
 
-from articles.models import Article, Author, TaggedArticle
+from articles.models import Article, Author, TaggedArticle, TagRedirect
 
 RELATED_COUNT = 4
 RELATED_CANDIDATES = 50
@@ -15,7 +15,7 @@ RELATED_CANDIDATES = 50
 
 def visible_links(tag=OuterRef("pk")):
     """The links of ``tag`` (by default the outer query's tag) whose article readers may see now: the
-    database keeps each link's ``visible_from`` in step with its article (migration 0017), so this is
+    database keeps each link's ``visible_from`` in step with its article (migration 0019), so this is
     ``published()`` read from the tag's own index."""
     return TaggedArticle.objects.visible().filter(tag=tag)
 
@@ -40,14 +40,22 @@ def visible_tag(slug):
     return _with_visible_article().filter(slug=slug).first()
 
 
+def merged_into(slug):
+    """The tag that a tag with this slug was merged into (its pages and feeds redirect there), or None;
+    None as well when a tag has the slug again."""
+    moved = TagRedirect.objects.filter(old_slug=slug).select_related("tag").first()
+    return None if moved is None or Tag.objects.filter(slug=slug).exists() else moved.tag
+
+
 def visible_author(slug):
     """The author with this slug if they have a visible article, else None."""
     visible = Article.objects.published().filter(author=OuterRef("pk"))
     return Author.objects.filter(Exists(visible), slug=slug).first()
 
 
-def related_articles(article, warning_filter, count=RELATED_COUNT):
-    """Visible articles sharing the most tags with ``article``, newest first among equals.
+def related_articles(article, warning_filter, count=RELATED_COUNT, exclude=()):
+    """Visible articles sharing the most tags with ``article``, newest first among equals, other than
+    ``article`` and the articles in ``exclude`` (its older and newer neighbours, linked already).
 
     Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
     cost does not grow with the archive (one query; their warnings are the caller's to read).
@@ -56,8 +64,9 @@ def related_articles(article, warning_filter, count=RELATED_COUNT):
     if not tag_ids:
         return []
     shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+    left_out = [article.pk, *(other.pk for other in exclude)]
     candidates = (
-        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk=article.pk))
+        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk__in=left_out))
         .order_by("-published_at", "-id")
         .values("pk")[:RELATED_CANDIDATES]
     )

@@ -1,7 +1,7 @@
 """What a change ends: model signals turned into the dependency keys of the pages that show it.
 
 Connected for every model a public page reads: articles, their tag and warning links, authors,
-tags and tag redirects, the warning vocabulary, library pictures and their renditions. Each
+tags and tag redirects, the warning vocabulary, corrections, library pictures and their renditions. Each
 handler names the keys (``articles/cachekeys.py``) of what the change touches, and
 ``articles/purging.py`` sends them on commit. Records readers never see (decisions, revisions,
 preview links, the topic vocabulary, which only steers imports) are left out, and so are changes
@@ -21,7 +21,7 @@ from taggit.models import Tag
 
 from articles import cachekeys as keys
 from articles import purging
-from articles.models import Article, Author, ContentWarning, Image, Rendition, TaggedArticle, TagRedirect
+from articles.models import Article, Author, ContentWarning, Correction, Image, Rendition, TaggedArticle, TagRedirect
 from articles.slugs import has_letters, slug_for
 
 # How far along the publication order to look for the articles whose older/newer links an article
@@ -50,7 +50,7 @@ def placement_keys(article_ids, old_authors=()):
     """Articles that appeared, left, moved in publication order, changed author or slug, or changed
     warnings (which decide what filtered lists show): every list they can be in, read from what the
     database holds at commit time (a deleted article's tags come from its links' own signals)."""
-    found = {keys.HOME, keys.FEED, keys.SEARCH, keys.SITEMAP, keys.TAGS, keys.AUTHORS, keys.MISSING}
+    found = {keys.HOME, keys.FEED, keys.SEARCH, keys.SITEMAP, keys.TAGS, keys.AUTHORS, keys.MISSING, keys.CORRECTIONS}
     found |= {keys.author_list(pk) for pk in old_authors if pk}
     for pk in article_ids:
         found |= {keys.article(pk), keys.sitemap_section(pk)}
@@ -212,6 +212,11 @@ def _warning_changed(sender, instance, **kwargs):
     purging.end_on_commit({keys.warning(instance.pk), keys.WARNINGS})
 
 
+def _correction_changed(sender, instance, **kwargs):
+    """A correction added to, or withdrawn from, an article: its page, its entries and /corrections/."""
+    purging.end_on_commit({keys.article(instance.article_id), keys.CORRECTIONS})
+
+
 def _picture_changed(sender, instance, **kwargs):
     """A library picture (caption, credit, alt text, graphic) or one of its renditions changed."""
     purging.end_on_commit({keys.picture(instance.image_id if isinstance(instance, Rendition) else instance.pk)})
@@ -231,6 +236,7 @@ HANDLERS = (
     (Tag, _tag_changed),
     (TagRedirect, _redirect_changed),
     (ContentWarning, _warning_changed),
+    (Correction, _correction_changed),
     (Image, _picture_changed),
     (Rendition, _picture_changed),
     (TaggedArticle, _tag_link_written),

@@ -21,12 +21,13 @@ from articles.models import Article, Author
 ARTICLE_CHUNK = cachekeys.ARTICLE_CHUNK
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ARTICLES_PREFIX = "articles-"
+MAX_CHUNK = (2**63 - 1) // ARTICLE_CHUNK - 1  # a block's ids must fit a 64-bit primary key
 
 
 class PageSitemap(Sitemap):
     def items(self):
         cachekeys.declare(cachekeys.SITEMAP)
-        return ["articles:home", "articles:tag-list", "articles:content-warnings"]
+        return ["articles:home", "articles:tag-list", "articles:content-warnings", "articles:corrections"]
 
     def location(self, name):
         return reverse(name)
@@ -47,11 +48,13 @@ class ArticleSitemap(Sitemap):
             Article.objects.published()
             .filter(pk__gte=first, pk__lt=first + ARTICLE_CHUNK)
             .only("slug", "published_at", "updated_at")
+            .with_corrected_at()
             .order_by("pk")
         )
 
     def lastmod(self, article):
-        return max(article.published_at, article.updated_at)
+        """The article's last change: an edit, or a correction added or withdrawn."""
+        return max(article.published_at, article.updated_at, article.corrected_at or article.published_at)
 
 
 class TagSitemap(Sitemap):
@@ -85,8 +88,9 @@ class Sections:
 
     def _chunk(self, section):
         number = section.removeprefix(ARTICLES_PREFIX)
-        if section.startswith(ARTICLES_PREFIX) and number.isdigit() and str(int(number)) == number:
-            return int(number)
+        if section.startswith(ARTICLES_PREFIX) and number.isascii() and number.isdigit() and len(number) <= 19:
+            if str(int(number)) == number and int(number) <= MAX_CHUNK:
+                return int(number)
         return None
 
     def __contains__(self, section):

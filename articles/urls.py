@@ -35,6 +35,7 @@ urlpatterns = [
     path("feeds/rss/", cached(feeds.ArticleFeed()), name="feed-rss"),
     path("feeds/atom/", cached(feeds.ArticleAtomFeed()), name="feed-atom"),
     path("search/", cached(views.SearchView.as_view()), name="search"),
+    path("corrections/", cached(views.CorrectionListView.as_view()), name="corrections"),
     path("content-warnings/", cached(views.ContentWarningListView.as_view()), name="content-warnings"),
     path("preferences/", views.PreferencesView.as_view(), name="preferences"),
     path("preview/<str:token>/", preview.share_view, name="preview-share"),

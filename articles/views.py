@@ -1,7 +1,7 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,11 +10,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 from taggit.models import Tag
 
 from articles import cachekeys, filters, search, selectors
 from articles.pagination import WindowPaginator
-from articles.models import Article, Author, ContentWarning, TagRedirect
+from articles.models import Article, Author, ContentWarning, Correction
+from articles.rendering import plain_text
 from articles.urling import path_to
 
 
@@ -54,6 +56,10 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     def get_articles(self):
         return self.published_articles()
 
+    def declare_shown(self, shown):
+        """The dependency keys of what the page lists (articles as cards, by default)."""
+        cachekeys.declare_cards(shown)
+
     def get_queryset(self):
         articles = self.get_articles()
         cachekeys.declare(*self.list_keys)
@@ -68,7 +74,7 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
             hidden_count_limit=filters.HIDDEN_COUNT_LIMIT,
             **kwargs,
         )
-        cachekeys.declare_cards(context["page_obj"].object_list)
+        self.declare_shown(context["page_obj"].object_list)
         if self.not_found_when_empty and not context["page_obj"].object_list and not self.hidden_count:
             raise Http404("Nothing to show here.")
         return context
@@ -80,7 +86,8 @@ class HomeView(ArticleListMixin, ListView):
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
-    """An article, then related articles and its older and newer neighbours (the reader's filter applies)."""
+    """An article with its corrections (a correction above the text, other notes after it), then related
+    articles and its older and newer neighbours (the reader's filter applies)."""
 
     template_name = "articles/article_detail.html"
 
@@ -91,13 +98,16 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         warning_filter = filters.for_request(self.request)
-        related = selectors.related_articles(article, warning_filter)
-        prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         older, newer = selectors.neighbours(article, warning_filter)
+        # Not again as related what the older and newer links below them already offer.
+        related = selectors.related_articles(article, warning_filter, exclude=[n for n in (older, newer) if n])
+        prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
         cachekeys.declare_article_page(article, related, (older, newer))
         url = self.request.build_absolute_uri(article.get_absolute_url())
+        corrections = list(article.corrections.all())
         context.update(
-            structured_data=news_article_data(article, url),
+            structured_data=news_article_data(article, url, corrections),
+            **corrections_context(corrections),
             related_articles=related,
             older_article=older,
             newer_article=newer,
@@ -129,11 +139,11 @@ class TagDetailView(ArticleListMixin, ListView):
         """A tag merged into another redirects permanently to the kept tag."""
         self.tag = Tag.objects.filter(slug=kwargs["slug"]).first()
         if self.tag is None:
-            moved = TagRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("tag").first()
-            if moved is None:
+            kept = selectors.merged_into(kwargs["slug"])
+            if kept is None:
                 raise Http404("No such tag.")
-            cachekeys.declare(cachekeys.tag(moved.tag_id))
-            return redirect("articles:tag-detail", slug=moved.tag.slug, permanent=True)
+            cachekeys.declare(cachekeys.tag(kept.pk))
+            return redirect("articles:tag-detail", slug=kept.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_articles(self):
@@ -187,6 +197,29 @@ class SearchView(ArticleListMixin, ListView):
         return context
 
 
+class CorrectionListView(ArticleListMixin, ListView):
+    """Every correction and update of a visible article, newest first, 20 a page; the reader's warning
+    filter leaves out those of the articles it hides."""
+
+    template_name = "articles/correction_list.html"
+    context_object_name = "corrections"
+    list_keys = (cachekeys.CORRECTIONS,)
+
+    def declare_shown(self, shown):
+        """Each correction names its article (title, warnings)."""
+        cachekeys.declare(*(cachekeys.article(correction.article_id) for correction in shown),
+                          *(cachekeys.warning(warning.pk) for correction in shown for warning in correction.article.warnings.all()))
+
+    def get_articles(self):
+        return Article.objects.published().filter(Exists(Correction.objects.filter(article=OuterRef("pk"))))
+
+    def get_queryset(self):
+        shown = super().get_queryset()  # the visible corrected articles, less those the filter hides
+        return Correction.objects.filter(article__in=shown.values("pk")).select_related("article").prefetch_related(
+            "article__warnings"
+        )
+
+
 class ContentWarningListView(ListView):
     """Each warning of the vocabulary: what it covers."""
 
@@ -238,8 +271,23 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def news_article_data(article, url):
-    """schema.org NewsArticle structured data for an article page, as a JSON-ready dict."""
+def corrections_context(corrections):
+    """What the article page shows of its corrections: those above the text, those after it, the last change."""
+    return {
+        "corrections_first": [c for c in corrections if c.goes_first],
+        "corrections_after": [c for c in corrections if not c.goes_first],
+        "last_updated": last_change(corrections),
+    }
+
+
+def last_change(corrections):
+    """When readers last saw a correction of the article appear or be withdrawn, or None."""
+    return max((correction.changed_at for correction in corrections), default=None)
+
+
+def news_article_data(article, url, corrections=()):
+    """schema.org NewsArticle structured data for an article page, as a JSON-ready dict: with corrections,
+    ``dateModified`` and each one still standing as a ``correction`` (CorrectionComment)."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -251,14 +299,27 @@ def news_article_data(article, url):
         data["author"] = {"@type": "Person", "name": article.author.name}
     if article.published_at:
         data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+    if corrections:
+        data["dateModified"] = timezone.localtime(last_change(corrections)).isoformat()
+        standing = [correction for correction in corrections if not correction.is_withdrawn]
+        if standing:
+            data["correction"] = [
+                {
+                    "@type": "CorrectionComment",
+                    "text": f"{correction.get_kind_display()}: {plain_text(correction.text).strip()}",
+                    "datePublished": timezone.localtime(correction.created_at).isoformat(),
+                }
+                for correction in standing
+            ]
     return data
 
 
 def media_file(request, path):
     """A library picture from var/media/ (the embedded default; production serves them from object
     storage). Names are generated and never reused, so browsers and CDNs may keep them for a year."""
-    from django.views.static import serve
-
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):  # a name the file system cannot hold (too long, a NUL): no such file
+        raise Http404("No such picture.") from None
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

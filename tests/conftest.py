@@ -1,6 +1,16 @@
+"""Fixtures every test file shares: users by role, the hidden-article cases, the public routes, and
+the page cache as in production.
+
+Tests run inside a transaction that is rolled back, so Django never runs ``transaction.on_commit``
+callbacks (the page cache's renewal, workflow emails) by itself: a test that needs them wraps the
+writes in Django's supported capture, ``django_capture_on_commit_callbacks(execute=True)``, which
+runs them as a commit would (a rolled-back block's are dropped, a robust one's error is logged).
+"""
+
 from pathlib import Path
 
 import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEED_000 = SEEDS_DIR / "000_739d39e62fd4c9a8.txt"
@@ -14,56 +24,6 @@ def _simple_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-def _test_wrapped_only(connection):
-    """True when the only open atomic blocks are the ones the test case wraps each test in."""
-    return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
-
-
-@pytest.fixture(autouse=True)
-def _commits_as_in_production(monkeypatch):
-    """Run on_commit callbacks when the code's own outermost transaction ends, as in production.
-
-    Tests run inside a transaction that is rolled back, so Django would otherwise never run
-    on_commit callbacks, and a page cached before an editor's action would never end. Here a
-    callback registered outside any atomic block of the code runs at once (autocommit), and one
-    registered inside runs when that block's outermost level exits without an error (a rollback
-    drops it, as Django does).
-    """
-    from django.db.backends.base.base import BaseDatabaseWrapper
-    from django.db.transaction import Atomic, get_connection
-
-    import logging
-
-    original_on_commit = BaseDatabaseWrapper.on_commit
-    original_exit = Atomic.__exit__
-
-    def run(func, robust):
-        """As Django runs a callback after a commit: a robust one's error is logged, not raised."""
-        if not robust:
-            return func()
-        try:
-            func()
-        except Exception:
-            logging.getLogger("django.db.backends.base").exception("Error calling %s in on_commit()", func)
-
-    def on_commit(self, func, robust=False):
-        if self.in_atomic_block and _test_wrapped_only(self):
-            return run(func, robust)
-        return original_on_commit(self, func, robust)
-
-    def exit_(self, exc_type, exc_value, traceback):
-        result = original_exit(self, exc_type, exc_value, traceback)
-        connection = get_connection(self.using)
-        if exc_type is None and not getattr(self, "_from_testcase", False) and _test_wrapped_only(connection):
-            pending, connection.run_on_commit = connection.run_on_commit, []
-            for _, func, robust in pending:
-                run(func, robust)
-        return result
-
-    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
-    monkeypatch.setattr(Atomic, "__exit__", exit_)
 
 
 @pytest.fixture(autouse=True)
@@ -157,3 +117,39 @@ def second_editor(django_user_model):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("sully", "sully@example.org", "a-long-password-123")
+
+
+# --- what readers must never see, and where they look ---------------------------------------------------
+
+# Every way an article can exist without readers being allowed to see it (ArticleFactory traits and
+# fields). The ``hidden`` fixture runs a test once per case.
+HIDDEN = [
+    pytest.param({"draft": True}, id="draft"),
+    pytest.param({"in_review": True}, id="in_review"),
+    pytest.param({"in_review": True, "published_at": None}, id="in_review_undated"),
+    pytest.param({"scheduled": True}, id="scheduled"),
+    pytest.param({"draft": True, "decided": True}, id="unpublished"),  # as unpublishing leaves it: dated, decided
+]
+
+
+@pytest.fixture(params=HIDDEN)
+def hidden(request):
+    """ArticleFactory arguments for an article readers may not see: one test run per case of HIDDEN."""
+    return request.param
+
+
+NOT_PUBLIC = {"admin"}  # namespaces of the URLconf that readers never reach
+
+
+def public_routes(patterns=None, prefix=""):
+    """The name of every public route in the URLconf (namespaced, e.g. "articles:home"), walked from the
+    resolver, so a route added to urls.py shows up here."""
+    names = []
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace not in NOT_PUBLIC:
+                names += public_routes(entry.url_patterns, f"{prefix}{entry.namespace}:" if entry.namespace else prefix)
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"the route {entry.pattern} has no name: every public route needs one"
+            names.append(prefix + entry.name)
+    return names

@@ -6,11 +6,12 @@ from io import StringIO
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
+from articles import preview, workflow
 from articles.models import Article, ContentWarning, Decision, PreviewLink, Revision
 from tests.factories import ArticleFactory
 from tests.test_workflow import EXPECTED, ROLES, STATES, STORED, TARGET, make_article
@@ -161,8 +162,6 @@ def test_writer_cannot_see_another_writers_revision_diff(writer, other_writer, e
 
 
 def _view_on_site(article):
-    from django.contrib.contenttypes.models import ContentType
-
     return reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(Article).pk, article.pk])
 
 
@@ -178,6 +177,34 @@ def test_view_on_site_still_works_for_what_one_may_see(writer, editor, others_ar
     own = make_article(writer, "published")
     assert logged_in(writer).get(_view_on_site(own)).headers["Location"].endswith(own.get_absolute_url())
     assert logged_in(editor).get(_view_on_site(others_article)).status_code == 302
+
+
+def _view_on_site_link(client, article):
+    """The href of the change form's "View on site" link."""
+    html = client.get(change_url(article)).content.decode()
+    return re.search(r'<a href="([^"]+)" class="viewsitelink">View on site</a>', html).group(1)
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "scheduled"])
+def test_view_on_site_of_an_article_readers_cannot_see_opens_its_preview(writer, editor, state):
+    """"View on site" on an article readers cannot see yet opens its admin preview, not a 404."""
+    article = make_article(writer, state)
+    preview = reverse("admin:articles_article_preview", args=[article.pk])
+    for person in (writer, editor):
+        client = logged_in(person)
+        link = _view_on_site_link(client, article)
+        assert link == preview
+        response = client.get(link)
+        assert response.status_code == 200 and article.title in response.content.decode()
+        assert client.get(_view_on_site(article)).headers["Location"] == preview
+
+
+def test_view_on_site_of_a_live_article_opens_its_public_page(writer, editor):
+    """"View on site" on a live article opens the page readers see."""
+    article = make_article(writer, "published")
+    link = _view_on_site_link(logged_in(editor), article)
+    assert link == article.get_absolute_url()
+    assert Client().get(link).status_code == 200
 
 
 def test_writers_see_no_logins_and_no_tags_of_others_drafts(writer, other_writer, editor):
@@ -527,7 +554,7 @@ def test_change_page_shows_the_record_newest_first(writer, editor):
     workflow.perform("request_changes", article, editor, comment="Needs sources.")
     html = logged_in(editor).get(change_url(article)).content.decode()
     record = html[html.index("Record of decisions"):]
-    assert record.index("Request changes") < record.index("Submit")
+    assert record.index("Changes requested") < record.index("Submitted for review")
     assert "Needs sources." in record
 
 
@@ -588,6 +615,17 @@ def test_share_link_lifecycle(writer, editor, client, time_machine):
     assert client.get(path).status_code == 404
 
 
+def test_share_link_shows_the_newest_pending_revision(editor, client):
+    """A share link of a live article shows the revision proposed last, not an older one (the importer's)."""
+    article = ArticleFactory(title="As it went live", decided=True)
+    workflow.propose_revision(article, None, workflow.content_of(article).replace(title="The importer's old version"),
+                              source="import")
+    workflow.propose_revision(article, editor, workflow.content_of(article).replace(title="The editor's newest"))
+    link, token = preview.make_share_link(article, editor, days=2)
+    html = client.get(reverse("articles:preview-share", args=[token])).content.decode()
+    assert "The editor's newest" in html and "The importer's old version" not in html
+
+
 def test_writers_cannot_make_share_links(writer):
     """Share links are an editor's tool."""
     article = make_article(writer, "draft")
@@ -624,7 +662,8 @@ def test_a_title_with_a_line_break_cannot_be_stored(writer):
         article.save()
 
 
-def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog):
+def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypatch, caplog,
+                                                      django_capture_on_commit_callbacks):
     """If the mail server or a header refuses the notification, the move stands and the page answers."""
     from django.core.mail import BadHeaderError
 
@@ -635,7 +674,8 @@ def test_a_failing_email_never_breaks_a_committed_move(writer, editor, monkeypat
 
     monkeypatch.setattr(notifications, "send_mail", refuse)
     article = make_article(writer, "draft")
-    response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in(editor).post(reverse("admin:articles_article_transition", args=[article.pk, "submit"]), {})
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).status == "in_review"
     assert "Could not send workflow email" in caplog.text
@@ -693,10 +733,10 @@ def test_stale_form_is_refused_after_any_write(writer, editor, second_editor, gr
 # --- workflow buttons keep the edits; moves that cannot go yet say why --------------------------------------
 
 
-@pytest.mark.parametrize("who, state, name", [("writer", "draft", "submit"), ("editor", "in_review", "publish"),
-                                              ("editor", "in_review", "request_changes")])
+@pytest.mark.parametrize("who, state, name", [("writer", "draft", "submit"), ("editor", "in_review", "request_changes")])
 def test_workflow_buttons_save_the_form_first(writer, editor, who, state, name):
-    """Editing the form and pressing a workflow button saves the edits, then opens the move's confirmation."""
+    """Editing the form and pressing a workflow button that takes a comment saves the edits, then opens the
+    move's confirmation."""
     article = make_article(writer, state)
     client = logged_in(writer if who == "writer" else editor)
     html = client.get(change_url(article)).content.decode()
@@ -726,14 +766,21 @@ def test_enter_in_a_field_saves_rather_than_moves(writer):
     assert 'name="_save"' in first_submit
 
 
-def test_publish_is_not_offered_before_warnings_are_decided(writer, editor):
-    """Undecided warnings: "Publish now" shows disabled with the reason, and its page refuses at once."""
+def test_publish_before_warnings_are_decided_says_how_once(writer, editor):
+    """Undecided warnings: the change form says once why it cannot be published yet and how to decide in the
+    same form (the tickbox named); "Save and publish now" then saves and refuses the move; the move's own page
+    refuses at once."""
     article = make_article(writer, "in_review")
     Article.objects.filter(pk=article.pk).update(warnings_decided_at=None)
     client = logged_in(editor)
     html = client.get(change_url(article)).content.decode()
-    assert 'name="_workflow" value="publish"' not in html
-    assert "cannot be published before an editor decides its content warnings" in html
+    assert html.count("cannot be published before an editor decides its content warnings") == 1
+    assert "Record my content-warning decision”, then press a button here" in html
+    response = client.post(change_url(article), {**form_data(article, body="Edited."), "_workflow": "publish"}, follow=True)
+    page_text = response.content.decode()
+    assert "Your changes were saved, but the article was not moved" in page_text
+    article.refresh_from_db()
+    assert (article.status, article.body) == ("in_review", "Edited.")
     page = client.get(reverse("admin:articles_article_transition", args=[article.pk, "publish"])).content.decode()
     assert "cannot be published before an editor decides" in page
     assert 'value="Publish now"' not in page  # no confirmation button to press
@@ -780,9 +827,9 @@ def test_record_of_decisions_reads_as_editors_speak(writer, editor, graphic):
     workflow.perform("schedule", article, editor, at=at)
     html = logged_in(editor).get(change_url(article)).content.decode()
     record_html = html[html.index('id="record-of-decisions"'):]
-    assert f"Publication time: {at.strftime('%-d %b %Y')}, 09:00" in record_html
+    assert f"Scheduled for {at.strftime('%-d %b %Y')}, 09:00 (Europe/London)" in record_html
     assert "Warnings added: Graphic violence" in record_html
-    assert "In review → Published" in record_html
+    assert "In review → Scheduled" in record_html and "In review → Published" not in record_html
     for raw in ("Publishedat", "published_at", "graphic-violence", "in_review", "Warningsadded", f"{at.year}-"):
         assert raw not in record_html, raw
 
@@ -892,7 +939,7 @@ def test_body_preview_renders_as_readers_see_it(writer):
 
 def test_body_preview_refuses_huge_input_clearly(writer):
     """Past the cap the endpoint says why instead of rendering."""
-    from articles.admin.articles import BODY_PREVIEW_MAX_CHARS
+    from articles.admin.previews import BODY_PREVIEW_MAX_CHARS
 
     response = logged_in(writer).post(reverse("admin:articles_article_body_preview"), {"body": "x" * (BODY_PREVIEW_MAX_CHARS + 1)})
     assert response.status_code == 413 and "too long to preview" in response.json()["error"]

@@ -4,6 +4,7 @@ link previews and feeds of warned articles; graphic images anywhere away from th
 editors work under (the library only, a writer's own uploads, no graphic image published unwarned)."""
 
 import re
+from datetime import timedelta
 
 import feedparser
 import pytest
@@ -151,8 +152,10 @@ def test_lists_show_only_unwarned_non_graphic_pictures(client, market, wounded):
 
 
 def test_related_articles_never_show_a_picture(client, market):
+    """A related article is listed without its featured image."""
     article = ArticleFactory(tags=["Aleppo"])
-    ArticleFactory(featured_image=market, tags=["Aleppo"])
+    ArticleFactory(title="Older link, no tag", published_at=article.published_at - timedelta(days=1))
+    ArticleFactory(featured_image=market, tags=["Aleppo"], published_at=article.published_at - timedelta(days=2))
     html = page(client, article)
     assert "/media/" not in html[html.index('class="related"'):]
 
@@ -179,7 +182,7 @@ def test_pictures_cost_a_fixed_number_of_queries(client, django_assert_num_queri
     list of pictured articles one."""
     body = f"![](image:{market.pk})\n\n![](image:{wounded.pk})\n\nText."
     article = ArticleFactory(featured_image=market, body=body, warnings=[ContentWarningFactory()], tags=["Aleppo"])
-    with django_assert_num_queries(5 + 1 + 2):
+    with django_assert_num_queries(6 + 1 + 2):  # the article page's six, renditions, placed images
         client.get(article.get_absolute_url())
     ArticleFactory.create_batch(3, featured_image=market)
     with django_assert_num_queries(4):  # articles, tags, warnings, renditions
@@ -246,7 +249,7 @@ def test_a_writer_uses_only_pictures_she_uploaded(writer, other_writer, market):
     market.save()
     client = _client(writer)
     refused = _add(client, writer.author_profile, featured_image=market.pk)
-    assert "Select a valid choice" in refused.content.decode()
+    assert "That picture is not one you may use: choose one of your own uploads." in refused.content.decode()
     refused = _add(client, writer.author_profile, body=f"Text.\n\n![](image:{market.pk})")
     assert f"Pictures: “image:{market.pk}” is not a picture in the library that you uploaded." in refused.content.decode()
     assert not Article.objects.exists()
@@ -296,3 +299,59 @@ def test_the_preview_of_a_draft_shows_its_pictures(editor, market, wounded):
     article = ArticleFactory(draft=True, featured_image=market, body=f"Text.\n\n![](image:{wounded.pk})")
     html = _client(editor).get(reverse("admin:articles_article_preview", args=[article.pk])).content.decode()
     assert html.count("<picture>") == 2 and '<details class="graphic-cover">' in html
+
+
+# --- changing a picture in use ---------------------------------------------------------------------------
+
+
+def _describe(client, image, **fields):
+    data = {"title": image.title, "alt_text": image.alt_text, "caption": image.caption, "credit": image.credit, **fields}
+    data = {name: value for name, value in data.items() if value is not False}
+    return client.post(reverse("admin:articles_image_change", args=[image.pk]), data)
+
+
+def test_a_picture_shown_unwarned_cannot_be_marked_graphic(editor, market):
+    """Marking graphic a picture that live or scheduled unwarned articles show is refused, naming them; nothing is saved."""
+    ArticleFactory(title="Market day", featured_image=market)
+    ArticleFactory(title="Traders return", scheduled=True, body=f"Text.\n\n![](image:{market.pk})")
+    ArticleFactory(title="A draft", draft=True, featured_image=market)
+    response = _describe(_client(editor), market, graphic="on", caption="Changed in the same save.")
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors["graphic"])
+    assert "“Market day”" in errors and "“Traders return”" in errors and "A draft" not in errors
+    market.refresh_from_db()
+    assert not market.graphic and market.caption == "The market on Tuesday."
+
+
+def test_a_picture_shown_only_under_warnings_or_on_drafts_may_be_marked_graphic(editor, market, graphic):
+    """Articles with a content warning, and unpublished ones, do not stop a picture being marked graphic."""
+    ArticleFactory(title="Market day", featured_image=market, warnings=[graphic])
+    ArticleFactory(title="A draft", draft=True, body=f"![](image:{market.pk})")
+    response = _describe(_client(editor), market, graphic="on")
+    assert response.status_code == 302
+    market.refresh_from_db()
+    assert market.graphic
+
+
+def test_what_readers_see_of_a_picture_changes_on_the_record(editor, market):
+    """A change to a picture's caption, credit, alt text or graphic mark goes on the record of each published article showing it."""
+    live = ArticleFactory(title="Market day", featured_image=market)
+    draft = ArticleFactory(title="A draft", draft=True, featured_image=market)
+    response = _describe(_client(editor), market, caption="Traders at dawn.", title="Renamed in the library")
+    assert response.status_code == 302
+    decision = live.decisions.get(action="picture_changed")
+    assert decision.actor == editor
+    assert decision.changes["picture_changes"] == ["caption: “The market on Tuesday.” → “Traders at dawn.”"]
+    assert not draft.decisions.filter(action="picture_changed").exists()
+    _describe(_client(editor), Image.objects.get(pk=market.pk))  # nothing readers see changed
+    assert live.decisions.filter(action="picture_changed").count() == 1
+
+
+def test_change_picture_refuses_under_lock_and_saves_nothing(editor, market):
+    """workflow.change_picture checks the graphic rule itself, so a form checked earlier cannot slip past it."""
+    ArticleFactory(title="Market day", body=f"![](image:{market.pk})")
+    market.graphic, market.caption = True, "Changed too."
+    with pytest.raises(WorkflowError, match="“Market day”"):
+        workflow.change_picture(market, editor)
+    stored_now = Image.objects.get(pk=market.pk)
+    assert not stored_now.graphic and stored_now.caption == "The market on Tuesday."

@@ -1,10 +1,18 @@
-"""manage.py import_seeds: placement, repeat runs, changed files, editors' edits, bad files, dry runs."""
+"""manage.py import_seeds (placement, repeat runs, changed files, editors' edits, bad files, dry runs) and
+manage.py create_member (roles, bylines, emails, passwords with and without a terminal)."""
 
+import os
+import pty
 import re
+import select
 import shutil
+import subprocess
+import sys
+import time
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
@@ -12,6 +20,7 @@ from django.utils import timezone
 from articles.ingest import content_fingerprint
 from articles.models import Article, Author, TaggedArticle
 from tests.conftest import SEED_000, SEED_004
+from tests.servers import ROOT, manage, server_env
 
 pytestmark = pytest.mark.django_db
 
@@ -280,8 +289,6 @@ def test_unmapped_warning_note_goes_to_review(tmp_path):
 
 def test_create_member_writer(monkeypatch):
     """create_member makes a staff writer in the Writer group, linked to their author byline."""
-    from django.contrib.auth import get_user_model
-
     monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
     out = StringIO()
     call_command("create_member", "wanda", "--role", "writer", "--name", "Wanda Writer", "--email", "w@example.org", stdout=out)
@@ -294,8 +301,6 @@ def test_create_member_writer(monkeypatch):
 
 def test_create_member_refuses_duplicates_and_weak_passwords(monkeypatch):
     """An existing name or a weak password is a clear error and creates nothing."""
-    from django.contrib.auth import get_user_model
-
     monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "123")
     with pytest.raises(CommandError, match="Password refused"):
         call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
@@ -304,6 +309,100 @@ def test_create_member_refuses_duplicates_and_weak_passwords(monkeypatch):
     call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
     with pytest.raises(CommandError, match="already exists"):
         call_command("create_member", "eve", "--role", "editor", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "username, options, byline",
+    [("edith", [], "edith"), ("edith", ["--name", "Edith Editor"], "Edith Editor"), ("edith@example.org", [], "edith")],
+)
+def test_create_member_editor_gets_a_byline_and_an_email(monkeypatch, username, options, byline):
+    """An editor gets their own byline (--name, else the user name, never an email address) and the email
+    workflow messages go to."""
+    monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
+    out = StringIO()
+    call_command("create_member", username, "--role", "editor", "--email", "edith@example.org", *options, stdout=out)
+    user = get_user_model().objects.get(username=username)
+    assert list(user.groups.values_list("name", flat=True)) == ["Editor"]
+    assert user.email == "edith@example.org"
+    assert user.author_profile.name == byline
+    assert f"with the byline “{byline}”" in out.getvalue()
+
+
+def test_an_editor_made_by_the_command_files_under_their_own_byline(monkeypatch, client):
+    """A new editor's article form starts with their byline chosen, so their article can be published."""
+    monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
+    call_command("create_member", "edith", "--role", "editor", stdout=StringIO())
+    editor = get_user_model().objects.get(username="edith")
+    client.force_login(editor)
+    form = client.get("/admin/articles/article/add/").context["adminform"].form
+    assert form.initial["author"] == editor.author_profile.pk
+
+
+def test_create_member_refuses_a_malformed_email(monkeypatch):
+    """An --email that is not an address is refused before anything is created."""
+    monkeypatch.setenv("MASTHEAD_MEMBER_PASSWORD", "a-long-password-123")
+    with pytest.raises(CommandError, match="not an email address"):
+        call_command("create_member", "edith", "--role", "editor", "--email", "edith at home", stdout=StringIO())
+    assert not get_user_model().objects.exists()
+
+
+@pytest.fixture(scope="module")
+def member_env(tmp_path_factory):
+    """The environment of `make editor` on a migrated SQLite database of its own, with no password set."""
+    database = tmp_path_factory.mktemp("members") / "db.sqlite3"
+    env = server_env(DATABASE_URL=f"sqlite:///{database}")
+    env.pop("MASTHEAD_MEMBER_PASSWORD", None)
+    manage(env, "migrate", "--no-input")
+    return env
+
+
+def create_member(env, *args, **run_options):
+    """Run ``manage.py create_member`` as the make targets do, in a subprocess."""
+    command = [sys.executable, "manage.py", "create_member", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, **run_options)
+
+
+def test_create_member_without_a_terminal_reads_the_password_from_the_environment(member_env):
+    """With no terminal, MASTHEAD_MEMBER_PASSWORD gives the password; without it, one clear line and a non-zero exit."""
+    refused = create_member(member_env, "edna", "--role", "editor", stdin=subprocess.DEVNULL)
+    assert refused.returncode != 0
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "CommandError: No terminal to ask for a password: set MASTHEAD_MEMBER_PASSWORD (at least 12 characters) "
+        "in the environment, or run this in a terminal. Nothing was created."
+    ]
+    env = {**member_env, "MASTHEAD_MEMBER_PASSWORD": "a-long-password-123"}
+    made = create_member(env, "edna", "--role", "editor", "--email", "edna@example.org", stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    assert "Created editor “edna” with the byline “edna”" in made.stdout
+
+
+def test_create_member_in_a_terminal_closed_without_a_password_says_so(member_env):
+    """End of input at the password prompt (Ctrl-D) ends with one clear message, not a traceback."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "create_member", "ezra", "--role", "writer"],
+        cwd=ROOT, env=member_env, stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True,
+    )
+    os.close(terminal)
+    output, deadline = b"", time.monotonic() + 60
+    while b"Password: " not in output and time.monotonic() < deadline:
+        if select.select([controller], [], [], 1)[0]:
+            output += os.read(controller, 4096)
+    os.write(controller, b"\x04")  # Ctrl-D: end of input
+    while True:
+        try:
+            chunk = os.read(controller, 4096) if select.select([controller], [], [], 10)[0] else b""
+        except OSError:  # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    assert process.wait(timeout=30) != 0
+    text = output.decode()
+    assert "Traceback" not in text
+    assert "No password given; nothing was created." in text
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plans")

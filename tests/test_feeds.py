@@ -9,16 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import sitemaps
 from articles.models import Article, ContentWarning
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
-
-HIDDEN = [
-    pytest.param({"draft": True}, id="draft"),
-    pytest.param({"in_review": True}, id="in_review"),
-    pytest.param({"scheduled": True}, id="scheduled"),
-]
 
 SITE_FEEDS = ["articles:feed-rss", "articles:feed-atom"]
 TAG_FEEDS = ["articles:tag-feed-rss", "articles:tag-feed-atom"]
@@ -103,7 +98,6 @@ def test_feed_lists_newest_first(client):
     assert [e.title for e in parse_feed(client, reverse("articles:feed-rss")).entries] == ["Newer", "Older"]
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_articles_are_in_no_feed(client, hidden):
     """Draft, in-review and scheduled articles appear in no feed, and their words nowhere in one."""
     author = AuthorFactory(slug="leila-haddad")
@@ -115,7 +109,6 @@ def test_hidden_articles_are_in_no_feed(client, hidden):
         assert b"Zygomorphic" not in fetch(client, url).content
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_tag_and_author_with_only_hidden_articles_have_no_feed(client, hidden):
     """A tag or author whose articles are all hidden has no feed (its name is not revealed)."""
     article = ArticleFactory(tags=["Secret"], **hidden)
@@ -214,13 +207,14 @@ def sitemap_entries(client):
 
 
 def test_sitemap_lists_pages_articles_tags_and_authors(client, story):
-    """The sitemap lists home, the tag and warning pages, each visible article, tag and author, with lastmod."""
+    """The sitemap lists home, the tag, warning and corrections pages, each visible article, tag and author, with lastmod."""
     entries = sitemap_entries(client)
     base = "http://testserver"
     assert set(entries) == {
         f"{base}/",
         f"{base}/tags/",
         f"{base}/content-warnings/",
+        f"{base}/corrections/",
         f"{base}{story.get_absolute_url()}",
         f"{base}/tags/diplomacy/",
         f"{base}/tags/syria/",
@@ -230,7 +224,6 @@ def test_sitemap_lists_pages_articles_tags_and_authors(client, story):
     assert entries[f"{base}/tags/syria/"] == timezone.localtime(story.published_at).date().isoformat()
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_sitemap_leaves_out_hidden_articles_and_their_tags_and_authors(client, hidden):
     """Hidden articles, and tags and authors with only hidden articles, are not in the sitemap."""
     ArticleFactory(tags=["Shown"])
@@ -255,9 +248,18 @@ def test_sitemap_index_and_sections_run_a_fixed_number_of_queries(client, django
     before = sections()
     ArticleFactory.create_batch(9, tags=["Syria", "Yemen"])
     assert sections() == before
+    blocks = {pk // sitemaps.ARTICLE_CHUNK for pk in Article.objects.values_list("pk", flat=True)}
+
+    def expected(url):
+        """Its items and the paginator's count of them; only the count for a block with no article (on
+        PostgreSQL ids go on from earlier tests, so the first blocks may be empty)."""
+        if url.endswith("pages.xml"):
+            return 0
+        block = url.rpartition(sitemaps.ARTICLES_PREFIX)[2].removesuffix(".xml")
+        return 1 if block.isdigit() and int(block) not in blocks else 2
+
     for url in before:
-        # a section: its items, and the paginator's count of them (bounded by the section's size)
-        with django_assert_num_queries(0 if url.endswith("pages.xml") else 2):
+        with django_assert_num_queries(expected(url)):
             fetch(client, url.removeprefix("http://testserver"))
 
 

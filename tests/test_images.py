@@ -184,3 +184,48 @@ def test_media_files_are_served_with_long_cache_headers():
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert Client().get("/media/../cms/settings.py").status_code in (400, 404)  # never the file
+
+
+@pytest.mark.parametrize(
+    "size, refused",
+    [
+        pytest.param((1, 30_000), True, id="1x30000-too-tall-for-webp"),
+        pytest.param((1000, 20_000), True, id="renditions-too-tall-for-webp"),
+        pytest.param((30_000, 1), False, id="30000x1-renditions-fit"),
+        pytest.param((17_000, 20), False, id="wider-than-webp-renditions-fit"),
+    ],
+)
+def test_pictures_too_tall_or_wide_for_webp_get_a_form_error_or_are_stored(writer, size, refused):
+    """A picture whose renditions WebP cannot hold gets a clear form error and nothing is stored; one that fits is stored."""
+    client = Client()
+    client.force_login(writer)
+    response = client.post(reverse("admin:articles_image_add"), {
+        "upload": upload(photo(size=size, fmt="PNG", metadata=False), name="strip.png"), "title": "Strip",
+        "alt_text": "A strip"})
+    if refused:
+        assert response.status_code == 200
+        assert "Not uploaded: strip.png: the picture is" in response.content.decode()
+        assert "too tall for its width" in response.content.decode()
+        assert not Image.objects.exists()
+    else:
+        assert response.status_code == 302
+        image = Image.objects.get()
+        assert (image.width, image.height) == size and image.renditions.count() == 6
+
+
+def test_pixel_limit_leaves_pillows_process_wide_limit_alone(monkeypatch, settings):
+    """Checking an upload's pixels never changes PIL.Image.MAX_IMAGE_PIXELS, which every thread shares."""
+    default = PILImage.MAX_IMAGE_PIXELS
+    seen = []
+    real_open = PILImage.open
+
+    def watching_open(*args, **kwargs):
+        seen.append(PILImage.MAX_IMAGE_PIXELS)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(PILImage, "open", watching_open)
+    settings.MASTHEAD_IMAGE_MAX_PIXELS = 1_000_000
+    image_store.clean(upload(photo(size=(800, 600), metadata=False)))
+    with pytest.raises(images.ImageRejected, match="more than the limit of 1,000,000"):
+        image_store.clean(upload(photo(size=(2000, 1500), metadata=False)))
+    assert seen and set(seen) == {default} and PILImage.MAX_IMAGE_PIXELS == default

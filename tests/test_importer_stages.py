@@ -2,11 +2,13 @@
 what a line is (dates, bylines, warnings), which line is the headline, where the body starts and ends.
 Pure: no database. The corpus score is in tests/test_importer_corpus.py."""
 
+import ast
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
-from articles.importing import parse_source
+from articles.importing import block_text, parse_source
 from articles.importing import lines as kinds
 
 
@@ -15,8 +17,6 @@ def parse(text, **options):
 
 
 def first_text(parsed):
-    from articles.importing import block_text
-
     return block_text(parsed.blocks[0]) if parsed.blocks else ""
 
 
@@ -282,3 +282,40 @@ def test_warning_stated_above_the_headline():
                    "By Sam Okafor\n12 January 2022\n" + BODY)
     assert parsed.stated_warnings == ("CN: suicide, self-harm",)
     assert parsed.title == "How a helpline kept going through the pandemic"
+
+
+# --- structure ----------------------------------------------------------------------------------------------
+
+
+def _imports_of(path: Path) -> tuple[set[str], list[int]]:
+    """(the articles.importing modules ``path`` imports, the lines of any import inside a function)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found, nested = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            nested += [inner.lineno for inner in ast.walk(node) if isinstance(inner, ast.Import | ast.ImportFrom)]
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("articles.importing"):
+            if node.module == "articles.importing":
+                found |= {f"articles.importing.{alias.name}" for alias in node.names}
+            else:
+                found.add(node.module)
+    return found, nested
+
+
+def test_the_parser_imports_nothing_in_a_circle_nor_inside_a_function():
+    """articles/importing/: no module imports another that (through others) imports it back, and no import
+    hides inside a function."""
+    package = Path(kinds.__file__).parent
+    graph = {}
+    for path in package.glob("*.py"):
+        name = "articles.importing" if path.stem == "__init__" else f"articles.importing.{path.stem}"
+        imports, nested = _imports_of(path)
+        assert nested == [], f"{path.name} imports inside a function at lines {nested}"
+        graph[name] = {module for module in imports if module != name}
+    graph = {name: {m for m in imports if m in graph} for name, imports in graph.items()}
+
+    def reaches(start, target, seen):
+        return any(m == target or (m not in seen and reaches(m, target, seen | {m})) for m in graph[start])
+
+    circles = sorted(name for name in graph if name != "articles.importing" and reaches(name, name, {name}))
+    assert circles == []

@@ -84,10 +84,11 @@ def test_responses_carry_an_etag_and_a_cdn_cache_control(live):
     assert changed.status_code == 200
 
 
-def test_etag_changes_when_the_page_does(live, editor):
+def test_etag_changes_when_the_page_does(live, editor, django_capture_on_commit_callbacks):
     """After an edit readers can see, the old ETag no longer answers 304."""
     etag = get("/")[0]["ETag"]
-    ArticleFactory(title="A second story", decided=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(title="A second story", decided=True)
     response = Client().get("/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and "A second story" in response.content.decode()
 
@@ -173,12 +174,13 @@ CHANGES = [change_publish, change_unpublish, change_revision, change_tag_merge, 
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=lambda change: change.__name__.removeprefix("change_"))
-def test_readers_see_every_change_on_their_next_request(live, editor, change):
+def test_readers_see_every_change_on_their_next_request(live, editor, change, django_capture_on_commit_callbacks):
     """A page cached just before an editor's action is not served after it commits."""
     for url in ["/", "/articles/shelling/", "/tags/", "/tags/syria/", "/content-warnings/", "/tags/syrian-war/"]:
         get(url)
         assert cache_state(get(url)[0]) == "hit"
-    url, text, shown = change(Article.objects.get(pk=live.pk), editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        url, text, shown = change(Article.objects.get(pk=live.pk), editor)
     response, html = get(url)
     assert cache_state(response) == "miss"
     if text is not None:
@@ -223,6 +225,20 @@ def test_a_rolled_back_change_keeps_the_cache(live, editor):
     assert cache_state(response) == "hit" and "Never committed" not in html
 
 
+def test_a_change_after_a_rolled_back_one_still_ends_the_cache(live, django_capture_on_commit_callbacks):
+    """A rolled-back write's renewal never runs, and it does not stop the next commit's."""
+    from django.db import transaction
+
+    get("/")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        ArticleFactory(title="Never committed", decided=True)
+        raise RuntimeError("rolled back")
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(title="Committed after", decided=True)
+    response, html = get("/")
+    assert cache_state(response) == "miss" and "Committed after" in html and "Never committed" not in html
+
+
 def test_scheduled_article_appears_at_its_time(editor, time_machine):
     """With the cache on and no job running, a scheduled article shows on the first request at its time."""
     start = timezone.now().replace(microsecond=0)
@@ -242,7 +258,7 @@ def test_scheduled_article_appears_at_its_time(editor, time_machine):
     assert get(article.get_absolute_url())[0].status_code == 200
 
 
-def test_rescheduled_earlier_article_appears_at_its_new_time(editor, time_machine):
+def test_rescheduled_earlier_article_appears_at_its_new_time(editor, time_machine, django_capture_on_commit_callbacks):
     """Moving a scheduled article earlier shortens the cached pages' life to the new time; cancelling the
     schedule keeps it off every page."""
     start = timezone.now().replace(microsecond=0)
@@ -253,8 +269,9 @@ def test_rescheduled_earlier_article_appears_at_its_new_time(editor, time_machin
     workflow.perform("schedule", early, editor, at=start + timedelta(hours=2))
     workflow.perform("schedule", late, editor, at=start + timedelta(minutes=10))
     get("/")
-    workflow.perform("reschedule", early, editor, at=start + timedelta(minutes=5))
-    workflow.perform("cancel_schedule", late, editor, comment="Embargo extended.")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.perform("reschedule", early, editor, at=start + timedelta(minutes=5))
+        workflow.perform("cancel_schedule", late, editor, comment="Embargo extended.")
     get("/")
     time_machine.move_to(start + timedelta(minutes=5), tick=False)
     assert "Brought forward" in get("/")[1]
@@ -364,14 +381,15 @@ def redis_cache(settings):
     settings.CACHES = original
 
 
-def test_pages_are_shared_through_redis(live, redis_cache):
+def test_pages_are_shared_through_redis(live, redis_cache, django_capture_on_commit_callbacks):
     """With the Redis on 127.0.0.1:6379 the page cache works as with the file cache."""
     if not _port_open(6379):
         pytest.skip("no Redis on 127.0.0.1:6379 (start it: see README, 'Redis')")
     redis_cache("redis://127.0.0.1:6379/0", f"test-{uuid.uuid4().hex}")  # keys expire by themselves
     assert cache_state(get("/")[0]) == "miss"
     assert cache_state(get("/")[0]) == "hit"
-    ArticleFactory(title="Through Redis", decided=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(title="Through Redis", decided=True)
     response, html = get("/")
     assert cache_state(response) == "miss" and "Through Redis" in html
 

@@ -19,13 +19,6 @@ from tests.html_checks import assert_valid_html, meta_tags
 
 pytestmark = pytest.mark.django_db
 
-# Every way an article can exist without readers being allowed to see it.
-HIDDEN = [
-    pytest.param({"draft": True}, id="draft"),
-    pytest.param({"in_review": True}, id="in_review"),
-    pytest.param({"scheduled": True}, id="scheduled"),
-]
-
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
@@ -87,14 +80,12 @@ def test_unknown_addresses_get_the_friendly_404(client, url):
 # The one visibility rule, on every public URL
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_article_page_is_404(client, hidden):
     """A draft, in-review or scheduled article's page is not found."""
     article = ArticleFactory(**hidden)
     page(client, article.get_absolute_url(), status=404)
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_article_absent_from_home(client, hidden):
     """The home page lists live articles and never a hidden one."""
     ArticleFactory(title="Visible story")
@@ -104,14 +95,12 @@ def test_hidden_article_absent_from_home(client, hidden):
     assert "Hidden story" not in html
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_tag_of_only_hidden_articles_is_404(client, hidden):
     """A tag whose only article is hidden has no page."""
     ArticleFactory(tags=["Secret"], **hidden)
     page(client, tag_url("secret"), status=404)
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_tag_of_only_hidden_articles_absent_from_tag_list(client, hidden):
     """The tag list leaves out tags whose articles are all hidden."""
     ArticleFactory(tags=["Shown"])
@@ -121,7 +110,6 @@ def test_tag_of_only_hidden_articles_absent_from_tag_list(client, hidden):
     assert "Secret" not in html
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_article_absent_from_tag_page(client, hidden):
     """A tag page lists the tag's live articles and not its hidden ones."""
     ArticleFactory(title="Visible story", tags=["Analysis"])
@@ -131,7 +119,6 @@ def test_hidden_article_absent_from_tag_page(client, hidden):
     assert "Hidden story" not in html
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_author_of_only_hidden_articles_is_404(client, hidden):
     """An author whose articles are all hidden has no page."""
     article = ArticleFactory(**hidden)
@@ -143,7 +130,6 @@ def test_author_without_articles_is_404(client):
     page(client, AuthorFactory().get_absolute_url(), status=404)
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_article_absent_from_author_page(client, hidden):
     """An author page lists the author's live articles and not their hidden ones."""
     author = AuthorFactory()
@@ -430,18 +416,19 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The article page runs five queries however many tags, warnings and related articles it has:
-    the article with its tags (2), related articles (1), the warnings of both (1), older and newer (1)."""
+    """The article page runs six queries however many tags, warnings, corrections and related articles it has:
+    the article with its tags (2), related articles (1), the warnings of both (1), older and newer (1),
+    its corrections (1)."""
     warnings = ContentWarningFactory.create_batch(3)
 
     def add(n):
         return ArticleFactory.create_batch(n, tags=["Analysis", "Syria", "Yemen"], warnings=warnings)
 
     first = add(3)[1]
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(first.get_absolute_url())
     add(9)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(first.get_absolute_url())
     assert len(response.context["related_articles"]) == 4
     assert all(len(other.warnings.all()) == 3 for other in response.context["related_articles"])
@@ -489,10 +476,17 @@ def related_titles(client, article):
     return [other.title for other in client.get(article.get_absolute_url()).context["related_articles"]]
 
 
+def with_untagged_neighbours(article):
+    """``article``, with untagged articles published a minute before and after it as its older and newer links."""
+    for minutes in (-1, 1):
+        ArticleFactory(title=f"Untagged neighbour {minutes:+d}", published_at=article.published_at + timedelta(minutes=minutes))
+    return article
+
+
 def test_related_articles_share_tags_most_shared_first(client):
     """Related articles share a tag with the article, most shared tags first, then newest; never itself."""
     now = timezone.now()
-    article = ArticleFactory(title="Main", tags=["Iraq", "Sinjar", "Yazidis"])
+    article = with_untagged_neighbours(ArticleFactory(title="Main", tags=["Iraq", "Sinjar", "Yazidis"]))
     ArticleFactory(title="One shared, newer", tags=["Iraq"], published_at=now - timedelta(hours=1))
     ArticleFactory(title="Three shared", tags=["Iraq", "Sinjar", "Yazidis"], published_at=now - timedelta(days=9))
     ArticleFactory(title="Two shared", tags=["Sinjar", "Yazidis"], published_at=now - timedelta(days=5))
@@ -515,11 +509,10 @@ def test_article_without_tags_has_no_related_section(client):
     assert "Related articles" not in html
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_related_articles_are_visible_only(client, hidden):
     """A hidden article sharing tags is never offered as related."""
-    article = ArticleFactory(tags=["Iraq"])
-    ArticleFactory(title="Visible related", tags=["Iraq"])
+    article = with_untagged_neighbours(ArticleFactory(tags=["Iraq"]))
+    ArticleFactory(title="Visible related", tags=["Iraq"], published_at=timezone.now() - timedelta(days=5))
     ArticleFactory(title="Hidden related", tags=["Iraq"], **hidden)
     assert related_titles(client, article) == ["Visible related"]
     assert "Hidden related" not in page(client, article.get_absolute_url())
@@ -528,12 +521,26 @@ def test_related_articles_are_visible_only(client, hidden):
 def test_related_warned_article_shows_its_labels(client):
     """A warned related article shows its warning labels in the list."""
     warning = ContentWarningFactory(slug="graphic-violence", label="Graphic violence")
-    article = ArticleFactory(tags=["Iraq"])
-    ArticleFactory(title="Warned related", tags=["Iraq"], warnings=[warning], standfirst="Distressing detail.")
+    article = with_untagged_neighbours(ArticleFactory(tags=["Iraq"]))
+    ArticleFactory(title="Warned related", tags=["Iraq"], published_at=timezone.now() - timedelta(days=5), warnings=[warning],
+                   standfirst="Distressing detail.")
     html = page(client, article.get_absolute_url())
     related = html[html.index('class="related"') :]
     assert "Content warning: Graphic violence" in related
     assert "Distressing detail." not in html
+
+
+def test_related_articles_leave_out_the_older_and_newer_links(client, uncached_pages):
+    """An article linked as older or newer below the page is not offered again as related."""
+    now = timezone.now()
+    older = ArticleFactory(title="Older, same tag", tags=["Iraq"], published_at=now - timedelta(days=2))
+    article = ArticleFactory(title="Middle", tags=["Iraq"], published_at=now - timedelta(days=1))
+    context = client.get(article.get_absolute_url()).context
+    assert context["older_article"] == older and context["related_articles"] == []
+    assert "Related articles" not in page(client, article.get_absolute_url())
+    ArticleFactory(title="Newer, same tag", tags=["Iraq"], published_at=now - timedelta(hours=1))
+    ArticleFactory(title="Oldest, same tag", tags=["Iraq"], published_at=now - timedelta(days=3))
+    assert related_titles(client, article) == ["Oldest, same tag"]
 
 
 def test_older_and_newer_links(client):
@@ -608,13 +615,12 @@ def test_finding_neighbours_does_not_read_every_newer_article():
     assert look() <= before + 5, "finding the neighbours read the articles published after it"
 
 
-@pytest.mark.parametrize("hidden", HIDDEN)
 def test_neighbours_skip_hidden_articles(client, hidden):
-    """Older and newer links skip draft, in-review and scheduled articles."""
+    """Older and newer links skip every hidden article (draft, in review, scheduled, unpublished)."""
     now = timezone.now()
     older = ArticleFactory(title="Visible older", published_at=now - timedelta(days=3))
     article = ArticleFactory(published_at=now - timedelta(days=1))
-    when = {} if "scheduled" in hidden else {"published_at": now - timedelta(days=2)}  # scheduled: tomorrow
+    when = {} if "scheduled" in hidden or "published_at" in hidden else {"published_at": now - timedelta(days=2)}
     ArticleFactory(title="Hidden neighbour", **hidden, **when)
     ArticleFactory(title="Hidden later", draft=True, published_at=now)
     context = client.get(article.get_absolute_url()).context
@@ -648,6 +654,7 @@ def test_pages_are_valid_html(client):
         "/preferences/",
         "/preferences/?saved=1",
         "/content-warnings/",
+        "/corrections/",
         "/?hide=graphic-violence",
         "/?hide=",
         "/no-such-page/",

@@ -1,94 +1,40 @@
-"""Article admin: editing, the workflow buttons and actions, revisions, previews and the review queue.
+"""Article admin: the change list and the change form's setup (fields, who sees and edits what).
 
-Every state change goes through articles.workflow; this module only asks and shows.
+Saving (saving.py), workflow pages (workflow_views.py), previews and share links (previews.py), the
+unsaved-post restore (restore.py) and the bulk actions (actions.py) are mixed in from their own
+modules. Every state change goes through articles.workflow; this module only asks and shows.
 """
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.views.decorators.cache import never_cache
 
-from articles import pictures, workflow
-from articles.admin.forms import ArticleForm, RevisionReviewForm, ShareLinkForm, TransitionForm
+from articles import workflow
 from articles.admin import record
-from articles.admin.mixins import EditorsReadOnly
-from articles.content import Content
-from articles.diffing import any_changed, diff_content
-from articles.middleware import take_unsaved_post
-from articles.models import Article, Author, ReviewQueue, Revision, display_name
-from articles.preview import make_share_link, preview_response
-from articles.admin.images import usable_images
-from articles.rendering import body_images, render_markdown, word_count
-from articles.workflow import MOVES, WorkflowError
+from articles.admin.actions import WorkflowActions
+from articles.admin.autosave import AutosaveViews
+from articles.admin.chooser import ImageChooser
+from articles.admin.corrections import CorrectionViews
+from articles.admin.forms import ArticleForm
+from articles.admin.mixins import needs_attention
+from articles.admin.pages import ArticlePages
+from articles.admin.previews import PreviewViews
+from articles.admin.restore import take_restored_post
+from articles.admin.saving import RevisionSaving, scheduling_context
+from articles.admin.workflow_views import WorkflowViews
+from articles.models import Article, Author, Revision, display_name
 
 
-
-BODY_PREVIEW_MAX_CHARS = 500_000
-
-
-@admin.display(description="Import reasons")
-def needs_attention(article):
-    """List column: why the importer held the article, if it did."""
-    return "; ".join(article.review_reasons) or "—"
-
-
-class WorkflowActions:
-    """Bulk workflow actions, one per move of the table (``bulk_moves``): every selected article is
-    checked, and if any is refused none changes. Offered to people whose permissions allow the move."""
-
-    bulk_moves = list(MOVES)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        for name in self.bulk_moves:
-            move = MOVES[name]
-            if workflow.is_member(request.user) and request.user.has_perm(move.permission):
-                actions[f"{name}_selected"] = (_bulk_action(name), f"{name}_selected", f"{move.label}: selected articles")
-        return actions
-
-    def _bulk(self, request, queryset, name):
-        transition = MOVES[name]
-        articles = list(queryset)
-        if transition.needs_comment or transition.needs_time:
-            form = TransitionForm(request.POST if "apply" in request.POST else None, transition=transition)
-            if not form.is_valid():
-                return TemplateResponse(request, "admin/articles/article/bulk_transition.html", {
-                    **self.admin_site.each_context(request), "opts": self.model._meta, "title": transition.label,
-                    "articles": articles, "form": form, "action": request.POST.get("action"),
-                    "transition": transition, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                })
-            kwargs = {"comment": form.cleaned_data.get("comment", ""), "at": form.cleaned_data.get("publish_at")}
-        else:
-            kwargs = {}
-        try:
-            workflow.perform_many(name, articles, request.user, **kwargs)
-        except WorkflowError as error:
-            self.message_user(request, str(error), messages.ERROR)
-        else:
-            self.message_user(request, f"{transition.label}: done for {len(articles)} article(s).", messages.SUCCESS)
-        return None
-
-
-def _bulk_action(name):
-    def action(modeladmin, request, queryset):
-        return modeladmin._bulk(request, queryset, name)
-
-    action.__name__ = f"{name}_selected"
-    return action
-
-
-class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
+class ArticleAdmin(
+    CorrectionViews, RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ImageChooser, ArticlePages,
+    WorkflowActions, admin.ModelAdmin,
+):
     form = ArticleForm
 
     class Media:
-        js = ["js/body-preview.js"]
+        js = ["js/body-preview.js", "js/image-chooser.js"]
 
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     # Only the authors and tags of the articles this person may see: a writer's filters never list
@@ -100,9 +46,21 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author"]
-    filter_horizontal = ["warnings"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "published_at":
+            # The browser's own date and time inputs, each named for screen readers (the admin's split widget
+            # labels them with bare text), in the newsroom's time zone.
+            kwargs["widget"] = forms.SplitDateTimeWidget(
+                date_attrs={"type": "date", "aria-label": "Publication date"},
+                time_attrs={"type": "time", "aria-label": "Publication time"},
+            )
+            kwargs["form_class"] = forms.SplitDateTimeField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "warnings":
+            kwargs["widget"] = forms.CheckboxSelectMultiple  # a short vocabulary: every choice in sight
         if db_field.name == "suggested_warnings":
             kwargs["widget"] = forms.CheckboxSelectMultiple
             kwargs["label"] = "Warnings you propose"
@@ -167,17 +125,24 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         form_class = super().get_form(request, obj, change=change, **kwargs)
         preview_url = reverse("admin:articles_article_body_preview")
         is_live = obj is not None and obj.status == Article.Status.PUBLISHED
-        pending = obj.revisions.pending().exclude(source="import").first() if is_live else None
+        start = _starting_revision(request, obj) if is_live else None
         restored = getattr(request, "masthead_restored_post", None)
         user, is_editor = request.user, workflow.is_editor(request.user)
+        autosave = {}
+        if obj is None or workflow.can_edit(user, obj):
+            autosave = {
+                "data-autosave-url": reverse("admin:articles_article_autosave", args=[obj.pk]) if obj is not None
+                else reverse("admin:articles_article_autosave_new"),
+                "data-stash-key": f"masthead-unsaved:{user.pk}:{obj.pk if obj is not None else 'new'}",
+            }
 
         class RequestArticleForm(form_class):
             def __init__(self, *args, **form_kwargs):
                 if restored is not None and not args and "data" not in form_kwargs:
                     form_kwargs["data"] = restored  # the text of a save made after the login expired
-                super().__init__(*args, user=user, is_editor=is_editor, pending_revision=pending, **form_kwargs)
+                super().__init__(*args, user=user, is_editor=is_editor, pending_revision=start, **form_kwargs)
                 if "body" in self.fields:
-                    self.fields["body"].widget.attrs["data-preview-url"] = preview_url
+                    self.fields["body"].widget.attrs.update({"data-preview-url": preview_url, **autosave})
 
         return RequestArticleForm
 
@@ -187,7 +152,7 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         queryset = super().get_queryset(request).prefetch_related("tags", "warnings")
         if workflow.is_editor(request.user):
             return queryset
-        return queryset.filter(Q(created_by=request.user) | Q(author__user=request.user))
+        return queryset.owned_by(request.user)
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -205,15 +170,12 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
     def get_autocomplete_fields(self, request):
         # Editors pick any byline; a writer's only choice is her own (formfield_for_foreignkey), so she is
         # never shown a list of other people's.
-        return [*self.autocomplete_fields, "featured_image"] if workflow.is_editor(request.user) else []
+        return self.autocomplete_fields if workflow.is_editor(request.user) else []
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author" and not workflow.is_editor(request.user):
             kwargs["queryset"] = Author.objects.filter(user=request.user)
             kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
-        if db_field.name == "featured_image" and not workflow.is_editor(request.user):
-            kwargs["queryset"] = usable_images(request.user)
-            kwargs["help_text"] = "One of the pictures you uploaded to the image library."
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -222,61 +184,6 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         if author is not None:
             initial.setdefault("author", author.pk)
         return initial
-
-    # --- saving ---------------------------------------------------------------------------------------
-
-    def save_model(self, request, obj, form, change):
-        if change and obj.status == Article.Status.PUBLISHED:
-            live = Article.objects.get(pk=obj.pk)
-            live_content = workflow.content_of(live)
-            content = Content.from_form(form.cleaned_data, start=live_content)
-            if content == live_content:
-                form.revision = None  # nothing to review: no empty revision
-                form.unchanged = True
-                return
-            form.revision = workflow.propose_revision(live, request.user, content)
-            return
-        if not change:
-            obj.created_by = request.user
-        obj.last_edited_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        if getattr(form, "revision", None) is not None or getattr(form, "unchanged", False):
-            return  # the live article is untouched; the revision holds the edit
-        super().save_related(request, form, formsets, change)
-        if form.warning_decision_requested():
-            chosen = form.cleaned_data.get("warnings") or []
-            # save_related has already stored the chosen warnings; record against what there was before.
-            article = form.instance
-            article.warnings.set(form.warnings_before)
-            try:
-                workflow.decide_warnings(
-                    article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
-                )
-            except WorkflowError as error:
-                messages.error(request, str(error))
-
-    def response_change(self, request, obj):
-        """"Save and <move>": the edits are saved first, then the move's confirmation page opens."""
-        name = request.POST.get("_workflow")
-        if name in MOVES:
-            self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
-        return super().response_change(request, obj)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(form, "unchanged", False):
-            messages.info(request, "Nothing was changed, so no revision was made.")
-            return []
-        if getattr(form, "revision", None) is not None:
-            messages.info(
-                request,
-                "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
-                "version until an editor approves it.",
-            )
-            return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
-        return super().construct_change_message(request, form, formsets, add)
 
     # --- read-only displays -----------------------------------------------------------------------------
 
@@ -316,224 +223,48 @@ class ArticleAdmin(WorkflowActions, admin.ModelAdmin):
         return f"Decided by {who} on {article.warnings_decided_at:%Y-%m-%d %H:%M}."
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        request.masthead_restored_post = _take_unsaved_post(request)
+        request.masthead_restored_post = take_restored_post(request)
         extra_context = extra_context or {}
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_view(request.user, article):
-                extra_context["workflow_actions"] = [
-                    (move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)
-                ]
-                extra_context["saves_before_moving"] = self.has_change_permission(request, article)
+                editable = self.has_change_permission(request, article)
+                moves = [(move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)]
+                # Said once, however many moves it stops. In an editable form the moves stay open: what stops
+                # them can be fixed in the same form, which is saved first (then the move says if it still can't).
+                extra_context["blockers"] = list(dict.fromkeys(reason for _, reason in moves if reason))
+                extra_context["workflow_actions"] = [(move, bool(reason) and not editable) for move, reason in moves]
+                extra_context["decide_here"] = editable and workflow.is_editor(request.user) and not article.warnings_decided
+                extra_context["saves_before_moving"] = editable
+                extra_context.update(scheduling_context(article))
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
-                extra_context["decisions"] = record.describe(list(article.decisions.select_related("actor__author_profile")))
+                extra_context["decisions"] = record.describe(
+                    list(article.decisions.select_related("actor__author_profile")), article
+                )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    # --- workflow URLs ----------------------------------------------------------------------------------
+    def view_on_site(self, article):
+        """Where "View on site" goes: a live article's public page, else its admin preview (readers would get a 404)."""
+        if article.is_live:
+            return article.get_absolute_url()
+        return reverse("admin:articles_article_preview", args=[article.pk])
 
     def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("<path:object_id>/transition/<str:name>/", view(self.transition_view), name="articles_article_transition"),
-            path("<path:object_id>/preview/", view(never_cache(self.preview_view)), name="articles_article_preview"),
-            path("<path:object_id>/revisions/", view(self.revisions_view), name="articles_article_revisions"),
-            path("<path:object_id>/revisions/<int:revision_id>/", view(self.revision_view), name="articles_article_revision"),
-            path("<path:object_id>/share/", view(self.share_view), name="articles_article_share"),
-            path("body-preview/", view(self.body_preview_view), name="articles_article_body_preview"),
-            *super().get_urls(),
-        ]
-
-    def _article_for(self, request, object_id) -> Article:
-        article = get_object_or_404(Article.objects.select_related("author"), pk=object_id)
-        if not workflow.can_view(request.user, article):
-            raise PermissionDenied
-        return article
-
-    def _render(self, request, template, article, **context):
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": article,
-            "article": article,
-            "title": context.pop("title", article.title),
-            **context,
-        }
-        return TemplateResponse(request, template, context)
-
-    def _change_url(self, article):
-        return reverse("admin:articles_article_change", args=[article.pk])
-
-    def transition_view(self, request, object_id, name):
-        article = self._article_for(request, object_id)
-        if name not in MOVES:
-            raise Http404("No such workflow action.")
-        transition = MOVES[name]
-        refusal = None
-        try:
-            workflow.check(name, request.user, article)
-            if request.method == "GET":
-                refusal = workflow.blocker(transition, article) or None  # say it now, not after confirming
-        except WorkflowError as error:
-            refusal = str(error)
-            if request.method == "POST":
-                raise PermissionDenied(refusal)
-        form = TransitionForm(request.POST if request.method == "POST" else None, transition=transition)
-        if request.method == "POST" and form.is_valid():
-            try:
-                workflow.perform(
-                    name, article, request.user, comment=form.cleaned_data.get("comment", ""),
-                    at=form.cleaned_data.get("publish_at"),
-                )
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-            else:
-                self.message_user(request, f"{transition.label}: done for “{article.title}”.", messages.SUCCESS)
-                return HttpResponseRedirect(self._change_url(article))
-        return self._render(
-            request, "admin/articles/article/transition.html", article,
-            title=f"{transition.label}: {article.title}", transition=transition, form=form, refusal=refusal,
-        )
-
-    def preview_view(self, request, object_id):
-        article = self._article_for(request, object_id)
-        revision = None
-        if request.GET.get("revision"):
-            revision = get_object_or_404(Revision, pk=request.GET["revision"], article=article)
-        return preview_response(request, article, revision)
-
-    def revisions_view(self, request, object_id):
-        article = self._article_for(request, object_id)
-        revisions = article.revisions.select_related("created_by", "reviewed_by", "author")
-        return self._render(
-            request, "admin/articles/article/revisions.html", article,
-            title=f"Revisions of “{article.title}”", revisions=revisions, can_review=workflow.can_publish(request.user),
-        )
-
-    def revision_view(self, request, object_id, revision_id):
-        article = self._article_for(request, object_id)
-        revision = get_object_or_404(Revision.objects.select_related("author", "created_by"), pk=revision_id, article=article)
-        form = RevisionReviewForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST":
-            action = request.POST.get("action")
-            if action not in {"approve", "reject", "revert"}:
-                raise PermissionDenied("Unknown revision action.")
-            if form.is_valid():
-                comment = form.cleaned_data["comment"]
-                try:
-                    if action == "approve":
-                        workflow.approve_revision(revision, request.user, comment=comment)
-                        message = "The revision is now the live version."
-                    elif action == "reject":
-                        workflow.reject_revision(revision, request.user, comment=comment)
-                        message = "The revision was sent back; the live version is unchanged."
-                    else:
-                        workflow.revert_to(revision, request.user)
-                        message = "The earlier version was proposed again as a new pending revision."
-                except WorkflowError as error:
-                    form.add_error(None, str(error))
-                else:
-                    self.message_user(request, message, messages.SUCCESS)
-                    return HttpResponseRedirect(reverse("admin:articles_article_revisions", args=[article.pk]))
-        diff = diff_content(workflow.content_of(article), revision.content())
-        return self._render(
-            request, "admin/articles/article/revision.html", article,
-            title=f"Revision of “{article.title}”", revision=revision, diff=diff, has_differences=any_changed(diff), form=form,
-            can_review=workflow.can_publish(request.user), can_revert=workflow.can_edit(request.user, article),
-        )
-
-    def body_preview_view(self, request):
-        """POST ``body``: the body as readers will see it (rendered and sanitised) and its word count, as JSON."""
-        if request.method != "POST":
-            return JsonResponse({"error": "Send the body with POST."}, status=405)
-        if not (self.has_add_permission(request) or self.has_change_permission(request)):
-            raise PermissionDenied
-        source = request.POST.get("body", "")
-        if len(source) > BODY_PREVIEW_MAX_CHARS:
-            return JsonResponse({"error": f"The body is too long to preview (over {BODY_PREVIEW_MAX_CHARS:,} characters)."}, status=413)
-        # Only pictures this person may use: a writer's preview never shows another's upload.
-        numbers = body_images(source).placed
-        placed = usable_images(request.user).filter(pk__in=numbers).prefetch_related("renditions") if numbers else []
-        return JsonResponse({"html": render_markdown(source, pictures.figures_for(placed)), "words": word_count(source)})
-
-    def share_view(self, request, object_id):
-        article = self._article_for(request, object_id)
-        if not workflow.is_editor(request.user):
-            raise PermissionDenied("Only editors can share previews.")
-        form = ShareLinkForm(request.POST if request.method == "POST" else None)
-        link_url = None
-        if request.method == "POST" and form.is_valid():
-            link, token = make_share_link(article, request.user, days=form.cleaned_data["days"])
-            link_url = request.build_absolute_uri(reverse("articles:preview-share", args=[token]))
-        links = article.preview_links.all()
-        return self._render(
-            request, "admin/articles/article/share.html", article,
-            title=f"Share a preview of “{article.title}”", form=form, link_url=link_url, links=links,
-        )
-
-def _take_unsaved_post(request):
-    """The form data of this person's save that arrived after their login expired, kept for this page."""
-    kept = take_unsaved_post(request)
-    if kept is None:
-        return None
-    from django.http import QueryDict
-
-    data = QueryDict(mutable=True)
-    for key, values in kept.items():
-        data.setlist(key, values)
-    messages.warning(
-        request,
-        "Your login had expired when you saved, so nothing was saved then. Your text is restored below: "
-        "check it and save again.",
-    )
-    return data
+        return [*self.autosave_urls(), *self.workflow_urls(), *self.preview_urls(), *self.chooser_urls(), *self.correction_urls(), *super().get_urls()]
 
 
-class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
-    """Everything waiting for an editor, oldest submission first."""
-
-    list_display = ["article_title", "kind", "submitter", "waiting_since", needs_attention, "open_suggestions"]
-    list_filter = ["author", "tags"]
-    date_hierarchy = None
-    bulk_moves = ["publish", "schedule", "request_changes"]
-
-    def get_queryset(self, request):
-        pending = Revision.objects.pending().filter(article=OuterRef("pk"))
-        return (
-            Article.objects.annotate(has_pending=Exists(pending), suggestion_count=Count("suggested_warnings"))
-            .filter(Q(status=Article.Status.IN_REVIEW) | Q(has_pending=True))
-            .annotate(waiting=Coalesce("submitted_at", "created_at"))
-            .select_related("submitted_by", "author")
-            .prefetch_related("suggested_warnings", "tags", "warnings")
-            .order_by(F("waiting").asc(), "pk")
-        )
-
-    def get_ordering(self, request):
-        return ["waiting", "pk"]
-
-    @admin.display(description="Waiting")
-    def kind(self, article):
-        return "pending revision" if article.has_pending and article.status == Article.Status.PUBLISHED else "article in review"
-
-    @admin.display(description="Submitted by")
-    def submitter(self, article):
-        return article.submitted_by.get_username() if article.submitted_by else "the importer"
-
-    @admin.display(description="Since", ordering="waiting")
-    def waiting_since(self, article):
-        return article.waiting
-
-    @admin.display(description="Unresolved suggestions")
-    def open_suggestions(self, article):
-        return ", ".join(w.label for w in article.suggested_warnings.all()) or "—"
-
-    def get_list_display_links(self, request, list_display):
-        return None  # the title links to the article itself, not to this read-only queue entry
-
-    @admin.display(description="Title")
-    def article_title(self, article):
-        return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[article.pk]), article.title)
+def _starting_revision(request, article):
+    """What a live article's form starts from: this person's autosaved edit when it is newer than the
+    newest pending revision, else that pending revision, else None (the live text)."""
+    pending = article.revisions.exclude(source="import").newest_pending()
+    autosaved = Revision.objects.autosaved_by(request.user).filter(article=article).first()
+    if autosaved is not None and (pending is None or autosaved.created_at > pending.created_at):
+        if request.method == "GET":
+            messages.info(request, f"Your unsent edit, autosaved at {timezone.localtime(autosaved.created_at):%H:%M}, is "
+                          "in the form: save to send it for review.")
+        return autosaved
+    return pending
 
 
 admin.site.register(Article, ArticleAdmin)
-admin.site.register(ReviewQueue, ReviewQueueAdmin)

@@ -1,24 +1,39 @@
 """Forms of the editors' admin: the article form with its edit-conflict check, and workflow inputs."""
 
+from datetime import datetime, timedelta
+
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.formats import date_format
 from django.utils.html import escape
 from taggit.models import Tag
 
+from articles.admin.images import usable_images
 from articles.diffing import normalise_newlines
 from articles.models import Article, display_name
+from articles.rendering import body_images
+
+
+MISSING_EDIT_TOKEN = (
+    "Not saved: this form did not say which version of the article it started from, so it could overwrite "
+    "someone else's work. Reload the article, then make your change again."
+)
 
 
 class ArticleForm(forms.ModelForm):
     """The article change form.
 
-    ``edit_version`` carries the version the person started from. If someone saved in
-    between, the save is refused with their name and time, and everything typed stays
-    in the form (the form is simply shown again with its data).
+    ``edit_version`` carries the version the person started from; every change form must send it.
+    If someone saved in between, the save is refused with their name and time, and everything typed
+    stays in the form (the form is simply shown again with its data).
     """
 
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False,
+        error_messages={"required": MISSING_EDIT_TOKEN, "invalid": MISSING_EDIT_TOKEN},
+    )
     record_warning_decision = forms.BooleanField(
         required=False,
         label="Record my content-warning decision",
@@ -35,12 +50,16 @@ class ArticleForm(forms.ModelForm):
         self.user = user
         self.is_editor = is_editor
         self.conflict = None
+        self.schedule_at = None  # the time typed beside "Save and schedule", once checked
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
+            self.fields["edit_version"].required = True  # no token, no save: a change form always sends it
             self.warnings_before = set(self.instance.warnings.values_list("pk", flat=True))
         else:
             self.warnings_before = set()
-        if pending_revision is not None and not self.is_bound:
+        # Initial values are set on bound forms too: changed_data (the history's "Changed …" and the
+        # warning-decision check) compares what was posted with what the form showed.
+        if pending_revision is not None:
             # A live article is edited from its newest pending revision, so edits build on each other.
             pending = pending_revision.content()
             for name, value in pending.stored().items():
@@ -57,11 +76,25 @@ class ArticleForm(forms.ModelForm):
             self.fields["body"].help_text = escape(Article._meta.get_field("body").help_text)
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
-        elif self.instance.pk and not self.instance.warnings_decided and not self.is_bound and "warnings" in self.fields:
+        elif self.instance.pk and not self.instance.warnings_decided and "warnings" in self.fields:
             # The decision starts from the suggestions: an editor accepts them by recording it as it stands.
             suggested = list(self.instance.suggested_warnings.values_list("pk", flat=True))
             if suggested:
                 self.initial["warnings"] = sorted({*suggested, *self.warnings_before})
+
+    @cached_property
+    def changed_data(self):
+        """The fields whose value the person changed: text that differs only in line endings (a browser
+        sends \r\n) or in spaces at the ends is unchanged."""
+        return [name for name in super().changed_data if not self._same_text(name)]
+
+    def _same_text(self, name):
+        field = self.fields[name]
+        if not isinstance(field, forms.CharField):
+            return False
+        posted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        initial = self.get_initial_for_field(field, name)
+        return normalise_newlines(str(posted or "")).strip() == normalise_newlines(str(initial or "")).strip()
 
     def clean_title(self):
         """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
@@ -73,6 +106,7 @@ class ArticleForm(forms.ModelForm):
             if isinstance(cleaned.get(name), str):
                 cleaned[name] = normalise_newlines(cleaned[name])
         self._check_conflict(cleaned)
+        self._check_schedule()
         if isinstance(cleaned.get("body"), str):
             self._check_body_images(cleaned["body"])
         if self.is_editor and self.warning_decision_requested():
@@ -87,12 +121,29 @@ class ArticleForm(forms.ModelForm):
                 )
         return cleaned
 
+    def _check_schedule(self):
+        """"Save and schedule" carries its time (``_schedule_at``, in the newsroom's time zone): a missing
+        or past time refuses the whole save, with one message, so nothing is saved half-done."""
+        if self.data.get("_workflow") not in ("schedule", "reschedule"):
+            return
+        typed = (self.data.get("_schedule_at") or "").strip()
+        try:
+            at = timezone.make_aware(datetime.fromisoformat(typed)) if typed else None
+        except ValueError:
+            at = None
+        zone = settings.TIME_ZONE
+        if at is None:
+            raise forms.ValidationError(f"Not saved: choose the date and time ({zone}) to schedule the article for.",
+                                        code="schedule_time")
+        if at <= timezone.now():
+            when = date_format(timezone.localtime(at), "j M Y, H:i")
+            raise forms.ValidationError(f"Not saved: {when} ({zone}) has already passed. Choose a time in the future "
+                                        "to schedule the article, or publish it now.", code="schedule_time")
+        self.schedule_at = at
+
     def _check_body_images(self, body):
         """Pictures in the body come only from the library, each on a line of its own, and a writer places
         only pictures she uploaded: anything else is named, and nothing is saved."""
-        from articles.admin.images import usable_images
-        from articles.rendering import body_images
-
         found = body_images(body)
         problems = found.problems
         if found.placed:
@@ -116,7 +167,9 @@ class ArticleForm(forms.ModelForm):
             return
         started_from = cleaned.get("edit_version")
         current = Article.objects.select_for_update(of=("self",)).select_related("last_edited_by").get(pk=self.instance.pk)
-        if started_from is None or started_from == current.version:
+        if started_from is None:
+            return  # required on a change form: already refused with MISSING_EDIT_TOKEN
+        if started_from == current.version:
             return
         who = display_name(current.last_edited_by) if current.last_edited_by else "someone else"
         when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")
@@ -150,11 +203,18 @@ class TransitionForm(forms.Form):
             del self.fields["publish_at"]
         else:
             self.fields["publish_at"].required = True
+            self.fields["publish_at"].help_text = (
+                f"The article becomes visible to readers at this moment, in the newsroom's time zone ({settings.TIME_ZONE})."
+            )
+            self.fields["publish_at"].initial = (timezone.localtime() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
     def clean_publish_at(self):
         value = self.cleaned_data.get("publish_at")
         if value is not None and value <= timezone.now():
-            raise forms.ValidationError("Choose a time in the future.")
+            raise forms.ValidationError(
+                f"{date_format(timezone.localtime(value), 'j M Y, H:i')} ({settings.TIME_ZONE}) has already passed: "
+                "choose a time in the future."
+            )
         return value
 
 

@@ -39,7 +39,18 @@ class ImageForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("alt_text", "").strip() and not cleaned.get("decorative"):
             self.add_error("alt_text", "Describe the picture for readers who cannot see it, or tick “decorative”.")
+        if self.instance.pk and cleaned.get("graphic") and "graphic" in self.changed_data:
+            try:
+                workflow.check_picture_change(self.instance, graphic=True)
+            except workflow.WorkflowError as refusal:
+                self.add_error("graphic", str(refusal))
         return cleaned
+
+
+def store_upload(form, user):
+    """Store a valid add form's picture (re-encoded, with its renditions) as uploaded by ``user``."""
+    form.instance.uploaded_by = user
+    return image_store.store(form.instance, form.picture)
 
 
 def usable_images(user):
@@ -73,10 +84,14 @@ class UsedFilter(admin.SimpleListFilter):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = ["thumbnail", "title", "credit", "graphic", "size", "used_in", "created_at"]
+    list_display = ["thumbnail", "title", "reference", "credit", "graphic", "size", "used_in", "created_at"]
     list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]
-    readonly_fields = ["preview", "size", "uploaded_by", "created_at", "used_in"]
+
+    class Media:
+        js = ["js/copy-reference.js"]
+
+    readonly_fields = ["preview", "reference", "size", "uploaded_by", "created_at", "used_in"]
 
     def get_queryset(self, request):
         # Where each image is used, for the list: its articles' titles, two prefetches for the whole page.
@@ -90,7 +105,7 @@ class ImageAdmin(admin.ModelAdmin):
         fields = ["title", "alt_text", "decorative", "caption", "credit", "graphic"]
         if obj is None:
             return ["upload", *fields]
-        return ["preview", *fields, "size", "used_in", "uploaded_by", "created_at"]
+        return ["preview", "reference", *fields, "size", "used_in", "uploaded_by", "created_at"]
 
     @admin.display(description="Used in")
     def used_in(self, image):
@@ -105,9 +120,12 @@ class ImageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
-        obj.uploaded_by = request.user
-        image_store.store(obj, form.picture)
+            try:
+                workflow.change_picture(obj, request.user)
+            except workflow.WorkflowError as refusal:  # an article lost its warnings since the form was checked
+                messages.error(request, f"Not saved: {refusal}")
+            return
+        store_upload(form, request.user)
         if obj.graphic:
             messages.info(request, "Marked graphic: readers will always see it covered until they choose to show it.")
 
@@ -115,18 +133,36 @@ class ImageAdmin(admin.ModelAdmin):
     def thumbnail(self, image):
         if image.graphic:
             return format_html('<span class="image-covered">{}</span>', "Graphic — covered")
-        return _img(image, 160)
+        return thumbnail_html(image, 160)
 
     @admin.display(description="Picture")
     def preview(self, image):
-        return _img(image, 480)
+        return thumbnail_html(image, 480)
+
+    @admin.display(description="Reference")
+    def reference(self, image):
+        """``image:N``, what an article's body places the picture with, and a button copying it
+        (static/js/copy-reference.js shows the button)."""
+        return reference_html(image)
 
     @admin.display(description="Size")
     def size(self, image):
         return f"{image.width} × {image.height}"
 
 
-def _img(image, width):
+def reference_html(image):
+    """The picture's reference as code, with a "Copy" button (hidden until the script can copy)."""
+    reference = f"image:{image.pk}"
+    return format_html(
+        '<span class="image-reference"><code>{}</code> <button type="button" class="button image-reference__copy" '
+        'data-copy="{}" aria-label="Copy {}" hidden>Copy</button></span>',
+        reference, reference, reference,
+    )
+
+
+def thumbnail_html(image, width):
+    """An <img> of the picture's WebP rendition nearest ``width``, shown at most ``width`` wide (its
+    renditions prefetched)."""
     rendition = min(
         (r for r in image.renditions.all() if r.format == "WEBP"), key=lambda r: abs(r.width - width), default=None
     )

@@ -1,5 +1,7 @@
 """Small pieces shared by the admin modules."""
 
+from django.contrib import admin
+
 from articles import workflow
 
 
@@ -20,3 +22,9 @@ class EditorsReadOnly:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.display(description="Import reasons")
+def needs_attention(article):
+    """List column: why the importer held the article, if it did."""
+    return "; ".join(article.review_reasons) or "—"

@@ -1,11 +1,17 @@
-"""The record of decisions as editors read it: labels, names and local times, never stored keys."""
+"""The record of decisions as editors read it: labels, names and local times, never stored keys.
 
+A scheduled article goes live by itself (no job runs), so the moment it did is shown as a row of its
+own, "Published (scheduled)", derived from the schedule that is still in force.
+"""
+
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles.models import Article, ContentWarning
+from articles.models import Article, ContentWarning, Correction
 
 CHANGE_LABELS = {
     "published_at": "Publication time",
@@ -18,9 +24,18 @@ CHANGE_LABELS = {
     "fields": "Changed",
     "revision": "Revision",
     "source": "From",
+    "correction": "Correction",
+    "kind": "Kind",
+    "picture": "Picture",
+    "picture_changes": "What readers see of it",
 }
 SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "an earlier version"}
 WARNING_KEYS = {"warnings", "warnings_added", "warnings_removed", "suggestions_accepted", "suggestions_dismissed"}
+
+
+def local_time(moment):
+    """A time as the newsroom reads it, in its own time zone (settings.TIME_ZONE): "14 Dec 2026, 09:00"."""
+    return date_format(timezone.localtime(moment), "j M Y, H:i") if moment else "—"
 
 
 def state_name(status):
@@ -51,11 +66,58 @@ def _value(key, value, warning_labels):
         return f"No. {value}"
     if key == "source":
         return SOURCES.get(value, str(value))
+    if key == "correction":
+        return f"No. {value}"
+    if key == "kind":
+        return Correction.Kind(value).label if value in Correction.Kind.values else str(value)
     return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
-def describe(decisions):
-    """For each decision: (decision, from-state, to-state, [(label, text), …]) — empty values left out."""
+SCHEDULING = {"schedule": "Scheduled for", "reschedule": "Rescheduled for"}
+
+
+def zoned_time(value) -> str:
+    """"14 Dec 2026, 09:00 (Europe/London)": a time in the newsroom's zone, the zone named."""
+    return f"{date_format(timezone.localtime(value), 'j M Y, H:i')} ({settings.TIME_ZONE})"
+
+
+@dataclass
+class Row:
+    """One line of the record as the change form shows it."""
+
+    at: datetime
+    actor_name: str
+    label: str
+    from_state: str
+    to_state: str
+    comment: str = ""
+    changes: list = field(default_factory=list)
+
+
+def _label(decision) -> str:
+    if decision.action in SCHEDULING:
+        try:
+            return f"{SCHEDULING[decision.action]} {zoned_time(datetime.fromisoformat(decision.changes['published_at']))}"
+        except (KeyError, TypeError, ValueError):
+            pass
+    return decision.get_action_display().capitalize()
+
+
+def _went_live(decisions, article):
+    """The row for a scheduled article's publication, if the schedule in force has come to pass."""
+    if article is None or not article.is_live:
+        return None
+    for decision in decisions:  # newest first: the last decision that set the time
+        if "published_at" in (decision.changes or {}):
+            if decision.action in SCHEDULING and decision.at < article.published_at:
+                return Row(article.published_at, "—", "Published (scheduled)", "Scheduled", state_name(article.status))
+            return None
+    return None
+
+
+def describe(decisions, article=None):
+    """The record, newest first: a Row per decision (empty changes left out), plus "Published (scheduled)"
+    when ``article`` went live at a scheduled time."""
     slugs = {slug for d in decisions for key in WARNING_KEYS for slug in (d.changes or {}).get(key) or ()}
     labels = dict(ContentWarning.objects.filter(slug__in=slugs).values_list("slug", "label")) if slugs else {}
     rows = []
@@ -65,5 +127,13 @@ def describe(decisions):
             for key, value in (decision.changes or {}).items()
             if value not in (None, "", [], ()) and not (key == "no_warnings_apply" and value is False)
         ]
-        rows.append((decision, state_name(decision.from_status), state_name(decision.to_status), changes))
+        to_state = "Scheduled" if decision.action in SCHEDULING else state_name(decision.to_status)
+        if decision.action in SCHEDULING:
+            changes = [change for change in changes if change[0] != CHANGE_LABELS["published_at"]]
+        rows.append(Row(decision.at, decision.actor_name, _label(decision), state_name(decision.from_status), to_state,
+                        decision.comment, changes))
+    went_live = _went_live(decisions, article)
+    if went_live is not None:
+        rows.append(went_live)
+        rows.sort(key=lambda row: row.at, reverse=True)
     return rows

@@ -1,4 +1,4 @@
-"""Admin for authors, the content-warning and topic vocabularies, tags (with merging), share links and the record."""
+"""Admin for authors, the content-warning and topic vocabularies, tags (with merging) and share links."""
 
 from django.contrib import admin, messages
 from django.db.models import Count, Q
@@ -8,10 +8,8 @@ import taggit.admin  # noqa: F401  (registers taggit's TagAdmin first; ours repl
 from taggit.models import Tag
 
 from articles import workflow
-from articles.admin import record
 from articles.admin.forms import MergeTagsForm
-from articles.admin.mixins import EditorsReadOnly
-from articles.models import Article, Author, ContentWarning, Decision, PreviewLink, TagRedirect, Topic
+from articles.models import Article, Author, ContentWarning, PreviewLink, TagRedirect, Topic
 from articles.workflow import WorkflowError
 
 
@@ -85,7 +83,7 @@ class TagAdmin(admin.ModelAdmin):
         if not workflow.is_editor(request.user):
             # Tags readers can see, and those on her own articles: never a tag only others' drafts carry.
             visible = Article.objects.published().values("pk")
-            own = Article.objects.filter(Q(created_by=request.user) | Q(author__user=request.user)).values("pk")
+            own = Article.objects.owned_by(request.user).values("pk")
             queryset = queryset.filter(
                 Q(articles_taggedarticle_items__content_object__in=visible)
                 | Q(articles_taggedarticle_items__content_object__in=own)
@@ -106,12 +104,12 @@ class TagAdmin(admin.ModelAdmin):
         if form.is_valid():
             keep = form.cleaned_data["keep"]
             try:
-                moved = workflow.merge_tags(keep, list(tags), request.user)
+                retagged = workflow.merge_tags(keep, list(tags), request.user)
             except WorkflowError as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
                 self.message_user(
-                    request, f"Merged into “{keep.name}”: {moved} article(s) retagged; old tag pages redirect there.",
+                    request, f"Merged into “{keep.name}”: {retagged} article(s) retagged; old tag pages redirect there.",
                     messages.SUCCESS,
                 )
             return None
@@ -145,22 +143,3 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"Revoked {count} link(s).", messages.SUCCESS)
-
-
-@admin.register(Decision)
-class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
-    """The record of decisions: readable, never editable."""
-
-    list_display = ["at", "article", "actor_name", "decision", "states", "comment"]
-    list_filter = ["action", "to_status"]
-    list_select_related = ["article", "actor__author_profile"]
-    search_fields = ["article__title", "comment"]
-    date_hierarchy = "at"
-
-    @admin.display(description="Decision", ordering="action")
-    def decision(self, decision):
-        return decision.get_action_display().capitalize()
-
-    @admin.display(description="From → to")
-    def states(self, decision):
-        return f"{record.state_name(decision.from_status)} → {record.state_name(decision.to_status)}"

@@ -9,8 +9,8 @@ share rows, related lists and footers, one after another. The parser reads each 
    headline-like line or running text (the vocabulary in ``phrases``);
 3. ``header``: the headline (confirmed by what follows it), then a small state machine over the
    lines under it — deck, byline, date, sections, captions, warnings — to where the body starts;
-4. ``blocks``: where the body ends, its paragraphs, headings, quotations, tweets, lists and links,
-   and their Markdown (rendered and sanitised by articles/rendering.py).
+4. ``blocks``: where the body ends, its paragraphs, headings, quotations, tweets, lists and links
+   (``elements``), and ``markdown``: their Markdown (rendered and sanitised by articles/rendering.py).
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from __future__ import annotations
 import hashlib
 
 from articles.importing import lines as kinds
-from articles.importing.blocks import block_text, build_body, find_end, to_markdown
+from articles.importing.blocks import build_body, find_end
+from articles.importing.elements import block_text
 from articles.importing.header import early_warnings, read_header
+from articles.importing.markdown import to_markdown
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 

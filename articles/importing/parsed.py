@@ -6,48 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet, block_text
+from articles.importing.markdown import to_markdown
 from articles.lexicon import fold, words_of
 
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-
-
-@dataclass(frozen=True)
-class BulletList:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Link:
-    url: str
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A quoted passage; ``blocks`` are Paragraphs or BulletLists."""
-
-    blocks: tuple
-
-
-@dataclass(frozen=True)
-class Tweet:
-    """An embedded tweet: its text, who posted it and when, and a link to it."""
-
-    blocks: tuple
-    author: str
-    handle: str
-    date_text: str
-
-    @property
-    def url(self) -> str:
-        return f"https://twitter.com/{self.handle}"
+__all__ = ["BulletList", "Heading", "Link", "Paragraph", "ParsedArticle", "Quote", "Tweet"]
 
 
 @dataclass(frozen=True)
@@ -67,15 +30,11 @@ class ParsedArticle:
 
     @cached_property
     def body_markdown(self) -> str:
-        from articles.importing.blocks import to_markdown
-
         return to_markdown(self.blocks)
 
     @property
     def plain_text(self) -> str:
         """Title and body as plain text, for matching vocabularies."""
-        from articles.importing.blocks import block_text
-
         return "\n".join([self.title, *(block_text(block) for block in self.blocks)])
 
     @cached_property

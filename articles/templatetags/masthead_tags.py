@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import pictures, summaries
+from articles.models import display_name as name_of
+from articles.rendering import render_markdown
 from articles.urling import path_to
 
 register = template.Library()
@@ -72,6 +74,13 @@ def reader_description(article):
 
 
 @register.filter
+def sanitised_markdown(text):
+    """Markdown a person typed (a correction's text) as HTML, through the one sanitising path (nh3 in
+    articles/rendering.py, no pictures): what it returns is the sanitiser's output, never the text as typed."""
+    return mark_safe(render_markdown(text))
+
+
+@register.filter
 def tag_url(tag):
     """The path of a tag's page."""
     return path_to("articles:tag-detail", tag.slug)
@@ -80,9 +89,16 @@ def tag_url(tag):
 @register.filter
 def display_name(user):
     """A colleague's name as the newsroom knows it (byline, full name, else login); "the importer" for None."""
-    from articles.models import display_name as name_of
-
     return name_of(user or None)
+
+
+@register.simple_tag
+def article_body(article):
+    """An article's body: Markdown rendered and sanitised by nh3 (articles/rendering.py), with its figures."""
+    # A live preview brings its body already rendered, with only the pictures its viewer may use.
+    rendered = getattr(article, "rendered_body", None)
+    # Sanitised by rendering.render_markdown either way; figures come from a template.
+    return mark_safe(rendered if rendered is not None else pictures.body_html(article))
 
 
 @register.simple_tag

@@ -1,9 +1,11 @@
-"""The table of workflow moves: from which states, to which, the permission each needs, and who hears of it.
+"""The table of workflow moves: from which states, to which, the permission each needs, and who hears of it;
+and beside it the table of the other decisions editors make (ACTIONS), with the permission each needs.
 
 Everything about a move is a row here. The policy (permissions.py) reads ``permission`` and
 ``own_work``; perform (transitions.py) reads the states, ``needs_comment``, ``needs_time`` and
 ``marks_submission``; the emails (notifications.py) read ``notify`` and the two texts. Adding a
-move is adding a row.
+move is adding a row. The policy (permissions.can) judges both tables: nobody checks a permission
+of their own.
 """
 
 import enum
@@ -39,6 +41,7 @@ class Move:
     marks_submission: bool = False  # remembers who submitted it and when
     clears_time: bool = False  # forgets the publication time (a cancelled schedule)
     phase: str = ""  # of a published article: "live" (its time has come) or "scheduled" (still to come)
+    ends_share_links: bool = False  # revokes the article's share links (a take-down leaves no way in)
 
     def applies_to(self, article) -> bool:
         """The article's state (and, for a published one, whether its time has come) allows this move."""
@@ -97,7 +100,39 @@ MOVES = {
         Move(
             "unpublish", "Unpublish", frozenset({Status.PUBLISHED}), Status.DRAFT, PUBLISH,
             "an editor who may publish", needs_comment=True, comment_label="Reason for unpublishing", phase="live",
+            ends_share_links=True,
             notify=Audience.WRITERS, subject="Unpublished", message="{who} unpublished “{title}”:\n\n{comment}",
         ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """A decision that is not a move between states (a correction, approving a revision, deciding warnings,
+    merging tags): the permission it needs (with EDIT) and, for one on an article, when it is open. ``can``
+    judges it; it is no button of the workflow box and no bulk action."""
+
+    name: str
+    label: str  # as the refusal says it: "You may not {label}"
+    permission: str
+    who: str
+    live_only: bool = False  # only while readers can see the article
+    own_work = False  # never a writer's own move: ``permits`` reads this as it does a move's
+
+    def applies_to(self, article) -> bool:
+        """The article's state allows this action now (always, for an action on no article)."""
+        return article.is_live if (self.live_only and article is not None) else True
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action("add_correction", "add a correction or update", PUBLISH, "an editor who may publish", live_only=True),
+        Action("withdraw_correction", "withdraw a correction", PUBLISH, "an editor who may publish"),
+        Action("approve_revision", "approve a revision", PUBLISH, "an editor who may publish"),
+        Action("reject_revision", "send a revision back", REVIEW, "an editor who may review"),
+        Action("decide_warnings", "decide an article's content warnings", REVIEW, "an editor who may review"),
+        Action("merge_tags", "merge tags", REVIEW, "an editor who may review"),
     ]
 }

@@ -5,15 +5,19 @@ by the Writer and Editor groups, or one by one) decide:
 
 - ``articles.change_article``: work on articles at all — a writer her own drafts;
 - ``articles.review_article``: an editor — sees and edits every article, decides warnings;
-- ``articles.publish_article``: may publish, schedule, unpublish and approve revisions.
+- ``articles.publish_article``: may publish, schedule, unpublish, approve revisions, and add or withdraw
+  corrections (moves.ACTIONS).
 
-The moves' rows (moves.py) name the permission each needs; ``can`` is the only judge, and the
-emails go to the people ``can`` names (``recipients``), so nobody hears of work they may not see.
+The moves' rows and the other actions' rows (moves.py: approving and rejecting revisions, deciding
+warnings, merging tags) name the permission each needs; ``can`` is the only judge (``require`` raises
+its refusal), and the emails go to the people the policy names (``recipients``), so nobody hears of
+work they may not see.
 """
 
 from django.contrib.auth import get_user_model
 
-from articles.workflow.moves import EDIT, MOVES, PUBLISH, REVIEW, Audience, Move
+from articles.workflow.errors import WorkflowError
+from articles.workflow.moves import ACTIONS, EDIT, MOVES, PUBLISH, REVIEW, Audience, Move
 
 
 _PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"  # axes' backend only refuses logins
@@ -62,10 +66,22 @@ def permits(user, move: Move, article) -> bool:
     return not move.own_work or is_editor(user) or works_on(user, article)
 
 
-def can(user, name: str, article) -> bool:
-    """May ``user`` make the move ``name`` on ``article`` now (its state allows it, and so do her permissions)?"""
+def can(user, name: str, article=None) -> bool:
+    """May ``user`` make the move ``name`` on ``article`` now (its state allows it, and so do her
+    permissions), or take the action ``name`` (ACTIONS: corrections, approving and rejecting revisions,
+    deciding warnings, merging tags; on ``article`` when it concerns one)?"""
+    if name in ACTIONS:
+        action = ACTIONS[name]
+        return _has(user, EDIT) and _has(user, action.permission) and action.applies_to(article)
     move = MOVES.get(name)
-    return move is not None and move.applies_to(article) and permits(user, move, article)
+    return move is not None and article is not None and move.applies_to(article) and permits(user, move, article)
+
+
+def require(user, name: str) -> None:
+    """Raise WorkflowError naming who may, unless ``user`` may take the action ``name`` (ACTIONS)."""
+    if not can(user, name):
+        action = ACTIONS[name]
+        raise WorkflowError(f"You may not {action.label}: only {action.who} may.")
 
 
 def _members(*permissions):

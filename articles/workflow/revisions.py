@@ -8,7 +8,7 @@ from articles.content import Content
 from articles.models import Article, ContentWarning, Revision
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
-from articles.workflow.permissions import can_edit, can_publish, is_editor
+from articles.workflow.permissions import can_edit, require, reviewers_of_revisions
 from articles.workflow.record import record
 from articles.workflow.warning_decisions import warning_changes
 
@@ -45,6 +45,8 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
             Revision.objects.pending().filter(article=article).exclude(source="import").update(
                 status=Revision.Status.SUPERSEDED
             )
+            if user is not None and user.is_authenticated:  # the autosaved edit is now proposed
+                Revision.objects.autosaved_by(user).filter(article=article).update(status=Revision.Status.SUPERSEDED)
         revision = Revision.objects.create(
             article=article,
             status=Revision.Status.PENDING,
@@ -54,14 +56,33 @@ def propose_revision(article: Article, user, content: Content, *, source: str = 
             **content.for_revision(),
         )
         record(article, user, "revision_proposed", article.status, article.status, "", {"revision": revision.pk, "source": source})
-        transaction.on_commit(lambda: notifications.revision_proposed(revision), robust=True)
+        transaction.on_commit(lambda: notifications.revision_proposed(
+            revision, reviewers_of_revisions(article)
+        ), robust=True)
+    return revision
+
+
+def autosave_revision(article: Article, user, content: Content) -> Revision:
+    """Keep ``user``'s unfinished edit of a live article: one autosaved revision per person and article,
+    replaced by each autosave. It is never reviewed, never goes live and tells nobody; saving the form
+    proposes the edit as a pending revision (propose_revision), which supersedes it."""
+    if not can_edit(user, article):
+        raise WorkflowError(f"You may not edit “{article.title}”.")
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        revision = Revision.objects.autosaved_by(user).filter(article=article).select_for_update().first()
+        if revision is None:
+            revision = Revision(article=article, status=Revision.Status.AUTOSAVED, source="edit", created_by=user)
+        for name, value in content.for_revision().items():
+            setattr(revision, name, value)
+        revision.created_at = timezone.now()
+        revision.save()
     return revision
 
 
 def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
     """Make a pending revision the live version. Its warnings become the editor's warning decision."""
-    if not can_publish(user):
-        raise WorkflowError("Only an editor may approve a revision.")
+    require(user, "approve_revision")
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=revision.article_id)
         revision = Revision.objects.select_for_update().get(pk=revision.pk)
@@ -98,8 +119,7 @@ def approve_revision(revision: Revision, user, *, comment: str = "") -> Article:
 
 def reject_revision(revision: Revision, user, *, comment: str) -> Revision:
     """Send a pending revision back: the live version stays; the revision is kept in the history."""
-    if not is_editor(user):
-        raise WorkflowError("Only an editor may review a revision.")
+    require(user, "reject_revision")
     if not (comment or "").strip():
         raise WorkflowError("Say what needs to change: a comment is required to send a revision back.")
     with transaction.atomic():

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import notifications
-from articles.models import Article
+from articles.models import Article, PreviewLink
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
 from articles.workflow.moves import MOVES, Move, Status
-from articles.workflow.permissions import permits
+from articles.workflow.permissions import permits, recipients
 from articles.workflow.record import record
 from articles.workflow.revisions import content_of, snapshot_live
 
@@ -85,13 +85,17 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
             update += ["submitted_at", "submitted_by"]
         locked.status = move.target
         locked.save(update_fields=update)
+        if move.ends_share_links:
+            PreviewLink.objects.filter(article=locked, revoked_at__isnull=True).update(revoked_at=now)
         changes = {}
         if move.target == Status.PUBLISHED:
             changes["published_at"] = locked.published_at.isoformat()
             if previous != Status.PUBLISHED:  # a new time for the same text is no new version
                 snapshot_live(locked, user, source=name)
         record(locked, user, name, previous, locked.status, comment, changes)
-        transaction.on_commit(lambda: notifications.transition_made(locked, name, user, comment), robust=True)
+        transaction.on_commit(lambda: notifications.transition_made(
+            locked, move, user, comment, recipients(name, locked)
+        ), robust=True)
     article.refresh_from_db()
     return article
 

@@ -6,14 +6,13 @@ from django.utils import timezone
 from articles.models import Article, ContentWarning
 from articles.workflow.errors import WorkflowError
 from articles.workflow.images import check_graphic_images
-from articles.workflow.permissions import is_editor
+from articles.workflow.permissions import require
 from articles.workflow.record import record
 
 
 def decide_warnings(article: Article, user, warnings, *, no_warnings_apply: bool, comment: str = "") -> Article:
     """Record an editor's warning decision: specific warnings, or “no warnings apply”. Resolves all suggestions."""
-    if not is_editor(user):
-        raise WorkflowError("Only an editor may decide an article's content warnings.")
+    require(user, "decide_warnings")
     chosen = {w.slug for w in warnings}
     if chosen and no_warnings_apply:
         raise WorkflowError("Either choose warnings or tick “no content warnings apply”, not both.")

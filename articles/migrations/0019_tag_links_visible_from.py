@@ -80,7 +80,7 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0016_tag_search_names_per_statement")]
+    dependencies = [("articles", "0018_corrections")]
 
     operations = [
         migrations.AddField(

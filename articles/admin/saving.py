@@ -1,0 +1,114 @@
+"""Saving an article from its change form: a draft is saved in place, an edit of a live article
+becomes a pending revision, and an editor's warning decision is recorded through the workflow.
+
+"Save and <move>" saves first. Publishing now and scheduling (with the time typed beside the button,
+in the newsroom's time zone) then happen at once; the other moves open their confirmation page,
+where a comment can be written.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import workflow
+from articles.admin.record import zoned_time
+from articles.content import Content
+from articles.models import Article
+from articles.workflow import MOVES, WorkflowError
+
+# Moves the change form makes as soon as it is saved (the button says exactly what happens).
+PUBLISHING_MOVES = ("publish", "schedule", "reschedule")
+
+
+def scheduling_context(article) -> dict:
+    """What the change form's "Schedule for …" control needs: the time it starts from (the scheduled
+    time, else the next full hour), the earliest it accepts, and the newsroom's time zone."""
+    now = timezone.localtime()
+    start = timezone.localtime(article.published_at) if article.is_scheduled else (now + timedelta(hours=1)).replace(
+        minute=0, second=0, microsecond=0)
+    return {
+        "publishing_moves": PUBLISHING_MOVES,
+        "schedule_default": start.strftime("%Y-%m-%dT%H:%M"),
+        "schedule_min": now.strftime("%Y-%m-%dT%H:%M"),
+        "time_zone": settings.TIME_ZONE,
+    }
+
+
+class RevisionSaving:
+    """Mixed into ArticleAdmin: save_model, save_related, the change message and "Save and <move>"."""
+
+    def save_model(self, request, obj, form, change):
+        request.masthead_schedule_at = form.schedule_at
+        if change and obj.status == Article.Status.PUBLISHED:
+            live = Article.objects.get(pk=obj.pk)
+            live_content = workflow.content_of(live)
+            content = Content.from_form(form.cleaned_data, start=live_content)
+            if content == live_content:
+                form.revision = None  # nothing to review: no empty revision
+                form.unchanged = True
+                return
+            form.revision = workflow.propose_revision(live, request.user, content)
+            return
+        if not change:
+            obj.created_by = request.user
+        obj.last_edited_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(form, "revision", None) is not None or getattr(form, "unchanged", False):
+            return  # the live article is untouched; the revision holds the edit
+        super().save_related(request, form, formsets, change)
+        if form.warning_decision_requested():
+            chosen = form.cleaned_data.get("warnings") or []
+            # save_related has already stored the chosen warnings; record against what there was before.
+            article = form.instance
+            article.warnings.set(form.warnings_before)
+            try:
+                workflow.decide_warnings(
+                    article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
+                )
+            except WorkflowError as error:
+                messages.error(request, str(error))
+
+    def response_change(self, request, obj):
+        """"Save and <move>": the edits are saved first; then publishing and scheduling happen at once, and
+        any other move opens its confirmation page."""
+        name = request.POST.get("_workflow")
+        if name in PUBLISHING_MOVES:
+            try:
+                article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
+            except WorkflowError as error:
+                self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
+            else:
+                done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
+                self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        if name in MOVES:
+            self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """"Save and submit for review" on a new article: it is saved as a draft, then the submission's
+        confirmation page opens (where a comment for the editors can be written)."""
+        if request.POST.get("_workflow") == "submit":
+            self.message_user(request, "Your article was saved as a draft. Confirm to submit it for review.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, "submit"]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form, "unchanged", False):
+            messages.info(request, "Nothing was changed, so no revision was made.")
+            return []
+        if getattr(form, "revision", None) is not None:
+            messages.info(
+                request,
+                "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
+                "version until an editor approves it.",
+            )
+            return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
+        return super().construct_change_message(request, form, formsets, add)

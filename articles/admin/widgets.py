@@ -1,0 +1,46 @@
+"""Widgets of the editors' admin."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from articles.admin.images import thumbnail_html
+from articles.models import Image
+
+
+class ImageChooserWidget(forms.Widget):
+    """A library picture as a field: its thumbnail and title, "Choose…" (the image chooser dialog,
+    static/js/image-chooser.js) and "Remove"; the picture's number travels in a hidden input.
+
+    Shows only a picture of the field's own choices (``choices``, set by ModelChoiceField: the pictures
+    this person may use), so a refused POST never displays someone else's picture."""
+
+    template_name = "admin/widgets/image_chooser.html"
+    choices = ()
+
+    def __init__(self, chooser_url, attrs=None):
+        super().__init__(attrs)
+        self.chooser_url = chooser_url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        image = self.chosen(value)
+        context["widget"].update(
+            chooser_url=self.chooser_url,
+            image=image,
+            thumbnail=thumbnail_html(image, 160) if image is not None and not image.graphic else "",
+        )
+        return context
+
+    def chosen(self, value):
+        """The chosen picture, if ``value`` names one of the choices."""
+        queryset = getattr(self.choices, "queryset", Image.objects.none())
+        if value in (None, ""):
+            return None
+        try:
+            return queryset.filter(pk=value).prefetch_related("renditions").first()
+        except (TypeError, ValueError, ValidationError):
+            return None
+
+    def id_for_label(self, id_):
+        # The hidden input cannot take a label's focus; the widget names itself (a labelled group).
+        return None

@@ -1,0 +1,205 @@
+/* Masthead admin: no lost work on the article form.
+
+   - Autosave: a few seconds after typing pauses, the whole form is posted to the article's autosave
+     URL (articles/admin/autosave.py), which saves the text without publishing or deciding anything,
+     with the same edit-conflict check as a Save. "Saved 12:04" (or why not) shows in the status line.
+   - Leaving the page with unsaved changes asks first.
+   - A copy of what is typed is kept in this browser (localStorage) until the server has it: if a Save
+     lands on the login page (the session expired, or its cookie is gone), the text is put back in the
+     form after logging in, with a note saying so.
+   Loaded on every admin page: elsewhere it only forgets the copy of a new article once the admin
+   says it was added. */
+(function () {
+  "use strict";
+
+  var PREFIX = "masthead-unsaved:";
+  var AUTOSAVE_AFTER_MS = 3000;  // after the last keystroke
+  var NEVER_RESTORED = ["csrfmiddlewaretoken", "edit_version", "warnings", "no_warnings_apply", "record_warning_decision"];
+
+  function storage() {
+    try { return window.localStorage; } catch (error) { return null; }
+  }
+
+  function fields(form) {
+    var entries = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && NEVER_RESTORED.indexOf(name) === -1 && name.charAt(0) !== "_") { entries.push([name, value]); }
+    });
+    return entries;
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function forgetAddedArticles() {
+    var store = storage();
+    if (!store || !document.querySelector(".messagelist .success")) { return; }
+    for (var i = store.length - 1; i >= 0; i--) {
+      var key = store.key(i);
+      if (key && key.indexOf(PREFIX) === 0 && /:new$/.test(key)) {
+        var kept = JSON.parse(store.getItem(key) || "{}");
+        if (kept.submitted) { store.removeItem(key); }
+      }
+    }
+  }
+
+  function restore(form, entries) {
+    var byName = {};
+    entries.forEach(function (entry) { (byName[entry[0]] = byName[entry[0]] || []).push(entry[1]); });
+    Object.keys(byName).forEach(function (name) {
+      var values = byName[name];
+      Array.prototype.forEach.call(form.querySelectorAll("[name='" + name.replace(/'/g, "") + "']"), function (element) {
+        if (element.type === "checkbox" || element.type === "radio") {
+          element.checked = values.indexOf(element.value) !== -1;
+        } else if (element.tagName === "SELECT") {
+          Array.prototype.forEach.call(element.options, function (option) {
+            option.selected = values.indexOf(option.value) !== -1;
+          });
+        } else if (element.type !== "file" && element.type !== "submit") {
+          element.value = values[0];
+        }
+        element.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    });
+  }
+
+  function editor(form) {
+    var body = document.getElementById("id_body");
+    if (!body || !body.dataset.autosaveUrl) { return; }
+    var store = storage();
+    var key = body.dataset.stashKey;
+    var autosaveUrl = body.dataset.autosaveUrl;
+    var version = form.querySelector("input[name=edit_version]");
+    var status = document.createElement("p");
+    status.className = "article-editor-status";
+    status.setAttribute("role", "status");
+    var firstFieldset = form.querySelector("fieldset");
+    (firstFieldset || form.firstChild).insertAdjacentElement("beforebegin", status);
+
+    var saved = fields(form);  // what the server has
+    var timer = null;
+    var inFlight = false;
+    var submitting = false;
+    var stopped = false;
+
+    function say(text, kind) {
+      status.textContent = text;
+      status.className = "article-editor-status" + (kind ? " article-editor-status--" + kind : "");
+    }
+
+    function keep(extra) {
+      if (!store) { return; }
+      var kept = { at: Date.now(), version: version ? version.value : "", fields: fields(form) };
+      Object.keys(extra || {}).forEach(function (name) { kept[name] = extra[name]; });
+      try { store.setItem(key, JSON.stringify(kept)); } catch (error) { /* full or refused: the server still saves */ }
+    }
+
+    function forget() { if (store) { store.removeItem(key); } }
+
+    function dirty() { return !same(fields(form), saved); }
+
+    function autosave() {
+      if (stopped || submitting || !dirty()) { return; }
+      if (inFlight) { schedule(); return; }
+      inFlight = true;
+      var sending = fields(form);
+      fetch(autosaveUrl, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "follow" })
+        .then(function (response) {
+          var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+          if (!json || response.redirected) {
+            stopped = true;
+            say("Not saved: your login has ended. Your text is kept in this browser: log in again (in another tab), then press Save.", "error");
+            return null;
+          }
+          return response.json().then(function (answer) {
+            if (!response.ok) {
+              if (answer.conflict) { stopped = true; }
+              say(answer.error || "Not saved.", "error");
+              return;
+            }
+            saved = sending;
+            if (!version) {  // a new article was just created as a draft: this form now edits it
+              version = document.createElement("input");
+              version.type = "hidden";
+              version.name = "edit_version";
+              form.appendChild(version);
+              form.action = answer.change_url;
+              if (window.history && window.history.replaceState) { window.history.replaceState(null, "", answer.change_url); }
+              forget();
+              key = key.replace(/:new$/, ":" + answer.change_url.split("/").filter(Boolean).slice(-2, -1)[0]);
+              autosaveUrl = answer.autosave_url;
+              body.dataset.autosaveUrl = autosaveUrl;
+            }
+            version.value = answer.version;
+            say("Saved " + answer.saved_at + " (not published)", "saved");
+            if (dirty()) { keep(); schedule(); } else { forget(); }
+          });
+        })
+        .catch(function () {
+          say("Not saved: the connection was lost. Your text is kept in this browser; it will be saved when you press Save.", "error");
+        })
+        .then(function () { inFlight = false; });
+    }
+
+    function schedule() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(autosave, AUTOSAVE_AFTER_MS);
+    }
+
+    function changed() {
+      if (submitting) { return; }
+      keep();
+      if (!stopped) { say("Unsaved changes", ""); schedule(); }
+    }
+
+    // Put back what a Save that never arrived (login page) or a closed tab left in this browser.
+    var kept = store ? JSON.parse(store.getItem(key) || "null") : null;
+    var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success");
+    if (kept && (savedJustNow || same(kept.fields, fields(form)))) {
+      forget();  // the server has it: the save this copy was made for went through
+    } else if (kept) {
+      var when = new Date(kept.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
+      var sameVersion = (version ? version.value : "") === (kept.version || "");
+      if (sameVersion) {
+        restore(form, kept.fields);
+        say("Your unsaved text from " + when + " was kept in this browser and is back in the form: check it, then save.", "restored");
+      } else {
+        var offer = document.createElement("button");
+        offer.type = "button";
+        offer.className = "button";
+        offer.textContent = "Put back my text from " + when;
+        offer.addEventListener("click", function () {
+          restore(form, kept.fields);
+          say("Your text from " + when + " is back in the form: check it against the newer version, then save.", "restored");
+        });
+        say("Someone saved this article after your unsaved text from " + when + ", which this browser kept. ", "error");
+        status.appendChild(offer);
+      }
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function () {
+      submitting = true;
+      window.clearTimeout(timer);
+      keep({ submitted: true });
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (!submitting && dirty()) {
+        event.preventDefault();
+        event.returnValue = "";  // the browser asks "Leave site? Changes you made may not be saved."
+      }
+    });
+  }
+
+  function start() {
+    forgetAddedArticles();
+    var form = document.getElementById("article_form");
+    if (form) { editor(form); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

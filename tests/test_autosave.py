@@ -1,0 +1,123 @@
+"""Autosave and the edit token: text saved while typing, never published, never over someone else's save."""
+
+import pytest
+from django.urls import reverse
+
+from articles import workflow
+from articles.models import Article, ContentWarning, Decision, Revision
+from tests.test_admin_workflow import change_url, form_data, logged_in
+from tests.test_workflow import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def autosave_url(article=None):
+    if article is None:
+        return reverse("admin:articles_article_autosave_new")
+    return reverse("admin:articles_article_autosave", args=[article.pk])
+
+
+def test_autosave_saves_a_draft_in_place_without_moving_it(writer):
+    """An autosave of a draft stores the typed text, bumps the edit token and leaves the state alone."""
+    article = make_article(writer, "draft")
+    response = logged_in(writer).post(autosave_url(article), form_data(article, body="Typed, then paused."))
+    assert response.status_code == 200
+    answer = response.json()
+    article.refresh_from_db()
+    assert (article.body, article.status) == ("Typed, then paused.", "draft")
+    assert answer["version"] == article.version
+    assert answer["saved_at"] and answer["change_url"] == change_url(article)
+    assert not Decision.objects.filter(article=article).exists()
+
+
+def test_autosave_of_a_live_article_keeps_an_unsent_revision(writer, editor):
+    """Autosaving a live article changes nothing readers see and sends nothing for review: one autosaved
+    revision per person, replaced by the next autosave, which Save then proposes."""
+    article = make_article(writer, "published")
+    live_body = article.body
+    client = logged_in(editor)
+    for body in ("First thought.", "Second thought."):
+        assert client.post(autosave_url(article), form_data(article, body=body)).status_code == 200
+    article.refresh_from_db()
+    assert article.body == live_body
+    assert not article.revisions.pending().exists()
+    (autosaved,) = Revision.objects.filter(article=article, status=Revision.Status.AUTOSAVED)
+    assert autosaved.body == "Second thought."
+    page = client.get(change_url(article))
+    assert page.context["adminform"].form.initial["body"] == "Second thought."
+    assert "autosaved at" in page.content.decode()
+    client.post(change_url(article), form_data(article, body="Second thought."))
+    autosaved.refresh_from_db()
+    assert autosaved.status == Revision.Status.SUPERSEDED
+    assert article.revisions.pending().get().body == "Second thought."
+
+
+def test_autosave_never_records_a_warning_decision(editor, writer):
+    """An editor's autosave leaves the warnings and "none apply" as they were: a decision needs a Save."""
+    article = make_article(writer, "in_review")
+    before = (list(article.warnings.all()), article.no_warnings_apply, article.warnings_decided_at)
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    data = form_data(article, body="Edited.", warnings=[war.pk], record_warning_decision="on")
+    data.pop("no_warnings_apply", None)
+    assert logged_in(editor).post(autosave_url(article), data).status_code == 200
+    article.refresh_from_db()
+    assert (list(article.warnings.all()), article.no_warnings_apply, article.warnings_decided_at) == before
+    assert (article.status, article.body) == ("in_review", "Edited.")
+    assert not Decision.objects.filter(article=article, action="warnings_decided").exists()
+
+
+def test_autosave_refuses_to_overwrite_a_newer_save(writer, editor):
+    """An autosave from a form opened before someone else's save is refused (409) and names who saved."""
+    article = make_article(writer, "draft")
+    stale = form_data(article, body="My stale text.")
+    logged_in(editor).post(change_url(article), form_data(article, body="The editor's newer text."))
+    response = logged_in(writer).post(autosave_url(article), stale)
+    assert response.status_code == 409
+    assert response.json()["conflict"] is True and "Not saved" in response.json()["error"]
+    article.refresh_from_db()
+    assert article.body == "The editor's newer text."
+
+
+def test_autosave_of_a_new_article_creates_a_draft_once_it_has_a_title(writer):
+    """The add form's autosave creates the draft (and names its change page) once a title is typed."""
+    client = logged_in(writer)
+    empty = client.post(autosave_url(), {"title": "", "slug": "", "body": "Notes."})
+    assert empty.status_code == 400 and "Title" in empty.json()["error"]
+    assert not Article.objects.exists()
+    answer = client.post(autosave_url(), {"title": "Night at the border", "slug": "night-at-the-border",
+                                          "author": writer.author_profile.pk, "body": "Notes."}).json()
+    article = Article.objects.get()
+    assert (article.status, article.created_by, article.body) == ("draft", writer, "Notes.")
+    assert answer["change_url"] == change_url(article)
+
+
+def test_autosave_is_for_people_who_may_edit(writer, other_writer, client):
+    """Another writer's draft cannot be autosaved; without a login the answer is the login page."""
+    article = make_article(writer, "draft")
+    assert logged_in(other_writer).post(autosave_url(article), form_data(article, body="Mine now.")).status_code in (403, 404)
+    response = client.post(autosave_url(article), form_data(article, body="Anonymous."))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    article.refresh_from_db()
+    assert article.body not in ("Mine now.", "Anonymous.")
+
+
+def test_a_change_form_without_its_edit_token_is_refused(writer, editor):
+    """A POST that leaves out edit_version does not save over the article: it says why, nothing changes."""
+    article = make_article(writer, "draft")
+    logged_in(editor).post(change_url(article), form_data(article, body="The editor's save."))
+    data = form_data(article, body="A crafted POST without the token.")
+    del data["edit_version"]
+    response = logged_in(writer).post(change_url(article), data)
+    assert response.status_code == 200
+    assert "did not say which version" in response.content.decode()
+    article.refresh_from_db()
+    assert article.body == "The editor's save."
+
+
+def test_every_save_of_the_row_renews_the_token(writer):
+    """Saves through the workflow and direct saves each produce a new edit token."""
+    article = make_article(writer, "draft")
+    before = article.version
+    workflow.perform("submit", article, writer)
+    article.refresh_from_db()
+    assert article.version > before

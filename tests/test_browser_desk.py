@@ -1,0 +1,132 @@
+"""The desk, the review queue and the record of decisions in a real Chromium (as tests/test_browser.py
+drives it), at a laptop's 1280 px and a phone's 390 px: what each role sees, nothing wider than the
+screen, axe-core with zero violations. Screenshots go to test-artifacts/screenshots/desk-*.png."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article
+from tests.factories import ArticleFactory
+from tests.test_browser import _log_in, axe_violations, browser, shoot  # noqa: F401  (browser: the fixture)
+from tests.test_workflow import make_article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SIZES = {"390": {"width": 390, "height": 844}, "1280": {"width": 1280, "height": 900}}
+
+# How far the page, and any list's table, reaches past the screen's (or its box's) right edge, in pixels.
+OVERFLOW = """() => {
+    const page = document.documentElement.scrollWidth - window.innerWidth;
+    const results = [...document.querySelectorAll('.results')].map(el => el.scrollWidth - el.clientWidth);
+    return {page, results: Math.max(0, ...results)};
+}"""
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request):
+    return request.param
+
+
+@pytest.fixture
+def desk_page(browser, size, live_server):  # noqa: F811  (the imported browser fixture)
+    context = browser.new_context(viewport=SIZES[size], base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def newsroom(writer, other_writer, editor):
+    """A morning's work: Wanda's draft, her article sent back, one in review with a comment, one scheduled;
+    Oscar's draft; a held import, a pending revision and an article published today."""
+    editor.first_name, editor.last_name = "Edith", "Editor"
+    editor.save()
+    draft = make_article(writer, "draft")
+    Article.objects.filter(pk=draft.pk).update(title="Checkpoint queues grow at the northern crossing")
+    back = make_article(writer, "draft")
+    Article.objects.filter(pk=back.pk).update(title="Families wait for news of the detained")
+    workflow.perform("submit", back, writer, comment="First draft; the ministry has not answered yet.")
+    workflow.perform("request_changes", back, editor, comment="Name the second source, or cut the paragraph.")
+    waiting = make_article(writer, "draft")
+    Article.objects.filter(pk=waiting.pk).update(title="Water returns to the old city after three weeks")
+    workflow.perform("submit", waiting, writer, comment="Photos to follow from the agency.")
+    scheduled = make_article(writer, "scheduled")
+    Article.objects.filter(pk=scheduled.pk).update(title="A year after the flood: the rebuilt bridge opens")
+    make_article(other_writer, "draft")
+    Article.objects.filter(created_by=other_writer).update(title="Oscar's unfinished draft")
+    ArticleFactory(title="Imported: market fire, a headline the importer guessed", in_review=True, published_at=None,
+                   source_name="market-fire.txt", review_reasons=[Article.UNSURE_TITLE], submitted_at=timezone.now())
+    live = make_article(writer, "published")
+    workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="A corrected casualty figure."))
+    ArticleFactory(title="Ceasefire talks resume in Geneva", decided=True, published_at=timezone.now() - timedelta(minutes=5))
+
+
+def _check(page, name, size):
+    """Screenshot, then: no violations, nothing wider than the screen (a list's table fits its box too)."""
+    shoot(page, name, size)
+    count, report = axe_violations(page)
+    assert count == 0, report
+    overflow = page.evaluate(OVERFLOW)
+    assert overflow == {"page": 0, "results": 0}, f"{name} at {size} px reaches past the screen: {overflow}"
+
+
+def test_writer_desk_in_a_browser(desk_page, size, newsroom, writer):
+    """A writer's desk shows what came back with the editor's comment and name, her drafts, what is in review and
+    what is scheduled, never Oscar's draft; it fits the screen and axe-core finds nothing."""
+    _log_in(desk_page, writer.username)
+    sent_back = desk_page.locator("#desk-sent-back")
+    assert "Families wait for news of the detained" in sent_back.inner_text()
+    assert "Name the second source, or cut the paragraph." in sent_back.inner_text()
+    assert "Edith Editor" in sent_back.inner_text()
+    assert "Checkpoint queues grow" in desk_page.locator("#desk-drafts").inner_text()
+    assert "Water returns to the old city" in desk_page.locator("#desk-in-review").inner_text()
+    assert "A year after the flood" in desk_page.locator("#desk-scheduled").inner_text()
+    assert "Oscar" not in desk_page.content()
+    assert desk_page.get_by_role("link", name="Articles", exact=True).count() >= 1  # the models, below the desk
+    _check(desk_page, "desk-writer", size)
+    desk_page.locator("#desk-sent-back").get_by_role("link", name="Families wait for news of the detained").click()
+    desk_page.wait_for_url("**/change/")
+
+
+def test_editor_desk_in_a_browser(desk_page, size, newsroom, editor):
+    """An editor's desk shows the queue with the writer's comment, the pending revision, the held import with its
+    reason, the schedule with its time zone named and today's publication; it fits and axe-core finds nothing."""
+    _log_in(desk_page, editor.username)
+    queue = desk_page.locator("#desk-review-queue").inner_text()
+    assert "Water returns to the old city" in queue and "Photos to follow from the agency." in queue
+    assert "Wanda Writer" in queue
+    assert "A corrected" not in queue and desk_page.locator("#desk-revisions li").count() == 1
+    assert Article.UNSURE_TITLE in desk_page.locator("#desk-held-imports").inner_text()
+    assert "Europe/London" in desk_page.locator("#desk-scheduled").inner_text()
+    assert "Ceasefire talks resume in Geneva" in desk_page.locator("#desk-published-today").inner_text()
+    _check(desk_page, "desk-editor", size)
+
+
+def test_review_queue_and_record_in_a_browser(desk_page, size, newsroom, editor):
+    """The review queue ("2 articles waiting", the writer's comment) and the record of decisions (readable filters,
+    every column on screen) fit at 1280 and 390 px with zero axe-core violations."""
+    _log_in(desk_page, editor.username)
+    desk_page.goto("/admin/articles/reviewqueue/")
+    assert desk_page.locator("h1").inner_text() == "Review queue"
+    assert "articles waiting" in desk_page.locator(".paginator").inner_text()
+    assert "Photos to follow from the agency." in desk_page.locator("#result_list").inner_text()
+    _check(desk_page, "desk-review-queue", size)
+    desk_page.goto("/admin/articles/decision/")
+    filters = desk_page.locator("#changelist-filter").inner_text()
+    assert "Changes requested" in filters and "In review" in filters
+    assert "in_review" not in filters and "request_changes" not in filters
+    _check(desk_page, "desk-decisions", size)
+
+
+def test_desk_in_dark_mode(browser, live_server, newsroom, editor):  # noqa: F811
+    """In the dark colour scheme the editors' desk also has zero axe-core violations."""
+    context = browser.new_context(viewport=SIZES["1280"], base_url=live_server.url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        _check(page, "desk-editor-dark", "1280")
+    finally:
+        context.close()

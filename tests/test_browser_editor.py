@@ -1,0 +1,323 @@
+"""The article form in a real Chromium, as a writer and an editor use it: the body box holds its shape at
+every window size, the preview layout is remembered, autosave, leaving with unsaved changes, a save whose
+session has ended, and publishing or scheduling from the article. Screenshots go to
+test-artifacts/screenshots/.
+
+Skipped, with the reason, when Playwright or Chromium is missing (``make test`` installs both).
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, Decision
+from tests.pictures import stored
+from tests.test_browser import SCREENSHOTS, axe_violations, browser  # noqa: F401  (the module's Chromium)
+from tests.test_workflow import make_article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+WIDTHS = [390, 1024, 1280, 1440, 1920]
+
+
+def _expect():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    return sync_api.expect
+
+
+@pytest.fixture
+def desk(browser, live_server):  # noqa: F811  (the fixture imported above)
+    """Opens a logged-in tab at a given width: desk(user, width) -> page."""
+    contexts = []
+
+    def open_tab(user, width=1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, base_url=live_server.url)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        _log_in(page, user.username)
+        return page
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def _log_in(page, username, next_path="/admin/"):
+    page.goto(f"/admin/login/?next={next_path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-password-123")
+    page.click("input[type=submit]")
+
+
+def shoot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def _widths(page):
+    return page.evaluate("""() => {
+        const width = (id) => document.getElementById(id).getBoundingClientRect().width;
+        const preview = document.querySelector('.body-preview').getBoundingClientRect();
+        const body = document.getElementById('id_body').getBoundingClientRect();
+        return {body: width('id_body'), standfirst: width('id_standfirst'), title: width('id_title'),
+                beside: preview.left >= body.right};
+    }""")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_body_box_holds_its_shape_with_a_picture_in_the_preview(desk, writer, width, settings, tmp_path):
+    """At every window width, once the preview shows a placed picture, the body box is at least as wide as
+    the form's other text fields."""
+    expect = _expect()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    picture = stored("Families at the crossing", uploaded_by=writer)
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_body", f"Families waited.\n\n![Families at the crossing](image:{picture.pk})\n\nShelling resumed at dawn.")
+    expect(page.locator(".body-preview__text img")).to_have_count(1)
+    sizes = _widths(page)
+    assert sizes["body"] >= sizes["standfirst"] - 1 and sizes["body"] >= sizes["title"] - 1, sizes
+    assert sizes["body"] >= min(300, width - 60), sizes
+    page.locator(".body-editor").scroll_into_view_if_needed()
+    shoot(page, f"body-editor-{width}")
+
+
+def test_the_preview_goes_beside_the_body_where_it_fits_and_the_choice_is_remembered(desk, writer):
+    """"Beside the text" puts the preview beside a full-width body on a wide window, is remembered after a
+    reload, and falls back to below (saying so) on a narrower one."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, 1920)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.get_by_label("Beside the text").check()
+    page.reload()
+    expect(page.get_by_label("Beside the text")).to_be_checked()
+    sizes = _widths(page)
+    assert sizes["beside"] and sizes["body"] >= sizes["standfirst"] - 1, sizes
+    shoot(page, "body-editor-beside-1920")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".body-editor__narrow-note")).to_be_visible()
+    assert not _widths(page)["beside"]
+
+
+def test_the_preview_shows_the_proposed_warning_and_our_note_first(desk, writer):
+    """Ticking a proposed warning and writing our note shows them above the text in the live preview."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, 1280)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.get_by_label("War and conflict").check()
+    page.fill("#id_newsroom_note", "Describes the aftermath of shelling.")
+    expect(page.locator(".body-preview .content-warning")).to_contain_text("War and conflict")
+    expect(page.locator(".body-preview .content-warning")).to_contain_text("Our note: Describes the aftermath")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_autosave_keeps_the_text_across_a_reload(desk, writer, width):
+    """The writer types and pauses: within 10 seconds "Saved HH:MM" shows, the draft holds the text (still a
+    draft), and a reload shows it."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_standfirst", "Written, then left to autosave.")
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
+    shoot(page, f"autosave-saved-{width}")
+    article.refresh_from_db()
+    assert (article.standfirst, article.status) == ("Written, then left to autosave.", "draft")
+    page.reload()
+    expect(page.locator("#id_standfirst")).to_have_value("Written, then left to autosave.")
+    assert not Decision.objects.filter(article=article).exclude(action__in=["submit"]).exists()
+
+
+def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer):
+    """On the add form, once a title is typed, autosave creates the draft; the form then edits that draft,
+    so pressing Save changes it rather than adding a second."""
+    expect = _expect()
+    page = desk(writer, 1280)
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_title", "Night at the border")
+    page.fill("#id_body", "Notes from the crossing.")
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
+    article = Article.objects.get()
+    assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_body", "Notes from the crossing, finished.")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert Article.objects.count() == 1 and Article.objects.get().body == "Notes from the crossing, finished."
+
+
+def test_leaving_with_unsaved_changes_asks_first(desk, writer):
+    """With an unsaved edit, following a sidebar link asks before leaving; staying keeps the text."""
+    article = make_article(writer, "draft")
+    page = desk(writer, 1280)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.click("#id_standfirst")
+    page.keyboard.type("An edit not yet saved.")
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.locator("#nav-sidebar a", has_text="Images").click(no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
+    assert page.input_value("#id_standfirst").endswith("An edit not yet saved.")
+
+
+def test_a_save_after_the_session_cookie_is_gone_keeps_the_text(desk, writer, live_server):
+    """The session cookie is deleted, then Save is pressed: the login page; after logging in, the change form
+    shows the typed text again and says so; saving then stores it."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, 1280)
+    change = f"/admin/articles/article/{article.pk}/change/"
+    page.goto(change)
+    page.fill("#id_body", "Typed while the login quietly ended.")
+    page.context.clear_cookies(name="sessionid")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#id_username")).to_be_visible()
+    page.fill("#id_username", writer.username)
+    page.fill("#id_password", "a-long-password-123")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"**{change}")
+    expect(page.locator("#id_body")).to_have_value("Typed while the login quietly ended.")
+    expect(page.locator(".article-editor-status")).to_contain_text("kept in this browser")
+    shoot(page, "session-ended-restored-1280")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert article.body == "Typed while the login quietly ended."
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_editor_decides_warnings_and_schedules_from_the_article(desk, writer, editor, width):
+    """The editor ticks a warning and the decision box, types a time and presses "Save and schedule": one
+    press saves the decision and schedules it; the record names the time and zone."""
+    expect = _expect()
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.locator("#workflow-blockers")).to_contain_text("Record my content-warning decision")
+    page.locator("#id_warnings").get_by_label("War and conflict").check()
+    page.check("#id_record_warning_decision")
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    page.fill("#id__schedule_at", when.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Save and schedule").click()
+    expect(page.locator(".messagelist")).to_contain_text("(Europe/London)")
+    article.refresh_from_db()
+    assert article.is_scheduled and article.published_at == when
+    assert list(article.warnings.values_list("slug", flat=True)) == ["war-and-conflict"]
+    expect(page.locator("#record-of-decisions")).to_contain_text(f"Scheduled for {when.strftime('%-d %b %Y')}, 09:00 (Europe/London)")
+    shoot(page, f"scheduled-from-the-article-{width}")
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+
+def test_the_change_form_has_no_accessibility_violations(desk, writer):
+    """axe-core finds no violations on the article form with its body editor, preview and autosave line."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, 1280)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_standfirst", "Checked by axe.")
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+
+def test_the_change_form_fits_a_phone_after_scheduling(desk, writer, editor):
+    """At 390 px the article form with its workflow box and record of decisions needs no sideways scrolling,
+    and a successful save leaves no "put back my text" offer behind."""
+    expect = _expect()
+    article = make_article(writer, "in_review")
+    page = desk(editor, 390)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    page.fill("#id__schedule_at", when.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Save and schedule").click()
+    expect(page.locator(".messagelist")).to_contain_text("(Europe/London)")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    expect(page.locator(".article-editor-status")).to_be_hidden()
+
+
+class Clicks:
+    """Counts the clicks (and the fields typed into) of one task, as a person would do it."""
+
+    def __init__(self, page):
+        self.page, self.clicks, self.typed = page, 0, 0
+
+    def click(self, locator):
+        locator.click()
+        self.clicks += 1
+
+    def type(self, selector, text):
+        self.page.fill(selector, text)
+        self.typed += 1
+
+
+def test_click_counts_for_writing_and_for_publishing(desk, writer, editor, settings, tmp_path):
+    """From the desk: a writer writes and submits an article with a placed picture and a featured image in
+    7 clicks (3 fields typed); an editor reviews it, decides its warnings and publishes in 3 clicks
+    (the README compares them with Wagtail's)."""
+    expect = _expect()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    stored("Harbour at dawn", uploaded_by=writer)
+    page = desk(writer, 1280)
+    page.goto("/admin/")
+    task = Clicks(page)
+    task.click(page.get_by_role("link", name="Write an article"))
+    task.type("#id_title", "The harbour reopens")
+    task.type("#id_body", "Boats came back at dawn.")
+    task.click(page.get_by_role("button", name="Insert picture"))
+    task.click(page.get_by_role("dialog").get_by_role("button", name=re.compile("Harbour at dawn")))
+    task.click(page.get_by_role("button", name="Choose…"))
+    task.click(page.get_by_role("dialog").get_by_role("button", name=re.compile("Harbour at dawn")))
+    task.type("#id_tags", "Harbour")
+    task.click(page.get_by_role("button", name="Save and submit for review"))
+    task.click(page.get_by_role("button", name="Submit for review"))
+    expect(page.locator(".messagelist")).to_contain_text("Submit for review: done")
+    article = Article.objects.get(title="The harbour reopens")
+    assert article.status == "in_review" and article.featured_image is not None and "image:" in article.body
+    assert (task.clicks, task.typed) == (7, 3)
+
+    page = desk(editor, 1280)
+    page.goto("/admin/")
+    task = Clicks(page)
+    task.click(page.locator("#desk-review-queue").get_by_role("link", name="The harbour reopens"))
+    task.click(page.locator("#id_warnings").get_by_label("War and conflict"))  # a changed choice is a decision
+    task.click(page.get_by_role("button", name="Save and publish now"))
+    expect(page.locator(".messagelist")).to_contain_text("Published.")
+    article.refresh_from_db()
+    assert article.is_live and list(article.warnings.values_list("slug", flat=True)) == ["war-and-conflict"]
+    assert task.clicks == 3
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_changes_requested_reach_the_writers_desk(desk, writer, editor, width):
+    """The editor presses "Save and request changes" and writes why; the writer's desk shows the article
+    under "Came back with changes requested" with the editor's comment and name."""
+    expect = _expect()
+    article = make_article(writer, "in_review")
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.get_by_role("button", name="Save and request changes").click()
+    page.fill("#id_comment", "Name the second source, please.")
+    page.get_by_role("button", name="Request changes").click()
+    expect(page.locator(".messagelist")).to_contain_text("Request changes: done")
+    page = desk(writer, width)
+    page.goto("/admin/")
+    sent_back = page.locator("#desk-sent-back")
+    expect(sent_back).to_contain_text(article.title)
+    expect(sent_back).to_contain_text("Name the second source, please.")
+    expect(sent_back).to_contain_text(f"— {editor.username}")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    shoot(page, f"writer-desk-sent-back-{width}")

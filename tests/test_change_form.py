@@ -1,0 +1,165 @@
+"""The article change form's record keeping: decisions only when asked, history that names real changes, revisions newest first."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article, ContentWarning, Decision, Revision
+from tests.test_admin_workflow import change_url, form_data, logged_in
+from tests.test_workflow import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def _undecided_with_suggestion(writer):
+    article = make_article(writer, "in_review")
+    article.warnings.clear()
+    article.no_warnings_apply, article.warnings_decided_at = False, None
+    article.save()
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    article.suggested_warnings.add(war)
+    return article, war
+
+
+def test_a_workflow_button_alone_records_no_warning_decision(writer, editor):
+    """"Save and request changes" with the suggested warnings shown as they came, and the decision box
+    unticked, records no warning decision."""
+    article, war = _undecided_with_suggestion(writer)
+    response = logged_in(editor).post(change_url(article), form_data(article, warnings=[war.pk], _workflow="request_changes"))
+    assert response.status_code == 302
+    assert not Decision.objects.filter(article=article, action="warnings_decided").exists()
+    article.refresh_from_db()
+    assert not article.warnings_decided
+
+
+def test_ticking_the_box_records_the_suggestions_as_the_decision(writer, editor):
+    """With "Record my content-warning decision" ticked, the same save records the decision."""
+    article, war = _undecided_with_suggestion(writer)
+    data = form_data(article, warnings=[war.pk], record_warning_decision="on")
+    assert logged_in(editor).post(change_url(article), data).status_code == 302
+    assert Decision.objects.filter(article=article, action="warnings_decided").exists()
+
+
+def test_history_does_not_say_the_body_changed_when_only_line_endings_differ(writer):
+    """A browser posts the body with \\r\\n: a save that changed only the title says "Changed Title"."""
+    article = make_article(writer, "draft")
+    article.body = "First paragraph.\n\nSecond paragraph."
+    article.save()
+    data = form_data(article, title="A new headline", body="First paragraph.\r\n\r\nSecond paragraph.")
+    assert logged_in(writer).post(change_url(article), data).status_code == 302
+    entry = LogEntry.objects.filter(object_id=str(article.pk)).latest("action_time")
+    assert "Title" in entry.get_change_message() and "Body" not in entry.get_change_message()
+
+
+def test_revisions_page_lists_newest_first(writer, editor):
+    """The revisions page says "Newest first" and lists the newest revision first."""
+    article = make_article(writer, "published")
+    now = timezone.now()
+    for n, body in enumerate(["Oldest edit.", "Middle edit.", "Newest edit."]):
+        Revision.objects.create(article=article, title=article.title, body=body, created_by=editor,
+                                created_at=now - timedelta(hours=3 - n), status=Revision.Status.SUPERSEDED)
+    html = logged_in(editor).get(change_url(article).replace("/change/", "/revisions/")).content.decode()
+    assert "Newest first" in html
+    revisions = list(Revision.objects.filter(article=article).order_by("-created_at"))
+    positions = [html.index(f"/revisions/{revision.pk}/") for revision in revisions]
+    assert positions == sorted(positions)
+
+
+def test_the_live_preview_shows_the_warning_and_our_note_first(writer):
+    """The form's live preview puts the content warning (the writer's proposal) and "Our note" before the
+    standfirst and body, as readers will see them."""
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    response = logged_in(writer).post(reverse("admin:articles_article_body_preview"), {
+        "title": "Night at the crossing", "standfirst": "The crossing reopened.", "body": "Families waited.",
+        "suggested_warnings": [war.pk], "newsroom_note": "Describes the aftermath of shelling.",
+    })
+    html = response.json()["html"]
+    order = [html.index(text) for text in ("War and conflict", "Our note: Describes the aftermath", "The crossing reopened.", "Families waited.")]
+    assert order == sorted(order)
+    assert "Proposed warnings" in html
+
+
+def test_the_live_preview_of_an_editor_shows_the_chosen_warnings(editor):
+    """For an editor the preview shows the warnings chosen in the form, not a proposal."""
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    html = logged_in(editor).post(reverse("admin:articles_article_body_preview"), {
+        "body": "Families waited.", "warnings": [war.pk],
+    }).json()["html"]
+    assert "War and conflict" in html and "Proposed warnings" not in html
+
+
+def _schedule(client, article, when):
+    data = {**form_data(article, body="Edited before scheduling."), "_workflow": "schedule", "_schedule_at": when}
+    return client.post(change_url(article), data, follow=True)
+
+
+def test_save_and_schedule_from_the_article_in_the_newsrooms_time_zone(writer, editor):
+    """The time typed beside "Save and schedule" is read in the newsroom's zone; the article is scheduled at
+    once, the message and the record say "Scheduled for … (Europe/London)"."""
+    article = make_article(writer, "in_review")
+    when = (timezone.localtime() + timedelta(days=3)).replace(hour=9, minute=0, second=0, microsecond=0)
+    response = _schedule(logged_in(editor), article, when.strftime("%Y-%m-%dT%H:%M"))
+    article.refresh_from_db()
+    assert article.is_scheduled and article.published_at == when
+    html = response.content.decode()
+    label = f"{when.strftime('%-d %b %Y')}, 09:00 (Europe/London)"
+    assert f"it goes live on {label}" in html
+    record_html = html[html.index('id="record-of-decisions"'):]
+    assert f"Scheduled for {label}" in record_html
+    page = logged_in(editor).get(change_url(article)).content.decode()
+    assert f'value="{when.strftime("%Y-%m-%dT%H:%M")}"' in page and "Reschedule for" in page
+
+
+@pytest.mark.parametrize("typed", ["2020-01-01T09:00", "", "not a time"])
+def test_a_past_or_missing_schedule_time_saves_nothing(writer, editor, typed):
+    """A past, empty or unreadable time is refused with one message naming the problem; nothing is saved."""
+    article = make_article(writer, "in_review")
+    response = _schedule(logged_in(editor), article, typed)
+    html = response.content.decode()
+    assert "has already passed" in html if typed.startswith("2020") else "choose the date and time (Europe/London)" in html
+    article.refresh_from_db()
+    assert article.status == "in_review" and article.body != "Edited before scheduling."
+
+
+def test_the_record_says_published_scheduled_once_the_time_has_come(writer, editor, time_machine):
+    """After the scheduled time the record shows "Published (scheduled)" at that time."""
+    article = make_article(writer, "in_review")
+    at = timezone.now() + timedelta(hours=2)
+    workflow.perform("schedule", article, editor, at=at)
+    time_machine.move_to(at + timedelta(minutes=5))
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    record_html = html[html.index('id="record-of-decisions"'):]
+    assert "Published (scheduled)" in record_html and "Scheduled → Published" in record_html
+
+
+def test_the_preview_page_shows_proposed_warnings_and_our_note(writer):
+    """The article's Preview shows a draft's proposed warning and "Our note" before the text, saying the
+    warning is a proposal."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False,
+                                                 newsroom_note="Describes the aftermath of shelling.",
+                                                 body="Shelling resumed at dawn.")
+    article.warnings.clear()
+    article.suggested_warnings.add(ContentWarning.objects.get(slug="war-and-conflict"))
+    html = logged_in(writer).get(reverse("admin:articles_article_preview", args=[article.pk])).content.decode()
+    assert html.index("War and conflict") < html.index("Our note: Describes the aftermath") < html.index("Shelling resumed at dawn.")
+    assert "The content warning shown is the one proposed" in html
+
+
+def test_a_new_article_can_be_saved_and_submitted_in_one_press(writer):
+    """The add form offers "Save and submit for review": the draft is saved, then the submission's
+    confirmation page opens."""
+    client = logged_in(writer)
+    assert 'name="_workflow" value="submit"' in client.get(reverse("admin:articles_article_add")).content.decode()
+    response = client.post(reverse("admin:articles_article_add"), {
+        "title": "Night at the border", "slug": "night-at-the-border", "author": writer.author_profile.pk,
+        "body": "Notes.", "_workflow": "submit",
+    })
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_transition", args=[article.pk, "submit"])
+    assert article.status == "draft"
