@@ -12,7 +12,7 @@ same keys go out as ``Surrogate-Key`` / ``Cache-Tag`` headers for an HTTP cache 
 | ``list:home``, ``list:tag:7``, ``list:author:3`` | the lists (and their feeds) an article can enter or leave | an article appearing, leaving or moving in them |
 | ``list:tags``, ``list:authors`` | the tag index and the sitemap's tag and author sections | a tag or author gaining or losing its first visible article, or renamed |
 | ``related:tag:7`` | the pages of articles tagged 7 (their related articles are chosen among those sharing a tag) | an article entering tag 7's visible articles |
-| ``adjacent:12`` | article 12's page (its older and newer links) | an article appearing next to it in publication order |
+| ``adjacent:12``, ``adjacent:*`` | article 12's page (its older and newer links); every article page | an article appearing next to it in publication order; one appearing past more warned articles in a row than signals.ADJACENT_LOOKUP |
 | ``feed``, ``search``, ``sitemap``, ``sitemap:3`` | the site feeds, search results, the sitemap index and fixed sections, article section 3 | an article appearing or leaving; any change to a visible article's text (search, its section) |
 | ``list:corrections`` | /corrections/ | a correction added or withdrawn; an article with corrections appearing or leaving |
 | ``warnings`` | the warning vocabulary page, and every page a reader's warning filter shaped | any change to the vocabulary |
@@ -128,6 +128,7 @@ def declare_article_page(item, related_articles, neighbours):
     placed = _IMAGE_REFERENCE.findall(item.body) if "image:" in item.body else ()  # placed or not: no parse
     declare(
         adjacent(item.pk),
+        adjacent("*"),  # ended only when an article lands past a long run of warned ones (signals.adjacent_keys)
         *(related(pk) for pk in tag_ids),
         *(picture(pk) for pk in placed),
         *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),

@@ -15,7 +15,7 @@ from django.test import Client
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import cachekeys, pagecache, purging, workflow
+from articles import cachekeys, pagecache, purging, signals, workflow
 from articles.models import Article, Author, ContentWarning, Rendition, Topic
 from tests import pictures
 from tests.factories import ArticleFactory, AuthorFactory
@@ -306,3 +306,18 @@ def test_a_failing_purger_is_logged_and_retried_without_breaking_the_save(archiv
         tag.name = "Sudan (Darfur)"
         tag.save()
     assert cachekeys.author(author.pk) in received[1] and cachekeys.tag(tag.pk) in received[1]
+
+
+def test_neighbours_past_a_long_run_of_warned_articles_end_every_article_page(graphic, monkeypatch):
+    """Which pages link an article depends on readers' filters; past ADJACENT_LOOKUP warned articles in
+    a row the change ends every article page (adjacent:*), which each article page declares."""
+    now = timezone.now()
+    for n in range(3):
+        ArticleFactory(title=f"Warned {n}", warnings=[graphic], published_at=now - timedelta(days=10 + n),
+                       warnings_decided_at=now)
+    newest = ArticleFactory(title="Plain", decided=True, published_at=now - timedelta(days=1))
+    monkeypatch.setattr(signals, "ADJACENT_LOOKUP", 2)
+    assert cachekeys.adjacent("*") in signals.adjacent_keys(newest.pk, newest.published_at)
+    monkeypatch.setattr(signals, "ADJACENT_LOOKUP", 50)
+    assert cachekeys.adjacent("*") not in signals.adjacent_keys(newest.pk, newest.published_at)
+    assert cachekeys.adjacent("*") in Client().get(newest.get_absolute_url())["Surrogate-Key"].split()
