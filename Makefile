@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 export DJANGO_ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1]
 SECRET_FILE := var/secret-key
 
-.PHONY: run test serve setup browser wrk bench bench-load bench-soak bench-import bench-importer migrate import static editor writer superuser check clean
+.PHONY: run test serve setup browser varnish wrk bench bench-load bench-soak bench-traffic bench-import bench-importer migrate import static editor writer superuser check clean
 
 run: setup migrate import static serve
 
@@ -75,7 +75,21 @@ browser:
 		echo "apt-get not found: install Chromium at $(MASTHEAD_CHROMIUM) (or set MASTHEAD_CHROMIUM); the browser tests will be skipped."; \
 	fi
 
-test: setup browser
+# The Varnish tests (tests/test_varnish.py) start Debian's varnishd with the xkey vmod of
+# varnish-modules in front of gunicorn. Installed here when missing; otherwise they skip, saying why.
+varnish:
+	@if command -v varnishd >/dev/null 2>&1 && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
+		:; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's varnish and varnish-modules for the Varnish tests"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		{ $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends varnish varnish-modules; } \
+			|| echo "Could not install varnish: the Varnish tests will be skipped."; \
+	else \
+		echo "apt-get not found: install varnish and varnish-modules; the Varnish tests will be skipped."; \
+	fi
+
+test: setup browser varnish
 	$(BIN)/python -m pytest
 
 # Benchmarks (bench/README.md). The load benchmarks drive real HTTP with Debian's wrk, installed here when missing.
@@ -97,6 +111,9 @@ bench-load: setup wrk
 
 bench-soak: setup wrk
 	$(BIN)/python bench/soak.py --articles $(ARTICLES) --database $(DATABASE)
+
+bench-traffic: setup wrk
+	$(BIN)/python bench/traffic.py --articles $(ARTICLES) --database $(DATABASE)
 
 bench-import: setup
 	$(BIN)/python bench/importing.py --database $(DATABASE)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
-from articles import pictures, selectors, summaries
+from articles import cachekeys, pictures, selectors, summaries
 from articles.models import Article
 
 FEED_LENGTH = 30
@@ -44,8 +44,15 @@ class ArticleFeed(Feed):
     def articles(self, obj):
         return Article.objects.published()
 
+    def list_keys(self, obj):
+        """The dependency keys of the list the feed follows (articles/cachekeys.py)."""
+        return (cachekeys.FEED,)
+
     def items(self, obj=None):
-        return self.articles(obj).for_listing().with_corrected_at()[:FEED_LENGTH]
+        items = list(self.articles(obj).for_listing().with_corrected_at()[:FEED_LENGTH])
+        cachekeys.declare(*self.list_keys(obj))
+        cachekeys.declare_cards(items)
+        return items
 
     def item_title(self, article):
         return article.title
@@ -132,7 +139,10 @@ class TagFeed(ArticleFeed):
         return f"Articles tagged “{tag.name}” from {settings.MASTHEAD_SITE_NAME}."
 
     def articles(self, tag):
-        return Article.objects.published().filter(tagged_items__tag=tag)
+        return Article.objects.published().tagged(tag)
+
+    def list_keys(self, tag):
+        return (cachekeys.tag_list(tag.pk), cachekeys.tag(tag.pk))
 
 
 class AuthorFeed(ArticleFeed):
@@ -155,6 +165,9 @@ class AuthorFeed(ArticleFeed):
 
     def articles(self, author):
         return Article.objects.published().filter(author=author)
+
+    def list_keys(self, author):
+        return (cachekeys.author_list(author.pk), cachekeys.author(author.pk))
 
 
 class AtomMixin:

@@ -52,7 +52,7 @@ TRIGGERS = {
     f"BEGIN {_refresh('NEW.content_object_id')} END",
     "articles_search_tag_removed": f"AFTER DELETE ON articles_taggedarticle WHEN {_indexed('OLD.content_object_id')} "
     f"BEGIN {_refresh('OLD.content_object_id')} END",
-    "articles_search_tag_moved": "AFTER UPDATE ON articles_taggedarticle "
+    "articles_search_tag_moved": "AFTER UPDATE OF tag_id, content_object_id ON articles_taggedarticle "
     f"BEGIN {_refresh('OLD.content_object_id, NEW.content_object_id')} END",
     "articles_search_tag_renamed": "AFTER UPDATE OF name ON taggit_tag WHEN OLD.name IS NOT NEW.name "
     f"BEGIN {_refresh('SELECT content_object_id FROM articles_taggedarticle WHERE tag_id = NEW.id')} END",

@@ -13,14 +13,21 @@ RELATED_COUNT = 4
 RELATED_CANDIDATES = 50
 
 
+def visible_links(tag=OuterRef("pk")):
+    """The links of ``tag`` (by default the outer query's tag) whose article readers may see now: the
+    database keeps each link's ``visible_from`` in step with its article (migration 0019), so this is
+    ``published()`` read from the tag's own index."""
+    return TaggedArticle.objects.visible().filter(tag=tag)
+
+
 def _with_visible_article():
     """Tags annotated with ``visible_article``: the id of one visible article carrying the tag, or None.
 
-    A scalar subquery with LIMIT 1 rather than EXISTS: PostgreSQL plans it to stop at the first row
-    it finds, where it would read a popular tag's every link to decide an EXISTS.
+    A scalar subquery with LIMIT 1 on the tag's own links (one look in the tag's index) rather than
+    EXISTS, which PostgreSQL may plan as a join over every link.
     """
-    first = Article.objects.published().filter(tagged_items__tag=OuterRef("pk")).values("pk")[:1]
-    return Tag.objects.annotate(visible_article=Subquery(first)).filter(visible_article__isnull=False)
+    first = visible_links().order_by().values("content_object_id")[:1]
+    return Tag.objects.alias(visible_article=Subquery(first)).filter(visible_article__isnull=False)
 
 
 def visible_tags():

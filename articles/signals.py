@@ -1,35 +1,225 @@
-"""Model signals: any write that could change what readers see ends the cached pages on commit.
+"""What a change ends: model signals turned into the dependency keys of the pages that show it.
 
-Connected for every model a public page reads — articles, their tags and warnings, authors, the
-two vocabularies, tag redirects, corrections — whatever wrote them (admin, workflow, importer, shell), so no
-write path can forget. Records readers never see (decisions, revisions, preview links) are left
-out, and so are changes to an article that neither is nor was published (Article.concerns_readers).
+Connected for every model a public page reads: articles, their tag and warning links, authors,
+tags and tag redirects, the warning vocabulary, corrections, library pictures and their renditions. Each
+handler names the keys (``articles/cachekeys.py``) of what the change touches, and
+``articles/purging.py`` sends them on commit. Records readers never see (decisions, revisions,
+preview links, the topic vocabulary, which only steers imports) are left out, and so are changes
+to an article that neither is nor was published (``Article.concerns_readers``).
+
+Signals fire for ``save()``, ``delete()`` and related managers' ``add``/``remove``/``set``/``clear``.
+A write that bypasses them (``QuerySet.update``, ``bulk_create``, raw SQL) must end its keys itself
+with ``purging.end_on_commit`` — or, as the importer does for an article it has just saved, rely on
+the keys computed at commit time from what the database then holds (``placement_keys``).
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from functools import partial
+
+from django.db.models import Exists, OuterRef
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag
 
-from articles import pagecache
+from articles import cachekeys as keys
+from articles import purging
+from articles.models import Article, Author, ContentWarning, Correction, Image, Rendition, TaggedArticle, TagRedirect
 from articles.slugs import has_letters, slug_for
-from articles.models import Article, Author, ContentWarning, Correction, TaggedArticle, TagRedirect, Topic
 
-READER_MODELS = (Article, Author, ContentWarning, Correction, Topic, Tag, TaggedArticle, TagRedirect)
+# How far along the publication order to look for the articles whose older/newer links an article
+# entering it may change (see adjacent_keys).
+ADJACENT_LOOKUP = 50
 
 
-def _changed(sender, instance, created=False, **kwargs):
-    """A row changed. An article that is not published, and was not when read, concerns nobody yet:
-    a draft's edits, its tags, and an import held for review leave the cache alone; so does a new
-    tag or author, which no visible article carries yet."""
-    if isinstance(instance, TaggedArticle):
-        try:
-            instance = instance.content_object
-        except Article.DoesNotExist:  # its article is going too
-            pass
-    if isinstance(instance, Article) and not instance.concerns_readers:
+# --- which keys -----------------------------------------------------------------------------------------
+
+
+def edit_keys(article):
+    """A visible article changed in place: the pages showing it, search and its sitemap section."""
+    return {keys.article(article.pk), keys.SEARCH, keys.sitemap_section(article.pk)}
+
+
+def tag_link_keys(tag_ids):
+    """Tags added to or taken from a visible article: their lists, their articles' related links, the
+    tag index (a tag may gain or lose its first visible article) and addresses that may now exist."""
+    found = {keys.TAGS, keys.MISSING, keys.SEARCH}
+    for pk in tag_ids:
+        found |= {keys.tag_list(pk), keys.related(pk)}
+    return found
+
+
+def placement_keys(article_ids, old_authors=()):
+    """Articles that appeared, left, moved in publication order, changed author or slug, or changed
+    warnings (which decide what filtered lists show): every list they can be in, read from what the
+    database holds at commit time (a deleted article's tags come from its links' own signals)."""
+    found = {keys.HOME, keys.FEED, keys.SEARCH, keys.SITEMAP, keys.TAGS, keys.AUTHORS, keys.MISSING, keys.CORRECTIONS}
+    found |= {keys.author_list(pk) for pk in old_authors if pk}
+    for pk in article_ids:
+        found |= {keys.article(pk), keys.sitemap_section(pk)}
+    rows = Article.objects.filter(pk__in=article_ids).values_list("pk", "author_id", "published_at", "status")
+    tag_ids = TaggedArticle.objects.filter(content_object__in=article_ids).values_list("tag_id", flat=True)
+    found |= tag_link_keys(set(tag_ids))
+    for pk, author_id, published_at, status in rows:
+        if author_id:
+            found.add(keys.author_list(author_id))
+        if status == Article.Status.PUBLISHED and published_at is not None:
+            found |= adjacent_keys(pk, published_at)
+    return found
+
+
+def adjacent_keys(pk, when):
+    """The article pages whose older or newer link may now name the article at ``when``.
+
+    Under any warning filter an article's neighbour is the nearest article the filter lets through;
+    an unwarned article passes every filter, so on each side only the articles up to and including
+    the nearest unwarned one can name it. Past ADJACENT_LOOKUP warned articles in a row every
+    article page's links are ended (``adjacent:*``), which a real archive never reaches.
+    """
+    warned = Exists(Article.warnings.through.objects.filter(article=OuterRef("pk")))
+    found = set()
+    published = Article.objects.filter(status=Article.Status.PUBLISHED).exclude(pk=pk).annotate(warned=warned)
+    sides = (
+        published.filter(published_at__lte=when).order_by("-published_at", "-pk"),
+        published.filter(published_at__gte=when).order_by("published_at", "pk"),
+    )
+    for side in sides:
+        rows = list(side.values_list("pk", "warned")[:ADJACENT_LOOKUP])
+        for other, is_warned in rows:
+            found.add(keys.adjacent(other))
+            if not is_warned:
+                break
+        else:
+            if len(rows) == ADJACENT_LOOKUP:
+                found.add(keys.adjacent("*"))
+    return found
+
+
+# --- handlers -------------------------------------------------------------------------------------------
+
+
+def _placed_later(article, old_author=None):
+    """End the article's placement keys at commit time (one computation per article per transaction)."""
+    purging.end_on_commit(
+        later=partial(placement_keys, [article.pk], [old_author]), later_id=("placed", article.pk, old_author)
+    )
+
+
+def _article_saved(sender, instance, created=False, **kwargs):
+    """An edit in place ends the pages showing the article; anything that can move it between pages
+    (published or unpublished, rescheduled, another author or slug, a new article) ends the lists too."""
+    if not instance.concerns_readers:
         return
-    if created and isinstance(instance, Tag | Author):
+    purging.end_on_commit(edit_keys(instance))
+    if created or instance.placement_changed:
+        _placed_later(instance, instance.loaded("author_id"))
+
+
+def _article_deleting(sender, instance, **kwargs):
+    if instance.concerns_readers:
+        tag_ids = list(TaggedArticle.objects.filter(content_object=instance).values_list("tag_id", flat=True))
+        purging.end_on_commit(edit_keys(instance) | tag_link_keys(tag_ids))
+        _placed_later(instance, instance.author_id)
+
+
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Tags or warnings added to or taken from articles (from either side of the relation)."""
+    if reverse:
+        _articles_relinked(sender, instance, action, pk_set)
+    elif instance.concerns_readers and sender is TaggedArticle:
+        _retagged(instance, action)
+    elif instance.concerns_readers and action in ("post_add", "post_remove", "post_clear") and (
+        pk_set or action == "post_clear"
+    ):
+        # Warnings decide what filtered lists show and which neighbours they link: the lists too.
+        purging.end_on_commit(edit_keys(instance))
+        _placed_later(instance)
+
+
+def _retagged(article, action):
+    """An article's tags are compared at commit time with what they were before the first change of
+    the transaction (``tags.set(..., clear=True)`` to the same tags ends nothing)."""
+    if action.startswith("pre_"):
+        article.__dict__.setdefault("_tags_before", _tag_ids(article.pk))
+    else:
+        before = article.__dict__.pop("_tags_before", frozenset())
+        purging.end_on_commit(later=partial(_retag_keys, article.pk, before), later_id=("tags", article.pk))
+
+
+def _tag_ids(article_id):
+    return frozenset(TaggedArticle.objects.filter(content_object_id=article_id).values_list("tag_id", flat=True))
+
+
+def _retag_keys(article_id, before, check_visible=False):
+    changed = _tag_ids(article_id) ^ before
+    visible = Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED)
+    if not changed or (check_visible and not visible.exists()):
+        return set()
+    return {keys.article(article_id), keys.sitemap_section(article_id)} | tag_link_keys(changed)
+
+
+def _articles_relinked(sender, instance, action, pk_set):
+    """A tag or warning given to, or taken from, articles from its own side."""
+    through_field, article_field = ("tag", "content_object_id") if sender is TaggedArticle else (
+        "contentwarning", "article_id")
+    if action == "pre_clear":
+        instance._cleared_articles = set(sender.objects.filter(**{through_field: instance}).values_list(
+            article_field, flat=True))
         return
-    pagecache.invalidate()
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    article_ids = instance.__dict__.pop("_cleared_articles", set()) if action == "post_clear" else set(pk_set)
+    for article in Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).only("pk"):
+        purging.end_on_commit(edit_keys(article))
+        if sender is TaggedArticle:
+            purging.end_on_commit(tag_link_keys([instance.pk]))
+        else:
+            _placed_later(article)
+
+
+def _tag_link_writing(sender, instance, **kwargs):
+    """A tag link written row by row (a tag merge moves them so; taggit adds them one by one): the
+    article's tags before it, for the comparison at commit time."""
+    instance._tags_before = _tag_ids(instance.content_object_id)
+
+
+def _tag_link_written(sender, instance, **kwargs):
+    before = instance.__dict__.pop("_tags_before", frozenset())
+    purging.end_on_commit(
+        later=partial(_retag_keys, instance.content_object_id, before, check_visible=True),
+        later_id=("tags", instance.content_object_id),
+    )
+
+
+def _author_changed(sender, instance, created=False, **kwargs):
+    """A byline renamed or an author page's bio changed; a new author shows nowhere yet."""
+    if not created:
+        purging.end_on_commit({keys.author(instance.pk), keys.author_list(instance.pk), keys.AUTHORS,
+                               keys.MISSING, keys.SEARCH})
+
+
+def _tag_changed(sender, instance, created=False, **kwargs):
+    """A tag renamed or deleted; a new tag shows nowhere yet."""
+    if not created:
+        purging.end_on_commit({keys.tag(instance.pk), keys.tag_list(instance.pk), keys.related(instance.pk),
+                               keys.TAGS, keys.MISSING, keys.SEARCH})
+
+
+def _redirect_changed(sender, instance, **kwargs):
+    """An old tag address now redirects, or no longer does."""
+    purging.end_on_commit({keys.MISSING, keys.tag(instance.tag_id), keys.tag_list(instance.tag_id)})
+
+
+def _warning_changed(sender, instance, **kwargs):
+    """The warning vocabulary changed: pages showing this label, the vocabulary page, filtered pages."""
+    purging.end_on_commit({keys.warning(instance.pk), keys.WARNINGS})
+
+
+def _correction_changed(sender, instance, **kwargs):
+    """A correction added to, or withdrawn from, an article: its page, its entries and /corrections/."""
+    purging.end_on_commit({keys.article(instance.article_id), keys.CORRECTIONS})
+
+
+def _picture_changed(sender, instance, **kwargs):
+    """A library picture (caption, credit, alt text, graphic) or one of its renditions changed."""
+    purging.end_on_commit({keys.picture(instance.image_id if isinstance(instance, Rendition) else instance.pk)})
 
 
 def _tag_slug(sender, instance, **kwargs):
@@ -40,10 +230,28 @@ def _tag_slug(sender, instance, **kwargs):
         instance.slug = slug_for(instance.name) + (f"-{number}" if number.isdigit() else "")
 
 
+HANDLERS = (
+    (Article, _article_saved),
+    (Author, _author_changed),
+    (Tag, _tag_changed),
+    (TagRedirect, _redirect_changed),
+    (ContentWarning, _warning_changed),
+    (Correction, _correction_changed),
+    (Image, _picture_changed),
+    (Rendition, _picture_changed),
+    (TaggedArticle, _tag_link_written),
+)
+
+
 def connect():
     pre_save.connect(_tag_slug, sender=Tag, dispatch_uid="tag-slug")
-    for model in READER_MODELS:
-        post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+    for model, handler in HANDLERS:
+        label = model._meta.label
+        post_save.connect(handler, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        if model is not Article:
+            post_delete.connect(handler, sender=model, dispatch_uid=f"pagecache-delete-{label}")
+    pre_delete.connect(_article_deleting, sender=Article, dispatch_uid="pagecache-delete-article")
+    pre_save.connect(_tag_link_writing, sender=TaggedArticle, dispatch_uid="pagecache-presave-tag-link")
+    pre_delete.connect(_tag_link_writing, sender=TaggedArticle, dispatch_uid="pagecache-predelete-tag-link")
     for through in (Article.warnings.through, Article.tags.through):
-        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}")
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}")

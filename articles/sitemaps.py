@@ -15,10 +15,10 @@ from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.urls import reverse
 
-from articles import selectors
+from articles import cachekeys, selectors
 from articles.models import Article, Author
 
-ARTICLE_CHUNK = 1000
+ARTICLE_CHUNK = cachekeys.ARTICLE_CHUNK
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ARTICLES_PREFIX = "articles-"
 MAX_CHUNK = (2**63 - 1) // ARTICLE_CHUNK - 1  # a block's ids must fit a 64-bit primary key
@@ -26,6 +26,7 @@ MAX_CHUNK = (2**63 - 1) // ARTICLE_CHUNK - 1  # a block's ids must fit a 64-bit 
 
 class PageSitemap(Sitemap):
     def items(self):
+        cachekeys.declare(cachekeys.SITEMAP)
         return ["articles:home", "articles:tag-list", "articles:content-warnings", "articles:corrections"]
 
     def location(self, name):
@@ -42,6 +43,7 @@ class ArticleSitemap(Sitemap):
 
     def items(self):
         first = self.chunk * ARTICLE_CHUNK
+        cachekeys.declare(cachekeys.sitemap_section(first))
         return (
             Article.objects.published()
             .filter(pk__gte=first, pk__lt=first + ARTICLE_CHUNK)
@@ -57,12 +59,8 @@ class ArticleSitemap(Sitemap):
 
 class TagSitemap(Sitemap):
     def items(self):
-        newest = (
-            Article.objects.published()
-            .filter(tagged_items__tag=OuterRef("pk"))
-            .order_by("-published_at")
-            .values("published_at")[:1]
-        )
+        newest = selectors.visible_links().order_by("-visible_from").values("visible_from")[:1]
+        cachekeys.declare(cachekeys.TAGS)
         return selectors.visible_tags().annotate(latest=Subquery(newest))
 
     def location(self, tag):
@@ -75,6 +73,7 @@ class TagSitemap(Sitemap):
 class AuthorSitemap(Sitemap):
     def items(self):
         newest = Article.objects.published().filter(author=OuterRef("pk")).order_by("-published_at").values("published_at")[:1]
+        cachekeys.declare(cachekeys.AUTHORS)
         return Author.objects.annotate(latest=Subquery(newest)).filter(latest__isnull=False).order_by("name")
 
     def lastmod(self, author):
@@ -118,6 +117,7 @@ def article_sections():
 def index(request):
     """sitemap.xml: where each section's sitemap is, written directly (a template loop over a large
     archive's hundred sections would cost more than everything else on the page)."""
+    cachekeys.declare(cachekeys.SITEMAP)
     template = request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": "SECTION"}))
     entries = "".join(
         f"<sitemap><loc>{escape(template.replace('SECTION', name))}</loc></sitemap>"

@@ -7,15 +7,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 from taggit.models import Tag
 
-from articles import filters, search, selectors
+from articles import cachekeys, filters, search, selectors
 from articles.pagination import WindowPaginator
 from articles.models import Article, Author, ContentWarning, Correction
 from articles.rendering import plain_text
+from articles.urling import path_to
 
 
 class PublishedArticlesMixin:
@@ -49,12 +51,18 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     paginate_by = 20
     paginator_class = WindowPaginator
     not_found_when_empty = False
+    list_keys = ()  # the dependency keys of the list itself (articles/cachekeys.py)
 
     def get_articles(self):
         return self.published_articles()
 
+    def declare_shown(self, shown):
+        """The dependency keys of what the page lists (articles as cards, by default)."""
+        cachekeys.declare_cards(shown)
+
     def get_queryset(self):
         articles = self.get_articles()
+        cachekeys.declare(*self.list_keys)
         self.warning_filter = filters.for_request(self.request)
         self.hidden_count = self.warning_filter.count_hidden(articles)
         return self.warning_filter.apply(articles)
@@ -66,6 +74,7 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
             hidden_count_limit=filters.HIDDEN_COUNT_LIMIT,
             **kwargs,
         )
+        self.declare_shown(context["page_obj"].object_list)
         if self.not_found_when_empty and not context["page_obj"].object_list and not self.hidden_count:
             raise Http404("Nothing to show here.")
         return context
@@ -73,6 +82,7 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
 
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
+    list_keys = (cachekeys.HOME,)
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
@@ -92,6 +102,7 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         # Not again as related what the older and newer links below them already offer.
         related = selectors.related_articles(article, warning_filter, exclude=[n for n in (older, newer) if n])
         prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
+        cachekeys.declare_article_page(article, related, (older, newer))
         url = self.request.build_absolute_uri(article.get_absolute_url())
         corrections = list(article.corrections.all())
         context.update(
@@ -104,14 +115,18 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         return context
 
 
-class TagListView(ListView):
-    """Every tag that has at least one visible article, with how many."""
+class TagListView(TemplateView):
+    """Every tag that has at least one visible article. Thousands of links, written in one join (a
+    template loop over two thousand tags costs more than the query finding them)."""
 
     template_name = "articles/tag_list.html"
-    context_object_name = "tags"
 
-    def get_queryset(self):
-        return selectors.visible_tags()
+    def get_context_data(self, **kwargs):
+        cachekeys.declare(cachekeys.TAGS)
+        tags = selectors.visible_tags().values_list("slug", "name")
+        links = format_html_join("\n", '<li><a href="{}">{}</a></li>',
+                                 ((path_to("articles:tag-detail", slug), name) for slug, name in tags))
+        return super().get_context_data(tag_links=links, **kwargs)
 
 
 class TagDetailView(ArticleListMixin, ListView):
@@ -127,11 +142,13 @@ class TagDetailView(ArticleListMixin, ListView):
             kept = selectors.merged_into(kwargs["slug"])
             if kept is None:
                 raise Http404("No such tag.")
+            cachekeys.declare(cachekeys.tag(kept.pk))
             return redirect("articles:tag-detail", slug=kept.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_articles(self):
-        return self.published_articles().filter(tagged_items__tag=self.tag)
+        self.list_keys = (cachekeys.tag_list(self.tag.pk), cachekeys.tag(self.tag.pk))
+        return self.published_articles().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -145,6 +162,7 @@ class AuthorDetailView(ArticleListMixin, ListView):
 
     def get_articles(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.list_keys = (cachekeys.author_list(self.author.pk), cachekeys.author(self.author.pk))
         return self.published_articles().filter(author=self.author)
 
     def get_context_data(self, **kwargs):
@@ -155,6 +173,7 @@ class SearchView(ArticleListMixin, ListView):
     """Search results for ``?q=``; an empty or wordless query gets a friendly page and runs no search."""
 
     template_name = "articles/search.html"
+    list_keys = (cachekeys.SEARCH,)
 
     def get_articles(self):
         raw = self.request.GET.get("q", "")
@@ -184,6 +203,12 @@ class CorrectionListView(ArticleListMixin, ListView):
 
     template_name = "articles/correction_list.html"
     context_object_name = "corrections"
+    list_keys = (cachekeys.CORRECTIONS,)
+
+    def declare_shown(self, shown):
+        """Each correction names its article (title, warnings)."""
+        cachekeys.declare(*(cachekeys.article(correction.article_id) for correction in shown),
+                          *(cachekeys.warning(warning.pk) for correction in shown for warning in correction.article.warnings.all()))
 
     def get_articles(self):
         return Article.objects.published().filter(Exists(Correction.objects.filter(article=OuterRef("pk"))))
@@ -201,6 +226,10 @@ class ContentWarningListView(ListView):
     model = ContentWarning
     template_name = "articles/content_warnings.html"
     context_object_name = "warnings"
+
+    def get_queryset(self):
+        cachekeys.declare(cachekeys.WARNINGS)
+        return super().get_queryset()
 
 
 class PreferencesView(TemplateView):

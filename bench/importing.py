@@ -66,14 +66,14 @@ def run_one(count, database):
             parse_source(path.read_bytes(), path.name)
         parse_seconds = time.perf_counter() - started
 
-        from articles import pagecache
+        from articles import purging
         from articles.importing import clear_caches
 
         clear_caches()  # the import parses from cold, not helped by the parse-only pass above
         counts = Counter()
         started = time.perf_counter()
-        importer = Importer()  # as import_seeds does: one per run, renewing cached pages once a second
-        with pagecache.batched_renewals():
+        importer = Importer()  # as import_seeds does: one per run, ending cached pages once a second
+        with purging.batched():
             for result in importer.import_many(sources):
                 counts[str(result.outcome)] += 1
         seconds = time.perf_counter() - started

@@ -5,7 +5,8 @@
     make bench-load ARTICLES=100000 DATABASE=postgres
 
 It builds N published articles (bench/dataset.py) in a benchmark database that is kept for the
-next run (var/bench/ for SQLite; database masthead_bench_N on the local PostgreSQL), serves them
+next run (var/bench/ for SQLite; database masthead_bench_N on the local PostgreSQL, or another
+prefix with MASTHEAD_BENCH_DATABASE_PREFIX), serves them
 with gunicorn exactly as `make run` does (2 workers), and drives each page with wrk (Debian's
 package; -t1 -c4 by default) for a few seconds: first a minimal Django view through the same
 middleware (the ceiling), then each page, with the page cache off and then on. It prints each
@@ -52,7 +53,8 @@ def database_url(kind, count):
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{folder / f'articles-{count}.sqlite3'}"
-    return f"postgres://postgres@127.0.0.1:5432/masthead_bench_{count}"
+    prefix = os.environ.get("MASTHEAD_BENCH_DATABASE_PREFIX", "masthead_bench_")  # one archive per engineer
+    return f"postgres://postgres@127.0.0.1:5432/{prefix}{count}"
 
 
 def bench_env(database, articles):

@@ -218,13 +218,31 @@ else:
             "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")),
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             "OPTIONS": {"MAX_ENTRIES": env_int("MASTHEAD_CACHE_MAX_ENTRIES", 5000)},
-        }
+        },
+        # When each dependency key last ended (articles/pagecache.py): small entries that must not be
+        # culled while a page that depends on them may live, so a folder of their own.
+        "pages-ledger": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")) + "-ledger",
+            "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
     }
-# The page cache: on unless MASTHEAD_PAGE_CACHE=0; how long a page may stay when nothing changes
-# (any change readers could see ends it at once); the Cache-Control max-age offered to a CDN
-# (0: a CDN keeps pages but asks again every time, answered 304 when unchanged).
+# The page cache: on unless MASTHEAD_PAGE_CACHE=0; how long a page may stay when nothing it shows
+# changes (a change ends the pages showing it at once: articles/cachekeys.py); the Cache-Control
+# max-age offered to a CDN (0: a CDN keeps pages but asks again every time, answered 304 when unchanged).
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
-MASTHEAD_PAGE_CACHE_SECONDS = env_int("MASTHEAD_PAGE_CACHE_SECONDS", 600)
+MASTHEAD_PAGE_CACHE_SECONDS = env_int("MASTHEAD_PAGE_CACHE_SECONDS", 6 * 60 * 60)
+# Where ended dependency keys go on commit (articles/purging.py): the page cache, and Varnish when
+# MASTHEAD_VARNISH_URLS names it.
+MASTHEAD_PURGERS = ["articles.purging.PageCachePurger"]
+# Varnish in front (deploy/varnish.vcl): where to send PURGE requests, e.g. http://10.0.0.5:6081/
+MASTHEAD_VARNISH_URLS = env_list("MASTHEAD_VARNISH_URLS")
+MASTHEAD_VARNISH_TIMEOUT = env_float("MASTHEAD_VARNISH_TIMEOUT", 2.0)
+if MASTHEAD_VARNISH_URLS:
+    MASTHEAD_PURGERS.append("articles.varnish.VarnishPurger")
+# How far apart the app servers' clocks may be, in seconds (articles/pagecache.py); 0 for one machine.
+MASTHEAD_CACHE_CLOCK_SKEW = env_float("MASTHEAD_CACHE_CLOCK_SKEW", 0.0)
 MASTHEAD_CDN_MAX_AGE = env_int("MASTHEAD_CDN_MAX_AGE", 0)
 
 # Tags: "Syria" and "syria" are one tag.

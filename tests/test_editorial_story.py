@@ -96,7 +96,9 @@ def test_draft_to_scheduled_to_live_to_revised(writer, editor, time_machine, dja
     })
     assert response.status_code == 302
     at = timezone.localtime(start + timedelta(hours=2))
-    post_transition(edith, article, "schedule", publish_at_0=at.strftime("%Y-%m-%d"), publish_at_1=at.strftime("%H:%M:%S"))
+    with django_capture_on_commit_callbacks(execute=True):  # pages cached before end as on a commit
+        post_transition(edith, article, "schedule", publish_at_0=at.strftime("%Y-%m-%d"),
+                        publish_at_1=at.strftime("%H:%M:%S"))
     article.refresh_from_db()
     assert article.status == "published" and article.is_scheduled
     assert not readers_see(SECRET, article)

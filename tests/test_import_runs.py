@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from articles import pagecache
+from articles import purging
 from articles.importing import ParseError, ahead, parse_file
 from articles.ingest import Importer, Outcome
 from articles.models import Article
@@ -114,7 +114,7 @@ def test_a_new_file_costs_a_fixed_handful_of_statements(tmp_path, django_capture
     importer = Importer()
     with django_capture_on_commit_callbacks(execute=True):  # what the run remembers once the file commits
         importer.import_path(first)
-    with pagecache.batched_renewals(), CaptureQueriesContext(connection) as queries:  # as import_seeds runs
+    with purging.batched(), CaptureQueriesContext(connection) as queries:  # as import_seeds runs
         assert importer.import_path(second).outcome is Outcome.CREATED
     statements = [
         " ".join(re.match(r'(\w+)\s+(?:.*?\b(?:FROM|INTO)\s+)?"?(\w+)', q["sql"], re.DOTALL).groups()) for q in queries.captured_queries

@@ -176,8 +176,8 @@ def test_tag_list_names_tags_of_visible_articles_only(client):
     ArticleFactory(tags=["Embargoed"], scheduled=True)
     ArticleFactory(tags=["Pending"], in_review=True)
     response = client.get(reverse("articles:tag-list"))
-    assert [tag.name for tag in response.context["tags"]] == ["Analysis", "Opinion", "Syria"]
     html = response.content.decode()
+    assert re.findall(r'<li><a href="/tags/[^"]+/">([^<]+)</a></li>', html) == ["Analysis", "Opinion", "Syria"]
     for name in ["Secret", "Embargoed", "Pending"]:
         assert name not in html
 

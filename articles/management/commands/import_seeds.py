@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import pagecache, searchindex
+from articles import purging, searchindex
 from articles.ingest import Importer, Outcome, find_sources
 
 OPTIMIZE_AFTER = 100  # articles written in one run
@@ -41,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError("No files to import: the given folders hold no *.txt files.")
         counts = Counter()
         importer = Importer()
-        with pagecache.batched_renewals():  # readers see new articles within a second, not one renewal per file
+        with purging.batched():  # readers see new articles within a second, not one purge per file
             for result in importer.import_many(sources, dry_run=dry_run):
                 self._report(result, counts, dry_run)
         if not dry_run and counts[Outcome.CREATED] + counts[Outcome.UPDATED] >= OPTIMIZE_AFTER:
