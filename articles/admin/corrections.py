@@ -80,27 +80,14 @@ class CorrectionViews:
     def correction_view(self, request, object_id):
         """GET: the form (or why it is closed); POST: add the correction, then back to the article."""
         article = self._article_for(request, object_id)
-        refusal = _refusal("add_correction", request.user, article)
-        if refusal and request.method == "POST":
-            raise PermissionDenied(refusal)
-        form = CorrectionForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                correction = workflow.add_correction(article, request.user, **form.cleaned_data)
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-            else:
-                self.message_user(
-                    request, f"{correction.get_kind_display()} published on “{article.title}”.", messages.SUCCESS
-                )
-                return HttpResponseRedirect(f"{self._change_url(article)}#corrections")
-        return self._render(
-            request,
-            "admin/articles/article/correction.html",
-            article,
-            title=f"Add a correction or update: {article.title}",
-            form=form,
-            refusal=refusal,
+
+        def add(form):
+            correction = workflow.add_correction(article, request.user, **form.cleaned_data)
+            return f"{correction.get_kind_display()} published on “{article.title}”."
+
+        return self._correction_page(
+            request, article, CorrectionForm, add, _refusal("add_correction", request.user, article),
+            "admin/articles/article/correction.html", title=f"Add a correction or update: {article.title}",
             corrections=_corrections_of(article),
         )
 
@@ -111,28 +98,32 @@ class CorrectionViews:
         refusal = _refusal("withdraw_correction", request.user, article)
         if not refusal and correction.is_withdrawn:
             refusal = f"This {correction.get_kind_display().lower()} is already withdrawn."
+
+        def withdraw(form):
+            workflow.withdraw_correction(correction, request.user, note=form.cleaned_data["note"])
+            return f"{correction.get_kind_display()} withdrawn; readers see your note."
+
+        return self._correction_page(
+            request, article, WithdrawCorrectionForm, withdraw, refusal,
+            "admin/articles/article/withdraw_correction.html",
+            title=f"Withdraw the {correction.get_kind_display().lower()}: {article.title}", correction=correction,
+        )
+
+    def _correction_page(self, request, article, form_class, act, refusal, template, **context):
+        """The page of one correction decision: refused at once on POST if closed; ``act(form)`` on a valid
+        POST (its WorkflowError shown on the form), then back to the article's corrections with its message."""
         if refusal and request.method == "POST":
             raise PermissionDenied(refusal)
-        form = WithdrawCorrectionForm(request.POST if request.method == "POST" else None)
+        form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                workflow.withdraw_correction(correction, request.user, note=form.cleaned_data["note"])
+                done = act(form)
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                self.message_user(
-                    request, f"{correction.get_kind_display()} withdrawn; readers see your note.", messages.SUCCESS
-                )
+                self.message_user(request, done, messages.SUCCESS)
                 return HttpResponseRedirect(f"{self._change_url(article)}#corrections")
-        return self._render(
-            request,
-            "admin/articles/article/withdraw_correction.html",
-            article,
-            title=f"Withdraw the {correction.get_kind_display().lower()}: {article.title}",
-            form=form,
-            refusal=refusal,
-            correction=correction,
-        )
+        return self._render(request, template, article, form=form, refusal=refusal, **context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """The change form also lists the article's corrections, with the links this person may follow."""

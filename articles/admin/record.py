@@ -78,7 +78,7 @@ SCHEDULING = {"schedule": "Scheduled for", "reschedule": "Rescheduled for"}
 
 def zoned_time(value) -> str:
     """"14 Dec 2026, 09:00 (Europe/London)": a time in the newsroom's zone, the zone named."""
-    return f"{date_format(timezone.localtime(value), 'j M Y, H:i')} ({settings.TIME_ZONE})"
+    return f"{local_time(value)} ({settings.TIME_ZONE})"
 
 
 @dataclass

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
-from articles.importing.headline import headline_candidates, strip_site_suffix
+from articles.importing.headline import headline_candidates, next_lines, strip_site_suffix
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -33,17 +33,6 @@ class Header:
     title_rival: str = ""  # the runner-up headline, when the win was not clear
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
-
-
-def _next_lines(lines, index, count):
-    """The next ``count`` non-blank lines after ``index``, as (index, line)."""
-    found = []
-    for position in range(index + 1, len(lines)):
-        if lines[position]:
-            found.append((position, lines[position]))
-            if len(found) == count:
-                break
-    return found
 
 
 def _captioned_warning(line, stated):
@@ -146,7 +135,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
             pass  # the deck (standfirst): one clause under the headline
         elif kinds.is_sentence(line) or not kinds.is_headline_like(line) and len(kinds.words(line)) >= 6:
-            following = [other for _, other in _next_lines(lines, index - 1, 2)]
+            following = [other for _, other in next_lines(lines, index - 1, 2)]
             if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
             elif following and _is_header_kind(following[0], title, month_first):
@@ -187,7 +176,7 @@ def _after_dateline_detour(lines, start):
     sidebar or caption stood before it: the article starts at the dateline."""
     if start >= len(lines) or DATELINE.match(lines[start] or ""):
         return start
-    for position, line in _next_lines(lines, start, 3)[:3]:
+    for position, line in next_lines(lines, start, 3)[:3]:
         if DATELINE.match(line):
             between = [other for other in lines[start:position] if other]
             if len(between) <= 2:

@@ -184,7 +184,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     return result
 
 
-def _next_lines(lines, index, count):
+def next_lines(lines, index, count):
     """The next ``count`` non-blank lines after ``index``, as (index, line)."""
     found = []
     for position in range(index + 1, len(lines)):
@@ -204,7 +204,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not kinds.is_headline_like(line):
             continue
         first_candidate = index if first_candidate is None else first_candidate
-        following = _next_lines(lines, index, 12)
+        following = next_lines(lines, index, 12)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
         if not following:

@@ -42,6 +42,15 @@
     }
   }
 
+  function button(text, onClick) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = "button";
+    element.textContent = text;
+    element.addEventListener("click", onClick);
+    return element;
+  }
+
   function restore(form, entries) {
     var byName = {};
     entries.forEach(function (entry) { (byName[entry[0]] = byName[entry[0]] || []).push(entry[1]); });
@@ -167,33 +176,18 @@
         restore(form, kept.fields);
         say("Your unsaved text from " + when + " was kept in this browser and is back in the form: check it, then save.", "restored");
       } else if (sameVersion) {  // typed, then the page was left before autosave: offer it, never impose it
-        var back = document.createElement("button");
-        back.type = "button";
-        back.className = "button";
-        back.textContent = "Put back what I typed at " + when;
-        back.addEventListener("click", function () {
+        say("This browser kept text you typed here at " + when + " that was never saved. ", "restored");
+        status.appendChild(button("Put back what I typed at " + when, function () {
           restore(form, kept.fields);
           say("Your text from " + when + " is back in the form: check it, then save.", "restored");
-        });
-        var drop = document.createElement("button");
-        drop.type = "button";
-        drop.className = "button";
-        drop.textContent = "Discard it";
-        drop.addEventListener("click", function () { forget(); say("", ""); });
-        say("This browser kept text you typed here at " + when + " that was never saved. ", "restored");
-        status.appendChild(back);
-        status.appendChild(drop);
+        }));
+        status.appendChild(button("Discard it", function () { forget(); say("", ""); }));
       } else {
-        var offer = document.createElement("button");
-        offer.type = "button";
-        offer.className = "button";
-        offer.textContent = "Put back my text from " + when;
-        offer.addEventListener("click", function () {
+        say("Someone saved this article after your unsaved text from " + when + ", which this browser kept. ", "error");
+        status.appendChild(button("Put back my text from " + when, function () {
           restore(form, kept.fields);
           say("Your text from " + when + " is back in the form: check it against the newer version, then save.", "restored");
-        });
-        say("Someone saved this article after your unsaved text from " + when + ", which this browser kept. ", "error");
-        status.appendChild(offer);
+        }));
       }
     }
 
