@@ -158,6 +158,41 @@ def test_stated_warnings_kept_whole_and_out_of_the_body(line):
 
 
 @pytest.mark.parametrize(
+    "warning, shares_the_line",
+    [
+        ("This post is not for the faint of heart.", True),
+        ("This post is not for the faint of heart.", False),
+        ("If you are squeamish about blood, you probably shouldn't read this. There is a violent scene.", False),
+        ("It goes without saying, but here is a trigger warning. Reading about loss when you are low can be hard, "
+         "so think about whether you want to read this post.", False),
+    ],
+    ids=["faint-of-heart-sharing-the-line", "faint-of-heart", "should-not-read-and-its-companion", "declared-trigger-warning"],
+)
+def test_plain_sentence_warnings_before_the_body(warning, shares_the_line):
+    """A warning in plain sentences — sharing its line with the first sentence, or a short paragraph of its
+    own whose other sentence goes with it — is kept as worded and the body starts after it."""
+    parsed = parse(f"{HEADER}{warning}{' ' if shares_the_line else chr(10) * 2}{BODY}")
+    assert parsed.stated_warnings == (warning,)
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
+@pytest.mark.parametrize(
+    "title, tag",
+    [("Tanker fire closes the coast road [graphic images]", "graphic images"),
+     ("Tanker fire closes the coast road (Graph1c Photos)", "Graph1c Photos")],
+)
+def test_a_warning_tag_closing_the_headline(title, tag):
+    """A tag in brackets closing the headline that says the pictures are graphic (digits standing in for
+    letters included) is the page's warning; the headline keeps it as published."""
+    parsed = parse(f"{title}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.stated_warnings) == (title, (tag,))
+
+
+def test_a_bracketed_tag_that_warns_of_nothing_is_no_warning():
+    assert parse(f"Tanker fire closes the coast road [VIDEO]\n\nBy Jane Doe\n\n{BODY}").stated_warnings == ()
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "A tsunami warning was issued for the coast on Tuesday after the quake struck offshore.",

@@ -16,6 +16,13 @@ from articles.importing.lines import Dated, Warning
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+# A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
+# says the pictures or the text are hard to see, in letters or with digits standing in for them.
+_TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
+_TAG_WARNS = re.compile(
+    r"\b(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)\b",
+    re.I)
+_DIGIT_FOR_LETTER = str.maketrans("10345@$", "ioeasas")
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -63,6 +70,18 @@ def _date_above(lines, title_at, month_first):
     return found
 
 
+def title_warning(title: str) -> Warning | None:
+    """The warning a headline's closing tag states ("… [graphic images]"), kept as worded, or None."""
+    match = _TITLE_TAG.search(title)
+    if match is None:
+        return None
+    tag = match.group("tag").strip()
+    readable = " ".join(
+        word.translate(_DIGIT_FOR_LETTER) if any(c.isalpha() for c in word) else word for word in tag.split()
+    )  # "Graph1c" → "Graphic": a word spelt to slip past filters
+    return Warning(tag, tag, "") if _TAG_WARNS.search(readable) else None
+
+
 def _breadcrumb_title(lines):
     """(index, last item) of a breadcrumb ending in a headline ("You are here: Home / World / Ceasefire
     collapses as shelling resumes"), or None."""
@@ -89,6 +108,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
+    tagged = title_warning(header.title)
+    if tagged is not None:
+        header.warnings.append(tagged)
     bare_name = None
     seen = 0
     deck_possible = True

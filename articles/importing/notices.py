@@ -20,11 +20,11 @@ WARNING_FEATURES = (
     "bias", "labelled", "announces", "says_warning", "says_trigger_warning", "addresses_reader", "discretion",
     "distressing_words", "faint_of_heart", "below", "may_find", "should_not", "contains_verb", "pictures",
     "conditional", "first_person", "reporting", "quoted", "digits", "words", "first_in_line", "last_in_line",
-    "line_rank", "question", "in_header",
+    "line_rank", "question", "in_header", "this_piece", "beside_cue", "short_paragraph", "declares",
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
-_DISCRETION = re.compile(r"\bdiscretion\b|\bforewarn|\bbe (?:advised|warned)\b|\bproceed with caution\b|\bbrace yourself\b", re.I)
+_DISCRETION = re.compile(r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b|\bforewarn|\bbe (?:advised|warned)\b|\bproceed with caution\b|\bbrace yourself\b", re.I)
 _DISTRESSING = re.compile(r"\b(?:graphic|disturbing|distressing|upsetting|harrowing|harmful|triggering|sensitive|traumati[sz]ing|violent|gruesome)\b", re.I)
 _FAINT = re.compile(r"\bfaint of heart\b|\bnot for (?:everyone|the squeamish)\b|\bsqueamish\b", re.I)
 _BELOW = re.compile(r"\b(?:below|following|ahead|follows)\b", re.I)
@@ -33,6 +33,20 @@ _SHOULD_NOT = re.compile(r"\b(?:should(?:n[’']t| not)|do not|don[’']t|please
 _CONTAINS = re.compile(r"\b(?:contains?|discuss(?:es)?|depicts?|describes?|includes?|mentions?|deals? with|references?)\b", re.I)
 _PICTURES = re.compile(r"\b(?:images?|photos?|pictures?|footage|videos?|gallery|content)\b", re.I)
 _CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
+# The piece speaking of itself ("This story isn't for…", "…whether you want to read this post", "read on").
+_THIS_PIECE = re.compile(
+    r"\bthis\s+(?:post|story|article|piece|page|webpage|blog|video|review|report|entry|episode|thread|gallery|content)\b"
+    r"|\bread\s+(?:this|on|further|ahead)\b|\bwatch\s+(?:this|on)\b", re.I)
+# A sentence that calls itself a warning ("…but here's a trigger warning.", "Consider yourself warned.").
+_DECLARES = re.compile(
+    r"\b(?:here(?:[’']s|\s+is)|this is|consider this|consider yourself|just)\s+(?:a|an|your|fair)?\s*(?:\w+\s+)?(?:(?:trigger|content)\s+)?(?:warning|warned)\b"
+    r"|\b(?:has|carries|comes with|needs)\s+(?:a\s+)?(?:trigger|content)\s+(?:warning|note)\b", re.I)
+# What alone marks a sentence as a word to the reader: a sentence beside one of these belongs to it
+# ("Graphic photos below. Viewer's discretion is advised.", "…shouldn't read this. There's a violent bit.").
+_STRONG_CUE = re.compile(
+    r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b"
+    r"|\bforewarn|\bbe (?:advised|warned)\b|\bfaint of heart\b|\bsqueamish\b|\b(?:trigger|content)\s+(?:warning|note)\b|\bwarned\b"
+    r"|\b(?:should(?:n[’']t| not)|do not|don[’']t)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|scroll|continue)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
 # The words a warning to the reader is made of: a sentence with none is not scored at all (plain
 # substring tests on the lower-cased text: far cheaper than a pattern on every sentence of a page).
@@ -48,8 +62,11 @@ def has_warning_cue(text: str) -> bool:
     return any(cue in low for cue in WARNING_CUES)
 
 
-def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool) -> tuple[float, ...]:
-    """What speaks for (and against) a sentence being the page's warning to its reader."""
+def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_rank: int, in_header: bool,
+                              beside_cue: bool = False, short_paragraph: bool = False) -> tuple[float, ...]:
+    """What speaks for (and against) a sentence being the page's warning to its reader. ``beside_cue``: a
+    sentence next to it in its paragraph says plainly that it warns ("…discretion is advised", "trigger
+    warning"); ``short_paragraph``: its paragraph is short (two sentences at most), standing apart."""
     words = kinds.words(sentence)
     values = {
         "bias": 1.0,
@@ -77,6 +94,10 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
         "line_rank": min(line_rank, 14) / 14,
         "question": float(sentence.endswith("?")),
         "in_header": float(in_header),
+        "this_piece": float(bool(_THIS_PIECE.search(sentence))),
+        "beside_cue": float(beside_cue),
+        "short_paragraph": float(short_paragraph),
+        "declares": float(bool(_DECLARES.search(sentence))),
     }
     return _WARNING_ORDER(values)
 
@@ -85,9 +106,9 @@ _WARNING_ORDER = itemgetter(*WARNING_FEATURES)
 # Where the weights start and are pulled back towards: what any reader takes for a warning (a label, a
 # word to the reader about what follows). Few pages state one in plain words, so the data moves them little.
 WARNING_PRIOR = {
-    "bias": -3.0, "labelled": 3.0, "says_trigger_warning": 2.5, "discretion": 2.0, "faint_of_heart": 3.0,
+    "bias": -3.0, "labelled": 3.0, "says_trigger_warning": 2.5, "discretion": 3.0, "faint_of_heart": 3.0,
     "should_not": 2.0, "addresses_reader": 1.0, "distressing_words": 1.0, "may_find": 1.0, "reporting": -1.5,
-    "quoted": -1.0,
+    "quoted": -1.0, "this_piece": 1.0, "beside_cue": 3.0, "declares": 2.0,
 }
 WARNING_THRESHOLD = 0.5  # a sentence is the page's warning when the scorer gives it at least this probability
 
@@ -106,6 +127,7 @@ class Sentence:
     position: int  # its place among its line's sentences
     text: str
     features: tuple[float, ...]
+    labelled: bool = False  # it opens with a warning's label ("WARNING: …"): a warning whatever its score
 
 
 def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Sentence]:
@@ -124,13 +146,17 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             parts = sentences_of(line)
             if len(parts) > 8:
                 continue
+            strong = [bool(_STRONG_CUE.search(part)) for part in parts]
+            short = len(parts) <= 2 and len(kinds.words(line)) <= 40  # (only there does a neighbour's cue count)
             for position, sentence in enumerate(parts):
-                if not has_warning_cue(sentence):
-                    continue  # no word a warning is made of: not scored (and never taken)
+                beside = short and ((position > 0 and strong[position - 1]) or (position + 1 < len(parts) and strong[position + 1]))
+                if not (beside or has_warning_cue(sentence)):
+                    continue  # no word a warning is made of, nor beside one: not scored (and never taken)
                 features = warning_sentence_features(
                     sentence, first=position == 0, last=position == len(parts) - 1, line_rank=seen, in_header=not in_body,
+                    beside_cue=beside, short_paragraph=short,
                 )
-                found.append(Sentence(in_body, index, position, sentence, features))
+                found.append(Sentence(in_body, index, position, sentence, features, bool(kinds.warning(sentence))))
     return found
 
 
@@ -142,7 +168,8 @@ def warning_probability(scorer: Scorer, features: tuple[float, ...]) -> float:
 def plain_warnings(header_lines: list[str], body_lines: list[str], scorer: Scorer) -> tuple[list[Warning], list[str]]:
     """The warnings stated in plain sentences (``scorer``: the warning scorer), and the body's lines
     without them."""
-    chosen = [s for s in warning_sentences(header_lines, body_lines) if warning_probability(scorer, s.features) >= WARNING_THRESHOLD]
+    chosen = [s for s in warning_sentences(header_lines, body_lines)
+              if s.labelled or warning_probability(scorer, s.features) >= WARNING_THRESHOLD]
     if not chosen:
         return [], body_lines
     warnings, dropped, body = [], {}, list(body_lines)
