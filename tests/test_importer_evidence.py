@@ -125,6 +125,12 @@ def test_byline_forms(line, author):
     assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == author
 
 
+def test_a_byline_with_its_time_and_date_on_the_line():
+    """“By Jane Doe 4:43 PM March 12, 2024” names the author and dates the story."""
+    parsed = parse(f"{HEADLINE}\n\nBy Jane Doe 4:43 PM March 12, 2024\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == ("Jane Doe", date(2024, 3, 12))
+
+
 @pytest.mark.parametrize("line", ["The Setup", "Confronting The Horror", "Expand Image", "OH NO"])
 def test_a_subheading_is_not_an_author(line):
     """A subheading, a headline or a button under the headline is not a person (nameparser)."""
@@ -199,6 +205,7 @@ def test_a_bracketed_tag_that_warns_of_nothing_is_no_warning():
         "The Met Office has issued a yellow weather warning for heavy rain across the region.",
         "Editor's Note: An earlier version of this story gave the wrong date for the talks.",
         "Police issued a warning to residents about callers pretending to be from the bank.",
+        "The video shows the man on the ground before the two attackers walk off toward the bridge.",
     ],
 )
 def test_no_warning_invented(line):

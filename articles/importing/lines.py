@@ -330,7 +330,7 @@ def _names_at_start(text: str) -> str | None:
         head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:] + ([rest] if rest else []))
         if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
-    if rest and not re.match(r"^(?:[,|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\()", rest):
+    if rest and not re.match(r"^(?:[,|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|\d{1,2}[:.]\d{2}\b)", rest):  # (or its time and date)
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
@@ -450,7 +450,7 @@ def warning(line: str) -> Warning | None:
     if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
         first = _sentences(text)
         if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
-            r"suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma", text, re.I
+            r"\b(?:suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma)\b", text, re.I
         ):
             return None
         return _statement(text, label_end=0, wrapped=wrapped)
