@@ -55,6 +55,38 @@ def test_a_ticker_above_the_headline_leaves_it_uncertain_with_both_named():
     assert {parsed.title, parsed.title_rival} == {HEADLINE, "Breaking: Live updates from the summit"}
 
 
+def test_a_headline_ending_in_an_abbreviation_above_the_sites_name_and_a_warning():
+    """A headline ending “…, Sask.” with only the site's name and a warning under it is still the headline,
+    not the long first paragraph after them."""
+    title = "Survivors and elders gather as the search for graves goes on in Prince Albert, Sask."
+    first = ("Mary Redcloud says she was a small girl when she was carried out of the burning school on a winter "
+             "night, wrapped in a blanket and crying for her brother.")
+    parsed = parse(f"{title}\nNBC\nWARNING: This story contains distressing details.\n{first}\n\n{BODY}")
+    assert parsed.title == title
+    assert body(parsed)[0] == first
+
+
+def test_the_headline_shown_again_in_full_under_a_page_title_cut_short():
+    """“…after talks in Gen - Northern Courier” above the headline in full: the full one is the headline."""
+    parsed = parse(f"{HEADLINE[:-3]} - Northern Courier Geneva, CH\n\n{HEADER}{BODY}")
+    assert parsed.title == HEADLINE
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
+def test_an_images_alt_text_repeating_the_headline_is_not_the_headline():
+    """“Episode 4: … image” (a picture's alt text) above “Episode 4: …”: the headline has no “image”."""
+    title = "Episode 4: Living with grief after a sudden loss, Part II"
+    parsed = parse(f"Become a member today!Start reading today - Share your story with the world!\n\nStart for free\n\n"
+                   f"{title} image\n\n{title}\n\nE4 · The Kitchen Table Podcast\n\n{BODY}")
+    assert parsed.title == title
+
+
+def test_a_pull_quote_under_the_headline_is_not_the_first_paragraph():
+    """““…” —Name” under the headline is a pull-quote: the body starts with the running text after it."""
+    quote = "“We will not stop until the shelling stops. Not one day.” —Mayor Jane Okafor"
+    assert body(parse(f"{HEADLINE}\n\n{quote}\n\n{BODY}"))[0].startswith("Shelling resumed")
+
+
 def test_a_question_headline_is_the_headline():
     """A headline ending in a question mark is not skipped for the first paragraph."""
     assert parse(f"Why are the river's fish dying?\n\n{HEADER.replace(HEADLINE, '')}{BODY}").title == "Why are the river's fish dying?"
@@ -231,6 +263,14 @@ def test_the_body_ends_with_the_article(footer):
     """Share rows, tag lists, copyright lines, newsletter boxes and comment prompts are left out, last lines
     included."""
     assert body(parse(f"{HEADER}{BODY}\n{footer}\n"))[-1].startswith("Aid convoys were turned back")
+
+
+def test_list_items_and_paragraphs_keep_their_order():
+    """Dash-led lines of a live blog and the lines between them stay in the order they come."""
+    parsed = parse(f"{HEADER}– A strike hits a school in the south. Ten people are killed.\n"
+                   "The UN chief calls for an end to the fighting\n– Talks are to resume in Cairo on Monday.\n")
+    assert [type(block).__name__ for block in parsed.blocks] == ["BulletList", "Paragraph", "BulletList"]
+    assert body(parsed)[0].startswith("A strike hits a school")
 
 
 def test_a_box_inside_the_article_is_left_out():

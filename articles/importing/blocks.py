@@ -100,14 +100,19 @@ def _is_appeal_sentence(line: str) -> bool:
 
 
 def _text_blocks(lines: list[str]) -> list:
-    """A block's lines as a paragraph, or a paragraph followed by a list when lines are "– items"."""
-    items = [line for line in lines if _LIST_ITEM.match(line)]
-    if not items:
+    """A block's lines as a paragraph, or, when some lines are "– items", paragraphs and lists in the order
+    the lines come (a run of items is one list)."""
+    if not any(_LIST_ITEM.match(line) for line in lines):
         return [Paragraph(" ".join(lines))]
-    result, prose = [], [line for line in lines if not _LIST_ITEM.match(line)]
-    if prose:
-        result.append(Paragraph(" ".join(prose)))
-    result.append(BulletList(tuple(_LIST_ITEM.sub("", item) for item in items)))
+    result, run, in_list = [], [], False
+    for line in [*lines, None]:
+        item = line is not None and bool(_LIST_ITEM.match(line))
+        if run and (line is None or item != in_list):
+            result.append(BulletList(tuple(_LIST_ITEM.sub("", i) for i in run)) if in_list else Paragraph(" ".join(run)))
+            run = []
+        if line is not None:
+            run.append(line)
+            in_list = item
     return result
 
 

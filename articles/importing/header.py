@@ -23,6 +23,8 @@ _TAG_WARNS = re.compile(
     r"\b(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)\b",
     re.I)
 _DIGIT_FOR_LETTER = str.maketrans("10345@$", "ioeasas")
+# A pull-quote set under the headline: a quotation and who said it, and nothing else ("“…” —Jane Doe").
+_PULL_QUOTE = re.compile(r"^[\"“][^\"“”]{10,300}[\"”]\s*[—–-]\s*[A-Z][\w .,'’-]{2,60}$")
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -82,6 +84,24 @@ def title_warning(title: str) -> Warning | None:
     return Warning(tag, tag, "") if _TAG_WARNS.search(readable) else None
 
 
+_ALT_TEXT_WORD = re.compile(r"\s+(?:image|photo|picture|thumbnail|logo|icon|avatar)$", re.I)
+
+
+def _shown_again(lines: list[str], title_at: int, title: str, page_title: bool) -> tuple[int, str] | None:
+    """The headline shown again just under the line taken for it, in the form to keep: in full under the
+    page's title cut short ("…never seen bef - Site" above "…never seen before"), or without the word an
+    image's alt text adds ("Episode 4: … image" above "Episode 4: …"). None when it is not."""
+    stem = _ALT_TEXT_WORD.sub("", title)
+    cut = title.rstrip(".… ")
+    for position, other in next_lines(lines, title_at, 3):
+        if stem != title and other == stem:
+            return position, other
+        if (page_title or title.endswith(("…", "..."))) and len(cut) >= 15 and other != title \
+                and other.startswith(cut) and len(kinds.words(other)) <= 40:
+            return position, other
+    return None
+
+
 def _breadcrumb_title(lines):
     """(index, last item) of a breadcrumb ending in a headline ("You are here: Home / World / Ceasefire
     collapses as shelling resumes"), or None."""
@@ -101,6 +121,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         return None
     title_at, confirmed = choice.winner.index, choice.clear(clear_margin)
     title = strip_site_suffix(choice.winner.text, lines)
+    again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text)
+    if again is not None:
+        title_at, title = again
     crumb = _breadcrumb_title(lines)
     if crumb is not None:  # a breadcrumb that ends in the headline names it
         later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
@@ -152,6 +175,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 break
         elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
             pass
+        elif _PULL_QUOTE.match(line):
+            pass  # a pull-quote: the body starts after it
         elif kinds.bare_name(line):
             bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
