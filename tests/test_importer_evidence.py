@@ -81,6 +81,17 @@ def test_an_images_alt_text_repeating_the_headline_is_not_the_headline():
     assert parsed.title == title
 
 
+def test_a_headline_opening_with_a_media_marker_and_ending_with_a_quoted_word():
+    """“[VIDEO] … footage of the arrest “staged”” is the headline, clearly, not the long first paragraph
+    under it."""
+    title = "[VIDEO] City police chief says footage of the arrest was “staged”"
+    first = ("City police chief Daniel Mwangi has dismissed a video circulating online that shows officers beating "
+             "two men in the market as “staged” and not genuine.")
+    parsed = parse(f"{title}\n\n\n{first}\n\nMr Mwangi said the video was meant to discourage his officers.\n\n{BODY}")
+    assert (parsed.title, parsed.title_confirmed) == (title, True)
+    assert body(parsed)[0] == first
+
+
 def test_a_pull_quote_under_the_headline_is_not_the_first_paragraph():
     """““…” —Name” under the headline is a pull-quote: the body starts with the running text after it."""
     quote = "“We will not stop until the shelling stops. Not one day.” —Mayor Jane Okafor"

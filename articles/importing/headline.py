@@ -27,6 +27,8 @@ _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but wi
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
+_LEADING_MARKER = re.compile(r"^[\[(](?:videos?|photos?|pictures?|watch|gallery|audio|listen|live)[\])]\s*(?=\S)", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’'»)]*$")  # a closing quote alone ("… execution “acted”") ends no sentence
 
 
 def title_text(line: str) -> str:
@@ -69,7 +71,9 @@ _HEADLINE_ORDER = itemgetter(*HEADLINE_FEATURES)  # a feature dict → the tuple
 
 @lru_cache(maxsize=8192)  # a site's lines recur from page to page: what a line says of itself is worked out once
 def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...]:
-    """The headline features a line has on its own, wherever it stands."""
+    """The headline features a line has on its own, wherever it stands (a media marker before it, "[VIDEO]
+    …", left aside)."""
+    text = _LEADING_MARKER.sub("", text)
     words = kinds.words(text)
     long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     lower = [w.lower().strip(",.:;") for w in words]
@@ -84,7 +88,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
         "all_caps": float(kinds.is_all_caps(text)),
         "starts_lower": float(text[:1].islower()),
-        "sentence": float(kinds.is_sentence(text)),
+        "sentence": float(len(words) >= 14 or (len(words) >= 6 and bool(_ENDS_SENTENCE.search(text)))),
         "several_sentences": float(len(_NEXT_SENTENCE.findall(text)) >= 1),
         "site_suffix": float(strip_site_suffix(text, ()) != text),
         "promotion": float(bool(_PROMOTION.search(text))),
