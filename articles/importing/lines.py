@@ -280,7 +280,9 @@ _BY = re.compile(
     r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
 )
-_HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
+_HANDLE = re.compile(  # "by thethreepennyguignol", "Posted by: Plyrx | August 3, 2011": a user name
+    r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$"
+    r"|^posted\s+by\s*:?\s+(?P<poster>[A-Za-z0-9][\w.]{2,30})(?:\s*[|,·•]\s*(?P<when>.+))?$", re.I)
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
@@ -343,8 +345,12 @@ def byline(line: str) -> str | None:
     if len(words(line)) > 16:
         return None
     handle = _HANDLE.match(line.strip())
-    if handle and not GENERIC_CREDIT.match(handle.group("who")):
+    if handle and handle.group("who") and handle.group("who").islower() and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
+    if handle and handle.group("poster") and not GENERIC_CREDIT.match(handle.group("poster")) and (
+            not handle.group("when") or date_in(handle.group("when")) or date_line(handle.group("when"))):
+        return handle.group("poster")
+    line = re.sub(r"^(by\s*:?\s+)\((?P<who>[^()]+)\)$", r"\1\g<who>", line, flags=re.I)  # "By (Adam Woodbrey)"
     match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
