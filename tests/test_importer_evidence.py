@@ -174,6 +174,22 @@ def test_a_byline_with_its_time_and_date_on_the_line():
     assert (parsed.author, parsed.published_on) == ("Jane Doe", date(2024, 3, 12))
 
 
+def test_a_byline_above_the_headline_with_a_user_name_and_the_date():
+    """“Posted by: Quillfeather | August 3, 2011” above a blog post's title: its author and its date."""
+    parsed = parse(f"Posted by: Quillfeather | August 3, 2011\n\n{HEADLINE}\n\n{BODY}")
+    assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Quillfeather", date(2011, 8, 3))
+
+
+def test_a_section_label_above_the_headline_is_no_author():
+    assert parse(f"Pictures | Sat Dec 31, 2016 | 2:39am IST\n\n{HEADLINE}\n\n{BODY}").author is None
+
+
+def test_a_name_in_brackets_and_a_bulleted_date():
+    """“By (Jane Doe)” names Jane Doe; “• Published Jan 06, 2023” in a bulleted list of facts dates the story."""
+    parsed = parse(f"{HEADLINE}\n\nBy (Jane Doe)\n\n• Published Jan 06, 2023\n• Updated Jun 20\n• 2,547 words\n\n{BODY}")
+    assert (parsed.author, parsed.published_on, parsed.other_dates) == ("Jane Doe", date(2023, 1, 6), ())
+
+
 @pytest.mark.parametrize("line", ["The Setup", "Confronting The Horror", "Expand Image", "OH NO"])
 def test_a_subheading_is_not_an_author(line):
     """A subheading, a headline or a button under the headline is not a person (nameparser)."""

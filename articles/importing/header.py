@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
-from articles.importing.headline import headline_candidates, next_lines, strip_site_suffix
+from articles.importing.headline import headline_candidates, next_lines, non_blank_lines, strip_site_suffix
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -25,6 +25,7 @@ _TAG_WARNS = re.compile(
 _DIGIT_FOR_LETTER = str.maketrans("10345@$", "ioeasas")
 # A pull-quote set under the headline: a quotation and who said it, and nothing else ("“…” —Jane Doe").
 _PULL_QUOTE = re.compile(r"^[\"“][^\"“”]{10,300}[\"”]\s*[—–-]\s*[A-Z][\w .,'’-]{2,60}$")
+_SAYS_BY = re.compile(r"^(?:(?:posted|written|words)\s+)?by\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -149,13 +150,14 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         if line == title or line == lines[title_at]:
             header.body_start = index
             continue
-        name = kinds.byline(line)
-        dated = kinds.date_line(line, month_first=month_first)
+        plain = kinds.BULLET.sub("", line)  # ("• Published Jan 06, 2023": a date in a bulleted list of facts)
+        name = kinds.byline(plain)
+        dated = kinds.date_line(plain, month_first=month_first)
         stated = kinds.warning(line)
         if name and not dated:
-            dated = kinds.date_in(line, month_first=month_first)
+            dated = kinds.date_in(plain, month_first=month_first)
         if dated or name:
-            if dated and header.dated and dated.day != header.dated.day and not UPDATED.match(line):
+            if dated and header.dated and dated.day != header.dated.day and not UPDATED.match(plain):
                 header.other_dates.append(dated.day)
             header.dated = header.dated or dated
             if name and header.author is None:
@@ -207,6 +209,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             header.warnings.insert(0, stated)
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
+    if header.author is None:  # a byline saying "by" just above the headline ("Posted by: … | August 3, 2011", on blogs)
+        header.author = next(iter(kinds.byline(line) for line in non_blank_lines(lines, title_at, -1, 1) if _SAYS_BY.match(line)), None)
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
     above = _date_above(lines, title_at, month_first)

@@ -201,14 +201,14 @@ def next_lines(lines, index, count):
 
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
-    The headline is the first headline-like line (a promotion never; a stored date before it left aside)
-    confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
-    text; a single word, such as the site's name, passed over) rather than by more furniture; failing that,
-    the first headline-like line, unconfirmed."""
+    The headline is the first headline-like line (a promotion or a photo credit never; a stored date before
+    it left aside) confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption
+    or running text; a single word, such as the site's name, passed over) rather than by more furniture;
+    failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
-        if not line or not kinds.is_headline_like(title_text(line)) or _PROMOTION.search(line):
-            continue  # (a promotion is never the headline a reader means)
+        if not line or not kinds.is_headline_like(title_text(line)) or _PROMOTION.search(line) or _CREDIT.match(line):
+            continue  # (a promotion or a photo credit is never the headline a reader means)
         first_candidate = index if first_candidate is None else first_candidate
         following = next_lines(lines, index, 12)
         if any(other == line for _, other in following):
