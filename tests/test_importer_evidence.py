@@ -92,6 +92,27 @@ def test_a_headline_opening_with_a_media_marker_and_ending_with_a_quoted_word():
     assert body(parsed)[0] == first
 
 
+def test_a_pointer_to_another_story_is_not_the_headline():
+    """“MORE: …” under the first paragraph links to another story; the headline over the reading time is the
+    headline."""
+    first = ("A new account of the talks serves as a fresh reminder that much of the ceasefire rests on promises "
+             "made in private by men who have broken them before, and that the people of the northern districts, "
+             "who have heard such promises for ten years, have little reason to believe this one will hold.")
+    parsed = parse(f"• World\n\n{HEADLINE}\n\n2 minute read\n\n{first}\n\nMORE: The long road to a truce in the north\n\n{BODY}")
+    assert parsed.title == HEADLINE
+    assert body(parsed)[0] == first
+
+
+def test_a_short_alt_text_under_the_headline_does_not_hide_it():
+    """“ceasefire talks” and “ceasefire talks(AP)” (an image's alt text and caption) between the headline and
+    its byline: the headline is still the one a byline confirms."""
+    page = (f"date 2024-03-12 {HEADLINE}\n\nceasefire talks\nceasefire talks(AP)\nBy (Jane Doe)\n"
+            f"Published: Mar. 12, 2024 at 5:53 PM MDT|Updated: 1 hour ago\n"
+            f"GENEVA (AP) - Leaders agreed on Tuesday to a ceasefire after three days of talks, officials said.\n\n{BODY}")
+    parsed = parse(page)
+    assert (parsed.title, parsed.author, parsed.title_confirmed) == (HEADLINE, "Jane Doe", True)
+
+
 def test_a_pull_quote_under_the_headline_is_not_the_first_paragraph():
     """““…” —Name” under the headline is a pull-quote: the body starts with the running text after it."""
     quote = "“We will not stop until the shelling stops. Not one day.” —Mayor Jane Okafor"
@@ -290,6 +311,15 @@ def test_the_body_ends_with_the_article(footer):
     """Share rows, tag lists, copyright lines, newsletter boxes and comment prompts are left out, last lines
     included."""
     assert body(parse(f"{HEADER}{BODY}\n{footer}\n"))[-1].startswith("Aid convoys were turned back")
+
+
+@pytest.mark.parametrize(
+    "opening", ["(Scroll down for video) ", "[Watch the video] ", "shelling at dawn video2"], ids=["pointer", "watch", "alt-text"]
+)
+def test_junk_glued_before_the_first_sentence_is_left_out(opening):
+    """A pointer to a video in brackets or an image's alt text and gallery number glued before the first
+    words is not part of the paragraph."""
+    assert body(parse(f"{HEADER}{opening}{BODY}"))[0].startswith("Shelling resumed before dawn")
 
 
 def test_list_items_and_paragraphs_keep_their_order():

@@ -18,6 +18,23 @@ _TWEET_ATTRIBUTION = re.compile(
 _TWEET_MARKERS = re.compile(r"pic\.twitter\.com/|(?<!\w)@\w+|(?<![\w&])#\w+|\bt\.co/", re.I)
 
 
+# What a page dump glues before a paragraph's first words: a pointer to a video or the pictures in brackets
+# ("(Scroll down for video) A large …"), or an image's alt text and its gallery number ("police video2Police …").
+_MEDIA_POINTER = re.compile(
+    r"^[(\[](?=[^)\]]{0,40}\b(?:video|photos?|pictures?|gallery|watch|listen|audio|scroll)\b)[^)\]\n]{1,40}[)\]]\s+(?=[A-Z“\"])",
+    re.I)
+_GLUED_ALT_TEXT = re.compile(r"^[a-z][a-z'’ -]{2,60}?[a-z]\d{1,2}(?=[A-Z][a-z])")
+
+
+def clean_opening(line: str) -> str:
+    """A paragraph without a media pointer or an alt text glued before its first words."""
+    if line[:1] in "([":
+        return _MEDIA_POINTER.sub("", line, count=1)
+    if line[:1].islower():
+        return _GLUED_ALT_TEXT.sub("", line, count=1)
+    return line
+
+
 def find_end(lines: list[str], start: int) -> int:
     """Index of the first line after ``start`` that closes the article (or the end of the text)."""
     for index in range(start, len(lines)):
@@ -30,7 +47,7 @@ def build_body(lines: list[str]) -> list:
     """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list) and
     whatever furniture ends it left out."""
     kept = [
-        line for line in _without_sidebars(lines)
+        clean_opening(line) for line in _without_sidebars(lines)
         if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
     ]
     return _build_blocks(_split_blocks(_without_tail(kept)))

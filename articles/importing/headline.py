@@ -22,6 +22,8 @@ SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—
 _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
+_POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+_READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
@@ -63,6 +65,7 @@ HEADLINE_FEATURES = (
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
+    "pointer",
 )
 
 
@@ -103,6 +106,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
         "live_strip": float(bool(_LIVE_STRIP.search(text))),
+        "pointer": float(bool(_POINTER.match(text))),
     }.items())
 
 
@@ -199,26 +203,39 @@ def next_lines(lines, index, count):
     return found
 
 
+def _unmarked_short_line(line: str, month_first: bool) -> bool:
+    """Three words or fewer and none of the kinds a header is made of."""
+    return len(kinds.words(line)) <= 3 and not (
+        kinds.is_headline_like(line) or kinds.is_chrome(line) or kinds.date_line(line, month_first=month_first)
+        or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
+
+
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
-    The headline is the first headline-like line (a promotion or a photo credit never; a stored date before
-    it left aside) confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption
-    or running text; a single word, such as the site's name, passed over) rather than by more furniture;
-    failing that, the first headline-like line, unconfirmed."""
+    The headline is the first headline-like line (a promotion, a photo credit or a pointer to another story
+    never; a stored date or a media marker before it left aside) confirmed by what follows it (its repeat, a
+    deck, a byline, a date, a warning, a caption, running text or the reading time; a single word, such as the
+    site's name, or an unmarked short line passed over) rather than by more furniture; failing that, the first
+    headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
-        if not line or not kinds.is_headline_like(title_text(line)) or _PROMOTION.search(line) or _CREDIT.match(line):
-            continue  # (a promotion or a photo credit is never the headline a reader means)
+        if not line or not kinds.is_headline_like(_LEADING_MARKER.sub("", title_text(line))) \
+                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line):
+            continue  # (a promotion, a photo credit or a pointer to another story is never the headline meant)
         first_candidate = index if first_candidate is None else first_candidate
         following = next_lines(lines, index, 12)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
-        line = title_text(line)  # (" date 2019-03-13 Headline": the stored date is not the headline's)
+        line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)
+        # A single word under it (the site's or the section's name) confirms nothing, nor a short line that is
+        # none of the kinds (an image's alt text or caption, "phone scam"): what comes after them is looked at.
         following = [(position, other) for position, other in following if len(kinds.words(other)) > 1]
-        if not following:  # (a single word under it — the site's or the section's name — confirms nothing)
+        while len(following) > 1 and _unmarked_short_line(following[0][1], month_first):
+            following = following[1:]
+        if not following:
             continue
         after = following[0][1]
-        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
+        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             continue
         if kinds.is_headline_like(after) and not kinds.is_sentence(after):
             if len(kinds.words(line)) <= 3:
@@ -227,7 +244,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
             or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
-            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after)
+            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after) or _READING_TIME.match(after)
         ):
             return index, True
     return first_candidate, False
@@ -235,6 +252,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
 
 # Where the weights start, and what they are pulled back towards: the rule the importer used before it
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
-# A promotion, a ticker or a caption is never the headline a reader means: they start against.
+# A promotion, a ticker, a caption or a pointer to another story is never the headline a reader means: they
+# start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
-         "caption": -2.0, "single_word": -2.0, "live_strip": -2.5}
+         "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0}
