@@ -33,8 +33,14 @@ def body(parsed):
 
 @pytest.mark.parametrize(
     "above",
-    ["The Mighty Logo", "Get all your news in one place.", f"{HEADLINE} - Northern Courier\n\nMenu"],
-    ids=["logo-line", "app-promotion", "page-title-with-site-name"],
+    [
+        "The Mighty Logo", "Get all your news in one place.", f"{HEADLINE} - Northern Courier\n\nMenu",
+        "Home › News › World", "Turn on notifications to get the latest news as it happens",
+        "Support us and go ad-free", "• Talks enter a third day\n• Both sides claim progress",
+        "Jane Doe\nJane Doe",
+    ],
+    ids=["logo-line", "app-promotion", "page-title-with-site-name", "breadcrumb", "notification-prompt",
+         "ad-free-box", "summary-bullets", "doubled-author-line"],
 )
 def test_the_headline_is_not_the_line_above_it(above):
     """A logo line, an app promotion or the page's title with the site's name is not the headline."""
@@ -211,7 +217,7 @@ def test_a_name_in_brackets_and_a_bulleted_date():
     assert (parsed.author, parsed.published_on, parsed.other_dates) == ("Jane Doe", date(2023, 1, 6), ())
 
 
-@pytest.mark.parametrize("line", ["The Setup", "Confronting The Horror", "Expand Image", "OH NO"])
+@pytest.mark.parametrize("line", ["The Setup", "Confronting The Horror", "Expand Image", "OH NO", "On Grief and Its Warnings"])
 def test_a_subheading_is_not_an_author(line):
     """A subheading, a headline or a button under the headline is not a person (nameparser)."""
     assert kinds.bare_name(line) is None

@@ -212,8 +212,8 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
 
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
-    The headline is the first headline-like line (a promotion, a photo credit or a pointer to another story
-    never; a stored date or a media marker before it left aside) confirmed by what follows it (its repeat, a
+    The headline is the first headline-like line (a promotion, a photo credit, a pointer to another story or
+    a name shown twice never; a stored date or a media marker before it left aside) confirmed by what follows it (its repeat, a
     deck, a byline, a date, a warning, a caption, running text or the reading time; a single word, such as the
     site's name, or an unmarked short line passed over) rather than by more furniture; failing that, the first
     headline-like line, unconfirmed."""
@@ -222,8 +222,10 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not line or not kinds.is_headline_like(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line):
             continue  # (a promotion, a photo credit or a pointer to another story is never the headline meant)
-        first_candidate = index if first_candidate is None else first_candidate
         following = next_lines(lines, index, 12)
+        if following and following[0][1] == line and kinds.bare_name(line):
+            continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
+        first_candidate = index if first_candidate is None else first_candidate
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
         line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)

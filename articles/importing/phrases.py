@@ -71,6 +71,8 @@ NOT_NAME_WORDS = [
     "read", "view", "share", "follow", "subscribe", "news", "home", "menu", "search", "latest", "live", "update",
     "updates", "next", "previous", "related", "sign", "log", "click", "watch", "listen", "episode", "part",
     "chapter", "setup", "opinion", "editorial", "analysis", "review", "comment", "comments", "advertisement",
+    "on", "in", "of", "for", "to", "from", "with", "about", "after", "before", "why", "how", "what", "when",
+    "warning", "warnings", "trigger", "content", "contents", "note", "notes", "update", "breaking",
 ]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
