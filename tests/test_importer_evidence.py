@@ -328,6 +328,21 @@ def test_junk_glued_before_the_first_sentence_is_left_out(opening):
     assert body(parse(f"{HEADER}{opening}{BODY}"))[0].startswith("Shelling resumed before dawn")
 
 
+def test_the_body_starts_at_a_dateline_after_captions_and_a_ticker():
+    """Two captions (one shown twice) and “22 minutes ago” before “GENEVA – …”: the body starts at the
+    dateline."""
+    caption = "A screengrab shows the convoy turned back at the bridge by soldiers on Tuesday morning."
+    page = (f"{HEADLINE}\n\nFootage of Tuesday's events shows the convoy turned back at the bridge by soldiers.\n\n"
+            f"{caption}\n{caption}\n22 minutes ago\n\nGENEVA – Leaders agreed on a ceasefire on Tuesday, officials said.\n\n{BODY}")
+    assert body(parse(page))[0].startswith("GENEVA – Leaders agreed")
+
+
+def test_a_spoiler_notice_is_neither_the_body_nor_a_warning():
+    parsed = parse(f"{HEADER}*Contains spoilers about the final episode\n\n{BODY}")
+    assert body(parsed)[0].startswith("Shelling resumed")
+    assert parsed.stated_warnings == ()
+
+
 def test_list_items_and_paragraphs_keep_their_order():
     """Dash-led lines of a live blog and the lines between them stay in the order they come."""
     parsed = parse(f"{HEADER}– A strike hits a school in the south. Ten people are killed.\n"

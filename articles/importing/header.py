@@ -25,6 +25,10 @@ _TAG_WARNS = re.compile(
 _DIGIT_FOR_LETTER = str.maketrans("10345@$", "ioeasas")
 # A pull-quote set under the headline: a quotation and who said it, and nothing else ("“…” —Jane Doe").
 _PULL_QUOTE = re.compile(r"^[\"“][^\"“”]{10,300}[\"”]\s*[—–-]\s*[A-Z][\w .,'’-]{2,60}$")
+# A spoiler notice ("*Contains spoilers about …", "Spoilers ahead!"): header, and no content warning.
+_SPOILER_NOTE = re.compile(
+    r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
+    r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
 _SAYS_BY = re.compile(r"^(?:(?:posted|written|words)\s+)?by\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
@@ -177,8 +181,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 break
         elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
             pass
-        elif _PULL_QUOTE.match(line):
-            pass  # a pull-quote: the body starts after it
+        elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15):
+            pass  # a pull-quote or a spoiler notice: the body starts after it
         elif kinds.bare_name(line):
             bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
@@ -223,14 +227,14 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
 
 
 def _after_dateline_detour(lines, start):
-    """If a paragraph opening with a dateline ("SYDNEY, Australia – …") follows within two lines, a
-    sidebar or caption stood before it: the article starts at the dateline."""
+    """If a paragraph opening with a dateline ("SYDNEY, Australia – …") follows within three lines (furniture
+    aside), a sidebar or captions stood before it: the article starts at the dateline."""
     if start >= len(lines) or DATELINE.match(lines[start] or ""):
         return start
-    for position, line in next_lines(lines, start, 3)[:3]:
+    for position, line in next_lines(lines, start, 4):
         if DATELINE.match(line):
-            between = [other for other in lines[start:position] if other]
-            if len(between) <= 2:
+            between = [other for other in lines[start:position] if other and not kinds.is_chrome(other)]
+            if len(between) <= 3:
                 return position
     return start
 
