@@ -271,7 +271,8 @@ def test_plain_sentence_warnings_before_the_body(warning, shares_the_line):
 @pytest.mark.parametrize(
     "title, tag",
     [("Tanker fire closes the coast road [graphic images]", "graphic images"),
-     ("Tanker fire closes the coast road (Graph1c Photos)", "Graph1c Photos")],
+     ("Tanker fire closes the coast road (Graph1c Photos)", "Graph1c Photos"),
+     ("Tanker fire closes the coast road (18+)", "18+")],
 )
 def test_a_warning_tag_closing_the_headline(title, tag):
     """A tag in brackets closing the headline that says the pictures are graphic (digits standing in for

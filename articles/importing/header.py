@@ -20,7 +20,7 @@ UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
 _TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
 _TAG_WARNS = re.compile(
-    r"\b(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)\b",
+    r"(?<!\w)(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)(?!\w)",
     re.I)
 _DIGIT_FOR_LETTER = str.maketrans("10345@$", "ioeasas")
 # A pull-quote set under the headline: a quotation and who said it, and nothing else ("“…” —Jane Doe").
