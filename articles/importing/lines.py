@@ -283,6 +283,8 @@ _BY = re.compile(
 _HANDLE = re.compile(  # "by thethreepennyguignol", "Posted by: Plyrx | August 3, 2011": a user name
     r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$"
     r"|^posted\s+by\s*:?\s+(?P<poster>[A-Za-z0-9][\w.]{2,30})(?:\s*[|,·•]\s*(?P<when>.+))?$", re.I)
+_POSTED_ON = re.compile(r"^(?:posted|published|written)\s+(?:on\s+)?\S.*\d{4}$", re.I)  # "Posted on March 3, 2022"
+_USER_NAME = re.compile(r"[a-z0-9][a-z0-9_.]{5,30}")
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
@@ -356,6 +358,8 @@ def byline(line: str) -> str | None:
         return _names_at_start(match.group("glued"))
     if match:
         before = match.groupdict().get("before") or ""
+        if before and _POSTED_ON.match(before) and _USER_NAME.fullmatch(match.group("who").strip()):
+            return match.group("who").strip()  # "Posted on March 3, 2022 by marigoldwrites": a user name
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
             return None  # a photographer's or an editor's credit, not the writer's
         return _names_at_start(match.group("who"))
