@@ -207,6 +207,16 @@ def test_a_byline_above_the_headline_with_a_user_name_and_the_date():
     assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Quillfeather", date(2011, 8, 3))
 
 
+def test_a_blog_post_under_a_menu_row_and_a_posted_on_line():
+    """A blog's menu row (“Home About Contact”) is not the headline; “Posted on March 3, 2022 by
+    marigoldwrites” above the title gives its author and date; a “Share this:” box ends the body."""
+    page = ("Skip to content\nMarigold Writes\nHome About Contact\n\nPosted on March 3, 2022 by marigoldwrites\n\n"
+            f"{HEADLINE}\n\n{BODY}\nShare this:\nTwitter\nFacebook\n")
+    parsed = parse(page)
+    assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "marigoldwrites", date(2022, 3, 3))
+    assert body(parsed)[-1].startswith("Aid convoys were turned back")
+
+
 def test_a_section_label_above_the_headline_is_no_author():
     assert parse(f"Pictures | Sat Dec 31, 2016 | 2:39am IST\n\n{HEADLINE}\n\n{BODY}").author is None
 

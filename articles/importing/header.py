@@ -29,7 +29,7 @@ _PULL_QUOTE = re.compile(r"^[\"“][^\"“”]{10,300}[\"”]\s*[—–-]\s*[A-Z
 _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
-_SAYS_BY = re.compile(r"^(?:(?:posted|written|words)\s+)?by\b", re.I)
+_SAYS_BY = re.compile(r"\bby\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -214,7 +214,10 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
     if header.author is None:  # a byline saying "by" just above the headline ("Posted by: … | August 3, 2011", on blogs)
-        header.author = next(iter(kinds.byline(line) for line in non_blank_lines(lines, title_at, -1, 1) if _SAYS_BY.match(line)), None)
+        for line in non_blank_lines(lines, title_at, -1, 1):
+            if _SAYS_BY.search(line) and kinds.byline(line):
+                header.author = kinds.byline(line)
+                header.dated = header.dated or kinds.date_in(line, month_first=month_first)
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
     above = _date_above(lines, title_at, month_first)

@@ -23,6 +23,15 @@ _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+_NAV_WORDS = phrases.NAV_WORDS
+
+
+def is_nav_row(line: str) -> bool:
+    """A menu row: two words or more, every one a menu's ("Home About Contact")."""
+    words = line.lower().replace("&", " ").replace("|", " ").split()
+    return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
+
+
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
@@ -140,7 +149,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
-        if kinds.is_chrome(line) and not line.endswith("?"):  # furniture (looked at first: it is cached)
+        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line):  # furniture (is_chrome is cached)
             chrome_before += 1
             continue
         text = title_text(line)
@@ -212,16 +221,16 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
 
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
-    The headline is the first headline-like line (a promotion, a photo credit, a pointer to another story or
-    a name shown twice never; a stored date or a media marker before it left aside) confirmed by what follows it (its repeat, a
+    The headline is the first headline-like line (a promotion, a photo credit, a pointer to another story, a
+    menu row or a name shown twice never; a stored date or a media marker before it left aside) confirmed by what follows it (its repeat, a
     deck, a byline, a date, a warning, a caption, running text or the reading time; a single word, such as the
     site's name, or an unmarked short line passed over) rather than by more furniture; failing that, the first
     headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not kinds.is_headline_like(_LEADING_MARKER.sub("", title_text(line))) \
-                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line):
-            continue  # (a promotion, a photo credit or a pointer to another story is never the headline meant)
+                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line):
+            continue  # (a promotion, a photo credit, a pointer to another story or a menu is never the headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice

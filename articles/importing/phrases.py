@@ -19,6 +19,15 @@ CHROME_LINES = [
     r"watch one-minute world news", r"map:.*",
 ]
 
+# The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
+# (two or more) is navigation, never a headline.
+NAV_WORDS = frozenset(
+    "home about contact news sport sports weather opinion business culture lifestyle life travel food health "
+    "politics world local national entertainment tech technology science video videos podcasts podcast blog "
+    "shop archive archives search menu subscribe login register account newsletter newsletters events "
+    "jobs classifieds obituaries comment comments features reviews music arts books tv radio".split()
+)
+
 # Lines that close the article: what follows is the page around it.
 END_OF_ARTICLE = [
     r"share(?: on)? (?:facebook|twitter).*", r"share\d+\s*tweet\d+.*", r"previous post", r"next post",
@@ -27,7 +36,7 @@ END_OF_ARTICLE = [
     r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts|articles|stories))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
     r"blog comments powered by .*", r".* is run as a safe space\..*",
-    r"share (?:this|the) (?:article|story|post|page)\b.*", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
+    r"share (?:this|the) (?:article|story|post|page)\b.*", r"share (?:this|on|via)\s*:?", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
     r"tags?\s*:.*", r"topics?\s*:.*", r"filed under\s*:?.*", r"(?:©|copyright\s+(?:©\s*)?\d{4}|\(c\)\s*\d{4}).*", r"all rights reserved\.?.*",
     r"(?:join|start) the (?:conversation|discussion)\b.*", r"(?:leave|post|add|write) a (?:comment|reply|response)\b.*",
     r"\d+\s+(?:comments?|responses?|replies)", r"(?:what do you think|have your say)\??.*", r"comment on this (?:article|story)\b.*",
