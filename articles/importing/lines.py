@@ -319,7 +319,8 @@ def _names_at_start(text: str) -> str | None:
     if rest and len(people) > 2 and people[-2] == "," and re.match(rf"^(?:{phrases.ROLE_WORDS})s?\b", rest, re.I):
         people[-1] = people[-1] + " " + rest  # "Jane Doe, Middle East correspondent": the place is the job's
     for position in range(0, len(people), 2):
-        if _ROLE.search(people[position]):  # "Sam Okafor, Health Correspondent": a job title, not a person
+        # "Sam Okafor, Health Correspondent": a job title, not a person; "…, The Valley Planet": the outlet.
+        if _ROLE.search(people[position]) or (position and people[position - 1] == "," and _NOT_NAMES.match(people[position].split()[0])):
             if position == 0:
                 return None
             names = "".join(
@@ -331,7 +332,7 @@ def _names_at_start(text: str) -> str | None:
     # The name grammar is greedy: give back trailing words that are the outlet ("… Connell Los Angeles Times").
     tokens = names.split()
     for cut in range(len(tokens) - 1, 1, -1):
-        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:] + ([rest] if rest else []))
+        head, tail = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:] + ([rest] if rest else []))
         if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
     if rest and not re.match(r"^(?:[,|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|\d{1,2}[:.]\d{2}\b)", rest):  # (or its time and date)
