@@ -130,6 +130,30 @@ def test_a_question_headline_is_the_headline():
     assert parse(f"Why are the river's fish dying?\n\n{HEADER.replace(HEADLINE, '')}{BODY}").title == "Why are the river's fish dying?"
 
 
+def test_a_question_headline_under_the_sites_name_with_summary_bullets():
+    """The site's name, a question headline, its summary bullets and a byline naming two people and the
+    outlet: the question is the headline, both people the author; a caption and a “Related:” link are left
+    out of the body."""
+    title = "Why are so many young people leaving the county?"
+    page = (f"The Valley Planet\n{title}\n• Rents have doubled in ten years\n• Two of three bus routes have closed\n"
+            "By Jane Doe and John Roe, The Valley Planet\n16.09.24\n"
+            "Young people wait for the last bus of the evening in Millbrook. (Getty Images)\n"
+            f"{BODY}Related: County budget cut again\n")
+    parsed = parse(page)
+    assert (parsed.title, parsed.author, parsed.published_on) == (title, "Jane Doe and John Roe", date(2024, 9, 16))
+    assert body(parsed)[0].startswith("Shelling resumed")
+    assert not any("Related" in text or "Getty" in text for text in body(parsed))
+
+
+def test_a_headline_in_capitals():
+    """“COUNCIL VOTES TO CLOSE THE OLD LIBRARY” is the headline, not the first paragraph under its byline."""
+    title = "COUNCIL VOTES TO CLOSE THE OLD LIBRARY"
+    parsed = parse(f"Menu\nSearch\n{title}\nPublished time: 29 Jul, 2019\nArticle by: NANCY BARNES\n"
+                   "The council voted on Monday night to close the old library on Bridge Street, ending a campaign "
+                   "by residents that lasted three years.\nThe building will be sold next spring.\n")
+    assert (parsed.title, parsed.author, parsed.published_on) == (title, "NANCY BARNES", date(2019, 7, 29))
+
+
 def test_a_guess_is_not_confirmed():
     """A line nothing under it bears out (no byline, date or running text) is only a guess."""
     assert not parse("Northern Courier Weekly Edition\nMenu\n\nA short line.\n").title_confirmed

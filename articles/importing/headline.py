@@ -219,16 +219,24 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
         or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
 
 
+def _headline_shaped(text: str) -> bool:
+    """Headline-like, a headline in capitals included ("COUNCIL VOTES TO CLOSE THE OLD LIBRARY")."""
+    if kinds.is_all_caps(text) and 4 <= len(kinds.words(text)) <= 20:
+        return kinds.is_headline_like(text.title())
+    return kinds.is_headline_like(text)
+
+
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
-    The headline is the first headline-like line (a promotion, a photo credit, a pointer to another story, a
-    menu row or a name shown twice never; a stored date or a media marker before it left aside) confirmed by what follows it (its repeat, a
-    deck, a byline, a date, a warning, a caption, running text or the reading time; a single word, such as the
-    site's name, or an unmarked short line passed over) rather than by more furniture; failing that, the first
-    headline-like line, unconfirmed."""
+    The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
+    to another story, a menu row or a name shown twice never; a stored date or a media marker before it left
+    aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running
+    text or the reading time; a single word, such as the site's name, or an unmarked short line passed over;
+    past furniture, a byline) rather than by more furniture; failing that, the first headline-like
+    line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
-        if not line or not kinds.is_headline_like(_LEADING_MARKER.sub("", title_text(line))) \
+        if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line):
             continue  # (a promotion, a photo credit, a pointer to another story or a menu is never the headline)
         following = next_lines(lines, index, 12)
@@ -247,8 +255,13 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             continue
         after = following[0][1]
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
+            # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
+            # may stand above the headline), and not a short line's (a site's name).
+            past = next((other for _, other in following if not kinds.is_chrome(other)), "")
+            if past and kinds.byline(past) and len(kinds.words(line)) > 3:
+                return index, True
             continue
-        if kinds.is_headline_like(after) and not kinds.is_sentence(after):
+        if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
             if len(kinds.words(line)) <= 3:
                 continue  # a site's name above the real headline
             return index, True  # a headline and its deck

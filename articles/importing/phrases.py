@@ -52,6 +52,7 @@ SIDEBAR_LABELS = [
     r"advertisement", r"(?:continue reading|story continues) below(?: advertisement)?", r"most (?:read|popular|viewed|shared)\b.*",
     r"trending(?: now| stories)?:?", r"(?:editor['’]s )?picks?:?", r"(?:don['’]t miss|must read|also read|read also|see also)\b:?.*",
     r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*",
+    r"related(?:\s+(?:story|stories|article|articles|coverage|reading))?\s*:\s*\S.{0,120}",
 ]
 
 # Names on a share row ("Facebook Twitter Email"): a line made only of these is furniture.
@@ -60,7 +61,7 @@ SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddi
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
     r"\bphotograph:\s", r"\bphoto:\s", r"\bpicture:\s", r"\bimage:\s", r"\bpicture from\b", r"\bphoto(?:graph)? by\b",
-    r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
+    r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"\((?:getty|reuters|afp|epa|shutterstock|alamy)[^)]{0,40}\)\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
