@@ -125,6 +125,21 @@ def test_a_pull_quote_under_the_headline_is_not_the_first_paragraph():
     assert body(parse(f"{HEADLINE}\n\n{quote}\n\n{BODY}"))[0].startswith("Shelling resumed")
 
 
+def test_a_headline_opening_with_a_tickers_label_is_never_sure():
+    """“Just in: …” over the headline, byline and date: whichever wins, the headline is held with its rival."""
+    parsed = parse(f"Just in: Minister resigns over housing figures\n{HEADLINE}\nBy Jane Doe\n12 March 2024\n{BODY}")
+    assert not (parsed.title.startswith("Just in") and parsed.title_confirmed)
+    assert parsed.title == HEADLINE or parsed.title_rival == HEADLINE
+
+
+def test_a_list_of_headlines_above_the_article_is_not_its_headline():
+    """“Top stories” and three links one under another, then the headline, byline and date."""
+    page = ("Top stories\nFlooding closes the ring road for a second day\nMinister resigns over housing figures\n"
+            f"Schools reopen after the storm\n\n{HEADER}{BODY}")
+    parsed = parse(page)
+    assert (parsed.title, parsed.title_confirmed) == (HEADLINE, True)
+
+
 def test_a_question_headline_is_the_headline():
     """A headline ending in a question mark is not skipped for the first paragraph."""
     assert parse(f"Why are the river's fish dying?\n\n{HEADER.replace(HEADLINE, '')}{BODY}").title == "Why are the river's fish dying?"

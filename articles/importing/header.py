@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
+from articles.importing import phrases
 from articles.importing.headline import headline_candidates, next_lines, non_blank_lines, strip_site_suffix
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
@@ -29,6 +30,7 @@ _PULL_QUOTE = re.compile(r"^[\"“][^\"“”]{10,300}[\"”]\s*[—–-]\s*[A-Z
 _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
+_TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _SAYS_BY = re.compile(r"\bby\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
@@ -124,7 +126,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     choice: Choice = scorer.choose(headline_candidates(lines, month_first=month_first))
     if choice.winner is None:
         return None
-    title_at, confirmed = choice.winner.index, choice.clear(clear_margin)
+    # A headline opening with a ticker's label ("Just in: …", "Breaking: …") is never taken for sure.
+    title_at, confirmed = choice.winner.index, choice.clear(clear_margin) and not _TICKER.match(choice.winner.text)
     title = strip_site_suffix(choice.winner.text, lines)
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text)
     if again is not None:

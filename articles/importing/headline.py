@@ -74,7 +74,7 @@ HEADLINE_FEATURES = (
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
-    "pointer",
+    "pointer", "in_list",
 )
 
 
@@ -134,6 +134,23 @@ def non_blank_lines(lines, start, step, count):
     return found
 
 
+LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
+
+
+def listed_lines(lines: list[str], limit: int = MAX_LINES) -> frozenset[int]:
+    """The lines that stand in a list of headlines ("Top stories" and three links under it): runs of at least
+    LIST_RUN short headline-like lines with no blank line between them."""
+    listed, run = set(), []
+    for index, line in enumerate([*lines[:limit], ""]):
+        if line and len(kinds.words(line)) <= 15 and kinds.is_headline_like(line) and not kinds.is_sentence(line):
+            run.append(index)
+            continue
+        if len(run) >= LIST_RUN:
+            listed.update(run)
+        run = []
+    return frozenset(listed)
+
+
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
     counts: dict[str, int] = {}
@@ -164,7 +181,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             continue
         candidates.append((index, line, text, chrome_before, bool(stored), text_before))
         text_before += running
-    rule_at, rule_confirmed = first_confirmed(lines, month_first)
+    listed = listed_lines(lines)
+    rule_at, rule_confirmed = first_confirmed(lines, month_first, listed)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
@@ -195,6 +213,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "first_headline_like": float(index == rule_at),
             "after_stored_date": float(stored),
             "text_before": min(text_before, 5) / 5,
+            "in_list": float(index in listed),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         })
         result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
@@ -226,19 +245,20 @@ def _headline_shaped(text: str) -> bool:
     return kinds.is_headline_like(text)
 
 
-def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
+def first_confirmed(lines: list[str], month_first=False, listed: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row or a name shown twice never; a stored date or a media marker before it left
-    aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running
-    text or the reading time; a single word, such as the site's name, or an unmarked short line passed over;
-    past furniture, a byline) rather than by more furniture; failing that, the first headline-like
-    line, unconfirmed."""
+    to another story, a menu row, an item of a list of headlines (``listed``) or a name shown twice never; a
+    stored date or a media marker before it left aside), confirmed by what follows it (its repeat, a deck, a
+    byline, a date, a warning, a caption, running text or the reading time; a single word, such as the site's
+    name, or an unmarked short line passed over; past furniture, a byline) rather than by more furniture;
+    failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
-                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line):
-            continue  # (a promotion, a photo credit, a pointer to another story or a menu is never the headline)
+                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
+                or index in listed:
+            continue  # (a promotion, a photo credit, a pointer, a menu or a list's item is never the headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
@@ -276,7 +296,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
 
 # Where the weights start, and what they are pulled back towards: the rule the importer used before it
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
-# A promotion, a ticker, a caption or a pointer to another story is never the headline a reader means: they
-# start against.
+# A promotion, a ticker, a caption, a pointer to another story or an item of a list of headlines is never the
+# headline a reader means: they start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
-         "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0}
+         "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0,
+         "in_list": -1.5}

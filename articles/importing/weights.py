@@ -49,6 +49,7 @@ HEADLINE = {
     'single_word': -2.0227,
     'live_strip': -2.301,
     'pointer': -2.014,
+    'in_list': -1.5,
 }
 
 BODY_START = {
