@@ -360,8 +360,9 @@ def test_no_warning_invented(line):
         "Facebook Twitter WhatsApp Email",
         "Sign up to our daily newsletter\n\nEnter your email",
         "Leave a comment\n\n3 comments",
+        "Reporting by Tom Baines; Editing by Ruth Ellery",
     ],
-    ids=["share-row", "tags-share-copyright", "bare-share-row", "newsletter", "comment-prompt"],
+    ids=["share-row", "tags-share-copyright", "bare-share-row", "newsletter", "comment-prompt", "wire-credits"],
 )
 def test_the_body_ends_with_the_article(footer):
     """Share rows, tag lists, copyright lines, newsletter boxes and comment prompts are left out, last lines

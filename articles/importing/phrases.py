@@ -43,7 +43,7 @@ END_OF_ARTICLE = [
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,40}newsletters?\b.*", r"get (?:our|the) .{0,40}newsletter\b.*",
     r"about the author:?", r"more from .{1,40}", r"(?:recommended|suggested)(?: for you| stories| articles)?:?",
     r"(?:more|related|latest|top) (?:stories|articles|news|coverage|videos)\b:?", r"(?:read|see) (?:more|also|next)\s*:.*",
-    r"what to read next", r"around the web", r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
+    r"what to read next", r"around the web", r"(?:additional\s+)?reporting by [^.]{2,60};\s*(?:writing|editing) by .*", r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
