@@ -137,18 +137,21 @@ def non_blank_lines(lines, start, step, count):
 LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
 
 
-def listed_lines(lines: list[str], limit: int = MAX_LINES) -> frozenset[int]:
-    """The lines that stand in a list of headlines ("Top stories" and three links under it): runs of at least
-    LIST_RUN short headline-like lines with no blank line between them."""
-    listed, run = set(), []
-    for index, line in enumerate([*lines[:limit], ""]):
-        if line and len(kinds.words(line)) <= 15 and kinds.is_headline_like(line) and not kinds.is_sentence(line):
-            run.append(index)
-            continue
-        if len(run) >= LIST_RUN:
-            listed.update(run)
-        run = []
-    return frozenset(listed)
+def _list_item(line: str) -> bool:
+    return bool(line) and len(kinds.words(line)) <= 15 and kinds.is_headline_like(line) and not kinds.is_sentence(line)
+
+
+def in_list(lines: list[str], index: int) -> bool:
+    """Whether the line stands in a list of headlines ("Top stories" and three links under it): a run of at
+    least LIST_RUN short headline-like lines with no blank line between them."""
+    if not _list_item(lines[index]):
+        return False
+    count, up, down = 1, index - 1, index + 1
+    while up >= 0 and count < LIST_RUN and _list_item(lines[up]):
+        count, up = count + 1, up - 1
+    while down < len(lines) and count < LIST_RUN and _list_item(lines[down]):
+        count, down = count + 1, down + 1
+    return count >= LIST_RUN
 
 
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
@@ -181,8 +184,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             continue
         candidates.append((index, line, text, chrome_before, bool(stored), text_before))
         text_before += running
-    listed = listed_lines(lines)
-    rule_at, rule_confirmed = first_confirmed(lines, month_first, listed)
+    rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
@@ -213,7 +215,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "first_headline_like": float(index == rule_at),
             "after_stored_date": float(stored),
             "text_before": min(text_before, 5) / 5,
-            "in_list": float(index in listed),
+            "in_list": float(in_list(lines, index)),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         })
         result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
@@ -245,10 +247,10 @@ def _headline_shaped(text: str) -> bool:
     return kinds.is_headline_like(text)
 
 
-def first_confirmed(lines: list[str], month_first=False, listed: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
+def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row, an item of a list of headlines (``listed``) or a name shown twice never; a
+    to another story, a menu row, an item of a list of headlines or a name shown twice never; a
     stored date or a media marker before it left aside), confirmed by what follows it (its repeat, a deck, a
     byline, a date, a warning, a caption, running text or the reading time; a single word, such as the site's
     name, or an unmarked short line passed over; past furniture, a byline) rather than by more furniture;
@@ -257,7 +259,7 @@ def first_confirmed(lines: list[str], month_first=False, listed: frozenset[int] 
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
-                or index in listed:
+                or in_list(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu or a list's item is never the headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
