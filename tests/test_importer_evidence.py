@@ -134,10 +134,20 @@ def test_a_headline_opening_with_a_tickers_label_is_never_sure():
 
 def test_a_list_of_headlines_above_the_article_is_not_its_headline():
     """“Top stories” and three links one under another, then the headline, byline and date."""
-    page = ("Top stories\nFlooding closes the ring road for a second day\nMinister resigns over housing figures\n"
-            f"Schools reopen after the storm\n\n{HEADER}{BODY}")
+    links = "Top stories\nFlooding closes the ring road for a second day\nMinister resigns over housing figures\nSchools reopen after the storm"
+    for page in (f"{links}\n\n{HEADER}{BODY}", f"{links}\n{HEADLINE}\nBy Jane Doe\n12 March 2024\n{BODY}"):
+        parsed = parse(page)
+        assert (parsed.title, parsed.title_confirmed) == (HEADLINE, True)
+
+
+def test_short_lines_one_under_another_above_the_headline_are_no_list_that_hides_it():
+    """A menu, a promotion and a live strip with no blank lines between them and the headline: the headline
+    (with its byline under it) is still found."""
+    page = (f"News Sport Weather\nOpinion\nGet the app: all your local news in one place\nLIVE: Updates from the summit\n"
+            f"{HEADLINE}\nBy Jane Doe\n12 March 2024\n{BODY}")
     parsed = parse(page)
-    assert (parsed.title, parsed.title_confirmed) == (HEADLINE, True)
+    assert parsed.title == HEADLINE or parsed.title_rival == HEADLINE
+    assert parsed.author == "Jane Doe"
 
 
 def test_a_question_headline_is_the_headline():

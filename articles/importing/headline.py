@@ -137,19 +137,25 @@ def non_blank_lines(lines, start, step, count):
 LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
 
 
-def _list_item(line: str) -> bool:
-    return bool(line) and len(kinds.words(line)) <= 15 and kinds.is_headline_like(line) and not kinds.is_sentence(line)
+def _list_item(lines: list[str], index: int) -> bool:
+    """A link in a list of headlines: 4 to 15 words, headline-like, no sentence, and no byline, name or date
+    under it (a headline with its byline under a list is the article's own)."""
+    line = lines[index]
+    if not line or not 4 <= len(kinds.words(line)) <= 15 or not kinds.is_headline_like(line) or kinds.is_sentence(line):
+        return False
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return not (after and (kinds.byline(after) or kinds.bare_name(after) or kinds.date_line(after)))
 
 
 def in_list(lines: list[str], index: int) -> bool:
     """Whether the line stands in a list of headlines ("Top stories" and three links under it): a run of at
-    least LIST_RUN short headline-like lines with no blank line between them."""
-    if not _list_item(lines[index]):
+    least LIST_RUN such lines with no blank line between them."""
+    if not _list_item(lines, index):
         return False
     count, up, down = 1, index - 1, index + 1
-    while up >= 0 and count < LIST_RUN and _list_item(lines[up]):
+    while up >= 0 and count < LIST_RUN and _list_item(lines, up):
         count, up = count + 1, up - 1
-    while down < len(lines) and count < LIST_RUN and _list_item(lines[down]):
+    while down < len(lines) and count < LIST_RUN and _list_item(lines, down):
         count, down = count + 1, down + 1
     return count >= LIST_RUN
 
