@@ -132,6 +132,22 @@ def test_a_headline_opening_with_a_tickers_label_is_never_sure():
     assert parsed.title == HEADLINE or parsed.title_rival == HEADLINE
 
 
+def test_a_video_label_above_the_headline_is_never_taken_for_sure():
+    """“Watch: …” (a video's promotion) over a section label and the headline: never published as the
+    headline; the headline is it, or named as its rival."""
+    parsed = parse(f"Watch: Crowds gather as the old pier is pulled down\nLocal news\n{HEADLINE}\nBy Jane Doe\n12 March 2024\n{BODY}")
+    assert not (parsed.title.startswith("Watch") and parsed.title_confirmed)
+    assert HEADLINE in (parsed.title, parsed.title_rival)
+
+
+def test_an_appeal_and_a_numbered_summary_around_the_headline():
+    """“We need your help” above the headline and a numbered summary under it: the headline is the headline."""
+    page = (f"Sign in\nWe need your help\n{HEADLINE}\n1. Council tax rises by 5%\n2. Libraries stay open\n"
+            f"By Jane Doe\n12 March 2024\n{BODY}")
+    parsed = parse(page)
+    assert (parsed.title, parsed.title_confirmed, parsed.author) == (HEADLINE, True, "Jane Doe")
+
+
 def test_a_list_of_headlines_above_the_article_is_not_its_headline():
     """“Top stories” and three links one under another, then the headline, byline and date."""
     links = "Top stories\nFlooding closes the ring road for a second day\nMinister resigns over housing figures\nSchools reopen after the storm"

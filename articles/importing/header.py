@@ -126,8 +126,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     choice: Choice = scorer.choose(headline_candidates(lines, month_first=month_first))
     if choice.winner is None:
         return None
-    # A headline opening with a ticker's label ("Just in: …", "Breaking: …") is never taken for sure.
-    title_at, confirmed = choice.winner.index, choice.clear(clear_margin) and not _TICKER.match(choice.winner.text)
+    # A headline opening with a ticker's or a video's label ("Just in: …", "Watch: …") is never taken for sure.
+    labelled = _TICKER.match(choice.winner.text) or kinds.CAPTION_LABEL.match(choice.winner.text)
+    title_at, confirmed = choice.winner.index, choice.clear(clear_margin) and not labelled
     title = strip_site_suffix(choice.winner.text, lines)
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text)
     if again is not None:

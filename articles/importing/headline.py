@@ -32,6 +32,7 @@ def is_nav_row(line: str) -> bool:
     return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
 
 
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
@@ -74,7 +75,7 @@ HEADLINE_FEATURES = (
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
-    "pointer", "in_list",
+    "pointer", "in_list", "numbered",
 )
 
 
@@ -116,6 +117,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "single_word": float(len(words) == 1),
         "live_strip": float(bool(_LIVE_STRIP.search(text))),
         "pointer": float(bool(_POINTER.match(text))),
+        "numbered": float(bool(_NUMBERED.match(text))),
     }.items())
 
 
@@ -141,8 +143,9 @@ def _list_item(lines: list[str], index: int) -> bool:
     """A link in a list of headlines: 4 to 15 words, headline-like, no sentence, and no byline, name or date
     under it (a headline with its byline under a list is the article's own)."""
     line = lines[index]
-    if not line or not 4 <= len(kinds.words(line)) <= 15 or not kinds.is_headline_like(line) or kinds.is_sentence(line):
-        return False
+    if not line or not 4 <= len(kinds.words(line)) <= 15 or not kinds.is_headline_like(line) or kinds.is_sentence(line) \
+            or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line):
+        return False  # (a numbered item, an appeal or a promotion is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
     return not (after and (kinds.byline(after) or kinds.bare_name(after) or kinds.date_line(after)))
 
@@ -256,17 +259,18 @@ def _headline_shaped(text: str) -> bool:
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row, an item of a list of headlines or a name shown twice never; a
-    stored date or a media marker before it left aside), confirmed by what follows it (its repeat, a deck, a
-    byline, a date, a warning, a caption, running text or the reading time; a single word, such as the site's
-    name, or an unmarked short line passed over; past furniture, a byline) rather than by more furniture;
-    failing that, the first headline-like line, unconfirmed."""
+    to another story, a menu row, an appeal or a footer's line, an item of a list of headlines or
+    of a numbered list, or a name shown twice never; a stored date or a media marker before it left aside),
+    confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running text or
+    the reading time; a single word, such as the site's name, or an unmarked short line passed over; past
+    furniture, a byline) rather than by more furniture; failing that, the first headline-like line,
+    unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
-                or in_list(lines, index):
-            continue  # (a promotion, a photo credit, a pointer, a menu or a list's item is never the headline)
+                or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index):
+            continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
@@ -304,8 +308,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
 
 # Where the weights start, and what they are pulled back towards: the rule the importer used before it
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
-# A promotion, a ticker, a caption, a pointer to another story or an item of a list of headlines is never the
-# headline a reader means: they start against.
+# A promotion, a ticker, a caption, a pointer to another story or an item of a list (of headlines, or
+# numbered) is never the headline a reader means: they start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
          "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0,
-         "in_list": -1.5}
+         "in_list": -1.5, "numbered": -2.0}
