@@ -225,7 +225,7 @@ _DATE_SHAPE = re.compile(
     rf".*?(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
     re.I,
 )
-_BAR = re.compile(r"\s*\|\s*")
+_BAR = re.compile(r"\s*[|·•]\s*")  # ("Tom Baines · 3 min read · Mar 12, 2025")
 _NO_PERIOD = re.compile(r"^\d+(?:\.\d+)?$")
 _LIBRARY_SETTINGS = {
     "PREFER_DATES_FROM": "past",
@@ -277,7 +277,8 @@ NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
     r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview)\s+)?by\s*:?\s+(?P<who>.+)$"
-    r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
+    r"|^By(?P<glued>[A-Z][a-z].+)$"  # "ByAndrea Garcia-Vargas": the space lost with the markup
+    r"|^(?:words|author|reporter|writer)\s*:\s+(?P<labelled>[A-Z].+)$",  # "Reporter: Tom Baines | 12/03/2025"
     re.I,
 )
 _HANDLE = re.compile(  # "by thethreepennyguignol", "Posted by: Plyrx | August 3, 2011": a user name
@@ -357,6 +358,8 @@ def byline(line: str) -> str | None:
     match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
+    if match and match.groupdict().get("labelled"):
+        return _names_at_start(match.group("labelled"))
     if match:
         before = match.groupdict().get("before") or ""
         if before and _POSTED_ON.match(before) and _USER_NAME.fullmatch(match.group("who").strip()):
@@ -367,6 +370,10 @@ def byline(line: str) -> str | None:
     if " | " in line:
         first = line.split(" | ")[0].strip()
         if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first):
+            return first
+    if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
+        first = line.split(" · ")[0].strip()
+        if bare_name(first):
             return first
     return None
 
