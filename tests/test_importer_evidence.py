@@ -266,6 +266,23 @@ def test_a_byline_with_its_time_and_date_on_the_line():
     assert (parsed.author, parsed.published_on) == ("Jane Doe", date(2024, 3, 12))
 
 
+@pytest.mark.parametrize(
+    "lines, author, day",
+    [
+        ("Words: Jane Doe\n12 March 2024", "Jane Doe", date(2024, 3, 12)),
+        ("Reporter: Jane Doe | 12/03/2024", "Jane Doe", date(2024, 3, 12)),
+        ("Jane Doe · 3 min read · Mar 12, 2024", "Jane Doe", date(2024, 3, 12)),
+        ("Updated: 14 March 2024\nFirst published: 12 March 2024\nBy Jane Doe", "Jane Doe", date(2024, 3, 12)),
+    ],
+    ids=["words-label", "reporter-label-and-date", "name-reading-time-date", "update-above-first-publication"],
+)
+def test_labelled_bylines_and_a_first_publication_under_an_update(lines, author, day):
+    """“Words:”/“Reporter:” bylines, a name with the reading time and the date, and the first publication
+    date rather than an update's above it."""
+    parsed = parse(f"{HEADLINE}\n{lines}\n{BODY}")
+    assert (parsed.author, parsed.published_on, parsed.other_dates) == (author, day, ())
+
+
 def test_a_byline_above_the_headline_with_a_user_name_and_the_date():
     """“Posted by: Quillfeather | August 3, 2011” above a blog post's title: its author and its date."""
     parsed = parse(f"Posted by: Quillfeather | August 3, 2011\n\n{HEADLINE}\n\n{BODY}")

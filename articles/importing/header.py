@@ -144,6 +144,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if tagged is not None:
         header.warnings.append(tagged)
     bare_name = None
+    from_update = False  # the date taken so far is an update's
     seen = 0
     deck_possible = True
     gallery = False  # inside a block of photo captions (a caption carried a warning)
@@ -165,9 +166,12 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         if name and not dated:
             dated = kinds.date_in(plain, month_first=month_first)
         if dated or name:
-            if dated and header.dated and dated.day != header.dated.day and not UPDATED.match(plain):
+            if dated and header.dated and from_update and not UPDATED.match(plain):
+                header.dated, from_update = dated, False  # "Updated: …" above "First published: …": the latter
+            elif dated and header.dated and dated.day != header.dated.day and not UPDATED.match(plain):
                 header.other_dates.append(dated.day)
-            header.dated = header.dated or dated
+            elif dated and header.dated is None:
+                header.dated, from_update = dated, bool(UPDATED.match(plain))
             if name and header.author is None:
                 header.author = name
         elif re.match(r"^(?:written\s+)?by\s", line, re.I) and len(kinds.words(line)) <= 6:
