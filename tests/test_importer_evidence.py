@@ -236,6 +236,14 @@ def test_the_sites_current_date_header_is_not_the_publication_date():
     assert parsed.published_on is None
 
 
+def test_a_date_above_the_headline_and_another_day_in_the_first_paragraph_are_both_kept():
+    """“Friday, 14 March 2025” just above the headline may be the site's date of today: a first paragraph
+    naming “Wednesday, 12 March 2025” leaves both for an editor."""
+    parsed = parse(f"Friday, 14 March 2025\n{HEADLINE}\nBy Jane Doe\n"
+                   "Leaders agreed on a ceasefire on Wednesday, 12 March 2025, after three days of talks.\n")
+    assert (parsed.published_on, parsed.other_dates) == (date(2025, 3, 14), (date(2025, 3, 12),))
+
+
 def test_two_dates_are_both_kept():
     """A second publication date in the header is kept, so that the article can be held with both."""
     parsed = parse(f"{HEADLINE}\n\nBy Jane Doe\n\n12 March 2024\n\nPosted on 14 March 2024\n\n{BODY}")

@@ -229,11 +229,17 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
     above = _date_above(lines, title_at, month_first)
-    if header.dated is None:
+    header.body_start = _after_dateline_detour(lines, header.body_start)
+    if header.dated is None and above is not None:
         header.dated = above
+        # A date above the headline may be the site's date of today: another day named in the first
+        # paragraph ("…reopened on Wednesday, 12 March 2025") leaves the two for an editor.
+        first = next((line for _, line in next_lines(lines, header.body_start - 1, 1)), "")
+        told = kinds.date_in(first, month_first=month_first) if first else None
+        if told is not None and told.day != above.day:
+            header.other_dates.append(told.day)
     elif above is not None and above.day != header.dated.day:
         header.other_dates.append(above.day)
-    header.body_start = _after_dateline_detour(lines, header.body_start)
     return header
 
 
