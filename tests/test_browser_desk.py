@@ -130,3 +130,22 @@ def test_desk_in_dark_mode(browser, live_server, newsroom, editor):  # noqa: F81
         _check(page, "desk-editor-dark", "1280")
     finally:
         context.close()
+
+
+def test_article_list_titles_read_as_lines_on_a_phone(browser, live_server, newsroom, editor):  # noqa: F811
+    """At 390 px the article list keeps each title at least 13rem wide (a few words a line, not one) and lets the
+    table scroll sideways inside its box; the page itself is no wider than the screen."""
+    context = browser.new_context(viewport=SIZES["390"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        page.goto("/admin/articles/article/")
+        shoot(page, "article-list", "390")
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('#result_list td.field-title, #result_list th.field-title')]"
+            ".map(cell => cell.getBoundingClientRect().width)"
+        )
+        assert widths and min(widths) >= 13 * 16, widths
+        assert page.evaluate(OVERFLOW)["page"] == 0
+    finally:
+        context.close()
