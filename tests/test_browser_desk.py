@@ -1,6 +1,7 @@
 """The desk, the review queue and the record of decisions in a real Chromium (as tests/test_browser.py
-drives it), at a laptop's 1280 px and a phone's 390 px: what each role sees, nothing wider than the
-screen, axe-core with zero violations. Screenshots go to test-artifacts/screenshots/desk-*.png."""
+drives it), at a phone's 390 px, a tablet's 768 and 1024 px (the admin's sidebar open) and a laptop's 1280 px:
+what each role sees, nothing wider than the screen, axe-core with zero violations. Screenshots go to
+test-artifacts/screenshots/desk-*.png."""
 
 from datetime import timedelta
 
@@ -15,7 +16,10 @@ from tests.test_workflow import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SIZES = {"390": {"width": 390, "height": 844}, "1280": {"width": 1280, "height": 900}}
+SIZES = {
+    "390": {"width": 390, "height": 844}, "768": {"width": 768, "height": 1024}, "1024": {"width": 1024, "height": 768},
+    "1280": {"width": 1280, "height": 900},
+}
 
 # How far the page, and any list's table, reaches past the screen's (or its box's) right edge, in pixels.
 OVERFLOW = """() => {

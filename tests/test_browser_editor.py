@@ -239,18 +239,19 @@ def test_the_change_form_has_no_accessibility_violations(desk, writer):
     assert count == 0, report
 
 
-def test_the_change_form_fits_a_phone_after_scheduling(desk, writer, editor):
-    """At 390 px the article form with its workflow box and record of decisions needs no sideways scrolling,
-    and a successful save leaves no "put back my text" offer behind."""
+@pytest.mark.parametrize("width", [390, 768, 1024])
+def test_the_change_form_fits_a_phone_after_scheduling(desk, writer, editor, width):
+    """At 390, 768 and 1024 px the article form with its workflow box and record of decisions needs no sideways
+    scrolling, and a successful save leaves no "put back my text" offer behind."""
     expect = _expect()
     article = make_article(writer, "in_review")
-    page = desk(editor, 390)
+    page = desk(editor, width)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
     page.fill("#id__schedule_at", when.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Save and schedule").click()
     expect(page.locator(".messagelist")).to_contain_text("(Europe/London)")
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     expect(page.locator(".article-editor-status")).to_be_hidden()
 
 
