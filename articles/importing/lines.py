@@ -146,6 +146,22 @@ _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
 class Dated:
     day: date
     at: datetime | None  # with the time (and zone) when the line gives them
+    written: str = ""  # the date as written, when its day and month could be either way round ("05/06/2022")
+
+
+# A date all in numbers ("05/06/2022", "5.6.22"): read in the newsroom's order, but when both numbers could be
+# a month and they differ, the page alone may not say which is which (the header reader looks for more).
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d)")
+
+
+def either_way(text: str) -> str:
+    """The numeric date in ``text`` if its day and month could be read either way round ("05/06/2022"),
+    else "" ("13/06/2022", "06/06/2022" and "2022-06-05" read one way only)."""
+    match = NUMERIC_DATE.search(text)
+    if match is None:
+        return ""
+    first, second = int(match.group("first")), int(match.group("second"))
+    return match.group(0) if 1 <= first <= 12 and 1 <= second <= 12 and first != second else ""
 
 
 def parse_date(text: str, *, month_first: bool = False) -> date | None:
@@ -186,12 +202,32 @@ def _time_in(text: str) -> tuple[time | None, str]:
     return time(hour, minute), (match.group("zone") or "").upper()
 
 
+# What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
+_UPDATE_TAIL = re.compile(r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|\d+\s+\w+\s+ago\b)", re.I)
+
+
 @lru_cache(maxsize=8192)
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
-    "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line.split("|")[0]):
+    "31 May 2016, 13:18 | Updated: …", "• Published Jan 06, 2023", "March 5, 2023 10:14 AM UTC Updated 2 hours
+    ago"): the first date wins; what an "Updated …" or "… ago" after it says is left aside. None for other
+    lines and for relative dates alone. A numeric date that reads either way round keeps its text
+    (``written``)."""
+    if len(line) > 120 or not _HAS_DIGIT.search(line):
+        return None
+    line = BULLET.sub("", line)
+    tail = _UPDATE_TAIL.search(line)
+    if tail and _HAS_DIGIT.search(line[:tail.start()]):
+        line = line[:tail.start()].rstrip(" ,;|·•(-–—")  # the date before "Updated 2 hours ago"
+    if RELATIVE_DATE.search(line.split("|")[0]):
         return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
+    dated = _first_date(line, month_first)
+    if dated is not None and either_way(line):
+        return Dated(dated.day, dated.at, either_way(line))
+    return dated
+
+
+def _first_date(line: str, month_first: bool) -> Dated | None:
     for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
         if iso:
@@ -281,6 +317,13 @@ _BY = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
+# A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
+_CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byline)\s*:\s*(?P<who>\S.*)$", re.I)
+# A user name as a blog gives it ("hannah_ward", "Plyrx"): one word, and a credit that says it posted the page.
+_HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
+_USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z]")  # an underscore, a digit or no capital: no word of a sentence
+_POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
+_AFTER_HANDLE = re.compile(r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+")
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
@@ -299,6 +342,24 @@ def is_person_name(text: str) -> bool:
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
+
+
+_DATE_AFTER_NAME = re.compile(  # "By Mason White 4:43 PM January 3, 2017": a time or a date after the name
+    rf"^(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d|\d{{1,2}}/\d{{1,2}}/\d|\d{{4}}-\d{{2}})",
+    re.I,
+)
+
+
+def _user_name(who: str, *, posted: bool) -> str | None:
+    """The user name a credit gives ("hannah_ward", "Plyrx | August 3, 2011" → "Plyrx"), kept as the page
+    gives it: one word, no generic credit, no word of furniture, no outlet; a capitalised word only when the
+    credit says it posted the page (``posted``), for "By Reuters" or "By Tuesday" is no one's user name."""
+    word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
+        return None
+    if GENERIC_CREDIT.match(word) or _NOT_NAMES.match(word) or _ROLE.fullmatch(word) or word in _OUTLET_WORDS:
+        return None
+    return word if posted or _USER_NAME_SHAPE.search(word) else None
 
 
 def _names_at_start(text: str) -> str | None:
@@ -330,7 +391,7 @@ def _names_at_start(text: str) -> str | None:
         head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:] + ([rest] if rest else []))
         if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
-    if rest and not re.match(r"^(?:[,|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\()", rest):
+    if rest and not (re.match(r"^(?:[,;|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\()", rest) or _DATE_AFTER_NAME.match(rest)):
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
@@ -345,14 +406,22 @@ def byline(line: str) -> str | None:
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
-    match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
+    match = _BY.match(line) or _CREDIT_LABEL.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
     if match:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
             return None  # a photographer's or an editor's credit, not the writer's
-        return _names_at_start(match.group("who"))
+        who = match.group("who").strip()
+        inside = re.match(r"^\((?P<name>[^()]+)\)(?P<rest>.*)$", who)  # "By (Adam Woodbrey)"
+        if inside:
+            who = inside.group("name") + inside.group("rest")
+        names = _names_at_start(who)
+        if names or (before and not (_POSTED.match(before) or date_in(before) or date_line(before))):
+            return names
+        # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011": a user name
+        return _user_name(who, posted=bool(_POSTED.match(before or line)))
     if " | " in line:
         first = line.split(" | ")[0].strip()
         if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first):
