@@ -195,21 +195,31 @@ def next_lines(lines, index, count):
     return found
 
 
+def _menu(following) -> bool:
+    """Whether the lines (index, line) are a menu's items: each a word or two, none a byline or a date."""
+    return bool(following) and all(
+        len(kinds.words(line)) <= 2 and not (kinds.byline(line) or kinds.date_line(line)) for _, line in following)
+
+
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it). The headline is the first headline-like
     line confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
     text) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
+        line = STORED_DATE_PREFIX.sub("", line)  # (" date 2019-03-13 Headline": a stored date before it)
         if not kinds.is_headline_like(line):
             continue
         first_candidate = index if first_candidate is None else first_candidate
         following = next_lines(lines, index, 12)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
+        following = [(at, other) for at, other in following if not _PROMOTION.search(other)]  # an app's advert confirms nothing
         if not following:
             continue
         after = following[0][1]
+        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and _menu(following[1:3]):
+            continue  # a masthead over the site's current-date banner and its menu ("THE COURIER", "Sunday 22 October 2023", "News")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
             continue
         if kinds.is_headline_like(after) and not kinds.is_sentence(after):
