@@ -195,10 +195,11 @@ def next_lines(lines, index, count):
     return found
 
 
-def _menu(following) -> bool:
-    """Whether the lines (index, line) are a menu's items: each a word or two, none a byline or a date."""
-    return bool(following) and all(
-        len(kinds.words(line)) <= 2 and not (kinds.byline(line) or kinds.date_line(line)) for _, line in following)
+def _article(following) -> bool:
+    """Whether the first of the lines (index, line) belongs to an article: running text, a byline, a name or a
+    warning (not a menu's item, nor another headline)."""
+    return any(kinds.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line)
+               for _, line in following[:1])
 
 
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
@@ -218,8 +219,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not following:
             continue
         after = following[0][1]
-        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and _menu(following[1:3]):
-            continue  # a masthead over the site's current-date banner and its menu ("THE COURIER", "Sunday 22 October 2023", "News")
+        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(following[1:2]):
+            continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
             continue
         if kinds.is_headline_like(after) and not kinds.is_sentence(after):
