@@ -279,7 +279,7 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
     if len(line) > 80:
         return None
     for part in _BAR.split(line):
-        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—")
+        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—·•")  # ("6 min read · Jan 9, 2024")
         if not text or _NO_PERIOD.match(text) or len(words(text)) > 8 or not _DATE_SHAPE.match(text):
             continue
         settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "MDY" if month_first else "DMY"}
@@ -308,7 +308,8 @@ def date_in(line: str, *, month_first: bool = False) -> Dated | None:
 _PARTICLE = r"(?:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
-_NAME_RE = rf"{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
+_NAME_RE = rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
@@ -323,7 +324,10 @@ _CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byl
 _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z]")  # an underscore, a digit or no capital: no word of a sentence
 _POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
-_AFTER_HANDLE = re.compile(r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+")
+_AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
+    r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
+    re.I,
+)
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
