@@ -1,8 +1,8 @@
 """The header of pages from sites the importer has never seen (issue 19): mastheads, date banners, credit
 lines, user names, dates with "Updated … ago" beside them and numeric dates that read either way round.
 
-tests/fixtures/unseen/ holds pages the project wrote in the shapes found on unseen sites (and the lead's five,
-lead_*.txt), with the fields a careful editor extracts (expected.json, the corpus's format, plus the reasons
+tests/fixtures/unseen/ holds pages the project wrote in the shapes found on unseen sites (blind_*.txt were
+written before the parser was run on them; lead_*.txt are the lead's five), with the fields a careful editor extracts (expected.json, the corpus's format, plus the reasons
 each page is held for). Each page is parsed and checked field by field; no page the importer would publish
 has a wrong title, author or date."""
 
@@ -99,6 +99,7 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
         ("14 Aug 2020 | Last modified 5 minutes ago", date(2020, 8, 14)),
         ("• Published Jan 06, 2023", date(2023, 1, 6)),
         ("Updated: 31 May 2016", date(2016, 5, 31)),
+        ("6 min read · Jan 9, 2024", date(2024, 1, 9)),
     ],
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
@@ -174,6 +175,8 @@ def test_a_date_nothing_settles_is_read_by_the_setting_and_held(month_first, day
         ("Posted on June 14, 2021 by hannah_ward", "hannah_ward"),
         ("Posted by: Plyrx | August 3, 2011", "Plyrx"),
         ("Posted by the_team on 5 May 2022", "the_team"),
+        ("JANUARY 15, 2015 BY GREENTHUMB_GARDENER LEAVE A COMMENT", "GREENTHUMB_GARDENER"),
+        ("Written by Dr. Helen Carter", "Dr. Helen Carter"),
     ],
 )
 def test_credit_lines(line, author):
