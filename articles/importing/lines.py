@@ -77,8 +77,15 @@ def is_chrome(line: str) -> bool:
     )
 
 
+# A wire story's closing credits ("Reporting by Maria Okafor in Geneva; Editing by Peter Long"): the article ends there.
+WIRE_CREDITS = re.compile(
+    r"^(?:(?:additional\s+)?reporting|writing|compiled)\s+by\s+[^;]{3,120};\s*(?:(?:writing|editing|additional\s+reporting)\s+by\s+.+)$",
+    re.I,
+)
+
+
 def is_end_of_article(line: str) -> bool:
-    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line))
+    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
 
 
 def words(line: str) -> list[str]:
