@@ -227,3 +227,13 @@ def test_a_masthead_over_the_days_banner_is_not_the_headline_nor_its_date(betwee
 def test_a_date_over_the_headline_alone_is_still_its_date():
     """A page whose only date stands above the headline (a blog's day header) keeps it."""
     assert parse(f"Tuesday, 12 March 2013\n\n{HEADLINE}\n\n{BODY}").published_on == date(2013, 3, 12)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lines", "paragraphs"])
+def test_a_wires_closing_credits_end_the_article(gap):
+    """"Reporting by …; Editing by …" closes a wire story: it and the furniture after it are not the body."""
+    text = (FIXTURES / "lead_a_wire.txt").read_text(encoding="utf-8").replace("\n", gap)
+    parsed = parse(text)
+    last = block_text(parsed.blocks[-1])
+    assert last.endswith("The district has been without mains water since January, according to the local council.")
+    assert "Reporting by" not in last and "Read Next" not in last
