@@ -329,7 +329,7 @@ _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by th
 _CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byline)\s*:\s*(?P<who>\S.*)$", re.I)
 # A user name as a blog gives it ("hannah_ward", "Plyrx"): one word, and a credit that says it posted the page.
 _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
-_USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z]")  # an underscore, a digit or no capital: no word of a sentence
+_USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
 _POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
     r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
