@@ -210,6 +210,7 @@ def _time_in(text: str) -> tuple[time | None, str]:
 
 
 # What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
+_PARTS = re.compile(r"\s*[|·•]\s*")
 _UPDATE_TAIL = re.compile(r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|\d+\s+\w+\s+ago\b)", re.I)
 
 
@@ -223,6 +224,11 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     if len(line) > 120 or not _HAS_DIGIT.search(line):
         return None
     line = BULLET.sub("", line)
+    parts = _PARTS.split(line)
+    if len(parts) > 1:  # "2 hours ago | March 5, 2023": the relative part is left aside
+        absolute = [part for part in parts if not RELATIVE_DATE.search(part)]
+        if absolute and len(absolute) < len(parts):
+            line = " | ".join(absolute)
     tail = _UPDATE_TAIL.search(line)
     if tail and _HAS_DIGIT.search(line[:tail.start()]):
         line = line[:tail.start()].rstrip(" ,;|·•(-–—")  # the date before "Updated 2 hours ago"
