@@ -100,6 +100,8 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
         ("• Published Jan 06, 2023", date(2023, 1, 6)),
         ("Updated: 31 May 2016", date(2016, 5, 31)),
         ("6 min read · Jan 9, 2024", date(2024, 1, 9)),
+        ("2 hours ago | March 5, 2023", date(2023, 3, 5)),
+        ("Updated 2 hours ago · Published March 5, 2023 10:14", date(2023, 3, 5)),
     ],
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
