@@ -257,7 +257,18 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
-    return _library_date(line, month_first=month_first)
+    return _library_date(line, month_first=month_first) or _labelled_date(line, month_first)
+
+
+_DATE_LABEL = re.compile(r"^(?:last\s+)?(?:published|posted|updated|modified|first\s+published|date)\b", re.I)
+
+
+def _labelled_date(line: str, month_first: bool) -> Dated | None:
+    """A short line that says it gives a date ("Updated 1124 GMT (1924 HKT) March 4, 2019"): the one date in it
+    with its day, month and year in words, whatever else stands around it."""
+    if not _DATE_LABEL.match(line) or len(words(line)) > 12:
+        return None
+    return date_in(line, month_first=month_first)
 
 
 # Labels and counters that sit before a date ("Published time:", "Posted at 4:40 PM,", "9 min read").
