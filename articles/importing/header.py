@@ -105,7 +105,7 @@ def _numeric_order(lines, written, month_first):
                 votes.add(False)
             elif b > 12 >= a:
                 votes.add(True)
-        named = kinds.date_in(line, month_first=month_first)
+        named = kinds.date_in(line, month_first=month_first, numeric=False)
         if named is not None and named.day in readings:
             votes.add(readings[named.day])
     return votes.pop() if len(votes) == 1 else None

@@ -241,7 +241,7 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
 
 
 def _first_date(line: str, month_first: bool) -> Dated | None:
-    for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
+    for part in [part.strip() for part in re.split(r"\s+[|·•]\s+", line) if part.strip()]:
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
         if iso:
             day = parse_date(iso.group(1))
@@ -314,8 +314,9 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
     return None
 
 
-def date_in(line: str, *, month_first: bool = False) -> Dated | None:
-    """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News")."""
+def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Dated | None:
+    """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News"; with ``numeric``,
+    "By Jane Doe on 05/06/2022" too, keeping its text when it reads either way round)."""
     if not _YEAR.search(line):
         return None
     for pattern in _DATES[:3]:
@@ -324,7 +325,9 @@ def date_in(line: str, *, month_first: bool = False) -> Dated | None:
             day = parse_date(match.group(0), month_first=month_first)
             if day:
                 return Dated(day, None)
-    return None
+    match = _DATES[3].search(line) if numeric else None
+    day = parse_date(match.group(0), month_first=month_first) if match else None
+    return Dated(day, None, either_way(match.group(0))) if day else None
 
 
 # --- bylines ----------------------------------------------------------------------------------------------
