@@ -104,6 +104,7 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
         ("2 hours ago | March 5, 2023", date(2023, 3, 5)),
         ("Updated 2 hours ago · Published March 5, 2023 10:14", date(2023, 3, 5)),
         ("Updated 1124 GMT (1924 HKT) March 4, 2019", date(2019, 3, 4)),
+        ("5 March 2023 • 4 min read", date(2023, 3, 5)),
     ],
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
@@ -241,3 +242,10 @@ def test_a_wires_closing_credits_end_the_article(gap):
     last = block_text(parsed.blocks[-1])
     assert last.endswith("The district has been without mains water since January, according to the local council.")
     assert "Reporting by" not in last and "Read Next" not in last
+
+
+def test_a_numeric_date_on_the_byline_line_is_read_and_held_when_it_reads_either_way():
+    """"By Tom Reyes on 05/06/2022": the date is read with the byline, and held as any either-way date is."""
+    parsed = parse(f"{HEADLINE}\n\nBy Tom Reyes on 05/06/2022\n\n{BODY}")
+    assert (parsed.author, parsed.published_on, parsed.ambiguous_date) == ("Tom Reyes", date(2022, 6, 5), "05/06/2022")
+    assert parse(f"{HEADLINE}\n\nBy Tom Reyes on 15/06/2022\n\n{BODY}").ambiguous_date == ""
