@@ -260,12 +260,14 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
     return _library_date(line, month_first=month_first) or _labelled_date(line, month_first)
 
 
-_DATE_LABEL = re.compile(r"^(?:last\s+)?(?:published|posted|updated|modified|first\s+published|date)\b", re.I)
+_DATE_LABEL = re.compile(
+    r"^(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|date)\b|^republished\b", re.I)
 
 
 def _labelled_date(line: str, month_first: bool) -> Dated | None:
-    """A short line that says it gives a date ("Updated 1124 GMT (1924 HKT) March 4, 2019"): the one date in it
-    with its day, month and year in words, whatever else stands around it."""
+    """A short line that says it gives a date ("Updated 1124 GMT (1924 HKT) March 4, 2019", "Originally
+    published 3 February 2009. Republished 14 January 2021."): its first date with a day, a month and a
+    year, whatever else stands around it."""
     if not _DATE_LABEL.match(line) or len(words(line)) > 12:
         return None
     return date_in(line, month_first=month_first)
