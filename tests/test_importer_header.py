@@ -1,11 +1,10 @@
 """The header of pages from sites the importer has never seen (issue 19): mastheads, date banners, credit
 lines, user names, dates with "Updated … ago" beside them and numeric dates that read either way round.
 
-tests/fixtures/unseen/ holds pages the project wrote in the shapes found on unseen sites (blind_*.txt and
-blind2_*.txt were written before the parser was run on them; lead_*.txt are the lead's five), with the
-fields a careful editor extracts (expected.json, the corpus's format, plus the reasons each page is held
-for). Each page is parsed and checked field by field; no page the importer would publish
-has a wrong title, author or date."""
+tests/fixtures/unseen/ holds pages the project wrote in the shapes found on unseen sites (blind*_*.txt were
+written before the parser was run on them; lead_*.txt are the lead's five), with the fields a careful editor
+extracts (expected.json, the corpus's format, plus the reasons each page is held for). Each page is parsed
+and checked field by field; no page the importer would publish has a wrong title, author or date."""
 
 import json
 import shutil
@@ -105,6 +104,7 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
         ("Updated 2 hours ago · Published March 5, 2023 10:14", date(2023, 3, 5)),
         ("Updated 1124 GMT (1924 HKT) March 4, 2019", date(2019, 3, 4)),
         ("5 March 2023 • 4 min read", date(2023, 3, 5)),
+        ("Originally published 3 February 2009. Republished 14 January 2021.", date(2009, 2, 3)),
     ],
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
