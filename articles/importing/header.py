@@ -87,8 +87,9 @@ def _byline_above(lines, title_at, month_first):
 
 def _numeric_order(lines, written, month_first):
     """Whether the page reads its numeric dates month first (True), day first (False), or does not say
-    (None): a numeric date elsewhere with a day over 12 ("13/06/2022"), or the same date written with its
-    month's name ("5 June 2022"), decides how ``written`` ("05/06/2022") is read."""
+    (None): a numeric date anywhere with a day over 12 ("13/06/2022": the site's format), or the same date
+    written with its month's name on a line of its own ("Published 5 June 2022"; in running text a date in
+    words may be another day's, "the vote on 6 May 2022"), decides how ``written`` ("05/06/2022") is read."""
     match = kinds.NUMERIC_DATE.search(written)
     first, second, year = int(match.group("first")), int(match.group("second")), match.group("year")
     readings = {}
@@ -105,7 +106,7 @@ def _numeric_order(lines, written, month_first):
                 votes.add(False)
             elif b > 12 >= a:
                 votes.add(True)
-        named = kinds.date_in(line, month_first=month_first, numeric=False)
+        named = None if kinds.is_sentence(line) else kinds.date_in(line, month_first=month_first, numeric=False)
         if named is not None and named.day in readings:
             votes.add(readings[named.day])
     return votes.pop() if len(votes) == 1 else None
