@@ -352,6 +352,8 @@ _CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byl
 # A user name as a blog gives it ("hannah_ward", "Plyrx"): one word, and a credit that says it posted the page.
 _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
+_NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
+    "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
 _POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
     r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
@@ -390,7 +392,8 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
     if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
         return None
-    if GENERIC_CREDIT.match(word) or _NOT_NAMES.match(word) or _ROLE.fullmatch(word) or word in _OUTLET_WORDS:
+    if (GENERIC_CREDIT.match(word) or _NOT_NAMES.match(word) or _ROLE.fullmatch(word) or word in _OUTLET_WORDS
+            or word.lower() in _NO_ONES_USER_NAME):
         return None
     return word if posted or _USER_NAME_SHAPE.search(word) else None
 
