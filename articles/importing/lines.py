@@ -134,9 +134,10 @@ _DATES = [
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>\d{{4}})", re.I),
     re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
-    re.compile(r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>\d{4})"),
+    re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|date)(?:\s+on)?\s*:?\s*)"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+on)?\s*:?\s*)"
+_ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
     r"(?P<trail>(?:[\s,]+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|[A-Z]{2,5}|-|–))*)"
@@ -240,8 +241,20 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     return dated
 
 
+def _stamped(stamp: re.Match) -> Dated | None:
+    """The date (and time, in UTC when the stamp says so) of an ISO timestamp."""
+    day = parse_date(stamp.group("day"))
+    hour, minute = int(stamp.group("hour")), int(stamp.group("minute"))
+    if day is None or hour > 23 or minute > 59:
+        return Dated(day, None) if day else None
+    return Dated(day, datetime.combine(day, time(hour, minute), tzinfo=UTC if stamp.group("zone") else None))
+
+
 def _first_date(line: str, month_first: bool) -> Dated | None:
     for part in [part.strip() for part in re.split(r"\s+[|·•]\s+", line) if part.strip()]:
+        stamp = _ISO_STAMP.match(part)  # "2021-08-12T10:30:00Z", a machine's timestamp left in the text
+        if stamp:
+            return _stamped(stamp)
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
         if iso:
             day = parse_date(iso.group(1))
