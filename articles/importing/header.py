@@ -17,6 +17,7 @@ HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 BY_WORD = re.compile(r"\bby\b", re.I)
+GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -171,7 +172,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         name = kinds.byline(line)
         dated = kinds.date_line(line, month_first=month_first)
         stated = kinds.warning(line)
-        if name and not dated:
+        credit = not name and GENERIC_CREDIT_LINE.match(line) and not kinds.is_sentence(line)
+        if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = kinds.date_in(line, month_first=month_first)
         if dated or name:
             if dated and header.dated and dated.day != header.dated.day and not UPDATED.match(line):
@@ -179,7 +181,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             header.dated = header.dated or dated
             if name and header.author is None:
                 header.author = name
-        elif re.match(r"^(?:written\s+)?by\s", line, re.I) and len(kinds.words(line)) <= 6:
+            elif credit and header.author is None:
+                header.author = ""  # a generic credit with its date: no author
+        elif GENERIC_CREDIT_LINE.match(line) and len(kinds.words(line)) <= 6:
             header.author = header.author or ""  # a generic credit ("By Staff Reporter"): no author
         elif kinds.SECTIONS.match(line):
             header.sections = [s.strip() for s in kinds.SECTIONS.match(line).group("list").split(",") if s.strip()]
