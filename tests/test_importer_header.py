@@ -110,6 +110,8 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
         ("Updated 1124 GMT (1924 HKT) March 4, 2019", date(2019, 3, 4)),
         ("5 March 2023 • 4 min read", date(2023, 3, 5)),
         ("Originally published 3 February 2009. Republished 14 January 2021.", date(2009, 2, 3)),
+        ("Dated: 12-08-2021", date(2021, 8, 12)),
+        ("2021-08-12T10:30:00Z", date(2021, 8, 12)),
     ],
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
@@ -262,3 +264,9 @@ def test_a_numeric_date_on_the_byline_line_is_read_and_held_when_it_reads_either
     parsed = parse(f"{HEADLINE}\n\nBy Tom Reyes on 05/06/2022\n\n{BODY}")
     assert (parsed.author, parsed.published_on, parsed.ambiguous_date) == ("Tom Reyes", date(2022, 6, 5), "05/06/2022")
     assert parse(f"{HEADLINE}\n\nBy Tom Reyes on 15/06/2022\n\n{BODY}").ambiguous_date == ""
+
+
+def test_a_generic_credit_keeps_its_date_and_names_no_one():
+    """"By Staff Reporter on Aug 12, 2021": no author, and the date is the article's."""
+    parsed = parse(f"{HEADLINE}\n\nBy Staff Reporter on Aug 12, 2021\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == (None, date(2021, 8, 12))
