@@ -273,8 +273,9 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
     return _library_date(line, month_first=month_first) or _labelled_date(line, month_first)
 
 
-_DATE_LABEL = re.compile(
-    r"^(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|date)\b|^republished\b", re.I)
+_DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
+    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)"
+    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)", re.I)
 
 
 def _labelled_date(line: str, month_first: bool) -> Dated | None:
