@@ -124,8 +124,10 @@ def test_a_trailing_updated_phrase_keeps_the_time_and_zone():
     assert (at.hour, at.minute, at.utcoffset().total_seconds()) == (10, 14, 0)
 
 
-@pytest.mark.parametrize("line", ["Updated 2 hours ago", "Last updated 3 days ago", "2 hours ago", "Published yesterday"])
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "Last updated 3 days ago", "2 hours ago", "Published yesterday",
+                                  "Date night ideas for 14 February 2024"])
 def test_a_relative_phrase_alone_is_no_date(line):
+    """Nor is a headline that opens with a label's word."""
     assert kinds.date_line(line) is None
 
 
