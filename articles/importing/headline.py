@@ -195,21 +195,32 @@ def next_lines(lines, index, count):
     return found
 
 
+def _article(following) -> bool:
+    """Whether the first of the lines (index, line) belongs to an article: running text, a byline, a name or a
+    warning (not a menu's item, nor another headline)."""
+    return any(kinds.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line)
+               for _, line in following[:1])
+
+
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it). The headline is the first headline-like
     line confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption or running
     text) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
+        line = STORED_DATE_PREFIX.sub("", line)  # (" date 2019-03-13 Headline": a stored date before it)
         if not kinds.is_headline_like(line):
             continue
         first_candidate = index if first_candidate is None else first_candidate
         following = next_lines(lines, index, 12)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
+        following = [(at, other) for at, other in following if not _PROMOTION.search(other)]  # an app's advert confirms nothing
         if not following:
             continue
         after = following[0][1]
+        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(following[1:2]):
+            continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after)):
             continue
         if kinds.is_headline_like(after) and not kinds.is_sentence(after):
