@@ -232,8 +232,9 @@ class Article(models.Model):
     standfirst = models.TextField(blank=True, help_text="One or two sentences under the headline. Plain text.")
     body = models.TextField(
         blank=True,
-        help_text="Markdown (CommonMark): blank line between paragraphs, ## for a sub-heading, > for a quotation, "
-        "<https://…> for a link. HTML is not interpreted.",
+        # Django shows help text as HTML (forms and read-only pages alike): the link form is written as entities.
+        help_text="Markdown (CommonMark): blank line between paragraphs, ## for a sub-heading, &gt; for a quotation, "
+        "&lt;https://…&gt; for a link. HTML is not interpreted.",
     )
     tags = TaggableManager(through=TaggedArticle, blank=True, help_text="Comma-separated tags.")
     warnings = models.ManyToManyField(

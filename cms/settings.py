@@ -324,5 +324,6 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "masthead@localhost")
 # Raw source files larger than this are refused by the importer.
 MASTHEAD_IMPORT_MAX_BYTES = env_int("MASTHEAD_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
-# Numeric dates like 03/02/2021 are day-first (3 February) unless the imported site writes month first.
+# Numeric dates like 03/02/2021 are day-first (3 February) unless the imported site writes month first
+# (a page's own other dates settle it when they can; a date nothing settles holds the article for review).
 MASTHEAD_IMPORT_MONTH_FIRST = env_bool("MASTHEAD_IMPORT_MONTH_FIRST", False)

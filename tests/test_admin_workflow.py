@@ -919,7 +919,15 @@ def test_articles_written_in_the_admin_show_no_importer_fields(writer):
 def test_markdown_help_shows_the_link_form_as_typed(writer):
     """The body's help shows "<https://…>" as text, not swallowed as an HTML tag."""
     html = logged_in(writer).get(reverse("admin:articles_article_add")).content.decode()
+    assert "&lt;https://…&gt; for a link" in html and "&gt; for a quotation" in html
+
+
+def test_markdown_help_shows_the_link_form_on_a_read_only_page(writer):
+    """A writer's article in review is shown read-only: its body's help still reads "<https://…> for a link"."""
+    article = make_article(writer, "in_review")
+    html = logged_in(writer).get(change_url(article)).content.decode()
     assert "&lt;https://…&gt; for a link" in html
+    assert "<https://…>" not in html
 
 
 def test_body_preview_renders_as_readers_see_it(writer):

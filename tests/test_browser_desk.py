@@ -1,6 +1,7 @@
 """The desk, the review queue and the record of decisions in a real Chromium (as tests/test_browser.py
-drives it), at a laptop's 1280 px and a phone's 390 px: what each role sees, nothing wider than the
-screen, axe-core with zero violations. Screenshots go to test-artifacts/screenshots/desk-*.png."""
+drives it), at a phone's 390 px, a tablet's 768 and 1024 px (the admin's sidebar open) and a laptop's 1280 px:
+what each role sees, nothing wider than the screen, axe-core with zero violations. Screenshots go to
+test-artifacts/screenshots/desk-*.png."""
 
 from datetime import timedelta
 
@@ -15,7 +16,10 @@ from tests.test_workflow import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SIZES = {"390": {"width": 390, "height": 844}, "1280": {"width": 1280, "height": 900}}
+SIZES = {
+    "390": {"width": 390, "height": 844}, "768": {"width": 768, "height": 1024}, "1024": {"width": 1024, "height": 768},
+    "1280": {"width": 1280, "height": 900},
+}
 
 # How far the page, and any list's table, reaches past the screen's (or its box's) right edge, in pixels.
 OVERFLOW = """() => {
@@ -128,5 +132,24 @@ def test_desk_in_dark_mode(browser, live_server, newsroom, editor):  # noqa: F81
         page = context.new_page()
         _log_in(page, editor.username)
         _check(page, "desk-editor-dark", "1280")
+    finally:
+        context.close()
+
+
+def test_article_list_titles_read_as_lines_on_a_phone(browser, live_server, newsroom, editor):  # noqa: F811
+    """At 390 px the article list keeps each title at least 13rem wide (a few words a line, not one) and lets the
+    table scroll sideways inside its box; the page itself is no wider than the screen."""
+    context = browser.new_context(viewport=SIZES["390"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        page.goto("/admin/articles/article/")
+        shoot(page, "article-list", "390")
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('#result_list td.field-title, #result_list th.field-title')]"
+            ".map(cell => cell.getBoundingClientRect().width)"
+        )
+        assert widths and min(widths) >= 13 * 16, widths
+        assert page.evaluate(OVERFLOW)["page"] == 0
     finally:
         context.close()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.admin.desk import SHOWN, desk_for
 from articles.models import Article, Decision
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ContentWarningFactory
 from tests.test_workflow import make_article
 
 pytestmark = pytest.mark.django_db
@@ -209,6 +209,24 @@ def test_the_queue_shows_the_latest_submit_comment(writer, editor):
     workflow.perform("submit", article, writer, comment="Sources named now.")
     html = logged_in(editor).get(reverse("admin:articles_reviewqueue_changelist")).content.decode()
     assert "Sources named now." in html and "Ready, I think." not in html
+
+
+def test_the_queue_lists_what_to_decide_once(editor):
+    """"To decide" lists each reason the importer held an article, then the suggested warnings, but not twice
+    when a reason already names them."""
+    death, war = ContentWarningFactory(label="Deaths shown"), ContentWarningFactory(label="Armed conflict")
+    named = held_import("Suggestions named")
+    named.review_reasons = [
+        Article.UNSURE_TITLE, "suggested content warnings need an editor’s decision: Deaths shown, Armed conflict",
+    ]
+    named.save()
+    named.suggested_warnings.set([death, war])
+    unnamed = held_import("Suggestions unnamed")
+    unnamed.suggested_warnings.set([death])
+    html = logged_in(editor).get(reverse("admin:articles_reviewqueue_changelist")).content.decode()
+    assert html.count("Deaths shown, Armed conflict") == 1
+    assert html.count('<span class="queue-decide__kind">Suggested warnings:</span> Deaths shown</li>') == 1
+    assert html.count('<span class="queue-decide__kind">Held by the importer:</span>') == 3
 
 
 # --- the record of decisions ---------------------------------------------------------------------------

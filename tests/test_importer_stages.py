@@ -255,6 +255,49 @@ def test_body_without_blank_lines():
     assert "Aid convoys were turned back" in parsed.body_markdown
 
 
+def test_each_line_of_a_page_without_blank_lines_is_its_own_paragraph():
+    """A dump that puts each paragraph on one line, with no blank line between, gives one paragraph a line (not one
+    paragraph of the whole body), and its closing furniture ("Share this:", "Like this:", "Read next", a site
+    index) is left out, line by line."""
+    page = ("Ceasefire collapses as shelling resumes\nBy Jane Doe\n"
+            "Shelling resumed before dawn on Tuesday, residents of the northern districts said after a week.\n"
+            "Aid convoys were turned back at the bridge by soldiers who gave no reason at all.\n"
+            "The council said water would run again by Friday.\n"
+            "Share this:\nFacebook\nEmail\nLike this:\nLike Loading...\nRead next\nTalks stall again\nSite index\n")
+    parsed = parse(page)
+    assert [block_text(block) for block in parsed.blocks] == [
+        "Shelling resumed before dawn on Tuesday, residents of the northern districts said after a week.",
+        "Aid convoys were turned back at the bridge by soldiers who gave no reason at all.",
+        "The council said water would run again by Friday.",
+    ]
+
+
+def test_hard_wrapped_lines_and_carried_over_lines_join_their_paragraph():
+    """Lines cut at a fixed width (blank lines between paragraphs) join into one paragraph, and so does a line
+    carried over from one that stops mid-sentence; a list's items stay a list under the line introducing them."""
+    wrapped = ("Ceasefire collapses as shelling resumes\nBy Jane Doe\n\n"
+               "Aid convoys were turned back at the bridge on Tuesday.\n\n"
+               "Shelling resumed before dawn on Tuesday, residents of the northern districts\n"
+               "said, after a week in which the two sides had kept to the lines agreed in\n"
+               "Geneva and aid had reached the old city for the first time since March.\n\n"
+               "The council said water would run again by Friday.\n")
+    parsed = parse(wrapped)
+    assert [block_text(block) for block in parsed.blocks] == [
+        "Aid convoys were turned back at the bridge on Tuesday.",
+        "Shelling resumed before dawn on Tuesday, residents of the northern districts said, after a week in which the "
+        "two sides had kept to the lines agreed in Geneva and aid had reached the old city for the first time since "
+        "March.",
+        "The council said water would run again by Friday.",
+    ]
+    carried = parse("Ceasefire collapses as shelling resumes\nBy Jane Doe\n"
+                    "Shelling resumed before dawn on Tuesday, residents of the northern districts said after a\n"
+                    "week of calm in which aid reached the old city.\n"
+                    "What the agreement says:\n– a pause of three days\n– monitors at both crossings\n")
+    assert first_text(carried) == ("Shelling resumed before dawn on Tuesday, residents of the northern districts said "
+                                   "after a week of calm in which aid reached the old city.")
+    assert "- a pause of three days\n- monitors at both crossings" in carried.body_markdown
+
+
 def test_dateline_opening_the_first_paragraph_is_kept():
     """"SYDNEY, Australia – …" opens the body, and a sidebar just before it is left out."""
     page = ("Quake toll rises in the south\n\nQuake facts\n\n"

@@ -103,6 +103,17 @@ def test_postgres_statements_time_out_for_web_requests_not_commands():
     assert command.stdout.strip().splitlines()[-1] == "0.0", command.stderr
 
 
+def test_manage_py_without_a_secret_key_says_so_in_one_line():
+    """manage.py with DJANGO_DEBUG off and no DJANGO_SECRET_KEY stops with the setting's message, not a traceback."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    command = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True)
+    assert command.returncode == 1
+    assert command.stderr.strip().splitlines() == [
+        "Masthead is not configured: DJANGO_SECRET_KEY is not set. Set it to a long random value "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DJANGO_DEBUG=1 for local development."
+    ]
+
+
 def test_cache_is_files_by_default_and_redis_with_redis_url():
     """Without REDIS_URL the page cache is a folder shared by this machine's workers; with it, Redis."""
     assert settings_value("s.CACHES['default']['BACKEND']") == "django.core.cache.backends.filebased.FileBasedCache"

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.formats import date_format
-from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.admin.images import usable_images
@@ -71,9 +70,6 @@ class ArticleForm(forms.ModelForm):
                 self.initial["warnings"] = list(
                     self.fields["warnings"].queryset.filter(slug__in=pending.warnings).values_list("pk", flat=True)
                 )
-        if "body" in self.fields:
-            # The admin shows help text as HTML: escape it so "<https://…>" reads as typed.
-            self.fields["body"].help_text = escape(Article._meta.get_field("body").help_text)
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
         elif self.instance.pk and not self.instance.warnings_decided and "warnings" in self.fields:

@@ -73,12 +73,18 @@ class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
 
     @admin.display(description="To decide")
     def to_decide(self, article):
-        """Why the importer held it, and the content warnings suggested and not yet decided."""
-        lines = [("Held by the importer: ", reason) for reason in article.review_reasons]
+        """A list: why the importer held it, then the content warnings suggested and not yet decided (unless a
+        reason already names them)."""
+        items = [("Held by the importer", reason) for reason in article.review_reasons]
         suggested = ", ".join(w.label for w in article.suggested_warnings.all())
-        if suggested:
-            lines.append(("Suggested warnings: ", suggested))
-        return format_html_join("", "<div>{}{}</div>", lines) or "—"
+        if suggested and not any(suggested in reason for reason in article.review_reasons):
+            items.append(("Suggested warnings", suggested))
+        if not items:
+            return "—"
+        return format_html(
+            '<ul class="queue-decide">{}</ul>',
+            format_html_join("", '<li><span class="queue-decide__kind">{}:</span> {}</li>', items),
+        )
 
 
 admin.site.register(ReviewQueue, ReviewQueueAdmin)

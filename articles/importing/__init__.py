@@ -62,7 +62,9 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
                  furniture: frozenset = frozenset(), model: Model | None = None) -> ParsedArticle:
     """Parse one raw page dump. Raises ParseError naming ``name`` and the reason.
 
-    ``month_first``: read "03/02/2021" as 2 March (US sites) rather than 3 February.
+    ``month_first``: read "03/02/2021" as 2 March (US sites) rather than 3 February, unless the page's other
+    dates show its order ("13/02/2021", "3 February 2021"); when nothing does, the date is kept as written in
+    ``ambiguous_date`` and the article is held for an editor (ingest/reasons.py).
     ``furniture``: lines known to be the site's own (they repeat across its pages: sitelearning.py), read
     as blank lines.
     ``model``: the scorers (default: the weights fitted on the whole corpus, weights.py).
@@ -108,6 +110,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         author=header.author,
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,
+        ambiguous_date=header.date_written,
         sections=tuple(header.sections),
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),

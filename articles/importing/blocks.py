@@ -82,16 +82,51 @@ def _without_tail(lines: list[str]) -> list[str]:
 
 
 def _split_blocks(lines: list[str]) -> list[list[str]]:
+    """The lines as blocks: split at blank lines, and within a run of lines at each line that is a paragraph of
+    its own (``_paragraphs``)."""
     blocks, current = [], []
     for line in lines:
         if line:
             current.append(line)
         elif current:
-            blocks.append(current)
+            blocks.extend(_paragraphs(current))
             current = []
     if current:
-        blocks.append(current)
+        blocks.extend(_paragraphs(current))
     return blocks
+
+
+_ENDS_SENTENCE = ".!?:;…\"”’)]"
+
+
+def _paragraphs(run: list[str]) -> list[list[str]]:
+    """A run of lines with no blank line between them as its paragraphs. Most text dumps put each paragraph on
+    one line, so each line is a block, except a line carried over from the one before (which does not end a
+    sentence, this one starting in lower case), every line of a hard-wrapped run (``_is_wrapped``), and a list's
+    items, which stay with the lines they follow."""
+    if len(run) == 1 or _is_wrapped(run):
+        return [run]
+    paragraphs = [[run[0]]]
+    for line in run[1:]:
+        previous = paragraphs[-1][-1]
+        carried = previous[-1:] not in _ENDS_SENTENCE and line[:1].islower()
+        if carried or _LIST_ITEM.match(line):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs
+
+
+def _is_wrapped(run: list[str]) -> bool:
+    """Lines cut at a fixed width (a hard-wrapped dump): every line but the last is 50–100 characters long, within
+    20 of the longest, and at least one of them stops where no sentence ends."""
+    head = run[:-1]
+    widest = max(len(line) for line in head)
+    return (
+        50 <= widest <= 100
+        and all(len(line) >= widest - 20 for line in head)
+        and any(line[-1:] not in _ENDS_SENTENCE for line in head)
+    )
 
 
 def _is_heading(block: list[str]) -> bool:

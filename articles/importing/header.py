@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
 from articles.importing import phrases
-from articles.importing.headline import headline_candidates, next_lines, non_blank_lines, strip_site_suffix
+from articles.importing.headline import headline_candidates, next_lines, strip_site_suffix
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+BY_WORD = re.compile(r"\bby\b", re.I)
+GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
 _TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
@@ -31,7 +33,6 @@ _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
-_SAYS_BY = re.compile(r"\bby\b", re.I)
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -49,6 +50,7 @@ class Header:
     title_rival: str = ""  # the runner-up headline, when the win was not clear
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
+    date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
 
 
 def _captioned_warning(line, stated):
@@ -66,8 +68,9 @@ def _is_header_kind(line, title, month_first):
 
 
 def _date_above(lines, title_at, month_first):
-    """A date line just above the headline (only blank lines or other dates between): the first of them."""
-    found = None
+    """(A date line just above the headline (only blank lines or other dates between): the first of them;
+    whether it is the site's banner for the day: no time, and only a masthead or menus above it)."""
+    found, at = None, None
     for index in range(title_at - 1, max(-1, title_at - 6), -1):
         line = lines[index]
         if not line:
@@ -75,8 +78,69 @@ def _date_above(lines, title_at, month_first):
         dated = kinds.date_line(line, month_first=month_first)
         if dated is None:
             break
-        found = dated
-    return found
+        found, at = dated, index
+    if found is None:
+        return None, False
+    banner = found.at is None and any(lines[:at]) and all(
+        len(kinds.words(line)) <= 3 or kinds.is_chrome(line) for line in lines[:at] if line)
+    return found, banner
+
+
+def _byline_above(lines, title_at, month_first):
+    """The author a credit just above the headline names ("Posted by: Plyrx | August 3, 2011"; only blank
+    lines or dates between; a line that says "by", for "Pictures | Sat Dec 31, 2016" names a section), or None."""
+    for index in range(title_at - 1, max(-1, title_at - 4), -1):
+        line = lines[index]
+        if not line:
+            continue
+        name = kinds.byline(line) if BY_WORD.search(line) else None
+        if name:
+            return name
+        if kinds.date_line(line, month_first=month_first) is None:
+            return None
+    return None
+
+
+def _numeric_order(lines, written, month_first):
+    """Whether the page reads its numeric dates month first (True), day first (False), or does not say
+    (None): a numeric date anywhere with a day over 12 ("13/06/2022": the site's format), or the same date
+    written with its month's name on a line of its own ("Published 5 June 2022"; in running text a date in
+    words may be another day's, "the vote on 6 May 2022"), decides how ``written`` ("05/06/2022") is read."""
+    match = kinds.NUMERIC_DATE.search(written)
+    first, second, year = int(match.group("first")), int(match.group("second")), match.group("year")
+    readings = {}
+    for order in (False, True):  # (day first, month first)
+        day = kinds.parse_date(f"{first}/{second}/{year if len(year) == 4 else '20' + year}", month_first=order)
+        readings[day] = order
+    votes = set()
+    for line in lines:
+        if not line:
+            continue
+        for other in kinds.NUMERIC_DATE.finditer(line):
+            a, b = int(other.group("first")), int(other.group("second"))
+            if a > 12 >= b:
+                votes.add(False)
+            elif b > 12 >= a:
+                votes.add(True)
+        named = None if kinds.is_sentence(line) else kinds.date_in(line, month_first=month_first, numeric=False)
+        if named is not None and named.day in readings:
+            votes.add(readings[named.day])
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _settle_order(header, lines, month_first):
+    """A numeric date that reads either way round: read as the page's other dates say, else as the newsroom
+    reads them (``month_first``) with its text kept, so that an editor decides."""
+    dated = header.dated
+    order = _numeric_order(lines, dated.written, month_first)
+    if order is None:
+        header.date_written = dated.written
+        return
+    if order != month_first:
+        day = dated.day.replace(month=dated.day.day, day=dated.day.month)
+        header.dated = kinds.Dated(day, dated.at.replace(month=day.month, day=day.day) if dated.at else None)
+    else:
+        header.dated = kinds.Dated(dated.day, dated.at)
 
 
 def title_warning(title: str) -> Warning | None:
@@ -163,7 +227,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         name = kinds.byline(plain)
         dated = kinds.date_line(plain, month_first=month_first)
         stated = kinds.warning(line)
-        if name and not dated:
+        credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
+        if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = kinds.date_in(plain, month_first=month_first)
         if dated or name:
             if dated and header.dated and from_update and not UPDATED.match(plain):
@@ -174,7 +239,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.dated, from_update = dated, bool(UPDATED.match(plain))
             if name and header.author is None:
                 header.author = name
-        elif re.match(r"^(?:written\s+)?by\s", line, re.I) and len(kinds.words(line)) <= 6:
+            elif credit and header.author is None:
+                header.author = ""  # a generic credit with its date: no author
+        elif GENERIC_CREDIT_LINE.match(line) and len(kinds.words(line)) <= 6:
             header.author = header.author or ""  # a generic credit ("By Staff Reporter"): no author
         elif kinds.SECTIONS.match(line):
             header.sections = [s.strip() for s in kinds.SECTIONS.match(line).group("list").split(",") if s.strip()]
@@ -221,14 +288,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             header.warnings.insert(0, stated)
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
-    if header.author is None:  # a byline saying "by" just above the headline ("Posted by: … | August 3, 2011", on blogs)
-        for line in non_blank_lines(lines, title_at, -1, 1):
-            if _SAYS_BY.search(line) and kinds.byline(line):
-                header.author = kinds.byline(line)
-                header.dated = header.dated or kinds.date_in(line, month_first=month_first)
+    if header.author is None:
+        header.author = _byline_above(lines, title_at, month_first)
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
-    above = _date_above(lines, title_at, month_first)
+    above, banner = _date_above(lines, title_at, month_first)
     header.body_start = _after_dateline_detour(lines, header.body_start)
     if header.dated is None and above is not None:
         header.dated = above
@@ -238,8 +302,10 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         told = kinds.date_in(first, month_first=month_first) if first else None
         if told is not None and told.day != above.day:
             header.other_dates.append(told.day)
-    elif above is not None and above.day != header.dated.day:
-        header.other_dates.append(above.day)
+    elif above is not None and above.day != header.dated.day and not banner:
+        header.other_dates.append(above.day)  # (the site's banner for the day gives way to the article's own date)
+    if header.dated is not None and header.dated.written:
+        _settle_order(header, lines, month_first)
     return header
 
 

@@ -256,15 +256,22 @@ def _headline_shaped(text: str) -> bool:
     return kinds.is_headline_like(text)
 
 
+def _article(following) -> bool:
+    """Whether the first of the lines (index, line) belongs to an article: running text, a byline, a name or a
+    warning (not a menu's item, nor another headline)."""
+    return any(kinds.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line)
+               for _, line in following[:1])
+
+
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
     to another story, a menu row, an appeal or a footer's line, an item of a list of headlines or
     of a numbered list, or a name shown twice never; a stored date or a media marker before it left aside),
     confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running text or
-    the reading time; a single word, such as the site's name, or an unmarked short line passed over; past
-    furniture, a byline) rather than by more furniture; failing that, the first headline-like line,
-    unconfirmed."""
+    the reading time; a single word, such as the site's name, an unmarked short line or a promotion passed
+    over, but not under a ticker's line; past furniture, a byline; a masthead's day banner confirms nothing) rather than by more furniture;
+    failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
@@ -280,12 +287,18 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)
         # A single word under it (the site's or the section's name) confirms nothing, nor a short line that is
         # none of the kinds (an image's alt text or caption, "phone scam"): what comes after them is looked at.
-        following = [(position, other) for position, other in following if len(kinds.words(other)) > 1]
-        while len(following) > 1 and _unmarked_short_line(following[0][1], month_first):
+        raw_following = following
+        ticker = bool(_TICKER.match(line))  # (a ticker's line is confirmed only by what stands right under it)
+        following = [(position, other) for position, other in following
+                     if (ticker or len(kinds.words(other)) > 1) and not _PROMOTION.search(other)]  # (an app's advert confirms nothing)
+        while len(following) > 1 and not ticker and _unmarked_short_line(following[0][1], month_first):
             following = following[1:]
         if not following:
             continue
         after = following[0][1]
+        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(
+                [(position, other) for position, other in raw_following if other != after][:1]):
+            continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).

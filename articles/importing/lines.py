@@ -77,8 +77,15 @@ def is_chrome(line: str) -> bool:
     )
 
 
+# A wire story's closing credits ("Reporting by Maria Okafor in Geneva; Editing by Peter Long"): the article ends there.
+WIRE_CREDITS = re.compile(
+    r"^(?:(?:additional\s+)?reporting|writing|compiled)\s+by\s+[^;]{3,120};\s*(?:(?:writing|editing|additional\s+reporting)\s+by\s+.+)$",
+    re.I,
+)
+
+
 def is_end_of_article(line: str) -> bool:
-    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line))
+    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
 
 
 def words(line: str) -> list[str]:
@@ -127,9 +134,10 @@ _DATES = [
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>\d{{4}})", re.I),
     re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
-    re.compile(r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>\d{4})"),
+    re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|date)(?:\s+on)?\s*:?\s*)"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+on)?\s*:?\s*)"
+_ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
     r"(?P<trail>(?:[\s,]+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|[A-Z]{2,5}|-|–))*)"
@@ -146,6 +154,22 @@ _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
 class Dated:
     day: date
     at: datetime | None  # with the time (and zone) when the line gives them
+    written: str = ""  # the date as written, when its day and month could be either way round ("05/06/2022")
+
+
+# A date all in numbers ("05/06/2022", "5.6.22"): read in the newsroom's order, but when both numbers could be
+# a month and they differ, the page alone may not say which is which (the header reader looks for more).
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d)")
+
+
+def either_way(text: str) -> str:
+    """The numeric date in ``text`` if its day and month could be read either way round ("05/06/2022"),
+    else "" ("13/06/2022", "06/06/2022" and "2022-06-05" read one way only)."""
+    match = NUMERIC_DATE.search(text)
+    if match is None:
+        return ""
+    first, second = int(match.group("first")), int(match.group("second"))
+    return match.group(0) if 1 <= first <= 12 and 1 <= second <= 12 and first != second else ""
 
 
 def parse_date(text: str, *, month_first: bool = False) -> date | None:
@@ -186,13 +210,51 @@ def _time_in(text: str) -> tuple[time | None, str]:
     return time(hour, minute), (match.group("zone") or "").upper()
 
 
+# What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
+_PARTS = re.compile(r"\s*[|·•]\s*")
+_UPDATE_TAIL = re.compile(r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|\d+\s+\w+\s+ago\b)", re.I)
+
+
 @lru_cache(maxsize=8192)
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
-    "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line.split("|")[0]):
+    "31 May 2016, 13:18 | Updated: …", "• Published Jan 06, 2023", "March 5, 2023 10:14 AM UTC Updated 2 hours
+    ago"): the first date wins; what an "Updated …" or "… ago" after it says is left aside. None for other
+    lines and for relative dates alone. A numeric date that reads either way round keeps its text
+    (``written``)."""
+    if len(line) > 120 or not _HAS_DIGIT.search(line):
+        return None
+    line = BULLET.sub("", line)
+    parts = _PARTS.split(line)
+    if len(parts) > 1:  # "2 hours ago | March 5, 2023": the relative part is left aside
+        absolute = [part for part in parts if not RELATIVE_DATE.search(part)]
+        if absolute and len(absolute) < len(parts):
+            line = " | ".join(absolute)
+    tail = _UPDATE_TAIL.search(line)
+    if tail and _HAS_DIGIT.search(line[:tail.start()]):
+        line = line[:tail.start()].rstrip(" ,;|·•(-–—")  # the date before "Updated 2 hours ago"
+    if RELATIVE_DATE.search(line.split("|")[0]):
         return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
-    for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
+    dated = _first_date(line, month_first)
+    if dated is not None and either_way(line):
+        return Dated(dated.day, dated.at, either_way(line))
+    return dated
+
+
+def _stamped(stamp: re.Match) -> Dated | None:
+    """The date (and time, in UTC when the stamp says so) of an ISO timestamp."""
+    day = parse_date(stamp.group("day"))
+    hour, minute = int(stamp.group("hour")), int(stamp.group("minute"))
+    if day is None or hour > 23 or minute > 59:
+        return Dated(day, None) if day else None
+    return Dated(day, datetime.combine(day, time(hour, minute), tzinfo=UTC if stamp.group("zone") else None))
+
+
+def _first_date(line: str, month_first: bool) -> Dated | None:
+    for part in [part.strip() for part in re.split(r"\s+[|·•]\s+", line) if part.strip()]:
+        stamp = _ISO_STAMP.match(part)  # "2021-08-12T10:30:00Z", a machine's timestamp left in the text
+        if stamp:
+            return _stamped(stamp)
         iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
         if iso:
             day = parse_date(iso.group(1))
@@ -208,7 +270,21 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
-    return _library_date(line, month_first=month_first)
+    return _library_date(line, month_first=month_first) or _labelled_date(line, month_first)
+
+
+_DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
+    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)"
+    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)", re.I)
+
+
+def _labelled_date(line: str, month_first: bool) -> Dated | None:
+    """A short line that says it gives a date ("Updated 1124 GMT (1924 HKT) March 4, 2019", "Originally
+    published 3 February 2009. Republished 14 January 2021."): its first date with a day, a month and a
+    year, whatever else stands around it."""
+    if not _DATE_LABEL.match(line) or len(words(line)) > 12:
+        return None
+    return date_in(line, month_first=month_first)
 
 
 # Labels and counters that sit before a date ("Published time:", "Posted at 4:40 PM,", "9 min read").
@@ -243,7 +319,7 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
     if len(line) > 80:
         return None
     for part in _BAR.split(line):
-        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—")
+        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—·•")  # ("6 min read · Jan 9, 2024")
         if not text or _NO_PERIOD.match(text) or len(words(text)) > 8 or not _DATE_SHAPE.match(text):
             continue
         settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "MDY" if month_first else "DMY"}
@@ -254,8 +330,9 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
     return None
 
 
-def date_in(line: str, *, month_first: bool = False) -> Dated | None:
-    """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News")."""
+def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Dated | None:
+    """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News"; with ``numeric``,
+    "By Jane Doe on 05/06/2022" too, keeping its text when it reads either way round)."""
     if not _YEAR.search(line):
         return None
     for pattern in _DATES[:3]:
@@ -264,7 +341,9 @@ def date_in(line: str, *, month_first: bool = False) -> Dated | None:
             day = parse_date(match.group(0), month_first=month_first)
             if day:
                 return Dated(day, None)
-    return None
+    match = _DATES[3].search(line) if numeric else None
+    day = parse_date(match.group(0), month_first=month_first) if match else None
+    return Dated(day, None, either_way(match.group(0))) if day else None
 
 
 # --- bylines ----------------------------------------------------------------------------------------------
@@ -272,20 +351,28 @@ def date_in(line: str, *, month_first: bool = False) -> Dated | None:
 _PARTICLE = r"(?:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
-_NAME_RE = rf"{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
+_NAME_RE = rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
     r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview)\s+)?by\s*:?\s+(?P<who>.+)$"
-    r"|^By(?P<glued>[A-Z][a-z].+)$"  # "ByAndrea Garcia-Vargas": the space lost with the markup
-    r"|^(?:words|author|reporter|writer)\s*:\s+(?P<labelled>[A-Z].+)$",  # "Reporter: Tom Baines | 12/03/2025"
+    r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
 )
-_HANDLE = re.compile(  # "by thethreepennyguignol", "Posted by: Plyrx | August 3, 2011": a user name
-    r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$"
-    r"|^posted\s+by\s*:?\s+(?P<poster>[A-Za-z0-9][\w.]{2,30})(?:\s*[|,·•]\s*(?P<when>.+))?$", re.I)
-_POSTED_ON = re.compile(r"^(?:posted|published|written)\s+(?:on\s+)?\S.*\d{4}$", re.I)  # "Posted on March 3, 2022"
-_USER_NAME = re.compile(r"[a-z0-9][a-z0-9_.]{5,30}")
+_HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
+# A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
+_CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byline)\s*:\s*(?P<who>\S.*)$", re.I)
+# A user name as a blog gives it ("hannah_ward", "Plyrx"): one word, and a credit that says it posted the page.
+_HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
+_USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
+_NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
+    "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
+_POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
+_AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
+    r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
+    re.I,
+)
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
@@ -304,6 +391,25 @@ def is_person_name(text: str) -> bool:
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
+
+
+_DATE_AFTER_NAME = re.compile(  # "By Mason White 4:43 PM January 3, 2017": a time or a date after the name
+    rf"^(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d|\d{{1,2}}/\d{{1,2}}/\d|\d{{4}}-\d{{2}})",
+    re.I,
+)
+
+
+def _user_name(who: str, *, posted: bool) -> str | None:
+    """The user name a credit gives ("hannah_ward", "Plyrx | August 3, 2011" → "Plyrx"), kept as the page
+    gives it: one word, no generic credit, no word of furniture, no outlet; a capitalised word only when the
+    credit says it posted the page (``posted``), for "By Reuters" or "By Tuesday" is no one's user name."""
+    word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
+        return None
+    if (GENERIC_CREDIT.match(word) or _NOT_NAMES.match(word) or _ROLE.fullmatch(word) or word in _OUTLET_WORDS
+            or word.lower() in _NO_ONES_USER_NAME):
+        return None
+    return word if posted or _USER_NAME_SHAPE.search(word) else None
 
 
 def _names_at_start(text: str) -> str | None:
@@ -336,7 +442,7 @@ def _names_at_start(text: str) -> str | None:
         head, tail = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:] + ([rest] if rest else []))
         if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
-    if rest and not re.match(r"^(?:[,|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|\d{1,2}[:.]\d{2}\b)", rest):  # (or its time and date)
+    if rest and not (re.match(r"^(?:[,;|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\()", rest) or _DATE_AFTER_NAME.match(rest)):
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
@@ -349,24 +455,24 @@ def byline(line: str) -> str | None:
     if len(words(line)) > 16:
         return None
     handle = _HANDLE.match(line.strip())
-    if handle and handle.group("who") and handle.group("who").islower() and not GENERIC_CREDIT.match(handle.group("who")):
+    if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
-    if handle and handle.group("poster") and not GENERIC_CREDIT.match(handle.group("poster")) and (
-            not handle.group("when") or date_in(handle.group("when")) or date_line(handle.group("when"))):
-        return handle.group("poster")
-    line = re.sub(r"^(by\s*:?\s+)\((?P<who>[^()]+)\)$", r"\1\g<who>", line, flags=re.I)  # "By (Adam Woodbrey)"
-    match = _BY.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
+    match = _BY.match(line) or _CREDIT_LABEL.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
-    if match and match.groupdict().get("labelled"):
-        return _names_at_start(match.group("labelled"))
     if match:
         before = match.groupdict().get("before") or ""
-        if before and _POSTED_ON.match(before) and _USER_NAME.fullmatch(match.group("who").strip()):
-            return match.group("who").strip()  # "Posted on March 3, 2022 by marigoldwrites": a user name
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
             return None  # a photographer's or an editor's credit, not the writer's
-        return _names_at_start(match.group("who"))
+        who = match.group("who").strip()
+        inside = re.match(r"^\((?P<name>[^()]+)\)(?P<rest>.*)$", who)  # "By (Adam Woodbrey)"
+        if inside:
+            who = inside.group("name") + inside.group("rest")
+        names = _names_at_start(who)
+        if names or (before and not (_POSTED.match(before) or date_in(before) or date_line(before))):
+            return names
+        # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011": a user name
+        return _user_name(who, posted=bool(_POSTED.match(before or line)))
     if " | " in line:
         first = line.split(" | ")[0].strip()
         if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first):

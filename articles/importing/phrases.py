@@ -43,7 +43,12 @@ END_OF_ARTICLE = [
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,40}newsletters?\b.*", r"get (?:our|the) .{0,40}newsletter\b.*",
     r"about the author:?", r"more from .{1,40}", r"(?:recommended|suggested)(?: for you| stories| articles)?:?",
     r"(?:more|related|latest|top) (?:stories|articles|news|coverage|videos)\b:?", r"(?:read|see) (?:more|also|next)\s*:.*",
-    r"what to read next", r"around the web", r"(?:additional\s+)?reporting by [^.]{2,60};\s*(?:writing|editing) by .*", r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
+    r"what to read next", r"around the web", r"(?:additional\s+)?reporting by [^.]{2,60};\s*(?:writing|editing) by .*",
+    r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
+    # A share or reaction prompt standing alone ("Share this:", "Share this article", "Like this:"), a next-story
+    # label ("Read next", "Up next") and a site's index.
+    r"share(?: this)?(?: (?:article|story|post|page))?\s*:?", r"like this\s*:?", r"(?:read|up|watch) next\s*:?",
+    r"site (?:index|map)",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
@@ -63,6 +68,7 @@ CAPTION_MARKS = [
     r"\bphotograph:\s", r"\bphoto:\s", r"\bpicture:\s", r"\bimage:\s", r"\bpicture from\b", r"\bphoto(?:graph)? by\b",
     r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"\((?:getty|reuters|afp|epa|shutterstock|alamy)[^)]{0,40}\)\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
+    r"^(?:photography|photographs|illustrations?|graphics)(?:\s+by)?\s*:\s",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"

@@ -1,5 +1,6 @@
 """Why an imported article waits in review, in words an editor reads: a field not found, a headline or a
-date the page leaves uncertain (both candidates named), a warning no vocabulary entry matches, warnings
+date the page leaves uncertain (both candidates named; a numeric date whose day and month could be either
+way round, with both readings), a warning no vocabulary entry matches, warnings
 the lexicon suggests."""
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ def review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) 
     if parsed.published_on and parsed.other_dates:
         days = " or ".join(_day(day) for day in (parsed.published_on, *parsed.other_dates))
         reasons.append(f"two dates: {days}" if len(parsed.other_dates) == 1 else f"several dates: {days}")
+    if parsed.published_on and parsed.ambiguous_date:
+        day = parsed.published_on
+        swapped = day.replace(month=day.day, day=day.month)
+        reasons.append(f"the date “{parsed.ambiguous_date}” could be {_day(day)} or {_day(swapped)}")
     if not parsed.author:
         reasons.append(Article.NO_AUTHOR)
     if not parsed.published_on:
