@@ -266,12 +266,12 @@ def _article(following) -> bool:
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row, an appeal or a footer's line, an item of a list of headlines or
-    of a numbered list, or a name shown twice never; a stored date or a media marker before it left aside),
+    to another story, a menu row, an appeal or a footer's line, an item of a list of headlines or of a
+    numbered list, or a name shown twice never; a stored date or a media marker before it left aside),
     confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running text or
-    the reading time; a single word, such as the site's name, an unmarked short line or a promotion passed
-    over, but not under a ticker's line; past furniture, a byline; a masthead's day banner confirms nothing) rather than by more furniture;
-    failing that, the first headline-like line, unconfirmed."""
+    the reading time; a single word such as the site's name, an unmarked short line or a promotion passed
+    over, except under a ticker's line; past furniture, only a byline; a masthead's day banner confirms
+    nothing) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
@@ -289,8 +289,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         # none of the kinds (an image's alt text or caption, "phone scam"): what comes after them is looked at.
         raw_following = following
         ticker = bool(_TICKER.match(line))  # (a ticker's line is confirmed only by what stands right under it)
-        following = [(position, other) for position, other in following
-                     if (ticker or len(kinds.words(other)) > 1) and not _PROMOTION.search(other)]  # (an app's advert confirms nothing)
+        following = [(position, other) for position, other in following  # (an app's advert confirms nothing)
+                     if (ticker or len(kinds.words(other)) > 1) and not _PROMOTION.search(other)]
         while len(following) > 1 and not ticker and _unmarked_short_line(following[0][1], month_first):
             following = following[1:]
         if not following:
