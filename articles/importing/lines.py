@@ -54,6 +54,10 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
     bullet at the start ("💔 This past weekend…")."""
+    if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
+        line = " ".join(line.split())
+        if not line.startswith(("^", "`")):
+            return line
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     line = " ".join(line.split())
     stripped = line
