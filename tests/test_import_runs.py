@@ -46,6 +46,7 @@ def test_a_second_process_parses_the_same_as_this_one_in_order(tmp_path, monkeyp
     as parsing here, a bad file failing alone in its place."""
     monkeypatch.setattr(ahead, "CHUNK", 4)
     monkeypatch.setattr(ahead, "AHEAD", 2)
+    monkeypatch.setattr(ahead, "HERE_FIRST", 1)  # the first chunk here, the bad file's in the other process
     paths = write_pages(tmp_path, 11, broken={5})
     options = {"max_bytes": 1_000_000, "month_first": False}
     there = list(ahead.parsed_in_order(paths, processes=1, **options))
@@ -70,6 +71,37 @@ def test_without_a_parsing_process_the_files_are_parsed_here(tmp_path, monkeypat
     parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=1))
     assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(40)]
 
+
+def test_a_parsing_process_that_dies_midway_leaves_the_rest_parsed_here(tmp_path, monkeypatch):
+    """The first chunks parsed here while the process starts, then its own, until it breaks: every file
+    once, in order."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DiesAtItsSecondChunk:
+        def __init__(self, *args, **kwargs):
+            self.calls = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, function, *args):
+            self.calls += 1
+            future = Future()
+            if self.calls == 2:
+                future.set_exception(BrokenProcessPool("killed"))
+            else:
+                future.set_result(function(*args))
+            return future
+
+    monkeypatch.setattr(ahead, "ProcessPoolExecutor", DiesAtItsSecondChunk)
+    monkeypatch.setattr(ahead, "CHUNK", 3)
+    paths = write_pages(tmp_path, 20)
+    parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=1))
+    assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(20)]
 
 def test_a_fault_in_the_parser_fails_that_file_only(tmp_path, monkeypatch):
     """A bug the parser meets on one page is that file's failure, named, not the end of the run."""
