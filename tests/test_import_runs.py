@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from articles import purging
+from articles import cachekeys, purging
 from articles.importing import ParseError, ahead, parse_file
 from articles.ingest import Importer, Outcome
 from articles.models import Article
@@ -163,6 +163,26 @@ def test_a_new_file_costs_a_fixed_handful_of_statements(tmp_path, django_capture
         "INSERT articles_revision",
     ]
 
+
+@pytest.mark.django_db
+def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+    """The lists and neighbours' links a run's new articles end are read when the run sends (once a
+    second), in five statements for all the files committed since — their rows, their tags, and the
+    span of the publication order they fall in with the articles on either side — not four per file."""
+    sent = []
+    monkeypatch.setattr(purging, "send", lambda keys: sent.append(set(keys)))
+    importer = Importer()
+    batch = purging.batched(every=3600)
+    batch.__enter__()
+    with django_capture_on_commit_callbacks(execute=True):  # each file's commit
+        for path in write_pages(tmp_path, 6):
+            assert importer.import_path(path).outcome is Outcome.CREATED
+    with CaptureQueriesContext(connection) as queries:
+        batch.__exit__(None, None, None)  # the run ends: what it owes is sent
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"] * 5
+    ended = set().union(*sent)
+    articles = list(Article.objects.filter(status=Article.Status.PUBLISHED))
+    assert len(articles) == 6 and all(cachekeys.article(a.pk) in ended and cachekeys.adjacent(a.pk) in ended for a in articles)
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_tag_deleted_during_a_run_is_read_afresh(tmp_path):
