@@ -97,12 +97,13 @@ def is_sentence(line: str) -> bool:
 
 
 _CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty")
+_CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 
 def has_caption_mark(line: str) -> bool:
-    """A photo credit, gallery counter or agency tag in the line (a cheap look first: most lines have none)."""
-    low = line.lower()
-    return any(hint in low for hint in _CAPTION_HINTS) and bool(CAPTION.search(line))
+    """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
+    line: most lines have none)."""
+    return bool(_CAPTION_HINT.search(line.lower())) and bool(CAPTION.search(line))
 
 
 @lru_cache(maxsize=8192)
@@ -144,6 +145,8 @@ _TIME_IN_TRAIL = re.compile(_TIME, re.I)
 _HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
 _YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
+_SPACED_BAR = re.compile(r"\s+\|\s+")
+_STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -196,8 +199,8 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     "31 May 2016, 13:18 | Updated: …"): the first date wins. None for other lines and for relative dates."""
     if len(line) > 120 or not _HAS_DIGIT.search(line) or RELATIVE_DATE.search(line.split("|")[0]):
         return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
-    for part in [part.strip() for part in re.split(r"\s+\|\s+", line) if part.strip()]:
-        iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
+    for part in [part.strip() for part in _SPACED_BAR.split(line) if part.strip()]:
+        iso = _STORED_DATE.match(part)  # a stored "date 2019-06-21 Email" line
         if iso:
             day = parse_date(iso.group(1))
             return Dated(day, None) if day else None
