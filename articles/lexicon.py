@@ -20,8 +20,8 @@ def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents, so "Erdoğan" matches "erdogan"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     marks = {ch for ch in _NON_ASCII.findall(decomposed) if unicodedata.combining(ch)}
-    if marks:
-        decomposed = decomposed.translate(dict.fromkeys(map(ord, marks)))
+    if marks:  # (a character class of them, not str.translate: several times faster on a page's text)
+        decomposed = re.sub("[" + "".join(sorted(marks)) + "]", "", decomposed)
     return decomposed.replace("’", "'")
 
 

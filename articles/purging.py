@@ -8,7 +8,10 @@ cache (``articles/pagecache.py``: Redis or files), and an HTTP cache in front wh
 callback run, so its keys are dropped, not sent.
 
 Some keys can only be known once the transaction is over (which tags an imported article carries,
-which articles now stand next to it): a change passes ``later``, called at commit time.
+which articles now stand next to it): a change passes ``later``, called at commit time, or
+``gather=(function, item)``: one call ``function(items)`` per send for the items of every change
+committed since the last (an import commits a file at a time but sends once a second: one reading
+for all its articles rather than one per article).
 
 A purger that fails is logged and its keys are tried again with the next send from this process;
 nothing here ever raises into the write that ended the keys.
@@ -48,13 +51,15 @@ def _state():
     return state
 
 
-def end_on_commit(keys=(), later=None, later_id=None):
+def end_on_commit(keys=(), later=None, later_id=None, gather=None):
     """End ``keys`` when the current transaction commits (now, outside one). ``later``: a callable
-    returning more keys, called at commit time (the first given per ``later_id`` in a transaction)."""
+    returning more keys, called at commit time (the first given per ``later_id`` in a transaction).
+    ``gather``: (function, item): ``function(items)`` returns more keys, called once per send with the
+    items (each once, in order) of the committed changes that gave the same function."""
     state = _state()
     state["count"] += 1
     token = state["count"]
-    state["asked"][token] = (frozenset(keys), later, later_id if later_id is not None else ("call", token))
+    state["asked"][token] = (frozenset(keys), later, later_id if later_id is not None else ("call", token), gather)
     state["laters_done"] = set()  # a change being made: the next commit computes its laters afresh
     transaction.on_commit(lambda: _committed(token))
 
@@ -74,17 +79,21 @@ def _flush():
         return  # batched(): sent with a later commit, or when the batch ends
     if not state["committed"]:
         return
-    keys, newest = set(), max(state["committed"])
+    keys, newest, gathered = set(), max(state["committed"]), {}
     for token in sorted(state["asked"]):
         if token > newest:
             break
-        asked, later, later_id = state["asked"].pop(token)
+        asked, later, later_id, gather = state["asked"].pop(token)
         if token not in state["committed"]:
             continue  # its transaction rolled back: a later change has committed since
         keys.update(asked)
         if later is not None and later_id not in state["laters_done"]:
             state["laters_done"].add(later_id)
             keys.update(later())
+        if gather is not None:
+            gathered.setdefault(gather[0], {})[gather[1]] = None
+    for function, items in gathered.items():
+        keys.update(function(list(items)))
     state["committed"].clear()
     if _batch is not None:
         _batch["last"] = time.monotonic()

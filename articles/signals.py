@@ -13,7 +13,9 @@ with ``purging.end_on_commit`` — or, as the importer does for an article it ha
 the keys computed at commit time from what the database then holds (``placement_keys``).
 """
 
+from bisect import bisect_left, bisect_right
 from functools import partial
+from itertools import chain, islice
 
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -57,12 +59,22 @@ def placement_keys(article_ids, old_authors=()):
     rows = Article.objects.filter(pk__in=article_ids).values_list("pk", "author_id", "published_at", "status")
     tag_ids = TaggedArticle.objects.filter(content_object__in=article_ids).values_list("tag_id", flat=True)
     found |= tag_link_keys(set(tag_ids))
+    placed = []
     for pk, author_id, published_at, status in rows:
         if author_id:
             found.add(keys.author_list(author_id))
         if status == Article.Status.PUBLISHED and published_at is not None:
-            found |= adjacent_keys(pk, published_at)
+            placed.append((pk, published_at))
+    if len(placed) == 1:
+        found |= adjacent_keys(*placed[0])
+    elif placed:
+        found |= adjacent_keys_of_many(placed)
     return found
+
+
+def _published_with_warned():
+    warned = Exists(Article.warnings.through.objects.filter(article=OuterRef("pk")))
+    return Article.objects.filter(status=Article.Status.PUBLISHED).annotate(warned=warned)
 
 
 def adjacent_keys(pk, when):
@@ -73,22 +85,55 @@ def adjacent_keys(pk, when):
     the nearest unwarned one can name it. Past ADJACENT_LOOKUP warned articles in a row every
     article page's links are ended (``adjacent:*``), which a real archive never reaches.
     """
-    warned = Exists(Article.warnings.through.objects.filter(article=OuterRef("pk")))
-    found = set()
-    published = Article.objects.filter(status=Article.Status.PUBLISHED).exclude(pk=pk).annotate(warned=warned)
+    published = _published_with_warned().exclude(pk=pk)
     sides = (
         published.filter(published_at__lte=when).order_by("-published_at", "-pk"),
         published.filter(published_at__gte=when).order_by("published_at", "pk"),
     )
+    found = set()
     for side in sides:
-        rows = list(side.values_list("pk", "warned")[:ADJACENT_LOOKUP])
-        for other, is_warned in rows:
-            found.add(keys.adjacent(other))
-            if not is_warned:
-                break
-        else:
-            if len(rows) == ADJACENT_LOOKUP:
-                found.add(keys.adjacent("*"))
+        found |= _nearest_keys(side.values_list("pk", "warned")[:ADJACENT_LOOKUP])
+    return found
+
+
+def _nearest_keys(rows):
+    """adjacent keys along one side: up to and including the first unwarned article (rows: (pk, warned),
+    nearest first, at most ADJACENT_LOOKUP)."""
+    found, rows = set(), list(rows)
+    for other, is_warned in rows:
+        found.add(keys.adjacent(other))
+        if not is_warned:
+            return found
+    if len(rows) == ADJACENT_LOOKUP:
+        found.add(keys.adjacent("*"))
+    return found
+
+
+ADJACENT_WINDOW = 5000  # published articles read at most to find many articles' neighbours at once
+
+
+def adjacent_keys_of_many(placed):
+    """adjacent_keys of every (pk, when) in ``placed``, in three queries rather than two per article:
+    the published articles from the earliest ``when`` to the latest, and ADJACENT_LOOKUP beyond each
+    end, walked here. When that span holds more than ADJACENT_WINDOW articles (articles placed
+    across a large archive's years), each is looked up on its own."""
+    first, last = min(when for _, when in placed), max(when for _, when in placed)
+    published = _published_with_warned()
+    span = list(published.filter(published_at__gte=first, published_at__lte=last)
+                .order_by("published_at", "pk").values_list("pk", "published_at", "warned")[:ADJACENT_WINDOW + 1])
+    if len(span) > ADJACENT_WINDOW:
+        return set().union(*(adjacent_keys(pk, when) for pk, when in placed))
+    before = list(published.filter(published_at__lt=first).order_by("-published_at", "-pk")
+                  .values_list("pk", "published_at", "warned")[:ADJACENT_LOOKUP])
+    after = list(published.filter(published_at__gt=last).order_by("published_at", "pk")
+                 .values_list("pk", "published_at", "warned")[:ADJACENT_LOOKUP])
+    times = [at for _, at, _ in span]  # span is in publication order
+    found = set()
+    for pk, when in placed:
+        older = chain((span[i] for i in range(bisect_right(times, when) - 1, -1, -1)), before)  # at or before it, nearest first
+        newer = chain((span[i] for i in range(bisect_left(times, when), len(span))), after)
+        for side in (older, newer):
+            found |= _nearest_keys(islice(((other, warned) for other, _, warned in side if other != pk), ADJACENT_LOOKUP))
     return found
 
 
@@ -96,10 +141,14 @@ def adjacent_keys(pk, when):
 
 
 def _placed_later(article, old_author=None):
-    """End the article's placement keys at commit time (one computation per article per transaction)."""
-    purging.end_on_commit(
-        later=partial(placement_keys, [article.pk], [old_author]), later_id=("placed", article.pk, old_author)
-    )
+    """End the article's placement keys at commit time, read for all the articles placed since the last
+    send at once (an import's articles: once a second)."""
+    purging.end_on_commit(gather=(_placements, (article.pk, old_author)))
+
+
+def _placements(placed):
+    """placement_keys of ``placed``: (article id, its author before) pairs."""
+    return placement_keys([pk for pk, _ in placed], [author for _, author in placed])
 
 
 def _article_saved(sender, instance, created=False, **kwargs):

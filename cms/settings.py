@@ -222,7 +222,7 @@ else:
         # When each dependency key last ended (articles/pagecache.py): small entries that must not be
         # culled while a page that depends on them may live, so a folder of their own.
         "pages-ledger": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "cms.filecache.BatchFileCache",  # a set_many culls once, not once per key
             "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")) + "-ledger",
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},

@@ -264,6 +264,29 @@ def test_keys_are_sent_on_commit_and_never_for_a_rollback(archive, editor, monke
     assert cachekeys.author(author.pk) in ended and cachekeys.article(never.pk) not in ended
 
 
+def test_gathered_items_are_read_once_per_send_and_never_for_a_rollback(monkeypatch, django_capture_on_commit_callbacks):
+    """Changes committed one by one inside batched() (as an import commits its files) have what they
+    gather read in one call when the batch sends; a rolled-back change's item is not among them."""
+    sent, calls = [], []
+    monkeypatch.setattr(purging, "send", lambda keys: sent.append(set(keys)))
+
+    def read(items):
+        calls.append(items)
+        return {f"item:{item}" for item in items}
+
+    with purging.batched(every=3600), django_capture_on_commit_callbacks(execute=True):
+        for n in range(4):
+            with transaction.atomic():
+                purging.end_on_commit({f"plain:{n}"}, gather=(read, n))
+                purging.end_on_commit(gather=(read, n))  # asked twice in one transaction: read once
+            if n == 2:
+                with pytest.raises(RuntimeError), transaction.atomic():
+                    purging.end_on_commit(gather=(read, "rolled back"))
+                    raise RuntimeError
+        assert sent == []
+    assert calls == [[0, 1, 2, 3]]
+    assert sent == [{"plain:0", "plain:1", "plain:2", "plain:3", "item:0", "item:1", "item:2", "item:3"}]
+
 def test_pages_carry_their_keys_for_an_http_cache(archive):
     """Each cached page says what it shows as Surrogate-Key, xkey and Cache-Tag (the same keys)."""
     response = Client().get("/articles/a/")
@@ -321,3 +344,26 @@ def test_neighbours_past_a_long_run_of_warned_articles_end_every_article_page(gr
     monkeypatch.setattr(signals, "ADJACENT_LOOKUP", 50)
     assert cachekeys.adjacent("*") not in signals.adjacent_keys(newest.pk, newest.published_at)
     assert cachekeys.adjacent("*") in Client().get(newest.get_absolute_url())["Surrogate-Key"].split()
+
+
+@pytest.mark.parametrize("window", [1000, 3])
+def test_many_articles_neighbours_read_at_once_are_each_ones_neighbours(graphic, monkeypatch, window):
+    """An import sends once a second for all the articles it placed: their neighbours, read in one span
+    (or, past ADJACENT_WINDOW articles, one by one), are the union of each article's own — warned runs,
+    articles published at the same moment and the ends of the archive included."""
+    now = timezone.now()
+    warned = {1, 2, 3, 7, 8, 12}
+    same_moment = {5: 4, 10: 9}  # article 5 is published when article 4 is, 10 when 9 is
+    made = []
+    for n in range(14):
+        at = made[same_moment[n]].published_at if n in same_moment else now - timedelta(days=20 - n)
+        made.append(ArticleFactory(title=f"Story {n}", published_at=at, decided=n not in warned,
+                                   **({"warnings": [graphic], "warnings_decided_at": now} if n in warned else {})))
+    monkeypatch.setattr(signals, "ADJACENT_LOOKUP", 3)  # a run of three warned articles ends every article page
+    monkeypatch.setattr(signals, "ADJACENT_WINDOW", window)
+    for chosen in ([0, 13], [2, 4, 5, 9], [1, 3, 6, 10, 11, 12], list(range(14))):
+        placed = [(made[n].pk, made[n].published_at) for n in chosen]
+        expected = set().union(*(signals.adjacent_keys(pk, when) for pk, when in placed))
+        assert signals.adjacent_keys_of_many(placed) == expected, chosen
+    assert cachekeys.adjacent("*") in signals.adjacent_keys_of_many([(made[0].pk, made[0].published_at),
+                                                                    (made[4].pk, made[4].published_at)])

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from articles import purging
+from articles import cachekeys, purging
 from articles.importing import ParseError, ahead, parse_file
 from articles.ingest import Importer, Outcome
 from articles.models import Article
@@ -46,6 +46,7 @@ def test_a_second_process_parses_the_same_as_this_one_in_order(tmp_path, monkeyp
     as parsing here, a bad file failing alone in its place."""
     monkeypatch.setattr(ahead, "CHUNK", 4)
     monkeypatch.setattr(ahead, "AHEAD", 2)
+    monkeypatch.setattr(ahead, "HERE_FIRST", 1)  # the first chunk here, the bad file's in the other process
     paths = write_pages(tmp_path, 11, broken={5})
     options = {"max_bytes": 1_000_000, "month_first": False}
     there = list(ahead.parsed_in_order(paths, processes=1, **options))
@@ -70,6 +71,37 @@ def test_without_a_parsing_process_the_files_are_parsed_here(tmp_path, monkeypat
     parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=1))
     assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(40)]
 
+
+def test_a_parsing_process_that_dies_midway_leaves_the_rest_parsed_here(tmp_path, monkeypatch):
+    """The first chunks parsed here while the process starts, then its own, until it breaks: every file
+    once, in order."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DiesAtItsSecondChunk:
+        def __init__(self, *args, **kwargs):
+            self.calls = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, function, *args):
+            self.calls += 1
+            future = Future()
+            if self.calls == 2:
+                future.set_exception(BrokenProcessPool("killed"))
+            else:
+                future.set_result(function(*args))
+            return future
+
+    monkeypatch.setattr(ahead, "ProcessPoolExecutor", DiesAtItsSecondChunk)
+    monkeypatch.setattr(ahead, "CHUNK", 3)
+    paths = write_pages(tmp_path, 20)
+    parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=1))
+    assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(20)]
 
 def test_a_fault_in_the_parser_fails_that_file_only(tmp_path, monkeypatch):
     """A bug the parser meets on one page is that file's failure, named, not the end of the run."""
@@ -131,6 +163,26 @@ def test_a_new_file_costs_a_fixed_handful_of_statements(tmp_path, django_capture
         "INSERT articles_revision",
     ]
 
+
+@pytest.mark.django_db
+def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+    """The lists and neighbours' links a run's new articles end are read when the run sends (once a
+    second), in five statements for all the files committed since — their rows, their tags, and the
+    span of the publication order they fall in with the articles on either side — not four per file."""
+    sent = []
+    monkeypatch.setattr(purging, "send", lambda keys: sent.append(set(keys)))
+    importer = Importer()
+    batch = purging.batched(every=3600)
+    batch.__enter__()
+    with django_capture_on_commit_callbacks(execute=True):  # each file's commit
+        for path in write_pages(tmp_path, 6):
+            assert importer.import_path(path).outcome is Outcome.CREATED
+    with CaptureQueriesContext(connection) as queries:
+        batch.__exit__(None, None, None)  # the run ends: what it owes is sent
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"] * 5
+    ended = set().union(*sent)
+    articles = list(Article.objects.filter(status=Article.Status.PUBLISHED))
+    assert len(articles) == 6 and all(cachekeys.article(a.pk) in ended and cachekeys.adjacent(a.pk) in ended for a in articles)
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_tag_deleted_during_a_run_is_read_afresh(tmp_path):

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 16  # files handed to the parsing process at a time (fewer round trips than one by one)
 AHEAD = 8  # chunks in flight at most: 128 files
+HERE_FIRST = 2  # chunks parsed here while the parsing process starts (a fresh interpreter: about half a second)
 
 
 def parse_for_import(path: Path, *, max_bytes: int, month_first: bool,
@@ -66,29 +67,31 @@ def parsed_in_order(
     """Each path's parse (a ParsedArticle, or the ParseError saying why not), in the order of ``paths``.
 
     ``processes``: parsing processes to use (default: one, when there are two cores or more and more
-    than one chunk of files; 0 parses here). ``furniture``: each folder's furniture (sitelearning.py).
+    chunks than HERE_FIRST; 0 parses here). With a parsing process, the first HERE_FIRST chunks are
+    still parsed here, while it starts. ``furniture``: each folder's furniture (sitelearning.py).
     """
     parse = partial(_parse_chunk, max_bytes=max_bytes, month_first=month_first, furniture=furniture)
     chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
     if processes is None:
-        processes = 1 if cores() > 1 and len(chunks) > 1 else 0
+        processes = 1 if cores() > 1 and len(chunks) > HERE_FIRST else 0
     if not processes:
         for chunk in chunks:
             yield from parse(chunk)
         return
-    done = 0
+    done = 0  # chunks handed over, in order
     try:
         # "spawn": a fresh interpreter that imports only the parser, inheriting no database connection.
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
-            pending = deque()
-            for chunk in chunks:
-                pending.append(pool.submit(parse, chunk))
-                if len(pending) >= AHEAD:
-                    results = pending.popleft().result()
-                    yield from results
-                    done += 1
+            pending = deque(pool.submit(parse, chunk) for chunk in chunks[HERE_FIRST:HERE_FIRST + AHEAD])
+            submitted = HERE_FIRST + len(pending)
+            for chunk in chunks[:HERE_FIRST]:
+                yield from parse(chunk)
+                done += 1
             while pending:
                 results = pending.popleft().result()
+                if submitted < len(chunks):
+                    pending.append(pool.submit(parse, chunks[submitted]))
+                    submitted += 1
                 yield from results
                 done += 1
     except (BrokenProcessPool, OSError):

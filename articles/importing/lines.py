@@ -54,6 +54,10 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
     bullet at the start ("💔 This past weekend…")."""
+    if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
+        line = " ".join(line.split())
+        if not line.startswith(("^", "`")):
+            return line
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     line = " ".join(line.split())
     stripped = line
@@ -100,12 +104,13 @@ def is_sentence(line: str) -> bool:
 
 
 _CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty")
+_CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 
 def has_caption_mark(line: str) -> bool:
-    """A photo credit, gallery counter or agency tag in the line (a cheap look first: most lines have none)."""
-    low = line.lower()
-    return any(hint in low for hint in _CAPTION_HINTS) and bool(CAPTION.search(line))
+    """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
+    line: most lines have none)."""
+    return bool(_CAPTION_HINT.search(line.lower())) and bool(CAPTION.search(line))
 
 
 @lru_cache(maxsize=8192)
@@ -148,6 +153,8 @@ _TIME_IN_TRAIL = re.compile(_TIME, re.I)
 _HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
 _YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
+_SPACED_BAR = re.compile(r"\s+[|·•]\s+")  # the parts of a date line: "5 March 2023 • 4 min read"
+_STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -251,11 +258,11 @@ def _stamped(stamp: re.Match) -> Dated | None:
 
 
 def _first_date(line: str, month_first: bool) -> Dated | None:
-    for part in [part.strip() for part in re.split(r"\s+[|·•]\s+", line) if part.strip()]:
+    for part in [part.strip() for part in _SPACED_BAR.split(line) if part.strip()]:
         stamp = _ISO_STAMP.match(part)  # "2021-08-12T10:30:00Z", a machine's timestamp left in the text
         if stamp:
             return _stamped(stamp)
-        iso = re.match(r"^date\s+(\d{4}-\d{2}-\d{2})\b", part, re.I)  # a stored "date 2019-06-21 Email" line
+        iso = _STORED_DATE.match(part)  # a stored "date 2019-06-21 Email" line
         if iso:
             day = parse_date(iso.group(1))
             return Dated(day, None) if day else None
