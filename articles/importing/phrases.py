@@ -13,7 +13,9 @@ CHROME_LINES = [
     r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
     r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
     r"related(?: (?:posts|articles|stories))?:?", r"related story:.*", r"more photos and videos", r"source link",
-    r"powered by .{1,30}", r"updated", r"\[an error occurred while processing this directive\]",
+    r"powered by .{1,30}", r"updated",
+    r"(?:last\s+)?(?:updated|published|posted)(?:\s+(?:at|on))?\s*:?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
+    r"\[an error occurred while processing this directive\]",
     r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
     r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
     r"watch one-minute world news", r"map:.*",
@@ -25,7 +27,13 @@ NAV_WORDS = frozenset(
     "home about contact news sport sports weather opinion business culture lifestyle life travel food health "
     "politics world local national entertainment tech technology science video videos podcasts podcast blog "
     "shop archive archives search menu subscribe login register account newsletter newsletters events "
-    "jobs classifieds obituaries comment comments features reviews music arts books tv radio".split()
+    "jobs classifieds obituaries comment comments features reviews music arts books tv radio "
+    # a newsroom's other common sections
+    "crime education environment climate money property motoring cars fashion style beauty family parenting "
+    "religion media film movies gaming football cricket rugby golf tennis markets economy finance investing "
+    "careers wellbeing space analysis investigations africa asia europe americas uk us australia canada india "
+    "china elections law justice courts immigration defence defense military weekend magazine letters "
+    "editorials columnists photos galleries more".split()
 )
 
 # Lines that close the article: what follows is the page around it.
@@ -49,6 +57,10 @@ END_OF_ARTICLE = [
     # label ("Read next", "Up next") and a site's index.
     r"share(?: this)?(?: (?:article|story|post|page))?\s*:?", r"like this\s*:?", r"(?:read|up|watch) next\s*:?",
     r"site (?:index|map)",
+    # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
+    # …"), a short line ending in an e-mail address.
+    r"(?:written|story|words) by\s+\w[^.!?]{1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
+    r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
