@@ -475,6 +475,20 @@ def test_lines_a_sites_pages_repeat_are_its_furniture():
     assert not furniture & {"By Jane Doe", "12 March 2024", "Headline number 1", *BODY.splitlines()}
 
 
+def test_a_line_that_closes_every_page_of_a_site_still_ends_each_body():
+    """A picture credit and "Related stories" that every page of a folder carries are not learnt as furniture:
+    each page's body still ends there, before the footer's list of other stories."""
+    pages = [
+        f"Northern Courier\nHeadline number {n}\nBy Jane Doe\n12 March 2024\n{BODY}"
+        f"Featured image via Northern Courier archive\nRelated stories\nTalks stall again\nSupport the Courier\n"
+        for n in range(4)
+    ]
+    furniture = repeated_lines(pages)
+    assert "Featured image via Northern Courier archive" not in furniture and "Related stories" not in furniture
+    parsed = parse(pages[0], furniture=furniture)
+    assert body(parsed) == [line for line in BODY.splitlines() if line]
+
+
 def test_a_sites_furniture_is_never_its_headline():
     """A site's masthead line, learnt from its other pages, is read as nothing."""
     parsed = parse(f"Northern Courier Weekly Edition\n\n{HEADER}{BODY}", furniture=frozenset({"Northern Courier Weekly Edition"}))

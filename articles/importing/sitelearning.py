@@ -1,6 +1,6 @@
 """What a batch teaches about its site: when a folder holds several pages, the short lines that repeat
 across them (menus, footers, tickers, promotions, share rows) are that site's furniture, for all of its
-pages — never a byline, a date, a warning or running text. A single page is read on its own. Pure.
+pages — never a byline, a date, a warning, a line that closes an article or running text. A single page is read on its own. Pure.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ def repeated_lines(texts: list[str]) -> frozenset[str]:
 
 def _speaks_for_the_page(line: str) -> bool:
     """A byline, a date or a warning stays each page's own, however many pages share it (a columnist's
-    folder, a day's stories)."""
-    return bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line) or kinds.warning(line))
+    folder, a day's stories); so does a line that closes an article (a shared picture credit, "Related
+    stories"), which the parser needs to see to end each body there."""
+    return bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line) or kinds.warning(line)
+                or kinds.is_end_of_article(line))
 
 
 def learn_furniture(paths: list[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[Path, frozenset[str]]:
