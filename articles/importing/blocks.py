@@ -144,7 +144,10 @@ def _is_heading(block: list[str]) -> bool:
 
 
 def _is_chrome_block(block: list[str]) -> bool:
-    return all(kinds.is_chrome(line) for line in block) or bool(_APPEAL.search(" ".join(block)) and len(block) == 1 and len(block[0]) < 400 and _is_appeal_sentence(block[0]))
+    """Furniture lines only, or one short appeal ("Please support our journalism…"); the cheap tests first."""
+    if all(kinds.is_chrome(line) for line in block):
+        return True
+    return len(block) == 1 and len(block[0]) < 400 and _is_appeal_sentence(block[0]) and bool(_APPEAL.search(block[0]))
 
 
 def _is_appeal_sentence(line: str) -> bool:
