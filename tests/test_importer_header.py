@@ -41,8 +41,8 @@ def _first_text(parsed):
 
 @pytest.mark.parametrize("page", PAGES, ids=[page["file"] for page in PAGES])
 def test_each_unseen_page_is_read_as_an_editor_reads_it(page):
-    """Title, author (a missing one stays missing), date, stated warnings, where the body starts, and the
-    reasons the page waits in review (none: it may be published)."""
+    """Title, author (a missing one stays missing), date, stated warnings, where the body starts (and, where
+    the page says, its last paragraph), and the reasons the page waits in review (none: it may be published)."""
     parsed = parse_file(FIXTURES / page["file"])
     assert parsed.title == page["title"]
     assert parsed.author == page["author"]
@@ -54,6 +54,8 @@ def test_each_unseen_page_is_read_as_an_editor_reads_it(page):
         assert read == page["date"]
     assert list(parsed.stated_warnings) == page["content_warnings"]
     assert _first_text(parsed).startswith(page["body_first_sentence"])
+    if "body_last_paragraph" in page:  # the page's furniture after the article left out
+        assert " ".join(block_text(parsed.blocks[-1]).split()) == page["body_last_paragraph"]
     assert review_reasons(parsed, False, []) == page["held_because"]
 
 
@@ -86,7 +88,11 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
         if article.status == Article.Status.PUBLISHED:
             assert article.title == page["title"], article.source_name
             assert article.author.name == page["author"], article.source_name
-            assert localtime(article.published_at).date().isoformat() == page["date"], article.source_name
+            stated = parse_file(FIXTURES / page["file"]).published_at
+            if stated is not None and stated.tzinfo is not None:  # a time in the page's zone: the same moment
+                assert article.published_at == stated and stated.date().isoformat() == page["date"], article.source_name
+            else:
+                assert localtime(article.published_at).date().isoformat() == page["date"], article.source_name
         else:
             assert article.review_reasons, article.source_name
     held = {article.source_name: article.review_reasons for article in articles}

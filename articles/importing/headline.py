@@ -249,6 +249,12 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
         or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
 
 
+def _menu_item(line: str) -> bool:
+    """A menu's entry: furniture, a menu row, or a single capitalised word that is neither a date nor a name."""
+    return bool(kinds.is_chrome(line) or is_nav_row(line) or line.lower() in _NAV_WORDS
+                or (len(kinds.words(line)) == 1 and line[:1].isupper() and line[-1:].isalpha()))
+
+
 def _headline_shaped(text: str) -> bool:
     """Headline-like, a headline in capitals included ("COUNCIL VOTES TO CLOSE THE OLD LIBRARY")."""
     if kinds.is_all_caps(text) and 4 <= len(kinds.words(text)) <= 20:
@@ -309,6 +315,10 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
             if len(kinds.words(line)) <= 3:
                 continue  # a site's name above the real headline
+            at = following[0][0]
+            under = next((other for position, other in raw_following if position > at), "")
+            if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
+                continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             return index, True  # a headline and its deck
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)

@@ -61,6 +61,11 @@ END_OF_ARTICLE = [
     # …"), a short line ending in an e-mail address.
     r"(?:written|story|words) by\s+\w[^.!?]{1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
     r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*",
+    # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
+    # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
+    # this article:").
+    r"(?:posted|filed) in\s+\w[^.!?]{0,60}", r"#{3,}", r"-\s*30\s*-", r"-?\s*ends\s*-?", r"about (?:the|us|our)\b.{0,40}",
+    r"share (?:or|and) comment on (?:this|the) (?:article|story|post|page)\b.*",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
