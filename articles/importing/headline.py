@@ -249,6 +249,11 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
         or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
 
 
+def _credits(line: str, month_first: bool) -> bool:
+    """A byline, a name alone or a date line: what stands under a headline."""
+    return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
+
+
 def _menu_item(line: str) -> bool:
     """A menu's entry: furniture, a menu row, or a single capitalised word that is neither a date nor a name."""
     return bool(kinds.is_chrome(line) or is_nav_row(line) or line.lower() in _NAV_WORDS
@@ -312,6 +317,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
+        below_after = next((other for position, other in raw_following if position > following[0][0]), "")
+        if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
+            continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
             if len(kinds.words(line)) <= 3:
                 continue  # a site's name above the real headline

@@ -5,7 +5,8 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
 CHROME_LINES = [
-    r"skip to (?:main )?(?:content|navigation).*", r"skip navigation", r"advertisement", r"sponsored(?: content)?",
+    r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
+    r"continue reading the main story", r"share full article", r"listen to (?:this )?(?:article|story)\b.{0,20}", r"advertisement", r"sponsored(?: content)?",
     r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
@@ -66,6 +67,11 @@ END_OF_ARTICLE = [
     # this article:").
     r"(?:posted|filed) in\s+\w[^.!?]{0,60}", r"#{3,}", r"-\s*30\s*-", r"-?\s*ends\s*-?", r"about (?:the|us|our)\b.{0,40}",
     r"share (?:or|and) comment on (?:this|the) (?:article|story|post|page)\b.*",
+    # A topics box, reuse and corrections links, a footer's label, "More regional news", a comment count, a
+    # print edition's note.
+    r"explore more on (?:these|this) topics?", r"reuse this content", r"corrections and clarifications",
+    r"footer(?: links| navigation| menu)?", r"more(?: \w+){0,3} (?:news|stories|articles|headlines)",
+    r"read \d[\d,]* comments?", r"gift (?:this |the )?article", r"a version of this article appears in print\b.*",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
