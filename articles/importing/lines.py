@@ -455,12 +455,16 @@ def _names_at_start(text: str) -> str | None:
     return names
 
 
+_CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
+
+
 @lru_cache(maxsize=8192)
 def byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(words(line)) > 16:
         return None
+    line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
@@ -524,7 +528,9 @@ _WARNING_OF = re.compile(
 )
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
 # What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
-_DISTRESS_WORDS = re.compile(r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide", re.I)
+_DISTRESS_WORDS = re.compile(
+    r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide"
+    r"|(?:descri(?:bes|ptions?)|depict(?:s|ions?)|accounts?) of\b", re.I)  # ("… includes descriptions of …")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 

@@ -6,14 +6,14 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
 CHROME_LINES = [
     r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
-    r"continue reading the main story", r"share full article", r"listen to (?:this )?(?:article|story)\b.{0,20}", r"advertisement", r"sponsored(?: content)?",
+    r"continue reading the main story", r"share full article", r"listen to (?:this )?(?:article|story)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
-    r"donate", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
+    r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
     r"share", r"shares?", r"tweet", r"email", r"print", r"views?", r"comments?", r"likes?", r"latest",
     r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
     r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
-    r"related(?: (?:posts|articles|stories))?:?", r"related story:.*", r"more photos and videos", r"source link",
+    r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading))?:?", r"related story:.*", r"more photos and videos", r"source link",
     r"powered by .{1,30}", r"updated",
     r"(?:last\s+)?(?:updated|published|posted)(?:\s+(?:at|on))?\s*:?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
     r"\[an error occurred while processing this directive\]",
@@ -42,7 +42,7 @@ END_OF_ARTICLE = [
     r"share(?: on)? (?:facebook|twitter).*", r"share\d+\s*tweet\d+.*", r"previous post", r"next post",
     r"comments are closed\.?", r"please log\s*in to (?:join|comment).*", r"leave a (?:reply|comment)",
     r"we need your help\b.*", r"support us", r"get involved!?", r"can you help\b.*",
-    r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts|articles|stories))?:?",
+    r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
     r"blog comments powered by .*", r".* is run as a safe space\..*",
     r"share (?:this|the) (?:article|story|post|page)\b.*", r"share (?:this|on|via)\s*:?", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
@@ -157,7 +157,7 @@ APPEAL = (
 PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
-    r"|\bsupport (?:us|our journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
