@@ -10,7 +10,7 @@ CHROME_LINES = [
     r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
-    r"share", r"shares?", r"tweet", r"email", r"print", r"views?", r"comments?", r"likes?", r"latest",
+    r"share", r"shares?", r"tweet", r"email", r"print(?: this)?(?: page| article| story)?", r"views?", r"comments?", r"likes?", r"latest",
     r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
     r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
     r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading))?:?", r"related story:.*", r"more photos and videos", r"source link",
@@ -72,6 +72,8 @@ END_OF_ARTICLE = [
     r"explore more on (?:these|this) topics?", r"reuse this content", r"corrections and clarifications",
     r"footer(?: links| navigation| menu)?", r"more(?: \w+){0,3} (?:news|stories|articles|headlines)",
     r"read \d[\d,]* comments?", r"gift (?:this |the )?article", r"a version of this article appears in print\b.*",
+    # A tag or topic list's label alone, a newsletter box's label, a link to the outlet's standards.
+    r"tags?|topics?", r"newsletters?:?", r"our (?:standards|editorial (?:standards|policy|guidelines)|ethics policy)\b.*",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
@@ -91,7 +93,8 @@ CAPTION_MARKS = [
     r"\bphotograph:\s", r"\bphoto:\s", r"\bpicture:\s", r"\bimage:\s", r"\bpicture from\b", r"\bphoto(?:graph)? by\b",
     r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"\((?:getty|reuters|afp|epa|shutterstock|alamy)[^)]{0,40}\)\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
-    r"^(?:photography|photographs|illustrations?|graphics)(?:\s+by)?\s*:\s",
+    r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
+    r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
