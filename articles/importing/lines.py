@@ -455,6 +455,7 @@ def _names_at_start(text: str) -> str | None:
     return names
 
 
+_ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
 
@@ -465,6 +466,7 @@ def byline(line: str) -> str | None:
     if len(words(line)) > 16:
         return None
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
+    line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
