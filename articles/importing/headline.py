@@ -178,7 +178,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
-        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line):  # furniture (is_chrome is cached)
+        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index):
+            # furniture (is_chrome is cached), or a warning's label over its words: never the headline
             chrome_before += 1
             continue
         text = title_text(line)
@@ -249,6 +250,15 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
         or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
 
 
+def _label_over_warning(lines: list[str], index: int) -> bool:
+    """A warning's label alone on its line over the warning's words ("Trigger Warning" / "This article
+    discusses …"); a post titled "Trigger Warning" over a warning of its own ("STRONG TRIGGER WARNING.") is not."""
+    if not kinds.is_warning_label(lines[index]):
+        return False
+    below = next_lines(lines, index, 1)
+    return bool(below) and kinds.warning(below[0][1]) is not None and not kinds.is_labelled_warning(below[0][1])
+
+
 def _credits(line: str, month_first: bool) -> bool:
     """A byline, a name alone or a date line: what stands under a headline."""
     return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
@@ -287,7 +297,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
-                or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index):
+                or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
+                or _label_over_warning(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):

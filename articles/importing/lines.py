@@ -449,7 +449,8 @@ def _names_at_start(text: str) -> str | None:
         head, tail = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:] + ([rest] if rest else []))
         if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
-    if rest and not (re.match(r"^(?:[,;|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\()", rest) or _DATE_AFTER_NAME.match(rest)):
+    if rest and not (re.match(r"^(?:[,;|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|(?i:updated|published|posted)\b)", rest)
+                     or _DATE_AFTER_NAME.match(rest)):
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
@@ -517,6 +518,17 @@ _LABELLED = re.compile(
     rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
     re.I,
 )
+def is_labelled_warning(line: str) -> bool:
+    """A line that opens with a warning's label ("CN: suicide", "STRONG TRIGGER WARNING.")."""
+    return bool(_LABELLED.match(line))
+
+
+def is_warning_label(line: str) -> bool:
+    """A warning's label alone on its line ("Trigger Warning", "CONTENT WARNING:"), its words on the next."""
+    labelled = _LABELLED.match(line)
+    return bool(labelled) and not labelled.group("rest").strip()
+
+
 _ANNOUNCES = re.compile(
     rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
     rf"(?:this|the\s+following|these|the)\s+(?:\w+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
