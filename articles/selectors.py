@@ -53,14 +53,14 @@ def visible_author(slug):
     return Author.objects.filter(Exists(visible), slug=slug).first()
 
 
-def related_articles(article, warning_filter, count=RELATED_COUNT, exclude=()):
-    """Visible articles sharing the most tags with ``article``, newest first among equals, other than
-    ``article`` and the articles in ``exclude`` (its older and newer neighbours, linked already).
+def related_articles(article, warning_filter, tag_ids, count=RELATED_COUNT, exclude=()):
+    """Visible articles sharing the most of ``tag_ids`` (``article``'s tags) with ``article``, newest
+    first among equals, other than ``article`` and the articles in ``exclude`` (its older and newer
+    neighbours, linked already).
 
     Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
     cost does not grow with the archive (one query; their warnings are the caller's to read).
     """
-    tag_ids = [tag.pk for tag in article.tag_list]
     if not tag_ids:
         return []
     shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
