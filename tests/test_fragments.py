@@ -3,8 +3,8 @@ its card are rendered once and used again by later renders, and any change to wh
 committed, is on the next render. The page cache is off here, so every request renders its page:
 only fragments are kept.
 
-The archive: A (Syria, by Ruth, featured picture P, placed again in its body) and B (Syria, by Ruth,
-warned graphic, newer).
+The archive, newest first: B (Syria, by Ruth, warned graphic), A (Syria, by Ruth, featured picture P,
+placed again in its body), an untagged article and an older Syria one (A's related article).
 """
 
 from datetime import timedelta
@@ -41,6 +41,8 @@ def archive(graphic):
                        body=f"The first paragraph.\n\n![](image:{picture.pk})\n\nThe last paragraph.")
     b = ArticleFactory(title="Aftermath in the square", slug="b", author=ruth, tags=["Syria"], warnings=[graphic],
                        published_at=now - timedelta(days=1), warnings_decided_at=now)
+    ArticleFactory(title="Older Syria story", slug="z", tags=["Syria"], decided=True, published_at=now - timedelta(days=30))
+    ArticleFactory(title="Untagged story", slug="y", decided=True, published_at=now - timedelta(days=20))
     return {"A": a, "B": b, "P": picture}
 
 
@@ -160,3 +162,13 @@ def test_off_with_the_page_cache_by_default(archive, settings):
     settings.MASTHEAD_FRAGMENT_CACHE = None
     _, cold = render("/articles/a/")
     assert render("/articles/a/")[1] == cold
+
+
+def test_pages_of_kept_parts_read_only_what_chooses_them(archive, django_assert_num_queries):
+    """With its part kept, the article page runs three queries (the article; older, newer and related
+    in one; the related articles' warnings); with every card kept, the home page runs one (its rows),
+    and a tag or author page two (the tag or author, then its rows). The home and tag pages share cards."""
+    warm("/articles/a/", "/", "/authors/ruth/")
+    for url, queries in [("/articles/a/", 3), ("/", 1), ("/tags/syria/", 2), ("/authors/ruth/", 2)]:
+        with django_assert_num_queries(queries):
+            Client().get(url)
