@@ -53,51 +53,48 @@ def visible_author(slug):
     return Author.objects.filter(Exists(visible), slug=slug).first()
 
 
-def article_links(article, warning_filter, tag_ids):
-    """``(older, newer, related)``: the visible articles published just before and just after ``article``
-    (either may be None), and those sharing the most of ``tag_ids`` (its tags) with it, newest first
-    among equals, other than it and those two (linked already), at most RELATED_COUNT. One query.
+def related_articles(article, warning_filter, tag_ids, count=RELATED_COUNT, exclude=()):
+    """Visible articles sharing the most of ``tag_ids`` (``article``'s tags) with ``article``, newest
+    first among equals, other than ``article`` and the articles in ``exclude`` (its older and newer
+    neighbours, linked already).
 
-    Related articles are chosen among the RELATED_CANDIDATES newest visible articles sharing any tag
-    with it, so the cost does not grow with the archive; each neighbour's id is a short range of the
-    publication-time index from ``article``'s own time on (a scalar subquery each). The query reads
-    the neighbours and two candidates more than that (either neighbour may be one); the nearest rows
-    on each side are the neighbours, since every candidate passes the same rule and filter. The older
-    side names its bound before the visibility rule's ("published by now"): SQLite reads a range from
-    the first upper bound it is given, and from now it would step through every newer article. Their
-    warnings are the caller's to read.
+    Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
+    cost does not grow with the archive (one query; their warnings are the caller's to read).
+    """
+    if not tag_ids:
+        return []
+    shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+    left_out = [article.pk, *(other.pk for other in exclude)]
+    candidates = (
+        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk__in=left_out))
+        .order_by("-published_at", "-id")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    related = (
+        Article.objects.filter(pk__in=candidates)
+        .only("title", "slug", "published_at")  # what the list shows
+        .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids)))
+        .order_by("-shared_tags", "-published_at", "-id")
+    )
+    return list(related[:count])
+
+
+def neighbours(article, warning_filter):
+    """The visible articles published just before and just after ``article`` (either may be None).
+
+    One query: each neighbour's id is a short range of the publication-time index from ``article``'s
+    own time on (a scalar subquery each), and the two rows are read by primary key. The older side
+    names its bound before the visibility rule's ("published by now"): SQLite reads a range from the
+    first upper bound it is given, and from now it would step through every newer article.
     """
     when, pk = article.published_at, article.pk
     older = warning_filter.apply(Article.objects.filter(published_at__lte=when).published())
     older = older.filter(Q(published_at__lt=when) | Q(pk__lt=pk))
     newer = warning_filter.apply(Article.objects.published().filter(published_at__gte=when))
     newer = newer.filter(Q(published_at__gt=when) | Q(pk__gt=pk))
-    wanted = (Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
-              | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1])))
-    if tag_ids:
-        shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
-        candidates = (
-            warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk=pk))
-            .order_by("-published_at", "-id")
-            .values("pk")[: RELATED_CANDIDATES + 2]
-        )
-        wanted |= Q(pk__in=candidates)
-    rows = Article.objects.filter(wanted).order_by("-published_at", "-id")
-    if tag_ids:
-        rows = rows.annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids)))
-    shared = ("shared_tags",) if tag_ids else ()
-    db, rows = rows.db, list(rows.values_list(*_LINK_FIELDS, *shared))  # Articles are made only of those shown
-    here = (when, pk)
-    older = next((row for row in rows if (row[3], row[0]) < here), None)
-    newer = next((row for row in reversed(rows) if (row[3], row[0]) > here), None)
-    pool = [row for row in rows if row is not older and row is not newer][:RELATED_CANDIDATES] if tag_ids else []
-    pool.sort(key=lambda row: row[-1], reverse=True)  # most shared tags first; stable: newest first among equals
-    return _link(db, older), _link(db, newer), [_link(db, row) for row in pool[:RELATED_COUNT]]
-
-
-_LINK_FIELDS = ("id", "title", "slug", "published_at")  # what the links show, in the model's field order
-
-
-def _link(db, row):
-    """An Article of the link's fields only (the others deferred), as ``only()`` reads it."""
-    return None if row is None else Article.from_db(db, _LINK_FIELDS, row[: len(_LINK_FIELDS)])
+    found = Article.objects.filter(
+        Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
+        | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))
+    ).only("title", "slug", "published_at")
+    by_side = {(row.published_at, row.pk) > (when, pk): row for row in found}
+    return by_side.get(False), by_side.get(True)

@@ -124,7 +124,9 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
             prefetch_related_objects([article], *listing_prefetches(warnings=False))
         tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
         warning_filter = filters.for_request(self.request)
-        older, newer, related = selectors.article_links(article, warning_filter, tag_ids)
+        older, newer = selectors.neighbours(article, warning_filter)
+        # Not again as related what the older and newer links below them already offer.
+        related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[n for n in (older, newer) if n])
         # One query for the related articles' warnings, and the article's when its part is rendered.
         prefetch_related_objects([*related, *([] if own else [article])], "warnings")
         cachekeys.declare_article_links(article.pk, tag_ids, related, (older, newer))

@@ -416,8 +416,8 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The article page runs five queries however many tags, warnings, corrections and related articles it has:
-    the article with its tags (2), related articles with older and newer (1), the warnings of both (1),
+    """The article page runs six queries however many tags, warnings, corrections and related articles it has:
+    the article with its tags (2), related articles (1), the warnings of both (1), older and newer (1),
     its corrections (1)."""
     warnings = ContentWarningFactory.create_batch(3)
 
@@ -425,10 +425,10 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
         return ArticleFactory.create_batch(n, tags=["Analysis", "Syria", "Yemen"], warnings=warnings)
 
     first = add(3)[1]
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(first.get_absolute_url())
     add(9)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(first.get_absolute_url())
     assert len(response.context["related_articles"]) == 4
     assert all(len(other.warnings.all()) == 3 for other in response.context["related_articles"])
@@ -603,7 +603,7 @@ def test_finding_neighbours_does_not_read_every_newer_article():
     ArticleFactory(published_at=now - timedelta(days=10))
 
     def look():
-        return _sqlite_steps(lambda: selectors.article_links(article, warning_filter, []))
+        return _sqlite_steps(lambda: selectors.neighbours(article, warning_filter))
 
     before = look()
     Article.objects.bulk_create(
@@ -611,7 +611,7 @@ def test_finding_neighbours_does_not_read_every_newer_article():
                 published_at=now - timedelta(days=700 - n))
         for n in range(600)
     )
-    assert selectors.article_links(article, warning_filter, [])[1].title == "Later 0"
+    assert selectors.neighbours(article, warning_filter)[1].title == "Later 0"
     assert look() <= before + 5, "finding the neighbours read the articles published after it"
 
 
