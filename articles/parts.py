@@ -3,17 +3,16 @@ page, and the cards of the home, tag and author pages.
 
 Each is rendered by its template from rows read as for any page, and kept with the dependency keys of
 what it shows (``cachekeys.article_keys``, ``cachekeys.card_keys``); a page made of kept parts reads
-only what chooses them (which articles a list shows, which article a page is), never their tags,
-warnings, pictures, corrections or body.
+only what chooses them (the ids a list shows, the article a page is), never their tags, warnings,
+pictures, corrections or body.
 """
 
-from django.db.models import prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 
 from articles import cachekeys, fragments
 from articles.fragments import Fragment
-from articles.models import listing_prefetches
+from articles.models import Article
 
 
 def article_parts(request, article, context):
@@ -53,22 +52,21 @@ def _article_name(request, pk):
     return f"article:{pk}:{request.scheme}://{request.get_host()}"
 
 
-def cards(articles, started, heading_level=2):
-    """Each article's card (templates/includes/article_card.html) as HTML, in order: kept ones as kept,
-    the others rendered from ``articles`` (rows read after ``started``, with their author and featured
-    image) after one prefetch of what cards show, then kept."""
-    names = {item.pk: f"card:{item.pk}:{heading_level}" for item in articles}
+def cards(ids, started, heading_level=2):
+    """The card (templates/includes/article_card.html) of each article in ``ids`` as HTML, in order:
+    kept ones as kept; the others read (``for_listing``, less the body: four queries) after ``started``,
+    rendered and kept. An article no longer visible by then is left out."""
+    names = {pk: f"card:{pk}:{heading_level}" for pk in ids}
     found = fragments.get_many(list(names.values()))
-    missing = [item for item in articles if names[item.pk] not in found]
+    missing = [pk for pk in ids if names[pk] not in found]
     if missing:
-        prefetch_related_objects(missing, *listing_prefetches())
         template = get_template("includes/article_card.html")
         made = {
             names[item.pk]: Fragment({"html": str(template.render({"article": item, "heading_level": heading_level}))},
                                      tuple(cachekeys.card_keys(item)), started)
-            for item in missing
+            for item in Article.objects.published().filter(pk__in=missing).for_listing().defer("body")
         }
         fragments.keep(made)
         found = {**found, **made}
     # Safe: each was rendered by the card template, which escaped what it shows.
-    return [mark_safe(found[names[item.pk]].parts["html"]) for item in articles]
+    return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]

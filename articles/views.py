@@ -46,8 +46,8 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     notice's context are added here, for every list. Pages are read a window at a time, never
     counted (articles/pagination.py). With ``not_found_when_empty`` the page is not found when
     there is no visible article at all (hidden by the filter ones still count). With
-    ``card_heading_level`` the page shows its articles as ``cards`` (articles/parts.py: kept ones are
-    not read again beyond their row, less its body).
+    ``card_heading_level`` the list is of article ids and the page shows them as ``cards``
+    (articles/parts.py: only those not kept are read beyond their id).
     """
 
     paginate_by = 20
@@ -55,11 +55,6 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     not_found_when_empty = False
     list_keys = ()  # the dependency keys of the list itself (articles/cachekeys.py)
     card_heading_level = None  # a number: the list's articles become ``cards`` with headings of that level
-
-    def published_articles(self):
-        if self.card_heading_level is None:
-            return super().published_articles()
-        return Article.objects.published().select_related("author", "featured_image").defer("body")
 
     def get_articles(self):
         return self.published_articles()
@@ -75,7 +70,8 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
         cachekeys.declare(*self.list_keys)
         self.warning_filter = filters.for_request(self.request)
         self.hidden_count = self.warning_filter.count_hidden(articles)
-        return self.warning_filter.apply(articles)
+        shown = self.warning_filter.apply(articles)
+        return shown if self.card_heading_level is None else shown.values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
