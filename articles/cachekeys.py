@@ -129,12 +129,11 @@ def article_keys(item):
 
 
 def declare_article_links(pk, tag_ids, related_articles, neighbours):
-    """The rest of article ``pk``'s page: its related articles (and their warnings), its older and
-    newer links, and what may change them."""
+    """The rest of article ``pk``'s page: which articles are related and its older and newer links, and
+    what may change them (each related entry, kept or not, declares its own keys: articles/parts.py)."""
     declare(
         adjacent(pk),
         adjacent("*"),  # ended only when an article lands past a long run of warned ones (signals.adjacent_keys)
         *(related(each) for each in tag_ids),
         *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),
-        *(warning(each.pk) for other in related_articles for each in other.warnings.all()),
     )

@@ -1,5 +1,5 @@
 """The parts of reader pages kept as fragments (articles/fragments.py): an article's own part of its
-page, and the cards of the home, tag and author pages.
+page and its entries of related articles, and the cards of the home, tag and author pages.
 
 Each is rendered by its template from rows read as for any page, and kept with the dependency keys of
 what it shows (``cachekeys.article_keys``, ``cachekeys.card_keys``); a page made of kept parts reads
@@ -7,6 +7,7 @@ only what chooses them (the ids a list shows, the article a page is), never thei
 pictures, corrections or body.
 """
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 
@@ -70,3 +71,25 @@ def cards(ids, started, heading_level=2):
         found = {**found, **made}
     # Safe: each was rendered by the card template, which escaped what it shows.
     return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
+
+
+def related_entries(related, started, also=()):
+    """The entry (templates/includes/related_item.html) of each article in ``related`` (read after
+    ``started``) as HTML, in order: kept ones as kept, the others after one query for their warnings
+    (with those of the articles in ``also``: the article's own, when its part is rendered), then kept."""
+    names = {item.pk: f"related:{item.pk}" for item in related}
+    found = fragments.get_many(list(names.values()))
+    missing = [item for item in related if names[item.pk] not in found]
+    prefetch_related_objects([*missing, *also], "warnings")
+    if missing:
+        template = get_template("includes/related_item.html")
+        made = {
+            names[item.pk]: Fragment({"html": str(template.render({"other": item}))},
+                                     (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in item.warnings.all())),
+                                     started)
+            for item in missing
+        }
+        fragments.keep(made)
+        found = {**found, **made}
+    # Safe: each was rendered by its template, which escaped what it shows.
+    return [mark_safe(found[names[item.pk]].parts["html"]) for item in related]

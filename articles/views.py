@@ -100,7 +100,8 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
     articles and its older and newer neighbours (the reader's filter applies).
 
     The article's own part (head and article: articles/parts.py) is read and rendered only when it is not
-    kept; the related articles and neighbours, which follow other articles and the reader's filter, always.
+    kept, and so is each related article's entry; which articles are related and next to it, which
+    follows other articles and the reader's filter, is read every time.
     """
 
     template_name = "articles/article_detail.html"
@@ -123,13 +124,13 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         older, newer = selectors.neighbours(article, warning_filter)
         # Not again as related what the older and newer links below them already offer.
         related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[n for n in (older, newer) if n])
-        # One query for the related articles' warnings, and the article's when its part is rendered.
-        prefetch_related_objects([*related, *([] if own else [article])], "warnings")
+        # Entries not kept read their warnings in one query, with the article's when its part is rendered.
+        entries = parts.related_entries(related, self.started, also=[] if own else [article])
         cachekeys.declare_article_links(article.pk, tag_ids, related, (older, newer))
         if own is None:
             own = {**self.article_parts(article), "tag_ids": tag_ids}
             parts.keep_article(self.request, article, own, self.started)
-        context.update(own, related_articles=related, older_article=older, newer_article=newer)
+        context.update(own, related_articles=related, related_entries=entries, older_article=older, newer_article=newer)
         return context
 
     def article_parts(self, article):

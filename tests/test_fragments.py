@@ -1,5 +1,5 @@
-"""Kept fragments (articles/fragments.py, articles/parts.py): an article's own part of its page and
-its card are rendered once and used again by later renders, and any change to what they show, once
+"""Kept fragments (articles/fragments.py, articles/parts.py): an article's own part of its page, its
+entry in other articles' related lists and its card are rendered once and used again by later renders, and any change to what they show, once
 committed, is on the next render. The page cache is off here, so every request renders its page:
 only fragments are kept.
 
@@ -110,6 +110,7 @@ CHANGES = [
     (recaption, "/articles/a/", "Families at the northern crossing"),
     (relabel, "/articles/b/", "Graphic violence and injury"),
     (relabel, "/", "Graphic violence and injury"),
+    (relabel, "/articles/z/", "Graphic violence and injury"),  # B's entry among Z's related articles
     (correct, "/articles/a/", "An earlier version misnamed the river."),
 ]
 
@@ -165,10 +166,10 @@ def test_off_with_the_page_cache_by_default(archive, settings):
 
 
 def test_pages_of_kept_parts_read_only_what_chooses_them(archive, django_assert_num_queries):
-    """With its part kept, the article page runs four queries (the article, older and newer, related
-    articles, their warnings); with every card kept, the home page runs one (its rows),
+    """With its part and its related entries kept, the article page runs three queries (the article,
+    older and newer, related articles); with every card kept, the home page runs one (its rows),
     and a tag or author page two (the tag or author, then its rows). The home and tag pages share cards."""
     warm("/articles/a/", "/", "/authors/ruth/")
-    for url, queries in [("/articles/a/", 4), ("/", 1), ("/tags/syria/", 2), ("/authors/ruth/", 2)]:
+    for url, queries in [("/articles/a/", 3), ("/", 1), ("/tags/syria/", 2), ("/authors/ruth/", 2)]:
         with django_assert_num_queries(queries):
             Client().get(url)
