@@ -101,37 +101,39 @@ def declare(*keys):
         collected.update(keys)
 
 
-def declare_cards(articles):
-    """The keys of articles shown as cards or entries: each article, its byline, tags, warnings and
+def card_keys(item):
+    """The keys of an article shown as a card or entry: the article, its byline, tags, warnings and
     featured picture (read from what ``for_listing`` prefetched: no query)."""
-    if _collected.get() is None:
-        return
-    keys = []
-    for item in articles:
-        keys.append(article(item.pk))
-        if item.author_id:
-            keys.append(author(item.author_id))
-        if item.featured_image_id:
-            keys.append(picture(item.featured_image_id))
-        keys.extend(tag(each.pk) for each in item.tag_list)
-        keys.extend(warning(each.pk) for each in item.warnings.all())
-    declare(*keys)
+    keys = [article(item.pk)]
+    if item.author_id:
+        keys.append(author(item.author_id))
+    if item.featured_image_id:
+        keys.append(picture(item.featured_image_id))
+    keys.extend(tag(each.pk) for each in item.tag_list)
+    keys.extend(warning(each.pk) for each in item.warnings.all())
+    return keys
 
 
-def declare_article_page(item, related_articles, neighbours):
-    """An article's own page: the article as a card shows it, its body's pictures, its related articles
-    (and their warnings), its older and newer links, and what may change them."""
+def declare_cards(articles):
+    """Declare the keys of articles shown as cards or entries (``card_keys``)."""
     if _collected.get() is None:
         return
-    declare_cards([item])
-    tag_ids = [each.pk for each in item.tag_list]
+    declare(*(key for item in articles for key in card_keys(item)))
+
+
+def article_keys(item):
+    """The keys of an article's own part of its page: the article as a card shows it, and the pictures
+    its body places."""
     placed = _IMAGE_REFERENCE.findall(item.body) if "image:" in item.body else ()  # placed or not: no parse
-    declare(
-        adjacent(item.pk),
-        adjacent("*"),  # ended only when an article lands past a long run of warned ones (signals.adjacent_keys)
-        *(related(pk) for pk in tag_ids),
-        *(picture(pk) for pk in placed),
-        *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),
-        *(warning(each.pk) for other in related_articles for each in other.warnings.all()),
-    )
+    return [*card_keys(item), *(picture(pk) for pk in placed)]
 
+
+def declare_article_links(pk, tag_ids, related_articles, neighbours):
+    """The rest of article ``pk``'s page: which articles are related and its older and newer links, and
+    what may change them (each related entry, kept or not, declares its own keys: articles/parts.py)."""
+    declare(
+        adjacent(pk),
+        adjacent("*"),  # ended only when an article lands past a long run of warned ones (signals.adjacent_keys)
+        *(related(each) for each in tag_ids),
+        *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),
+    )

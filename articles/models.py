@@ -124,6 +124,14 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+def listing_prefetches(warnings=True):
+    """What ``for_listing`` prefetches beside the author and featured image it joins: the tags by name
+    (read by ``Article.tag_list``), the featured image's renditions (no query when no article has one)
+    and, unless ``warnings=False``, the warnings. For ``prefetch_related_objects`` on rows already read."""
+    tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
+    return [Prefetch("tagged_items", queryset=tagged), "featured_image__renditions", *(["warnings"] if warnings else [])]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publication time that has come."""
@@ -207,11 +215,7 @@ class ArticleQuerySet(models.QuerySet):
         """Load what an article card shows, in a fixed number of queries (``tag_list`` reads the
         prefetched through rows: cheaper than taggit's own prefetch). ``warnings=False``: the caller
         reads the warnings itself, with other articles' (prefetch_related_objects)."""
-        tagged = TaggedArticle.objects.select_related("tag").order_by("tag__name")
-        listing = self.select_related("author", "featured_image").prefetch_related(
-            Prefetch("tagged_items", queryset=tagged), "featured_image__renditions"  # no query when no article has one
-        )
-        return listing.prefetch_related("warnings") if warnings else listing
+        return self.select_related("author", "featured_image").prefetch_related(*listing_prefetches(warnings))
 
 
 class Article(models.Model):

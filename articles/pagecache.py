@@ -99,14 +99,36 @@ def end(keys):
     return _call("set_many", {ENDED_PREFIX + key: now for key in keys}, timeout, alias=LEDGER) is not None
 
 
-def _still_valid(page):
-    """None of the page's keys ended after its render began (None: the cache cannot say)."""
-    if not page.keys:
-        return True
-    ended = _call("get_many", [ENDED_PREFIX + key for key in page.keys], alias=LEDGER)
+def ended_times(keys):
+    """When each of ``keys`` last ended, by key (those that never did are left out), or None when the
+    cache cannot say. Pages and the fragments of articles/fragments.py are judged by it."""
+    if not keys:
+        return {}
+    ended = _call("get_many", [ENDED_PREFIX + key for key in keys], alias=LEDGER)
     if ended is None:
         return None
-    return all(when < page.rendered - settings.MASTHEAD_CACHE_CLOCK_SKEW for when in ended.values())
+    return {name.removeprefix(ENDED_PREFIX): when for name, when in ended.items()}
+
+
+def unchanged_since(rendered, keys, ended):
+    """None of ``keys`` ended (``ended``: from ended_times) after ``rendered``, when a render began."""
+    return all(ended.get(key, -math.inf) < rendered - settings.MASTHEAD_CACHE_CLOCK_SKEW for key in keys)
+
+
+def _still_valid(page):
+    """None of the page's keys ended after its render began (None: the cache cannot say)."""
+    ended = ended_times(page.keys)
+    return None if ended is None else unchanged_since(page.rendered, page.keys, ended)
+
+
+def get_many(keys):
+    """``cache.get_many(keys)`` on the pages' cache: {} when it is unreachable (articles/fragments.py)."""
+    return _call("get_many", keys) or {}
+
+
+def set_many(values, timeout):
+    """``cache.set_many(values, timeout)`` on the pages' cache; nothing when it is unreachable."""
+    _call("set_many", values, timeout)
 
 
 def lifetime():

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles.models import Article, ContentWarning, PreviewLink
+from articles.parts import article_parts
 from articles.views import corrections_context, news_article_data
 
 SHARE_SALT = "masthead.preview-link"
@@ -65,13 +66,12 @@ def preview_response(request, article, revision=None, *, share_link=None):
         if proposed:
             shown = ProposedWarnings(article, proposed)
     context = {
-        "article": shown,
-        "object": shown,
         "structured_data": news_article_data(shown, request.build_absolute_uri()),
         "preview": {"revision": revision, "share_link": share_link, "status": article.state_label,
                     "proposed_warnings": bool(proposed)},
         **corrections_context(list(article.corrections.all())),
     }
+    context.update(article_parts(request, shown, context), article=shown, object=shown)  # never kept
     response = TemplateResponse(request, "articles/article_detail.html", context)
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"

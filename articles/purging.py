@@ -26,16 +26,17 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from articles import pagecache
+from articles import fragments, pagecache
 
 logger = logging.getLogger(__name__)
 
 
 class PageCachePurger:
-    """The app's own page cache: records when each key ended (articles/pagecache.py)."""
+    """The app's own page cache: records when each key ended (articles/pagecache.py), which ends the
+    pages and the fragments (articles/fragments.py) showing them."""
 
     def purge(self, keys):
-        if settings.MASTHEAD_PAGE_CACHE and not pagecache.end(keys):
+        if (settings.MASTHEAD_PAGE_CACHE or fragments.enabled()) and not pagecache.end(keys):
             raise ConnectionError("the page cache is unreachable")
 
 

@@ -53,14 +53,14 @@ def visible_author(slug):
     return Author.objects.filter(Exists(visible), slug=slug).first()
 
 
-def related_articles(article, warning_filter, count=RELATED_COUNT, exclude=()):
-    """Visible articles sharing the most tags with ``article``, newest first among equals, other than
-    ``article`` and the articles in ``exclude`` (its older and newer neighbours, linked already).
+def related_articles(article, warning_filter, tag_ids, count=RELATED_COUNT, exclude=()):
+    """Visible articles sharing the most of ``tag_ids`` (``article``'s tags) with ``article``, newest
+    first among equals, other than ``article`` and the articles in ``exclude`` (its older and newer
+    neighbours, linked already).
 
     Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
     cost does not grow with the archive (one query; their warnings are the caller's to read).
     """
-    tag_ids = [tag.pk for tag in article.tag_list]
     if not tag_ids:
         return []
     shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
@@ -82,19 +82,14 @@ def related_articles(article, warning_filter, count=RELATED_COUNT, exclude=()):
 def neighbours(article, warning_filter):
     """The visible articles published just before and just after ``article`` (either may be None).
 
-    One query: each neighbour's id is a short range of the publication-time index from ``article``'s
-    own time on (a scalar subquery each), and the two rows are read by primary key. The older side
+    Two short queries, each a range of the publication-time index from ``article``'s own time on, one
+    row long: cheaper to build and run than one query joining the two as subqueries. The older side
     names its bound before the visibility rule's ("published by now"): SQLite reads a range from the
     first upper bound it is given, and from now it would step through every newer article.
     """
     when, pk = article.published_at, article.pk
     older = warning_filter.apply(Article.objects.filter(published_at__lte=when).published())
-    older = older.filter(Q(published_at__lt=when) | Q(pk__lt=pk))
+    older = older.filter(Q(published_at__lt=when) | Q(pk__lt=pk)).order_by("-published_at", "-pk")
     newer = warning_filter.apply(Article.objects.published().filter(published_at__gte=when))
-    newer = newer.filter(Q(published_at__gt=when) | Q(pk__gt=pk))
-    found = Article.objects.filter(
-        Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
-        | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))
-    ).only("title", "slug", "published_at")
-    by_side = {(row.published_at, row.pk) > (when, pk): row for row in found}
-    return by_side.get(False), by_side.get(True)
+    newer = newer.filter(Q(published_at__gt=when) | Q(pk__gt=pk)).order_by("published_at", "pk")
+    return tuple(side.only("title", "slug", "published_at").first() for side in (older, newer))

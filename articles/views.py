@@ -13,9 +13,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 from taggit.models import Tag
 
-from articles import cachekeys, filters, search, selectors
+from articles import cachekeys, filters, fragments, parts, search, selectors
 from articles.pagination import WindowPaginator
-from articles.models import Article, Author, ContentWarning, Correction
+from articles.models import Article, Author, ContentWarning, Correction, listing_prefetches
 from articles.rendering import plain_text
 from articles.urling import path_to
 
@@ -45,27 +45,33 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
     A view picks its articles in ``get_articles``; the filter, the count of what it hid and the
     notice's context are added here, for every list. Pages are read a window at a time, never
     counted (articles/pagination.py). With ``not_found_when_empty`` the page is not found when
-    there is no visible article at all (hidden by the filter ones still count).
+    there is no visible article at all (hidden by the filter ones still count). With
+    ``card_heading_level`` the list is of article ids and the page shows them as ``cards``
+    (articles/parts.py: only those not kept are read beyond their id).
     """
 
     paginate_by = 20
     paginator_class = WindowPaginator
     not_found_when_empty = False
     list_keys = ()  # the dependency keys of the list itself (articles/cachekeys.py)
+    card_heading_level = None  # a number: the list's articles become ``cards`` with headings of that level
 
     def get_articles(self):
         return self.published_articles()
 
     def declare_shown(self, shown):
-        """The dependency keys of what the page lists (articles as cards, by default)."""
-        cachekeys.declare_cards(shown)
+        """The dependency keys of what the page lists (articles as cards, by default; cards declare their own)."""
+        if self.card_heading_level is None:
+            cachekeys.declare_cards(shown)
 
     def get_queryset(self):
+        self.started = fragments.started()
         articles = self.get_articles()
         cachekeys.declare(*self.list_keys)
         self.warning_filter = filters.for_request(self.request)
         self.hidden_count = self.warning_filter.count_hidden(articles)
-        return self.warning_filter.apply(articles)
+        shown = self.warning_filter.apply(articles)
+        return shown if self.card_heading_level is None else shown.values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
@@ -74,45 +80,65 @@ class ArticleListMixin(VaryOnCookieMixin, PublishedArticlesMixin):
             hidden_count_limit=filters.HIDDEN_COUNT_LIMIT,
             **kwargs,
         )
-        self.declare_shown(context["page_obj"].object_list)
-        if self.not_found_when_empty and not context["page_obj"].object_list and not self.hidden_count:
+        shown = context["page_obj"].object_list
+        self.declare_shown(shown)
+        if self.not_found_when_empty and not shown and not self.hidden_count:
             raise Http404("Nothing to show here.")
+        if self.card_heading_level is not None:
+            context["cards"] = parts.cards(shown, self.started, self.card_heading_level)
         return context
 
 
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
     list_keys = (cachekeys.HOME,)
+    card_heading_level = 2
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
     """An article with its corrections (a correction above the text, other notes after it), then related
-    articles and its older and newer neighbours (the reader's filter applies)."""
+    articles and its older and newer neighbours (the reader's filter applies).
+
+    The article's own part (head and article: articles/parts.py) is read and rendered only when it is not
+    kept, and so is each related article's entry; which articles are related and next to it, which
+    follows other articles and the reader's filter, is read every time.
+    """
 
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing(warnings=False)  # read with the related articles'
+        return Article.objects.published().select_related("author", "featured_image")
+
+    def get_object(self, queryset=None):
+        self.started = fragments.started()  # before the row: a change committed after it ends what is kept
+        return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        own = parts.kept_article(self.request, article.pk)
+        if own is None:
+            prefetch_related_objects([article], *listing_prefetches(warnings=False))
+        tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
         warning_filter = filters.for_request(self.request)
         older, newer = selectors.neighbours(article, warning_filter)
         # Not again as related what the older and newer links below them already offer.
-        related = selectors.related_articles(article, warning_filter, exclude=[n for n in (older, newer) if n])
-        prefetch_related_objects([article, *related], "warnings")  # one query for the article and its related ones
-        cachekeys.declare_article_page(article, related, (older, newer))
+        related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[n for n in (older, newer) if n])
+        # Entries not kept read their warnings in one query, with the article's when its part is rendered.
+        entries = parts.related_entries(related, self.started, also=[] if own else [article])
+        cachekeys.declare_article_links(article.pk, tag_ids, related, (older, newer))
+        if own is None:
+            own = {**self.article_parts(article), "tag_ids": tag_ids}
+            parts.keep_article(self.request, article, own, self.started)
+        context.update(own, related_articles=related, related_entries=entries, older_article=older, newer_article=newer)
+        return context
+
+    def article_parts(self, article):
         url = self.request.build_absolute_uri(article.get_absolute_url())
         corrections = list(article.corrections.all())
-        context.update(
-            structured_data=news_article_data(article, url, corrections),
-            **corrections_context(corrections),
-            related_articles=related,
-            older_article=older,
-            newer_article=newer,
-        )
-        return context
+        return parts.article_parts(self.request, article, {
+            "structured_data": news_article_data(article, url, corrections), **corrections_context(corrections),
+        })
 
 
 class TagListView(TemplateView):
@@ -133,6 +159,7 @@ class TagDetailView(ArticleListMixin, ListView):
     """A tag's visible articles; a tag with none is not found."""
 
     not_found_when_empty = True
+    card_heading_level = 2
     template_name = "articles/tag_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -158,6 +185,7 @@ class AuthorDetailView(ArticleListMixin, ListView):
     """An author's bio and visible articles; an author with none is not found."""
 
     not_found_when_empty = True
+    card_heading_level = 3  # under the page's "Articles by" heading
     template_name = "articles/author_detail.html"
 
     def get_articles(self):

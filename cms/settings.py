@@ -233,6 +233,9 @@ else:
 # max-age offered to a CDN (0: a CDN keeps pages but asks again every time, answered 304 when unchanged).
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
 MASTHEAD_PAGE_CACHE_SECONDS = env_int("MASTHEAD_PAGE_CACHE_SECONDS", 6 * 60 * 60)
+# Rendered fragments (an article's own part of its page, its card in lists: articles/fragments.py),
+# ended by the same keys: on with the page cache unless MASTHEAD_FRAGMENT_CACHE=0 or 1 says otherwise.
+MASTHEAD_FRAGMENT_CACHE = env_bool("MASTHEAD_FRAGMENT_CACHE", None)
 # Where ended dependency keys go on commit (articles/purging.py): the page cache, and Varnish when
 # MASTHEAD_VARNISH_URLS names it.
 MASTHEAD_PURGERS = ["articles.purging.PageCachePurger"]

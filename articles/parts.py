@@ -1,0 +1,95 @@
+"""The parts of reader pages kept as fragments (articles/fragments.py): an article's own part of its
+page and its entries of related articles, and the cards of the home, tag and author pages.
+
+Each is rendered by its template from rows read as for any page, and kept with the dependency keys of
+what it shows (``cachekeys.article_keys``, ``cachekeys.card_keys``); a page made of kept parts reads
+only what chooses them (the ids a list shows, the article a page is), never their tags, warnings,
+pictures, corrections or body.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import get_template, render_to_string
+from django.utils.safestring import mark_safe
+
+from articles import cachekeys, fragments
+from articles.fragments import Fragment
+from articles.models import Article
+
+
+def article_parts(request, article, context):
+    """The article's head (``article_meta``) and the article itself (``article_main``) as HTML, rendered
+    now: for previews, and for the article page when nothing is kept. ``context``: what the templates
+    need beside the article (structured data, corrections; ``preview`` on a preview)."""
+    context = {"article": article, **context}
+    return {
+        "article_meta": render_to_string("includes/article_meta.html", context, request),
+        "article_main": render_to_string("includes/article_main.html", context, request),
+    }
+
+
+def kept_article(request, pk):
+    """Article ``pk``'s kept part for this site address, or None: ``{"article_meta", "article_main",
+    "tag_ids"}`` (its HTML was made by the templates, escaped there)."""
+    name = _article_name(request, pk)
+    found = fragments.get_many([name]).get(name)
+    return None if found is None else {**found.parts, **{part: mark_safe(found.parts[part]) for part in _HTML}}
+
+
+def keep_article(request, article, parts, started):
+    """Keep the article's part (``article_parts`` plus ``tag_ids``), rendered from rows read after
+    ``started``."""
+    fragments.keep({_article_name(request, article.pk): Fragment(
+        {part: str(parts[part]) for part in _HTML} | {"tag_ids": parts["tag_ids"]},
+        tuple(cachekeys.article_keys(article)),
+        started,
+    )})
+
+
+_HTML = ("article_meta", "article_main")
+
+
+def _article_name(request, pk):
+    # Its head holds absolute links (canonical, og:url, JSON-LD): one per scheme and host, as pages.
+    return f"article:{pk}:{request.scheme}://{request.get_host()}"
+
+
+def cards(ids, started, heading_level=2):
+    """The card (templates/includes/article_card.html) of each article in ``ids`` as HTML, in order:
+    kept ones as kept; the others read (``for_listing``, less the body: four queries) after ``started``,
+    rendered and kept. An article no longer visible by then is left out."""
+    names = {pk: f"card:{pk}:{heading_level}" for pk in ids}
+    found = fragments.get_many(list(names.values()))
+    missing = [pk for pk in ids if names[pk] not in found]
+    if missing:
+        template = get_template("includes/article_card.html")
+        made = {
+            names[item.pk]: Fragment({"html": str(template.render({"article": item, "heading_level": heading_level}))},
+                                     tuple(cachekeys.card_keys(item)), started)
+            for item in Article.objects.published().filter(pk__in=missing).for_listing().defer("body")
+        }
+        fragments.keep(made)
+        found = {**found, **made}
+    # Safe: each was rendered by the card template, which escaped what it shows.
+    return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
+
+
+def related_entries(related, started, also=()):
+    """The entry (templates/includes/related_item.html) of each article in ``related`` (read after
+    ``started``) as HTML, in order: kept ones as kept, the others after one query for their warnings
+    (with those of the articles in ``also``: the article's own, when its part is rendered), then kept."""
+    names = {item.pk: f"related:{item.pk}" for item in related}
+    found = fragments.get_many(list(names.values()))
+    missing = [item for item in related if names[item.pk] not in found]
+    prefetch_related_objects([*missing, *also], "warnings")
+    if missing:
+        template = get_template("includes/related_item.html")
+        made = {
+            names[item.pk]: Fragment({"html": str(template.render({"other": item}))},
+                                     (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in item.warnings.all())),
+                                     started)
+            for item in missing
+        }
+        fragments.keep(made)
+        found = {**found, **made}
+    # Safe: each was rendered by its template, which escaped what it shows.
+    return [mark_safe(found[names[item.pk]].parts["html"]) for item in related]
