@@ -10,6 +10,11 @@ callback run, so its keys are dropped, not sent.
 Some keys can only be known once the transaction is over (which tags an imported article carries,
 which articles now stand next to it): a change passes ``later``, called at commit time.
 
+A change that takes something away from readers (an article unpublished or deleted, its warnings
+changed) passes ``withdrawn=True``: its keys go to every purger as withdrawn, and no cache serves a
+page showing them stale while it is rendered again (``articles/pagecache.py``; Varnish purges them
+outright rather than softly).
+
 A purger that fails is logged and its keys are tried again with the next send from this process;
 nothing here ever raises into the write that ended the keys.
 """
@@ -31,13 +36,13 @@ logger = logging.getLogger(__name__)
 class PageCachePurger:
     """The app's own page cache: records when each key ended (articles/pagecache.py)."""
 
-    def purge(self, keys):
-        if settings.MASTHEAD_PAGE_CACHE and not pagecache.end(keys):
+    def purge(self, keys, withdrawn=frozenset()):
+        if settings.MASTHEAD_PAGE_CACHE and not pagecache.end(keys, withdrawn):
             raise ConnectionError("the page cache is unreachable")
 
 
 _local = threading.local()
-_retry: dict[str, set] = {}  # per purger (its dotted path): keys a failed send still owes
+_retry: dict[str, tuple] = {}  # per purger (its dotted path): (keys, withdrawn keys) a failed send still owes
 _batch = None  # inside batched(): {"every": seconds, "last": monotonic}
 
 
@@ -48,13 +53,15 @@ def _state():
     return state
 
 
-def end_on_commit(keys=(), later=None, later_id=None):
+def end_on_commit(keys=(), later=None, later_id=None, withdrawn=False):
     """End ``keys`` when the current transaction commits (now, outside one). ``later``: a callable
-    returning more keys, called at commit time (the first given per ``later_id`` in a transaction)."""
+    returning more keys, called at commit time (the first given per ``later_id`` in a transaction).
+    ``withdrawn``: the change takes something away from readers (see the module docstring)."""
     state = _state()
     state["count"] += 1
     token = state["count"]
-    state["asked"][token] = (frozenset(keys), later, later_id if later_id is not None else ("call", token))
+    later_id = later_id if later_id is not None else ("call", token)
+    state["asked"][token] = (frozenset(keys), later, later_id, withdrawn)
     state["laters_done"] = set()  # a change being made: the next commit computes its laters afresh
     transaction.on_commit(lambda: _committed(token))
 
@@ -74,22 +81,23 @@ def _flush():
         return  # batched(): sent with a later commit, or when the batch ends
     if not state["committed"]:
         return
-    keys, newest = set(), max(state["committed"])
-    for token in sorted(state["asked"]):
-        if token > newest:
-            break
-        asked, later, later_id = state["asked"].pop(token)
-        if token not in state["committed"]:
-            continue  # its transaction rolled back: a later change has committed since
-        keys.update(asked)
+    newest = max(state["committed"])
+    sent = [token for token in sorted(state["asked"]) if token <= newest]
+    changes = [state["asked"].pop(token) for token in sent if token in state["committed"]]  # others rolled back
+    withdrawn_laters = {later_id for _, _, later_id, withdrawn in changes if withdrawn}
+    keys, withdrawn_keys = set(), set()
+    for asked, later, later_id, withdrawn in changes:
+        found = set(asked)
         if later is not None and later_id not in state["laters_done"]:
             state["laters_done"].add(later_id)
-            keys.update(later())
+            found.update(later())
+            withdrawn = withdrawn or later_id in withdrawn_laters
+        (withdrawn_keys if withdrawn else keys).update(found)
     state["committed"].clear()
     if _batch is not None:
         _batch["last"] = time.monotonic()
-    if keys:
-        send(keys)
+    if keys or withdrawn_keys:
+        send(keys - withdrawn_keys, withdrawn_keys)
 
 
 @contextmanager
@@ -110,16 +118,18 @@ def purgers():
     return {path: import_string(path)() for path in settings.MASTHEAD_PURGERS}
 
 
-def send(keys):
-    """Send ``keys`` to every purger now; a failure is logged and kept for the next send."""
+def send(keys, withdrawn=frozenset()):
+    """Send ``keys`` (and ``withdrawn`` keys) to every purger now; a failure is logged and kept for the
+    next send."""
     for path, purger in purgers().items():
-        owed = _retry.pop(path, set())
-        batch = set(keys) | owed
-        if not batch:
+        owed, owed_withdrawn = _retry.pop(path, (set(), set()))
+        hard = set(withdrawn) | owed_withdrawn
+        batch = (set(keys) | owed) - hard
+        if not batch and not hard:
             continue
         try:
-            purger.purge(frozenset(batch))
+            purger.purge(frozenset(batch), frozenset(hard))
         except Exception as error:  # a cache or proxy being away must never break an editor's save
-            _retry[path] = batch
+            _retry[path] = (batch, hard)
             logger.warning("Purging %d keys through %s failed (%s); trying again with the next change.",
-                           len(batch), path, error)
+                           len(batch) + len(hard), path, error)
