@@ -8,10 +8,14 @@ show). Beside it the page keeps the **dependency keys** of what it showed (``art
 
 A change ends keys, not pages: ``end(keys)`` records, per key, when it ended (the app-cache purger
 in ``articles/purging.py`` calls it on commit). A page is served only while none of its keys ended
-after its render began (one ``get_many`` of its keys per hit), so an edit ends exactly the pages
+after its render began, so an edit ends exactly the pages
 that showed what it changed, on every app server, and pages can otherwise stay for hours
 (``MASTHEAD_PAGE_CACHE_SECONDS``). Time still ends pages at the next scheduled publication: no page
 is kept past it, so a scheduled article appears at its time with no job running.
+
+Each end() also renews the ledger's version, read with the page itself (one ``get_many``): while
+it is unchanged, what a process has already read of the ledger still holds, so a hit usually costs
+one round trip to Redis (or two files), however many keys the page has.
 
 Times are each app server's clock: with several servers, ``MASTHEAD_CACHE_CLOCK_SKEW`` (seconds) must
 be at least how far their clocks may differ (NTP keeps them within milliseconds); a page whose render
@@ -24,7 +28,7 @@ not wrapped at all.
 
 **Stampede-proof.** A page whose keys ended is not dropped: of the requests that find it so, the
 one that takes its render lock (``cache.add``: Redis ``SET NX``, a hard link with the file cache,
-``cms/filecache.py``) renders it, while the others get the previous copy, marked ``stale``, for up
+``cms/caches.py``) renders it, while the others get the previous copy, marked ``stale``, for up
 to ``MASTHEAD_STALE_SECONDS`` after the change — never for a withdrawal (``end(keys, withdrawn)``:
 an article unpublished or deleted, warnings changed, which a reader must not be shown even for a
 few seconds), never past the page's own lifetime (a scheduled publication), and never when the
@@ -42,6 +46,7 @@ import logging
 import math
 import os
 import time
+import uuid
 from functools import wraps
 from typing import NamedTuple
 
@@ -64,6 +69,9 @@ LOCK_PREFIX = "pages:rendering:"
 LOCK_SECONDS = 30  # a render lock outlives any render; a process that died holding it frees it so
 RENDER_WAIT = 3.0  # seconds a request with no copy to serve waits for another's render
 _WAIT_STEP = 0.02
+LEDGER_VERSION = "pages:ended-version"  # renewed by every end(): what a process read of the ledger still holds
+_MEMO_SIZE = 200_000
+_memo = {"version": None, "ended": {}}  # per process: the ledger as read while its version was "version"
 LEDGER = "pages-ledger"  # the cache alias of the ended keys, when settings define one
 _RETRY_SECONDS = 5.0
 _down_until = 0.0  # per process: after a cache error, skip the cache until then
@@ -112,25 +120,49 @@ def end(keys, withdrawn=()):
     now = time.time()
     entries = {ENDED_PREFIX + key: now for key in {*keys, *withdrawn}}
     entries.update({WITHDRAWN_PREFIX + key: now for key in withdrawn})
+    entries[LEDGER_VERSION] = uuid.uuid4().hex  # last, and with them (Redis: one MSET)
     # Kept a little longer than any page may live: a page older than that is gone anyway.
     timeout = settings.MASTHEAD_PAGE_CACHE_SECONDS + 60
     return _call("set_many", entries, timeout, alias=LEDGER) is not None
 
 
+def _ended(keys, version):
+    """When each of ``keys`` last ended (0.0: not within the ledger's memory), or None if the cache
+    cannot say. While the ledger's version is the one read with the page, what this process has
+    already read of it still holds: only keys it has not read yet are asked for."""
+    if version is None:  # never renewed yet (or expired): start one, for the next requests
+        _call("add", LEDGER_VERSION, uuid.uuid4().hex, settings.MASTHEAD_PAGE_CACHE_SECONDS + 60, alias=LEDGER)
+    if version is None or _memo["version"] != version:
+        _memo.update(version=version, ended={})
+    known = _memo["ended"]
+    missing = [key for key in keys if key not in known] if version is not None else list(keys)
+    if missing:
+        got = _call("get_many", [ENDED_PREFIX + key for key in missing], alias=LEDGER)
+        if got is None:
+            return None
+        if len(known) > _MEMO_SIZE:
+            known.clear()
+        fetched = {key: got.get(ENDED_PREFIX + key, 0.0) for key in missing}
+        if version is None:
+            return fetched
+        known.update(fetched)
+    return {key: known[key] for key in keys}
+
+
 FRESH, STALE, ENDED = "fresh", "stale", "ended"
 
 
-def _freshness(page):
+def _freshness(page, version=None):
     """FRESH: none of the page's keys ended after its render began; STALE: some did, at most
     MASTHEAD_STALE_SECONDS ago, none withdrawn, so the page may be served while another request
     renders it; else ENDED (also when the cache cannot say)."""
     if not page.keys:
         return FRESH
-    ended = _call("get_many", [ENDED_PREFIX + key for key in page.keys], alias=LEDGER)
+    ended = _ended(page.keys, version)
     if ended is None:
         return ENDED
     since = page.rendered - settings.MASTHEAD_CACHE_CLOCK_SKEW
-    after = {key.removeprefix(ENDED_PREFIX): when for key, when in ended.items() if when >= since}
+    after = {key: when for key, when in ended.items() if when >= since}
     if not after:
         return FRESH
     now = time.time()
@@ -237,11 +269,17 @@ def _render(view, request, *args, **kwargs):
 
 
 def _cached_page(key):
-    """The page kept under ``key`` and its freshness, or (None, ENDED)."""
-    page = _call("get", key)
+    """The page kept under ``key`` and its freshness, or (None, ENDED). The page and the ledger's
+    version are read together (one round trip to Redis) unless the ledger is a cache of its own."""
+    if LEDGER in settings.CACHES:
+        page = _call("get", key)
+        version = _call("get", LEDGER_VERSION, alias=LEDGER) if page is not None else None
+    else:
+        got = _call("get_many", [key, LEDGER_VERSION]) or {}
+        page, version = got.get(key), got.get(LEDGER_VERSION)
     if page is None or not isinstance(page, Page):
         return None, ENDED
-    return page, _freshness(page)
+    return page, _freshness(page, version)
 
 
 def _render_lock(key):

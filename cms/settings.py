@@ -204,7 +204,7 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.caches.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             # Fail fast when Redis is away: readers then get pages uncached (articles/pagecache.py).
@@ -214,7 +214,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "cms.filecache.FileCache",
+            "BACKEND": "cms.caches.FileCache",
             "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")),
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             "OPTIONS": {"MAX_ENTRIES": env_int("MASTHEAD_CACHE_MAX_ENTRIES", 5000)},
@@ -222,7 +222,7 @@ else:
         # When each dependency key last ended (articles/pagecache.py): small entries that must not be
         # culled while a page that depends on them may live, so a folder of their own.
         "pages-ledger": {
-            "BACKEND": "cms.filecache.FileCache",
+            "BACKEND": "cms.caches.FileCache",
             "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")) + "-ledger",
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},

@@ -360,7 +360,7 @@ def test_a_response_that_sets_a_cookie_is_not_kept(live, rf):
 def _redis_settings(location, prefix):
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.caches.RedisCache",
             "LOCATION": location,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -446,8 +446,8 @@ def test_readers_get_pages_when_redis_goes_away(live, redis_cache, caplog, tmp_p
 
 def _file_cache(location):
     return {
-        "default": {"BACKEND": "cms.filecache.FileCache", "LOCATION": str(location)},
-        "pages-ledger": {"BACKEND": "cms.filecache.FileCache", "LOCATION": f"{location}-ledger"},
+        "default": {"BACKEND": "cms.caches.FileCache", "LOCATION": str(location)},
+        "pages-ledger": {"BACKEND": "cms.caches.FileCache", "LOCATION": f"{location}-ledger"},
     }
 
 
@@ -543,7 +543,7 @@ def test_a_page_with_no_copy_is_rendered_once_for_a_burst(shared_cache, rf):
 def test_the_file_cache_lets_one_process_of_many_add_a_key(tmp_path):
     """The render lock is an ``add``: of eight threads adding one key at once, exactly one succeeds,
     round after round (Django's own file cache checks, then writes: several may be told they won)."""
-    from cms.filecache import FileCache
+    from cms.caches import FileCache
 
     cache = FileCache(str(tmp_path / "cache"), {})
     for round_ in range(30):

@@ -106,9 +106,9 @@ def test_postgres_statements_time_out_for_web_requests_not_commands():
 def test_cache_is_files_by_default_and_redis_with_redis_url():
     """Without REDIS_URL the page cache is a folder shared by this machine's workers (Django's file
     cache, with an add that one process wins); with it, Redis."""
-    assert settings_value("s.CACHES['default']['BACKEND']") == "cms.filecache.FileCache"
+    assert settings_value("s.CACHES['default']['BACKEND']") == "cms.caches.FileCache"
     assert settings_value("s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0") == (
-        "django.core.cache.backends.redis.RedisCache"
+        "cms.caches.RedisCache"
     )
 
 
