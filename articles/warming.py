@@ -8,17 +8,22 @@ the whole middleware stack, in this process: its page cache entry (``articles/pa
 filled as a reader's request would fill it, taking the render lock, so that readers meanwhile get
 the previous copy. An HTTP cache in front fetches the page from the app servers, ready.
 
-It runs on commit after the save has been made: the editor's request waits for these few renders
-(tens of milliseconds); a failure is logged, never raised, and never retried.
+The renders run after the commit, in one background thread per process (``BACKGROUND``): the
+editor's save does not wait for them (the home page of a large archive takes a good part of a
+second to render), pages asked for again while they wait are rendered once, and the thread closes
+its database connections when it runs out of pages. A failure is logged, never raised, and never
+retried.
 """
 
 import io
 import logging
 import re
+import threading
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
+from django.db import connections
 from django.http.request import split_domain_port, validate_host
 
 from articles import cachekeys
@@ -28,7 +33,11 @@ logger = logging.getLogger(__name__)
 
 ARTICLES = 3  # article pages rendered again per commit at most (a bulk import ends thousands)
 _ARTICLE_KEY = re.compile(r"^article:(\d+)$")
+BACKGROUND = True  # False: render in the committing thread (tests, whose data no other connection sees)
 _handler = None  # per process: the WSGI handler with its middleware loaded
+_lock = threading.Lock()
+_waiting = []  # paths to render again, in order
+_worker = None  # the background thread rendering them, while there are some
 
 
 def paths(keys):
@@ -76,6 +85,43 @@ def warm(path):
     return response.get("X-Masthead-Cache")
 
 
+def _render_waiting():
+    """Render the waiting paths one by one until none is left."""
+    global _worker
+    while True:
+        with _lock:
+            if not _waiting:
+                _worker = None
+                return
+            path = _waiting.pop(0)
+        try:
+            warm(path)
+        except Exception:  # rendering ahead is a courtesy: the save is made, readers will render it
+            logger.exception("Rendering %s again after a change failed.", path)
+
+
+def _in_background():
+    try:
+        _render_waiting()
+    finally:
+        connections.close_all()  # this thread's own
+
+
+def schedule(found):
+    """Render ``found`` paths again: in the background thread (started if need be), or now."""
+    global _worker
+    with _lock:
+        _waiting.extend(path for path in found if path not in _waiting)
+        if not BACKGROUND or _worker is not None:
+            start = False
+        else:
+            start = _worker = threading.Thread(target=_in_background, name="masthead-warming", daemon=True)
+    if start:
+        start.start()
+    elif not BACKGROUND:
+        _render_waiting()
+
+
 class Warmer:
     """Renders again the pages readers ask for first among those a commit ended (see the module docstring)."""
 
@@ -86,7 +132,6 @@ class Warmer:
         if not validate_host(host, settings.ALLOWED_HOSTS):
             return  # this server does not answer for MASTHEAD_BASE_URL: nothing to render for it
         try:
-            for path in paths({*keys, *withdrawn}):
-                warm(path)
-        except Exception:  # rendering ahead is a courtesy: the save is made, readers will render it
+            schedule(paths({*keys, *withdrawn}))
+        except Exception:
             logger.exception("Rendering pages again after a change failed.")

@@ -626,10 +626,14 @@ def test_pages_offer_a_grace_to_an_http_cache_but_not_past_a_scheduled_publicati
 
 
 @pytest.fixture
-def warming(settings):
-    """The pages are warmed for the host the tests' readers use."""
+def warming(settings, monkeypatch):
+    """The pages are rendered again for the host the tests' readers use, in the committing thread (a
+    background thread's connection would not see the test's uncommitted data)."""
+    from articles import warming as warming_module
+
     settings.MASTHEAD_BASE_URL = "http://testserver"
     settings.MASTHEAD_WARM_PAGES = True
+    monkeypatch.setattr(warming_module, "BACKGROUND", False)
 
 
 def test_home_and_a_just_published_article_are_rendered_right_after_the_commit(
@@ -667,7 +671,7 @@ def test_a_failed_render_after_a_commit_is_logged_and_the_save_kept(live, editor
     with caplog.at_level(logging.ERROR, logger="articles.warming"), django_capture_on_commit_callbacks(execute=True):
         change_revision(live, editor)
     assert Article.objects.get(pk=live.pk).title == "Shelling near the old bridge"
-    assert any("Rendering pages again after a change failed" in record.getMessage() for record in caplog.records)
+    assert any("again after a change failed" in record.getMessage() for record in caplog.records)
     response, html = get("/articles/shelling/")
     assert cache_state(response) == "miss" and "Shelling near the old bridge" in html
 
@@ -681,3 +685,31 @@ def test_a_not_modified_answer_keeps_what_an_http_cache_needs(live):
     for name in ("Surrogate-Control", "xkey", "Surrogate-Key", "Cache-Tag"):
         assert response[name] == first[name] or name == "Surrogate-Control", name
     assert response["Surrogate-Control"].startswith("max-age=")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_save_does_not_wait_for_the_pages_rendered_after_it(editor, settings, monkeypatch):
+    """The renders after a commit run in a background thread: the save returns while they are still
+    going, and the first reader after them gets the page from the cache."""
+    from articles import warming as warming_module
+
+    settings.MASTHEAD_BASE_URL = "http://testserver"
+    ArticleFactory(title="Already live", decided=True)
+    get("/")
+    release, rendering = threading.Event(), threading.Event()
+    real_warm = warming_module.warm
+
+    def slow_warm(path):
+        rendering.set()
+        release.wait(10)
+        return real_warm(path)
+
+    monkeypatch.setattr(warming_module, "warm", slow_warm)
+    fresh = ArticleFactory(title="Breaking: ceasefire", status="in_review", published_at=None, decided=True)
+    workflow.perform("publish", fresh, editor)  # commits (no test transaction here)
+    worker = warming_module._worker
+    assert rendering.wait(10) and worker is not None and worker.is_alive()  # saved; the renders still to come
+    release.set()
+    worker.join(10)
+    response, html = get("/")
+    assert cache_state(response) == "hit" and "Breaking: ceasefire" in html
