@@ -688,12 +688,13 @@ def test_a_not_modified_answer_keeps_what_an_http_cache_needs(live):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_save_does_not_wait_for_the_pages_rendered_after_it(editor, settings, monkeypatch):
+def test_the_save_does_not_wait_for_the_pages_rendered_after_it(django_user_model, settings, monkeypatch):
     """The renders after a commit run in a background thread: the save returns while they are still
     going, and the first reader after them gets the page from the cache."""
     from articles import warming as warming_module
 
     settings.MASTHEAD_BASE_URL = "http://testserver"
+    editor = django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-password-123")
     ArticleFactory(title="Already live", decided=True)
     get("/")
     release, rendering = threading.Event(), threading.Event()
