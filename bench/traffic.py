@@ -17,7 +17,8 @@ connection opens, as a search engine's crawler paces itself) ask for any article
 evenly; each phase draws its own requests, so a crawler never replays what an earlier phase cached. Each counts the X-Masthead-Cache answers (hit, miss). The run:
 
 1. the ceiling: the cheapest Django view (bench/urls.py) at the readers' 6 connections (through
-   Varnish with ``--varnish``, which passes it to gunicorn: it is never cached);
+   Varnish with ``--varnish``, which passes it to gunicorn: it is never cached), measured again
+   after the phases: the mean of the two is the run's ceiling;
 2. a cold start (``--warmup`` seconds, not reported);
 3. **warm**: ``--seconds`` of traffic, nothing changing;
 4. **during edits**: ``--seconds`` of traffic while an editor (this process, through the
@@ -313,12 +314,9 @@ def main():
         _editing_through(front, args.varnish)
         scripts = {name: {"readers": script_for(readers, folder, f"readers-{name}", front.header), "crawlers": crawlers}
                    for name, (readers, crawlers) in drawn.items()}
-        for name, port in [("gunicorn", server.port)] + ([("through Varnish", front.port)] if args.varnish else []):
-            warm(Front(port, ""), "/__ceiling__/", 20)
-            out = subprocess.run(["wrk", "-t1", f"-c{READER_CONNECTIONS}", "-d10s", "--latency",
-                                  f"http://127.0.0.1:{port}/__ceiling__/"], capture_output=True, text=True, check=True).stdout
-            ceilings[name] = parse_wrk(out)[0]
-        ceiling = ceilings["through Varnish" if args.varnish else "gunicorn"]
+        ports = [("gunicorn", server.port)] + ([("through Varnish", front.port)] if args.varnish else [])
+        for name, port in ports:
+            ceilings[name] = [_ceiling(port)]
         phase(front, scripts["cold"], args.warmup, args.crawl_rate)
         results["warm"] = phase(front, scripts["warm"], args.seconds, args.crawl_rate)
         stop = threading.Event()
@@ -329,6 +327,9 @@ def main():
         finally:
             stop.set()
             editor.join(60)
+        for name, port in ports:  # again after the phases: the machine's load may have moved meanwhile
+            ceilings[name].append(_ceiling(port))
+    ceiling = sum(ceilings["through Varnish" if args.varnish else "gunicorn"]) / 2
 
     if args.redis:  # leave the shared Redis as it was
         import redis
@@ -344,8 +345,9 @@ def main():
           f"{READER_CONNECTIONS} connections + a crawler at {args.crawl_rate:g} req/s, "
           f"{args.warmup} s cold start, "
           f"{args.seconds} s per phase, an edit every {args.interval:g} s during edits\n")
-    for name, value in ceilings.items():
-        print(f"ceiling (minimal view, {READER_CONNECTIONS} connections, {name}): {value:,.1f} req/s")
+    for name, (before, after) in ceilings.items():
+        print(f"ceiling (minimal view, {READER_CONNECTIONS} connections, {name}): {(before + after) / 2:,.1f} req/s "
+              f"(the mean of {before:,.1f} before the phases and {after:,.1f} after)")
     other = "previous copies" if not args.varnish else "other"
     print(f"\n| phase | req/s | % of ceiling | readers' hits | crawlers' hits | readers' {other} | "
           "p99 ms (readers / crawlers) | errors |")
@@ -363,6 +365,14 @@ def main():
           f"{saves[len(saves) // 2]:.0f} ms, worst {saves[-1]:.0f} ms); pages checked right after "
           f"{report['checked']}, previous copy first {report['previous copy first']}, "
           f"stale past MASTHEAD_STALE_SECONDS {report['stale']}")
+
+
+def _ceiling(port):
+    """The minimal view's requests/s at the readers' connections, 10 s."""
+    warm(Front(port, ""), "/__ceiling__/", 20)
+    out = subprocess.run(["wrk", "-t1", f"-c{READER_CONNECTIONS}", "-d10s", "--latency",
+                          f"http://127.0.0.1:{port}/__ceiling__/"], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)[0]
 
 
 def _editing_through(front, varnish):
