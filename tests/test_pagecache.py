@@ -501,7 +501,7 @@ def _burst(wrapped, rf, count=6):
     return sorted(answers)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
 def test_a_purged_page_is_rendered_once_while_the_others_get_the_previous_copy(shared_cache, rf):
     """Six readers ask for a popular page at once right after a change that ends it: one renders it,
     the other five get the previous copy at once; the next reader gets the new page."""
@@ -516,7 +516,7 @@ def test_a_purged_page_is_rendered_once_while_the_others_get_the_previous_copy(s
     assert _burst(wrapped, rf, count=2) == [("hit", "<p>second</p>")] * 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
 def test_a_withdrawn_page_is_rendered_once_and_never_served_stale(shared_cache, rf):
     """After a withdrawal (an unpublished article), readers arriving during the one render wait for
     it: nobody gets the previous copy."""
@@ -530,7 +530,7 @@ def test_a_withdrawn_page_is_rendered_once_and_never_served_stale(shared_cache, 
     assert answers == [("hit", "<p>withdrawn</p>")] * 5 + [("miss", "<p>withdrawn</p>")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
 def test_a_page_with_no_copy_is_rendered_once_for_a_burst(shared_cache, rf):
     """Readers asking at once for a page nobody has cached yet (or that ended at a scheduled
     publication) wait for the one render."""
@@ -687,7 +687,7 @@ def test_a_not_modified_answer_keeps_what_an_http_cache_needs(live):
     assert response["Surrogate-Control"].startswith("max-age=")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
 def test_the_save_does_not_wait_for_the_pages_rendered_after_it(django_user_model, settings, monkeypatch):
     """The renders after a commit run in a background thread: the save returns while they are still
     going, and the first reader after them gets the page from the cache."""
