@@ -8,10 +8,14 @@ show). Beside it the page keeps the **dependency keys** of what it showed (``art
 
 A change ends keys, not pages: ``end(keys)`` records, per key, when it ended (the app-cache purger
 in ``articles/purging.py`` calls it on commit). A page is served only while none of its keys ended
-after its render began (one ``get_many`` of its keys per hit), so an edit ends exactly the pages
+after its render began, so an edit ends exactly the pages
 that showed what it changed, on every app server, and pages can otherwise stay for hours
 (``MASTHEAD_PAGE_CACHE_SECONDS``). Time still ends pages at the next scheduled publication: no page
 is kept past it, so a scheduled article appears at its time with no job running.
+
+Each end() also renews the ledger's version, read with the page itself (one ``get_many``): while
+it is unchanged, what a process has already read of the ledger still holds, so a hit usually costs
+one round trip to Redis (or two files), however many keys the page has.
 
 Times are each app server's clock: with several servers, ``MASTHEAD_CACHE_CLOCK_SKEW`` (seconds) must
 be at least how far their clocks may differ (NTP keeps them within milliseconds); a page whose render
@@ -22,6 +26,15 @@ anything but GET and HEAD, responses that set a cookie or say ``private``/``no-s
 statuses other than 200, 301 and 404 (a 404 depends on ``missing``). Previews and share links are
 not wrapped at all.
 
+**Stampede-proof.** A page whose keys ended is not dropped: of the requests that find it so, the
+one that takes its render lock (``cache.add``: Redis ``SET NX``, a hard link with the file cache,
+``cms/caches.py``) renders it, while the others get the previous copy, marked ``stale``, for up
+to ``MASTHEAD_STALE_SECONDS`` after the change — never for a withdrawal (``end(keys, withdrawn)``:
+an article unpublished or deleted, warnings changed, which a reader must not be shown even for a
+few seconds), never past the page's own lifetime (a scheduled publication), and never when the
+cache cannot say. With no copy to serve they wait up to ``RENDER_WAIT`` seconds for the renderer's
+page before rendering it themselves (a renderer that died frees its lock after ``LOCK_SECONDS``).
+
 Every response a reader gets carries an ETag, a ``Cache-Control`` fit for a CDN and its keys as
 ``Surrogate-Key``, ``xkey`` and ``Cache-Tag``; a matching ``If-None-Match`` is answered 304. If
 the cache is unreachable (Redis down) pages are served uncached, with one log line every
@@ -31,7 +44,9 @@ the cache is unreachable (Redis down) pages are served uncached, with one log li
 import hashlib
 import logging
 import math
+import os
 import time
+import uuid
 from functools import wraps
 from typing import NamedTuple
 
@@ -49,6 +64,14 @@ logger = logging.getLogger(__name__)
 CACHED_STATUSES = frozenset({200, 301, 404})
 HIT_HEADER = "X-Masthead-Cache"
 ENDED_PREFIX = "pages:ended:"
+WITHDRAWN_PREFIX = "pages:withdrawn:"
+LOCK_PREFIX = "pages:rendering:"
+LOCK_SECONDS = 30  # a render lock outlives any render; a process that died holding it frees it so
+RENDER_WAIT = 3.0  # seconds a request with no copy to serve waits for another's render
+_WAIT_STEP = 0.02
+LEDGER_VERSION = "pages:ended-version"  # renewed by every end(): what a process read of the ledger still holds
+_MEMO_SIZE = 200_000
+_memo = {"version": None, "ended": {}}  # per process: the ledger as read while its version was "version"
 LEDGER = "pages-ledger"  # the cache alias of the ended keys, when settings define one
 _RETRY_SECONDS = 5.0
 _down_until = 0.0  # per process: after a cache error, skip the cache until then
@@ -88,15 +111,19 @@ def _call(method, *args, alias="default", **kwargs):
 # --- keys ending ----------------------------------------------------------------------------------------
 
 
-def end(keys):
-    """Pages showing any of ``keys`` are no longer served (called on commit, by articles/purging.py).
+def end(keys, withdrawn=()):
+    """Pages showing any of ``keys`` or ``withdrawn`` are no longer served as they are (called on
+    commit, by articles/purging.py); those showing any of ``withdrawn`` are not served stale either.
     Returns False if the cache could not be told."""
-    if not keys:
+    if not keys and not withdrawn:
         return True
     now = time.time()
+    entries = {ENDED_PREFIX + key: now for key in {*keys, *withdrawn}}
+    entries.update({WITHDRAWN_PREFIX + key: now for key in withdrawn})
+    entries[LEDGER_VERSION] = uuid.uuid4().hex  # last, and with them (Redis: one MSET)
     # Kept a little longer than any page may live: a page older than that is gone anyway.
     timeout = settings.MASTHEAD_PAGE_CACHE_SECONDS + 60
-    return _call("set_many", {ENDED_PREFIX + key: now for key in keys}, timeout, alias=LEDGER) is not None
+    return _call("set_many", entries, timeout, alias=LEDGER) is not None
 
 
 def ended_times(keys):
@@ -115,12 +142,6 @@ def unchanged_since(rendered, keys, ended):
     return all(ended.get(key, -math.inf) < rendered - settings.MASTHEAD_CACHE_CLOCK_SKEW for key in keys)
 
 
-def _still_valid(page):
-    """None of the page's keys ended after its render began (None: the cache cannot say)."""
-    ended = ended_times(page.keys)
-    return None if ended is None else unchanged_since(page.rendered, page.keys, ended)
-
-
 def get_many(keys):
     """``cache.get_many(keys)`` on the pages' cache: {} when it is unreachable (articles/fragments.py)."""
     return _call("get_many", keys) or {}
@@ -129,6 +150,53 @@ def get_many(keys):
 def set_many(values, timeout):
     """``cache.set_many(values, timeout)`` on the pages' cache; nothing when it is unreachable."""
     _call("set_many", values, timeout)
+
+def _ended(keys, version):
+    """When each of ``keys`` last ended (0.0: not within the ledger's memory), or None if the cache
+    cannot say. While the ledger's version is the one read with the page, what this process has
+    already read of it still holds: only keys it has not read yet are asked for."""
+    if version is None:  # never renewed yet (or expired): start one, for the next requests
+        _call("add", LEDGER_VERSION, uuid.uuid4().hex, settings.MASTHEAD_PAGE_CACHE_SECONDS + 60, alias=LEDGER)
+    if version is None or _memo["version"] != version:
+        _memo.update(version=version, ended={})
+    known = _memo["ended"]
+    missing = [key for key in keys if key not in known] if version is not None else list(keys)
+    if missing:
+        got = _call("get_many", [ENDED_PREFIX + key for key in missing], alias=LEDGER)
+        if got is None:
+            return None
+        if len(known) > _MEMO_SIZE:
+            known.clear()
+        fetched = {key: got.get(ENDED_PREFIX + key, 0.0) for key in missing}
+        if version is None:
+            return fetched
+        known.update(fetched)
+    return {key: known[key] for key in keys}
+
+
+FRESH, STALE, ENDED = "fresh", "stale", "ended"
+
+
+def _freshness(page, version=None):
+    """FRESH: none of the page's keys ended after its render began; STALE: some did, at most
+    MASTHEAD_STALE_SECONDS ago, none withdrawn, so the page may be served while another request
+    renders it; else ENDED (also when the cache cannot say)."""
+    if not page.keys:
+        return FRESH
+    ended = _ended(page.keys, version)
+    if ended is None:
+        return ENDED
+    since = page.rendered - settings.MASTHEAD_CACHE_CLOCK_SKEW
+    after = {key: when for key, when in ended.items() if when >= since}
+    if not after:
+        return FRESH
+    now = time.time()
+    if now - min(after.values()) > settings.MASTHEAD_STALE_SECONDS or now >= page.expires:
+        return ENDED
+    withdrawn = _call("get_many", [WITHDRAWN_PREFIX + key for key in after], alias=LEDGER)
+    if withdrawn is None or any(when >= since for when in withdrawn.values()):
+        return ENDED
+    return STALE
 
 
 def lifetime():
@@ -189,6 +257,7 @@ class Page(NamedTuple):
 
 
 _KEPT_HEADERS = ("Location", "Content-Language", "X-Robots-Tag")
+_REVALIDATION_HEADERS = (HIT_HEADER, "Surrogate-Control", "Surrogate-Key", "xkey", "Cache-Tag")
 
 
 def _page(response, keys, rendered, seconds):
@@ -225,11 +294,84 @@ def _render(view, request, *args, **kwargs):
 
 
 def _cached_page(key):
-    """The page kept under ``key`` if it may still be served, else None."""
-    page = _call("get", key)
+    """The page kept under ``key`` and its freshness, or (None, ENDED). The page and the ledger's
+    version are read together (one round trip to Redis) unless the ledger is a cache of its own."""
+    if LEDGER in settings.CACHES:
+        page = _call("get", key)
+        version = _call("get", LEDGER_VERSION, alias=LEDGER) if page is not None else None
+    else:
+        got = _call("get_many", [key, LEDGER_VERSION]) or {}
+        page, version = got.get(key), got.get(LEDGER_VERSION)
     if page is None or not isinstance(page, Page):
-        return None
-    return page if _still_valid(page) else None
+        return None, ENDED
+    return page, _freshness(page, version)
+
+
+def _render_lock(key):
+    """True if this request may render the page under ``key`` now: no other request is rendering it."""
+    return bool(_call("add", LOCK_PREFIX + key, os.getpid(), LOCK_SECONDS))
+
+
+def _awaited_page(key):
+    """The fresh page another request is rendering under ``key``, waited for up to RENDER_WAIT seconds."""
+    for _ in range(math.ceil(RENDER_WAIT / _WAIT_STEP)):  # counted, not timed: immune to the clock
+        if not _available():
+            break
+        time.sleep(_WAIT_STEP)
+        page, freshness = _cached_page(key)
+        if freshness == FRESH:
+            return page
+    return None
+
+
+def _rendered_page(view, request, key, *args, **kwargs):
+    """Render the page now and keep it under ``key`` (if any); (response, page), page None if the
+    response may not be kept."""
+    rendered = time.time()
+    response, keys = _render(view, request, *args, **kwargs)
+    if not _cacheable(response):
+        return response, None
+    page = _page(response, keys, rendered, lifetime() if key else 0)
+    if key:
+        _call("set", key, page, page.expires - rendered)
+    return response, page
+
+
+def _surrogate_control(page, state):
+    """How long an HTTP cache in front may keep the page (deploy/varnish.vcl), and how long it may
+    serve it stale while fetching it again: not a stale copy, nor a page that ends at a scheduled
+    publication (the article must appear at its time)."""
+    remaining = max(0, int(page.expires - time.time()))
+    if state == "stale":
+        return "max-age=0"
+    bounded = page.expires - page.rendered < settings.MASTHEAD_PAGE_CACHE_SECONDS
+    grace = 0 if bounded else settings.MASTHEAD_STALE_SECONDS
+    return f"max-age={remaining}, stale-while-revalidate={grace}"
+
+
+def _answer(view, request, key, *args, **kwargs):
+    """(response, page, state) for a reader: the kept page if fresh; else rendered by this request if
+    it takes the render lock; else the previous copy if it may be served stale; else the page another
+    request renders, waited for; else rendered here. ``key`` None: the cache is off or away."""
+    page, freshness = _cached_page(key) if key else (None, ENDED)
+    if freshness == FRESH:
+        return _response(page), page, "hit"
+    if key and _render_lock(key):
+        try:
+            page, freshness = _cached_page(key)  # a render may have ended just before the lock was taken
+            if freshness == FRESH:
+                return _response(page), page, "hit"
+            response, page = _rendered_page(view, request, key, *args, **kwargs)
+            return response, page, "miss" if _available() else "off"
+        finally:
+            _call("delete", LOCK_PREFIX + key)
+    if freshness == STALE:
+        return _response(page), page, "stale"
+    page = _awaited_page(key) if key else None
+    if page is not None:
+        return _response(page), page, "hit"
+    response, page = _rendered_page(view, request, key, *args, **kwargs)
+    return response, page, "miss" if key and _available() else "off"
 
 
 def cache_for_readers(view):
@@ -243,27 +385,23 @@ def cache_for_readers(view):
             return response
 
         key = page_key(request) if settings.MASTHEAD_PAGE_CACHE and _available() else None
-        page = _cached_page(key) if key else None
-        if page is not None:
-            response, state = _response(page), "hit"
-        else:
-            rendered = time.time()
-            response, keys = _render(view, request, *args, **kwargs)
-            if not _cacheable(response):
-                return response
-            page = _page(response, keys, rendered, lifetime() if key else 0)
-            if key:
-                _call("set", key, page, page.expires - rendered)
-            state = "miss" if key and _available() else "off"
+        response, page, state = _answer(view, request, key, *args, **kwargs)
+        if page is None:
+            return response  # not to be kept (a cookie set, private, an error)
         response[HIT_HEADER] = state
         response["ETag"] = page.etag
         if state != "off":  # how long an HTTP cache in front may keep it (deploy/varnish.vcl)
-            response["Surrogate-Control"] = f"max-age={max(0, int(page.expires - time.time()))}"
+            response["Surrogate-Control"] = _surrogate_control(page, state)
         if page.keys:
             response["Surrogate-Key"] = response["xkey"] = " ".join(page.keys)  # Fastly, Varnish
             response["Cache-Tag"] = ",".join(page.keys)  # Cloudflare
         patch_vary_headers(response, ["Cookie"])
         patch_cache_control(response, public=True, max_age=settings.MASTHEAD_CDN_MAX_AGE, must_revalidate=True)
-        return get_conditional_response(request, etag=page.etag, response=response)
+        answer = get_conditional_response(request, etag=page.etag, response=response)
+        if answer is not response:  # 304: an HTTP cache revalidating its copy keeps it as long, with these keys
+            for name in _REVALIDATION_HEADERS:
+                if response.has_header(name):
+                    answer[name] = response[name]
+        return answer
 
     return wrapped

@@ -13,6 +13,11 @@ which articles now stand next to it): a change passes ``later``, called at commi
 committed since the last (an import commits a file at a time but sends once a second: one reading
 for all its articles rather than one per article).
 
+A change that takes something away from readers (an article unpublished or deleted, its warnings
+changed) passes ``withdrawn=True``: its keys go to every purger as withdrawn, and no cache serves a
+page showing them stale while it is rendered again (``articles/pagecache.py``; Varnish purges them
+outright rather than softly).
+
 A purger that fails is logged and its keys are tried again with the next send from this process;
 nothing here ever raises into the write that ended the keys.
 """
@@ -35,13 +40,13 @@ class PageCachePurger:
     """The app's own page cache: records when each key ended (articles/pagecache.py), which ends the
     pages and the fragments (articles/fragments.py) showing them."""
 
-    def purge(self, keys):
-        if (settings.MASTHEAD_PAGE_CACHE or fragments.enabled()) and not pagecache.end(keys):
+    def purge(self, keys, withdrawn=frozenset()):
+        if (settings.MASTHEAD_PAGE_CACHE or fragments.enabled()) and not pagecache.end(keys, withdrawn):
             raise ConnectionError("the page cache is unreachable")
 
 
 _local = threading.local()
-_retry: dict[str, set] = {}  # per purger (its dotted path): keys a failed send still owes
+_retry: dict[str, tuple] = {}  # per purger (its dotted path): (keys, withdrawn keys) a failed send still owes
 _batch = None  # inside batched(): {"every": seconds, "last": monotonic}
 
 
@@ -52,15 +57,17 @@ def _state():
     return state
 
 
-def end_on_commit(keys=(), later=None, later_id=None, gather=None):
+def end_on_commit(keys=(), later=None, later_id=None, gather=None, withdrawn=False):
     """End ``keys`` when the current transaction commits (now, outside one). ``later``: a callable
     returning more keys, called at commit time (the first given per ``later_id`` in a transaction).
     ``gather``: (function, item): ``function(items)`` returns more keys, called once per send with the
-    items (each once, in order) of the committed changes that gave the same function."""
+    items (each once, in order) of the committed changes that gave the same function.
+    ``withdrawn``: the change takes something away from readers (see the module docstring)."""
     state = _state()
     state["count"] += 1
     token = state["count"]
-    state["asked"][token] = (frozenset(keys), later, later_id if later_id is not None else ("call", token), gather)
+    later_id = later_id if later_id is not None else ("call", token)
+    state["asked"][token] = (frozenset(keys), later, later_id, gather, withdrawn)
     state["laters_done"] = set()  # a change being made: the next commit computes its laters afresh
     transaction.on_commit(lambda: _committed(token))
 
@@ -80,26 +87,32 @@ def _flush():
         return  # batched(): sent with a later commit, or when the batch ends
     if not state["committed"]:
         return
-    keys, newest, gathered = set(), max(state["committed"]), {}
+    newest = max(state["committed"])
+    changes = []
     for token in sorted(state["asked"]):
         if token > newest:
             break
-        asked, later, later_id, gather = state["asked"].pop(token)
-        if token not in state["committed"]:
-            continue  # its transaction rolled back: a later change has committed since
-        keys.update(asked)
+        change = state["asked"].pop(token)
+        if token in state["committed"]:  # (else its transaction rolled back: a later change has committed since)
+            changes.append(change)
+    withdrawn_laters = {later_id for _, _, later_id, _, withdrawn in changes if withdrawn}
+    keys, withdrawn_keys, gathered = set(), set(), {}
+    for asked, later, later_id, gather, withdrawn in changes:
+        found = set(asked)
         if later is not None and later_id not in state["laters_done"]:
             state["laters_done"].add(later_id)
-            keys.update(later())
+            found.update(later())
+            withdrawn = withdrawn or later_id in withdrawn_laters
         if gather is not None:
             gathered.setdefault(gather[0], {})[gather[1]] = None
+        (withdrawn_keys if withdrawn else keys).update(found)
     for function, items in gathered.items():
         keys.update(function(list(items)))
     state["committed"].clear()
     if _batch is not None:
         _batch["last"] = time.monotonic()
-    if keys:
-        send(keys)
+    if keys or withdrawn_keys:
+        send(keys - withdrawn_keys, withdrawn_keys)
 
 
 @contextmanager
@@ -120,16 +133,18 @@ def purgers():
     return {path: import_string(path)() for path in settings.MASTHEAD_PURGERS}
 
 
-def send(keys):
-    """Send ``keys`` to every purger now; a failure is logged and kept for the next send."""
+def send(keys, withdrawn=frozenset()):
+    """Send ``keys`` (and ``withdrawn`` keys) to every purger now; a failure is logged and kept for the
+    next send."""
     for path, purger in purgers().items():
-        owed = _retry.pop(path, set())
-        batch = set(keys) | owed
-        if not batch:
+        owed, owed_withdrawn = _retry.pop(path, (set(), set()))
+        hard = set(withdrawn) | owed_withdrawn
+        batch = (set(keys) | owed) - hard
+        if not batch and not hard:
             continue
         try:
-            purger.purge(frozenset(batch))
+            purger.purge(frozenset(batch), frozenset(hard))
         except Exception as error:  # a cache or proxy being away must never break an editor's save
-            _retry[path] = batch
+            _retry[path] = (batch, hard)
             logger.warning("Purging %d keys through %s failed (%s); trying again with the next change.",
-                           len(batch), path, error)
+                           len(batch) + len(hard), path, error)

@@ -11,6 +11,12 @@ Signals fire for ``save()``, ``delete()`` and related managers' ``add``/``remove
 A write that bypasses them (``QuerySet.update``, ``bulk_create``, raw SQL) must end its keys itself
 with ``purging.end_on_commit`` — or, as the importer does for an article it has just saved, rely on
 the keys computed at commit time from what the database then holds (``placement_keys``).
+
+A change that takes something from readers — a live article unpublished, put back to a later time
+or deleted, warnings given to or taken from a visible article — ends its keys as *withdrawn*: no
+cache serves the pages showing it stale while they are rendered again (``articles/pagecache.py``).
+Other changes (an approved revision, a new article, a renamed tag) may be served stale for up to
+``MASTHEAD_STALE_SECONDS`` to all but the one request rendering the page.
 """
 
 from bisect import bisect_left, bisect_right
@@ -19,6 +25,7 @@ from itertools import chain, islice
 
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles import cachekeys as keys
@@ -140,10 +147,17 @@ def adjacent_keys_of_many(placed):
 # --- handlers -------------------------------------------------------------------------------------------
 
 
-def _placed_later(article, old_author=None):
-    """End the article's placement keys at commit time, read for all the articles placed since the last
-    send at once (an import's articles: once a second)."""
-    purging.end_on_commit(gather=(_placements, (article.pk, old_author)))
+def _placed_later(article, old_author=None, withdrawn=False):
+    """End the article's placement keys at commit time: read for all the articles placed since the last
+    send at once (an import's articles: once a second), or, for a withdrawal, for this article alone and
+    sent as withdrawn."""
+    if withdrawn:
+        purging.end_on_commit(
+            later=partial(placement_keys, [article.pk], [old_author]), later_id=("placed", article.pk, old_author),
+            withdrawn=True,
+        )
+    else:
+        purging.end_on_commit(gather=(_placements, (article.pk, old_author)))
 
 
 def _placements(placed):
@@ -151,21 +165,30 @@ def _placements(placed):
     return placement_keys([pk for pk, _ in placed], [author for _, author in placed])
 
 
+def _withdrawn(article):
+    """The article was live as read from the database and no longer is (unpublished, put back to a
+    later time): no page showing it may be served stale."""
+    when = article.loaded("published_at")
+    was_live = article.loaded("status") == Article.Status.PUBLISHED and when is not None and when <= timezone.now()
+    return was_live and not article.is_live
+
+
 def _article_saved(sender, instance, created=False, **kwargs):
     """An edit in place ends the pages showing the article; anything that can move it between pages
     (published or unpublished, rescheduled, another author or slug, a new article) ends the lists too."""
     if not instance.concerns_readers:
         return
-    purging.end_on_commit(edit_keys(instance))
+    withdrawn = _withdrawn(instance)
+    purging.end_on_commit(edit_keys(instance), withdrawn=withdrawn)
     if created or instance.placement_changed:
-        _placed_later(instance, instance.loaded("author_id"))
+        _placed_later(instance, instance.loaded("author_id"), withdrawn=withdrawn)
 
 
 def _article_deleting(sender, instance, **kwargs):
     if instance.concerns_readers:
         tag_ids = list(TaggedArticle.objects.filter(content_object=instance).values_list("tag_id", flat=True))
-        purging.end_on_commit(edit_keys(instance) | tag_link_keys(tag_ids))
-        _placed_later(instance, instance.author_id)
+        purging.end_on_commit(edit_keys(instance) | tag_link_keys(tag_ids), withdrawn=True)
+        _placed_later(instance, instance.author_id, withdrawn=True)
 
 
 def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -177,9 +200,10 @@ def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
     elif instance.concerns_readers and action in ("post_add", "post_remove", "post_clear") and (
         pk_set or action == "post_clear"
     ):
-        # Warnings decide what filtered lists show and which neighbours they link: the lists too.
-        purging.end_on_commit(edit_keys(instance))
-        _placed_later(instance)
+        # Warnings decide what filtered lists show and which neighbours they link: the lists too; and a
+        # reader who hides a warning must not be shown a stale page with an article now carrying it.
+        purging.end_on_commit(edit_keys(instance), withdrawn=True)
+        _placed_later(instance, withdrawn=True)
 
 
 def _retagged(article, action):
@@ -216,11 +240,12 @@ def _articles_relinked(sender, instance, action, pk_set):
         return
     article_ids = instance.__dict__.pop("_cleared_articles", set()) if action == "post_clear" else set(pk_set)
     for article in Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).only("pk"):
-        purging.end_on_commit(edit_keys(article))
+        warned = sender is not TaggedArticle  # never served stale, as above
+        purging.end_on_commit(edit_keys(article), withdrawn=warned)
         if sender is TaggedArticle:
             purging.end_on_commit(tag_link_keys([instance.pk]))
         else:
-            _placed_later(article)
+            _placed_later(article, withdrawn=True)
 
 
 def _tag_link_writing(sender, instance, **kwargs):

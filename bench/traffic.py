@@ -4,28 +4,36 @@ archive, an editor changing a published article every 10 seconds (issue 18).
     .venv/bin/python bench/traffic.py --articles 1000                       # SQLite
     .venv/bin/python bench/traffic.py --articles 100000 --database postgres
     .venv/bin/python bench/traffic.py --articles 100000 --database postgres --redis redis://127.0.0.1:6379/0
+    .venv/bin/python bench/traffic.py --articles 100000 --database postgres --redis redis://… --varnish
 
 The archive of bench/load.py (bench/dataset.py: long-tail tags and authors) is served by gunicorn
-(2 workers, page cache on, as `make run`). Two wrk processes run at once: **readers** (6
+(2 workers, page cache on, as `make run`); with ``--varnish``, through Debian's varnishd with
+deploy/varnish.vcl in front (the editor's commits purge it, tests/servers.py starts it).
+``MASTHEAD_PORTS=8130-8149`` keeps the servers to a range of ports. Two wrk processes run at once: **readers** (6
 connections) ask for articles by a Zipf law over the 2,000 newest (the head gets most), the home
 page and its next pages, tags and authors (Zipf over their long tails), searches and feeds;
 a **crawler** (``--crawl-rate`` requests a second, default 5, each sent as soon as its
 connection opens, as a search engine's crawler paces itself) ask for any article, tag, author or home page of the whole archive,
 evenly; each phase draws its own requests, so a crawler never replays what an earlier phase cached. Each counts the X-Masthead-Cache answers (hit, miss). The run:
 
-1. the ceiling: the cheapest Django view (bench/urls.py) at the same 8 connections;
+1. the ceiling: the cheapest Django view (bench/urls.py) at the readers' 6 connections (through
+   Varnish with ``--varnish``, which passes it to gunicorn: it is never cached), measured again
+   after the phases: the mean of the two is the run's ceiling;
 2. a cold start (``--warmup`` seconds, not reported);
 3. **warm**: ``--seconds`` of traffic, nothing changing;
 4. **during edits**: ``--seconds`` of traffic while an editor (this process, through the
    workflow) approves a revision of one of the 200 newest articles every ``--interval`` seconds,
-   then checks the article's page and the home page show it (a page that does not is stale).
+   then checks the article's page and the home page show it: a page still showing the previous
+   copy MASTHEAD_STALE_SECONDS after the change is stale.
 
 Prints, for each phase: requests/s and their share of the ceiling, p99, errors, and the readers'
-and the crawlers' hit ratios.
+and the crawlers' hit ratios (Varnish's X-Cache with ``--varnish``, else the page cache's
+X-Masthead-Cache; previous copies served while a page is rendered again are counted apart).
 """
 
 import argparse
 import bisect
+import contextlib
 import os
 import random
 import re
@@ -43,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import dataset  # noqa: E402
 from bench.load import bench_env, parse_wrk, prepare, serve, warm  # noqa: E402
+from tests.servers import Varnish  # noqa: E402
 
 HEAD = 2000  # readers' articles: the newest this many, by a Zipf law
 READER_CONNECTIONS = 6
@@ -65,7 +74,7 @@ function request()
   return wrk.format("GET", paths[(counter %% #paths) + 1])
 end
 function response(status, headers, body)
-  local state = headers["X-Masthead-Cache"] or headers["x-masthead-cache"]
+  local state = headers["%(header)s"] or headers[string.lower("%(header)s")]
   if state == "hit" then hits = hits + 1 elseif state == "miss" then misses = misses + 1 else other = other + 1 end
 end
 function done(summary, latency, requests)
@@ -154,11 +163,22 @@ def crawler_paths(count, tags, authors, rng, size=50_000):
     return paths
 
 
-def script_for(paths, folder, name):
+class Front:
+    """Where readers, crawlers and the editor's checks go (gunicorn, or Varnish in front of it), and the
+    header saying whether an answer came from the cache."""
+
+    def __init__(self, port, header):
+        self.port, self.header = port, header
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+def script_for(paths, folder, name, header):
     listing = Path(folder) / f"{name}.txt"
     listing.write_text("\n".join(paths) + "\n")
     script = Path(folder) / f"{name}.lua"
-    script.write_text(LUA % {"paths": listing})
+    script.write_text(LUA % {"paths": listing, "header": header})
     return script
 
 
@@ -177,13 +197,13 @@ def finish(process):
     rps, p99, errors = parse_wrk(out)
     found = re.search(r"CACHE hits=(\d+) misses=(\d+) other=(\d+)", out)
     hits, misses, other = (int(n) for n in found.groups())
-    return {"rps": rps, "p99": p99, "errors": errors, "hits": hits, "answers": hits + misses + other}
+    return {"rps": rps, "p99": p99, "errors": errors, "hits": hits, "other": other, "answers": hits + misses + other}
 
 
 def crawl(server, paths, rate, seconds, result):
     """A crawler pacing itself: one request every 1/rate seconds, each sent as soon as its connection
     opens (wrk's delay() would hold a connection open, and a sync gunicorn worker with it)."""
-    latencies, hits, answers, errors = [], 0, 0, 0
+    latencies, hits, other, answers, errors = [], 0, 0, 0, 0
     started = time.monotonic()
     for n, path in enumerate(paths):
         due = started + n / rate
@@ -194,14 +214,16 @@ def crawl(server, paths, rate, seconds, result):
         try:
             with urllib.request.urlopen(server.url(path), timeout=30) as response:
                 response.read()
-                hits += response.headers.get("X-Masthead-Cache") == "hit"
+                state = response.headers.get(server.header)
+                hits += state == "hit"
+                other += state not in ("hit", "miss")
         except OSError:
             errors += 1
         latencies.append(1000 * (time.monotonic() - began))
         answers += 1
     latencies.sort()
     result.update(rps=answers / seconds, p99=latencies[int(0.99 * (len(latencies) - 1))] if latencies else float("nan"),
-                  errors=errors, hits=hits, answers=answers)
+                  errors=errors, hits=hits, other=other, answers=answers)
 
 
 def phase(server, scripts, seconds, rate):
@@ -221,8 +243,10 @@ def fetch(server, path):
 
 
 def editor_loop(server, stop, interval, report):
-    """Every ``interval`` seconds approve a new title for one of the 200 newest articles, then check
-    the article's page and the home page show it."""
+    """Every ``interval`` seconds approve a new title for one of the 200 newest articles (timing the
+    save, which renders the pages it ended again on commit), then check that the article's page and
+    the home page show it: at once, or after a previous copy served for at most MASTHEAD_STALE_SECONDS."""
+    from django.conf import settings
     from django.contrib.auth.models import User
 
     from articles import workflow
@@ -234,12 +258,22 @@ def editor_loop(server, stop, interval, report):
     while not stop.wait(interval):
         live = Article.objects.get(pk=rng.choice(recent))
         content = workflow.content_of(live).replace(title=f"Revised at {time.time_ns()}")
-        workflow.approve_revision(workflow.propose_revision(live, editor, content), editor)
+        revision = workflow.propose_revision(live, editor, content)
+        began = time.monotonic()
+        workflow.approve_revision(revision, editor)
+        report["save ms"].append(1000 * (time.monotonic() - began))
         report["changes"] += 1
         paths = [live.get_absolute_url()] + (["/"] if live.pk in recent[:20] else [])
         for path in paths:
+            report["checked"] += 1
+            deadline = time.monotonic() + settings.MASTHEAD_STALE_SECONDS + 1
             if content.title not in fetch(server, path):
-                report["stale"] += 1
+                report["previous copy first"] += 1
+                while content.title not in fetch(server, path):
+                    if time.monotonic() > deadline:
+                        report["stale"] += 1
+                        break
+                    time.sleep(0.1)
 
 
 def main():
@@ -247,6 +281,7 @@ def main():
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--redis", default="", help="REDIS_URL for the page cache (default: the file cache)")
+    parser.add_argument("--varnish", action="store_true", help="serve through varnishd with deploy/varnish.vcl")
     parser.add_argument("--seconds", type=int, default=30, help="seconds of each reported phase (default 30)")
     parser.add_argument("--warmup", type=int, default=30, help="seconds of cold start before them (default 30)")
     parser.add_argument("--interval", type=float, default=10.0, help="seconds between the editor's changes")
@@ -266,26 +301,35 @@ def main():
     rng = random.Random(5)
     tags, authors = visible_slugs()
     # Each phase draws its own requests: crawlers do not replay the pages an earlier phase cached.
-    scripts = {name: {"readers": script_for(reader_paths(args.articles, tags, authors, rng), folder, f"readers-{name}"),
-                      "crawlers": crawler_paths(args.articles, tags, authors, rng)}
-               for name in ("cold", "warm", "edits")}
-    report = {"changes": 0, "stale": 0}
-    results = {}
-    with serve(env, cache=True, cache_dir=env["MASTHEAD_CACHE_DIR"]) as server:
-        warm(server, "/__ceiling__/", 20)
-        out = subprocess.run(["wrk", "-t1", f"-c{READER_CONNECTIONS}", "-d10s", "--latency",
-                              server.url("/__ceiling__/")], capture_output=True, text=True, check=True).stdout
-        ceiling = parse_wrk(out)[0]
-        phase(server, scripts["cold"], args.warmup, args.crawl_rate)
-        results["warm"] = phase(server, scripts["warm"], args.seconds, args.crawl_rate)
+    drawn = {name: (reader_paths(args.articles, tags, authors, rng), crawler_paths(args.articles, tags, authors, rng))
+             for name in ("cold", "warm", "edits")}
+    report = {"changes": 0, "checked": 0, "previous copy first": 0, "stale": 0, "save ms": []}
+    results, ceilings = {}, {}
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(serve(env, cache=True, cache_dir=env["MASTHEAD_CACHE_DIR"]))
+        front = Front(server.port, "X-Masthead-Cache")
+        if args.varnish:
+            varnish = stack.enter_context(Varnish(server.port, storage="1g"))
+            front = Front(varnish.port, "X-Cache")
+        _editing_through(front, args.varnish)
+        scripts = {name: {"readers": script_for(readers, folder, f"readers-{name}", front.header), "crawlers": crawlers}
+                   for name, (readers, crawlers) in drawn.items()}
+        ports = [("gunicorn", server.port)] + ([("through Varnish", front.port)] if args.varnish else [])
+        for name, port in ports:
+            ceilings[name] = [_ceiling(port)]
+        phase(front, scripts["cold"], args.warmup, args.crawl_rate)
+        results["warm"] = phase(front, scripts["warm"], args.seconds, args.crawl_rate)
         stop = threading.Event()
-        editor = threading.Thread(target=editor_loop, args=(server, stop, args.interval, report))
+        editor = threading.Thread(target=editor_loop, args=(front, stop, args.interval, report))
         editor.start()
         try:
-            results["during edits"] = phase(server, scripts["edits"], args.seconds, args.crawl_rate)
+            results["during edits"] = phase(front, scripts["edits"], args.seconds, args.crawl_rate)
         finally:
             stop.set()
             editor.join(60)
+        for name, port in ports:  # again after the phases: the machine's load may have moved meanwhile
+            ceilings[name].append(_ceiling(port))
+    ceiling = sum(ceilings["through Varnish" if args.varnish else "gunicorn"]) / 2
 
     if args.redis:  # leave the shared Redis as it was
         import redis
@@ -296,21 +340,49 @@ def main():
             client.delete(*batch)
     backend = "SQLite" if args.database == "sqlite" else "PostgreSQL"
     cache = "Redis" if args.redis else "file cache"
-    print(f"\n{date.today()}  {args.articles:,} articles, {backend}, {cache}, gunicorn 2 workers; readers "
+    print(f"\n{date.today()}  {args.articles:,} articles, {backend}, {cache}, gunicorn 2 workers"
+          f"{', Varnish in front' if args.varnish else ''}; readers "
           f"{READER_CONNECTIONS} connections + a crawler at {args.crawl_rate:g} req/s, "
           f"{args.warmup} s cold start, "
           f"{args.seconds} s per phase, an edit every {args.interval:g} s during edits\n")
-    print(f"ceiling (minimal view, {READER_CONNECTIONS} connections): {ceiling:,.1f} req/s\n")
-    print("| phase | req/s | % of ceiling | readers' hits | crawlers' hits | p99 ms (readers / crawlers) | errors |")
-    print("|---|--:|--:|--:|--:|--:|--:|")
+    for name, (before, after) in ceilings.items():
+        print(f"ceiling (minimal view, {READER_CONNECTIONS} connections, {name}): {(before + after) / 2:,.1f} req/s "
+              f"(the mean of {before:,.1f} before the phases and {after:,.1f} after)")
+    other = "previous copies" if not args.varnish else "other"
+    print(f"\n| phase | req/s | % of ceiling | readers' hits | crawlers' hits | readers' {other} | "
+          "p99 ms (readers / crawlers) | errors |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
     for name, result in results.items():
         readers, crawlers = result["readers"], result["crawlers"]
         rps = readers["rps"] + crawlers["rps"]
         print(f"| {name} | {rps:,.1f} | {100 * rps / ceiling:.1f} | "
               f"{100 * readers['hits'] / max(1, readers['answers']):.1f} % | "
               f"{100 * crawlers['hits'] / max(1, crawlers['answers']):.1f} % | "
+              f"{100 * readers['other'] / max(1, readers['answers']):.2f} % | "
               f"{readers['p99']:.1f} / {crawlers['p99']:.1f} | {readers['errors'] + crawlers['errors']} |")
-    print(f"\neditor's changes {report['changes']}, stale pages right after a change {report['stale']}")
+    saves = sorted(report["save ms"]) or [float("nan")]
+    print(f"\neditor's changes {report['changes']} (save with its renders on commit: median "
+          f"{saves[len(saves) // 2]:.0f} ms, worst {saves[-1]:.0f} ms); pages checked right after "
+          f"{report['checked']}, previous copy first {report['previous copy first']}, "
+          f"stale past MASTHEAD_STALE_SECONDS {report['stale']}")
+
+
+def _ceiling(port):
+    """The minimal view's requests/s at the readers' connections, 10 s."""
+    warm(Front(port, ""), "/__ceiling__/", 20)
+    out = subprocess.run(["wrk", "-t1", f"-c{READER_CONNECTIONS}", "-d10s", "--latency",
+                          f"http://127.0.0.1:{port}/__ceiling__/"], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)[0]
+
+
+def _editing_through(front, varnish):
+    """The editor (this process) renders pages again for the host readers use, and purges Varnish."""
+    from django.conf import settings
+
+    settings.MASTHEAD_BASE_URL = front.url("")
+    if varnish:
+        settings.MASTHEAD_VARNISH_URLS = [front.url("/")]
+        settings.MASTHEAD_PURGERS = [*settings.MASTHEAD_PURGERS, "articles.varnish.VarnishPurger"]
 
 
 if __name__ == "__main__":

@@ -204,7 +204,7 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.caches.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             # Fail fast when Redis is away: readers then get pages uncached (articles/pagecache.py).
@@ -214,7 +214,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "cms.caches.FileCache",
             "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")),
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             "OPTIONS": {"MAX_ENTRIES": env_int("MASTHEAD_CACHE_MAX_ENTRIES", 5000)},
@@ -222,7 +222,7 @@ else:
         # When each dependency key last ended (articles/pagecache.py): small entries that must not be
         # culled while a page that depends on them may live, so a folder of their own.
         "pages-ledger": {
-            "BACKEND": "cms.filecache.BatchFileCache",  # a set_many culls once, not once per key
+            "BACKEND": "cms.caches.FileCache",  # a set_many culls once, not once per key
             "LOCATION": env("MASTHEAD_CACHE_DIR", str(VAR_DIR / "cache")) + "-ledger",
             "KEY_PREFIX": env("MASTHEAD_CACHE_PREFIX", "masthead"),
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
@@ -236,9 +236,16 @@ MASTHEAD_PAGE_CACHE_SECONDS = env_int("MASTHEAD_PAGE_CACHE_SECONDS", 6 * 60 * 60
 # Rendered fragments (an article's own part of its page, its card in lists: articles/fragments.py),
 # ended by the same keys: on with the page cache unless MASTHEAD_FRAGMENT_CACHE=0 or 1 says otherwise.
 MASTHEAD_FRAGMENT_CACHE = env_bool("MASTHEAD_FRAGMENT_CACHE", None)
-# Where ended dependency keys go on commit (articles/purging.py): the page cache, and Varnish when
-# MASTHEAD_VARNISH_URLS names it.
-MASTHEAD_PURGERS = ["articles.purging.PageCachePurger"]
+# How many seconds after a change a page showing it may still be served, stale, while one request
+# renders it again (0: never; a withdrawn article is never served stale): the page cache, and the
+# grace an HTTP cache in front is given (deploy/varnish.vcl).
+MASTHEAD_STALE_SECONDS = env_int("MASTHEAD_STALE_SECONDS", 10)
+# Render the home page and a changed article's page again right after the commit that ended them
+# (articles/warming.py), under the host of MASTHEAD_BASE_URL, so that the first reader does not wait.
+MASTHEAD_WARM_PAGES = env_bool("MASTHEAD_WARM_PAGES", True)
+# Where ended dependency keys go on commit (articles/purging.py): the page cache, the pages rendered
+# again, and Varnish when MASTHEAD_VARNISH_URLS names it (after them: its next fetch finds them ready).
+MASTHEAD_PURGERS = ["articles.purging.PageCachePurger", "articles.warming.Warmer"]
 # Varnish in front (deploy/varnish.vcl): where to send PURGE requests, e.g. http://10.0.0.5:6081/
 MASTHEAD_VARNISH_URLS = env_list("MASTHEAD_VARNISH_URLS")
 MASTHEAD_VARNISH_TIMEOUT = env_float("MASTHEAD_VARNISH_TIMEOUT", 2.0)

@@ -1,7 +1,9 @@
-"""Real app servers for tests and benchmarks: gunicorn as `make run` starts it, and a small HTTP
-client that logs in to the admin the way a browser does (cookies, CSRF token).
+"""Real app servers for tests and benchmarks: gunicorn as `make run` starts it, Varnish in front of it
+with deploy/varnish.vcl, and a small HTTP client that logs in to the admin the way a browser does
+(cookies, CSRF token).
 """
 
+import http.client
 import http.cookiejar
 import os
 import re
@@ -22,9 +24,24 @@ SECRET_KEY = "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG
 
 
 def free_port():
+    """A port nothing listens on: the first free one of MASTHEAD_PORTS ("8130-8149") when set, so that
+    several people's servers on one machine keep to their own ranges; else one the system picks."""
+    first, _, last = os.environ.get("MASTHEAD_PORTS", "").partition("-")
+    for port in range(int(first), int(last or first) + 1) if first.isdigit() else ():
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        if not port_open(port) and time.monotonic() - _handed_out.get(port, -60.0) >= 60:
+            _handed_out[port] = time.monotonic()
+            return port
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+_handed_out = {}  # port of the range: when this process gave it (its server may not be listening yet)
 
 
 def port_open(port, host="127.0.0.1"):
@@ -89,6 +106,70 @@ class AppServer:
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
+
+
+class Varnish:
+    """varnishd in the foreground with deploy/varnish.vcl pointed at ``backend_port``; a context manager."""
+
+    def __init__(self, backend_port, purgers=("127.0.0.1",), storage="32m"):
+        self.port, self.storage = free_port(), storage
+        self.folder = Path(tempfile.mkdtemp(prefix="masthead-varnish-"))
+        vcl = (ROOT / "deploy" / "varnish.vcl").read_text().replace('.port = "8000"', f'.port = "{backend_port}"')
+        acl = "".join(f'    "{address}";\n' for address in purgers)
+        vcl = vcl.replace('    "127.0.0.1";\n    "::1";\n', acl)
+        (self.folder / "masthead.vcl").write_text(vcl)
+        self.folder.chmod(0o755)  # varnishd reads it as its own unprivileged user
+        (self.folder / "masthead.vcl").chmod(0o644)
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            ["varnishd", "-F", "-n", str(self.folder / "work"), "-a", f"127.0.0.1:{self.port}",
+             "-f", str(self.folder / "masthead.vcl"), "-s", f"malloc,{self.storage}"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        deadline = time.monotonic() + 30
+        while not port_open(self.port):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError(f"varnishd did not start: {self.process.stdout.read()[-2000:]}")
+            time.sleep(0.1)
+        return self
+
+    def __exit__(self, *exc):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/"
+
+    def get(self, path, cookie=None, source="127.0.0.1"):
+        """(status, X-Cache, body) of GET ``path`` through Varnish."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(source, 0))
+        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = connection.getresponse()
+        body = response.read().decode()
+        connection.close()
+        return response.status, response.getheader("X-Cache"), body
+
+    def purge(self, keys, source, header="xkey-purge"):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(source, 0))
+        connection.request("PURGE", "/", headers={header: keys})
+        status = connection.getresponse().status
+        connection.close()
+        return status
+
+    def backend_requests(self):
+        """How many requests Varnish has sent to the app so far."""
+        out = subprocess.run(["varnishstat", "-n", str(self.folder / "work"), "-1", "-f", "MAIN.backend_req"],
+                             capture_output=True, text=True, check=True).stdout
+        return int(out.split()[1])
 
 
 class Browser:

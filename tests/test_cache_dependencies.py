@@ -242,7 +242,7 @@ def test_keys_are_sent_on_commit_and_never_for_a_rollback(archive, editor, monke
     """The keys a transaction ends go to the purgers once it commits, not before; a rolled-back
     change's keys never go, even when a later change commits."""
     sent = []
-    monkeypatch.setattr(purging, "send", lambda keys: sent.append(set(keys)))
+    monkeypatch.setattr(purging, "send", lambda keys, withdrawn=(): sent.append({*keys, *withdrawn}))
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             article = Article.objects.get(pk=archive["A"].pk)
@@ -268,7 +268,7 @@ def test_gathered_items_are_read_once_per_send_and_never_for_a_rollback(monkeypa
     """Changes committed one by one inside batched() (as an import commits its files) have what they
     gather read in one call when the batch sends; a rolled-back change's item is not among them."""
     sent, calls = [], []
-    monkeypatch.setattr(purging, "send", lambda keys: sent.append(set(keys)))
+    monkeypatch.setattr(purging, "send", lambda keys, withdrawn=(): sent.append({*keys, *withdrawn}))
 
     def read(items):
         calls.append(items)
@@ -312,8 +312,8 @@ def test_a_failing_purger_is_logged_and_retried_without_breaking_the_save(archiv
     received = []
 
     class Flaky:
-        def purge(self, keys):
-            received.append(set(keys))
+        def purge(self, keys, withdrawn=frozenset()):
+            received.append({*keys, *withdrawn})
             if len(received) == 1:
                 raise ConnectionError("proxy away")
 

@@ -1,11 +1,11 @@
-"""The ledger's file cache (cms/filecache.py): a set_many lists the folder once, not once per key, and
+"""The file cache (cms/caches.py, FileCache): a set_many lists the folder once, not once per key, and
 still culls when the folder is full."""
 
-from cms.filecache import BatchFileCache
+from cms.caches import FileCache
 
 
 def make_cache(folder, max_entries=1000):
-    return BatchFileCache(str(folder), {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_FREQUENCY": 2}})
+    return FileCache(str(folder), {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_FREQUENCY": 2}})
 
 
 def test_set_many_lists_the_folder_once(tmp_path, monkeypatch):

@@ -170,7 +170,7 @@ def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatc
     second), in five statements for all the files committed since — their rows, their tags, and the
     span of the publication order they fall in with the articles on either side — not four per file."""
     sent = []
-    monkeypatch.setattr(purging, "send", lambda keys: sent.append(set(keys)))
+    monkeypatch.setattr(purging, "send", lambda keys, withdrawn=(): sent.append({*keys, *withdrawn}))
     importer = Importer()
     batch = purging.batched(every=3600)
     batch.__enter__()

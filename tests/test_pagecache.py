@@ -8,13 +8,14 @@ import logging
 import shutil
 import socket
 import subprocess
+import threading
 import time
 import uuid
 from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -156,6 +157,12 @@ def change_warning(article, editor):
     warning.label = "Graphic violence and injury"
     warning.save()
     return "/articles/shelling/", "Graphic violence and injury", True
+
+
+def change_warning_added(article, editor):
+    workflow.decide_warnings(article, editor, [ContentWarning.objects.get(slug="graphic-violence")],
+                             no_warnings_apply=False)
+    return "/articles/shelling/", "Graphic violence", True
 
 
 def change_import(article, editor):
@@ -353,7 +360,7 @@ def test_a_response_that_sets_a_cookie_is_not_kept(live, rf):
 def _redis_settings(location, prefix):
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.caches.RedisCache",
             "LOCATION": location,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -432,3 +439,278 @@ def test_readers_get_pages_when_redis_goes_away(live, redis_cache, caplog, tmp_p
     assert response.status_code == 200 and "Shelling near the river" in html
     assert cache_state(response) == "off"
     assert any("Page cache unavailable" in record.getMessage() for record in caplog.records)
+
+
+# Stampedes: one render of a purged page, the previous copy meanwhile
+
+
+def _file_cache(location):
+    return {
+        "default": {"BACKEND": "cms.caches.FileCache", "LOCATION": str(location)},
+        "pages-ledger": {"BACKEND": "cms.caches.FileCache", "LOCATION": f"{location}-ledger"},
+    }
+
+
+@pytest.fixture(params=["memory", "files"])
+def shared_cache(request, settings, tmp_path):
+    """The page cache in memory (as the other tests) or in files, as `make run` keeps it."""
+    if request.param == "files":
+        settings.CACHES = _file_cache(tmp_path / "cache")
+    return request.param
+
+
+class SlowPage:
+    """A page taking ``seconds`` to render, showing article:1, counting its renders."""
+
+    def __init__(self, seconds=0.3):
+        self.seconds, self.renders, self.version = seconds, 0, "first"
+        self.lock = threading.Lock()
+
+    def __call__(self, request):
+        from django.http import HttpResponse
+
+        from articles import cachekeys
+
+        with self.lock:
+            self.renders += 1
+            version = self.version
+        time.sleep(self.seconds)
+        cachekeys.declare(cachekeys.article(1))
+        return HttpResponse(f"<p>{version}</p>")
+
+
+def _burst(wrapped, rf, count=6):
+    """``count`` readers asking for the page at once, from their own threads; their (state, body)."""
+    from django.db import connection
+
+    barrier, answers = threading.Barrier(count), []
+
+    def read():
+        barrier.wait()
+        request = rf.get("/popular/")
+        request.COOKIES = {}
+        response = wrapped(request)
+        answers.append((cache_state(response), response.content.decode()))
+        connection.close()
+
+    readers = [threading.Thread(target=read) for _ in range(count)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(30)
+    return sorted(answers)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
+def test_a_purged_page_is_rendered_once_while_the_others_get_the_previous_copy(shared_cache, rf):
+    """Six readers ask for a popular page at once right after a change that ends it: one renders it,
+    the other five get the previous copy at once; the next reader gets the new page."""
+    page = SlowPage()
+    wrapped = pagecache.cache_for_readers(page)
+    _burst(wrapped, rf, count=1)
+    page.version = "second"
+    pagecache.end({"article:1"})
+    answers = _burst(wrapped, rf)
+    assert page.renders == 2
+    assert answers == [("miss", "<p>second</p>")] + [("stale", "<p>first</p>")] * 5
+    assert _burst(wrapped, rf, count=2) == [("hit", "<p>second</p>")] * 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
+def test_a_withdrawn_page_is_rendered_once_and_never_served_stale(shared_cache, rf):
+    """After a withdrawal (an unpublished article), readers arriving during the one render wait for
+    it: nobody gets the previous copy."""
+    page = SlowPage()
+    wrapped = pagecache.cache_for_readers(page)
+    _burst(wrapped, rf, count=1)
+    page.version = "withdrawn"
+    pagecache.end(set(), withdrawn={"article:1"})
+    answers = _burst(wrapped, rf)
+    assert page.renders == 2
+    assert answers == [("hit", "<p>withdrawn</p>")] * 5 + [("miss", "<p>withdrawn</p>")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
+def test_a_page_with_no_copy_is_rendered_once_for_a_burst(shared_cache, rf):
+    """Readers asking at once for a page nobody has cached yet (or that ended at a scheduled
+    publication) wait for the one render."""
+    page = SlowPage()
+    answers = _burst(pagecache.cache_for_readers(page), rf)
+    assert page.renders == 1
+    assert answers == [("hit", "<p>first</p>")] * 5 + [("miss", "<p>first</p>")]
+
+
+def test_the_file_cache_lets_one_process_of_many_add_a_key(tmp_path):
+    """The render lock is an ``add``: of eight threads adding one key at once, exactly one succeeds,
+    round after round (Django's own file cache checks, then writes: several may be told they won)."""
+    from cms.caches import FileCache
+
+    cache = FileCache(str(tmp_path / "cache"), {})
+    for round_ in range(30):
+        barrier, won = threading.Barrier(8), []
+
+        def add():
+            barrier.wait()
+            won.append(cache.add(f"lock-{round_}", "me", 30))
+
+        adders = [threading.Thread(target=add) for _ in range(8)]
+        for adder in adders:
+            adder.start()
+        for adder in adders:
+            adder.join(10)
+        assert won.count(True) == 1, round_
+    cache.set("expired", "old", -1)
+    assert cache.add("expired", "new", 30) and cache.get("expired") == "new"
+
+
+def _someone_rendering(url):
+    """Take the render lock of ``url``'s page, as a request rendering it would."""
+    from django.core.cache import cache
+
+    request = RequestFactory().get(url)
+    assert cache.add(pagecache.LOCK_PREFIX + pagecache.page_key(request), "another request", 30)
+
+
+def test_readers_get_the_previous_copy_of_an_edited_article_for_a_few_seconds(
+    live, editor, time_machine, monkeypatch, django_capture_on_commit_callbacks
+):
+    """While another request renders it, an edited article's page is served as it was, marked stale,
+    for MASTHEAD_STALE_SECONDS after the change and no longer."""
+    monkeypatch.setattr(pagecache, "RENDER_WAIT", 0.1)
+    time_machine.move_to(timezone.now(), tick=False)
+    get("/articles/shelling/")
+    time_machine.shift(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_revision(live, editor)
+    _someone_rendering("/articles/shelling/")
+    time_machine.shift(django_settings.MASTHEAD_STALE_SECONDS)
+    response, html = get("/articles/shelling/")
+    assert cache_state(response) == "stale" and "Shelling near the river" in html
+    assert response["Surrogate-Control"] == "max-age=0"  # an HTTP cache in front must not keep it
+    time_machine.shift(1)
+    response, html = get("/articles/shelling/")  # the lock still held: waits, then renders itself
+    assert cache_state(response) == "miss" and "Shelling near the old bridge" in html
+
+
+@pytest.mark.parametrize("change", [change_unpublish, change_warning_added],
+                         ids=["unpublished", "warning added"])
+def test_a_withdrawal_is_never_served_stale(live, editor, change, monkeypatch, django_capture_on_commit_callbacks):
+    """An article unpublished (say for legal reasons), or given a warning readers may hide, is not
+    served from the previous copy of any page that showed it, even while another request renders it."""
+    monkeypatch.setattr(pagecache, "RENDER_WAIT", 0.1)
+    urls = ["/?hide=graphic-violence", "/", "/articles/shelling/", "/tags/syria/"]
+    for url in urls:
+        assert "Shelling near the river" in get(url)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        change(Article.objects.get(pk=live.pk), editor)
+    for url in urls:
+        _someone_rendering(url)
+        response, html = get(url)
+        assert cache_state(response) == "miss", url
+    assert "Shelling near the river" not in get("/?hide=graphic-violence")[1]
+
+
+def test_pages_offer_a_grace_to_an_http_cache_but_not_past_a_scheduled_publication(live, editor):
+    """Surrogate-Control gives Varnish the stale window; a page that ends at a scheduled publication
+    gets none (the article must appear at its time)."""
+    response, _ = get("/")
+    assert response["Surrogate-Control"].endswith(f"stale-while-revalidate={django_settings.MASTHEAD_STALE_SECONDS}")
+    article = ArticleFactory(title="Embargoed report", status="in_review", published_at=None, decided=True)
+    workflow.perform("schedule", article, editor, at=timezone.now() + timedelta(minutes=5))
+    response, _ = get("/tags/")
+    control = response["Surrogate-Control"]
+    assert control.endswith("stale-while-revalidate=0") and 295 <= int(control.split(",")[0][8:]) <= 300
+
+
+# Rendered again right after the commit, so that the first reader does not wait
+
+
+@pytest.fixture
+def warming(settings, monkeypatch):
+    """The pages are rendered again for the host the tests' readers use, in the committing thread (a
+    background thread's connection would not see the test's uncommitted data)."""
+    from articles import warming as warming_module
+
+    settings.MASTHEAD_BASE_URL = "http://testserver"
+    settings.MASTHEAD_WARM_PAGES = True
+    monkeypatch.setattr(warming_module, "BACKGROUND", False)
+
+
+def test_home_and_a_just_published_article_are_rendered_right_after_the_commit(
+    live, editor, warming, django_capture_on_commit_callbacks
+):
+    """The first reader after a publication gets the home page and the article from the cache."""
+    get("/")
+    fresh = ArticleFactory(title="Breaking: ceasefire", slug="ceasefire", status="in_review", published_at=None,
+                           decided=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.perform("publish", fresh, editor)
+    response, html = get("/")
+    assert cache_state(response) == "hit" and "Breaking: ceasefire" in html
+    response, html = get("/articles/ceasefire/")
+    assert cache_state(response) == "hit" and "Breaking: ceasefire" in html
+
+
+def test_a_changed_article_is_rendered_right_after_the_commit(live, editor, warming,
+                                                             django_capture_on_commit_callbacks):
+    get("/articles/shelling/")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_revision(live, editor)
+    response, html = get("/articles/shelling/")
+    assert cache_state(response) == "hit" and "Shelling near the old bridge" in html
+
+
+def test_a_failed_render_after_a_commit_is_logged_and_the_save_kept(live, editor, warming, monkeypatch, caplog,
+                                                                    django_capture_on_commit_callbacks):
+    from articles import warming as warming_module
+
+    def broken(path):
+        raise RuntimeError("template missing")
+
+    monkeypatch.setattr(warming_module, "warm", broken)
+    with caplog.at_level(logging.ERROR, logger="articles.warming"), django_capture_on_commit_callbacks(execute=True):
+        change_revision(live, editor)
+    assert Article.objects.get(pk=live.pk).title == "Shelling near the old bridge"
+    assert any("again after a change failed" in record.getMessage() for record in caplog.records)
+    response, html = get("/articles/shelling/")
+    assert cache_state(response) == "miss" and "Shelling near the old bridge" in html
+
+
+def test_a_not_modified_answer_keeps_what_an_http_cache_needs(live):
+    """A 304 to a cache revalidating its copy (Varnish's background fetch) says how long to keep it and
+    what it shows, or the cache would stop keeping the page."""
+    first, _ = get("/articles/shelling/")
+    response = Client().get("/articles/shelling/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 304
+    for name in ("Surrogate-Control", "xkey", "Surrogate-Key", "Cache-Tag"):
+        assert response[name] == first[name] or name == "Surrogate-Control", name
+    assert response["Surrogate-Control"].startswith("max-age=")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the migrations' data kept for later tests
+def test_the_save_does_not_wait_for_the_pages_rendered_after_it(django_user_model, settings, monkeypatch):
+    """The renders after a commit run in a background thread: the save returns while they are still
+    going, and the first reader after them gets the page from the cache."""
+    from articles import warming as warming_module
+
+    settings.MASTHEAD_BASE_URL = "http://testserver"
+    editor = django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-password-123")
+    ArticleFactory(title="Already live", decided=True)
+    get("/")
+    release, rendering = threading.Event(), threading.Event()
+    real_warm = warming_module.warm
+
+    def slow_warm(path):
+        rendering.set()
+        release.wait(10)
+        return real_warm(path)
+
+    monkeypatch.setattr(warming_module, "warm", slow_warm)
+    fresh = ArticleFactory(title="Breaking: ceasefire", status="in_review", published_at=None, decided=True)
+    workflow.perform("publish", fresh, editor)  # commits (no test transaction here)
+    worker = warming_module._worker
+    assert rendering.wait(10) and worker is not None and worker.is_alive()  # saved; the renders still to come
+    release.set()
+    worker.join(10)
+    response, html = get("/")
+    assert cache_state(response) == "hit" and "Breaking: ceasefire" in html

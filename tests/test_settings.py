@@ -115,10 +115,11 @@ def test_manage_py_without_a_secret_key_says_so_in_one_line():
 
 
 def test_cache_is_files_by_default_and_redis_with_redis_url():
-    """Without REDIS_URL the page cache is a folder shared by this machine's workers; with it, Redis."""
-    assert settings_value("s.CACHES['default']['BACKEND']") == "django.core.cache.backends.filebased.FileBasedCache"
+    """Without REDIS_URL the page cache is a folder shared by this machine's workers (Django's file
+    cache, with an add that one process wins); with it, Redis."""
+    assert settings_value("s.CACHES['default']['BACKEND']") == "cms.caches.FileCache"
     assert settings_value("s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0") == (
-        "django.core.cache.backends.redis.RedisCache"
+        "cms.caches.RedisCache"
     )
 
 

@@ -1,15 +1,16 @@
 """Varnish in front (deploy/varnish.vcl, articles/varnish.py): a real varnishd with xkey before gunicorn.
 
 An editor's change, made in its own process as the admin would make it, purges exactly the pages
-that show it; readers' warning filters keep their own copies; staff and the admin are never cached;
-only the app servers may purge; a Varnish that is away never holds up a save.
+that show it (softly: the previous copy is served while one fetch renders it again; a withdrawal
+outright); a burst of readers after a purge makes one backend request; readers' warning filters
+keep their own copies; staff and the admin are never cached; only the app servers may purge; a
+Varnish that is away never holds up a save.
 """
 
-import http.client
 import logging
 import shutil
-import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 
 from articles import purging
 from tests.factories import AuthorFactory
-from tests.servers import ROOT, AppServer, collect_static, free_port, manage, port_open, remove, server_env
+from tests.servers import AppServer, Varnish, collect_static, free_port, manage, remove, server_env
 
 VMOD = Path("/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so")
 pytestmark = [
@@ -44,6 +45,17 @@ ArticleFactory(title="Shelling near the river", slug="a", author=ruth, tags=["Sy
                published_at=now - timedelta(days=2))
 ArticleFactory(title="Aftermath in the square", slug="b", author=ruth, tags=["Syria"], decided=True,
                warnings=[ContentWarning.objects.get(slug="graphic-violence")], published_at=now - timedelta(days=1))
+ArticleFactory(title="Court papers leaked", slug="w", author=AuthorFactory(name="Wes", slug="wes"), tags=["Libya"],
+               decided=True, published_at=now - timedelta(days=60))
+ArticleFactory(title="Harbour crowds", slug="h", author=AuthorFactory(name="Hana", slug="hana"), tags=["Oman"],
+               decided=True, published_at=now - timedelta(days=90))
+"""
+
+WITHDRAW = """
+from articles.models import Article
+article = Article.objects.get(slug="w")
+article.status = "draft"
+article.save()
 """
 
 EDIT = """
@@ -52,64 +64,6 @@ article = Article.objects.get(slug="a")
 article.title = "Shelling near the old bridge"
 article.save()
 """
-
-
-class Varnish:
-    """varnishd in the foreground with deploy/varnish.vcl pointed at ``backend_port``; a context manager."""
-
-    def __init__(self, backend_port, purgers=("127.0.0.1",)):
-        self.port = free_port()
-        self.folder = Path(tempfile.mkdtemp(prefix="masthead-varnish-"))
-        vcl = (ROOT / "deploy" / "varnish.vcl").read_text().replace('.port = "8000"', f'.port = "{backend_port}"')
-        acl = "".join(f'    "{address}";\n' for address in purgers)
-        vcl = vcl.replace('    "127.0.0.1";\n    "::1";\n', acl)
-        (self.folder / "masthead.vcl").write_text(vcl)
-        self.folder.chmod(0o755)  # varnishd reads it as its own unprivileged user
-        (self.folder / "masthead.vcl").chmod(0o644)
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            ["varnishd", "-F", "-n", str(self.folder / "work"), "-a", f"127.0.0.1:{self.port}",
-             "-f", str(self.folder / "masthead.vcl"), "-s", "malloc,32m"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        deadline = time.monotonic() + 30
-        while not port_open(self.port):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.__exit__()
-                raise RuntimeError(f"varnishd did not start: {self.process.stdout.read()[-2000:]}")
-            time.sleep(0.1)
-        return self
-
-    def __exit__(self, *exc):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}/"
-
-    def get(self, path, cookie=None, source="127.0.0.1"):
-        """(status, X-Cache, body) of GET ``path`` through Varnish."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(source, 0))
-        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
-        response = connection.getresponse()
-        body = response.read().decode()
-        connection.close()
-        return response.status, response.getheader("X-Cache"), body
-
-    def purge(self, keys, source):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(source, 0))
-        connection.request("PURGE", "/", headers={"xkey-purge": keys})
-        status = connection.getresponse().status
-        connection.close()
-        return status
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +89,22 @@ def cached(varnish, path, cookie=None):
     return body
 
 
+def fetched_again(varnish, path, text, seconds=10):
+    """Ask until the page shows ``text`` (Varnish fetches it in the background); the answers before."""
+    deadline, before = time.monotonic() + seconds, []
+    while time.monotonic() < deadline:
+        status, state, body = varnish.get(path)
+        if text in body:
+            return before
+        before.append((status, state, body))
+        time.sleep(0.05)
+    raise AssertionError(f"{path} never showed {text!r}")
+
+
 def test_an_edit_purges_exactly_the_pages_showing_it(stack):
     """Pages come from Varnish; an edit committed by the app purges A's page, the lists and the pages
-    linking A (through xkey), and leaves U's page, Sudan's and Uma's in Varnish."""
+    linking A (through xkey), softly: the first reader gets the previous copy while Varnish fetches
+    the page again; and it leaves U's page, Sudan's and Uma's in Varnish, never fetched again."""
     varnish, env = stack
     showing = ["/articles/a/", "/articles/b/", "/", "/tags/syria/", "/authors/ruth/", "/feeds/rss/"]
     elsewhere = ["/articles/u/", "/tags/sudan/", "/authors/uma/", "/tags/"]
@@ -146,10 +113,54 @@ def test_an_edit_purges_exactly_the_pages_showing_it(stack):
     manage(env, "shell", "-c", EDIT)
     for path in showing:
         status, state, body = varnish.get(path)
-        assert (status, state) == (200, "miss"), path
-        assert "Shelling near the old bridge" in body
+        assert (status, "Shelling near the river" in body) == (200, True), path  # the previous copy
+        fetched_again(varnish, path, "Shelling near the old bridge")
+    requests = varnish.backend_requests()
     for path in elsewhere:
         assert varnish.get(path)[1] == "hit", path
+    assert varnish.backend_requests() == requests
+
+
+def test_a_withdrawn_article_is_never_served_from_a_previous_copy(stack):
+    """An article unpublished is purged outright: the very next reader of any page that showed it
+    gets a page without it."""
+    varnish, env = stack
+    for path in ["/articles/w/", "/tags/libya/", "/authors/wes/", "/"]:
+        assert "Court papers leaked" in cached(varnish, path)
+    manage(env, "shell", "-c", WITHDRAW)
+    assert varnish.get("/articles/w/")[0] == 404
+    for path in ["/tags/libya/", "/authors/wes/", "/"]:
+        status, state, body = varnish.get(path)
+        assert state == "miss" and "Court papers leaked" not in body, path
+
+
+def _burst(varnish, path, count=8):
+    barrier, answers = threading.Barrier(count), []
+
+    def read():
+        barrier.wait()
+        answers.append(varnish.get(path))
+
+    readers = [threading.Thread(target=read) for _ in range(count)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(30)
+    return answers
+
+
+@pytest.mark.parametrize("header", ["xkey-softpurge", "xkey-purge"])
+def test_a_burst_after_a_purge_makes_one_backend_request(stack, header):
+    """Eight readers ask at once for a page just purged, softly (served stale meanwhile) or outright
+    (they wait for the one fetch): Varnish asks the app once."""
+    varnish, env = stack
+    cached(varnish, "/articles/h/")
+    requests = varnish.backend_requests()
+    assert varnish.purge("adjacent:*", source="127.0.0.1", header=header) == 200  # every article page
+    answers = _burst(varnish, "/articles/h/")
+    assert len(answers) == 8 and all(status == 200 for status, _, _ in answers)
+    time.sleep(0.5)  # a background fetch after the stale answers
+    assert varnish.backend_requests() == requests + 1
 
 
 def test_readers_warning_filters_keep_their_own_copies(stack):
