@@ -28,7 +28,9 @@ def _simple_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def _page_cache(settings):
-    """Each test starts with an empty page cache of its own (in memory), switched on as in production."""
+    """Each test starts with an empty page cache of its own (in memory), switched on as in production, and
+    no pages rendered again after a commit (articles/warming.py: a background thread whose renders would
+    outlive the test; the tests of that turn it on, rendering in the test's own thread)."""
     from django.core.cache import cache
 
     from articles import pagecache
@@ -36,6 +38,7 @@ def _page_cache(settings):
     pagecache._down_until = 0.0
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     settings.MASTHEAD_PAGE_CACHE = True
+    settings.MASTHEAD_WARM_PAGES = False
     cache.clear()
     yield
     cache.clear()

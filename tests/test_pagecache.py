@@ -694,6 +694,7 @@ def test_the_save_does_not_wait_for_the_pages_rendered_after_it(django_user_mode
     from articles import warming as warming_module
 
     settings.MASTHEAD_BASE_URL = "http://testserver"
+    settings.MASTHEAD_WARM_PAGES = True
     editor = django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-password-123")
     ArticleFactory(title="Already live", decided=True)
     get("/")

@@ -178,7 +178,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
-        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index):
+        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index) \
+                or _after_caption_label(lines, index):
             # furniture (is_chrome is cached), or a warning's label over its words: never the headline
             chrome_before += 1
             continue
@@ -250,6 +251,15 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
         or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
 
 
+_CAPTION_LABEL_LINE = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
+
+
+def _after_caption_label(lines: list[str], index: int) -> bool:
+    """The line under a caption's label alone ("Image caption,"): the caption, never the headline."""
+    above = non_blank_lines(lines, index, -1, 1)
+    return bool(above) and bool(_CAPTION_LABEL_LINE.match(above[0]))
+
+
 def _label_over_warning(lines: list[str], index: int) -> bool:
     """A warning's label alone on its line over the warning's words ("Trigger Warning" / "This article
     discusses …"); a post titled "Trigger Warning" over a warning of its own ("STRONG TRIGGER WARNING.") is not."""
@@ -298,7 +308,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
-                or _label_over_warning(lines, index):
+                or _label_over_warning(lines, index) or _after_caption_label(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
@@ -324,7 +334,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
-            past = next((other for _, other in following if not kinds.is_chrome(other)), "")
+            past = next((other for position, other in following
+                         if not kinds.is_chrome(other) and not _after_caption_label(lines, position)), "")
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue

@@ -6,7 +6,7 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
 CHROME_LINES = [
     r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
-    r"continue reading the main story", r"share full article", r"listen to (?:this )?(?:article|story)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
+    r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
@@ -14,7 +14,7 @@ CHROME_LINES = [
     r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
     r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
     r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading|interviews?|videos?|galleries|podcasts?|news))?:?", r"related story:.*", r"more photos and videos", r"source link",
-    r"powered by .{1,30}", r"updated",
+    r"powered by .{1,30}", r"updated", r"published", r"posted", r"accessibility (?:links|help)",
     r"(?:last\s+)?(?:updated|published|posted)(?:\s+(?:at|on))?\s*:?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?",
     r"\[an error occurred while processing this directive\]",
     r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
@@ -74,6 +74,9 @@ END_OF_ARTICLE = [
     r"read \d[\d,]* comments?", r"gift (?:this |the )?article", r"a version of this article appears in print\b.*",
     # A tag or topic list's label alone, a newsletter box's label, a link to the outlet's standards.
     r"tags?|topics?", r"newsletters?:?", r"our (?:standards|editorial (?:standards|policy|guidelines)|ethics policy)\b.*",
+    # "More on this story", a prompt to follow the writer, any sign-up box, the readers' comments.
+    r"more on (?:this|the) (?:story|topic|subject)", r"follow .{1,40} on (?:twitter|x|facebook|instagram|bluesky|threads|mastodon)\b.*",
+    r"(?:sign up|subscribe) (?:for|to) .{1,50}", r"(?:readers?['’]?|user) comments?",
 ]
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
