@@ -53,7 +53,7 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
-    bullet at the start ("💔 This past weekend…")."""
+    bullet at the start ("💔 This past weekend…", "⚠️ TW: …")."""
     if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
         line = " ".join(line.split())
         if not line.startswith(("^", "`")):
@@ -61,7 +61,9 @@ def clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     line = " ".join(line.split())
     stripped = line
-    while stripped and unicodedata.category(stripped[0]) in ("So", "Sk", "Cs") and stripped[0] not in "©®":
+    # (an emoji's variation selector or joiner goes with it: "⚠️ TW: …")
+    while stripped and (unicodedata.category(stripped[0]) in ("So", "Sk", "Cs") and stripped[0] not in "©®"
+                        or stripped[0] in "\ufe0e\ufe0f\u200d"):
         stripped = stripped[1:].lstrip()
     return stripped if stripped != line and stripped else line
 
@@ -355,7 +357,7 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 
 # --- bylines ----------------------------------------------------------------------------------------------
 
-_PARTICLE = r"(?:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"
+_PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"  # "Sarah El Deeb", "SARAH EL DEEB" too
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
@@ -443,11 +445,12 @@ def _names_at_start(text: str) -> str | None:
             ).strip()
             rest = ""
             break
-    # The name grammar is greedy: give back trailing words that are the outlet ("… Connell Los Angeles Times").
+    # The name grammar is greedy: give back trailing words that are the outlet ("… Connell Los Angeles Times"),
+    # the fewest that make one (nothing, when what follows the names is the outlet: "… El Deeb Associated Press").
     tokens = names.split()
-    for cut in range(len(tokens) - 1, 1, -1):
+    for cut in range(len(tokens), 1, -1):
         head, tail = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:] + ([rest] if rest else []))
-        if _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
+        if tail and _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
     if rest and not (re.match(r"^(?:[,;|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|(?i:updated|published|posted)\b)", rest)
                      or _DATE_AFTER_NAME.match(rest)):
