@@ -70,11 +70,11 @@ def _without_sidebars(lines: list[str]) -> list[str]:
 
 
 def _without_tail(lines: list[str]) -> list[str]:
-    """The lines without the furniture they end with: share rows, menus, promotions, counters."""
+    """The lines without the furniture they end with: share rows, menus, promotions, counters, contributors' notes."""
     end = len(lines)
     while end > 0:
         line = lines[end - 1]
-        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line)
+        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_contributor_note(line)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)):
             break
         end -= 1

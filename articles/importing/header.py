@@ -258,6 +258,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             pass
         elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15):
             pass  # a pull-quote or a spoiler notice: the body starts after it
+        elif kinds.is_editorial_note(line):
+            pass  # a note about the piece (a disclosure, a correction, a guest post's credit): the body starts after it
         elif kinds.bare_name(line):
             bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
@@ -268,6 +270,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
             elif following and _is_header_kind(following[0], title, month_first):
                 pass  # a standfirst or caption: header lines still follow it
+            elif header.dated is None and _date_follows(lines, index - 1, month_first):
+                pass  # a standfirst of sentences: the article's date is still to come under it
             else:
                 header.body_start = index - 1
                 break
@@ -307,6 +311,17 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if header.dated is not None and header.dated.written:
         _settle_order(header, lines, month_first)
     return header
+
+
+def _date_follows(lines, at, month_first):
+    """Whether a date line stands within the next three lines after ``at`` with no running text before it
+    (a standfirst of full sentences, then "By …", "Translated by …" and "Published: …")."""
+    for _, other in next_lines(lines, at, 3):
+        if kinds.date_line(other, month_first=month_first):
+            return True
+        if kinds.is_sentence(other) and not kinds.byline(other):
+            return False
+    return False
 
 
 def _after_dateline_detour(lines, start):

@@ -94,6 +94,30 @@ def is_end_of_article(line: str) -> bool:
     return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
 
 
+EDITORIAL_NOTE = _any(phrases.EDITORIAL_NOTES)
+# A contributor's note: one to four capitalised words (a name, or a surname alone), "is", and what they do.
+_BIO = re.compile(
+    r"^(?!(?:There|It|This|That|These|Those|He|She|They|We|I|What|Here|Which|Who|One|Each|Every\w*|Nothing|Nobody|Some\w+"
+    r"|Today|Now|The|A|An|Our|His|Her|Their|My)\b)"
+    rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s+(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})\b")
+_CONTRIBUTOR_CREDIT = _any([phrases.CONTRIBUTOR_CREDIT])
+
+
+@lru_cache(maxsize=8192)
+def is_editorial_note(line: str) -> bool:
+    """A note about the piece set before its text (phrases.EDITORIAL_NOTES): a reviewer's disclosure, a
+    partnership, correction or attribution note, a guest post's credit, a contributor's one-line note."""
+    return len(line) <= 400 and bool(EDITORIAL_NOTE.match(line) or is_contributor_note(line))
+
+
+def is_contributor_note(line: str) -> bool:
+    """A short note on who wrote or helped ("Jane Doe is a writer based in Cardigan.", "Achterberg-Yeo is a
+    senior studying …", "With files from Nadia Okafor"): not the article's text when it opens or closes it."""
+    if len(line) > 400:
+        return False
+    return bool(_CONTRIBUTOR_CREDIT.match(line) or (len(words(line)) <= 60 and _BIO.match(line)))
+
+
 def words(line: str) -> list[str]:
     return line.split()
 
@@ -138,12 +162,12 @@ MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
 _TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<zone>(?-i:[A-Z]{2,5})\b)?"
 _DATES = [
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>\d{{4}})", re.I),
-    re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I),
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),
+    re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),  # ("Feb 27,2026")
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+on)?\s*:?\s*)"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*)"
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
@@ -279,11 +303,11 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
-    return _library_date(line, month_first=month_first) or _labelled_date(line, month_first)
+    return _library_date(line, month_first=month_first) or _labelled_date(line, month_first) or _credit_date(line, month_first)
 
 
 _DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
-    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)"
+    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)(?:\s+online)?"
     r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)", re.I)
 
 
@@ -294,6 +318,31 @@ def _labelled_date(line: str, month_first: bool) -> Dated | None:
     if not _DATE_LABEL.match(line) or len(words(line)) > 12:
         return None
     return date_in(line, month_first=month_first)
+
+
+# A credit that ends with when it was posted ("[profile] jane posted on March 4th, 2014 at 09:12 pm", "Discussion in
+# 'Help' started by ColdbrookDoug, 11 November 2024."): the verb, perhaps who, then the date and nothing but a time.
+_CREDIT_DATE = re.compile(
+    r"\b(?:posted|published|started|submitted|uploaded)\b(?:\s+by\s+[^,]{1,40}?)?(?:,\s*|\s+)(?:on\s+)?(?P<date>\S.*)$", re.I)
+_ONLY_TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*\.?$", re.I)
+
+
+def _credit_date(line: str, month_first: bool) -> Dated | None:
+    """The date a short credit line ends with, after a verb of posting (see _CREDIT_DATE), or None."""
+    if len(words(line)) > 18:
+        return None
+    credit = _CREDIT_DATE.search(line)
+    if credit is None:
+        return None
+    text = credit.group("date")
+    for pattern in _DATES[:2]:
+        match = pattern.match(text)
+        if match and _ONLY_TIME.match(text[match.end():]):
+            day = parse_date(match.group(0), month_first=month_first)
+            at_time, zone = _time_in(text[match.end():])
+            if day:
+                return Dated(day, datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None)
+    return None
 
 
 # Labels and counters that sit before a date ("Published time:", "Posted at 4:40 PM,", "9 min read").
@@ -664,5 +713,5 @@ def is_headline_like(line: str) -> bool:
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
     for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
-                     is_person_name):
+                     is_person_name, is_editorial_note):
         function.cache_clear()

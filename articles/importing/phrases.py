@@ -79,10 +79,54 @@ END_OF_ARTICLE = [
     r"(?:sign up|subscribe) (?:for|to) .{1,50}", r"(?:readers?['’]?|user) comments?",
     # A newsletter platform's sign-off ("Thanks for reading …! Subscribe …"), its reaction buttons, a
     # script-less page's comment box, "More about" a list of topics, a wire's contributor line.
-    r"thanks for reading\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
+    r"thanks for reading\b.*\b(?:subscri\w*|sign up|share)\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
     r"(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,80} contributed(?: to this report)?\.?",
     r"(?:additional )?reporting (?:was )?contributed by .{1,80}",
+    # An opinion page's disclaimer, a paywall's prompt, a press release's contacts, a licence's links, an error
+    # report link, a tip line, a resources box, a comment count, a print edition's line with its date, a promotion
+    # of the broadcast, a link to the original language, a live blog's "Load more", an agency's end mark ("-- NNA"),
+    # a blog's filing line, a review's verdict box.
+    r"(?:the )?(?:views|opinions) (?:and opinions )?expressed (?:in|here|by|on|above)\b.*",
+    r"(?:guest posts|columns|opinion pieces|op-eds|letters)(?: on this \w+)? (?:are|reflect) (?:solely )?(?:the )?(?:views|opinions) of\b.*",
+    r"subscribe (?:now |today )?to (?:continue|keep) reading\b.*", r"(?:to )?(?:continue|keep) reading,? (?:subscribe|sign in|log in|register|become)\b.*",
+    r"this (?:article|story|content) is (?:only )?(?:for|available to) (?:paying )?(?:subscribers|members)\b.*", r"already a (?:subscriber|member)\?.*",
+    r"for (?:further|more) information(?:\s+or to arrange (?:an )?interviews?)?,?\s+(?:please\s+)?contact\b.*",
+    r"(?:for )?(?:media|press) (?:enquiries|inquiries|contacts?)\s*:?.*", r"notes? (?:to|for) editors\s*:?.*",
+    r"republish this (?:story|article)\b.*", r"creative commons licen[cs]e\b.*",
+    r"(?:this (?:article|story|work) is )?(?:licensed|published|republished) under (?:a |the )?creative commons\b.*",
+    r"spot(?:ted)? an? (?:error|mistake|typo)\b.*", r"do you have (?:any )?(?:information|a tip|news)\b.*",
+    r"help for [^:]{1,60}:\s.*", r"comments?\s*\(\d+\)", r"\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b.*",
+    r"published in .{2,60},\s+(?:\w+\.?,?\s+){1,3}\d{4}\.?", r"watch (?:the )?full (?:story|report|interview|episode)\b.*",
+    r"read (?:this|it|the (?:article|story)) in [a-z]+\b.*", r"load more(?: updates| posts| stories| entries)?\b.*",
+    r"-{1,2}\s*[A-Z]{2,6}", r"this entry was posted in\b.*", r"verdict\s*:.*",
 ]
+
+# Notes set between the header and the article's text, about the piece rather than part of it: a reviewer's
+# disclosure, a partnership note, a correction or update note, a press release's attribution, a guest post's
+# credit, a note on where the piece first appeared. Whole lines; the body starts after them.
+EDITORIAL_NOTES = [
+    r"(?:review|press|screener|preview|advance)\s+(?:code|copy|copies|key|keys|access|build)\s+(?:was\s+|were\s+)?(?:kindly\s+)?(?:provided|supplied|given|sent)\b.*",
+    r"(?:i|we)\s+received\s+(?:an?\s+)?(?:free\s+|complimentary\s+|advance\s+|digital\s+)?(?:e-?arc|arc|review copy|copy|(?:advance )?(?:reader|review)(?:['’]s)? copy|galley)\b.*",
+    r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*",
+    r"this (?:article|story|report|piece|investigation|feature|project|series) (?:was|is) (?:produced|published|co-published|reported|written|made|funded|supported)"
+    r" (?:in partnership|in collaboration|jointly|with (?:the )?(?:support|funding|help)|by)\b.*",
+    r"(?:editor[’']?s[’']? note|correction|clarification|updated?)\s*:\s*(?:this|an earlier|a previous|the)\s+(?:story|article|version|post|piece|report)\b"
+    r".{0,60}\b(?:updated|corrected|amended|changed|misstated|incorrectly|misspelled|misidentified|stated|edited)\b.*",
+    r"please attribute (?:this |these |the )?(?:to|statement|quotes?|comments?)\b.*",
+    r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
+    r"this (?:article|story|piece|post|essay) (?:was|is) (?:originally|first) published\b.*",
+    r"this (?:article|story|piece|essay) appear(?:s|ed) (?:in|on) (?:the )?.{0,60}\b(?:print|issue|edition)\b.*",
+]
+
+# What a contributor's note says after the name ("… is a senior studying …", "… is a photographer and writer
+# based in …", "… is head of services at …"): one of these words.
+BIO_WORDS = (
+    r"reporter|writer|journalist|correspondent|editor|photographer|photojournalist|columnist|contributor|student|senior|junior|"
+    r"freshman|sophomore|author|researcher|producer|professor|lecturer|director|freelancer|freelance|novelist|poet|"
+    r"filmmaker|based in|head of|fellow|intern|critic|historian|volunteer|member of"
+)
+# Credits for what others added, after the text ("With files from Nadia Okafor", "With information from …").
+CONTRIBUTOR_CREDIT = r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}"
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
 # are left out, and the article goes on with the next running text.
