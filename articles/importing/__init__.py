@@ -30,7 +30,7 @@ from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
 from articles.importing.opening import body_candidates
 from articles.importing.scoring import Candidate
-from articles.importing.header import Header, early_warnings, read_header
+from articles.importing.header import Header, date_elsewhere, early_warnings, read_header
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
@@ -129,6 +129,8 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
+    if header.dated is None:
+        header.dated = date_elsewhere(lines, header.body_start, end, month_first=month_first)
     candidates = body_candidates(lines, header.title_at, header.body_start, end, lead=header.body_lead,
                                  month_first=month_first)
     return lines, header, end, candidates

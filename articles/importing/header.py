@@ -21,7 +21,7 @@ BY_WORD = re.compile(r"\bby\b", re.I)
 GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
-_TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
+_TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$|^[\[(](?P<lead>[^\[\]()]{2,40})[\])]\s")  # (or opening it: "[TW: suicide] …")
 _TAG_WARNS = re.compile(
     r"(?<!\w)(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)(?!\w)",
     re.I)
@@ -144,11 +144,12 @@ def _settle_order(header, lines, month_first):
 
 
 def title_warning(title: str) -> Warning | None:
-    """The warning a headline's closing tag states ("… [graphic images]"), kept as worded, or None."""
+    """The warning a headline's closing or opening tag states ("… [graphic images]", "[TW: suicide] …"), kept as
+    worded, or None."""
     match = _TITLE_TAG.search(title)
     if match is None:
         return None
-    tag = match.group("tag").strip()
+    tag = (match.group("tag") or match.group("lead")).strip()
     readable = " ".join(
         word.translate(_DIGIT_FOR_LETTER) if any(c.isalpha() for c in word) else word for word in tag.split()
     )  # "Graph1c" → "Graphic": a word spelt to slip past filters
@@ -311,6 +312,31 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if header.dated is not None and header.dated.written:
         _settle_order(header, lines, month_first)
     return header
+
+
+# A dateline that gives the full date ("NAIROBI/GENEVA, 3 March 2026 – …"), and a print edition's closing line
+# ("Published in The Frontier Tribune, February 18th, 2026").
+_DATED_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z/ .'’-]*(?:,\s+[A-Z][\w.'’ -]*?)*,\s+(?P<date>\d[^–—:]{5,25}?\d{4}|[A-Z][a-z]{2,8}\.?\s[^–—:]{1,20}?\d{4})\s*(?:–|—|--|-|:)\s")
+_PRINT_NOTE = re.compile(r"^published in\s.{2,60},\s+\S.{4,30}\d{4}\.?$", re.I)
+
+
+def date_elsewhere(lines: list[str], body_start: int, end: int, *, month_first: bool = False) -> Dated | None:
+    """When the header gives no date: the stored date line opening the page ("date 2019-06-21 …"), the date
+    of the dateline that opens the article ("NAIROBI/GENEVA, 3 March 2026 – …", after captions perhaps), or
+    that of the print edition's line that closes it ("Published in The Tribune, February 18th, 2026"); else
+    None. A date in a banner, a comment or the running text is never taken."""
+    first = next((line for line in lines if line), "")
+    if kinds.STORED_DATE.match(first):
+        return kinds.date_line(first, month_first=month_first)
+    for _, line in next_lines(lines, body_start - 1, 3):
+        match = _DATED_DATELINE.match(line)
+        if match:
+            day = kinds.parse_date(match.group("date"), month_first=month_first)
+            if day is not None:
+                return Dated(day, None)
+    if end < len(lines) and _PRINT_NOTE.match(lines[end]):
+        return kinds.date_in(lines[end], month_first=month_first, numeric=False)
+    return None
 
 
 def _date_follows(lines, at, month_first):

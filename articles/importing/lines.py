@@ -180,7 +180,7 @@ _HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the 
 _YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
 _SPACED_BAR = re.compile(r"\s+[|·•]\s+")  # the parts of a date line: "5 March 2023 • 4 min read"
-_STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
+STORED_DATE = _STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)  # a capture's stored date line
 
 
 @dataclass(frozen=True)
@@ -567,7 +567,7 @@ def bare_name(line: str) -> str | None:
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b))(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
     re.I,
 )
 def is_labelled_warning(line: str) -> bool:
@@ -583,16 +583,37 @@ def is_warning_label(line: str) -> bool:
 
 _ANNOUNCES = re.compile(
     rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
-    rf"(?:this|the\s+following|these|the)\s+(?:\w+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
+    rf"(?:this|the\s+following|these|the)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
     rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
 _WARNING_OF = re.compile(
-    r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w"
+    r"^(?:warnings?|content\s+(?:notes?|warnings?)|trigger\s+warnings?|cws?|tws?)\s+(?:of|for|about)\s+\w"
+    r"|^(?:some|many|several|a\s+few|certain)\s+(?:of\s+the\s+)?(?:images|photos|photographs|pictures|scenes|videos|details)\s+(?:in|of|on)\s+"
+    rf"this\s+(?:{phrases.ANNOUNCED_THINGS})\b.{{0,80}}\b(?:may|might|could)\s+(?:be\s+)?(?:disturb|distress|upset)"  # ("Some images in this gallery … may be disturbing.")
     r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b",  # "This is a brief warning for …"
     re.I,
 )
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+HARM = re.compile(rf"\b(?:{phrases.HARM_WORDS})\b", re.I)
+_SOFT_LABEL = re.compile(phrases.SOFT_WARNING_LABELS, re.I)
+_CUT_FOR = re.compile(r"^cut\s+for\s+\S", re.I)  # a journal's cut text ("Cut for hospitals and a miscarriage.")
+# What keeps a warning going past its first sentence: it speaks of harm, says what the piece holds, or speaks to
+# the reader about reading it or about support ("If you would rather skip it, …", "Resources … are listed at
+# the end."); never a help line's number, nor a sentence turning away ("But it also shows …").
+_ANNOUNCING = re.compile(r"\b(?:contains?|discuss(?:es)?|describes?|depicts?|includes?|shows?|mentions?)\b", re.I)
+_TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resources|helplines?|support|spoilers?|spoiler-free)\b", re.I)
+_CONTACT = re.compile(r"\d{3,}|\bcall\b|\btext\b|@", re.I)
+_TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether a sentence after a warning's first is still part of it (see _ANNOUNCING)."""
+    if _CONTACT.search(sentence) or _TURNS_AWAY.match(sentence):
+        return False
+    if len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I):
+        return True  # "Mentions of alcohol."
+    return bool(HARM.search(sentence) or _ANNOUNCING.search(sentence) or _TO_READER.search(sentence))
 # What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
 _DISTRESS_WORDS = re.compile(
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide"
@@ -629,6 +650,15 @@ def warning(line: str) -> Warning | None:
     text, wrapped = _unwrap(line.strip())
     if not text or len(text) > 700:
         return None
+    if text[:1] in "([" and not wrapped:  # "(Content warning for a fire.) I have lived …": the warning, then the text
+        close = text.find(")" if text[0] == "(" else "]")
+        inside = warning(text[:close + 1]) if 3 < close < 300 else None
+        rest = text[close + 1:].strip()
+        if inside is not None and is_sentence(rest):
+            return Warning(inside.statement, inside.note, rest)
+    if _CUT_FOR.match(text):
+        first = _sentences(text)[0]
+        return _statement(text, label_end=0, wrapped=wrapped) if HARM.search(first) and len(words(first)) <= 20 else None
     labelled = _LABELLED.match(text)
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
@@ -637,18 +667,18 @@ def warning(line: str) -> Warning | None:
             return None
         if not rest:
             # A bare label: only a line of its own in capitals, or with a full stop ("STRONG TRIGGER WARNING.").
-            if not (caps or labelled.group("sep").strip() == "." or wrapped):
+            if not (caps or labelled.group("sep").strip() == "." or label.endswith(".") or wrapped):
                 return None
             return Warning(text.rstrip(":").strip(), "", "")
-        separator = labelled.group("sep").strip()
+        separator = labelled.group("sep").strip() or ("." if label.endswith(".") else "")  # ("… is advised. The video …")
         if not separator and not (caps and is_all_caps(rest.split(".")[0])):
             return None
         if label.lower() in ("warning", "cw", "tw", "cn") and not separator and not (caps and is_all_caps(rest)):
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None
-        if re.match(r"editor", label, re.I) and not _DISTRESS_WORDS.search(rest):
-            return None  # an editor's note that corrects or explains is no warning
+        if _SOFT_LABEL.match(label) and not (_DISTRESS_WORDS.search(rest) or HARM.search(_sentences(rest)[0])):
+            return None  # an editor's note that corrects or explains, "Please note: comments are moderated": no warning
         return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
     if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
         first = _sentences(text)
@@ -672,14 +702,14 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
             statement, rest = head + tail[:colon.start()], tail[colon.end():]
         else:
             sentences = _sentences(tail)
-            kept = sentences[:1]
-            for sentence in sentences[1:]:
-                listed = len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I)
-                if (_WARNING_WORDS.search(sentence) or listed) and len(kept) < 4:  # "Mentions of alcohol."
+            # (a label that is a sentence of its own, "Viewer discretion is advised.", needs what follows to go on)
+            kept = [] if head.rstrip().endswith((".", "!")) else sentences[:1]
+            for sentence in sentences[len(kept):]:
+                if _goes_on(sentence) and len(kept) < 4:
                     kept.append(sentence)
                 else:
                     break
-            statement = head + " ".join(kept)
+            statement = (head + " ".join(kept)).strip()
             rest = tail[len(" ".join(kept)):].strip() if kept else tail
         statement = statement.rstrip(":").strip()
     note = _LABELLED.match(statement)

@@ -186,11 +186,24 @@ OUTLET_WORDS = [
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
-    r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
+    r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
+    r"|(?:viewer|reader)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
+    # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
+    # follows speaks of harm (lines.HARM) or distress.
+    r"|a\s+(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
+    r"|please\s+note|heads\s+up|a\s+(?:quick\s+|short\s+)?note"
+)
+SOFT_WARNING_LABELS = r"^(?:editor|a\s+(?:quick\s+|short\s+)?note|before|please|heads)"
+# What a warning speaks of, when its label alone does not make it one ("Heads up: … the death of a parent …").
+HARM_WORDS = (
+    r"suicid\w*|self-harm|deaths?|dying|killings?|killed|violen\w+|abuse|assault\w*|rape|torture|injur(?:y|ies)|wounds?"
+    r"|miscarriage|stillbirth|pregnancy loss|eating disorders?|gore|blood|bodies|corpses?|shelling|bombing\w*|war|trauma\w*"
+    r"|grief|murder\w*|racism|slurs?|overdose|addiction|disturbing|distressing|graphic"
 )
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
-    r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs"
+    r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs|update|issue|letter|newsletter|"
+    r"review|essay|column|transcript|account|profile|obituary|documentary|series|game"
 )
 ANNOUNCING_VERBS = (
     r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
