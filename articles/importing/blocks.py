@@ -69,16 +69,36 @@ def _without_sidebars(lines: list[str]) -> list[str]:
     return kept
 
 
+TAG_RUN = 3  # short lines one under another closing the text: a list of tags
+
+
 def _without_tail(lines: list[str]) -> list[str]:
-    """The lines without the furniture they end with: share rows, menus, promotions, counters, contributors' notes."""
+    """The lines without the furniture they end with: share rows, menus, promotions, counters, contributors' and
+    correction notes, a date alone (a comment's), and a run of TAG_RUN or more short lines (a tag list)."""
     end = len(lines)
     while end > 0:
         line = lines[end - 1]
-        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_contributor_note(line)
-                         or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)):
-            break
+        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_editorial_note(line)
+                         or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
+                         or (len(line) <= 60 and kinds.date_line(line))):
+            run = _short_run(lines, end)
+            if run < TAG_RUN:
+                break
+            end -= run
+            continue
         end -= 1
     return lines[:end]
+
+
+def _short_run(lines: list[str], end: int) -> int:
+    """How many lines before ``end`` are short (three words or fewer, no sentence's end), one under another."""
+    count = 0
+    while count < end:
+        line = lines[end - 1 - count]
+        if not line or len(kinds.words(line)) > 3 or line[-1:] in ".!?:;,”\"’":
+            break
+        count += 1
+    return count
 
 
 def _split_blocks(lines: list[str]) -> list[list[str]]:

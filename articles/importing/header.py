@@ -15,6 +15,9 @@ from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
+# A page's date stands within a few lines of its headline (deck, byline, date; furniture aside): read further
+# down, the line taken for the headline may be a tagline over the menus, and it is not taken for sure.
+DATE_NEAR = 6
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 BY_WORD = re.compile(r"\bby\b", re.I)
@@ -51,6 +54,7 @@ class Header:
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
+    date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
 
 
 def _captioned_warning(line, stated):
@@ -211,6 +215,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     bare_name = None
     from_update = False  # the date taken so far is an update's
     seen = 0
+    passed = 0  # lines under the headline so far, furniture and the headline shown again aside
     deck_possible = True
     gallery = False  # inside a block of photo captions (a caption carried a warning)
     index = title_at + 1
@@ -224,6 +229,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         if line == title or line == lines[title_at]:
             header.body_start = index
             continue
+        passed += not kinds.is_chrome(line)
         plain = kinds.BULLET.sub("", line)  # ("• Published Jan 06, 2023": a date in a bulleted list of facts)
         name = kinds.byline(plain)
         dated = kinds.date_line(plain, month_first=month_first)
@@ -238,6 +244,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.other_dates.append(dated.day)
             elif dated and header.dated is None:
                 header.dated, from_update = dated, bool(UPDATED.match(plain))
+                header.date_lines_down = passed
             if name and header.author is None:
                 header.author = name
             elif credit and header.author is None:
@@ -251,7 +258,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             rest = stated.rest
             if _captioned_warning(line, stated):
                 gallery = True  # "WARNING: … may disturb: Doctors try to…" — a caption follows the warning
-            elif rest and kinds.is_sentence(rest):
+            elif rest and kinds.leads_on(rest):
                 header.body_lead = rest
                 header.body_start = index
                 break
@@ -311,6 +318,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         header.other_dates.append(above.day)  # (the site's banner for the day gives way to the article's own date)
     if header.dated is not None and header.dated.written:
         _settle_order(header, lines, month_first)
+    if header.date_lines_down > DATE_NEAR:
+        header.title_confirmed = False  # the date stands far under the line taken for the headline: perhaps not it
     return header
 
 
@@ -373,7 +382,7 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
         stated = kinds.warning(line) if line and seen <= EARLY_BODY_LINES else None
         if stated:
             found.append(stated)
-            if stated.rest and kinds.is_sentence(stated.rest):
+            if stated.rest and kinds.leads_on(stated.rest):
                 kept.append(stated.rest)
         else:
             kept.append(line)

@@ -85,7 +85,7 @@ def is_chrome(line: str) -> bool:
 
 # A wire story's closing credits ("Reporting by Maria Okafor in Geneva; Editing by Peter Long"): the article ends there.
 WIRE_CREDITS = re.compile(
-    r"^(?:(?:additional\s+)?reporting|writing|compiled)\s+by\s+[^;]{3,120};\s*(?:(?:writing|editing|additional\s+reporting)\s+by\s+.+)$",
+    r"^\(?(?:(?:additional\s+)?reporting|writing|compiled)\s+by\s+[^;]{3,120};\s*(?:(?:writing|editing|additional\s+reporting)\s+by\s+.+)$",
     re.I,
 )
 
@@ -99,7 +99,7 @@ EDITORIAL_NOTE = _any(phrases.EDITORIAL_NOTES)
 _BIO = re.compile(
     r"^(?!(?:There|It|This|That|These|Those|He|She|They|We|I|What|Here|Which|Who|One|Each|Every\w*|Nothing|Nobody|Some\w+"
     r"|Today|Now|The|A|An|Our|His|Her|Their|My)\b)"
-    rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s+(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})\b")
+    rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s+(?:(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})|{phrases.BIO_VERBS})\b")
 _CONTRIBUTOR_CREDIT = _any([phrases.CONTRIBUTOR_CREDIT])
 
 
@@ -129,7 +129,7 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
-_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty")
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", "/", "press", "reuters", "afp", "getty", "supplied")
 _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 
@@ -605,6 +605,12 @@ _ANNOUNCING = re.compile(r"\b(?:contains?|discuss(?:es)?|describes?|depicts?|inc
 _TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resources|helplines?|support|spoilers?|spoiler-free)\b", re.I)
 _CONTACT = re.compile(r"\d{3,}|\bcall\b|\btext\b|@", re.I)
 _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
+
+
+def leads_on(rest: str) -> bool:
+    """Whether what shares a line with a warning (Warning.rest) is the article's text: running text, not a short
+    aside ("Please don't mainpage!", "We have not embedded the video.") nor a help line's number."""
+    return is_sentence(rest) and len(words(rest)) >= 10 and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I))
 
 
 def _goes_on(sentence: str) -> bool:

@@ -20,6 +20,7 @@ CHROME_LINES = [
     r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
     r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
     r"watch one-minute world news", r"map:.*",
+    r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*",
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
@@ -51,7 +52,7 @@ END_OF_ARTICLE = [
     r"\d+\s+(?:comments?|responses?|replies)", r"(?:what do you think|have your say)\??.*", r"comment on this (?:article|story)\b.*",
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,40}newsletters?\b.*", r"get (?:our|the) .{0,40}newsletter\b.*",
     r"about the author:?", r"more from .{1,40}", r"(?:recommended|suggested)(?: for you| stories| articles)?:?",
-    r"(?:more|related|latest|top) (?:stories|articles|news|coverage|videos)\b:?", r"(?:read|see) (?:more|also|next)\s*:.*",
+    r"(?:more|related|latest|top) (?:stories|articles|news|coverage|videos)\b:?", r"(?:read|see) (?:more|also|next)\s*:\s*\S.*",
     r"what to read next", r"around the web", r"(?:additional\s+)?reporting by [^.]{2,60};\s*(?:writing|editing) by .*",
     r"(?:report|found) (?:an|a) (?:error|typo|mistake)\b.*",
     # A share or reaction prompt standing alone ("Share this:", "Share this article", "Like this:"), a next-story
@@ -65,7 +66,7 @@ END_OF_ARTICLE = [
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
-    r"(?:posted|filed) in\s+\w[^.!?]{0,60}", r"#{3,}", r"-\s*30\s*-", r"-?\s*ends\s*-?", r"about (?:the|us|our)\b.{0,40}",
+    r"(?:posted|filed) in\s+\w[^.!?]{0,60}", r"#{3,}", r"-\s*30\s*-", r"[-–—]?\s*ends\s*[-–—]?", r"about (?:the|us|our)\b.{0,40}",
     r"share (?:or|and) comment on (?:this|the) (?:article|story|post|page)\b.*",
     # A topics box, reuse and corrections links, a footer's label, "More regional news", a comment count, a
     # print edition's note.
@@ -99,6 +100,12 @@ END_OF_ARTICLE = [
     r"published in .{2,60},\s+(?:\w+\.?,?\s+){1,3}\d{4}\.?", r"watch (?:the )?full (?:story|report|interview|episode)\b.*",
     r"read (?:this|it|the (?:article|story)) in [a-z]+\b.*", r"load more(?: updates| posts| stories| entries)?\b.*",
     r"-{1,2}\s*[A-Z]{2,6}", r"this entry was posted in\b.*", r"verdict\s*:.*",
+    # A credit after the text ("With files from …", "Reporter: NAME"), a blog's "Posted by Name at 21:12", a
+    # letter's valediction ("With gratitude and love from all of us,"), a podcast page's chapters.
+    r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
+    r"posted by\s+.{2,60}?\s+at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?",
+    r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
+    r"chapters:?", r"mentioned in (?:this|the) episode:?",
 ]
 
 # Notes set between the header and the article's text, about the piece rather than part of it: a reviewer's
@@ -111,7 +118,7 @@ EDITORIAL_NOTES = [
     r"this (?:article|story|report|piece|investigation|feature|project|series) (?:was|is) (?:produced|published|co-published|reported|written|made|funded|supported)"
     r" (?:in partnership|in collaboration|jointly|with (?:the )?(?:support|funding|help)|by)\b.*",
     r"(?:editor[’']?s[’']? note|correction|clarification|updated?)\s*:\s*(?:this|an earlier|a previous|the)\s+(?:story|article|version|post|piece|report)\b"
-    r".{0,60}\b(?:updated|corrected|amended|changed|misstated|incorrectly|misspelled|misidentified|stated|edited)\b.*",
+    r".{0,60}\b(?:updated|corrected|amended|changed|misstated|incorrectly|misspelled|misidentified|stated|edited|said|named|gave|reported)\b.*",
     r"please attribute (?:this |these |the )?(?:to|statement|quotes?|comments?)\b.*",
     r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
     r"this (?:article|story|piece|post|essay) (?:was|is) (?:originally|first) published\b.*",
@@ -125,6 +132,7 @@ BIO_WORDS = (
     r"freshman|sophomore|author|researcher|producer|professor|lecturer|director|freelancer|freelance|novelist|poet|"
     r"filmmaker|based in|head of|fellow|intern|critic|historian|volunteer|member of"
 )
+BIO_VERBS = r"writes (?:about|on|for)|covers|reports (?:on|for)"
 # Credits for what others added, after the text ("With files from Nadia Okafor", "With information from …").
 CONTRIBUTOR_CREDIT = r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}"
 
@@ -133,7 +141,7 @@ CONTRIBUTOR_CREDIT = r"with (?:files|information|reporting|additional reporting|
 SIDEBAR_LABELS = [
     r"advertisement", r"(?:continue reading|story continues) below(?: advertisement)?", r"most (?:read|popular|viewed|shared)\b.*",
     r"trending(?: now| stories)?:?", r"(?:editor['’]s )?picks?:?", r"(?:don['’]t miss|must read|also read|read also|see also)\b:?.*",
-    r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*",
+    r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*", r"(?:read|see) more\s*:",
     r"related(?:\s+(?:story|stories|article|articles|coverage|reading))?\s*:\s*\S.{0,120}",
 ]
 
@@ -147,6 +155,8 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    # A credit closing a caption: "(Jane Doe/The Outlet)", "Supplied: Surf Life Saving", "PHOTO | NAME | OUTLET".
+    r"\((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{1,40}\)\s*$", r"[.)]\s+supplied:\s+\S[^.]{0,60}$", r"\bphoto\s*\|\s*[A-Z]",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
@@ -227,6 +237,7 @@ PROMOTION = (
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
     r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
+    r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
