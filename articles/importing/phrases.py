@@ -106,6 +106,7 @@ END_OF_ARTICLE = [
     r"posted by\s+.{2,60}?\s+at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*",
 ]
 
 # Notes set between the header and the article's text, about the piece rather than part of it: a reviewer's
