@@ -82,12 +82,31 @@ def _without_tail(lines: list[str]) -> list[str]:
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
                          or (len(line) <= 60 and kinds.date_line(line))):
             run = _short_run(lines, end)
-            if run < TAG_RUN:
+            if run >= TAG_RUN:
+                end -= run
+                continue
+            pointed = _pointed_list(lines, end)
+            if pointed is None:
                 break
-            end -= run
+            end = pointed
             continue
         end -= 1
     return lines[:end]
+
+
+def _pointed_list(lines: list[str], end: int) -> int | None:
+    """Where a list of other stories' headlines ends the lines begins, with the label over it ("Read More",
+    "Related", "Most read"; furniture), or None: headlines without a full stop, blank lines between them allowed."""
+    start = end
+    while start > 0 and (not lines[start - 1] or (kinds.is_headline_like(lines[start - 1]) and not kinds.is_sentence(lines[start - 1])
+                                                  and lines[start - 1][-1:] not in ".!?\"”’")):
+        start -= 1
+    if start == end or start == 0:
+        return None
+    label = lines[start - 1]
+    if kinds.is_chrome(label) or kinds.SIDEBAR.match(label) or kinds.is_end_of_article(label):
+        return start - 1
+    return None
 
 
 def _short_run(lines: list[str], end: int) -> int:

@@ -268,6 +268,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             pass  # a pull-quote or a spoiler notice: the body starts after it
         elif kinds.is_editorial_note(line):
             pass  # a note about the piece (a disclosure, a correction, a guest post's credit): the body starts after it
+        elif kinds.SUMMARY_LABEL.match(line):
+            index = _after_summary(lines, index)  # a summary box: its label and short items, then the body
         elif kinds.bare_name(line):
             bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
@@ -346,6 +348,20 @@ def date_elsewhere(lines: list[str], body_start: int, end: int, *, month_first: 
     if end < len(lines) and _PRINT_NOTE.match(lines[end]):
         return kinds.date_in(lines[end], month_first=month_first, numeric=False)
     return None
+
+
+SUMMARY_ITEMS = 5  # items a summary box holds at most
+SUMMARY_ITEM_WORDS = 25  # words in one of them at most (the body's first paragraph says more)
+
+
+def _after_summary(lines, index):
+    """Where a summary box's items end (the label's line already read; ``index`` is the next): up to
+    SUMMARY_ITEMS short lines of one sentence each."""
+    for position, line in next_lines(lines, index - 1, SUMMARY_ITEMS):
+        if len(kinds.words(line)) > SUMMARY_ITEM_WORDS or len(kinds.sentences_in(line)) > 1:
+            return position
+        index = position + 1
+    return index
 
 
 def _date_follows(lines, at, month_first):

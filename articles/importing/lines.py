@@ -94,7 +94,9 @@ def is_end_of_article(line: str) -> bool:
     return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
 
 
-EDITORIAL_NOTE = _any(phrases.EDITORIAL_NOTES)
+EDITORIAL_NOTE = _any([*phrases.EDITORIAL_NOTES, phrases.FACT_BOX])
+SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
+_SIGN_OFF = re.compile(r"^[—–]\s*(?P<name>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer's name signing off
 # A contributor's note: one to four capitalised words (a name, or a surname alone), "is", and what they do.
 _BIO = re.compile(
     r"^(?!(?:There|It|This|That|These|Those|He|She|They|We|I|What|Here|Which|Who|One|Each|Every\w*|Nothing|Nobody|Some\w+"
@@ -115,7 +117,9 @@ def is_contributor_note(line: str) -> bool:
     senior studying …", "With files from Nadia Okafor"): not the article's text when it opens or closes it."""
     if len(line) > 400:
         return False
-    return bool(_CONTRIBUTOR_CREDIT.match(line) or (len(words(line)) <= 60 and _BIO.match(line)))
+    sign_off = _SIGN_OFF.match(line)
+    return bool(_CONTRIBUTOR_CREDIT.match(line) or (len(words(line)) <= 60 and _BIO.match(line))
+                or (sign_off and bare_name(sign_off.group("name"))))
 
 
 def words(line: str) -> list[str]:
@@ -645,6 +649,9 @@ def _unwrap(line: str) -> tuple[str, bool]:
 
 def _sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part]
+
+
+sentences_in = _sentences
 
 
 @lru_cache(maxsize=8192)

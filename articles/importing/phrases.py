@@ -126,6 +126,11 @@ EDITORIAL_NOTES = [
     r"this (?:article|story|piece|essay) appear(?:s|ed) (?:in|on) (?:the )?.{0,60}\b(?:print|issue|edition)\b.*",
 ]
 
+# A summary box's label under the headline ("Summary", "Key points"): its short items are not the body.
+SUMMARY_LABELS = r"summary|key points|key facts|highlights|in brief|at a glance|in short|what you need to know|the big picture|tl;?dr|quick read"
+# A fact check's summary box ("Claim: …", "Fact: …", "Rating: FALSE") set before the text.
+FACT_BOX = r"(?:the\s+)?(?:claim|fact|rating|our rating|conclusion in brief)\s*:\s*\S.{0,300}"
+
 # What a contributor's note says after the name ("… is a senior studying …", "… is a photographer and writer
 # based in …", "… is head of services at …"): one of these words.
 BIO_WORDS = (
