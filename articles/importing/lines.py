@@ -90,6 +90,7 @@ WIRE_CREDITS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_end_of_article(line: str) -> bool:
     return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
 
@@ -133,14 +134,15 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
-_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", "/", "press", "reuters", "afp", "getty", "supplied")
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied")
 _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
-    return bool(_CAPTION_HINT.search(line.lower())) and bool(CAPTION.search(line))
+    hinted = _CAPTION_HINT.search(line.lower()) or (line[-1:] == ")" and "/" in line)  # ("… (Jane Doe/The Outlet)")
+    return bool(hinted) and bool(CAPTION.search(line))
 
 
 @lru_cache(maxsize=8192)
@@ -328,12 +330,14 @@ def _labelled_date(line: str, month_first: bool) -> Dated | None:
 # 'Help' started by ColdbrookDoug, 11 November 2024."): the verb, perhaps who, then the date and nothing but a time.
 _CREDIT_DATE = re.compile(
     r"\b(?:posted|published|started|submitted|uploaded)\b(?:\s+by\s+[^,]{1,40}?)?(?:,\s*|\s+)(?:on\s+)?(?P<date>\S.*)$", re.I)
+_CREDIT_VERBS = ("posted", "published", "started", "submitted", "uploaded")  # (a cheap look first)
 _ONLY_TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*\.?$", re.I)
 
 
 def _credit_date(line: str, month_first: bool) -> Dated | None:
     """The date a short credit line ends with, after a verb of posting (see _CREDIT_DATE), or None."""
-    if len(words(line)) > 18:
+    low = line.lower()
+    if len(words(line)) > 18 or not any(verb in low for verb in _CREDIT_VERBS):
         return None
     credit = _CREDIT_DATE.search(line)
     if credit is None:
@@ -756,5 +760,5 @@ def is_headline_like(line: str) -> bool:
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
     for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
-                     is_person_name, is_editorial_note):
+                     is_person_name, is_editorial_note, is_end_of_article):
         function.cache_clear()

@@ -162,7 +162,7 @@ CAPTION_MARKS = [
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
     # A credit closing a caption: "(Jane Doe/The Outlet)", "Supplied: Surf Life Saving", "PHOTO | NAME | OUTLET".
-    r"\((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{1,40}\)\s*$", r"[.)]\s+supplied:\s+\S[^.]{0,60}$", r"\bphoto\s*\|\s*[A-Z]",
+    r"\([A-Z][^()/]{1,50}/\s*[A-Z][^()]{1,40}\)\s*$", r"[.)]\s+supplied:\s+\S[^.]{0,60}$", r"\bphoto\s*\|\s*[A-Z]",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
