@@ -437,3 +437,12 @@ def test_a_date_from_the_dateline_or_the_print_line_only_when_the_header_gives_n
     assert dateline.published_on == date(2025, 4, 14)
     assert printed.published_on == date(2025, 4, 15)
     assert neither.published_on is None
+
+
+def test_the_sites_date_of_today_among_its_menus_is_never_the_date():
+    """A weekday's date with no time, among the page's first lines and with a menu's items under it, is the
+    site's date of today: whichever line is taken for the headline (the tagline over it, say), it is never the
+    article's date."""
+    page = ("The Valley Farmer\nServing the valley and its farms since 1891\nSaturday, 5 December 2026\nNews\nSport\n"
+            "Markets\n\nFarm gate prices fall for the third month running\n\nBy Jane Doe\n14 February 2026\n\n" + BODY)
+    assert parse(page).published_on in (date(2026, 2, 14), None)

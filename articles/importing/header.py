@@ -237,6 +237,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
         if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = kinds.date_in(plain, month_first=month_first)
+        if dated and not name and _banner(lines, index - 1, dated):
+            continue  # the site's date of today among its menus, never the article's
         if dated or name:
             if dated and header.dated and from_update and not UPDATED.match(plain):
                 header.dated, from_update = dated, False  # "Updated: …" above "First published: …": the latter
@@ -362,6 +364,23 @@ def _after_summary(lines, index):
             return position
         index = position + 1
     return index
+
+
+BANNER_LINES = 12  # a site's date of today stands among the first lines of the page
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _banner(lines, at, dated):
+    """Whether the date line at ``at`` is the site's date of today: a weekday and no time, among the page's first
+    BANNER_LINES lines, with furniture under it (a menu's item, a section's name: two words at most, or chrome)
+    rather than a headline, a byline or text."""
+    if dated.at is not None or not _WEEKDAY_NAME.search(lines[at]):
+        return False
+    if sum(1 for line in lines[:at] if line) >= BANNER_LINES:
+        return False
+    following = next_lines(lines, at, 1)
+    return bool(following) and (kinds.is_chrome(following[0][1]) or (
+        len(kinds.words(following[0][1])) <= 2 and not kinds.byline(following[0][1]) and not kinds.is_sentence(following[0][1])))
 
 
 def _date_follows(lines, at, month_first):
