@@ -96,10 +96,10 @@ END_OF_ARTICLE = [
     r"republish this (?:story|article)\b.*", r"creative commons licen[cs]e\b.*",
     r"(?:this (?:article|story|work) is )?(?:licensed|published|republished) under (?:a |the )?creative commons\b.*",
     r"spot(?:ted)? an? (?:error|mistake|typo)\b.*", r"do you have (?:any )?(?:information|a tip|news)\b.*",
-    r"help for [^:]{1,60}:\s.*", r"comments?\s*\(\d+\)", r"\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b.*",
+    r"help for [^:]{1,60}:\s+if you\b.*", r"comments?\s*\(\d+\)", r"\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b.*",
     r"published in .{2,60},\s+(?:\w+\.?,?\s+){1,3}\d{4}\.?", r"watch (?:the )?full (?:story|report|interview|episode)\b.*",
     r"read (?:this|it|the (?:article|story)) in [a-z]+\b.*", r"load more(?: updates| posts| stories| entries)?\b.*",
-    r"-{1,2}\s*[A-Z]{2,6}", r"this entry was posted in\b.*", r"verdict\s*:.*",
+    r"(?:--|—)\s*(?-i:[A-Z]{2,6})", r"this entry was posted in\b.*", r"verdict\s*:\s*(?:\d+(?:\.\d+)?\s*/\s*\d+|[★☆]+).*",
     # A credit after the text ("With files from …", "Reporter: NAME"), a blog's "Posted by Name at 21:12", a
     # letter's valediction ("With gratitude and love from all of us,"), a podcast page's chapters.
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
