@@ -20,7 +20,7 @@ CHROME_LINES = [
     r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
     r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
     r"watch one-minute world news", r"map:.*",
-    r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*",
+    r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*", r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # (a gallery's counter, "3 / 10")
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
