@@ -76,7 +76,9 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         raise ParseError(name, "no title found (no headline-like line in the text)")
     opening = model.body.choose(candidates).winner
     passed_over = []  # a deck, a caption or a pull-quote between the header and the body's first line
-    if opening is None or (header.body_lead and opening.index < header.body_start):
+    if header.gallery:  # a gallery's captions are its text, from the first
+        body_lines = lines[header.body_start:end]
+    elif opening is None or (header.body_lead and opening.index < header.body_start):
         body_lines = ([header.body_lead] if header.body_lead else []) + lines[header.body_start:end]
     else:
         passed_over = lines[header.body_start:opening.index]
@@ -94,7 +96,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             image_credit = match.group("credit").strip()
             break
 
-    blocks = tuple(build_body(body_lines))
+    blocks = tuple(build_body(body_lines, captions=header.gallery))
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
     borne_out = bool(header.author or header.dated or any(

@@ -43,12 +43,12 @@ def find_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def build_body(lines: list[str]) -> list:
-    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list) and
-    whatever furniture ends it left out."""
+def build_body(lines: list[str], *, captions: bool = False) -> list:
+    """The body's lines as blocks: captions (unless they are the text: ``captions``, a gallery), boxes set inside
+    the article (an advert, a most-read list) and whatever furniture ends it left out."""
     kept = [
         clean_opening(line) for line in _without_sidebars(lines)
-        if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
+        if captions or not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
     ]
     return _build_blocks(_split_blocks(_without_tail(kept)))
 

@@ -54,6 +54,7 @@ class Header:
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
+    gallery: bool = False  # the text is a gallery's captions (kept as the body)
     date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
 
 
@@ -218,6 +219,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     passed = 0  # lines under the headline so far, furniture and the headline shown again aside
     deck_possible = True
     gallery = False  # inside a block of photo captions (a caption carried a warning)
+    captions = []  # where the captions read so far stand that are sentences (a gallery's text)
     index = title_at + 1
     while index < len(lines) and seen < HEADER_LINES:
         line = lines[index]
@@ -265,7 +267,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.body_start = index
                 break
         elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
-            pass
+            if kinds.is_caption(line) and kinds.is_sentence(line):
+                captions.append(index - 1)
         elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15):
             pass  # a pull-quote or a spoiler notice: the body starts after it
         elif kinds.is_editorial_note(line):
@@ -298,6 +301,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             continue
         deck_possible = False
         header.body_start = index
+    else:  # no running text under the headline: a gallery whose captions are its text, or nothing yet
+        if len(captions) >= GALLERY_CAPTIONS:
+            header.body_start, header.gallery = captions[0], True
     for line in lines[max(0, title_at - 10):title_at]:  # a warning stated above the headline
         stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
         if stated:
@@ -352,6 +358,7 @@ def date_elsewhere(lines: list[str], body_start: int, end: int, *, month_first: 
     return None
 
 
+GALLERY_CAPTIONS = 3  # captions of full sentences, and no other text under the headline: a gallery's text
 SUMMARY_ITEMS = 5  # items a summary box holds at most
 SUMMARY_ITEM_WORDS = 25  # words in one of them at most (the body's first paragraph says more)
 
