@@ -21,7 +21,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from articles.models import Image
-from articles.rendering import body_images, render_markdown
+from articles import bodies
+from articles.rendering import body_images, place_figures, placed_numbers
 
 # The column the article text sits in is at most about 46rem wide; lists show a small thumbnail.
 ARTICLE_SIZES = "(min-width: 50rem) 46rem, 100vw"
@@ -99,14 +100,18 @@ def figures_for(images) -> dict[int, str]:
 
 
 def body_html(article) -> str:
-    """An article's (or a revision preview's) body rendered from Markdown and sanitised, with the library
-    images it places as figures."""
-    return render_markdown(article.body, figures_for(placed_images(article.body)))
+    """An article's (or a revision preview's) body rendered from Markdown and sanitised (the HTML kept on its
+    row when it may be used: articles/bodies.py), with the library images it places as figures."""
+    clean = bodies.sanitised_html(article)
+    return place_figures(clean, figures_for(_images(placed_numbers(clean))))
 
 
 def placed_images(source: str):
     """The library images a body places, with their renditions (two queries; none for a body without any)."""
-    numbers = body_images(source).placed if "image:" in (source or "") else ()
+    return _images(body_images(source).placed if "image:" in (source or "") else ())
+
+
+def _images(numbers):
     if not numbers:
         return []
     return list(Image.objects.filter(pk__in=numbers).prefetch_related("renditions"))
