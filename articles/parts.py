@@ -7,11 +7,11 @@ only what chooses them (the ids a list shows, the article a page is), never thei
 pictures, corrections or body.
 """
 
-from django.db.models import prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 
-from articles import cachekeys, fragments
+from articles import cachekeys, fragments, listing
+from articles.cards import card_html
 from articles.fragments import Fragment
 from articles.models import Article
 
@@ -54,23 +54,30 @@ def _article_name(request, pk):
 
 
 def cards(ids, started, heading_level=2):
-    """The card (templates/includes/article_card.html) of each article in ``ids`` as HTML, in order:
-    kept ones as kept; the others read (``for_listing``, less the body: four queries) after ``started``,
-    rendered and kept. An article no longer visible by then is left out."""
+    """The card (templates/includes/article_card.html, built by articles/cards.py) of each article in
+    ``ids`` as HTML, in order: kept ones as kept; the others read (``_card_rows``: four queries) after
+    ``started``, built and kept. An article no longer visible by then is left out."""
     names = {pk: f"card:{pk}:{heading_level}" for pk in ids}
     found = fragments.get_many(list(names.values()))
     missing = [pk for pk in ids if names[pk] not in found]
     if missing:
-        template = get_template("includes/article_card.html")
         made = {
-            names[item.pk]: Fragment({"html": str(template.render({"article": item, "heading_level": heading_level}))},
-                                     tuple(cachekeys.card_keys(item)), started)
-            for item in Article.objects.published().filter(pk__in=missing).for_listing().defer("body")
+            names[item.pk]: Fragment({"html": card_html(item, heading_level)}, tuple(cachekeys.card_keys(item)), started)
+            for item in _card_rows(missing)
         }
         fragments.keep(made)
         found = {**found, **made}
-    # Safe: each was rendered by the card template, which escaped what it shows.
+    # Safe: each was built by articles/cards.py, which escaped what it shows.
     return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
+
+
+def _card_rows(ids):
+    """The visible articles of ``ids`` as cards show them: the row with its author and featured image
+    (less the body), then its tags, warnings and renditions (articles/listing.py): four queries."""
+    rows = list(Article.objects.published().filter(pk__in=ids).select_related("author", "featured_image")
+                .defer("body", "body_html", "body_html_seal"))
+    listing.load(rows)
+    return rows
 
 
 def related_entries(related, started, also=()):
@@ -80,7 +87,7 @@ def related_entries(related, started, also=()):
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
-    prefetch_related_objects([*missing, *also], "warnings")
+    listing.load_warnings([*missing, *also])
     if missing:
         template = get_template("includes/related_item.html")
         made = {

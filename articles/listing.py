@@ -1,0 +1,68 @@
+"""What cards, related entries and an article's own part show beside each article's row, read in one flat
+query per relation and set where the templates and ``cachekeys.card_keys`` look for it:
+``Article.tag_list``, ``article.warnings.all()`` and ``image.renditions.all()``.
+
+The same queries ``ArticleQuerySet.for_listing``'s prefetches run, without ``prefetch_related``'s
+machinery around them (a manager, a queryset and a filter per article and relation: a third of a
+cold list page's time). The rows come in the prefetches' order (tags by name, warnings by label,
+renditions by width).
+"""
+
+from collections import defaultdict
+
+from articles.models import Article, Rendition, TaggedArticle
+
+
+def load(articles, *, tags=True, warnings=True, renditions=True):
+    """Read and set, for ``articles`` (rows already read, author and featured image joined): their
+    tags, their warnings and their featured images' renditions; one query each, none for an empty
+    list or (renditions) when none has a featured image."""
+    articles = [article for article in articles if article is not None]
+    if not articles:
+        return
+    ids = [article.pk for article in articles]
+    if tags:
+        by_article = defaultdict(list)
+        for link in TaggedArticle.objects.filter(content_object_id__in=ids).select_related("tag").order_by("tag__name"):
+            by_article[link.content_object_id].append(link.tag)
+        for article in articles:
+            article.__dict__["tag_list"] = by_article[article.pk]  # Article.tag_list is a cached property
+    if warnings:
+        load_warnings(articles)
+    if renditions:
+        load_renditions([article.featured_image for article in articles if article.featured_image_id])
+
+
+def load_warnings(articles):
+    """Set the warnings of ``articles`` (one query; none for an empty list)."""
+    articles = [article for article in articles if article is not None]
+    if not articles:
+        return
+    through = Article.warnings.through.objects.filter(article_id__in=[article.pk for article in articles])
+    by_article = defaultdict(list)
+    for link in through.select_related("contentwarning").order_by("contentwarning__label"):
+        by_article[link.article_id].append(link.contentwarning)
+    for article in articles:
+        _set_prefetched(article, "warnings", by_article[article.pk])
+
+
+def load_renditions(images):
+    """Set the renditions of ``images`` (library images, the same one possibly read more than once; one
+    query, none for an empty list)."""
+    images = list(images)
+    if not images:
+        return
+    by_image = defaultdict(list)
+    for rendition in Rendition.objects.filter(image__in={image.pk for image in images}):  # by image, width, format
+        by_image[rendition.image_id].append(rendition)
+    for image in images:
+        _set_prefetched(image, "renditions", by_image[image.pk])
+
+
+def _set_prefetched(instance, name, rows):
+    """Make ``instance.<name>.all()`` return ``rows`` without a query, as ``prefetch_related`` does (its
+    queryset is the relation's own, so a filter on it still reads this instance's rows)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
