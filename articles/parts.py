@@ -7,11 +7,11 @@ only what chooses them (the ids a list shows, the article a page is), never thei
 pictures, corrections or body.
 """
 
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from articles import cachekeys, fragments, listing
-from articles.cards import card_html
+from articles.cards import card_html, related_html
 from articles.fragments import Fragment
 from articles.models import Article
 
@@ -81,22 +81,22 @@ def _card_rows(ids):
 
 
 def related_entries(related, started, also=()):
-    """The entry (templates/includes/related_item.html) of each article in ``related`` (read after
-    ``started``) as HTML, in order: kept ones as kept, the others after one query for their warnings
-    (with those of the articles in ``also``: the article's own, when its part is rendered), then kept."""
+    """The entry (templates/includes/related_item.html, built by articles/cards.py) of each article in
+    ``related`` (read after ``started``) as HTML, in order: kept ones as kept, the others after one query
+    for their warnings (with those of the articles in ``also``: the article's own, when its part is
+    rendered), then kept."""
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
     listing.load_warnings([*missing, *also])
     if missing:
-        template = get_template("includes/related_item.html")
-        made = {
-            names[item.pk]: Fragment({"html": str(template.render({"other": item}))},
-                                     (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in item.warnings.all())),
-                                     started)
-            for item in missing
-        }
+        made = {}
+        for item in missing:
+            warnings = list(item.warnings.all())
+            made[names[item.pk]] = Fragment({"html": related_html(item, warnings)},
+                                            (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in warnings)),
+                                            started)
         fragments.keep(made)
         found = {**found, **made}
-    # Safe: each was rendered by its template, which escaped what it shows.
+    # Safe: each was built by articles/cards.py, which escaped what it shows.
     return [mark_safe(found[names[item.pk]].parts["html"]) for item in related]

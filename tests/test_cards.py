@@ -1,6 +1,6 @@
-"""Cards built in Python (articles/cards.py) are byte for byte what templates/includes/article_card.html
-renders, for every kind of card; and lists read their rows in flat queries (articles/listing.py)
-that give the templates what ``for_listing``'s prefetches gave."""
+"""Cards and related entries built in Python (articles/cards.py) are byte for byte what
+templates/includes/article_card.html and related_item.html render, for every kind; and lists read
+their rows in flat queries (articles/listing.py) that give what ``for_listing``'s prefetches gave."""
 
 from datetime import timedelta
 
@@ -88,3 +88,12 @@ def test_a_loaded_relation_still_filters_its_own_rows(kinds, graphic):
     plain = next(article for article in rows if article.title == "Pictured")
     assert list(plain.warnings.filter(slug=graphic.slug)) == []
     assert list(warned.warnings.filter(slug=graphic.slug)) == [graphic]
+
+
+def test_a_related_entry_built_in_python_is_the_templates_entry(kinds):
+    """Every kind of related entry (warned, undated, escaped title) is the template's entry byte for byte."""
+    from articles.cards import related_html
+
+    for article in loaded(kinds):
+        expected = render_to_string("includes/related_item.html", {"other": article})
+        assert related_html(article, list(article.warnings.all())) == expected
