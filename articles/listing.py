@@ -10,7 +10,11 @@ renditions by width).
 
 from collections import defaultdict
 
+from taggit.models import Tag
+
 from articles.models import Article, Rendition, TaggedArticle
+
+_TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag (its other fields are read if asked for)
 
 
 def load(articles, *, tags=True, warnings=True, renditions=True):
@@ -23,8 +27,9 @@ def load(articles, *, tags=True, warnings=True, renditions=True):
     ids = [article.pk for article in articles]
     if tags:
         by_article = defaultdict(list)
-        for link in TaggedArticle.objects.filter(content_object_id__in=ids).select_related("tag").order_by("tag__name"):
-            by_article[link.content_object_id].append(link.tag)
+        links = TaggedArticle.objects.filter(content_object_id__in=ids).order_by("tag__name")
+        for article_id, *tag in links.values_list("content_object_id", "tag_id", "tag__name", "tag__slug"):
+            by_article[article_id].append(Tag.from_db(links.db, _TAG_FIELDS, tag))
         for article in articles:
             article.__dict__["tag_list"] = by_article[article.pk]  # Article.tag_list is a cached property
     if warnings:

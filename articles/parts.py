@@ -71,11 +71,17 @@ def cards(ids, started, heading_level=2):
     return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
 
 
+# What a card shows of an article's row, its author and its featured image (cachekeys.card_keys: the ids).
+CARD_FIELDS = ("title", "slug", "published_at", "standfirst", "author_id", "featured_image_id", "author__name",
+               "author__slug", "featured_image__file", "featured_image__alt_text", "featured_image__decorative",
+               "featured_image__graphic", "featured_image__width", "featured_image__height")
+
+
 def _card_rows(ids):
-    """The visible articles of ``ids`` as cards show them: the row with its author and featured image
-    (less the body), then its tags, warnings and renditions (articles/listing.py): four queries."""
+    """The visible articles of ``ids`` as cards show them: what they show of the row with its author and
+    featured image, then its tags, warnings and renditions (articles/listing.py): four queries."""
     rows = list(Article.objects.published().filter(pk__in=ids).select_related("author", "featured_image")
-                .defer("body", "body_html", "body_html_seal"))
+                .only(*CARD_FIELDS))
     listing.load(rows)
     return rows
 
