@@ -97,3 +97,12 @@ def test_a_related_entry_built_in_python_is_the_templates_entry(kinds):
     for article in loaded(kinds):
         expected = render_to_string("includes/related_item.html", {"other": article})
         assert related_html(article, list(article.warnings.all())) == expected
+
+
+def test_a_pictures_address_follows_the_media_settings(kinds, settings):
+    """Picture addresses are remembered per file, but not across a change of where media are served."""
+    pictured = next(article for article in loaded(kinds) if article.title == "Pictured")
+    assert 'src="/media/' in card_html(pictured)
+    settings.MEDIA_URL = "/elsewhere/"
+    html = card_html(pictured)
+    assert 'src="/elsewhere/' in html and "/media/" not in html
