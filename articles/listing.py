@@ -12,9 +12,10 @@ from collections import defaultdict
 
 from taggit.models import Tag
 
-from articles.models import Article, Rendition, TaggedArticle
+from articles.models import Article, ContentWarning, Rendition, TaggedArticle
 
 _TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag (its other fields are read if asked for)
+_WARNING_FIELDS = [field.attname for field in ContentWarning._meta.concrete_fields]  # the whole row
 
 
 def load(articles, *, tags=True, warnings=True, renditions=True):
@@ -45,8 +46,9 @@ def load_warnings(articles):
         return
     through = Article.warnings.through.objects.filter(article_id__in=[article.pk for article in articles])
     by_article = defaultdict(list)
-    for link in through.select_related("contentwarning").order_by("contentwarning__label"):
-        by_article[link.article_id].append(link.contentwarning)
+    rows = through.order_by("contentwarning__label").values_list("article_id", *(f"contentwarning__{name}" for name in _WARNING_FIELDS))
+    for article_id, *warning in rows:
+        by_article[article_id].append(ContentWarning.from_db(rows.db, _WARNING_FIELDS, warning))
     for article in articles:
         _set_prefetched(article, "warnings", by_article[article.pk])
 
