@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from articles import bodies
+from articles import bodies, listing
 from articles.models import Image
 from articles.rendering import body_images, place_figures, placed_numbers
 
@@ -135,7 +135,9 @@ def placed_images(source: str):
 def _images(numbers):
     if not numbers:
         return []
-    return list(Image.objects.filter(pk__in=numbers).prefetch_related("renditions"))
+    images = list(Image.objects.filter(pk__in=numbers))
+    listing.load_renditions(images)
+    return images
 
 
 def shareable_image(article):

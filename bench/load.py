@@ -119,7 +119,8 @@ def prepare(count, kind, rebuild):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     # As every save keeps it (articles/bodies.py); the bulk load kept none.
-    call_command("keep_rendered_bodies", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("keep_rendered_bodies", stdout=quiet)
     call_command("collectstatic", verbosity=0, interactive=False)
     connection.close()
 
