@@ -27,6 +27,8 @@ class Command(BaseCommand):
             for article in rows:
                 if not bodies.usable(article.body, article.body_html, article.body_html_seal):
                     html = bodies.kept(article.body)
-                    # Only while the body is still the one rendered: a save in between kept its own.
-                    kept += Article.objects.filter(pk=article.pk, body=article.body).update(**html)
+                    # Only while the body is still the one rendered: a save in between kept its own. Not an
+                    # edit (no new edit token, no new updated_at: open forms and the sitemap are unaffected).
+                    kept += Article.objects.filter(pk=article.pk, body=article.body).update(
+                        body_html=html["body_html"], body_html_seal=html["body_html_seal"])
         self.stdout.write(f"{kept} of {checked} article bodies kept")
