@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles import bodies
 from articles.lexicon import parse_terms
 from articles.content import Content
 from articles.rendering import body_images
@@ -240,6 +241,9 @@ class Article(models.Model):
         help_text="Markdown (CommonMark): blank line between paragraphs, ## for a sub-heading, &gt; for a quotation, "
         "&lt;https://…&gt; for a link. HTML is not interpreted.",
     )
+    # The body's sanitised HTML and its seal, kept in step with the body on every save (articles/bodies.py).
+    body_html = models.TextField(blank=True, editable=False)
+    body_html_seal = models.CharField(max_length=64, blank=True, editable=False)
     tags = TaggableManager(through=TaggedArticle, blank=True, help_text="Comma-separated tags.")
     warnings = models.ManyToManyField(
         ContentWarning,
@@ -414,13 +418,17 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         """Every write of the row makes a new edit-conflict token (``version``), whoever writes it and
         whatever fields it names: a form started before any write is then refused, never saved over it.
-        The importer's reasons for holding the article are resolved on the same write."""
+        The importer's reasons for holding the article are resolved on the same write, and a written body's
+        sanitised HTML is kept beside it (articles/bodies.py)."""
         if self.pk is not None:
             self.version += 1
         self.review_reasons = self.resolve_review_reasons()
         update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.__dict__.update(bodies.kept(self.body))
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "version", "updated_at", "review_reasons"}
+            kwargs["update_fields"] = {*update_fields, "version", "updated_at", "review_reasons",
+                                       *(("body_html", "body_html_seal") if "body" in update_fields else ())}
         adding = self._state.adding
         super().save(*args, **kwargs)
         if update_fields is None or "body" in update_fields:

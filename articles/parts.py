@@ -7,11 +7,11 @@ only what chooses them (the ids a list shows, the article a page is), never thei
 pictures, corrections or body.
 """
 
-from django.db.models import prefetch_related_objects
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from articles import cachekeys, fragments
+from articles import cachekeys, fragments, listing
+from articles.cards import card_html, related_html
 from articles.fragments import Fragment
 from articles.models import Article
 
@@ -54,42 +54,55 @@ def _article_name(request, pk):
 
 
 def cards(ids, started, heading_level=2):
-    """The card (templates/includes/article_card.html) of each article in ``ids`` as HTML, in order:
-    kept ones as kept; the others read (``for_listing``, less the body: four queries) after ``started``,
-    rendered and kept. An article no longer visible by then is left out."""
+    """The card (templates/includes/article_card.html, built by articles/cards.py) of each article in
+    ``ids`` as HTML, in order: kept ones as kept; the others read (``_card_rows``: four queries) after
+    ``started``, built and kept. An article no longer visible by then is left out."""
     names = {pk: f"card:{pk}:{heading_level}" for pk in ids}
     found = fragments.get_many(list(names.values()))
     missing = [pk for pk in ids if names[pk] not in found]
     if missing:
-        template = get_template("includes/article_card.html")
         made = {
-            names[item.pk]: Fragment({"html": str(template.render({"article": item, "heading_level": heading_level}))},
-                                     tuple(cachekeys.card_keys(item)), started)
-            for item in Article.objects.published().filter(pk__in=missing).for_listing().defer("body")
+            names[item.pk]: Fragment({"html": card_html(item, heading_level)}, tuple(cachekeys.card_keys(item)), started)
+            for item in _card_rows(missing)
         }
         fragments.keep(made)
         found = {**found, **made}
-    # Safe: each was rendered by the card template, which escaped what it shows.
+    # Safe: each was built by articles/cards.py, which escaped what it shows.
     return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
 
 
+# What a card shows of an article's row, its author and its featured image (cachekeys.card_keys: the ids).
+CARD_FIELDS = ("title", "slug", "published_at", "standfirst", "author_id", "featured_image_id", "author__name",
+               "author__slug", "featured_image__file", "featured_image__alt_text", "featured_image__decorative",
+               "featured_image__graphic", "featured_image__width", "featured_image__height")
+
+
+def _card_rows(ids):
+    """The visible articles of ``ids`` as cards show them: what they show of the row with its author and
+    featured image, then its tags, warnings and renditions (articles/listing.py): four queries."""
+    rows = list(Article.objects.published().filter(pk__in=ids).select_related("author", "featured_image")
+                .only(*CARD_FIELDS))
+    listing.load(rows)
+    return rows
+
+
 def related_entries(related, started, also=()):
-    """The entry (templates/includes/related_item.html) of each article in ``related`` (read after
-    ``started``) as HTML, in order: kept ones as kept, the others after one query for their warnings
-    (with those of the articles in ``also``: the article's own, when its part is rendered), then kept."""
+    """The entry (templates/includes/related_item.html, built by articles/cards.py) of each article in
+    ``related`` (read after ``started``) as HTML, in order: kept ones as kept, the others after one query
+    for their warnings (with those of the articles in ``also``: the article's own, when its part is
+    rendered), then kept."""
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
-    prefetch_related_objects([*missing, *also], "warnings")
+    listing.load_warnings([*missing, *also])
     if missing:
-        template = get_template("includes/related_item.html")
-        made = {
-            names[item.pk]: Fragment({"html": str(template.render({"other": item}))},
-                                     (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in item.warnings.all())),
-                                     started)
-            for item in missing
-        }
+        made = {}
+        for item in missing:
+            warnings = list(item.warnings.all())
+            made[names[item.pk]] = Fragment({"html": related_html(item, warnings)},
+                                            (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in warnings)),
+                                            started)
         fragments.keep(made)
         found = {**found, **made}
-    # Safe: each was rendered by its template, which escaped what it shows.
+    # Safe: each was built by articles/cards.py, which escaped what it shows.
     return [mark_safe(found[names[item.pk]].parts["html"]) for item in related]

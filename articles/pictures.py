@@ -15,13 +15,17 @@ where is decided here:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from articles import bodies, listing
 from articles.models import Image
-from articles.rendering import body_images, render_markdown
+from articles.rendering import body_images, place_figures, placed_numbers
 
 # The column the article text sits in is at most about 46rem wide; lists show a small thumbnail.
 ARTICLE_SIZES = "(min-width: 50rem) 46rem, 100vw"
@@ -58,19 +62,37 @@ def picture(image, *, sizes=ARTICLE_SIZES, lazy=True) -> Picture:
     webp = by_format.get("WEBP", [])
 
     def srcset(renditions):
-        return ", ".join(f"{rendition.file.url} {rendition.width}w" for rendition in renditions)
+        return ", ".join(f"{file_url(rendition.file)} {rendition.width}w" for rendition in renditions)
 
     middle = fallback[len(fallback) // 2] if fallback else None
     return Picture(
         image=image,
         sources=(Source("image/webp", srcset(webp)),) if webp else (),
-        src=middle.file.url if middle else image.file.url,
+        src=file_url(middle.file if middle else image.file),
         srcset=srcset(fallback),
         width=image.width,
         height=image.height,
         sizes=sizes,
         lazy=lazy or image.graphic,  # a covered image is fetched only when the reader shows it
     )
+
+
+def file_url(file) -> str:
+    """``file.url``, remembered by storage and name: a picture's files are named once and never reused, and
+    their storage's URLs are unsigned (settings.STORAGES), so a name's URL holds while the settings do.
+    A list of twenty cards asks for a hundred or so."""
+    return _url(file.storage, file.name)
+
+
+@lru_cache(maxsize=50_000)
+def _url(storage, name):
+    return storage.url(name)
+
+
+@receiver(setting_changed)
+def _forget_urls(setting, **kwargs):
+    if setting in {"STORAGES", "MEDIA_URL", "MEDIA_ROOT"}:
+        _url.cache_clear()
 
 
 def picture_html(picture: Picture) -> str:
@@ -99,17 +121,23 @@ def figures_for(images) -> dict[int, str]:
 
 
 def body_html(article) -> str:
-    """An article's (or a revision preview's) body rendered from Markdown and sanitised, with the library
-    images it places as figures."""
-    return render_markdown(article.body, figures_for(placed_images(article.body)))
+    """An article's (or a revision preview's) body rendered from Markdown and sanitised (the HTML kept on its
+    row when it may be used: articles/bodies.py), with the library images it places as figures."""
+    clean = bodies.sanitised_html(article)
+    return place_figures(clean, figures_for(_images(placed_numbers(clean))))
 
 
 def placed_images(source: str):
     """The library images a body places, with their renditions (two queries; none for a body without any)."""
-    numbers = body_images(source).placed if "image:" in (source or "") else ()
+    return _images(body_images(source).placed if "image:" in (source or "") else ())
+
+
+def _images(numbers):
     if not numbers:
         return []
-    return list(Image.objects.filter(pk__in=numbers).prefetch_related("renditions"))
+    images = list(Image.objects.filter(pk__in=numbers))
+    listing.load_renditions(images)
+    return images
 
 
 def shareable_image(article):

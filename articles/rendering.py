@@ -13,10 +13,14 @@ unknown number, an image reference inside a sentence, and any other picture (a
 URL) render nothing, and ``body_images`` reports them so that editors are told.
 """
 
+import hashlib
 import html
+import importlib.metadata
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import nh3
 from markdown_it import MarkdownIt
@@ -45,6 +49,7 @@ def sanitise_html(html: str) -> str:
 IMAGE_REFERENCE = re.compile(r"image:(\d{1,12})")
 _MARK = "\ue000"  # a private-use character: marks where a placed image goes, through the sanitiser
 _PLACED = re.compile(f"<p>{_MARK}(\\d+){_MARK}</p>\n?")
+_PLACED_NUMBER = re.compile(f"<p>{_MARK}(\\d+){_MARK}</p>")
 _EMPTY_PARAGRAPH = re.compile(r"<p></p>\n?")
 
 
@@ -107,13 +112,44 @@ def render_markdown(source: str, figures: Mapping[int, str] | None = None) -> st
     """Render a Markdown body to HTML that is safe to put on a page. ``figures``: the markup of each
     placed library image by its number, made by the caller's own template (not sanitised here); a
     number it lacks renders nothing."""
-    clean = sanitise_html(_markdown.render(_clean_source(source)))
+    return place_figures(sanitised_html(source), figures)
+
+
+def sanitised_html(source: str) -> str:
+    """A Markdown body rendered and sanitised, each placed library image still a mark (``place_figures``
+    puts the figures there): what articles/bodies.py keeps."""
+    return sanitise_html(_markdown.render(_clean_source(source)))
+
+
+def placed_numbers(clean: str) -> tuple[int, ...]:
+    """The library images placed in ``sanitised_html``'s output, in order (no Markdown parse)."""
+    return tuple(int(number) for number in _PLACED_NUMBER.findall(clean)) if _MARK in clean else ()
+
+
+def place_figures(clean: str, figures: Mapping[int, str] | None = None) -> str:
+    """``sanitised_html``'s output with each placed image's figure from ``figures`` (by number), and
+    nothing where a number has none."""
     if _MARK not in clean and "<p></p>" not in clean:
         return clean
     figures = figures or {}
     placed = _PLACED.sub(lambda match: figures.get(int(match.group(1)), "") and figures[int(match.group(1))] + "\n",
                          clean).replace(_MARK, "")
     return _EMPTY_PARAGRAPH.sub("", placed)  # where a picture rendered nothing
+
+
+def _rules_fingerprint() -> str:
+    """What decides the HTML a body renders to: this module's source (allow-lists, rules, the image
+    mark) and the versions of markdown-it-py and nh3."""
+    try:
+        own = Path(__file__).read_bytes()
+    except OSError:  # run from bytecode alone: no HTML kept by another version is ever trusted
+        own = os.urandom(16)
+    versions = f"{importlib.metadata.version('markdown-it-py')}:{importlib.metadata.version('nh3')}"
+    return hashlib.sha256(own + versions.encode()).hexdigest()
+
+
+# Changes whenever the rendering rules may have: HTML kept under other rules is not used (articles/bodies.py).
+RULES = _rules_fingerprint()
 
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")

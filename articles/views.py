@@ -1,7 +1,7 @@
 """Public reader pages. Every article they show comes from Article.objects.published()."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,9 +13,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 from taggit.models import Tag
 
-from articles import cachekeys, filters, fragments, parts, search, selectors
+from articles import cachekeys, filters, fragments, listing, parts, search, selectors
 from articles.pagination import WindowPaginator
-from articles.models import Article, Author, ContentWarning, Correction, listing_prefetches
+from articles.models import Article, Author, ContentWarning, Correction
 from articles.rendering import plain_text
 from articles.urling import path_to
 
@@ -118,7 +118,7 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
         article = self.object
         own = parts.kept_article(self.request, article.pk)
         if own is None:
-            prefetch_related_objects([article], *listing_prefetches(warnings=False))
+            listing.load([article], warnings=False)
         tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
         warning_filter = filters.for_request(self.request)
         older, newer = selectors.neighbours(article, warning_filter)

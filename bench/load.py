@@ -86,7 +86,8 @@ def ensure_postgres_database(url):
 
 
 def prepare(count, kind, rebuild):
-    """Migrate, build the archive if it is not there yet, analyse it, collect static files."""
+    """Migrate, build the archive if it is not there yet, analyse it, keep its bodies' HTML, collect static
+    files."""
     import django
     from django.core.management import call_command
 
@@ -117,6 +118,9 @@ def prepare(count, kind, rebuild):
     if dataset.add_pictures(count, log=lambda line: print(line, flush=True)):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    # As every save keeps it (articles/bodies.py); the bulk load kept none.
+    with open(os.devnull, "w") as quiet:
+        call_command("keep_rendered_bodies", stdout=quiet)
     call_command("collectstatic", verbosity=0, interactive=False)
     connection.close()
 

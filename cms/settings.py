@@ -121,6 +121,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATAB
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
     )
+# PostgreSQL: statements bound on the server and, run five times on a connection, prepared there (psycopg),
+# so a page's queries are not parsed and planned again on every request (bench/README.md, issue 18).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED_STATEMENTS", False):
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
