@@ -24,6 +24,7 @@ from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
 from articles.admin.saving import PUBLISHING_MOVES, RevisionSaving, scheduling_context
+from articles.admin.widgets import BrowserDateTimeWidget
 from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, Revision, display_name
 
@@ -50,12 +51,9 @@ class ArticleAdmin(
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "published_at":
-            # The browser's own date and time inputs, each named for screen readers (the admin's split widget
-            # labels them with bare text), in the newsroom's time zone.
-            kwargs["widget"] = forms.SplitDateTimeWidget(
-                date_attrs={"type": "date", "aria-label": "Publication date"},
-                time_attrs={"type": "time", "aria-label": "Publication time"},
-            )
+            # The browser's own date and time inputs (the admin's split widget labels them with bare text), in
+            # the newsroom's time zone.
+            kwargs["widget"] = BrowserDateTimeWidget("Publication date", "Publication time")
             kwargs["form_class"] = forms.SplitDateTimeField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

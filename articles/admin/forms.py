@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from taggit.models import Tag
 
 from articles.admin.images import usable_images
+from articles.admin.widgets import BrowserDateTimeWidget
 from articles.diffing import normalise_newlines
 from articles.models import Article, display_name
 from articles.rendering import body_images
@@ -186,7 +187,7 @@ class TransitionForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         required=False,
         label="Publication time",
-        widget=forms.SplitDateTimeWidget(date_attrs={"type": "date"}, time_attrs={"type": "time"}),
+        widget=BrowserDateTimeWidget("Publication date", "Publication time"),
         help_text="The article becomes visible to readers at this moment.",
     )
 

@@ -1,0 +1,42 @@
+"""The article form as a newcomer meets it: what it shows is what the next save sends back, tags are
+split where the writer puts commas, a sent-back draft says what the editor asked, and each save says
+one thing about what happened."""
+
+import re
+from datetime import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.test_admin_workflow import change_url, form_data, logged_in
+from tests.test_workflow import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def _input_value(html, name):
+    """The value attribute of the input called ``name`` in ``html``."""
+    tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+    found = re.search(r'value="([^"]*)"', tag)
+    return found.group(1) if found else ""
+
+
+def test_a_dated_draft_shows_its_date_in_a_form_the_browser_accepts(writer):
+    """The date and time inputs (type="date", type="time") carry 2026-03-04 and 09:30, not the locale's
+    04/03/2026, which a browser shows as an empty box."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        published_at=timezone.make_aware(datetime(2026, 3, 4, 9, 30)))
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert _input_value(html, "published_at_0") == "2026-03-04"
+    assert _input_value(html, "published_at_1") == "09:30"
+
+
+def test_the_schedule_page_offers_its_time_in_a_form_the_browser_accepts(writer, editor):
+    """The "Schedule" confirmation page's date and time start filled (the next full hour), in ISO form."""
+    article = make_article(writer, "in_review")
+    html = logged_in(editor).get(reverse("admin:articles_article_transition", args=[article.pk, "schedule"])).content.decode()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", _input_value(html, "publish_at_0"))
+    assert re.fullmatch(r"\d{2}:00", _input_value(html, "publish_at_1"))
