@@ -257,6 +257,9 @@ MASTHEAD_CDN_MAX_AGE = env_int("MASTHEAD_CDN_MAX_AGE", 0)
 
 # Tags: "Syria" and "syria" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are separated by commas only: "War crimes" is one tag (articles/tagging.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tagging.edit_string"
 
 # Security headers (docs/deployment.md). Every response carries a Content-Security-Policy that
 # allows nothing by default: scripts, styles, images and fonts only from this site, inline scripts

@@ -40,3 +40,40 @@ def test_the_schedule_page_offers_its_time_in_a_form_the_browser_accepts(writer,
     html = logged_in(editor).get(reverse("admin:articles_article_transition", args=[article.pk, "schedule"])).content.decode()
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", _input_value(html, "publish_at_0"))
     assert re.fullmatch(r"\d{2}:00", _input_value(html, "publish_at_1"))
+
+
+@pytest.mark.parametrize("typed, names", [
+    ("War crimes", ["War crimes"]),
+    ("Border,  War   crimes ,", ["Border", "War crimes"]),
+    ('"Aleppo, old city", Siege', ["Aleppo, old city", "Siege"]),
+    ("🕊️ Peace", ["🕊️ Peace"]),
+    ("  ", []),
+])
+@pytest.mark.django_db(False)
+def test_tags_are_split_at_commas_only(typed, names):
+    """A line with no comma is one tag; commas separate tags; a quoted part may hold a comma."""
+    from articles.tagging import parse_tags
+    assert sorted(parse_tags(typed)) == sorted(names)
+
+
+@pytest.mark.django_db(False)
+def test_tags_written_back_read_the_same():
+    """The form's text for a set of tags reads back as the same tags, with no quotes around plain names."""
+    from taggit.models import Tag
+
+    from articles.tagging import edit_string, parse_tags
+    tags = [Tag(name="War crimes"), Tag(name="Aleppo, old city"), Tag(name="Kurds")]
+    text = edit_string(tags)
+    assert text == '"Aleppo, old city", Kurds, War crimes'
+    assert sorted(parse_tags(text)) == sorted(tag.name for tag in tags)
+
+
+def test_a_writer_who_types_one_tag_of_two_words_gets_one_tag(writer):
+    """Saving the form with "War crimes" in the tags field gives the article the one tag "War crimes",
+    and the form shows it back without quotes."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    response = client.post(change_url(article), form_data(article, tags="War crimes", _continue="1"))
+    assert response.status_code == 302
+    assert list(article.tags.names()) == ["War crimes"]
+    assert _input_value(client.get(change_url(article)).content.decode(), "tags") == "War crimes"

@@ -22,6 +22,9 @@ MISSING_EDIT_TOKEN = (
 )
 
 
+TAGS_HELP = "Separate tags with commas. A tag may have several words: “War crimes, Aleppo” is two tags."
+
+
 class ArticleForm(forms.ModelForm):
     """The article change form.
 
@@ -71,6 +74,8 @@ class ArticleForm(forms.ModelForm):
                 self.initial["warnings"] = list(
                     self.fields["warnings"].queryset.filter(slug__in=pending.warnings).values_list("pk", flat=True)
                 )
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = TAGS_HELP
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
         elif self.instance.pk and not self.instance.warnings_decided and "warnings" in self.fields:
