@@ -77,3 +77,39 @@ def test_a_writer_who_types_one_tag_of_two_words_gets_one_tag(writer):
     assert response.status_code == 302
     assert list(article.tags.names()) == ["War crimes"]
     assert _input_value(client.get(change_url(article)).content.decode(), "tags") == "War crimes"
+
+
+def _workflow_box(html):
+    return html[html.index('class="module workflow-box"'):html.index('</fieldset>')]
+
+
+def test_a_sent_back_draft_shows_the_request_for_changes_where_the_writer_edits(writer, editor):
+    """The writer opening a draft an editor sent back reads who asked, when, and what, in the workflow
+    box at the top of the form (not only in the record at its foot)."""
+    from articles import workflow
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer, comment="First draft.")
+    workflow.perform("request_changes", article, editor, comment="Name the second source.")
+    box = _workflow_box(logged_in(writer).get(change_url(article)).content.decode())
+    assert "Changes requested by edith" in box
+    assert "Name the second source." in box
+
+
+def test_an_article_in_review_shows_its_writers_note_to_the_editor(writer, editor):
+    """The editor opening an article in review reads the note its writer sent with it, at the top."""
+    from articles import workflow
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer, comment="Photos to follow from the agency.")
+    box = _workflow_box(logged_in(editor).get(change_url(article)).content.decode())
+    assert "Submitted by" in box and "Photos to follow from the agency." in box
+
+
+def test_a_resubmitted_article_no_longer_shows_the_old_request(writer, editor):
+    """Once the writer submits again, the editor's earlier request is no longer shown as standing."""
+    from articles import workflow
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer)
+    workflow.perform("request_changes", article, editor, comment="Name the second source.")
+    workflow.perform("submit", article, writer)
+    box = _workflow_box(logged_in(editor).get(change_url(article)).content.decode())
+    assert "Name the second source." not in box and "Changes requested" not in box

@@ -241,9 +241,9 @@ class ArticleAdmin(
                     extra_context["schedule_default"] = request.POST["_schedule_at"]  # a refused time stays as typed
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
-                extra_context["decisions"] = record.describe(
-                    list(article.decisions.select_related("actor__author_profile")), article
-                )
+                decisions = list(article.decisions.select_related("actor__author_profile"))
+                extra_context["decisions"] = record.describe(decisions, article)
+                extra_context["standing_note"] = record.standing_note(decisions, article)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def view_on_site(self, article):
