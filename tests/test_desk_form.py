@@ -113,3 +113,16 @@ def test_a_resubmitted_article_no_longer_shows_the_old_request(writer, editor):
     workflow.perform("submit", article, writer)
     box = _workflow_box(logged_in(editor).get(change_url(article)).content.decode())
     assert "Name the second source." not in box and "Changes requested" not in box
+
+
+@pytest.mark.parametrize("change, said", [
+    ({"standfirst": "A new standfirst."}, "saved as a pending revision"),
+    ({}, "Nothing was changed"),
+])
+def test_an_edit_of_a_live_article_says_one_thing(writer, editor, change, said):
+    """Saving a live article says what became of the edit (a pending revision, or nothing to review),
+    without the admin's "was changed successfully", which would say the live article changed."""
+    article = make_article(writer, "published")
+    response = logged_in(editor).post(change_url(article), form_data(article, _continue="1", **change), follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1 and said in shown[0], shown

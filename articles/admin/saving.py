@@ -39,7 +39,7 @@ def scheduling_context(article) -> dict:
 
 
 class RevisionSaving:
-    """Mixed into ArticleAdmin: save_model, save_related, the change message and "Save and <move>"."""
+    """Mixed into ArticleAdmin: save_model, save_related, the change message (one per save) and "Save and <move>"."""
 
     def save_model(self, request, obj, form, change):
         request.masthead_schedule_at = form.schedule_at
@@ -90,7 +90,16 @@ class RevisionSaving:
         if name in MOVES:
             self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
+        # An edit of a live article already said what became of it (a pending revision, or nothing changed):
+        # the admin's "was changed successfully" would say the opposite.
+        request.masthead_skip_generic_success = getattr(request, "masthead_save_said", False)
         return super().response_change(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "masthead_skip_generic_success", False):
+            request.masthead_skip_generic_success = False
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def response_add(self, request, obj, post_url_continue=None):
         """"Save and submit for review" on a new article: it is saved as a draft, then the submission's
@@ -102,9 +111,11 @@ class RevisionSaving:
 
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "unchanged", False):
+            request.masthead_save_said = True
             messages.info(request, "Nothing was changed, so no revision was made.")
             return []
         if getattr(form, "revision", None) is not None:
+            request.masthead_save_said = True
             messages.info(
                 request,
                 "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
