@@ -346,3 +346,41 @@ def test_text_left_before_autosave_is_offered_back_not_imposed(desk, writer):
     expect(offer).to_be_visible()
     offer.click()
     expect(page.locator("#id_body")).to_have_value("Notes I walked away from.")
+
+
+def test_a_dated_draft_keeps_its_date_through_autosave_and_save(desk, writer):
+    """A draft with a publication date shows it in the browser's date and time boxes; autosave and Save
+    then keep it (in the locale's 04/03/2026 the date box showed empty, and every save was refused)."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    when = timezone.make_aware(timezone.datetime(2026, 3, 4, 9, 30))
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+    page = desk(writer, 1366)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.locator("#id_published_at_0")).to_have_value("2026-03-04")
+    expect(page.locator("#id_published_at_1")).to_have_value("09:30")
+    page.fill("#id_body", "Dated, and typed again.")
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert article.published_at == when and article.body == "Dated, and typed again."
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_editors_request_is_in_sight_when_the_writer_opens_her_draft(desk, writer, editor, width):
+    """A writer opening a draft sent back reads the editor's request in the workflow box, in the first
+    screenful, on a phone and a laptop."""
+    from articles import workflow
+
+    expect = _expect()
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer)
+    workflow.perform("request_changes", article, editor, comment="Name the second source, or cut the paragraph.")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    note = page.locator("#workflow-note")
+    expect(note).to_contain_text("Name the second source, or cut the paragraph.")
+    box = note.bounding_box()
+    assert box["y"] + box["height"] <= 900, box
+    shoot(page, f"sent-back-note-{width}")
