@@ -126,3 +126,35 @@ def test_an_edit_of_a_live_article_says_one_thing(writer, editor, change, said):
     response = logged_in(editor).post(change_url(article), form_data(article, _continue="1", **change), follow=True)
     shown = [str(message) for message in response.context["messages"]]
     assert len(shown) == 1 and said in shown[0], shown
+
+
+ADD_URL = "/admin/articles/article/add/"
+
+
+def _new(**overrides):
+    data = {"title": "", "slug": "", "published_at_0": "", "published_at_1": "", "standfirst": "", "body": "Text.",
+            "image_credit": "", "tags": "", "newsroom_note": ""}
+    data.update(overrides)
+    return data
+
+
+def test_a_new_article_without_a_headline_is_refused_naming_only_the_headline(writer):
+    """An empty headline (and so an empty slug) gives one message, on the headline: nothing is saved."""
+    response = logged_in(writer).post(ADD_URL, _new(author=writer.author_profile.pk))
+    form = response.context["adminform"].form
+    assert dict(form.errors) == {"title": ["This field is required."]}
+    assert not Article.objects.exists()
+
+
+def test_an_empty_slug_is_made_from_the_headline(writer):
+    """A new article saved with its slug left empty gets one made from its headline."""
+    response = logged_in(writer).post(ADD_URL, _new(title="Water returns to the old city", author=writer.author_profile.pk))
+    assert response.status_code == 302
+    assert Article.objects.get().slug == "water-returns-to-the-old-city"
+
+
+def test_a_headline_with_no_latin_letter_asks_for_the_slug(writer):
+    """A headline in Arabic script alone cannot make an ASCII slug: the slug field says so, in words."""
+    response = logged_in(writer).post(ADD_URL, _new(title="عودة المياه إلى المدينة", author=writer.author_profile.pk))
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["slug"] and "no Latin letter" in errors["slug"][0]

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.formats import date_format
 from taggit.models import Tag
 
@@ -76,6 +77,8 @@ class ArticleForm(forms.ModelForm):
                 )
         if "tags" in self.fields:
             self.fields["tags"].help_text = TAGS_HELP
+        if "slug" in self.fields:
+            self.fields["slug"].required = False  # made from the headline when left empty (clean_slug)
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
         elif self.instance.pk and not self.instance.warnings_decided and "warnings" in self.fields:
@@ -101,6 +104,22 @@ class ArticleForm(forms.ModelForm):
     def clean_title(self):
         """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
         return " ".join(self.cleaned_data["title"].split())
+
+    def clean_slug(self):
+        """An empty slug is made from the headline, so a form with no headline names only the headline;
+        a headline with no Latin letter or digit asks for the slug to be typed."""
+        slug = self.cleaned_data.get("slug")
+        if slug:
+            return slug
+        title = self.cleaned_data.get("title")  # cleaned before the slug: it comes first in the form
+        if not title:
+            return slug  # the headline's own "required" says what is missing
+        slug = slugify(title)[: Article._meta.get_field("slug").max_length].strip("-")
+        if not slug:
+            raise forms.ValidationError(
+                "Type the article's address: the headline has no Latin letter or digit to make it from "
+                "(letters a–z, digits and hyphens, e.g. “aleppo-siege”).", code="required")
+        return slug
 
     def clean(self):
         cleaned = super().clean()
