@@ -384,3 +384,17 @@ def test_the_editors_request_is_in_sight_when_the_writer_opens_her_draft(desk, w
     box = note.bounding_box()
     assert box["y"] + box["height"] <= 900, box
     shoot(page, f"sent-back-note-{width}")
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_a_long_headline_is_read_whole_in_its_box(desk, writer, width):
+    """The headline box is wide enough for a 90-character headline from 1280 px (Django's 20em box showed 38
+    characters of it; at 1100 px with the sidebar open the column itself is narrower than such a line)."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        title="When Turkish-backed jihadists link up with Daesh: the crossing at Jarablus, ten years on")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    scroll, client = page.eval_on_selector("#id_title", "el => [el.scrollWidth, el.clientWidth]")
+    assert scroll <= client, (scroll, client)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
