@@ -158,3 +158,23 @@ def test_a_headline_with_no_latin_letter_asks_for_the_slug(writer):
     response = logged_in(writer).post(ADD_URL, _new(title="عودة المياه إلى المدينة", author=writer.author_profile.pk))
     errors = response.context["adminform"].form.errors
     assert list(errors) == ["slug"] and "no Latin letter" in errors["slug"][0]
+
+
+def test_merging_tags_starts_from_the_most_used_and_says_how_many_each_has(editor):
+    """The merge page offers each selected tag with its number of articles, the most used chosen, not the
+    first in the alphabet."""
+    from django.test import Client
+    from taggit.models import Tag
+
+    from tests.factories import ArticleFactory
+    ArticleFactory(tags=["War crimes"])
+    ArticleFactory(tags=["War crimes", "Atrocities"])
+    ArticleFactory(tags=["War crimes"])
+    client = Client()
+    client.force_login(editor)
+    response = client.post(reverse("admin:taggit_tag_changelist"), {
+        "action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True))})
+    html = response.content.decode()
+    kept = Tag.objects.get(name="War crimes")
+    assert re.search(rf'<input[^>]*value="{kept.pk}"[^>]*checked', html)
+    assert "War crimes (war-crimes, 3 articles)" in html and "Atrocities (atrocities, 1 article)" in html

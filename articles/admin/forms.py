@@ -244,11 +244,26 @@ class RevisionReviewForm(forms.Form):
 
 
 class MergeTagsForm(forms.Form):
-    keep = forms.ModelChoiceField(queryset=Tag.objects.none(), label="Keep this tag", empty_label=None)
+    """Which of the selected tags to keep: each offered with its number of articles (``article_count``, when
+    the queryset carries it), the most used chosen to start with."""
+
+    keep = forms.ModelChoiceField(queryset=Tag.objects.none(), label="Keep this tag", empty_label=None,
+                                  widget=forms.RadioSelect)
 
     def __init__(self, *args, tags, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["keep"].queryset = tags
+        field = self.fields["keep"]
+        field.queryset = tags
+        field.label_from_instance = _tag_choice_label
+        most_used = max(tags, key=lambda tag: getattr(tag, "article_count", 0), default=None)
+        if most_used is not None:
+            field.initial = most_used.pk
+
+
+def _tag_choice_label(tag):
+    count = getattr(tag, "article_count", None)
+    articles = "" if count is None else f", {count} article{'' if count == 1 else 's'}"
+    return f"{tag.name} ({tag.slug}{articles})"
 
 
 class ShareLinkForm(forms.Form):
