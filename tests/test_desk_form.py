@@ -178,3 +178,24 @@ def test_merging_tags_starts_from_the_most_used_and_says_how_many_each_has(edito
     kept = Tag.objects.get(name="War crimes")
     assert re.search(rf'<input[^>]*value="{kept.pk}"[^>]*checked', html)
     assert "War crimes (war-crimes, 3 articles)" in html and "Atrocities (atrocities, 1 article)" in html
+
+
+@pytest.mark.parametrize("day, said", [("1850-01-01", "1 January 1850 is before 1900"),
+                                       ("2206-05-01", "1 May 2206 is more than 10 years ahead")])
+def test_a_mistyped_year_is_refused_naming_the_date(writer, day, said):
+    """A publication date in 1850 or 2206 is refused with one message naming it; nothing is saved."""
+    article = make_article(writer, "draft")
+    response = logged_in(writer).post(change_url(article), form_data(article, published_at_0=day, published_at_1="10:00"))
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["published_at"] and said in errors["published_at"][0]
+    article.refresh_from_db()
+    assert article.published_at is None
+
+
+def test_a_date_of_the_archive_is_accepted(writer):
+    """An article dated in 1994 (an archive's) is saved."""
+    article = make_article(writer, "draft")
+    response = logged_in(writer).post(change_url(article), form_data(article, published_at_0="1994-04-07", published_at_1="10:00"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert timezone.localtime(article.published_at).year == 1994

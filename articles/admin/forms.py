@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.formats import date_format
 from taggit.models import Tag
 
 from articles.admin.images import usable_images
@@ -23,6 +23,8 @@ MISSING_EDIT_TOKEN = (
 )
 
 
+EARLIEST_YEAR = 1900  # publication dates before this are taken for a mistyped year
+YEARS_AHEAD = 10  # and so are those further ahead than this
 TAGS_HELP = "Separate tags with commas. A tag may have several words: “War crimes, Aleppo” is two tags."
 
 
@@ -104,6 +106,20 @@ class ArticleForm(forms.ModelForm):
     def clean_title(self):
         """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
         return " ".join(self.cleaned_data["title"].split())
+
+    def clean_published_at(self):
+        """A publication time typed before 1900 or more than ten years ahead is a mistyped year: refused,
+        naming the date (a time already stored is left as it is)."""
+        value = self.cleaned_data.get("published_at")
+        if value is None or "published_at" not in self.changed_data:
+            return value
+        local = timezone.localtime(value)
+        if local.year < EARLIEST_YEAR or local > timezone.localtime() + timedelta(days=365 * YEARS_AHEAD):
+            when = "before 1900" if local.year < EARLIEST_YEAR else f"more than {YEARS_AHEAD} years ahead"
+            raise forms.ValidationError(
+                f"{date_format(local, 'j F Y')} is {when}: check the year (leave the date empty while it is unknown).",
+                code="implausible_date")
+        return value
 
     def clean_slug(self):
         """An empty slug is made from the headline, so a form with no headline names only the headline;
