@@ -199,3 +199,51 @@ def test_a_date_of_the_archive_is_accepted(writer):
     assert response.status_code == 302
     article.refresh_from_db()
     assert timezone.localtime(article.published_at).year == 1994
+
+
+@pytest.mark.parametrize("page", ["add", "draft"])
+def test_the_writer_can_submit_from_the_foot_of_the_form(writer, page):
+    """"Save and submit for review" is at the foot of the form (where writing ends) as well as in the
+    workflow box at its top; "Save and add another" is gone."""
+    url = ADD_URL if page == "add" else change_url(make_article(writer, "draft"))
+    html = logged_in(writer).get(url).content.decode()
+    foot = html[html.index("</fieldset>", html.rindex("<fieldset")):]
+    assert 'name="_workflow" value="submit"' in foot
+    assert html.count('name="_workflow" value="submit"') == 2
+    assert "_addanother" not in html
+
+
+def test_no_submit_button_at_the_foot_of_a_live_article(writer, editor):
+    """A live article's form has no submission at its foot (only the save buttons)."""
+    html = logged_in(editor).get(change_url(make_article(writer, "published"))).content.decode()
+    assert 'value="submit"' not in html
+
+
+def test_an_editor_makes_her_edit_of_a_live_article_live_in_one_save(writer, editor):
+    """"Save and make the edit live" on a live article: readers see the edit at once, the record says the
+    revision was proposed and approved, and one message says it is live."""
+    from articles.models import Decision, Revision
+    article = make_article(writer, "published")
+    client = logged_in(editor)
+    assert "Save and make the edit live" in client.get(change_url(article)).content.decode()
+    response = client.post(change_url(article), form_data(article, standfirst="A corrected standfirst.",
+                                                           _workflow="make_edit_live"), follow=True)
+    article.refresh_from_db()
+    assert article.standfirst == "A corrected standfirst."
+    assert Revision.objects.get(article=article, source="edit").status == Revision.Status.APPROVED
+    assert {"revision_proposed", "revision_approved"} <= set(Decision.objects.filter(article=article).values_list("action", flat=True))
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["Your edit is live: readers see it now."]
+
+
+def test_a_writer_has_no_way_to_make_an_edit_live(writer):
+    """A writer's page for her live article has no "make the edit live" button, and posting it anyway makes
+    nothing live."""
+    from articles.models import Revision
+    article = make_article(writer, "published")
+    client = logged_in(writer)
+    assert "make the edit live" not in client.get(change_url(article)).content.decode()
+    client.post(change_url(article), form_data(article, standfirst="A writer's edit.", _workflow="make_edit_live"))
+    article.refresh_from_db()
+    assert article.standfirst != "A writer's edit."
+    assert not Revision.objects.filter(article=article, status=Revision.Status.APPROVED, source="edit").exists()

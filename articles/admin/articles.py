@@ -224,6 +224,7 @@ class ArticleAdmin(
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         request.masthead_restored_post = take_restored_post(request)
         extra_context = extra_context or {}
+        extra_context.setdefault("show_save_and_add_another", False)  # articles are written one at a time
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_view(request.user, article):
@@ -236,6 +237,11 @@ class ArticleAdmin(
                 extra_context["workflow_actions"] = [(move, bool(reason) and not editable) for move, reason in moves]
                 extra_context["decide_here"] = editable and workflow.is_editor(request.user) and not article.warnings_decided
                 extra_context["saves_before_moving"] = editable
+                # An editor's own edit of a published article can go live in the same save (she may approve it).
+                extra_context["can_make_edit_live"] = (
+                    editable and article.status == Article.Status.PUBLISHED
+                    and workflow.can(request.user, "approve_revision", article)
+                )
                 extra_context.update(scheduling_context(article))
                 if request.method == "POST" and request.POST.get("_schedule_at"):
                     extra_context["schedule_default"] = request.POST["_schedule_at"]  # a refused time stays as typed
