@@ -247,3 +247,22 @@ def test_a_writer_has_no_way_to_make_an_edit_live(writer):
     article.refresh_from_db()
     assert article.standfirst != "A writer's edit."
     assert not Revision.objects.filter(article=article, status=Revision.Status.APPROVED, source="edit").exists()
+
+
+def test_a_writer_is_shown_the_warning_decision_only_once_there_is_one(writer, editor):
+    """A writer's new article shows only what she proposes; her undecided draft says "Not decided yet."
+    without an empty list of warnings; once an editor decided, she sees the warnings chosen."""
+    from articles import workflow
+    from articles.models import ContentWarning
+    client = logged_in(writer)
+    new = client.get(ADD_URL).content.decode()
+    assert "field-suggested_warnings" in new
+    assert "field-no_warnings_apply" not in new and "field-warning_decision" not in new
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    draft = client.get(change_url(article)).content.decode()
+    assert "Not decided yet." in draft and "field-no_warnings_apply" not in draft
+    article.refresh_from_db()
+    workflow.decide_warnings(article, editor, [ContentWarning.objects.get(slug="war-and-conflict")], no_warnings_apply=False)
+    decided = client.get(change_url(article)).content.decode()
+    assert "field-warnings" in decided and "War and conflict" in decided

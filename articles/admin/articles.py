@@ -75,8 +75,11 @@ class ArticleAdmin(
         if workflow.is_editor(request.user):
             warning_fields = ["suggestions", "warnings", "no_warnings_apply", "record_warning_decision",
                               "warning_decision", "newsroom_note", "warning_note"]
-        else:  # writers propose; an editor decides
-            warning_fields = ["suggested_warnings", "newsroom_note", "warnings", "no_warnings_apply", "warning_decision"]
+        else:  # writers propose; an editor decides (shown to the writer once there is something to show)
+            warning_fields = ["suggested_warnings", "newsroom_note"]
+            if obj is not None:
+                warning_fields += ["warnings", "no_warnings_apply"] if obj.warnings_decided else []
+                warning_fields.append("warning_decision")
             if obj is not None and obj.warning_note:
                 warning_fields.append("warning_note")
         editable = obj is None or workflow.can_edit(request.user, obj)
