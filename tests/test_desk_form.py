@@ -266,3 +266,16 @@ def test_a_writer_is_shown_the_warning_decision_only_once_there_is_one(writer, e
     workflow.decide_warnings(article, editor, [ContentWarning.objects.get(slug="war-and-conflict")], no_warnings_apply=False)
     decided = client.get(change_url(article)).content.decode()
     assert "field-warnings" in decided and "War and conflict" in decided
+
+
+def test_a_refused_stale_save_links_to_the_version_saved_meanwhile(writer, editor, second_editor):
+    """When someone saved after the form was opened, the refusal comes with a link to that version (the
+    article's preview, in a new tab), and the typed text stays in the form."""
+    article = make_article(writer, "draft")
+    stale = form_data(article, standfirst="Typed in the stale form.")
+    logged_in(second_editor).post(change_url(article), form_data(article, title="Saved meanwhile"))
+    html = logged_in(editor).post(change_url(article), stale).content.decode()
+    assert "after you opened it" in html and "Typed in the stale form." in html
+    link = re.search(r'<p class="conflict-link"><a href="([^"]+)" target="_blank"[^>]*>See the version (\w+) saved', html)
+    assert link and link.group(1) == reverse("admin:articles_article_preview", args=[article.pk])
+    assert link.group(2) == second_editor.username
