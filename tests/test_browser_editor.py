@@ -398,3 +398,22 @@ def test_a_long_headline_is_read_whole_in_its_box(desk, writer, width):
     scroll, client = page.eval_on_selector("#id_title", "el => [el.scrollWidth, el.clientWidth]")
     assert scroll <= client, (scroll, client)
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+def test_the_revision_page_buttons_look_like_the_admins(desk, writer, editor):
+    """"Approve" on a pending revision is styled as the admin's main button (it was the browser's grey
+    default), and "Send back" as an admin button."""
+    from articles import workflow
+
+    article = make_article(writer, "published")
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article).replace(standfirst="New standfirst."))
+    page = desk(editor, 1366)
+    page.goto(f"/admin/articles/article/{article.pk}/revisions/{revision.pk}/")
+    style = "el => getComputedStyle(el).backgroundColor"
+    approve = page.get_by_role("button", name="Approve: make this the live version").evaluate(style)
+    send_back = page.get_by_role("button", name="Send back (comment required)").evaluate(style)
+    default = page.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--default-button-bg').trim()")
+    assert default and approve == page.evaluate(
+        "c => { const e = document.createElement('i'); e.style.color = c; document.body.append(e); "
+        "const v = getComputedStyle(e).color; e.remove(); return v; }", default)
+    assert send_back not in ("rgb(239, 239, 239)", "rgba(0, 0, 0, 0)")
