@@ -417,3 +417,21 @@ def test_the_revision_page_buttons_look_like_the_admins(desk, writer, editor):
         "c => { const e = document.createElement('i'); e.style.color = c; document.body.append(e); "
         "const v = getComputedStyle(e).color; e.remove(); return v; }", default)
     assert send_back not in ("rgb(239, 239, 239)", "rgba(0, 0, 0, 0)")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_workflow_buttons_are_as_easy_to_hit_as_save(desk, writer, editor, width):
+    """The workflow box's buttons (top) and "Save and submit for review" (foot) are at least 32 px tall,
+    like Save: Django's form styles made them 19 px."""
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    heights = page.eval_on_selector_all("button[name=_workflow]", "els => els.map(el => el.getBoundingClientRect().height)")
+    assert len(heights) == 2 and min(heights) >= 32, heights
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{make_article(writer, 'in_review').pk}/change/")
+    heights = page.eval_on_selector_all(".workflow-box button[name=_workflow]", "els => els.map(el => el.getBoundingClientRect().height)")
+    assert len(heights) >= 4 and min(heights) >= 32, heights
+    shoot(page, f"workflow-buttons-editor-{width}")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
