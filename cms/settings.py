@@ -132,6 +132,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+FORMAT_MODULE_PATH = ["cms.formats"]  # times on the 24-hour clock (cms/formats/en_GB/formats.py)
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -279,3 +279,15 @@ def test_a_refused_stale_save_links_to_the_version_saved_meanwhile(writer, edito
     link = re.search(r'<p class="conflict-link"><a href="([^"]+)" target="_blank"[^>]*>See the version (\w+) saved', html)
     assert link and link.group(1) == reverse("admin:articles_article_preview", args=[article.pk])
     assert link.group(2) == second_editor.username
+
+
+def test_the_admin_writes_times_on_the_24_hour_clock(writer, editor):
+    """A published article's time reads "4 Mar 2026, 15:30" on its form and in the list, as on the desk
+    and in the record of decisions, not "3:30 p.m."."""
+    article = make_article(writer, "published")
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.make_aware(datetime(2026, 3, 4, 15, 30)))
+    client = logged_in(editor)
+    form = client.get(change_url(article)).content.decode()
+    listing = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    for html in (form, listing):
+        assert "4 Mar 2026, 15:30" in html and "p.m." not in html
