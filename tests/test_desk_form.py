@@ -162,7 +162,7 @@ def test_a_headline_with_no_latin_letter_asks_for_the_slug(writer):
 
 def test_merging_tags_starts_from_the_most_used_and_says_how_many_each_has(editor):
     """The merge page offers each selected tag with its number of articles, the most used chosen, not the
-    first in the alphabet."""
+    first in the alphabet; its breadcrumbs lead back to the tags."""
     from django.test import Client
     from taggit.models import Tag
 
@@ -178,6 +178,8 @@ def test_merging_tags_starts_from_the_most_used_and_says_how_many_each_has(edito
     kept = Tag.objects.get(name="War crimes")
     assert re.search(rf'<input[^>]*value="{kept.pk}"[^>]*checked', html)
     assert "War crimes (war-crimes, 3 articles)" in html and "Atrocities (atrocities, 1 article)" in html
+    crumbs = html[html.index('<div class="breadcrumbs">'):]
+    assert f'<a href="{reverse("admin:taggit_tag_changelist")}">Tags</a>' in crumbs[:crumbs.index("</div>")]
 
 
 @pytest.mark.parametrize("day, said", [("1850-01-01", "1 January 1850 is before 1900"),
@@ -291,3 +293,16 @@ def test_the_admin_writes_times_on_the_24_hour_clock(writer, editor):
     listing = client.get(reverse("admin:articles_article_changelist")).content.decode()
     for html in (form, listing):
         assert "4 Mar 2026, 15:30" in html and "p.m." not in html
+
+
+def test_a_corrections_withdraw_link_is_not_labelled_withdrawn(writer, editor):
+    """On a phone each correction's values stand under their column's name: the link to withdraw a live
+    correction is labelled "Withdraw it", and a withdrawn one "Withdrawn"."""
+    from articles import workflow
+    article = make_article(writer, "published")
+    workflow.add_correction(article, editor, kind="correction", text="The strike was on 3 March.")
+    gone = workflow.add_correction(article, editor, kind="update", text="Talks resumed.")
+    workflow.withdraw_correction(gone, editor, note="Wrong article.")
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    assert re.search(r'<td data-label="Withdraw it"><a href="[^"]+">Withdraw<', html)
+    assert re.search(r'<td data-label="Withdrawn">[^<]*by edith: Wrong article.', html)
