@@ -306,3 +306,11 @@ def test_a_corrections_withdraw_link_is_not_labelled_withdrawn(writer, editor):
     html = logged_in(editor).get(change_url(article)).content.decode()
     assert re.search(r'<td data-label="Withdraw it"><a href="[^"]+">Withdraw<', html)
     assert re.search(r'<td data-label="Withdrawn">[^<]*by edith: Wrong article.', html)
+
+
+def test_a_writers_byline_is_her_only_choice(writer):
+    """The writer's Author field offers her byline alone, chosen, with no empty "---------" choice."""
+    html = logged_in(writer).get(ADD_URL).content.decode()
+    select = re.search(r'<select name="author"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["Wanda Writer"]
+    assert "selected" in select

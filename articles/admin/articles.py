@@ -177,6 +177,7 @@ class ArticleAdmin(
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author" and not workflow.is_editor(request.user):
             kwargs["queryset"] = Author.objects.filter(user=request.user)
+            kwargs["empty_label"] = None  # her byline is the one choice, not one of two beside "---------"
             kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
