@@ -137,8 +137,8 @@ def test_autosave_keeps_the_text_across_a_reload(desk, writer, width):
 
 
 def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer):
-    """On the add form, once a title is typed, autosave creates the draft; the form then edits that draft,
-    so pressing Save changes it rather than adding a second."""
+    """On the add form, once a title is typed, autosave creates the draft (heading and breadcrumbs say so);
+    the form then edits that draft, so pressing Save changes it rather than adding a second."""
     expect = _expect()
     page = desk(writer, 1280)
     page.goto("/admin/articles/article/add/")
@@ -147,6 +147,8 @@ def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer)
     expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
     article = Article.objects.get()
     assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.get_by_role("heading", name="Change article")).to_be_visible()
+    expect(page.locator(".breadcrumbs")).to_contain_text("Articles › Night at the border")  # no "Add article" left
     page.fill("#id_body", "Notes from the crossing, finished.")
     page.locator("input[name=_continue]").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
