@@ -3,7 +3,9 @@ becomes a pending revision, and an editor's warning decision is recorded through
 
 "Save and <move>" saves first. Publishing now and scheduling (with the time typed beside the button,
 in the newsroom's time zone) then happen at once; the other moves open their confirmation page,
-where a comment can be written.
+where a comment can be written. "Save and make the edit live" (for those who may approve revisions)
+proposes the edit of a published article and approves it in the same request. Each save shows one
+message saying what became of it.
 """
 
 from datetime import timedelta
