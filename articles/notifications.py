@@ -2,7 +2,8 @@
 
 Who hears of a move is the move's row (workflow/moves.py) and the permission policy
 (workflow/permissions.py): only active staff who may still see or act on the article. The workflow
-names the recipients and calls these functions (this module imports nothing of it). Sent after
+names the recipients and calls these functions (this module imports nothing of it); the person who made
+the move is not told of it, and people are named as on the desk (their byline, else their name). Sent after
 the transaction commits (transaction.on_commit), through Django's email backend: the console by
 default, SMTP when EMAIL_HOST is set. A failure is logged; it never undoes the decision.
 """
@@ -13,6 +14,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+
+from articles.models import display_name
 
 log = logging.getLogger(__name__)
 
@@ -32,22 +35,30 @@ def _send(subject, body, recipients):
         log.exception("Could not send workflow email %r to %s", subject, recipients)
 
 
+def _others(recipients, user):
+    """``recipients`` without ``user``'s own address: nobody is told of what she just did herself."""
+    own = (user.email or "").lower() if user is not None else ""
+    return [address for address in recipients if address.lower() != own or not own]
+
+
 def transition_made(article, move, user, comment, recipients):
-    """Tell ``recipients`` (the policy's choice: workflow.permissions.recipients) of ``move`` just made."""
+    """Tell ``recipients`` (the policy's choice: workflow.permissions.recipients), except the person who
+    made it, of ``move`` just made; who made it by the name the desk uses, with her comment."""
     if not move.subject:
         return
     when = timezone.localtime(article.published_at).strftime("%-d %b %Y, %H:%M %Z") if article.published_at else ""
-    text = move.message.format(
-        who=user.get_username() if user else "the importer", title=article.title, comment=comment, when=when
-    )
+    text = move.message.format(who=display_name(user), title=article.title, comment=comment, when=when)
+    if comment and "{comment}" not in move.message:  # e.g. the writer's note sent with a submission
+        text += f"\n\n{display_name(user)} wrote:\n\n{comment}"
     _send(f"[{settings.MASTHEAD_SITE_NAME}] {move.subject}: {article.title}", f"{text}\n\n{_admin_url(article)}\n",
-          recipients)
+          _others(recipients, user))
 
 
 def revision_proposed(revision, recipients):
-    """Tell ``recipients`` (everyone who may approve it) of a revision proposed for a live article."""
+    """Tell ``recipients`` (everyone who may approve it), except its author, of a revision proposed for a
+    live article."""
     article = revision.article
-    who = revision.created_by.get_username() if revision.created_by else "the importer"
     _send(f"[{settings.MASTHEAD_SITE_NAME}] Revision to review: {article.title}",
-          f"{who} proposed a revision of the live article “{article.title}”.\n\n{_admin_url(article)}\n",
-          recipients)
+          f"{display_name(revision.created_by)} proposed a revision of the live article “{article.title}”.\n\n"
+          f"{_admin_url(article)}\n",
+          _others(recipients, revision.created_by))

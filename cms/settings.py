@@ -136,6 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+FORMAT_MODULE_PATH = ["cms.formats"]  # times on the 24-hour clock (cms/formats/en_GB/formats.py)
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -261,6 +262,9 @@ MASTHEAD_CDN_MAX_AGE = env_int("MASTHEAD_CDN_MAX_AGE", 0)
 
 # Tags: "Syria" and "syria" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are separated by commas only: "War crimes" is one tag (articles/tagging.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tagging.edit_string"
 
 # Security headers (docs/deployment.md). Every response carries a Content-Security-Policy that
 # allows nothing by default: scripts, styles, images and fonts only from this site, inline scripts

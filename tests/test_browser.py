@@ -625,7 +625,7 @@ def test_pressing_a_workflow_button_keeps_what_was_typed(browser, live_server, w
         assert (article.title, article.status) == ("Typed in the browser", "draft")
         page.goto(f"/admin/articles/article/{article.pk}/change/")
         page.fill("#id_body", "A body typed just before pressing the button.")
-        page.get_by_role("button", name="Save and submit for review").click()
+        page.get_by_role("button", name="Save and submit for review").last.click()  # the one at the foot
         page.get_by_role("button", name="Submit for review").click()
         article = Article.objects.get(pk=article.pk)
         assert (article.body, article.status) == ("A body typed just before pressing the button.", "in_review")
@@ -680,7 +680,7 @@ def test_pictures_from_upload_to_reader_in_a_browser(browser, live_server, write
         page.locator("input[name=_continue]").click()
         # Added, or changed when autosave already made the draft while the writer worked.
         expect(page.locator(".messagelist")).to_contain_text(re.compile("was (added|changed) successfully"))
-        page.get_by_role("button", name="Save and submit for review").click()
+        page.get_by_role("button", name="Save and submit for review").last.click()  # the one at the foot
         page.get_by_role("button", name="Submit for review").click()
         article = Article.objects.get(title="Crossing reopens after the strike")
         assert article.status == "in_review" and article.featured_image == crossing

@@ -1,6 +1,6 @@
 """Corrections in a real Chromium (as tests/test_browser.py, whose browser and helpers it uses), at 1280 and
-390 px: an editor adds a correction from the article's admin page; a reader reads it on the article, on
-/corrections/ and in the Atom feed. axe-core finds no violation on any of the three pages."""
+390 px: an editor adds a correction from the article's admin page (its list there fits the screen); a reader
+reads it on the article, on /corrections/ and in the Atom feed. axe-core finds no violation on any of the three pages."""
 
 import re
 from datetime import datetime
@@ -62,6 +62,8 @@ def test_an_editor_adds_a_correction_and_a_reader_reads_it(browser, live_server,
         expect(page.locator("#corrections")).to_contain_text(TEXT)
         page.locator("#corrections").scroll_into_view_if_needed()
         shoot(page, "correction-admin-listed", size)
+        # The list of corrections fits the screen: on a phone each one is a block, its values under their names.
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
         correction = Correction.objects.get()
         page.locator("#corrections").get_by_role("link", name=re.compile("^Withdraw")).click()  # looked at, not sent
         expect(page.get_by_label("Why it is withdrawn")).to_be_visible()

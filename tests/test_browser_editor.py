@@ -137,8 +137,8 @@ def test_autosave_keeps_the_text_across_a_reload(desk, writer, width):
 
 
 def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer):
-    """On the add form, once a title is typed, autosave creates the draft; the form then edits that draft,
-    so pressing Save changes it rather than adding a second."""
+    """On the add form, once a title is typed, autosave creates the draft (heading and breadcrumbs say so);
+    the form then edits that draft, so pressing Save changes it rather than adding a second."""
     expect = _expect()
     page = desk(writer, 1280)
     page.goto("/admin/articles/article/add/")
@@ -147,6 +147,8 @@ def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer)
     expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
     article = Article.objects.get()
     assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.get_by_role("heading", name="Change article")).to_be_visible()
+    expect(page.locator(".breadcrumbs")).to_contain_text("Articles › Night at the border")  # no "Add article" left
     page.fill("#id_body", "Notes from the crossing, finished.")
     page.locator("input[name=_continue]").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
@@ -288,7 +290,7 @@ def test_click_counts_for_writing_and_for_publishing(desk, writer, editor, setti
     task.click(page.get_by_role("button", name="Choose…"))
     task.click(page.get_by_role("dialog").get_by_role("button", name=re.compile("Harbour at dawn")))
     task.type("#id_tags", "Harbour")
-    task.click(page.get_by_role("button", name="Save and submit for review"))
+    task.click(page.get_by_role("button", name="Save and submit for review").last)  # at the foot, where writing ends
     task.click(page.get_by_role("button", name="Submit for review"))
     expect(page.locator(".messagelist")).to_contain_text("Submit for review: done")
     article = Article.objects.get(title="The harbour reopens")
@@ -346,3 +348,92 @@ def test_text_left_before_autosave_is_offered_back_not_imposed(desk, writer):
     expect(offer).to_be_visible()
     offer.click()
     expect(page.locator("#id_body")).to_have_value("Notes I walked away from.")
+
+
+def test_a_dated_draft_keeps_its_date_through_autosave_and_save(desk, writer):
+    """A draft with a publication date shows it in the browser's date and time boxes; autosave and Save
+    then keep it (in the locale's 04/03/2026 the date box showed empty, and every save was refused)."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    when = timezone.make_aware(timezone.datetime(2026, 3, 4, 9, 30))
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+    page = desk(writer, 1366)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.locator("#id_published_at_0")).to_have_value("2026-03-04")
+    expect(page.locator("#id_published_at_1")).to_have_value("09:30")
+    page.fill("#id_body", "Dated, and typed again.")
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert article.published_at == when and article.body == "Dated, and typed again."
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_editors_request_is_in_sight_when_the_writer_opens_her_draft(desk, writer, editor, width):
+    """A writer opening a draft sent back reads the editor's request in the workflow box, in the first
+    screenful, on a phone and a laptop."""
+    from articles import workflow
+
+    expect = _expect()
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer)
+    workflow.perform("request_changes", article, editor, comment="Name the second source, or cut the paragraph.")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    note = page.locator("#workflow-note")
+    expect(note).to_contain_text("Name the second source, or cut the paragraph.")
+    box = note.bounding_box()
+    assert box["y"] + box["height"] <= 900, box
+    shoot(page, f"sent-back-note-{width}")
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_a_long_headline_is_read_whole_in_its_box(desk, writer, width):
+    """The headline box is wide enough for a 90-character headline from 1280 px (Django's 20em box showed 38
+    characters of it; at 1100 px with the sidebar open the column itself is narrower than such a line)."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        title="When Turkish-backed jihadists link up with Daesh: the crossing at Jarablus, ten years on")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    scroll, client = page.eval_on_selector("#id_title", "el => [el.scrollWidth, el.clientWidth]")
+    assert scroll <= client, (scroll, client)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+def test_the_revision_page_buttons_look_like_the_admins(desk, writer, editor):
+    """"Approve" on a pending revision is styled as the admin's main button (it was the browser's grey
+    default), and "Send back" as an admin button."""
+    from articles import workflow
+
+    article = make_article(writer, "published")
+    revision = workflow.propose_revision(article, editor, workflow.content_of(article).replace(standfirst="New standfirst."))
+    page = desk(editor, 1366)
+    page.goto(f"/admin/articles/article/{article.pk}/revisions/{revision.pk}/")
+    style = "el => getComputedStyle(el).backgroundColor"
+    approve = page.get_by_role("button", name="Approve: make this the live version").evaluate(style)
+    send_back = page.get_by_role("button", name="Send back (comment required)").evaluate(style)
+    default = page.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--default-button-bg').trim()")
+    assert default and approve == page.evaluate(
+        "c => { const e = document.createElement('i'); e.style.color = c; document.body.append(e); "
+        "const v = getComputedStyle(e).color; e.remove(); return v; }", default)
+    assert send_back not in ("rgb(239, 239, 239)", "rgba(0, 0, 0, 0)")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_workflow_buttons_are_as_easy_to_hit_as_save(desk, writer, editor, width):
+    """The workflow box's buttons (top) and "Save and submit for review" (foot) are at least 32 px tall,
+    like Save: Django's form styles made them 19 px."""
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    heights = page.eval_on_selector_all("button[name=_workflow]", "els => els.map(el => el.getBoundingClientRect().height)")
+    assert len(heights) == 2 and min(heights) >= 32, heights
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{make_article(writer, 'in_review').pk}/change/")
+    heights = page.eval_on_selector_all(".workflow-box button[name=_workflow]", "els => els.map(el => el.getBoundingClientRect().height)")
+    assert len(heights) >= 4 and min(heights) >= 32, heights
+    shoot(page, f"workflow-buttons-editor-{width}")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0

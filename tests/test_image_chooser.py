@@ -218,3 +218,14 @@ def test_the_library_shows_each_pictures_reference_with_a_copy_button(editor):
         assert f'<code>image:{image.pk}</code>' in html
         assert f'data-copy="image:{image.pk}" aria-label="Copy image:{image.pk}" hidden>Copy</button>' in html
         assert "js/copy-reference.js" in html
+
+
+def test_the_upload_form_is_open_while_there_is_no_picture_to_choose(writer):
+    """With no picture of hers yet, the dialog's "Upload a new picture" box starts open; once she has one,
+    it starts closed under the thumbnails."""
+    def upload_box(html):
+        return re.search(r"<details[^>]*data-chooser-upload-box[^>]*>", html).group(0)
+    client = logged_in(writer)
+    assert " open" in upload_box(client.get(DIALOG).content.decode())
+    stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
+    assert " open" not in upload_box(client.get(DIALOG).content.decode())

@@ -554,6 +554,27 @@ class TestNotifications:
             workflow.perform("submit", make_article(writer, "draft"), writer)
         assert sorted(mail.outbox[0].to) == sorted([reviewer.email, editor.email])
 
+    def test_the_submission_email_carries_the_writers_note_and_byline(self, writer, editor,
+                                                                        django_capture_on_commit_callbacks):
+        """The editors' email names the writer by her byline and carries the note she sent with it."""
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.perform("submit", make_article(writer, "draft"), writer, comment="Photos to follow from the agency.")
+        body = mail.outbox[0].body
+        assert body.startswith("Wanda Writer submitted") and "Photos to follow from the agency." in body
+
+    def test_nobody_is_emailed_about_what_she_did_herself(self, writer, editor, second_editor,
+                                                          django_capture_on_commit_callbacks):
+        """An editor who submits, publishes or proposes a revision is not among those told of it."""
+        article = make_article(writer, "draft")
+        Article.objects.filter(pk=article.pk).update(created_by=editor)  # her own piece, under Wanda's byline
+        article.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.perform("submit", article, editor)
+            workflow.perform("publish", article, editor)
+            workflow.propose_revision(article, editor, workflow.content_of(article).replace(standfirst="New."))
+        assert len(mail.outbox) == 3 and all(editor.email not in message.to for message in mail.outbox)
+        assert [m.to for m in mail.outbox if "Submitted" in m.subject] == [[second_editor.email]]
+
     def test_recipients_follow_the_policy(self, writer, editor):
         """Whoever gets a decision's email may see the article; whoever gets a submission may act on it."""
         article = make_article(writer, "in_review")

@@ -24,6 +24,7 @@ from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
 from articles.admin.saving import PUBLISHING_MOVES, RevisionSaving, scheduling_context
+from articles.admin.widgets import BrowserDateTimeWidget
 from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, Revision, display_name
 
@@ -50,12 +51,9 @@ class ArticleAdmin(
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "published_at":
-            # The browser's own date and time inputs, each named for screen readers (the admin's split widget
-            # labels them with bare text), in the newsroom's time zone.
-            kwargs["widget"] = forms.SplitDateTimeWidget(
-                date_attrs={"type": "date", "aria-label": "Publication date"},
-                time_attrs={"type": "time", "aria-label": "Publication time"},
-            )
+            # The browser's own date and time inputs (the admin's split widget labels them with bare text), in
+            # the newsroom's time zone.
+            kwargs["widget"] = BrowserDateTimeWidget("Publication date", "Publication time")
             kwargs["form_class"] = forms.SplitDateTimeField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -77,8 +75,11 @@ class ArticleAdmin(
         if workflow.is_editor(request.user):
             warning_fields = ["suggestions", "warnings", "no_warnings_apply", "record_warning_decision",
                               "warning_decision", "newsroom_note", "warning_note"]
-        else:  # writers propose; an editor decides
-            warning_fields = ["suggested_warnings", "newsroom_note", "warnings", "no_warnings_apply", "warning_decision"]
+        else:  # writers propose; an editor decides (shown to the writer once there is something to show)
+            warning_fields = ["suggested_warnings", "newsroom_note"]
+            if obj is not None:
+                warning_fields += ["warnings", "no_warnings_apply"] if obj.warnings_decided else []
+                warning_fields.append("warning_decision")
             if obj is not None and obj.warning_note:
                 warning_fields.append("warning_note")
         editable = obj is None or workflow.can_edit(request.user, obj)
@@ -176,6 +177,7 @@ class ArticleAdmin(
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author" and not workflow.is_editor(request.user):
             kwargs["queryset"] = Author.objects.filter(user=request.user)
+            kwargs["empty_label"] = None  # her byline is the one choice, not one of two beside "---------"
             kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -226,6 +228,7 @@ class ArticleAdmin(
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         request.masthead_restored_post = take_restored_post(request)
         extra_context = extra_context or {}
+        extra_context.setdefault("show_save_and_add_another", False)  # articles are written one at a time
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_view(request.user, article):
@@ -238,14 +241,19 @@ class ArticleAdmin(
                 extra_context["workflow_actions"] = [(move, bool(reason) and not editable) for move, reason in moves]
                 extra_context["decide_here"] = editable and workflow.is_editor(request.user) and not article.warnings_decided
                 extra_context["saves_before_moving"] = editable
+                # An editor's own edit of a published article can go live in the same save (she may approve it).
+                extra_context["can_make_edit_live"] = (
+                    editable and article.status == Article.Status.PUBLISHED
+                    and workflow.can(request.user, "approve_revision", article)
+                )
                 extra_context.update(scheduling_context(article))
                 if request.method == "POST" and request.POST.get("_schedule_at"):
                     extra_context["schedule_default"] = request.POST["_schedule_at"]  # a refused time stays as typed
                 extra_context["pending_revisions"] = article.revisions.pending().count()
                 extra_context["can_share"] = workflow.is_editor(request.user)
-                extra_context["decisions"] = record.describe(
-                    list(article.decisions.select_related("actor__author_profile")), article
-                )
+                decisions = list(article.decisions.select_related("actor__author_profile"))
+                extra_context["decisions"] = record.describe(decisions, article)
+                extra_context["standing_note"] = record.standing_note(decisions, article)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def view_on_site(self, article):

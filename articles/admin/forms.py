@@ -5,11 +5,13 @@ from datetime import datetime, timedelta
 from django import forms
 from django.conf import settings
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles.admin.images import usable_images
+from articles.admin.widgets import BrowserDateTimeWidget
 from articles.diffing import normalise_newlines
 from articles.models import Article, display_name
 from articles.rendering import body_images
@@ -19,6 +21,11 @@ MISSING_EDIT_TOKEN = (
     "Not saved: this form did not say which version of the article it started from, so it could overwrite "
     "someone else's work. Reload the article, then make your change again."
 )
+
+
+EARLIEST_YEAR = 1900  # publication dates before this are taken for a mistyped year
+YEARS_AHEAD = 10  # and so are those further ahead than this
+TAGS_HELP = "Separate tags with commas. A tag may have several words: “War crimes, Aleppo” is two tags."
 
 
 class ArticleForm(forms.ModelForm):
@@ -70,6 +77,10 @@ class ArticleForm(forms.ModelForm):
                 self.initial["warnings"] = list(
                     self.fields["warnings"].queryset.filter(slug__in=pending.warnings).values_list("pk", flat=True)
                 )
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = TAGS_HELP
+        if "slug" in self.fields:
+            self.fields["slug"].required = False  # made from the headline when left empty (clean_slug)
         if not self.is_editor:
             self.fields.pop("record_warning_decision")
         elif self.instance.pk and not self.instance.warnings_decided and "warnings" in self.fields:
@@ -95,6 +106,36 @@ class ArticleForm(forms.ModelForm):
     def clean_title(self):
         """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
         return " ".join(self.cleaned_data["title"].split())
+
+    def clean_published_at(self):
+        """A publication time typed before 1900 or more than ten years ahead is a mistyped year: refused,
+        naming the date (a time already stored is left as it is)."""
+        value = self.cleaned_data.get("published_at")
+        if value is None or "published_at" not in self.changed_data:
+            return value
+        local = timezone.localtime(value)
+        if local.year < EARLIEST_YEAR or local > timezone.localtime() + timedelta(days=365 * YEARS_AHEAD):
+            when = "before 1900" if local.year < EARLIEST_YEAR else f"more than {YEARS_AHEAD} years ahead"
+            raise forms.ValidationError(
+                f"{date_format(local, 'j F Y')} is {when}: check the year (leave the date empty while it is unknown).",
+                code="implausible_date")
+        return value
+
+    def clean_slug(self):
+        """An empty slug is made from the headline, so a form with no headline names only the headline;
+        a headline with no Latin letter or digit asks for the slug to be typed."""
+        slug = self.cleaned_data.get("slug")
+        if slug:
+            return slug
+        title = self.cleaned_data.get("title")  # cleaned before the slug: it comes first in the form
+        if not title:
+            return slug  # the headline's own "required" says what is missing
+        slug = slugify(title)[: Article._meta.get_field("slug").max_length].strip("-")
+        if not slug:
+            raise forms.ValidationError(
+                "Type the article's address: the headline has no Latin letter or digit to make it from "
+                "(letters a–z, digits and hyphens, e.g. “aleppo-siege”).", code="required")
+        return slug
 
     def clean(self):
         cleaned = super().clean()
@@ -186,7 +227,7 @@ class TransitionForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         required=False,
         label="Publication time",
-        widget=forms.SplitDateTimeWidget(date_attrs={"type": "date"}, time_attrs={"type": "time"}),
+        widget=BrowserDateTimeWidget("Publication date", "Publication time"),
         help_text="The article becomes visible to readers at this moment.",
     )
 
@@ -219,11 +260,26 @@ class RevisionReviewForm(forms.Form):
 
 
 class MergeTagsForm(forms.Form):
-    keep = forms.ModelChoiceField(queryset=Tag.objects.none(), label="Keep this tag", empty_label=None)
+    """Which of the selected tags to keep: each offered with its number of articles (``article_count``, when
+    the queryset carries it), the most used chosen to start with."""
+
+    keep = forms.ModelChoiceField(queryset=Tag.objects.none(), label="Keep this tag", empty_label=None,
+                                  widget=forms.RadioSelect)
 
     def __init__(self, *args, tags, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["keep"].queryset = tags
+        field = self.fields["keep"]
+        field.queryset = tags
+        field.label_from_instance = _tag_choice_label
+        most_used = max(tags, key=lambda tag: getattr(tag, "article_count", 0), default=None)
+        if most_used is not None:
+            field.initial = most_used.pk
+
+
+def _tag_choice_label(tag):
+    count = getattr(tag, "article_count", None)
+    articles = "" if count is None else f", {count} article{'' if count == 1 else 's'}"
+    return f"{tag.name} ({tag.slug}{articles})"
 
 
 class ShareLinkForm(forms.Form):

@@ -142,3 +142,28 @@ def describe(decisions, article=None):
         rows.append(went_live)
         rows.sort(key=lambda row: row.at, reverse=True)
     return rows
+
+
+@dataclass(frozen=True)
+class StandingNote:
+    """What the last change of state asks of the person opening the article: its heading and comment."""
+
+    heading: str
+    comment: str
+    kind: str  # "request_changes" or "submit"
+
+
+def standing_note(decisions, article):
+    """For a draft an editor sent back, the request for changes; for an article in review, the note its
+    writer sent with it; else None. ``decisions`` newest first, as on the change form."""
+    moves = [d for d in decisions if d.from_status != d.to_status]
+    if not moves:
+        return None
+    latest = moves[0]
+    if latest.action == "request_changes" and article.status == Article.Status.DRAFT:
+        heading = f"Changes requested by {latest.actor_name} on {local_time(latest.at)}"
+        return StandingNote(heading + (":" if latest.comment else "."), latest.comment, latest.action)
+    if latest.action == "submit" and article.status == Article.Status.IN_REVIEW and latest.comment:
+        return StandingNote(f"Submitted by {latest.actor_name} on {local_time(latest.at)}, with this note:",
+                            latest.comment, latest.action)
+    return None

@@ -3,7 +3,9 @@ becomes a pending revision, and an editor's warning decision is recorded through
 
 "Save and <move>" saves first. Publishing now and scheduling (with the time typed beside the button,
 in the newsroom's time zone) then happen at once; the other moves open their confirmation page,
-where a comment can be written.
+where a comment can be written. "Save and make the edit live" (for those who may approve revisions)
+proposes the edit of a published article and approves it in the same request. Each save shows one
+message saying what became of it.
 """
 
 from datetime import timedelta
@@ -22,6 +24,8 @@ from articles.workflow import MOVES, WorkflowError
 
 # Moves the change form makes as soon as it is saved (the button says exactly what happens).
 PUBLISHING_MOVES = ("publish", "schedule", "reschedule")
+# "Save and make the edit live": an editor's edit of a published article, proposed and approved in one save.
+MAKE_EDIT_LIVE = "make_edit_live"
 
 
 def scheduling_context(article) -> dict:
@@ -32,6 +36,7 @@ def scheduling_context(article) -> dict:
         minute=0, second=0, microsecond=0)
     return {
         "publishing_moves": PUBLISHING_MOVES,
+        "make_edit_live": MAKE_EDIT_LIVE,
         "schedule_default": start.strftime("%Y-%m-%dT%H:%M"),
         "schedule_min": now.strftime("%Y-%m-%dT%H:%M"),
         "time_zone": settings.TIME_ZONE,
@@ -39,7 +44,7 @@ def scheduling_context(article) -> dict:
 
 
 class RevisionSaving:
-    """Mixed into ArticleAdmin: save_model, save_related, the change message and "Save and <move>"."""
+    """Mixed into ArticleAdmin: save_model, save_related, the change message (one per save) and "Save and <move>"."""
 
     def save_model(self, request, obj, form, change):
         request.masthead_schedule_at = form.schedule_at
@@ -51,7 +56,7 @@ class RevisionSaving:
                 form.revision = None  # nothing to review: no empty revision
                 form.unchanged = True
                 return
-            form.revision = workflow.propose_revision(live, request.user, content)
+            form.revision = request.masthead_revision = workflow.propose_revision(live, request.user, content)
             return
         if not change:
             obj.created_by = request.user
@@ -78,6 +83,8 @@ class RevisionSaving:
         """"Save and <move>": the edits are saved first; then publishing and scheduling happen at once, and
         any other move opens its confirmation page."""
         name = request.POST.get("_workflow")
+        if name == MAKE_EDIT_LIVE:
+            return self._make_edit_live(request, obj)
         if name in PUBLISHING_MOVES:
             try:
                 article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
@@ -90,7 +97,29 @@ class RevisionSaving:
         if name in MOVES:
             self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
+        # An edit of a live article already said what became of it (a pending revision, or nothing changed):
+        # the admin's "was changed successfully" would say the opposite.
+        request.masthead_skip_generic_success = getattr(request, "masthead_save_said", False)
         return super().response_change(request, obj)
+
+    def _make_edit_live(self, request, obj):
+        """Approve the revision this save just proposed (the save's own message already said if nothing changed)."""
+        revision = getattr(request, "masthead_revision", None)
+        if revision is not None:
+            try:
+                workflow.approve_revision(revision, request.user)
+            except WorkflowError as error:
+                self.message_user(request, f"Your edit was saved as a pending revision, but it is not live: {error}",
+                                  messages.ERROR)
+            else:
+                self.message_user(request, "Your edit is live: readers see it now.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "masthead_skip_generic_success", False):
+            request.masthead_skip_generic_success = False
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def response_add(self, request, obj, post_url_continue=None):
         """"Save and submit for review" on a new article: it is saved as a draft, then the submission's
@@ -102,9 +131,13 @@ class RevisionSaving:
 
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "unchanged", False):
+            request.masthead_save_said = True
             messages.info(request, "Nothing was changed, so no revision was made.")
             return []
         if getattr(form, "revision", None) is not None:
+            request.masthead_save_said = True
+            if request.POST.get("_workflow") == MAKE_EDIT_LIVE:  # _make_edit_live says whether it went live
+                return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
             messages.info(
                 request,
                 "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "

@@ -7,6 +7,18 @@ from articles.admin.images import thumbnail_html
 from articles.models import Image
 
 
+class BrowserDateTimeWidget(forms.SplitDateTimeWidget):
+    """The browser's own date and time inputs (``type="date"``, ``type="time"``), each named for screen
+    readers. Their values are written as the HTML standard wants them (2026-12-05, 09:30): a browser shows
+    an empty box for a value in the newsroom's locale (05/12/2026), and the next save would lose the date."""
+
+    def __init__(self, date_label="Date", time_label="Time"):
+        super().__init__(
+            date_attrs={"type": "date", "aria-label": date_label}, date_format="%Y-%m-%d",
+            time_attrs={"type": "time", "aria-label": time_label}, time_format="%H:%M",
+        )
+
+
 class ImageChooserWidget(forms.Widget):
     """A library picture as a field: its thumbnail and title, "Choose…" (the image chooser dialog,
     static/js/image-chooser.js) and "Remove"; the picture's number travels in a hidden input.

@@ -140,6 +140,11 @@
               var heading = document.querySelector("#content h1");
               if (heading) { heading.textContent = "Change article"; }
               document.title = document.title.replace(/^Add article/, "Change article");
+              var crumbs = document.querySelector(".breadcrumbs");  // "… › Add article" names the draft now
+              var title = form.querySelector("#id_title");
+              if (crumbs && crumbs.lastChild && crumbs.lastChild.nodeType === Node.TEXT_NODE && title && title.value) {
+                crumbs.lastChild.textContent = crumbs.lastChild.textContent.replace("Add article", title.value);
+              }
             }
             version.value = answer.version;
             say("Saved " + answer.saved_at + " (not published)", "saved");

@@ -1,0 +1,316 @@
+"""The article form as a newcomer meets it: what it shows is what the next save sends back, tags are
+split where the writer puts commas, a sent-back draft says what the editor asked, and each save says
+one thing about what happened."""
+
+import re
+from datetime import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.test_admin_workflow import change_url, form_data, logged_in
+from tests.test_workflow import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def _input_value(html, name):
+    """The value attribute of the input called ``name`` in ``html``."""
+    tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+    found = re.search(r'value="([^"]*)"', tag)
+    return found.group(1) if found else ""
+
+
+def test_a_dated_draft_shows_its_date_in_a_form_the_browser_accepts(writer):
+    """The date and time inputs (type="date", type="time") carry 2026-03-04 and 09:30, not the locale's
+    04/03/2026, which a browser shows as an empty box."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        published_at=timezone.make_aware(datetime(2026, 3, 4, 9, 30)))
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert _input_value(html, "published_at_0") == "2026-03-04"
+    assert _input_value(html, "published_at_1") == "09:30"
+
+
+def test_the_schedule_page_offers_its_time_in_a_form_the_browser_accepts(writer, editor):
+    """The "Schedule" confirmation page's date and time start filled (the next full hour), in ISO form."""
+    article = make_article(writer, "in_review")
+    html = logged_in(editor).get(reverse("admin:articles_article_transition", args=[article.pk, "schedule"])).content.decode()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", _input_value(html, "publish_at_0"))
+    assert re.fullmatch(r"\d{2}:00", _input_value(html, "publish_at_1"))
+
+
+@pytest.mark.parametrize("typed, names", [
+    ("War crimes", ["War crimes"]),
+    ("Border,  War   crimes ,", ["Border", "War crimes"]),
+    ('"Aleppo, old city", Siege', ["Aleppo, old city", "Siege"]),
+    ("🕊️ Peace", ["🕊️ Peace"]),
+    ("  ", []),
+])
+@pytest.mark.django_db(False)
+def test_tags_are_split_at_commas_only(typed, names):
+    """A line with no comma is one tag; commas separate tags; a quoted part may hold a comma."""
+    from articles.tagging import parse_tags
+    assert sorted(parse_tags(typed)) == sorted(names)
+
+
+@pytest.mark.django_db(False)
+def test_tags_written_back_read_the_same():
+    """The form's text for a set of tags reads back as the same tags, with no quotes around plain names."""
+    from taggit.models import Tag
+
+    from articles.tagging import edit_string, parse_tags
+    tags = [Tag(name="War crimes"), Tag(name="Aleppo, old city"), Tag(name="Kurds")]
+    text = edit_string(tags)
+    assert text == '"Aleppo, old city", Kurds, War crimes'
+    assert sorted(parse_tags(text)) == sorted(tag.name for tag in tags)
+
+
+def test_a_writer_who_types_one_tag_of_two_words_gets_one_tag(writer):
+    """Saving the form with "War crimes" in the tags field gives the article the one tag "War crimes",
+    and the form shows it back without quotes."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    response = client.post(change_url(article), form_data(article, tags="War crimes", _continue="1"))
+    assert response.status_code == 302
+    assert list(article.tags.names()) == ["War crimes"]
+    assert _input_value(client.get(change_url(article)).content.decode(), "tags") == "War crimes"
+
+
+def _workflow_box(html):
+    return html[html.index('class="module workflow-box"'):html.index('</fieldset>')]
+
+
+def test_a_sent_back_draft_shows_the_request_for_changes_where_the_writer_edits(writer, editor):
+    """The writer opening a draft an editor sent back reads who asked, when, and what, in the workflow
+    box at the top of the form (not only in the record at its foot)."""
+    from articles import workflow
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer, comment="First draft.")
+    workflow.perform("request_changes", article, editor, comment="Name the second source.")
+    box = _workflow_box(logged_in(writer).get(change_url(article)).content.decode())
+    assert "Changes requested by edith" in box
+    assert "Name the second source." in box
+
+
+def test_an_article_in_review_shows_its_writers_note_to_the_editor(writer, editor):
+    """The editor opening an article in review reads the note its writer sent with it, at the top."""
+    from articles import workflow
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer, comment="Photos to follow from the agency.")
+    box = _workflow_box(logged_in(editor).get(change_url(article)).content.decode())
+    assert "Submitted by" in box and "Photos to follow from the agency." in box
+
+
+def test_a_resubmitted_article_no_longer_shows_the_old_request(writer, editor):
+    """Once the writer submits again, the editor's earlier request is no longer shown as standing."""
+    from articles import workflow
+    article = make_article(writer, "draft")
+    workflow.perform("submit", article, writer)
+    workflow.perform("request_changes", article, editor, comment="Name the second source.")
+    workflow.perform("submit", article, writer)
+    box = _workflow_box(logged_in(editor).get(change_url(article)).content.decode())
+    assert "Name the second source." not in box and "Changes requested" not in box
+
+
+@pytest.mark.parametrize("change, said", [
+    ({"standfirst": "A new standfirst."}, "saved as a pending revision"),
+    ({}, "Nothing was changed"),
+])
+def test_an_edit_of_a_live_article_says_one_thing(writer, editor, change, said):
+    """Saving a live article says what became of the edit (a pending revision, or nothing to review),
+    without the admin's "was changed successfully", which would say the live article changed."""
+    article = make_article(writer, "published")
+    response = logged_in(editor).post(change_url(article), form_data(article, _continue="1", **change), follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1 and said in shown[0], shown
+
+
+ADD_URL = "/admin/articles/article/add/"
+
+
+def _new(**overrides):
+    data = {"title": "", "slug": "", "published_at_0": "", "published_at_1": "", "standfirst": "", "body": "Text.",
+            "image_credit": "", "tags": "", "newsroom_note": ""}
+    data.update(overrides)
+    return data
+
+
+def test_a_new_article_without_a_headline_is_refused_naming_only_the_headline(writer):
+    """An empty headline (and so an empty slug) gives one message, on the headline: nothing is saved."""
+    response = logged_in(writer).post(ADD_URL, _new(author=writer.author_profile.pk))
+    form = response.context["adminform"].form
+    assert dict(form.errors) == {"title": ["This field is required."]}
+    assert not Article.objects.exists()
+
+
+def test_an_empty_slug_is_made_from_the_headline(writer):
+    """A new article saved with its slug left empty gets one made from its headline."""
+    response = logged_in(writer).post(ADD_URL, _new(title="Water returns to the old city", author=writer.author_profile.pk))
+    assert response.status_code == 302
+    assert Article.objects.get().slug == "water-returns-to-the-old-city"
+
+
+def test_a_headline_with_no_latin_letter_asks_for_the_slug(writer):
+    """A headline in Arabic script alone cannot make an ASCII slug: the slug field says so, in words."""
+    response = logged_in(writer).post(ADD_URL, _new(title="عودة المياه إلى المدينة", author=writer.author_profile.pk))
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["slug"] and "no Latin letter" in errors["slug"][0]
+
+
+def test_merging_tags_starts_from_the_most_used_and_says_how_many_each_has(editor):
+    """The merge page offers each selected tag with its number of articles, the most used chosen, not the
+    first in the alphabet; its breadcrumbs lead back to the tags."""
+    from django.test import Client
+    from taggit.models import Tag
+
+    from tests.factories import ArticleFactory
+    ArticleFactory(tags=["War crimes"])
+    ArticleFactory(tags=["War crimes", "Atrocities"])
+    ArticleFactory(tags=["War crimes"])
+    client = Client()
+    client.force_login(editor)
+    response = client.post(reverse("admin:taggit_tag_changelist"), {
+        "action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True))})
+    html = response.content.decode()
+    kept = Tag.objects.get(name="War crimes")
+    assert re.search(rf'<input[^>]*value="{kept.pk}"[^>]*checked', html)
+    assert "War crimes (war-crimes, 3 articles)" in html and "Atrocities (atrocities, 1 article)" in html
+    crumbs = html[html.index('<div class="breadcrumbs">'):]
+    assert f'<a href="{reverse("admin:taggit_tag_changelist")}">Tags</a>' in crumbs[:crumbs.index("</div>")]
+
+
+@pytest.mark.parametrize("day, said", [("1850-01-01", "1 January 1850 is before 1900"),
+                                       ("2206-05-01", "1 May 2206 is more than 10 years ahead")])
+def test_a_mistyped_year_is_refused_naming_the_date(writer, day, said):
+    """A publication date in 1850 or 2206 is refused with one message naming it; nothing is saved."""
+    article = make_article(writer, "draft")
+    response = logged_in(writer).post(change_url(article), form_data(article, published_at_0=day, published_at_1="10:00"))
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["published_at"] and said in errors["published_at"][0]
+    article.refresh_from_db()
+    assert article.published_at is None
+
+
+def test_a_date_of_the_archive_is_accepted(writer):
+    """An article dated in 1994 (an archive's) is saved."""
+    article = make_article(writer, "draft")
+    response = logged_in(writer).post(change_url(article), form_data(article, published_at_0="1994-04-07", published_at_1="10:00"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert timezone.localtime(article.published_at).year == 1994
+
+
+@pytest.mark.parametrize("page", ["add", "draft"])
+def test_the_writer_can_submit_from_the_foot_of_the_form(writer, page):
+    """"Save and submit for review" is at the foot of the form (where writing ends) as well as in the
+    workflow box at its top; "Save and add another" is gone."""
+    url = ADD_URL if page == "add" else change_url(make_article(writer, "draft"))
+    html = logged_in(writer).get(url).content.decode()
+    foot = html[html.index("</fieldset>", html.rindex("<fieldset")):]
+    assert 'name="_workflow" value="submit"' in foot
+    assert html.count('name="_workflow" value="submit"') == 2
+    assert "_addanother" not in html
+
+
+def test_no_submit_button_at_the_foot_of_a_live_article(writer, editor):
+    """A live article's form has no submission at its foot (only the save buttons)."""
+    html = logged_in(editor).get(change_url(make_article(writer, "published"))).content.decode()
+    assert 'value="submit"' not in html
+
+
+def test_an_editor_makes_her_edit_of_a_live_article_live_in_one_save(writer, editor):
+    """"Save and make the edit live" on a live article: readers see the edit at once, the record says the
+    revision was proposed and approved, and one message says it is live."""
+    from articles.models import Decision, Revision
+    article = make_article(writer, "published")
+    client = logged_in(editor)
+    assert "Save and make the edit live" in client.get(change_url(article)).content.decode()
+    response = client.post(change_url(article), form_data(article, standfirst="A corrected standfirst.",
+                                                           _workflow="make_edit_live"), follow=True)
+    article.refresh_from_db()
+    assert article.standfirst == "A corrected standfirst."
+    assert Revision.objects.get(article=article, source="edit").status == Revision.Status.APPROVED
+    assert {"revision_proposed", "revision_approved"} <= set(Decision.objects.filter(article=article).values_list("action", flat=True))
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["Your edit is live: readers see it now."]
+
+
+def test_a_writer_has_no_way_to_make_an_edit_live(writer):
+    """A writer's page for her live article has no "make the edit live" button, and posting it anyway makes
+    nothing live."""
+    from articles.models import Revision
+    article = make_article(writer, "published")
+    client = logged_in(writer)
+    assert "make the edit live" not in client.get(change_url(article)).content.decode()
+    client.post(change_url(article), form_data(article, standfirst="A writer's edit.", _workflow="make_edit_live"))
+    article.refresh_from_db()
+    assert article.standfirst != "A writer's edit."
+    assert not Revision.objects.filter(article=article, status=Revision.Status.APPROVED, source="edit").exists()
+
+
+def test_a_writer_is_shown_the_warning_decision_only_once_there_is_one(writer, editor):
+    """A writer's new article shows only what she proposes; her undecided draft says "Not decided yet."
+    without an empty list of warnings; once an editor decided, she sees the warnings chosen."""
+    from articles import workflow
+    from articles.models import ContentWarning
+    client = logged_in(writer)
+    new = client.get(ADD_URL).content.decode()
+    assert "field-suggested_warnings" in new
+    assert "field-no_warnings_apply" not in new and "field-warning_decision" not in new
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    draft = client.get(change_url(article)).content.decode()
+    assert "Not decided yet." in draft and "field-no_warnings_apply" not in draft
+    article.refresh_from_db()
+    workflow.decide_warnings(article, editor, [ContentWarning.objects.get(slug="war-and-conflict")], no_warnings_apply=False)
+    decided = client.get(change_url(article)).content.decode()
+    assert "field-warnings" in decided and "War and conflict" in decided
+
+
+def test_a_refused_stale_save_links_to_the_version_saved_meanwhile(writer, editor, second_editor):
+    """When someone saved after the form was opened, the refusal comes with a link to that version (the
+    article's preview, in a new tab), and the typed text stays in the form."""
+    article = make_article(writer, "draft")
+    stale = form_data(article, standfirst="Typed in the stale form.")
+    logged_in(second_editor).post(change_url(article), form_data(article, title="Saved meanwhile"))
+    html = logged_in(editor).post(change_url(article), stale).content.decode()
+    assert "after you opened it" in html and "Typed in the stale form." in html
+    link = re.search(r'<p class="conflict-link"><a href="([^"]+)" target="_blank"[^>]*>See the version (\w+) saved', html)
+    assert link and link.group(1) == reverse("admin:articles_article_preview", args=[article.pk])
+    assert link.group(2) == second_editor.username
+
+
+def test_the_admin_writes_times_on_the_24_hour_clock(writer, editor):
+    """A published article's time reads "4 Mar 2026, 15:30" on its form and in the list, as on the desk
+    and in the record of decisions, not "3:30 p.m."."""
+    article = make_article(writer, "published")
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.make_aware(datetime(2026, 3, 4, 15, 30)))
+    client = logged_in(editor)
+    form = client.get(change_url(article)).content.decode()
+    listing = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    for html in (form, listing):
+        assert "4 Mar 2026, 15:30" in html and "p.m." not in html
+
+
+def test_a_corrections_withdraw_link_is_not_labelled_withdrawn(writer, editor):
+    """On a phone each correction's values stand under their column's name: the link to withdraw a live
+    correction is labelled "Withdraw it", and a withdrawn one "Withdrawn"."""
+    from articles import workflow
+    article = make_article(writer, "published")
+    workflow.add_correction(article, editor, kind="correction", text="The strike was on 3 March.")
+    gone = workflow.add_correction(article, editor, kind="update", text="Talks resumed.")
+    workflow.withdraw_correction(gone, editor, note="Wrong article.")
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    assert re.search(r'<td data-label="Withdraw it"><a href="[^"]+">Withdraw<', html)
+    assert re.search(r'<td data-label="Withdrawn">[^<]*by edith: Wrong article.', html)
+
+
+def test_a_writers_byline_is_her_only_choice(writer):
+    """The writer's Author field offers her byline alone, chosen, with no empty "---------" choice."""
+    html = logged_in(writer).get(ADD_URL).content.decode()
+    select = re.search(r'<select name="author"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["Wanda Writer"]
+    assert "selected" in select
