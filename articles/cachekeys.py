@@ -11,7 +11,7 @@ same keys go out as ``Surrogate-Key`` / ``Cache-Tag`` headers for an HTTP cache 
 | ``author:3``, ``tag:7``, ``warning:2``, ``picture:5`` | every page showing that byline, tag name, warning label or picture | a change to that row (a picture's renditions included) |
 | ``list:home``, ``list:tag:7``, ``list:author:3`` | the lists (and their feeds) an article can enter or leave | an article appearing, leaving or moving in them |
 | ``list:tags``, ``list:authors`` | the tag index and the sitemap's tag and author sections | a tag or author gaining or losing its first visible article, or renamed |
-| ``related:tag:7`` | the pages of articles tagged 7 (their related articles are chosen among those sharing a tag) | an article entering tag 7's visible articles |
+| ``related:tag:7`` | the pages of articles tagged 7 (their earlier coverage is chosen among earlier articles sharing a tag) | an article entering, leaving or moving among tag 7's visible articles past more warned articles in a row than signals.RELATED_LOOKUP allows (otherwise the newer tag-mates' ``article:N``, signals.related_keys) |
 | ``adjacent:12``, ``adjacent:*`` | article 12's page (its older and newer links); every article page | an article appearing next to it in publication order; one appearing past more warned articles in a row than signals.ADJACENT_LOOKUP |
 | ``feed``, ``search``, ``sitemap``, ``sitemap:3`` | the site feeds, search results, the sitemap index and fixed sections, article section 3 | an article appearing or leaving; any change to a visible article's text (search, its section) |
 | ``list:corrections`` | /corrections/ | a correction added or withdrawn; an article with corrections appearing or leaving |
@@ -128,12 +128,19 @@ def article_keys(item):
     return [*card_keys(item), *(picture(pk) for pk in placed)]
 
 
-def declare_article_links(pk, tag_ids, related_articles, neighbours):
-    """The rest of article ``pk``'s page: which articles are related and its older and newer links, and
-    what may change them (each related entry, kept or not, declares its own keys: articles/parts.py)."""
-    declare(
+def article_link_keys(pk, tag_ids, related_articles, neighbours):
+    """The keys of the rest of article ``pk``'s page: which articles are its earlier coverage and its
+    older and newer links, and what may change them (each related entry, kept or not, declares its own
+    keys: articles/parts.py). A change among a tag's articles that can change the choice ends
+    ``article:pk`` itself (signals.related_keys)."""
+    return [
         adjacent(pk),
         adjacent("*"),  # ended only when an article lands past a long run of warned ones (signals.adjacent_keys)
-        *(related(each) for each in tag_ids),
+        *(related(each) for each in tag_ids),  # ended only past a long run of warned ones (signals.related_keys)
         *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),
-    )
+    ]
+
+
+def declare_article_links(pk, tag_ids, related_articles, neighbours):
+    """Declare ``article_link_keys``."""
+    declare(*article_link_keys(pk, tag_ids, related_articles, neighbours))

@@ -27,12 +27,35 @@ def article_parts(request, article, context):
     }
 
 
-def kept_article(request, pk):
-    """Article ``pk``'s kept part for this site address, or None: ``{"article_meta", "article_main",
-    "tag_ids"}`` (its HTML was made by the templates, escaped there)."""
-    name = _article_name(request, pk)
-    found = fragments.get_many([name]).get(name)
-    return None if found is None else {**found.parts, **{part: mark_safe(found.parts[part]) for part in _HTML}}
+def kept_article(request, pk, warning_filter):
+    """Article ``pk``'s kept parts for this site address and this reader's filter, each or None (one read
+    of the kept fragments): its own part, ``{"article_meta", "article_main", "tag_ids"}`` (its HTML was
+    made by the templates, escaped there), and the choice of its links (``keep_links``)."""
+    names = (_article_name(request, pk), _links_name(pk, warning_filter))
+    found = fragments.get_many(list(names))
+    own, links = (found.get(name) for name in names)
+    if own is not None:
+        own = {**own.parts, **{part: mark_safe(own.parts[part]) for part in _HTML}}
+    return own, None if links is None else links.parts
+
+
+def keep_links(article, tag_ids, warning_filter, links, started):
+    """Keep which articles are ``article``'s earlier coverage and its older and newer links under this
+    reader's filter (``links``: ``{"related", "older", "newer"}``, the rows the page shows of them,
+    read after ``started``), with the keys of what chose them: ``cachekeys.article_link_keys``, the
+    article's own (its tags and place), and the warning vocabulary's when a filter shaped them.
+
+    Declares those keys for the page. Not kept while the article has no newer link: the next
+    scheduled publication would give it one with no change to end it (its older link and earlier
+    coverage never change with the time: every article before a live one is live).
+    """
+    keys = (cachekeys.article(article.pk),
+            *cachekeys.article_link_keys(article.pk, tag_ids, links["related"], (links["older"], links["newer"])),
+            *((cachekeys.WARNINGS,) if warning_filter else ()))
+    if links["newer"] is None:
+        cachekeys.declare(*keys)
+        return
+    fragments.keep({_links_name(article.pk, warning_filter): Fragment(links, keys, started)})
 
 
 def keep_article(request, article, parts, started):
@@ -46,6 +69,10 @@ def keep_article(request, article, parts, started):
 
 
 _HTML = ("article_meta", "article_main")
+
+
+def _links_name(pk, warning_filter):
+    return f"links:{pk}:{','.join(sorted(warning_filter.slugs))}"
 
 
 def _article_name(request, pk):

@@ -1,10 +1,15 @@
 """Reader-side queries built on the one visibility rule, Article.objects.published().
 
 Shared by the pages, feeds and sitemap so that a tag, an author or a link to another article
-only ever appears because some article readers may see carries it. Each is one query.
+only ever appears because some article readers may see carries it. Each is one query (earlier
+coverage, ``related_articles``, two).
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from datetime import timezone as dt_timezone
+
+from django.db import connections
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
 from articles.models import Article, Author, TaggedArticle, TagRedirect
@@ -54,29 +59,85 @@ def visible_author(slug):
 
 
 def related_articles(article, warning_filter, tag_ids, count=RELATED_COUNT, exclude=()):
-    """Visible articles sharing the most of ``tag_ids`` (``article``'s tags) with ``article``, newest
-    first among equals, other than ``article`` and the articles in ``exclude`` (its older and newer
-    neighbours, linked already).
+    """Earlier coverage: visible articles published before ``article`` (in publication order, id breaking
+    ties) sharing the most of ``tag_ids`` (``article``'s tags) with it, newest first among equals, other
+    than the articles in ``exclude`` (its older neighbour, linked already) and those the reader's filter
+    hides.
 
-    Chosen among the RELATED_CANDIDATES newest visible articles sharing any tag with it, so the
-    cost does not grow with the archive (one query; their warnings are the caller's to read).
+    Chosen among the RELATED_CANDIDATES newest such tag-mates (``related_candidates``), so the cost does
+    not grow with the archive, and an article published later never changes the list: only an article
+    entering, leaving or moving among a tag's visible articles before it does (``signals.related_keys``
+    finds those pages). Two queries: the candidates' tag links, then the chosen articles' rows (their
+    warnings are the caller's to read).
+    """
+    shared = related_candidates(article, warning_filter, tag_ids, exclude)
+    chosen = sorted(shared, key=lambda pk: (-len(shared[pk][1]), shared[pk][0], -pk))[:count]
+    if not chosen:
+        return []
+    rows = Article.objects.filter(pk__in=chosen).only("title", "slug", "published_at").in_bulk()  # what the list shows
+    return [rows[pk] for pk in chosen if pk in rows]
+
+
+def related_candidates(article, warning_filter, tag_ids, exclude=()):
+    """The RELATED_CANDIDATES newest visible articles published before ``article`` sharing a tag of
+    ``tag_ids`` with it, less ``exclude`` and what the filter hides: ``{pk: (negated position, shared tag
+    ids)}``, the position being its publication time's timestamp.
+
+    One query: for each tag, its RELATED_CANDIDATES newest earlier links, from the tag's own index
+    (``tagged_visible_idx``, a range read backwards from ``article``'s time, one short look per tag
+    however rare or common), joined by ``UNION ALL``. Any article among the newest candidates over all
+    tags is among the newest of each tag it shares, so every one of its shared tags is read.
     """
     if not tag_ids:
-        return []
-    shares_a_tag = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
-    left_out = [article.pk, *(other.pk for other in exclude)]
-    candidates = (
-        warning_filter.apply(Article.objects.published().filter(shares_a_tag).exclude(pk__in=left_out))
-        .order_by("-published_at", "-id")
-        .values("pk")[:RELATED_CANDIDATES]
-    )
-    related = (
-        Article.objects.filter(pk__in=candidates)
-        .only("title", "slug", "published_at")  # what the list shows
-        .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids)))
-        .order_by("-shared_tags", "-published_at", "-id")
-    )
-    return list(related[:count])
+        return {}
+    when, pk = article.published_at, article.pk
+    left_out = [other.pk for other in exclude if other is not None]
+    through = TaggedArticle.objects.visible()
+    parts = []
+    for tag_id in sorted(set(tag_ids)):
+        links = through.filter(tag=tag_id, visible_from__lte=when).filter(
+            Q(visible_from__lt=when) | Q(content_object_id__lt=pk))
+        if left_out:
+            links = links.exclude(content_object_id__in=left_out)
+        if warning_filter:
+            links = links.filter(~_warned_link(warning_filter))
+        parts.append(links.order_by("-visible_from", "-content_object_id")
+                     .values_list("content_object_id", "visible_from", "tag_id")[:RELATED_CANDIDATES])
+    found = {}
+    for other, at, tag_id in _union_all(parts):
+        found.setdefault(other, (at, set()))[1].add(tag_id)
+    newest = sorted(found, key=lambda other: (found[other][0], other), reverse=True)[:RELATED_CANDIDATES]
+    return {other: (-found[other][0].timestamp(), found[other][1]) for other in newest}
+
+
+def _union_all(querysets):
+    """The rows of ``querysets`` (each ordered and sliced) in one ``UNION ALL``: each wrapped as a derived
+    table, the form both PostgreSQL and SQLite take (Django refuses sliced parts of a compound on SQLite)."""
+    if len(querysets) == 1:
+        return list(querysets[0])
+    statements, params = [], []
+    for number, queryset in enumerate(querysets):
+        sql, part_params = queryset.query.sql_with_params()
+        statements.append(f"SELECT * FROM ({sql}) AS part{number}")
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), params)
+        return [(other, _as_datetime(at), tag_id) for other, at, tag_id in cursor.fetchall()]
+
+
+def _as_datetime(value):
+    """A timestamp read by raw SQL: SQLite gives its text (UTC), PostgreSQL a datetime."""
+    if isinstance(value, str):
+        return parse_datetime(value).replace(tzinfo=dt_timezone.utc)
+    return value
+
+
+def _warned_link(warning_filter):
+    """True for a tag link whose article carries a warning the filter hides (``WarningFilter.apply``'s rule
+    read from the link)."""
+    through = Article.warnings.through.objects
+    hidden = [warning.pk for warning in warning_filter.warnings]
+    return Exists(through.filter(article=OuterRef("content_object_id"), contentwarning__in=hidden))
 
 
 def neighbours(article, warning_filter):
