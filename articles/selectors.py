@@ -9,6 +9,7 @@ from datetime import timezone as dt_timezone
 
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
@@ -86,43 +87,49 @@ def related_candidates(article, warning_filter, tag_ids, exclude=()):
     One query: for each tag, its RELATED_CANDIDATES newest earlier links, from the tag's own index
     (``tagged_visible_idx``, a range read backwards from ``article``'s time, one short look per tag
     however rare or common), joined by ``UNION ALL``. Any article among the newest candidates over all
-    tags is among the newest of each tag it shares, so every one of its shared tags is read.
+    tags is among the newest of each tag it shares, so every one of its shared tags is read. Written
+    as SQL (each part a derived table, the form both PostgreSQL and SQLite take): building it with the
+    ORM cost more than twice what running it does.
     """
     if not tag_ids:
         return {}
-    when, pk = article.published_at, article.pk
+    pk = article.pk
     left_out = [other.pk for other in exclude if other is not None]
-    through = TaggedArticle.objects.visible()
-    parts = []
-    for tag_id in sorted(set(tag_ids)):
-        links = through.filter(tag=tag_id, visible_from__lte=when).filter(
-            Q(visible_from__lt=when) | Q(content_object_id__lt=pk))
-        if left_out:
-            links = links.exclude(content_object_id__in=left_out)
-        if warning_filter:
-            links = links.filter(~_warned_link(warning_filter))
-        parts.append(links.order_by("-visible_from", "-content_object_id")
-                     .values_list("content_object_id", "visible_from", "tag_id")[:RELATED_CANDIDATES])
+    hidden = [warning.pk for warning in warning_filter.warnings] if warning_filter else []
+    conditions, params = [], []
+    if left_out:
+        conditions.append(f"AND l.content_object_id NOT IN ({', '.join(['%s'] * len(left_out))})")
+        params.extend(left_out)
+    if hidden:
+        conditions.append(
+            f"AND NOT EXISTS (SELECT 1 FROM {_WARNINGS_TABLE} w WHERE w.article_id = l.content_object_id"
+            f" AND w.contentwarning_id IN ({', '.join(['%s'] * len(hidden))}))")
+        params.extend(hidden)
+    part = (  # each part's columns named: SQLite's derived tables keep the alias "l." otherwise
+        f"SELECT * FROM (SELECT l.content_object_id AS article, l.visible_from AS at, l.tag_id AS tag FROM {_LINKS_TABLE} l"
+        " WHERE l.tag_id = %s AND l.visible_from <= %s AND l.visible_from <= %s"
+        " AND (l.visible_from < %s OR l.content_object_id < %s) " + " ".join(conditions) +
+        " ORDER BY l.visible_from DESC, l.content_object_id DESC LIMIT %s) AS part"
+    )
+    # The visibility rule (published by now) after the article's own time: SQLite reads a range from the
+    # first upper bound it is given (see ``neighbours``).
+    connection = connections[TaggedArticle.objects.db]
+    when, now = (connection.ops.adapt_datetimefield_value(moment) for moment in (article.published_at, timezone.now()))
+    statements, all_params = [], []
+    for number, tag_id in enumerate(sorted(set(tag_ids))):
+        statements.append(f"{part}{number}")
+        all_params.extend([tag_id, when, now, when, pk, *params, RELATED_CANDIDATES])
     found = {}
-    for other, at, tag_id in _union_all(parts):
-        found.setdefault(other, (at, set()))[1].add(tag_id)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), all_params)
+        for other, at, tag_id in cursor.fetchall():
+            found.setdefault(other, (_as_datetime(at), set()))[1].add(tag_id)
     newest = sorted(found, key=lambda other: (found[other][0], other), reverse=True)[:RELATED_CANDIDATES]
     return {other: (-found[other][0].timestamp(), found[other][1]) for other in newest}
 
 
-def _union_all(querysets):
-    """The rows of ``querysets`` (each ordered and sliced) in one ``UNION ALL``: each wrapped as a derived
-    table, the form both PostgreSQL and SQLite take (Django refuses sliced parts of a compound on SQLite)."""
-    if len(querysets) == 1:
-        return list(querysets[0])
-    statements, params = [], []
-    for number, queryset in enumerate(querysets):
-        sql, part_params = queryset.query.sql_with_params()
-        statements.append(f"SELECT * FROM ({sql}) AS part{number}")
-        params.extend(part_params)
-    with connections[querysets[0].db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(statements), params)
-        return [(other, _as_datetime(at), tag_id) for other, at, tag_id in cursor.fetchall()]
+_LINKS_TABLE = TaggedArticle._meta.db_table
+_WARNINGS_TABLE = Article.warnings.through._meta.db_table
 
 
 def _as_datetime(value):
@@ -130,14 +137,6 @@ def _as_datetime(value):
     if isinstance(value, str):
         return parse_datetime(value).replace(tzinfo=dt_timezone.utc)
     return value
-
-
-def _warned_link(warning_filter):
-    """True for a tag link whose article carries a warning the filter hides (``WarningFilter.apply``'s rule
-    read from the link)."""
-    through = Article.warnings.through.objects
-    hidden = [warning.pk for warning in warning_filter.warnings]
-    return Exists(through.filter(article=OuterRef("content_object_id"), contentwarning__in=hidden))
 
 
 def neighbours(article, warning_filter):
