@@ -1,5 +1,6 @@
 """The parts of reader pages kept as fragments (articles/fragments.py): an article's own part of its
-page and its entries of related articles, and the cards of the home, tag and author pages.
+page, its entries of related articles and which articles it links (its earlier coverage, older and
+newer: per warning filter), and the cards of the home, tag and author pages.
 
 Each is rendered by its template from rows read as for any page, and kept with the dependency keys of
 what it shows (``cachekeys.article_keys``, ``cachekeys.card_keys``); a page made of kept parts reads

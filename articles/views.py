@@ -96,8 +96,9 @@ class HomeView(ArticleListMixin, ListView):
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
-    """An article with its corrections (a correction above the text, other notes after it), then related
-    articles and its older and newer neighbours (the reader's filter applies).
+    """An article with its corrections (a correction above the text, other notes after it), then its
+    earlier coverage (related articles published before it) and its older and newer neighbours (the
+    reader's filter applies).
 
     The article's own part (head and article: articles/parts.py) is read and rendered only when it is not
     kept, and so is each related article's entry, and so is the choice of which articles are its earlier
