@@ -133,10 +133,10 @@ _WARNINGS_TABLE = Article.warnings.through._meta.db_table
 
 
 def _as_datetime(value):
-    """A timestamp read by raw SQL: SQLite gives its text (UTC), PostgreSQL a datetime."""
+    """A timestamp read by raw SQL: SQLite gives its UTC text or a naive datetime, PostgreSQL an aware one."""
     if isinstance(value, str):
-        return parse_datetime(value).replace(tzinfo=dt_timezone.utc)
-    return value
+        value = parse_datetime(value)
+    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value
 
 
 def neighbours(article, warning_filter):

@@ -21,12 +21,15 @@ Other changes (an approved revision, a new article, a renamed tag) may be served
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from datetime import timezone as dt_timezone
 from functools import partial
 from itertools import chain, islice
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connections
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
 from articles import cachekeys as keys
@@ -41,6 +44,7 @@ ADJACENT_LOOKUP = 50
 # How many of a tag's links to read at most to find the pages whose earlier coverage an article entering
 # or leaving the tag may change (see related_keys).
 RELATED_LOOKUP = 4 * RELATED_CANDIDATES
+RELATED_ONE_BY_ONE = 20  # placed articles of one tag read one by one at most past RELATED_LOOKUP
 
 
 # --- which keys -----------------------------------------------------------------------------------------
@@ -68,48 +72,74 @@ def related_keys(placed):
 
     A page lists only articles published before it, chosen among its RELATED_CANDIDATES newest earlier
     tag-mates less its older link and what the reader's filter hides (``selectors.related_articles``),
-    so only the pages of the tag-mates published after an article can list it, and only while fewer
-    than RELATED_CANDIDATES + 1 tag-mates lie between them: counted as unwarned ones only, since a
-    filter may hide any warned one (a superset, never a miss). One short read of each tag's index
-    from the earliest of its placed articles on, at most RELATED_LOOKUP links; past that (the placed
-    articles spread over the tag's years, or a long run of warned ones) each is read on its own, and
-    an article still past it ends the tag's broad key (``related:tag:N``, declared by every page of
-    the tag's articles), which a real archive does not reach. A scheduled publication ends nothing
-    here: every article after it is still to come.
+    so only the pages of the tag-mates published after an article can list it, and only while at most
+    RELATED_CANDIDATES tag-mates lie between them: counted as unwarned ones only, since a filter may
+    hide any warned one (a superset, never a miss). One statement for all the tags: each tag's index
+    read from the earliest of its placed articles on, at most RELATED_LOOKUP links. Past that (the
+    placed articles spread over the tag's years, or a long run of warned ones) each placed article is
+    read on its own, up to RELATED_ONE_BY_ONE of them; beyond, the tag's broad key ends
+    (``related:tag:N``, declared by every page of the tag's articles), which a real archive reaches
+    only with a merge of large tags. A scheduled publication ends nothing here: every article after it
+    is still to come.
     """
     by_tag = defaultdict(set)
     for pk, when, tag_ids in placed:
         if when is not None:
             for tag_id in tag_ids:
                 by_tag[tag_id].add((when, pk))
+    by_tag = {tag_id: sorted(positions) for tag_id, positions in by_tag.items()}
     found = set()
-    for tag_id, positions in by_tag.items():
-        positions = sorted(positions)
-        newer = _newer_tag_mates(tag_id, positions)
-        if newer is None and len(positions) > 1:
-            newer = set()
-            for position in positions:
-                alone = _newer_tag_mates(tag_id, [position])
-                newer = None if alone is None or newer is None else newer | alone
+    for tag_id, newer in _newer_tag_mates(by_tag).items():
+        positions = by_tag[tag_id]
+        if newer is None and 1 < len(positions) <= RELATED_ONE_BY_ONE:
+            alone = _newer_tag_mates({(tag_id, n): [position] for n, position in enumerate(positions)}).values()
+            newer = None if None in alone else set().union(*alone)
         found |= {keys.related(tag_id)} if newer is None else {keys.earlier(pk) for pk in newer}
     return found
 
 
-def _newer_tag_mates(tag_id, positions):
-    """The ids of the visible articles tagged ``tag_id`` published after one of ``positions`` ((time, id),
-    in order) with at most RELATED_CANDIDATES unwarned ones between it and the nearest of them; None
-    when that takes more than RELATED_LOOKUP of the tag's links."""
-    first_when, first_pk = positions[0]
-    warned = Exists(Article.warnings.through.objects.filter(article=OuterRef("content_object_id")))
-    links = (TaggedArticle.objects.visible().filter(tag=tag_id, visible_from__gte=first_when)
-             .filter(Q(visible_from__gt=first_when) | Q(content_object_id__gt=first_pk))
-             .annotate(warned=warned).order_by("visible_from", "content_object_id")
-             .values_list("content_object_id", "visible_from", "warned")[:RELATED_LOOKUP + 1])
-    rows = list(links)
+def _newer_tag_mates(positions_by):
+    """For each ``(tag id or (tag id, anything)): positions`` ((time, id), in order): the ids of the visible
+    articles of the tag published after one of the positions with at most RELATED_CANDIDATES unwarned
+    ones between it and the nearest of them; None when that takes more than RELATED_LOOKUP of the
+    tag's links. One statement: a ``UNION ALL`` of one short index range per entry (as
+    ``selectors.related_candidates`` reads its windows)."""
+    if not positions_by:
+        return {}
+    connection = connections[TaggedArticle.objects.db]
+    adapt = connection.ops.adapt_datetimefield_value
+    now = adapt(timezone.now())
+    part = (
+        "SELECT * FROM (SELECT {number} AS entry, l.content_object_id AS article, l.visible_from AS at,"
+        f" EXISTS (SELECT 1 FROM {_WARNINGS_TABLE} w WHERE w.article_id = l.content_object_id) AS warned"
+        f" FROM {_LINKS_TABLE} l WHERE l.tag_id = %s AND l.visible_from >= %s AND l.visible_from <= %s"
+        " AND (l.visible_from > %s OR l.content_object_id > %s)"
+        " ORDER BY l.visible_from, l.content_object_id LIMIT %s) AS part"
+    )
+    entries = list(positions_by)
+    statements, params = [], []
+    for number, entry in enumerate(entries):
+        tag_id = entry[0] if isinstance(entry, tuple) else entry
+        first_when, first_pk = positions_by[entry][0]
+        statements.append(part.format(number=number) + str(number))
+        params.extend([tag_id, adapt(first_when), now, adapt(first_when), first_pk, RELATED_LOOKUP + 1])
+    rows = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), params)
+        for number, other, at, warned in cursor.fetchall():
+            rows[number].append((other, at, warned))
+    return {entry: _walk(positions_by[entry], sorted(rows[number], key=lambda row: (_moment(row[1]), row[0])))
+            for number, entry in enumerate(entries)}
+
+
+def _walk(positions, rows):
+    """The newer tag-mates ``_newer_tag_mates`` keeps, from one tag's ``rows`` ((id, time, warned), in
+    publication order from the first position on, at most RELATED_LOOKUP + 1), or None."""
     placed = {pk for _, pk in positions}
     found, between, passed = set(), 0, 0
-    for other, when, is_warned in rows[:RELATED_LOOKUP]:
-        while passed < len(positions) and positions[passed] < (when, other):
+    for other, at, is_warned in rows[:RELATED_LOOKUP]:
+        position = (_moment(at), other)
+        while passed < len(positions) and positions[passed] < position:
             between, passed = 0, passed + 1
         if other in placed:
             continue  # its own page is ended by its own keys
@@ -120,6 +150,17 @@ def _newer_tag_mates(tag_id, positions):
         found.add(other)
         between += not is_warned
     return found if len(rows) <= RELATED_LOOKUP else None
+
+
+_LINKS_TABLE = TaggedArticle._meta.db_table
+_WARNINGS_TABLE = Article.warnings.through._meta.db_table
+
+
+def _moment(value):
+    """A time read by raw SQL, as the ORM reads it (SQLite gives its UTC text, or a naive datetime)."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value
 
 
 def placement_keys(article_ids, old_authors=(), old_positions=()):
@@ -321,13 +362,16 @@ def _articles_relinked(sender, instance, action, pk_set):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     article_ids = instance.__dict__.pop("_cleared_articles", set()) if action == "post_clear" else set(pk_set)
-    for article in Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).only("pk", "published_at"):
+    relinked = list(Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).only("pk", "published_at"))
+    for article in relinked:
         warned = sender is not TaggedArticle  # never served stale, as above
         purging.end_on_commit(edit_keys(article), withdrawn=warned)
-        if sender is TaggedArticle:
-            purging.end_on_commit(tag_link_keys([instance.pk]) | related_keys([(article.pk, article.published_at, [instance.pk])]))
+        if not warned:
+            purging.end_on_commit(tag_link_keys([instance.pk]))
         else:
             _placed_later(article, withdrawn=True)
+    if relinked and sender is TaggedArticle:  # one read for all (a merge moves thousands)
+        purging.end_on_commit(related_keys([(article.pk, article.published_at, [instance.pk]) for article in relinked]))
 
 
 def _tag_link_writing(sender, instance, **kwargs):
