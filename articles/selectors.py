@@ -123,7 +123,7 @@ def related_candidates(article, warning_filter, tag_ids, exclude=()):
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(statements), all_params)
         for other, at, tag_id in cursor.fetchall():
-            found.setdefault(other, (_as_datetime(at), set()))[1].add(tag_id)
+            found.setdefault(other, (raw_time(at), set()))[1].add(tag_id)
     newest = sorted(found, key=lambda other: (found[other][0], other), reverse=True)[:RELATED_CANDIDATES]
     return {other: (-found[other][0].timestamp(), found[other][1]) for other in newest}
 
@@ -132,8 +132,9 @@ _LINKS_TABLE = TaggedArticle._meta.db_table
 _WARNINGS_TABLE = Article.warnings.through._meta.db_table
 
 
-def _as_datetime(value):
-    """A timestamp read by raw SQL: SQLite gives its UTC text or a naive datetime, PostgreSQL an aware one."""
+def raw_time(value):
+    """A time read by raw SQL, as the ORM would read it: SQLite gives its UTC text or a naive datetime,
+    PostgreSQL an aware one."""
     if isinstance(value, str):
         value = parse_datetime(value)
     return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value

@@ -21,7 +21,6 @@ Other changes (an approved revision, a new article, a renamed tag) may be served
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from datetime import timezone as dt_timezone
 from functools import partial
 from itertools import chain, islice
 
@@ -29,13 +28,12 @@ from django.db import connections
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
 from articles import cachekeys as keys
 from articles import purging
 from articles.models import Article, Author, ContentWarning, Correction, Image, Rendition, TaggedArticle, TagRedirect
-from articles.selectors import RELATED_CANDIDATES
+from articles.selectors import RELATED_CANDIDATES, raw_time
 from articles.slugs import has_letters, slug_for
 
 # How far along the publication order to look for the articles whose older/newer links an article
@@ -128,7 +126,7 @@ def _newer_tag_mates(positions_by):
         cursor.execute(" UNION ALL ".join(statements), params)
         for number, other, at, warned in cursor.fetchall():
             rows[number].append((other, at, warned))
-    return {entry: _walk(positions_by[entry], sorted(rows[number], key=lambda row: (_moment(row[1]), row[0])))
+    return {entry: _walk(positions_by[entry], sorted(rows[number], key=lambda row: (raw_time(row[1]), row[0])))
             for number, entry in enumerate(entries)}
 
 
@@ -138,7 +136,7 @@ def _walk(positions, rows):
     placed = {pk for _, pk in positions}
     found, between, passed = set(), 0, 0
     for other, at, is_warned in rows[:RELATED_LOOKUP]:
-        position = (_moment(at), other)
+        position = (raw_time(at), other)
         while passed < len(positions) and positions[passed] < position:
             between, passed = 0, passed + 1
         if other in placed:
@@ -154,13 +152,6 @@ def _walk(positions, rows):
 
 _LINKS_TABLE = TaggedArticle._meta.db_table
 _WARNINGS_TABLE = Article.warnings.through._meta.db_table
-
-
-def _moment(value):
-    """A time read by raw SQL, as the ORM reads it (SQLite gives its UTC text, or a naive datetime)."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value
 
 
 def placement_keys(article_ids, old_authors=(), old_positions=()):
