@@ -146,8 +146,3 @@ def article_link_keys(pk, tag_ids, related_articles, neighbours):
         *(related(each) for each in tag_ids),  # ended only past a long run of warned ones (signals.related_keys)
         *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),
     ]
-
-
-def declare_article_links(pk, tag_ids, related_articles, neighbours):
-    """Declare ``article_link_keys``."""
-    declare(*article_link_keys(pk, tag_ids, related_articles, neighbours))
