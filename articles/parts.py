@@ -37,14 +37,19 @@ def kept_article(request, pk, warning_filter):
     own, links = (found.get(name) for name in names)
     if own is not None:
         own = {**own.parts, **{part: mark_safe(own.parts[part]) for part in _HTML}}
-    return own, None if links is None else links.parts
+    if links is not None and "entries" in links.parts:  # (kept by an earlier version without them: not used)
+        # Its entries were made by their template, escaped there.
+        return own, {**links.parts, "entries": [mark_safe(entry) for entry in links.parts["entries"]]}
+    return own, None
 
 
-def keep_links(article, tag_ids, warning_filter, links, started):
+def keep_links(article, tag_ids, warning_filter, links, entry_keys, started):
     """Keep which articles are ``article``'s earlier coverage and its older and newer links under this
     reader's filter (``links``: ``{"related", "older", "newer"}``, the rows the page shows of them,
-    read after ``started``), with the keys of what chose them: ``cachekeys.article_link_keys``, the
-    article's own (its tags and place), and the warning vocabulary's when a filter shaped them.
+    read after ``started``, and ``"entries"``, the related entries' HTML, which show ``entry_keys``),
+    with the keys of what chose them: ``cachekeys.article_link_keys``, the article's own (its tags and
+    place), and the warning vocabulary's when a filter shaped them. The page then reads its related
+    entries with the choice, not on their own.
 
     Declares those keys for the page. Not kept while the article has no newer link: the next
     scheduled publication would give it one with no change to end it (its older link and earlier
@@ -52,11 +57,12 @@ def keep_links(article, tag_ids, warning_filter, links, started):
     """
     keys = (cachekeys.article(article.pk),
             *cachekeys.article_link_keys(article.pk, tag_ids, links["related"], (links["older"], links["newer"])),
-            *((cachekeys.WARNINGS,) if warning_filter else ()))
+            *((cachekeys.WARNINGS,) if warning_filter else ()), *sorted(entry_keys))
     if links["newer"] is None:
         cachekeys.declare(*keys)
         return
-    fragments.keep({_links_name(article.pk, warning_filter): Fragment(links, keys, started)})
+    kept = {**links, "entries": [str(entry) for entry in links["entries"]]}
+    fragments.keep({_links_name(article.pk, warning_filter): Fragment(kept, tuple(dict.fromkeys(keys)), started)})
 
 
 def keep_article(request, article, parts, started):
@@ -103,8 +109,9 @@ def cards(ids, started, heading_level=2):
 
 def related_entries(related, started, also=()):
     """The entry (templates/includes/related_item.html) of each article in ``related`` (read after
-    ``started``) as HTML, in order: kept ones as kept, the others after one query for their warnings
-    (with those of the articles in ``also``: the article's own, when its part is rendered), then kept."""
+    ``started``) as HTML, in order, and the keys of what they show: kept ones as kept, the others after
+    one query for their warnings (with those of the articles in ``also``: the article's own, when its
+    part is rendered), then kept."""
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
@@ -120,4 +127,5 @@ def related_entries(related, started, also=()):
         fragments.keep(made)
         found = {**found, **made}
     # Safe: each was rendered by its template, which escaped what it shows.
-    return [mark_safe(found[names[item.pk]].parts["html"]) for item in related]
+    return ([mark_safe(found[names[item.pk]].parts["html"]) for item in related],
+            {key for item in related for key in found[names[item.pk]].keys})

@@ -123,23 +123,24 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
             prefetch_related_objects([article], *listing_prefetches(warnings=False))
         tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
         if links is None:
-            links = self.choose_links(article, warning_filter, tag_ids)
-        # Entries not kept read their warnings in one query, with the article's when its part is rendered.
-        entries = parts.related_entries(links["related"], self.started, also=[] if own else [article])
+            # Entries not kept read their warnings in one query, with the article's when its part is rendered.
+            links = self.choose_links(article, warning_filter, tag_ids, also=[] if own else [article])
         if own is None:
             own = {**self.article_parts(article), "tag_ids": tag_ids}
             parts.keep_article(self.request, article, own, self.started)
-        context.update(own, related_articles=links["related"], related_entries=entries,
+        context.update(own, related_articles=links["related"], related_entries=links["entries"],
                        older_article=links["older"], newer_article=links["newer"])
         return context
 
-    def choose_links(self, article, warning_filter, tag_ids):
-        """Its older and newer neighbours and its earlier coverage, read now and kept (parts.keep_links)."""
+    def choose_links(self, article, warning_filter, tag_ids, also):
+        """Its older and newer neighbours, its earlier coverage and their entries, read now and kept
+        (parts.keep_links)."""
         older, newer = selectors.neighbours(article, warning_filter)
         # Not again as related what the older link below them already offers (the newer is never earlier).
         related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[older])
-        links = {"related": related, "older": older, "newer": newer}
-        parts.keep_links(article, tag_ids, warning_filter, links, self.started)
+        entries, entry_keys = parts.related_entries(related, self.started, also=also)
+        links = {"related": related, "older": older, "newer": newer, "entries": entries}
+        parts.keep_links(article, tag_ids, warning_filter, links, entry_keys, self.started)
         return links
 
     def article_parts(self, article):
