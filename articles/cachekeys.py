@@ -11,7 +11,8 @@ same keys go out as ``Surrogate-Key`` / ``Cache-Tag`` headers for an HTTP cache 
 | ``author:3``, ``tag:7``, ``warning:2``, ``picture:5`` | every page showing that byline, tag name, warning label or picture | a change to that row (a picture's renditions included) |
 | ``list:home``, ``list:tag:7``, ``list:author:3`` | the lists (and their feeds) an article can enter or leave | an article appearing, leaving or moving in them |
 | ``list:tags``, ``list:authors`` | the tag index and the sitemap's tag and author sections | a tag or author gaining or losing its first visible article, or renamed |
-| ``related:tag:7`` | the pages of articles tagged 7 (their related articles are chosen among those sharing a tag) | an article entering tag 7's visible articles |
+| ``earlier:12`` | article 12's page (its earlier coverage: related articles chosen among those published before it) | an article entering, leaving, moving or changing warnings among the visible articles of a tag of 12's published before it, with fewer articles between them than its candidate window holds (signals.related_keys) |
+| ``related:tag:7`` | the pages of articles tagged 7 | the same as ``earlier:N``, for an article past more warned articles in a row than signals.RELATED_LOOKUP reads (a broad fallback a real archive does not reach) |
 | ``adjacent:12``, ``adjacent:*`` | article 12's page (its older and newer links); every article page | an article appearing next to it in publication order; one appearing past more warned articles in a row than signals.ADJACENT_LOOKUP |
 | ``feed``, ``search``, ``sitemap``, ``sitemap:3`` | the site feeds, search results, the sitemap index and fixed sections, article section 3 | an article appearing or leaving; any change to a visible article's text (search, its section) |
 | ``list:corrections`` | /corrections/ | a correction added or withdrawn; an article with corrections appearing or leaving |
@@ -67,6 +68,11 @@ def author_list(pk):
 
 def related(tag_pk):
     return f"related:tag:{tag_pk}"
+
+
+def earlier(pk):
+    """Article ``pk``'s earlier coverage: which articles its page lists as related."""
+    return f"earlier:{pk}"
 
 
 def adjacent(pk):
@@ -128,12 +134,15 @@ def article_keys(item):
     return [*card_keys(item), *(picture(pk) for pk in placed)]
 
 
-def declare_article_links(pk, tag_ids, related_articles, neighbours):
-    """The rest of article ``pk``'s page: which articles are related and its older and newer links, and
-    what may change them (each related entry, kept or not, declares its own keys: articles/parts.py)."""
-    declare(
+def article_link_keys(pk, tag_ids, related_articles, neighbours):
+    """The keys of the rest of article ``pk``'s page: which articles are its earlier coverage and its
+    older and newer links, and what may change them (each related entry, kept or not, declares its own
+    keys: articles/parts.py). A change among a tag's articles that can change the choice ends
+    ``earlier:pk`` (signals.related_keys)."""
+    return [
+        earlier(pk),
         adjacent(pk),
         adjacent("*"),  # ended only when an article lands past a long run of warned ones (signals.adjacent_keys)
-        *(related(each) for each in tag_ids),
+        *(related(each) for each in tag_ids),  # ended only past a long run of warned ones (signals.related_keys)
         *(article(other.pk) for other in [*related_articles, *neighbours] if other is not None),
-    )
+    ]

@@ -11,8 +11,9 @@ a fragment declares its keys for the page around it, so the page cache and an HT
 still know everything the page shows.
 
 On while the page cache is (``MASTHEAD_PAGE_CACHE``) unless ``MASTHEAD_FRAGMENT_CACHE`` says otherwise.
-Fragments never depend on the reader's warning filter or on the time: lists choose which cards to
-show, the cards themselves never change with either.
+Rendered fragments never depend on the reader's warning filter or on the time: lists choose which
+cards to show, the cards themselves never change with either. The one choice kept, which articles an
+article page links (``parts.keep_links``), is kept per filter and not while the time could change it.
 """
 
 import time

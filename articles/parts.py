@@ -1,5 +1,6 @@
 """The parts of reader pages kept as fragments (articles/fragments.py): an article's own part of its
-page and its entries of related articles, and the cards of the home, tag and author pages.
+page, its entries of related articles and which articles it links (its earlier coverage, older and
+newer: per warning filter), and the cards of the home, tag and author pages.
 
 Each is rendered by its template from rows read as for any page, and kept with the dependency keys of
 what it shows (``cachekeys.article_keys``, ``cachekeys.card_keys``); a page made of kept parts reads
@@ -27,12 +28,41 @@ def article_parts(request, article, context):
     }
 
 
-def kept_article(request, pk):
-    """Article ``pk``'s kept part for this site address, or None: ``{"article_meta", "article_main",
-    "tag_ids"}`` (its HTML was made by the templates, escaped there)."""
-    name = _article_name(request, pk)
-    found = fragments.get_many([name]).get(name)
-    return None if found is None else {**found.parts, **{part: mark_safe(found.parts[part]) for part in _HTML}}
+def kept_article(request, pk, warning_filter):
+    """Article ``pk``'s kept parts for this site address and this reader's filter, each or None (one read
+    of the kept fragments): its own part, ``{"article_meta", "article_main", "tag_ids"}`` (its HTML was
+    made by the templates, escaped there), and the choice of its links (``keep_links``)."""
+    names = (_article_name(request, pk), _links_name(pk, warning_filter))
+    found = fragments.get_many(list(names))
+    own, links = (found.get(name) for name in names)
+    if own is not None:
+        own = {**own.parts, **{part: mark_safe(own.parts[part]) for part in _HTML}}
+    if links is not None and "entries" in links.parts:  # (kept by an earlier version without them: not used)
+        # Its entries were made by their template, escaped there.
+        return own, {**links.parts, "entries": [mark_safe(entry) for entry in links.parts["entries"]]}
+    return own, None
+
+
+def keep_links(article, tag_ids, warning_filter, links, entry_keys, started):
+    """Keep which articles are ``article``'s earlier coverage and its older and newer links under this
+    reader's filter (``links``: ``{"related", "older", "newer"}``, the rows the page shows of them,
+    read after ``started``, and ``"entries"``, the related entries' HTML, which show ``entry_keys``),
+    with the keys of what chose them: ``cachekeys.article_link_keys``, the article's own (its tags and
+    place), and the warning vocabulary's when a filter shaped them. The page then reads its related
+    entries with the choice, not on their own.
+
+    Declares those keys for the page. Not kept while the article has no newer link: the next
+    scheduled publication would give it one with no change to end it (its older link and earlier
+    coverage never change with the time: every article before a live one is live).
+    """
+    keys = (cachekeys.article(article.pk),
+            *cachekeys.article_link_keys(article.pk, tag_ids, links["related"], (links["older"], links["newer"])),
+            *((cachekeys.WARNINGS,) if warning_filter else ()), *sorted(entry_keys))
+    if links["newer"] is None:
+        cachekeys.declare(*keys)
+        return
+    kept = {**links, "entries": [str(entry) for entry in links["entries"]]}
+    fragments.keep({_links_name(article.pk, warning_filter): Fragment(kept, tuple(dict.fromkeys(keys)), started)})
 
 
 def keep_article(request, article, parts, started):
@@ -46,6 +76,10 @@ def keep_article(request, article, parts, started):
 
 
 _HTML = ("article_meta", "article_main")
+
+
+def _links_name(pk, warning_filter):
+    return f"links:{pk}:{','.join(sorted(warning_filter.slugs))}"
 
 
 def _article_name(request, pk):
@@ -88,9 +122,9 @@ def _card_rows(ids):
 
 def related_entries(related, started, also=()):
     """The entry (templates/includes/related_item.html, built by articles/cards.py) of each article in
-    ``related`` (read after ``started``) as HTML, in order: kept ones as kept, the others after one query
-    for their warnings (with those of the articles in ``also``: the article's own, when its part is
-    rendered), then kept."""
+    ``related`` (read after ``started``) as HTML, in order, and the keys of what they show: kept ones as
+    kept, the others after one query for their warnings (with those of the articles in ``also``: the
+    article's own, when its part is rendered), then kept."""
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
@@ -105,4 +139,5 @@ def related_entries(related, started, also=()):
         fragments.keep(made)
         found = {**found, **made}
     # Safe: each was built by articles/cards.py, which escaped what it shows.
-    return [mark_safe(found[names[item.pk]].parts["html"]) for item in related]
+    return ([mark_safe(found[names[item.pk]].parts["html"]) for item in related],
+            {key for item in related for key in found[names[item.pk]].keys})

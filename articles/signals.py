@@ -20,9 +20,11 @@ Other changes (an approved revision, a new article, a renamed tag) may be served
 """
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from functools import partial
 from itertools import chain, islice
 
+from django.db import connections
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
@@ -31,11 +33,16 @@ from taggit.models import Tag
 from articles import cachekeys as keys
 from articles import purging
 from articles.models import Article, Author, ContentWarning, Correction, Image, Rendition, TaggedArticle, TagRedirect
+from articles.selectors import RELATED_CANDIDATES, raw_time
 from articles.slugs import has_letters, slug_for
 
 # How far along the publication order to look for the articles whose older/newer links an article
 # entering it may change (see adjacent_keys).
 ADJACENT_LOOKUP = 50
+# How many of a tag's links to read at most to find the pages whose earlier coverage an article entering
+# or leaving the tag may change (see related_keys).
+RELATED_LOOKUP = 4 * RELATED_CANDIDATES
+RELATED_ONE_BY_ONE = 20  # placed articles of one tag read one by one at most past RELATED_LOOKUP
 
 
 # --- which keys -----------------------------------------------------------------------------------------
@@ -47,31 +54,129 @@ def edit_keys(article):
 
 
 def tag_link_keys(tag_ids):
-    """Tags added to or taken from a visible article: their lists, their articles' related links, the
-    tag index (a tag may gain or lose its first visible article) and addresses that may now exist."""
+    """Tags added to or taken from a visible article: their lists, the tag index (a tag may gain or lose
+    its first visible article) and addresses that may now exist (the pages whose earlier coverage it
+    may enter or leave: ``related_keys``)."""
     found = {keys.TAGS, keys.MISSING, keys.SEARCH}
     for pk in tag_ids:
-        found |= {keys.tag_list(pk), keys.related(pk)}
+        found.add(keys.tag_list(pk))
     return found
 
 
-def placement_keys(article_ids, old_authors=()):
+def related_keys(placed):
+    """The article pages whose earlier coverage may change when the articles at ``placed`` — (pk, its
+    publication time or None, the tag ids it enters, leaves or changes in) — enter, leave, move among
+    or change warnings among those tags' visible articles.
+
+    A page lists only articles published before it, chosen among its RELATED_CANDIDATES newest earlier
+    tag-mates less its older link and what the reader's filter hides (``selectors.related_articles``),
+    so only the pages of the tag-mates published after an article can list it, and only while at most
+    RELATED_CANDIDATES tag-mates lie between them: counted as unwarned ones only, since a filter may
+    hide any warned one (a superset, never a miss). One statement for all the tags: each tag's index
+    read from the earliest of its placed articles on, at most RELATED_LOOKUP links. Past that (the
+    placed articles spread over the tag's years, or a long run of warned ones) each placed article is
+    read on its own, up to RELATED_ONE_BY_ONE of them; beyond, the tag's broad key ends
+    (``related:tag:N``, declared by every page of the tag's articles), which a real archive reaches
+    only with a merge of large tags. A scheduled publication ends nothing here: every article after it
+    is still to come.
+    """
+    by_tag = defaultdict(set)
+    for pk, when, tag_ids in placed:
+        if when is not None:
+            for tag_id in tag_ids:
+                by_tag[tag_id].add((when, pk))
+    by_tag = {tag_id: sorted(positions) for tag_id, positions in by_tag.items()}
+    found = set()
+    for tag_id, newer in _newer_tag_mates(by_tag).items():
+        positions = by_tag[tag_id]
+        if newer is None and 1 < len(positions) <= RELATED_ONE_BY_ONE:
+            alone = _newer_tag_mates({(tag_id, n): [position] for n, position in enumerate(positions)}).values()
+            newer = None if None in alone else set().union(*alone)
+        found |= {keys.related(tag_id)} if newer is None else {keys.earlier(pk) for pk in newer}
+    return found
+
+
+def _newer_tag_mates(positions_by):
+    """For each ``(tag id or (tag id, anything)): positions`` ((time, id), in order): the ids of the visible
+    articles of the tag published after one of the positions with at most RELATED_CANDIDATES unwarned
+    ones between it and the nearest of them; None when that takes more than RELATED_LOOKUP of the
+    tag's links. One statement: a ``UNION ALL`` of one short index range per entry (as
+    ``selectors.related_candidates`` reads its windows)."""
+    if not positions_by:
+        return {}
+    connection = connections[TaggedArticle.objects.db]
+    adapt = connection.ops.adapt_datetimefield_value
+    now = adapt(timezone.now())
+    part = (
+        "SELECT * FROM (SELECT {number} AS entry, l.content_object_id AS article, l.visible_from AS at,"
+        f" EXISTS (SELECT 1 FROM {_WARNINGS_TABLE} w WHERE w.article_id = l.content_object_id) AS warned"
+        f" FROM {_LINKS_TABLE} l WHERE l.tag_id = %s AND l.visible_from >= %s AND l.visible_from <= %s"
+        " AND (l.visible_from > %s OR l.content_object_id > %s)"
+        " ORDER BY l.visible_from, l.content_object_id LIMIT %s) AS part"
+    )
+    entries = list(positions_by)
+    statements, params = [], []
+    for number, entry in enumerate(entries):
+        tag_id = entry[0] if isinstance(entry, tuple) else entry
+        first_when, first_pk = positions_by[entry][0]
+        statements.append(part.format(number=number) + str(number))
+        params.extend([tag_id, adapt(first_when), now, adapt(first_when), first_pk, RELATED_LOOKUP + 1])
+    rows = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), params)
+        for number, other, at, warned in cursor.fetchall():
+            rows[number].append((other, at, warned))
+    return {entry: _walk(positions_by[entry], sorted(rows[number], key=lambda row: (raw_time(row[1]), row[0])))
+            for number, entry in enumerate(entries)}
+
+
+def _walk(positions, rows):
+    """The newer tag-mates ``_newer_tag_mates`` keeps, from one tag's ``rows`` ((id, time, warned), in
+    publication order from the first position on, at most RELATED_LOOKUP + 1), or None."""
+    placed = {pk for _, pk in positions}
+    found, between, passed = set(), 0, 0
+    for other, at, is_warned in rows[:RELATED_LOOKUP]:
+        position = (raw_time(at), other)
+        while passed < len(positions) and positions[passed] < position:
+            between, passed = 0, passed + 1
+        if other in placed:
+            continue  # its own page is ended by its own keys
+        if between > RELATED_CANDIDATES:
+            if passed == len(positions):
+                return found
+            continue
+        found.add(other)
+        between += not is_warned
+    return found if len(rows) <= RELATED_LOOKUP else None
+
+
+_LINKS_TABLE = TaggedArticle._meta.db_table
+_WARNINGS_TABLE = Article.warnings.through._meta.db_table
+
+
+def placement_keys(article_ids, old_authors=(), old_positions=()):
     """Articles that appeared, left, moved in publication order, changed author or slug, or changed
-    warnings (which decide what filtered lists show): every list they can be in, read from what the
-    database holds at commit time (a deleted article's tags come from its links' own signals)."""
+    warnings (which decide what filtered lists show): every list they can be in, and the pages whose
+    earlier coverage they may enter or leave at their place now and at ``old_positions`` ((id, time
+    as read before the change)), read from what the database holds at commit time (a deleted
+    article's tags come from its links' own signals)."""
     found = {keys.HOME, keys.FEED, keys.SEARCH, keys.SITEMAP, keys.TAGS, keys.AUTHORS, keys.MISSING, keys.CORRECTIONS}
     found |= {keys.author_list(pk) for pk in old_authors if pk}
     for pk in article_ids:
         found |= {keys.article(pk), keys.sitemap_section(pk)}
     rows = Article.objects.filter(pk__in=article_ids).values_list("pk", "author_id", "published_at", "status")
-    tag_ids = TaggedArticle.objects.filter(content_object__in=article_ids).values_list("tag_id", flat=True)
-    found |= tag_link_keys(set(tag_ids))
+    tags_of = defaultdict(set)
+    for pk, tag_id in TaggedArticle.objects.filter(content_object__in=article_ids).values_list("content_object_id", "tag_id"):
+        tags_of[pk].add(tag_id)
+    found |= tag_link_keys(set().union(*tags_of.values()))
     placed = []
     for pk, author_id, published_at, status in rows:
         if author_id:
             found.add(keys.author_list(author_id))
         if status == Article.Status.PUBLISHED and published_at is not None:
             placed.append((pk, published_at))
+    found |= related_keys([*((pk, when, tags_of[pk]) for pk, when in placed),
+                           *((pk, when, tags_of[pk]) for pk, when in old_positions if (pk, when) not in placed)])
     if len(placed) == 1:
         found |= adjacent_keys(*placed[0])
     elif placed:
@@ -150,19 +255,22 @@ def adjacent_keys_of_many(placed):
 def _placed_later(article, old_author=None, withdrawn=False):
     """End the article's placement keys at commit time: read for all the articles placed since the last
     send at once (an import's articles: once a second), or, for a withdrawal, for this article alone and
-    sent as withdrawn."""
+    sent as withdrawn. Its place as read from the database counts as well as its place then."""
+    loaded = article.loaded("published_at") if article.loaded("status") == Article.Status.PUBLISHED else None
+    old = ((article.pk, loaded),) if loaded is not None else ()
     if withdrawn:
         purging.end_on_commit(
-            later=partial(placement_keys, [article.pk], [old_author]), later_id=("placed", article.pk, old_author),
+            later=partial(placement_keys, [article.pk], [old_author], old), later_id=("placed", article.pk, old_author),
             withdrawn=True,
         )
     else:
-        purging.end_on_commit(gather=(_placements, (article.pk, old_author)))
+        purging.end_on_commit(gather=(_placements, (article.pk, old_author, loaded)))
 
 
 def _placements(placed):
-    """placement_keys of ``placed``: (article id, its author before) pairs."""
-    return placement_keys([pk for pk, _ in placed], [author for _, author in placed])
+    """placement_keys of ``placed``: (article id, its author before, its publication time before) triples."""
+    return placement_keys([pk for pk, _, _ in placed], [author for _, author, _ in placed],
+                          [(pk, when) for pk, _, when in placed if when is not None])
 
 
 def _withdrawn(article):
@@ -187,7 +295,9 @@ def _article_saved(sender, instance, created=False, **kwargs):
 def _article_deleting(sender, instance, **kwargs):
     if instance.concerns_readers:
         tag_ids = list(TaggedArticle.objects.filter(content_object=instance).values_list("tag_id", flat=True))
-        purging.end_on_commit(edit_keys(instance) | tag_link_keys(tag_ids), withdrawn=True)
+        when = instance.loaded("published_at") or instance.published_at
+        related = related_keys([(instance.pk, when, tag_ids)])  # read now: its links go with it
+        purging.end_on_commit(edit_keys(instance) | tag_link_keys(tag_ids) | related, withdrawn=True)
         _placed_later(instance, instance.author_id, withdrawn=True)
 
 
@@ -222,10 +332,14 @@ def _tag_ids(article_id):
 
 def _retag_keys(article_id, before, check_visible=False):
     changed = _tag_ids(article_id) ^ before
-    visible = Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED)
-    if not changed or (check_visible and not visible.exists()):
+    if not changed:
         return set()
-    return {keys.article(article_id), keys.sitemap_section(article_id)} | tag_link_keys(changed)
+    published = Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED).values_list("published_at", flat=True)
+    when = next(iter(published), None)
+    if check_visible and when is None:
+        return set()
+    return ({keys.article(article_id), keys.sitemap_section(article_id)} | tag_link_keys(changed)
+            | related_keys([(article_id, when, changed)]))
 
 
 def _articles_relinked(sender, instance, action, pk_set):
@@ -239,13 +353,16 @@ def _articles_relinked(sender, instance, action, pk_set):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     article_ids = instance.__dict__.pop("_cleared_articles", set()) if action == "post_clear" else set(pk_set)
-    for article in Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).only("pk"):
+    relinked = list(Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).only("pk", "published_at"))
+    for article in relinked:
         warned = sender is not TaggedArticle  # never served stale, as above
         purging.end_on_commit(edit_keys(article), withdrawn=warned)
-        if sender is TaggedArticle:
+        if not warned:
             purging.end_on_commit(tag_link_keys([instance.pk]))
         else:
             _placed_later(article, withdrawn=True)
+    if relinked and sender is TaggedArticle:  # one read for all (a merge moves thousands)
+        purging.end_on_commit(related_keys([(article.pk, article.published_at, [instance.pk]) for article in relinked]))
 
 
 def _tag_link_writing(sender, instance, **kwargs):
@@ -272,8 +389,7 @@ def _author_changed(sender, instance, created=False, **kwargs):
 def _tag_changed(sender, instance, created=False, **kwargs):
     """A tag renamed or deleted; a new tag shows nowhere yet."""
     if not created:
-        purging.end_on_commit({keys.tag(instance.pk), keys.tag_list(instance.pk), keys.related(instance.pk),
-                               keys.TAGS, keys.MISSING, keys.SEARCH})
+        purging.end_on_commit({keys.tag(instance.pk), keys.tag_list(instance.pk), keys.TAGS, keys.MISSING, keys.SEARCH})
 
 
 def _redirect_changed(sender, instance, **kwargs):

@@ -96,12 +96,13 @@ class HomeView(ArticleListMixin, ListView):
 
 
 class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
-    """An article with its corrections (a correction above the text, other notes after it), then related
-    articles and its older and newer neighbours (the reader's filter applies).
+    """An article with its corrections (a correction above the text, other notes after it), then its
+    earlier coverage (related articles published before it) and its older and newer neighbours (the
+    reader's filter applies).
 
     The article's own part (head and article: articles/parts.py) is read and rendered only when it is not
-    kept, and so is each related article's entry; which articles are related and next to it, which
-    follows other articles and the reader's filter, is read every time.
+    kept, and so is each related article's entry, and so is the choice of which articles are its earlier
+    coverage and next to it (kept per reader's filter, ended by the changes that can alter it).
     """
 
     template_name = "articles/article_detail.html"
@@ -116,22 +117,31 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        own = parts.kept_article(self.request, article.pk)
+        warning_filter = filters.for_request(self.request)
+        own, links = parts.kept_article(self.request, article.pk, warning_filter)
         if own is None:
             listing.load([article], warnings=False)
         tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
-        warning_filter = filters.for_request(self.request)
-        older, newer = selectors.neighbours(article, warning_filter)
-        # Not again as related what the older and newer links below them already offer.
-        related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[n for n in (older, newer) if n])
-        # Entries not kept read their warnings in one query, with the article's when its part is rendered.
-        entries = parts.related_entries(related, self.started, also=[] if own else [article])
-        cachekeys.declare_article_links(article.pk, tag_ids, related, (older, newer))
+        if links is None:
+            # Entries not kept read their warnings in one query, with the article's when its part is rendered.
+            links = self.choose_links(article, warning_filter, tag_ids, also=[] if own else [article])
         if own is None:
             own = {**self.article_parts(article), "tag_ids": tag_ids}
             parts.keep_article(self.request, article, own, self.started)
-        context.update(own, related_articles=related, related_entries=entries, older_article=older, newer_article=newer)
+        context.update(own, related_articles=links["related"], related_entries=links["entries"],
+                       older_article=links["older"], newer_article=links["newer"])
         return context
+
+    def choose_links(self, article, warning_filter, tag_ids, also):
+        """Its older and newer neighbours, its earlier coverage and their entries, read now and kept
+        (parts.keep_links)."""
+        older, newer = selectors.neighbours(article, warning_filter)
+        # Not again as related what the older link below them already offers (the newer is never earlier).
+        related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[older])
+        entries, entry_keys = parts.related_entries(related, self.started, also=also)
+        links = {"related": related, "older": older, "newer": newer, "entries": entries}
+        parts.keep_links(article, tag_ids, warning_filter, links, entry_keys, self.started)
+        return links
 
     def article_parts(self, article):
         url = self.request.build_absolute_uri(article.get_absolute_url())

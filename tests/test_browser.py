@@ -377,14 +377,15 @@ def test_follow_a_tag(page, viewport, newsroom):
 
 
 def test_related_and_neighbour_links(page, newsroom):
-    """An article page offers related articles by shared tags and links to older and newer articles, never
-    the same article in both."""
+    """An article page offers earlier articles by shared tags ("Earlier coverage") and links to older and
+    newer articles, never the same article in both."""
     when = newsroom["yazidis"].published_at
     ArticleFactory(title="Budget talks resume", published_at=when - timedelta(days=1))
     ArticleFactory(title="Mass graves found near Sinjar", tags=["Iraq"], published_at=when - timedelta(days=10),
                    warnings=[ContentWarning.objects.get(slug="torture")])
     page.goto("/articles/yazidis-return-to-sinjar/")
     related = page.locator(".related").inner_text()
+    assert page.get_by_role("heading", name="Earlier coverage").is_visible()
     assert "Mass graves found near Sinjar" in related and "Content warning: Torture" in related
     neighbours = page.get_by_role("navigation", name="Older and newer articles")
     assert neighbours.is_visible()

@@ -94,7 +94,7 @@ def after(archive, editor, django_capture_on_commit_callbacks):
 
 def test_an_edit_ends_the_article_and_the_pages_naming_it(archive, editor, after):
     """An approved revision of A ends A's page, the lists, feeds and search showing it and the pages
-    linking it (B's related and older link, X's newer link); not U's page, nor other lists."""
+    linking it (B's older link, X's newer link); not U's page, nor other lists."""
 
     def edit(archive, editor):
         content = workflow.content_of(archive["A"]).replace(title="Shelling near the old bridge")
@@ -107,8 +107,9 @@ def test_an_edit_ends_the_article_and_the_pages_naming_it(archive, editor, after
 
 def test_publishing_ends_the_lists_it_enters_and_its_neighbours(archive, editor, after):
     """A new Syria article by Ruth ends the home page, Syria's and Ruth's lists and feeds, search, the
-    tag index, the sitemap, and the pages of articles sharing its tag (related) or next to it; U and
-    X (another tag, not adjacent) stay cached."""
+    tag index, the sitemap, and the pages next to it: B's (its older link) and A's (a reader hiding
+    B's warning gets it as A's newer link). It is on no earlier article's list: U and X stay cached
+    (tests/test_related_invalidation.py keeps an older Syria article's page cached)."""
 
     def publish(archive, editor):
         fresh = ArticleFactory(title="Ceasefire holds", slug="n", author=archive["A"].author, tags=["Syria"],

@@ -167,8 +167,9 @@ def test_a_new_file_costs_a_fixed_handful_of_statements(tmp_path, django_capture
 @pytest.mark.django_db
 def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatch, django_capture_on_commit_callbacks):
     """The lists and neighbours' links a run's new articles end are read when the run sends (once a
-    second), in five statements for all the files committed since — their rows, their tags, and the
-    span of the publication order they fall in with the articles on either side — not four per file."""
+    second), in six statements for all the files committed since — their rows, their tags, the
+    span of the publication order they fall in with the articles on either side, and the articles
+    after them in each of their tags (whose earlier coverage they may enter) — not five per file."""
     sent = []
     monkeypatch.setattr(purging, "send", lambda keys, withdrawn=(): sent.append({*keys, *withdrawn}))
     importer = Importer()
@@ -179,7 +180,7 @@ def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatc
             assert importer.import_path(path).outcome is Outcome.CREATED
     with CaptureQueriesContext(connection) as queries:
         batch.__exit__(None, None, None)  # the run ends: what it owes is sent
-    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"] * 5
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"] * 6
     ended = set().union(*sent)
     articles = list(Article.objects.filter(status=Article.Status.PUBLISHED))
     assert len(articles) == 6 and all(cachekeys.article(a.pk) in ended and cachekeys.adjacent(a.pk) in ended for a in articles)

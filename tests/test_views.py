@@ -417,21 +417,27 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The article page runs seven queries however many tags, warnings, corrections and related articles it
-    has: the article with its tags (2), related articles (1), the warnings of both (1), older and newer (2),
-    its corrections (1)."""
+    """The article page runs eight queries however many tags, warnings, corrections and earlier articles it
+    has: the article with its tags (2), its earlier coverage (2: the candidates' tag links, the chosen
+    rows), the warnings of both (1), older and newer (2), its corrections (1)."""
     warnings = ContentWarningFactory.create_batch(3)
+    now = timezone.now()
 
-    def add(n):
-        return ArticleFactory.create_batch(n, tags=["Analysis", "Syria", "Yemen"], warnings=warnings)
+    def add(n, days):
+        return [ArticleFactory(tags=["Analysis", "Syria", "Yemen"], warnings=warnings,
+                               published_at=now - timedelta(days=days, minutes=minutes)) for minutes in range(n)]
 
-    first = add(3)[1]
-    with django_assert_num_queries(7):
-        client.get(first.get_absolute_url())
-    add(9)
-    with django_assert_num_queries(7):
-        response = client.get(first.get_absolute_url())
+    article = add(1, days=2)[0]
+    add(3, days=3)  # earlier: one is its older link, two are related
+    add(1, days=1)
+    with django_assert_num_queries(8):
+        client.get(article.get_absolute_url())
+    add(9, days=4)
+    add(9, days=1)
+    with django_assert_num_queries(8):
+        response = client.get(article.get_absolute_url())
     assert len(response.context["related_articles"]) == 4
+    assert all(other.published_at < article.published_at for other in response.context["related_articles"])
     assert all(len(other.warnings.all()) == 3 for other in response.context["related_articles"])
     assert response.context["older_article"] and response.context["newer_article"]
 
@@ -485,36 +491,64 @@ def with_untagged_neighbours(article):
 
 
 def test_related_articles_share_tags_most_shared_first(client):
-    """Related articles share a tag with the article, most shared tags first, then newest; never itself."""
+    """Earlier coverage: articles published before this one sharing a tag with it, most shared tags
+    first, then newest; never itself, never a later article, however many tags it shares."""
     now = timezone.now()
-    article = with_untagged_neighbours(ArticleFactory(title="Main", tags=["Iraq", "Sinjar", "Yazidis"]))
-    ArticleFactory(title="One shared, newer", tags=["Iraq"], published_at=now - timedelta(hours=1))
+    article = with_untagged_neighbours(ArticleFactory(title="Main", tags=["Iraq", "Sinjar", "Yazidis"],
+                                                      published_at=now - timedelta(days=1)))
+    ArticleFactory(title="One shared, newer", tags=["Iraq"], published_at=now - timedelta(days=2))
     ArticleFactory(title="Three shared", tags=["Iraq", "Sinjar", "Yazidis"], published_at=now - timedelta(days=9))
     ArticleFactory(title="Two shared", tags=["Sinjar", "Yazidis"], published_at=now - timedelta(days=5))
     ArticleFactory(title="One shared, older", tags=["Yazidis"], published_at=now - timedelta(days=7))
-    ArticleFactory(title="Unrelated", tags=["Yemen"])
+    ArticleFactory(title="One shared, oldest", tags=["Iraq"], published_at=now - timedelta(days=8))
+    ArticleFactory(title="Later, three shared", tags=["Iraq", "Sinjar", "Yazidis"], published_at=now - timedelta(hours=1))
+    ArticleFactory(title="Unrelated", tags=["Yemen"], published_at=now - timedelta(days=3))
     assert related_titles(client, article) == ["Three shared", "Two shared", "One shared, newer", "One shared, older"]
+    assert "Earlier coverage" in page(client, article.get_absolute_url())
+
+
+def test_related_articles_at_the_same_time_are_earlier_by_id(client, uncached_pages):
+    """Published at the same time, the one saved first (the lower id) is earlier: it may be offered, the
+    one saved after may not."""
+    when = timezone.now() - timedelta(days=1)
+    before = ArticleFactory(title="Same time, saved before", tags=["Iraq"], published_at=when)
+    article = ArticleFactory(title="Main", tags=["Iraq"], published_at=when)
+    ArticleFactory(title="Same time, saved after", tags=["Iraq"], published_at=when)
+    with_untagged_neighbours(article)
+    ArticleFactory(title="Untagged, at the same time", published_at=when)
+    assert related_titles(client, article) == []  # "before" is its older link
+    ArticleFactory(title="Earlier still", tags=["Iraq"], published_at=when - timedelta(days=1))
+    assert before.pk < article.pk and related_titles(client, article) == ["Earlier still"]
 
 
 def test_related_articles_are_capped(client):
-    """At most four related articles are shown."""
+    """At most four earlier articles are shown."""
     article = ArticleFactory(tags=["Iraq"])
-    ArticleFactory.create_batch(6, tags=["Iraq"])
+    ArticleFactory.create_batch(6, tags=["Iraq"], published_at=timezone.now() - timedelta(days=3))
     assert len(related_titles(client, article)) == 4
+
+
+def test_the_oldest_article_of_its_tags_has_no_related_section(client):
+    """The first article on a subject has no earlier coverage, however many came after it."""
+    article = ArticleFactory(tags=["Iraq"], published_at=timezone.now() - timedelta(days=3))
+    ArticleFactory.create_batch(3, tags=["Iraq"])
+    assert related_titles(client, article) == []
+    assert "Earlier coverage" not in page(client, article.get_absolute_url())
 
 
 def test_article_without_tags_has_no_related_section(client):
     """An untagged article shows no related articles."""
-    ArticleFactory(tags=["Iraq"])
+    ArticleFactory(tags=["Iraq"], published_at=timezone.now() - timedelta(days=3))
     html = page(client, ArticleFactory().get_absolute_url())
-    assert "Related articles" not in html
+    assert "Earlier coverage" not in html
 
 
 def test_related_articles_are_visible_only(client, hidden):
     """A hidden article sharing tags is never offered as related."""
     article = with_untagged_neighbours(ArticleFactory(tags=["Iraq"]))
     ArticleFactory(title="Visible related", tags=["Iraq"], published_at=timezone.now() - timedelta(days=5))
-    ArticleFactory(title="Hidden related", tags=["Iraq"], **hidden)
+    earlier = {} if "published_at" in hidden or "scheduled" in hidden else {"published_at": timezone.now() - timedelta(days=4)}
+    ArticleFactory(title="Hidden related", tags=["Iraq"], **hidden, **earlier)
     assert related_titles(client, article) == ["Visible related"]
     assert "Hidden related" not in page(client, article.get_absolute_url())
 
@@ -532,13 +566,14 @@ def test_related_warned_article_shows_its_labels(client):
 
 
 def test_related_articles_leave_out_the_older_and_newer_links(client, uncached_pages):
-    """An article linked as older or newer below the page is not offered again as related."""
+    """An article linked as older below the page is not offered again as earlier coverage (nor is the
+    newer one, which is never earlier)."""
     now = timezone.now()
     older = ArticleFactory(title="Older, same tag", tags=["Iraq"], published_at=now - timedelta(days=2))
     article = ArticleFactory(title="Middle", tags=["Iraq"], published_at=now - timedelta(days=1))
     context = client.get(article.get_absolute_url()).context
     assert context["older_article"] == older and context["related_articles"] == []
-    assert "Related articles" not in page(client, article.get_absolute_url())
+    assert "Earlier coverage" not in page(client, article.get_absolute_url())
     ArticleFactory(title="Newer, same tag", tags=["Iraq"], published_at=now - timedelta(hours=1))
     ArticleFactory(title="Oldest, same tag", tags=["Iraq"], published_at=now - timedelta(days=3))
     assert related_titles(client, article) == ["Oldest, same tag"]
