@@ -171,15 +171,18 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if line:
             counts[line] = counts.get(line, 0) + 1
             by_start.setdefault(line[:15], []).append(line)
+    filled = [index for index, line in enumerate(lines) if line]  # the non-blank lines' indexes, in order
+    rank_of = {index: place for place, index in enumerate(filled)}
     candidates, chrome_before, text_before = [], 0, 0
-    for index, line in enumerate(lines[:MAX_LINES]):
-        if not line:
-            continue
-        running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
+    for place, index in enumerate(filled):
+        if index >= MAX_LINES:
+            break
+        line = lines[index]
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
+        running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
         if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index) \
-                or _after_caption_label(lines, index):
+                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])):  # (under a caption's label)
             # furniture (is_chrome is cached), or a warning's label over its words: never the headline
             chrome_before += 1
             continue
@@ -201,10 +204,10 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
     result = []
     for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
-        after = non_blank_lines(lines, index, 1, 6)
-        before = non_blank_lines(lines, index, -1, 1)
+        place = rank_of[index]
+        after = [lines[other] for other in filled[place + 1:place + 7]]
         nxt = after[0] if after else ""
-        prev = before[0] if before else ""
+        prev = lines[filled[place - 1]] if place else ""
         values = dict(_line_features(text, month_first))
         values.update({
             "first_candidate": float(rank == 0),

@@ -224,14 +224,25 @@ _PARTS = re.compile(r"\s*[|·•]\s*")
 _UPDATE_TAIL = re.compile(r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|\d+\s+\w+\s+ago\b)", re.I)
 
 
-@lru_cache(maxsize=8192)
+# Every date the patterns, the labels or dateparser read has a month's name or numbers joined by a separator
+# ("5/3/2021", "16.09.24", "2019-06-21"): a line with neither holds no date (the cheap look before the dear ones).
+_MAY_HOLD_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[./-]\d", re.I)
+
+
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
+    """The publication date a date line gives (_date_line); one cache entry per line and order, however the
+    order is passed."""
+    return _date_line(line, month_first)
+
+
+@lru_cache(maxsize=8192)
+def _date_line(line: str, month_first: bool) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
     "31 May 2016, 13:18 | Updated: …", "• Published Jan 06, 2023", "March 5, 2023 10:14 AM UTC Updated 2 hours
     ago"): the first date wins; what an "Updated …" or "… ago" after it says is left aside. None for other
     lines and for relative dates alone. A numeric date that reads either way round keeps its text
     (``written``)."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line):
+    if len(line) > 120 or not _HAS_DIGIT.search(line) or not _MAY_HOLD_DATE.search(line):
         return None
     line = BULLET.sub("", line)
     parts = _PARTS.split(line)
@@ -342,7 +353,7 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
 def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Dated | None:
     """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News"; with ``numeric``,
     "By Jane Doe on 05/06/2022" too, keeping its text when it reads either way round)."""
-    if not _YEAR.search(line):
+    if not _YEAR.search(line) or not _MAY_HOLD_DATE.search(line):
         return None
     for pattern in _DATES[:3]:
         match = pattern.search(line)
@@ -663,6 +674,6 @@ def is_headline_like(line: str) -> bool:
 
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
+    for function in (is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
                      is_person_name):
         function.cache_clear()
