@@ -144,7 +144,11 @@ def _settle_order(header, lines, month_first):
 
 
 def title_warning(title: str) -> Warning | None:
-    """The warning a headline's closing tag states ("… [graphic images]"), kept as worded, or None."""
+    """The warning a headline's closing tag states ("… [graphic images]"), or its opening one ("[TW: suicide] …"),
+    kept as worded, or None."""
+    opening = kinds.leading_tag(title)
+    if opening:
+        return Warning(opening, kinds.warning(opening).note if kinds.warning(opening) else opening, "")
     match = _TITLE_TAG.search(title)
     if match is None:
         return None

@@ -23,6 +23,8 @@ _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+# A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
+_LIVE_TAIL = re.compile(r"\w.{15,}\s[–—-]\s*(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|as it happened|latest updates)$", re.I)
 _NAV_WORDS = phrases.NAV_WORDS
 
 
@@ -32,6 +34,7 @@ def is_nav_row(line: str) -> bool:
     return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
 
 
+_TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)  # "6:12 PM", "21:47"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
@@ -115,7 +118,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "cut_short": float(bool(_ENDS_CUT.search(text))),
         "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
-        "live_strip": float(bool(_LIVE_STRIP.search(text))),
+        "live_strip": float(bool(_LIVE_STRIP.search(text)) and not _LIVE_TAIL.search(text)),
         "pointer": float(bool(_POINTER.match(text))),
         "numbered": float(bool(_NUMBERED.match(text))),
     }.items())
@@ -134,6 +137,40 @@ def non_blank_lines(lines, start, step, count):
             found.append(lines[position])
         position += step
     return found
+
+
+MENU_RUN = 3  # short lines one under another, with no blank line between, that make a menu
+
+
+def _short_item(line: str) -> bool:
+    """What a menu's entry looks like: one to three words, no sentence's end, and none of the kinds a header's
+    short lines are (a date, a byline, a name, a warning)."""
+    return bool(line) and len(kinds.words(line)) <= 3 and line[-1:] not in ".!?" and not (
+        kinds.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
+
+
+def in_menu(lines: list[str], index: int) -> bool:
+    """Whether the line is an entry of a menu set out one entry a line ("News" / "Sport" / "Farming" /
+    "Jobs"): a run of at least MENU_RUN short items with no blank line between them."""
+    if not _short_item(lines[index]):
+        # A longer entry between two of a menu's ("Where we work" / "Democratic Republic of the Congo" / "Burundi")
+        line = lines[index]
+        return (bool(line) and len(kinds.words(line)) <= 6 and line[-1:] not in ".!?:" and 0 < index < len(lines) - 1
+                and _menu_run(lines, index - 1, -1) >= MENU_RUN and _menu_run(lines, index + 1, 1) >= MENU_RUN)
+    count, up, down = 1, index - 1, index + 1
+    while up >= 0 and count < MENU_RUN and _short_item(lines[up]):
+        count, up = count + 1, up - 1
+    while down < len(lines) and count < MENU_RUN and _short_item(lines[down]):
+        count, down = count + 1, down + 1
+    return count >= MENU_RUN
+
+
+def _menu_run(lines: list[str], index: int, step: int) -> int:
+    """How many short items stand one under another from ``index`` going by ``step`` (up to MENU_RUN)."""
+    count = 0
+    while 0 <= index < len(lines) and count < MENU_RUN and _short_item(lines[index]):
+        count, index = count + 1, index + step
+    return count
 
 
 LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
@@ -182,7 +219,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             break  # (the headline stands above the article's running text, not deep inside it)
         running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
         if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index) \
-                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])):  # (under a caption's label)
+                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
+            # (under a caption's label, or an entry of a menu set out one a line)
             # furniture (is_chrome is cached), or a warning's label over its words: never the headline
             chrome_before += 1
             continue
@@ -193,7 +231,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             chrome_before += 1
             text_before += running
             continue
-        if _CREDIT.match(text):  # a photo credit
+        if _CREDIT.match(text) or _TIME_ALONE.match(text):  # a photo credit, or a live entry's time ("6:12 PM")
             chrome_before += 1
             continue
         candidates.append((index, line, text, chrome_before, bool(stored), text_before))
@@ -272,6 +310,40 @@ def _label_over_warning(lines: list[str], index: int) -> bool:
     return bool(below) and kinds.warning(below[0][1]) is not None and not kinds.is_labelled_warning(below[0][1])
 
 
+def _over_menu(lines: list[str], following, month_first: bool) -> bool:
+    """Whether a menu stands right under a line (the lines (index, line) under it), a date line between them
+    aside: a menu's row, or an entry of a menu set out one a line — what stands under a site's name or motto
+    ("Serving Mayo, Galway and Roscommon since 1891" / "Saturday 5 December 2026" / "News" / "Sport" / …), never
+    under a headline."""
+    if following and kinds.date_line(following[0][1], month_first=month_first):
+        following = following[1:]
+    if not following:
+        return False
+    at, line = following[0]
+    return in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3)
+
+
+_PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
+
+
+def _label_words(line: str) -> int:
+    """The words of a short line, a section's path ("Indie Spotlight / Reviews") counted without its marks."""
+    return len(_PATH_MARK.sub(" ", line).split())
+
+
+def _longer_headline(after: str, line: str) -> bool:
+    """Whether ``after`` reads as a headline of its own, longer than ``line``: five words or more, headline-like,
+    and not running text (no full stop at its end unless written in title case, as headlines are: "Staff Used
+    Face-Down Restraints … Regulators Rarely Stepped In.")."""
+    count = len(kinds.words(after))
+    if count < 5 or count <= len(kinds.words(line)) or not _headline_shaped(after):
+        return False
+    if not after.endswith((".", "!")):
+        return True
+    long_words = [w for w in kinds.words(after) if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
+
+
 def _credits(line: str, month_first: bool) -> bool:
     """A byline, a name alone or a date line: what stands under a headline."""
     return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
@@ -311,7 +383,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
-                or _label_over_warning(lines, index) or _after_caption_label(lines, index):
+                or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
@@ -331,6 +403,15 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not following:
             continue
         after = following[0][1]
+        if _over_menu(lines, raw_following, month_first):
+            # A menu under it: a site's name or motto over its menu (perhaps with the day's date between them),
+            # unless a byline stands past the furniture (the headline over "Published" / "4 hours ago" / "Share").
+            past = next((other for position, other in raw_following
+                         if not (kinds.is_chrome(other) or in_menu(lines, position) or _after_caption_label(lines, position)
+                                 or kinds.date_line(other, month_first=month_first))), "")
+            if past and kinds.byline(past) and len(kinds.words(line)) > 3:
+                return index, True
+            continue
         if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(
                 [(position, other) for position, other in raw_following if other != after][:1]):
             continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
@@ -342,6 +423,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
+        if _label_words(line) <= 3 and _longer_headline(after, line):
+            continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it

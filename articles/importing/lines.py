@@ -54,6 +54,10 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
     bullet at the start ("💔 This past weekend…", "⚠️ TW: …")."""
+    if "  " in line.strip() or "\t" in line.strip():
+        row = _spaced_row(line)
+        if row:
+            line = row
     if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
         line = " ".join(line.split())
         if not line.startswith(("^", "`")):
@@ -68,6 +72,43 @@ def clean_line(line: str) -> str:
     return stripped if stripped != line and stripped else line
 
 
+_WIDE_GAP = re.compile(r"\s{2,}|\t")
+
+
+def _spaced_row(line: str) -> str:
+    """A row of items set apart by wide gaps rather than words ("Forums   What's new   Members   Resources", a
+    menu as a page's text gives it) written with bars between the items ("Forums | What's new | …"), so that it
+    reads as the row it is once its spaces are made single; "" for any other line (sentences set two spaces
+    apart included)."""
+    parts = _WIDE_GAP.split(line.strip())
+    if len(parts) < 3 or not all(1 <= len(part.split()) <= 4 and part[-1:] not in ".!?,;:" for part in parts):
+        return ""
+    return " | ".join(parts)
+
+
+# A menu in one line ("Visit | Collections | Learning | Support us", "Peshawar · Islamabad · Quetta"): three items
+# or more, each of one to four words (or two of up to three), none lower-case at its start or closing a sentence.
+_ROW_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def is_menu_row(line: str) -> bool:
+    """A row of a menu's items between bars or dots; not a date line, a byline ("By JANE O'NEILL | Staff
+    Writer"), nor a credit opening with a person's name ("Tom Baines · 3 min read · Mar 12, 2025")."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False
+    parts = _ROW_SEPARATOR.split(line.strip(" |·•"))
+    most = 4 if len(parts) >= 3 else 3  # (two items of three words at most: "World | Middle East", "Sign in | Subscribe")
+    if len(parts) < 2 or not all(
+        1 <= len(part.split()) <= most and len(part) <= 40 and not part[:1].islower() and part[-1:] not in ".!?,;"
+        for part in parts
+    ):
+        return False
+    if len(parts) == 2 and _HAS_DIGIT.search(line):
+        return False  # ("E48 · Goblin Lore Podcast": an episode's number and its show)
+    return date_line(line) is None and not any(date_line(part) for part in parts) and not bare_name(parts[0]) \
+        and byline(line) is None
+
+
 def is_all_caps(line: str) -> bool:
     """At least two letters, all capitals (str.isupper first: most lines fail it at once)."""
     return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
@@ -79,7 +120,7 @@ def is_chrome(line: str) -> bool:
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
-        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8)
+        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
     )
 
 
@@ -408,7 +449,8 @@ def is_person_name(text: str) -> bool:
     if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
         return False
     parts = [name.first, *name.middle.split(), *name.last.split()]
-    return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS for part in parts)
+    return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS
+                   or part.strip(".,").lower() in phrases.NAV_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
@@ -492,6 +534,9 @@ def byline(line: str) -> str | None:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
             return None  # a photographer's or an editor's credit, not the writer's
+        if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
+                and re.search(r"[|:–—]", before):
+            return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell")
         who = match.group("who").strip()
         inside = re.match(r"^\((?P<name>[^()]+)\)(?P<rest>.*)$", who)  # "By (Adam Woodbrey)"
         if inside:
@@ -501,9 +546,12 @@ def byline(line: str) -> str | None:
             return names
         # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011": a user name
         return _user_name(who, posted=bool(_POSTED.match(before or line)))
-    if " | " in line:
-        first = line.split(" | ")[0].strip()
-        if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first):
+    if " | " in line:  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
+        # the date it posted ("Log in | Subscribe" is no one's)
+        parts = [part.strip() for part in line.split(" | ")]
+        first = parts[0]
+        if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
+                and (bare_name(first) or any(date_line(part) for part in parts[1:])) and not is_chrome(first):
             return first
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         first = line.split(" · ")[0].strip()
@@ -661,15 +709,24 @@ def is_headline_like(line: str) -> bool:
     count = len(words(line))
     if not 2 <= count <= 40:
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#" or _LEADING_TAG.match(line)):
         return False
     if is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False
     if date_line(line) or byline(line) or has_caption_mark(line) or IMAGE_CREDIT.match(line):
         return False
-    if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I):
+    if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I) and not _LEADING_TAG.match(line):
         return False
     return True
+
+
+# A warning's tag opening a headline ("[TW: suicide] What my brother's last voicemail taught me"): the headline's.
+_LEADING_TAG = re.compile(r"^[\[(](?:tw|cw|cn|trigger warning|content warning|content note)\s*:[^\[\]()]{2,60}[\])]\s+(?=[\w“\"'‘])\S.{10,}", re.I)
+
+
+def leading_tag(line: str) -> str:
+    """The warning's tag a headline opens with, without its brackets ("TW: suicide"), or ""."""
+    return line[1:line.index("]" if line[0] == "[" else ")")].strip() if _LEADING_TAG.match(line) else ""
 
 
 def clear_caches() -> None:

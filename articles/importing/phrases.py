@@ -20,6 +20,10 @@ CHROME_LINES = [
     r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
     r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
     r"watch one-minute world news", r"map:.*",
+    # a menu's own buttons and a search box's label
+    r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
+    # a link to the post before or after ("« Older post", "Next story →")
+    r"[«‹←].{1,120}", r".{1,120}[»›→]",
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
@@ -123,6 +127,12 @@ NOT_NAME_WORDS = [
     "chapter", "setup", "opinion", "editorial", "analysis", "review", "comment", "comments", "advertisement",
     "on", "in", "of", "for", "to", "from", "with", "about", "after", "before", "why", "how", "what", "when",
     "warning", "warnings", "trigger", "content", "contents", "note", "notes", "update", "breaking",
+    # what a menu, a fact check or a place's name is made of ("Fact Check", "Download PDF", "Asia Pacific", "Tana River")
+    "fact", "check", "download", "pdf", "print", "español", "english", "français", "edition",
+    "asia", "asian", "pacific", "africa", "african", "europe", "european", "america", "americas", "caribbean",
+    "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
+    "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
+    "new", "south", "north", "east", "west",  # ("South Sudan", "New Zealand"; a bare "Oliver North" is lost to this)
 ]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
@@ -169,6 +179,7 @@ PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
     r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
