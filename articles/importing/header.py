@@ -188,6 +188,9 @@ def _breadcrumb_title(lines):
     return None
 
 
+_MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's second name on a line of its own
+
+
 def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_first: bool = False) -> Header | None:
     """The headline (the scorer's pick among the candidate lines) and the header under it, or None when no
     line could be a headline."""
@@ -228,6 +231,15 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             header.body_start = index
             continue
         plain = kinds.BULLET.sub("", line)  # ("• Published Jan 06, 2023": a date in a bulleted list of facts)
+        more = _MORE_AUTHORS.match(plain) if (header.author or bare_name) else None
+        if more and kinds.byline("By " + more.group("rest")):  # "Noor Castellanos-Whitby, News Editor" / "and Finn …"
+            second = kinds.byline("By " + more.group("rest"))
+            if header.author:
+                header.author = f"{header.author} and {second}"
+            else:
+                bare_name = f"{bare_name} and {second}"
+            header.body_start = index
+            continue
         name = kinds.byline(plain)
         dated = kinds.date_line(plain, month_first=month_first)
         stated = kinds.warning(line)
@@ -243,6 +255,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.dated, from_update = dated, bool(UPDATED.match(plain))
             if name and header.author is None:
                 header.author = name
+            elif name and header.author and " " not in header.author and " " in name:
+                header.author = name  # a site's account posted it ("by northsidetenants"), a person wrote it ("Guest post by …")
             elif credit and header.author is None:
                 header.author = ""  # a generic credit with its date: no author
         elif GENERIC_CREDIT_LINE.match(line) and len(kinds.words(line)) <= 6:

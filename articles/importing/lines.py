@@ -413,11 +413,14 @@ _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)" 
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+            # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
+            r"(?:\s+(?!(?:And|Updated|Published|Posted)\b)[A-Z][\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
-    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview)\s+)?by\s*:?\s+(?P<who>.+)$"
+    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview|(?:guest\s+)?post)"
+    r"(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\s*:?\s+(?P<who>.+)$"
     r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
 )
@@ -520,8 +523,8 @@ _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 def byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
-    if len(words(line)) > 16:
-        return None
+    if len(words(line)) > 16 and not (len(words(line)) <= 30 and _BY.match(line)):
+        return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
     handle = _HANDLE.match(line.strip())
@@ -532,8 +535,9 @@ def byline(line: str) -> str | None:
         return _names_at_start(match.group("glued"))
     if match:
         before = match.groupdict().get("before") or ""
-        if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
-            return None  # a photographer's or an editor's credit, not the writer's
+        if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited|directed|produced|"
+                     r"narrated|composed|translated|illustrated|designed|hosted|performed|read)\s*$", before, re.I):
+            return None  # a photographer's, an editor's or a film's credit, not the writer's
         if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
                 and re.search(r"[|:–—]", before):
             return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell")
@@ -542,10 +546,13 @@ def byline(line: str) -> str | None:
         if inside:
             who = inside.group("name") + inside.group("rest")
         names = _names_at_start(who)
-        if names or (before and not (_POSTED.match(before) or date_in(before) or date_line(before))):
-            return names
-        # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011": a user name
-        return _user_name(who, posted=bool(_POSTED.match(before or line)))
+        if names or (before and not (_POSTED.match(before) or _STARTED.search(before) or date_in(before) or date_line(before))):
+            return _and_between(names)
+        # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011", "Discussion in 'After
+        # service' started by ColdbrookDoug, 11 November 2024.": a user name
+        if len(words(line)) > 16:
+            return None  # ("By morning, emergency crews had restored …": a sentence, not a user name)
+        return _user_name(who, posted=bool(_POSTED.match(before or line) or _STARTED.search(before)))
     if " | " in line:  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
         # the date it posted ("Log in | Subscribe" is no one's)
         parts = [part.strip() for part in line.split(" | ")]
@@ -553,11 +560,29 @@ def byline(line: str) -> str | None:
         if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
                 and (bare_name(first) or any(date_line(part) for part in parts[1:])) and not is_chrome(first):
             return first
+        if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
+            return bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         first = line.split(" · ")[0].strip()
         if bare_name(first):
-            return first
+            return _and_between(bare_name(first))
+    posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
+    if posted:
+        return _user_name(posted.group("who"), posted=True)
     return None
+
+
+_STARTED = re.compile(r"\b(?:started|posted|submitted|shared|uploaded)$", re.I)
+_POSTED_AFTER = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<who>[\w.]{3,30})\s+(?:posted|wrote)\s+(?:on|at)\s+\S", re.I)
+
+
+def _and_between(names: str | None) -> str | None:
+    """Names listed with commas only ("Mélanie Gagnon, Derek Whitehorse") joined as a byline joins them: "…
+    and …" before the last."""
+    if not names or "," not in names or re.search(r"\s(?:and|&)\s", names, re.I):
+        return names
+    head, _, last = names.rpartition(",")
+    return f"{head.strip()} and {last.strip()}"
 
 
 @lru_cache(maxsize=8192)

@@ -132,6 +132,7 @@ NOT_NAME_WORDS = [
     "asia", "asian", "pacific", "africa", "african", "europe", "european", "america", "americas", "caribbean",
     "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
     "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
+    "report", "reports", "situation", "press", "release", "statement",
     "new", "south", "north", "east", "west",  # ("South Sudan", "New Zealand"; a bare "Oliver North" is lost to this)
 ]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
