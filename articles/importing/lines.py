@@ -618,12 +618,16 @@ def is_warning_label(line: str) -> bool:
 
 _ANNOUNCES = re.compile(
     rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
-    rf"(?:this|the\s+following|these|the)\s+(?:\w+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
+    rf"(?:this|the\s+following|these|the|some)\s+(?:\w+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
+    rf"(?:(?:in|of)\s+(?:this|the)\s+\w+\s+)?"  # ("Some images in this gallery show …")
     rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
+_SENSITIVE = re.compile(rf"\b(?:{phrases.SENSITIVE_SUBJECTS})\b", re.I)
+_SOFT_LABEL = re.compile(phrases.SOFT_WARNING_LABELS, re.I)
+_CUT_FOR = re.compile(r"^cut\s+for\s+\w", re.I)  # a journal's cut ("Cut for hospitals and a miscarriage.")
 _WARNING_OF = re.compile(
-    r"^(?:warning|content\s+note|trigger\s+warning)\s+(?:of|for|about)\s+\w"
+    r"^(?:warning|content\s+(?:note|warning)|trigger\s+warning)\s+(?:of|for|about)\s+\w"
     r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b",  # "This is a brief warning for …"
     re.I,
 )
@@ -655,6 +659,10 @@ def _sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part]
 
 
+_ANNOUNCING = re.compile(rf"\b(?:{phrases.ANNOUNCING_VERBS})\b", re.I)
+_OPENING_BRACKET = re.compile(r"^[(\[](?P<inside>[^()\[\]]{8,200})[)\]]\s+(?P<rest>\S.*)$")
+
+
 @lru_cache(maxsize=8192)
 def warning(line: str) -> Warning | None:
     """A content warning the page states to its reader: a label ("Content warning:", "TW:", "CN -",
@@ -682,10 +690,18 @@ def warning(line: str) -> Warning | None:
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None
-        if re.match(r"editor", label, re.I) and not _DISTRESS_WORDS.search(rest):
-            return None  # an editor's note that corrects or explains is no warning
+        if _SOFT_LABEL.match(label) and not (
+                _DISTRESS_WORDS.search(rest) or (_SENSITIVE.search(rest) and _ANNOUNCING.search(rest))):
+            return None  # an editor's note that corrects or explains, "Please note: the office is closed", no warning
         return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
-    if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
+    opening = _OPENING_BRACKET.match(text) if not wrapped else None
+    if opening and warning(opening.group("inside")):  # "(Content warning for a fire.) I have lived on …"
+        found = warning(opening.group("inside"))
+        return Warning(found.statement, found.note, opening.group("rest").strip())
+    if _CUT_FOR.match(text) and not _SENSITIVE.search(" ".join(_sentences(text)[:1])):
+        return None  # ("Cut for length.")
+    if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or _CUT_FOR.match(text) \
+            or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
         first = _sentences(text)
         if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
             r"\b(?:suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma)\b", text, re.I
@@ -693,6 +709,10 @@ def warning(line: str) -> Warning | None:
             return None
         return _statement(text, label_end=0, wrapped=wrapped)
     return None
+
+
+# A sentence after a warning's first that tells the reader what they may do about it: skip it, find support below.
+_READERS_CHOICE = re.compile(r"\bskip\b|\b(?:listed|are|is)\s+at\s+the\s+end\b|\bin\s+general\s+terms\b", re.I)
 
 
 def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
@@ -710,7 +730,8 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
             kept = sentences[:1]
             for sentence in sentences[1:]:
                 listed = len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I)
-                if (_WARNING_WORDS.search(sentence) or listed) and len(kept) < 4:  # "Mentions of alcohol."
+                if (_WARNING_WORDS.search(sentence) or listed or _READERS_CHOICE.search(sentence)) and len(kept) < 4:
+                    # ("Mentions of alcohol.", "If you would rather skip it, …", "Resources are listed at the end.")
                     kept.append(sentence)
                 else:
                     break

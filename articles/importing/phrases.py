@@ -154,10 +154,20 @@ OUTLET_WORDS = [
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
     r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw|viewer\s+discretion(?:\s+advised)?"
+    r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
+    # soft labels: a warning only when what follows names something hard to read (lines.warning)
+    r"|(?:a\s+)?note\s+before\s+you\s+read(?:\s+on)?|before\s+you\s+read(?:\s+on)?|please\s+note|heads[\s-]up"
 )
+SOFT_WARNING_LABELS = r"editor|(?:a\s+)?note\s+before|before\s+you|please\s+note|heads"
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
-    r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs"
+    r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs|update|issue|letter|"
+    r"newsletter|review|essay|column|game"
+)
+# What a warning says is hard to read, beyond the words of distress: a sensitive subject named.
+SENSITIVE_SUBJECTS = (
+    r"suicid\w*|deaths?|dead|died|dying|killings?|killed|murder\w*|violence|abuse|assault|rape|war|torture|self-harm|"
+    r"racism|trauma|injur\w*|miscarriage|bombing|shelling|massacre|starvation|eating disorders?|overdose"
 )
 ANNOUNCING_VERBS = (
     r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
