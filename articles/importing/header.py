@@ -274,8 +274,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 break
         elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
             pass
-        elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15):
-            pass  # a pull-quote or a spoiler notice: the body starts after it
+        elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15) \
+                or kinds.is_note(line) or kinds.is_bio(line, header.author or bare_name):
+            pass  # a pull-quote, a spoiler notice, a note about the article or the writer's bio: the body starts after it
         elif kinds.bare_name(line):
             bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:

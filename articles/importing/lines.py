@@ -132,7 +132,35 @@ WIRE_CREDITS = re.compile(
 
 
 def is_end_of_article(line: str) -> bool:
-    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
+    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line.strip("()")))
+
+
+ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES)
+
+
+def is_note(line: str) -> bool:
+    """A note about the article itself ("This article was originally published in Spanish …", "Review code
+    provided by the publisher.", "Claim: …"): header, never the body's first paragraph."""
+    return bool(ARTICLE_NOTE.match(line))
+
+
+_BIO = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)\s+(?:is|was)\s+(?:a|an|the)\s+\S")
+_JOURNALIST = re.compile(
+    r"\b(?:journalist|reporter|writer|correspondent|photographer|photojournalist|editor|columnist|freelance\w*|author|"
+    r"contributor|based in|covers|covering)\b", re.I)
+
+
+def is_bio(line: str, author: str | None = None) -> bool:
+    """A line about who wrote the article ("Jane Doe is a freelance journalist based in Lyon.",
+    "Achterberg-Yeo is a senior studying public health …"): it names the author (by their surname), or names
+    someone in a journalist's words. Short: a paragraph of a profile is no bio."""
+    match = _BIO.match(line)
+    if not match or len(words(line)) > 60:
+        return False
+    who = match.group("who").split()
+    if author and who[-1] in author.replace(",", " ").split():
+        return True
+    return bool(_JOURNALIST.search(line)) and len(who) >= 2 and bool(bare_name(" ".join(who)))
 
 
 def words(line: str) -> list[str]:
@@ -146,7 +174,7 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
-_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty")
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", "/", "press", "reuters", "afp", "getty", "supplied")
 _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 

@@ -102,6 +102,7 @@ SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddi
 
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
+    r"\([A-Z][\w .'’-]{1,40}/[\w .'’-]{2,40}\)\s*$", r"\bsupplied(?::|\s+by)\s+\S[^.]{0,60}$", r"\bphoto\s*\|\s*[A-Z]",
     r"\bphotograph:\s", r"\bphoto:\s", r"\bpicture:\s", r"\bimage:\s", r"\bpicture from\b", r"\bphoto(?:graph)? by\b",
     r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"\((?:getty|reuters|afp|epa|shutterstock|alamy)[^)]{0,40}\)\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
@@ -178,6 +179,19 @@ WARNING_WORDS = (
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|readers|viewers|"
     r"images?|photo|footage|video|bodies|death|suicide|self-harm|harmful|violence|abuse|assault|rape|content note"
 )
+
+# Notes about the article itself that stand between its header and its text: a disclosure, an editor's note that
+# explains rather than warns, a republication or translation note, a fact check's boxes, a forum's status line,
+# a live page's invitation. The body opens after them (they are no part of its first paragraph).
+ARTICLE_NOTES = [
+    r"this (?:article|story|piece|report|post|review|essay|interview|column|episode|investigation) (?:was|is|has been|first|originally)\b.*",
+    r"editor[’']?s[’']? note\s*[:.–—-].*", r"(?:it|this) was (?:originally|first) published\b.*",
+    r"(?:originally|first) published (?:in|on|by|at)\b.*", r"translated (?:from \w+ )?by\b.*",
+    r"(?:review|press|screener|preview) (?:code|copy|copies|access|build|key)\b.{0,40}\b(?:provided|supplied|given)\b.*",
+    r"i (?:received|was sent|was given) (?:an? )?(?:e-?arc|arc|review copy|advance (?:reader|review) copy|free copy|copy)\b.*",
+    r"please attribute\b.*", r"thread status\s*:.*", r"(?:claim|fact|rating|verdict|conclusion)\s*:.{1,300}",
+    r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
+]
 
 # Money appeals, wherever they stand.
 APPEAL = (
