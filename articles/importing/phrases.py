@@ -184,7 +184,9 @@ WARNING_WORDS = (
 # explains rather than warns, a republication or translation note, a fact check's boxes, a forum's status line,
 # a live page's invitation. The body opens after them (they are no part of its first paragraph).
 ARTICLE_NOTES = [
-    r"this (?:article|story|piece|report|post|review|essay|interview|column|episode|investigation) (?:was|is|has been|first|originally)\b.*",
+    r"this (?:article|story|piece|report|post|review|essay|interview|column|episode|investigation) (?:was |is |has been )?"
+    r"(?:(?:originally|first) (?:published|appeared)|first appeared|produced|updated|corrected|amended|translated|republished|"
+    r"part of|published (?:in|on|by|with)|a (?:partnership|collaboration))\b.*",
     r"editor[’']?s[’']? note\s*[:.–—-].*", r"(?:it|this) was (?:originally|first) published\b.*",
     r"(?:originally|first) published (?:in|on|by|at)\b.*", r"translated (?:from \w+ )?by\b.*",
     r"(?:review|press|screener|preview) (?:code|copy|copies|access|build|key)\b.{0,40}\b(?:provided|supplied|given)\b.*",
