@@ -24,13 +24,13 @@ import hashlib
 
 from articles.importing import lines as kinds
 from articles.importing import weights
-from articles.importing.blocks import build_body, find_end
+from articles.importing.blocks import build_body, find_end, gallery_body
 from articles.importing.elements import block_text
 from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
 from articles.importing.opening import body_candidates
 from articles.importing.scoring import Candidate
-from articles.importing.header import Header, early_warnings, read_header
+from articles.importing.header import Header, closing_byline, early_warnings, read_header
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
@@ -95,8 +95,12 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             break
 
     blocks = tuple(build_body(body_lines))
+    if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
+        blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
+    if header.author is None:  # no byline above the article: perhaps where it ends
+        header.author = closing_byline(lines, header.body_start, end)
     borne_out = bool(header.author or header.dated or any(
         isinstance(block, Paragraph) and kinds.is_sentence(block.text) for block in blocks[:3]))
     return ParsedArticle(

@@ -53,6 +53,13 @@ def build_body(lines: list[str]) -> list:
     return _build_blocks(_split_blocks(_without_tail(kept)))
 
 
+def gallery_body(lines: list[str]) -> list:
+    """A gallery's body: its captions, one paragraph each, for a page whose text is only captions (what
+    build_body leaves out elsewhere); a counter ("3 / 10") or a credit line alone is left out."""
+    return [Paragraph(line) for line in lines
+            if line and kinds.has_caption_mark(line) and kinds.is_sentence(line) and not kinds.is_chrome(line)]
+
+
 def _without_sidebars(lines: list[str]) -> list[str]:
     """The lines without boxes set inside the article: a label ("Advertisement", "Most read") and the short
     lines under it (headlines, numbered items), up to the next running text."""

@@ -356,3 +356,34 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
         else:
             kept.append(line)
     return found, kept
+
+
+_SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir" under an obituary or a letter
+_VALEDICTION = re.compile(r"^(?:[A-Z][\w’']*\s+){0,8}[\w’']+,$")  # "With gratitude and love from all of us,"
+_WIRE_REPORTERS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<who>[^;]{3,120});", re.I)
+CLOSING_LINES = 4  # lines either side of where the article ends that may credit its writer
+
+
+def closing_byline(lines: list[str], start: int, end: int) -> str | None:
+    """The writer a page credits where its article ends, when its header names none: a wire's credits
+    ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
+    a sign-off ("— Name") or a name under a letter's closing words ("With gratitude …," / "Name")."""
+    near = [(index, lines[index]) for index in range(max(start, end - CLOSING_LINES), min(len(lines), end + CLOSING_LINES))
+            if lines[index]]
+    for position, (index, line) in enumerate(near):
+        plain = line.strip("()")
+        wire = _WIRE_REPORTERS.match(plain)
+        if wire and kinds.WIRE_CREDITS.match(plain):
+            return kinds.byline("By " + wire.group("who"))
+        if len(kinds.words(line)) <= 12 and re.match(r"^(?:(?:posted|written|reporting|words|story)\s+)?by\b|^(?:reporter|writer|author|words)\s*:", line, re.I):
+            name = kinds.byline(line)
+            if name:
+                return name
+        signed = _SIGN_OFF.match(line)
+        if signed and kinds.bare_name(signed.group("who")) == signed.group("who").strip() \
+                and not (position and near[position - 1][1].endswith(("”", '"'))):
+            return kinds.bare_name(signed.group("who"))  # (a name alone: "— Name, who lived …" under a quote is no sign-off)
+        if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
+            return kinds.bare_name(near[position + 1][1])
+    return None
+

@@ -437,7 +437,7 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 
 # --- bylines ----------------------------------------------------------------------------------------------
 
-_PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"  # "Sarah El Deeb", "SARAH EL DEEB" too
+_PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"

@@ -43,6 +43,9 @@ NAV_WORDS = frozenset(
 
 # Lines that close the article: what follows is the page around it.
 END_OF_ARTICLE = [
+    # a blog's own footer: who posted it and when, its labels, its comments ("Posted by Name at 21:12", "4 comments:")
+    r"posted by .{2,60}? at \d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", r"labels?:\s.{2,200}", r"\d+ comments?:",
+    r"email this\s*blog\s*this!?.*", r"[^.!?]{2,40} said(?:\.\.\.|…)",
     r"share(?: on)? (?:facebook|twitter).*", r"share\d+\s*tweet\d+.*", r"previous post", r"next post",
     r"comments are closed\.?", r"please log\s*in to (?:join|comment).*", r"leave a (?:reply|comment)",
     r"we need your help\b.*", r"support us", r"get involved!?", r"can you help\b.*",
