@@ -99,6 +99,8 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
+    if header.dated is None and blocks and isinstance(blocks[0], Paragraph):  # "GENEVA, 3 March 2024 — …"
+        header.dated = kinds.dateline_date(blocks[0].text, month_first=month_first)
     if header.author is None:  # no byline above the article: perhaps where it ends
         header.author = closing_byline(lines, header.body_start, end)
     borne_out = bool(header.author or header.dated or any(

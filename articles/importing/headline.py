@@ -389,6 +389,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
         first_candidate = index if first_candidate is None else first_candidate
+        if following and _label_words(line) <= 3 and _longer_headline(following[0][1], line):
+            continue  # a label over the headline, though shown again below it (a show's name over its episode)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
         line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)
@@ -429,8 +431,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
-            if len(kinds.words(line)) <= 3:
-                continue  # a site's name above the real headline
+            if _label_words(line) <= 3:
+                continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
