@@ -99,10 +99,16 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
+    while len(blocks) > 1 and isinstance(blocks[-1], Paragraph) and kinds.is_bio(blocks[-1].text, header.author):
+        blocks = blocks[:-1]  # the writer's bio closing the page ("Jane Doe is a freelance journalist based in …"): footer
     if header.dated is None and blocks and isinstance(blocks[0], Paragraph):  # "GENEVA, 3 March 2024 — …"
         header.dated = kinds.dateline_date(blocks[0].text, month_first=month_first)
     if header.author is None:  # no byline above the article: perhaps where it ends
         header.author = closing_byline(lines, header.body_start, end)
+        signed = [position for position, block in enumerate(blocks)
+                  if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]
+        if signed and signed[-1] >= len(blocks) - 2 and signed[-1] >= 2:  # a letter's signature: footer
+            blocks = blocks[:signed[-1] - 1]
     borne_out = bool(header.author or header.dated or any(
         isinstance(block, Paragraph) and kinds.is_sentence(block.text) for block in blocks[:3]))
     return ParsedArticle(

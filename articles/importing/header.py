@@ -359,17 +359,18 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
 
 
 _SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir" under an obituary or a letter
-_VALEDICTION = re.compile(r"^(?:[A-Z][\w’']*\s+){0,8}[\w’']+,$")  # "With gratitude and love from all of us,"
+_VALEDICTION = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+){0,8},$")  # "With gratitude and love from all of us,"
 _WIRE_REPORTERS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<who>[^;]{3,120});", re.I)
-CLOSING_LINES = 4  # lines either side of where the article ends that may credit its writer
+CLOSING_LINES = 4  # non-blank lines either side of where the article ends that may credit its writer
 
 
 def closing_byline(lines: list[str], start: int, end: int) -> str | None:
     """The writer a page credits where its article ends, when its header names none: a wire's credits
     ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
     a sign-off ("— Name") or a name under a letter's closing words ("With gratitude …," / "Name")."""
-    near = [(index, lines[index]) for index in range(max(start, end - CLOSING_LINES), min(len(lines), end + CLOSING_LINES))
-            if lines[index]]
+    before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
+    after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
+    near = before + after
     for position, (index, line) in enumerate(near):
         plain = line.strip("()")
         wire = _WIRE_REPORTERS.match(plain)

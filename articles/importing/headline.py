@@ -344,6 +344,16 @@ def _longer_headline(after: str, line: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
+def _post_under_date(following) -> bool:
+    """Whether the lines (index, line) under a date are a post of its own: a short headline-like line (no
+    sentence), then running text, a byline or a name."""
+    if len(following) < 2:
+        return False
+    title, first = following[0][1], following[1][1]
+    return (_headline_shaped(title) and not kinds.is_sentence(title) and len(kinds.words(title)) <= 12
+            and bool(kinds.is_sentence(first) or kinds.byline(first) or kinds.bare_name(first)))
+
+
 def _credits(line: str, month_first: bool) -> bool:
     """A byline, a name alone or a date line: what stands under a headline."""
     return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
@@ -417,6 +427,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(
                 [(position, other) for position, other in raw_following if other != after][:1]):
             continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
+        if len(kinds.words(line)) <= 5 and kinds.date_line(after, month_first=month_first) and _post_under_date(
+                [(position, other) for position, other in raw_following if other != after]):
+            continue  # a blog's motto over its day's date and the day's post ("Notes from plot 14" / "Monday, 7 April 2014" / "Broad beans at last")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
@@ -437,6 +450,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             under = next((other for position, other in raw_following if position > at), "")
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
+            if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
+                    lines, [(position, other) for position, other in raw_following if position > at], month_first):
+                continue  # a site's name and its motto over the day's date and its menu
             return index, True  # a headline and its deck
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)

@@ -20,7 +20,7 @@ CHROME_LINES = [
     r"this (?:article|story|page) was (?:first )?published .*\bago\.?", r"\d+\s+new articles?",
     r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
     r"watch one-minute world news", r"map:.*",
-    r"(?:reply|replies|comments?|responses?)\s*\(\d+\)", r"\d+\s+(?:replies|responses)",  # a comment counter
+    r"reply(?: to (?:this|the) (?:post|thread|comment|topic))?", r"(?:reply|replies|comments?|responses?)\s*\(\d+\)", r"\d+\s+(?:replies|responses)",  # a comment counter
     r"(?:issue|vol\.?|volume)\s+\d+\b.{0,40}",  # a print issue ("Issue 47 · Winter 2023")
     # a record's fields (a review's box, a journal's mood line, a newsletter's web link)
     r"(?:current (?:music|mood|location)|genre|publisher|pages|rating|price|developer|platforms?|runtime|format|isbn)\s*:.{0,80}",
@@ -48,6 +48,8 @@ NAV_WORDS = frozenset(
 
 # Lines that close the article: what follows is the page around it.
 END_OF_ARTICLE = [
+    # a press release's contacts ("For more information, please contact:", "Notes to editors", "Media enquiries: …")
+    r"for (?:more|further) information.{0,40}\bcontact\b.*", r"unsubscribe\b.*", r"sent (?:on|at) (?:\d{1,2} [a-z]+ \d{4}|[a-z]+ \d{1,2},? \d{4}).*", r"notes? to editors:?", r"(?:for )?(?:media|press) (?:enquiries|inquiries|contacts?)\b.*",
     # a blog's own footer: who posted it and when, its labels, its comments ("Posted by Name at 21:12", "4 comments:")
     r"posted by .{2,60}? at \d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", r"labels?:\s.{2,200}", r"\d+ comments?:",
     r"email this\s*blog\s*this!?.*", r"[^.!?]{2,40} said(?:\.\.\.|…)",
@@ -193,7 +195,7 @@ WARNING_WORDS = (
 # a live page's invitation. The body opens after them (they are no part of its first paragraph).
 ARTICLE_NOTES = [
     r"this (?:article|story|piece|report|post|review|essay|interview|column|episode|investigation) (?:was |is |has been )?"
-    r"(?:(?:originally|first) (?:published|appeared)|first appeared|produced|updated|corrected|amended|translated|republished|"
+    r"(?:(?:originally|first) (?:published|appeared)|first appeared|appears? in|produced|updated|corrected|amended|translated|republished|"
     r"part of|published (?:in|on|by|with)|a (?:partnership|collaboration))\b.*",
     r"editor[’']?s[’']? note\s*[:.–—-].*", r"(?:it|this) was (?:originally|first) published\b.*",
     r"(?:originally|first) published (?:in|on|by|at)\b.*", r"translated (?:from \w+ )?by\b.*",
