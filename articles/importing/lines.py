@@ -54,7 +54,7 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
     bullet at the start ("💔 This past weekend…", "⚠️ TW: …")."""
-    if "  " in line.strip() or "\t" in line.strip():
+    if "  " in line or "\t" in line:
         row = _spaced_row(line)
         if row:
             line = row
@@ -121,6 +121,7 @@ def is_chrome(line: str) -> bool:
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
+        or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )
 
 
@@ -174,14 +175,14 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
-_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", "/", "press", "reuters", "afp", "getty", "supplied")
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied")
 _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
-    return bool(_CAPTION_HINT.search(line.lower())) and bool(CAPTION.search(line))
+    return bool(_CAPTION_HINT.search(line.lower()) or (line.endswith(")") and "/" in line)) and bool(CAPTION.search(line))
 
 
 @lru_cache(maxsize=8192)

@@ -27,8 +27,6 @@ CHROME_LINES = [
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
     # a menu's own buttons and a search box's label
     r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
-    # a link to the post before or after ("« Older post", "Next story →")
-    r"[«‹←].{1,120}", r".{1,120}[»›→]",
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
