@@ -124,9 +124,26 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
     }.items())
 
 
+@lru_cache(maxsize=8192)
+def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bool, bool]:
+    """What headline_candidates asks of a line alone: (furniture, its headline text, after a stored date,
+    unfit as a headline (too long or short, a link, a date line), a photo credit or a time alone, running
+    text)."""
+    running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
+    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line)
+    text = title_text(line)
+    count = len(kinds.words(text))
+    stored = bool(text != line and STORED_DATE_PREFIX.match(line))
+    unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
+             or (not stored and kinds.date_line(line, month_first=month_first) is not None))
+    credit = bool(_CREDIT.match(text) or _TIME_ALONE.match(text))
+    return furniture, text, stored, unfit, credit, running
+
+
 def forget_lines() -> None:
     """Forget the lines worked out so far (articles.importing.clear_caches)."""
     _line_features.cache_clear()
+    _on_its_own.cache_clear()
 
 
 def non_blank_lines(lines, start, step, count):
@@ -217,24 +234,21 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         line = lines[index]
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
-        running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
-        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index) \
+        furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
+        if furniture or _label_over_warning(lines, index) \
                 or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
-            # (under a caption's label, or an entry of a menu set out one a line)
-            # furniture (is_chrome is cached), or a warning's label over its words: never the headline
+            # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
+            # menu set out one a line: never the headline
             chrome_before += 1
             continue
-        text = title_text(line)
-        count = len(kinds.words(text))
-        stored = text != line and STORED_DATE_PREFIX.match(line)
-        if not 1 <= count <= 40 or len(text) > 300 or kinds.URL_LINE.match(text) or (not stored and kinds.date_line(line, month_first=month_first)):
+        if unfit:
             chrome_before += 1
             text_before += running
             continue
-        if _CREDIT.match(text) or _TIME_ALONE.match(text):  # a photo credit, or a live entry's time ("6:12 PM")
+        if credit:  # a photo credit, or a live entry's time ("6:12 PM")
             chrome_before += 1
             continue
-        candidates.append((index, line, text, chrome_before, bool(stored), text_before))
+        candidates.append((index, line, text, chrome_before, stored, text_before))
         text_before += running
     rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
