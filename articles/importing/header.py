@@ -371,6 +371,10 @@ def closing_byline(lines: list[str], start: int, end: int) -> str | None:
     before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
     after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
     near = before + after
+    letter = [(index, line) for index, line in enumerate(lines[start:min(end, len(lines))], start) if line][-3 * CLOSING_LINES:]
+    for position, (index, line) in enumerate(letter[:-1]):  # a letter's closing words and its signature, nearer the top
+        if _VALEDICTION.match(line) and kinds.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
+            return kinds.bare_name(letter[position + 1][1])
     for position, (index, line) in enumerate(near):
         plain = line.strip("()")
         wire = _WIRE_REPORTERS.match(plain)
