@@ -510,6 +510,8 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     """The user name a credit gives ("hannah_ward", "Plyrx | August 3, 2011" → "Plyrx"), kept as the page
     gives it: one word, no generic credit, no word of furniture, no outlet; a capitalised word only when the
     credit says it posted the page (``posted``), for "By Reuters" or "By Tuesday" is no one's user name."""
+    if not posted and len(words(who)) > 4:
+        return None  # ("By morning, emergency crews had restored …": a sentence, not a user's credit)
     word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
     if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
         return None
