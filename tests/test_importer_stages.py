@@ -41,6 +41,9 @@ BODY = "Shelling resumed before dawn on Tuesday, residents of the northern distr
         ("March 2, 2021 in World/Middle East", date(2021, 3, 2)),
         ("02.03.2021 16:44", date(2021, 3, 2)),
         ("Mar 2,2021", date(2021, 3, 2)),  # no space after the comma
+        ("Updated 9 March 2021, first published 2 March 2021", date(2021, 3, 2)),  # an update, then the first publication
+        ("Updated: 9 March 2021 (first published 2 March 2021)", date(2021, 3, 2)),
+        ("Last updated March 9, 2021; originally published March 2, 2021", date(2021, 3, 2)),
         ("Published online March 2, 2021", date(2021, 3, 2)),
     ],
 )
@@ -467,4 +470,11 @@ def test_a_press_releases_dateline_dates_it():
     assert parsed.published_on == date(2024, 3, 3)
     assert parse("Floods cut off three camps\n\nKAMPALA, March 3 — Floodwater has cut the roads to three camps, "
                  "the network said.\n").published_on is None  # (no year: no date)
+
+
+def test_an_update_and_the_first_publication_on_one_line():
+    """The page's date is its first publication, whatever order the line gives them in, and the page may be published."""
+    parsed = parse(f"Quake toll rises in the south\n\nBy Jane Doe\n\nUpdated 14:05 9 March 2021, first published 09:12 2 March 2021"
+                   f"\n\n{BODY}")
+    assert (parsed.published_on, parsed.other_dates) == (date(2021, 3, 2), ())
 

@@ -305,6 +305,10 @@ def date_line(line: str, *, month_first: bool = False) -> Dated | None:
     return _date_line(line, month_first)
 
 
+_UPDATED_FIRST = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_PUBLISHED_LATER = re.compile(r"(?<=[\s,;|·•(])(?:(?:first|originally)\s+)?(?:published|posted)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _date_line(line: str, month_first: bool) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
@@ -315,6 +319,13 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     if len(line) > 120 or not _HAS_DIGIT.search(line) or not _MAY_HOLD_DATE.search(line):
         return None
     line = BULLET.sub("", line)
+    if _UPDATED_FIRST.match(line):  # "Updated 9 March 2024, first published 2 March 2024": the first publication
+        published = _PUBLISHED_LATER.search(line)
+        if published and _HAS_DIGIT.search(line[published.end():]):
+            first = _first_date(line[published.end():].strip(" ,;|·•()"), month_first) \
+                or date_in(line[published.end():], month_first=month_first)
+            if first is not None:
+                return first
     parts = _PARTS.split(line)
     if len(parts) > 1:  # "2 hours ago | March 5, 2023": the relative part is left aside
         absolute = [part for part in parts if not RELATIVE_DATE.search(part)]
