@@ -15,7 +15,8 @@ share rows, related lists and footers, one after another. The parser reads each 
 4. where the body opens (``opening``: the next few lines scored the same way), ``blocks``: where it ends and its
    paragraphs, headings, quotations, tweets, lists and links (``elements``); ``notices``: warnings
    stated in plain sentences, scored the same way and taken out of the body; ``markdown``: the blocks'
-   Markdown (rendered and sanitised by articles/rendering.py).
+   Markdown (rendered and sanitised by articles/rendering.py); what the body tells the header last: a
+   dateline's date, the writer named where the article ends (``header.closing_byline``), a closing bio left out.
 """
 
 from __future__ import annotations
@@ -94,21 +95,9 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             image_credit = match.group("credit").strip()
             break
 
-    blocks = tuple(build_body(body_lines))
-    if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
-        blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
+    blocks = _from_the_body(tuple(build_body(body_lines)), header, lines, end, month_first)
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
-    while len(blocks) > 1 and isinstance(blocks[-1], Paragraph) and kinds.is_bio(blocks[-1].text, header.author):
-        blocks = blocks[:-1]  # the writer's bio closing the page ("Jane Doe is a freelance journalist based in …"): footer
-    if header.dated is None and blocks and isinstance(blocks[0], Paragraph):  # "GENEVA, 3 March 2024 — …"
-        header.dated = kinds.dateline_date(blocks[0].text, month_first=month_first)
-    if header.author is None:  # no byline above the article: perhaps where it ends
-        header.author = closing_byline(lines, header.body_start, end)
-        signed = [position for position, block in enumerate(blocks)
-                  if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]
-        if signed and signed[-1] >= len(blocks) - 2 and signed[-1] >= 2:  # a letter's signature: footer
-            blocks = blocks[:signed[-1] - 1]
     borne_out = bool(header.author or header.dated or any(
         isinstance(block, Paragraph) and kinds.is_sentence(block.text) for block in blocks[:3]))
     return ParsedArticle(
@@ -129,6 +118,26 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         image_credit=image_credit,
         blocks=blocks,
     )
+
+
+def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int, month_first: bool) -> tuple:
+    """The body's blocks once what the body tells the header is settled: a gallery with no text keeps its
+    captions as its body; the writer's bio closing the page is footer; a dateline with a full date dates a page
+    whose header gives none; a page whose header names no writer may name them where the article ends (a
+    letter's signature then left out of the body). Sets ``header.dated`` and ``header.author`` when found."""
+    if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
+        blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
+    while len(blocks) > 1 and isinstance(blocks[-1], Paragraph) and kinds.is_bio(blocks[-1].text, header.author):
+        blocks = blocks[:-1]  # "Jane Doe is a freelance journalist based in …"
+    if header.dated is None and blocks and isinstance(blocks[0], Paragraph):  # "GENEVA, 3 March 2024 — …"
+        header.dated = kinds.dateline_date(blocks[0].text, month_first=month_first)
+    if header.author is None:
+        header.author = closing_byline(lines, header.body_start, end)
+        signed = [position for position, block in enumerate(blocks)
+                  if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]
+        if signed and signed[-1] >= len(blocks) - 2 and signed[-1] >= 2:  # a letter's closing words and signature
+            blocks = blocks[:signed[-1] - 1]
+    return blocks
 
 
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
