@@ -396,12 +396,14 @@ def _article(following) -> bool:
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row, an appeal or a footer's line, an item of a list of headlines or of a
-    numbered list, or a name shown twice never; a stored date or a media marker before it left aside),
-    confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running text or
-    the reading time; a single word such as the site's name, an unmarked short line or a promotion passed
-    over, except under a ticker's line; past furniture, only a byline; a masthead's day banner confirms
-    nothing) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
+    to another story, a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
+    headlines or of a numbered list, or a name shown twice never; a stored date or a media marker before it
+    left aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption,
+    running text or the reading time; a single word such as the site's name, an unmarked short line or a
+    promotion passed over, except under a ticker's line; past furniture or a menu, only a byline; a
+    masthead's day banner confirms nothing, nor the day's date over a blog's post) rather than by more
+    furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
+    and motto over its menu; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
