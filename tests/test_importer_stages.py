@@ -175,6 +175,8 @@ def test_quoted_person_in_the_body_is_not_the_author():
          "This update includes survivors' accounts of sexual violence. Some readers may find it distressing."),
         ("Some images in this gallery show the bodies of victims and may be disturbing.",
          "Some images in this gallery show the bodies of victims and may be disturbing."),
+        ("Viewer discretion: This article describes a video that shows graphic violence. We have not embedded the video.",
+         "Viewer discretion: This article describes a video that shows graphic violence."),  # (what the outlet did: no part of it)
     ],
 )
 def test_warning_forms(line, statement):
@@ -419,7 +421,7 @@ def test_a_note_that_warns_stays_a_warning():
 @pytest.mark.parametrize("line", [
     "Forums   What's new   Members   Resources", "Peshawar · Islamabad · Quetta", "Log in | Subscribe | Newsletters | Events",
     "World | Middle East", "Open Menu Close Menu", "Search for:", "« Repairs surgery moves to Thursdays", "Reply (14)",
-    "Issue 47 · Winter 2023", "Genre: Adult fantasy", "View this email in your browser",
+    "Issue 47 · Winter 2023", "Genre: Adult fantasy", "View this email in your browser", "Listen to this page (9 min)",
 ])
 def test_menus_and_buttons_are_furniture(line):
     """A menu in one line (between bars, dots or wide gaps), a menu's buttons, a link to the post before, a comment

@@ -785,7 +785,9 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
             kept = sentences[:1]
             for sentence in sentences[1:]:
                 listed = len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I)
-                if (_WARNING_WORDS.search(sentence) or listed or _READERS_CHOICE.search(sentence)) and len(kept) < 4:
+                ours = re.match(r"^(?:we|our)\b", sentence, re.I) and not _DISTRESS_WORDS.search(sentence)
+                if ((_WARNING_WORDS.search(sentence) and not ours) or listed or _READERS_CHOICE.search(sentence)) and len(kept) < 4:
+                    # (what the outlet did, "We have not embedded the video.", is no part of it)
                     # ("Mentions of alcohol.", "If you would rather skip it, …", "Resources are listed at the end.")
                     kept.append(sentence)
                 else:
