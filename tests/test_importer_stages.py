@@ -405,6 +405,7 @@ def test_the_parser_imports_nothing_in_a_circle_nor_inside_a_function():
     "I received an e-ARC from the publisher in exchange for an honest review.",
     "Claim: A video shows a flood in the capital last week.",
     "Thread Status: Not open for further replies.",
+    "We have not embedded the video.",
 ])
 def test_notes_about_the_article_are_header(line):
     """A note about the article itself under the byline is passed over: the body opens after it."""

@@ -268,7 +268,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             rest = stated.rest
             if _captioned_warning(line, stated):
                 gallery = True  # "WARNING: … may disturb: Doctors try to…" — a caption follows the warning
-            elif rest and kinds.is_sentence(rest):
+            elif rest and kinds.is_sentence(rest) and not kinds.is_note(rest):  # ("… We have not embedded the video.")
                 header.body_lead = rest
                 header.body_start = index
                 break

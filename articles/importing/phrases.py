@@ -201,6 +201,7 @@ ARTICLE_NOTES = [
     r"i (?:received|was sent|was given) (?:an? )?(?:e-?arc|arc|review copy|advance (?:reader|review) copy|free copy|copy)\b.*",
     r"please attribute\b.*", r"thread status\s*:.*", r"(?:claim|fact|rating|verdict|conclusion)\s*:.{1,300}",
     r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
+    r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
 ]
 
 # Money appeals, wherever they stand.
