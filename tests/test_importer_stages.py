@@ -481,3 +481,9 @@ def test_an_update_and_the_first_publication_on_one_line():
                    f"\n\n{BODY}")
     assert (parsed.published_on, parsed.other_dates) == (date(2021, 3, 2), ())
 
+
+
+def test_a_day_in_the_breadcrumb_dates_a_page_whose_header_gives_none():
+    parsed = parse(f"Home / Archives / 2021-03-02 / Provinces\n\nQuake toll rises in the south\n\nOur Correspondent\n\n{BODY}")
+    assert parsed.published_on == date(2021, 3, 2)
+    assert parse(f"Home / Archives / Provinces\n\nQuake toll rises in the south\n\n{BODY}").published_on is None

@@ -123,7 +123,8 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
 def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int, month_first: bool) -> tuple:
     """The body's blocks once what the body tells the header is settled: a gallery with no text keeps its
     captions as its body; the writer's bio closing the page is footer; a dateline with a full date dates a page
-    whose header gives none; a page whose header names no writer may name them where the article ends (a
+    whose header gives none, and failing that a day in the breadcrumb's path over the headline; a page whose
+    header names no writer may name them where the article ends (a
     letter's signature then left out of the body). Sets ``header.dated`` and ``header.author`` when found."""
     if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
         blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
@@ -131,6 +132,8 @@ def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int, mo
         blocks = blocks[:-1]  # "Jane Doe is a freelance journalist based in …"
     if header.dated is None and blocks and isinstance(blocks[0], Paragraph):  # "GENEVA, 3 March 2024 — …"
         header.dated = kinds.dateline_date(blocks[0].text, month_first=month_first)
+    if header.dated is None:  # "Home / Archives / 2026-02-18 / Khyber Pakhtunkhwa" over the headline
+        header.dated = kinds.breadcrumb_date(lines[max(0, header.title_at - 12):header.title_at])
     if header.author is None:
         header.author = closing_byline(lines, header.body_start, end)
         signed = [position for position, block in enumerate(blocks)

@@ -437,6 +437,23 @@ _DATELINE_DATE = re.compile(
     r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*)?(?:–|—|--|-)\s")
 
 
+_PATH_PARTS = re.compile(r"\s+[/›>»|]\s+")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def breadcrumb_date(lines: list[str]) -> Dated | None:
+    """The day a breadcrumb's path names ("Home / Archives / 2026-02-18 / Khyber Pakhtunkhwa"), the nearest
+    such line last among ``lines``, or None."""
+    for line in reversed(lines):
+        parts = _PATH_PARTS.split(line) if line else []
+        if len(parts) >= 3:
+            for part in parts:
+                day = parse_date(part) if _ISO_DAY.match(part.strip()) else None
+                if day:
+                    return Dated(day, None)
+    return None
+
+
 def dateline_date(paragraph: str, *, month_first: bool = False) -> Dated | None:
     """The date a body's opening dateline gives, when it gives a full one, or None."""
     match = _DATELINE_DATE.match(paragraph)
