@@ -487,3 +487,11 @@ def test_a_day_in_the_breadcrumb_dates_a_page_whose_header_gives_none():
     parsed = parse(f"Home / Archives / 2021-03-02 / Provinces\n\nQuake toll rises in the south\n\nOur Correspondent\n\n{BODY}")
     assert parsed.published_on == date(2021, 3, 2)
     assert parse(f"Home / Archives / Provinces\n\nQuake toll rises in the south\n\n{BODY}").published_on is None
+
+
+def test_a_summary_box_under_the_headline_is_header():
+    """"Summary" and its short items, one a line, stand between the byline and the body."""
+    parsed = parse("Quake toll rises in the south\nBy Jane Doe\n2 March 2021\nSummary\nAt least 40 people have died.\n"
+                   "Rescuers reached the last villages on Monday.\nShelling resumed before dawn on Tuesday, residents of the "
+                   "northern districts said, after a week of calm along the river and the coast road.\n")
+    assert first_text(parsed).startswith("Shelling resumed")
