@@ -493,5 +493,9 @@ def test_a_summary_box_under_the_headline_is_header():
     """"Summary" and its short items, one a line, stand between the byline and the body."""
     parsed = parse("Quake toll rises in the south\nBy Jane Doe\n2 March 2021\nSummary\nAt least 40 people have died.\n"
                    "Rescuers reached the last villages on Monday.\nShelling resumed before dawn on Tuesday, residents of the "
-                   "northern districts said, after a week of calm along the river and the coast road.\n")
+                   "northern districts said, after a week of calm along the river, the coast road and the hills above the "
+                   "old town.\n")
     assert first_text(parsed).startswith("Shelling resumed")
+    short = parse("Quake toll rises in the south\nBy Jane Doe\n2 March 2021\nSummary\nAt least 40 people have died.\n"
+                  "Rescuers reached the last villages on Monday.\n")
+    assert first_text(short).startswith("At least 40")  # (no longer paragraph after them: the items are the body)

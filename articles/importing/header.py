@@ -33,8 +33,8 @@ _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
-# A summary box's label under the headline; its items (short, one a line, up to the first blank line or longer
-# paragraph) are header too.
+# A summary box's label under the headline; its items (short, one a line, with no blank line between them and a
+# longer paragraph right after them) are header too.
 _SUMMARY_LABEL = re.compile(
     r"^(?:summary|key points|in brief|in short|highlights|at a glance|key facts|what you need to know|the story so far)\s*:?$", re.I)
 SUMMARY_ITEMS = 6
@@ -281,10 +281,12 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
             pass
         elif _SUMMARY_LABEL.match(line):  # "Summary" / "Key points" and its short items: header, the body after them
-            items = 0
-            while index < len(lines) and lines[index] and items < SUMMARY_ITEMS \
-                    and len(kinds.words(kinds.BULLET.sub("", lines[index]))) <= SUMMARY_ITEM_WORDS:
-                index, items = index + 1, items + 1
+            after, items = index, 0
+            while after < len(lines) and lines[after] and items < SUMMARY_ITEMS \
+                    and len(kinds.words(kinds.BULLET.sub("", lines[after]))) <= SUMMARY_ITEM_WORDS:
+                after, items = after + 1, items + 1
+            if after < len(lines) and lines[after]:  # (a longer paragraph right after them: the body's first)
+                index = after
         elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15) \
                 or kinds.is_note(line) or kinds.is_bio(line, header.author or bare_name):
             pass  # a pull-quote, a spoiler notice, a note about the article or the writer's bio: the body starts after it
