@@ -27,6 +27,20 @@ SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
+
+
+def _cued(pairs):
+    """(cue, whole-line pattern) pairs, compiled."""
+    return tuple((cue, _any([pattern])) for cue, pattern in pairs)
+
+
+def _matches_cued(cued, line: str) -> bool:
+    """Whether the line is one of the cued patterns' (looked for only when its cue is in the lower-cased line)."""
+    low = line.lower()
+    return any(cue in low and pattern.match(line) for cue, pattern in cued)
+
+
+END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 APPEAL = re.compile(phrases.APPEAL, re.I)
@@ -134,10 +148,12 @@ WIRE_CREDITS = re.compile(
 
 @lru_cache(maxsize=8192)
 def is_end_of_article(line: str) -> bool:
-    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
+    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line)
+                or _matches_cued(END_OF_ARTICLE_CUED, line))
 
 
 ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES)
+ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED)
 SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
 SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off
 
@@ -147,13 +163,14 @@ def is_note(line: str) -> bool:
     """A note about the article itself (phrases.ARTICLE_NOTES: "This article was originally published in Spanish
     …", "Review code provided by the publisher.", "Please attribute to …", a guest post's credit, "Claim: …"):
     header, never the body's first paragraph, and no part of its end."""
-    return len(line) <= 400 and bool(ARTICLE_NOTE.match(line))
+    return len(line) <= 400 and bool(ARTICLE_NOTE.match(line) or _matches_cued(ARTICLE_NOTE_CUED, line))
 
 
 # A line about someone: one to four capitalised words (a name, or a surname alone; not a pronoun nor an article)
 # and "is"/"was" what they are ("… is a …"), or what they do (phrases.BIO_WORDS, BIO_VERBS).
 _WHO = (r"^(?!(?:There|It|This|That|These|Those|He|She|They|We|I|What|Here|Which|Who|One|Each|Every\w*|Nothing|Nobody"
         r"|Some\w+|Today|Now|The|A|An|Our|His|Her|Their|My)\b)(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)\s+")
+_BIO_CUES = (" is ", " was ", " writes ", " covers ", " reports ")  # (a cheap look first: most lines have none)
 _BIO_IS = re.compile(_WHO + r"(?:is|was)\s+(?:a|an|the)\s+\S")
 _BIO_JOB = re.compile(_WHO + rf"(?:(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})|{phrases.BIO_VERBS})\b")
 
@@ -163,7 +180,7 @@ def is_bio(line: str, author: str | None = None) -> bool:
     "Achterberg-Yeo is a senior studying public health …"): it names the author (by their surname) and says what
     they are, or names someone (a name of two words or more) in a writer's words (phrases.BIO_WORDS, BIO_VERBS).
     A paragraph of a profile (over 60 words) is no bio."""
-    if len(line) > 400 or len(words(line)) > 60:
+    if len(line) > 400 or not line[:1].isupper() or not any(cue in line for cue in _BIO_CUES) or len(words(line)) > 60:
         return False
     job = _BIO_JOB.match(line)
     match = job or _BIO_IS.match(line)

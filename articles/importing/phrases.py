@@ -52,13 +52,13 @@ END_OF_ARTICLE = [
     r"(?:for )?(?:media|press) (?:enquiries|inquiries|contacts?)\b.*",
     # a blog's own footer: who posted it and when, its labels, its comments ("Posted by Name at 21:12", "4 comments:")
     r"posted by .{2,60}? at \d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", r"labels?:\s.{2,200}", r"\d+ comments?:",
-    r"email this\s*blog\s*this!?.*", r"[^.!?]{2,40} said(?:\.\.\.|…)",
+    r"email this\s*blog\s*this!?.*",
     r"share(?: on)? (?:facebook|twitter).*", r"share\d+\s*tweet\d+.*", r"previous post", r"next post",
     r"comments are closed\.?", r"please log\s*in to (?:join|comment).*", r"leave a (?:reply|comment)",
     r"we need your help\b.*", r"support us", r"get involved!?", r"can you help\b.*",
     r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading|interviews?|videos?|galleries|podcasts?|news))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
-    r"blog comments powered by .*", r".* is run as a safe space\..*",
+    r"blog comments powered by .*",
     r"share (?:this|the) (?:article|story|post|page)\b.*", r"share (?:this|on|via)\s*:?", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
     r"tags?\s*:.*", r"topics?\s*:.*", r"filed under\s*:?.*", r"(?:©|copyright\s+(?:©\s*)?\d{4}|\(c\)\s*\d{4}).*", r"all rights reserved\.?.*",
     r"(?:join|start) the (?:conversation|discussion)\b.*", r"(?:leave|post|add|write) a (?:comment|reply|response)\b.*",
@@ -73,9 +73,8 @@ END_OF_ARTICLE = [
     r"share(?: this)?(?: (?:article|story|post|page))?\s*:?", r"like this\s*:?", r"(?:read|up|watch) next\s*:?",
     r"site (?:index|map)",
     # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
-    # …"), a short line ending in an e-mail address.
+    # …"); a short line ending in an e-mail address (END_OF_ARTICLE_CUED).
     r"(?:written|story|words) by\s+\w[^.!?]{1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
-    r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*",
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
@@ -116,7 +115,15 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
-    r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*",
+]
+# Lines that close the article too, whose patterns scan the line: each looked for only in a line holding its cue
+# (lower case). A short line ending in an e-mail address, a commenter's "Name said…", a comment policy ("… is run
+# as a safe space."), a tip line's prompt.
+END_OF_ARTICLE_CUED = [
+    ("@", r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*"),
+    (" said", r"[^.!?]{2,40} said(?:\.\.\.|…)"),
+    ("safe space", r".* is run as a safe space\..*"),
+    ("tip", r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*"),
 ]
 
 # Notes about the article itself, set between its header and its text (or after it), rather than part of it: a
@@ -128,7 +135,6 @@ ARTICLE_NOTES = [
     r"(?:review|press|screener|preview|advance)\s+(?:code|copy|copies|key|keys|access|build)\b.{0,40}\b(?:provided|supplied|given|sent)\b.*",
     r"(?:i|we)\s+(?:received|was sent|were sent|was given)\s+(?:an?\s+)?(?:free\s+|complimentary\s+|advance\s+|digital\s+)?"
     r"(?:e-?arc|arc|review copy|copy|(?:advance )?(?:reader|review)(?:['’]s)? copy|galley)\b.*",
-    r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*",
     r"this (?:article|story|report|piece|post|review|essay|interview|column|episode|investigation|feature|project|series)"
     r" (?:was |is |has been )?(?:(?:originally|first) (?:published|appeared)|first appeared|appear(?:s|ed)? (?:in|on)|produced|updated|"
     r"corrected|amended|translated|republished|part of|published (?:in|on|by|with)|a (?:partnership|collaboration))\b.*",
@@ -142,6 +148,11 @@ ARTICLE_NOTES = [
     r"(?:the\s+)?(?:claim|fact|rating|our rating|verdict|conclusion(?: in brief)?)\s*:\s*\S.{0,300}",
     r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
     r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
+]
+# Notes about the article whose patterns scan the line, each looked for only in a line holding its cue (as above):
+# a reviewer's disclosure ("… in exchange for an honest review").
+ARTICLE_NOTES_CUED = [
+    ("exchange", r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*"),
 ]
 
 # A summary box's label under the headline ("Summary", "Key points"): its short items are not the body.
