@@ -49,6 +49,10 @@ BODY = "Shelling resumed before dawn on Tuesday, residents of the northern distr
         ("Mar. 2, 2021, 5 a.m. MDT", date(2021, 3, 2)),
         ("Posted Tue, Mar 2, 2021 at 4:12 pm ET | Updated Tue, Mar 2, 2021 at 6:40 pm ET", date(2021, 3, 2)),
         ("2 Mar 2021 - 16:45", date(2021, 3, 2)),
+        ("Mar 2,2021", date(2021, 3, 2)),  # no space after the comma
+        ("Updated 9 March 2021, first published 2 March 2021", date(2021, 3, 2)),  # an update, then the first publication
+        ("Updated: 9 March 2021 (first published 2 March 2021)", date(2021, 3, 2)),
+        ("Last updated March 9, 2021; originally published March 2, 2021", date(2021, 3, 2)),
     ],
 )
 def test_date_forms(line, expected):
@@ -105,6 +109,15 @@ def test_the_sites_today_banner_is_not_the_date():
         ("Jane Doe | The Northern Courier", "Jane Doe"),
         ("BY JANE DOE", "JANE DOE"),
         ("By Andrew V. Pestano, Doug G. Ware and Jo Lee", "Andrew V. Pestano, Doug G. Ware and Jo Lee"),
+        ("By Rocío Valdenegro Ibarra", "Rocío Valdenegro Ibarra"),  # a second surname
+        ("By Lucía Ortiz Villalobos and Kevin Marsh", "Lucía Ortiz Villalobos and Kevin Marsh"),
+        ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes and Tom Hale"),  # listed with a comma: joined with "and"
+        ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
+        ("Story and photos by Ines Duarte", "Ines Duarte"),
+        ("Guest post by Ama Owusu, a resident of the estate and a member of the tenants' association since 2012.", "Ama Owusu"),
+        ("Column | Hana Novak-Linde", "Hana Novak-Linde"),
+        ("Discussion in 'Evenings' started by MossRoseCarer, 3 October 2023.", "MossRoseCarer"),
+        ("[personal profile] quill_and_kettle posted on March 4th, 2014 at 09:12 pm", "quill_and_kettle"),
     ],
 )
 def test_byline_forms(line, author):
@@ -112,7 +125,9 @@ def test_byline_forms(line, author):
     assert kinds.byline(line) == author
 
 
-@pytest.mark.parametrize("line", ["By Staff Reporter", "Photo by Jane Doe", "Video by Omar Haddad", "By our correspondent"])
+@pytest.mark.parametrize("line", ["By Staff Reporter", "Photo by Jane Doe", "Video by Omar Haddad", "By our correspondent",
+                                  "Directed by Saoirse Lind", "Book Review | The Salt Road by Imogen Fell", "Log in | Register",
+                                  "Sign in | Subscribe", "By morning, emergency crews had restored power to about half of the capital, the mayor said."])
 def test_not_bylines(line):
     """Generic credits and photographers are not authors."""
     assert kinds.byline(line) is None
@@ -191,6 +206,16 @@ def test_quoted_person_in_the_body_is_not_the_author():
         ("Cut for a miscarriage. Please skip this one if you need to.", "Cut for a miscarriage. Please skip this one if you need to."),
         ("(Content warning for a fire and a death.) I have lived on the ninth floor of the block for eleven years now.",
          "Content warning for a fire and a death."),
+        ("Please note: the section below includes eyewitness accounts of the injured.",
+         "Please note: the section below includes eyewitness accounts of the injured."),
+        ("(Content warning for a fire and the death of a neighbour.) I have lived here for eleven years.",
+         "Content warning for a fire and the death of a neighbour."),
+        ("Cut for a miscarriage. Please skip if that is a lot for you right now.",
+         "Cut for a miscarriage. Please skip if that is a lot for you right now."),
+        ("This update includes survivors' accounts of sexual violence. Some readers may find it distressing.",
+         "This update includes survivors' accounts of sexual violence. Some readers may find it distressing."),
+        ("Viewer discretion: This article describes a video that shows graphic violence. We have not embedded the video.",
+         "Viewer discretion: This article describes a video that shows graphic violence."),  # (what the outlet did: no part of it)
     ],
 )
 def test_warning_forms(line, statement):
@@ -211,6 +236,8 @@ def test_warning_forms(line, statement):
     "Editor's note: This story was updated on Nov. 3 to correct the name of the charity.",
     "Cut for length.",
     "Before you read on, make a cup of tea: this one is long.",
+    "Please note: the office is closed on Monday.",
+    "Heads up: the bridge is closed until Friday.",
 ])
 def test_ordinary_reporting_is_not_a_warning(line):
     """The word "warning" in reporting, or a headline that is literally "Trigger Warning", is not one."""
@@ -446,3 +473,104 @@ def test_the_sites_date_of_today_among_its_menus_is_never_the_date():
     page = ("The Valley Farmer\nServing the valley and its farms since 1891\nSaturday, 5 December 2026\nNews\nSport\n"
             "Markets\n\nFarm gate prices fall for the third month running\n\nBy Jane Doe\n14 February 2026\n\n" + BODY)
     assert parse(page).published_on in (date(2026, 2, 14), None)
+@pytest.mark.parametrize("line", [
+    "This article was originally published in Spanish on 21 August 2023.",
+    "This story was produced in partnership with a regional newsroom.",
+    "Review code provided by the publisher.",
+    "I received an e-ARC from the publisher in exchange for an honest review.",
+    "Claim: A video shows a flood in the capital last week.",
+    "Thread Status: Not open for further replies.",
+    "We have not embedded the video.",
+])
+def test_notes_about_the_article_are_header(line):
+    """A note about the article itself under the byline is passed over: the body opens after it."""
+    parsed = parse(f"Quake toll rises in the south\n\nBy Jane Doe\n\n2 March 2021\n\n{line}\n\n{BODY}")
+    assert first_text(parsed).startswith("Shelling resumed")
+
+
+def test_a_note_that_warns_stays_a_warning():
+    """"This post is not for the faint of heart." is a warning, not a note about the article."""
+    parsed = parse(f"Quake toll rises in the south\n\nBy Jane Doe\n\n2 March 2021\n\nThis post is not for the faint of heart.\n\n{BODY}")
+    assert parsed.stated_warnings == ("This post is not for the faint of heart.",)
+
+
+@pytest.mark.parametrize("line", [
+    "Forums   What's new   Members   Resources", "Peshawar · Islamabad · Quetta", "Log in | Subscribe | Newsletters | Events",
+    "World | Middle East", "Open Menu Close Menu", "Search for:", "« Repairs surgery moves to Thursdays", "Reply (14)",
+    "Issue 47 · Winter 2023", "Genre: Adult fantasy", "View this email in your browser", "Listen to this page (9 min)",
+])
+def test_menus_and_buttons_are_furniture(line):
+    """A menu in one line (between bars, dots or wide gaps), a menu's buttons, a link to the post before, a comment
+    counter, a print issue and a record's fields are furniture."""
+    assert kinds.is_chrome(kinds.clean_line(line))
+
+
+@pytest.mark.parametrize("line", [
+    "Tom Baines · 3 min read · Mar 12, 2025", "By JANE O'NEILL | Staff Writer", "E48 · Goblin Lore Podcast",
+    "He left.  She stayed.  They went on.", "Book Review | The Salt Road by Imogen Fell",
+])
+def test_credits_and_sentences_are_no_menu(line):
+    assert not kinds.is_menu_row(kinds.clean_line(line))
+
+
+def test_a_menu_entry_between_menu_entries_and_a_motto_over_a_menu_are_no_headline():
+    """Entries one a line (a longer one between them included) and a site's motto over the day's date and its
+    menu are passed over for the headline under them."""
+    page = ("Lakeside Relief Network\nWho we are\nWhere we work\n  Central African Republic\n  Chad\n  Niger\nDonate\n"
+            "Serving the lake towns since 1922\nTuesday 9 December 2025\nNews\nSport\nJobs\n"
+            f"Quake toll rises in the south as rescuers reach the villages\nBy Jane Doe\n2 March 2021\n{BODY}")
+    parsed = parse(page)
+    assert (parsed.title, parsed.title_confirmed) == ("Quake toll rises in the south as rescuers reach the villages", True)
+
+
+def test_a_label_over_the_headline_is_no_headline():
+    parsed = parse(f"Investigations: Locked Doors\n\nStaff Used Restraints Hundreds of Times on Children. Regulators Rarely "
+                   f"Stepped In.\n\nBy Jane Doe\n\n2 March 2021\n\n{BODY}")
+    assert parsed.title.startswith("Staff Used Restraints")
+
+
+def test_the_writer_named_where_the_article_ends():
+    """With no byline above it, the wire's reporters in the closing credits (not its editor) are the authors."""
+    parsed = parse(f"Quake toll rises in the south\n\n2 March 2021\n\n{BODY}\n(Reporting by Ana Reyes and Tom Hale; "
+                   "Editing by Ruth Ocampo)\n")
+    assert parsed.author == "Ana Reyes and Tom Hale"
+
+
+def test_the_writers_bio_closing_the_page_is_footer():
+    parsed = parse(f"Quake toll rises in the south\n\nBy Jane Doe\n\n2 March 2021\n\n{BODY}\n"
+                   "Jane Doe is a freelance journalist based in Lyon.\n")
+    assert block_text(parsed.blocks[-1]) == "Aid convoys were turned back at the bridge."
+
+
+def test_a_press_releases_dateline_dates_it():
+    parsed = parse("Floods cut off three camps as the rainy season peaks\n\nGENEVA, 3 March 2024 — Floodwater has cut the "
+                   "roads to three camps, the network said on Monday.\n\nOur teams are using boats.\n")
+    assert parsed.published_on == date(2024, 3, 3)
+    assert parse("Floods cut off three camps\n\nKAMPALA, March 3 — Floodwater has cut the roads to three camps, "
+                 "the network said.\n").published_on is None  # (no year: no date)
+
+
+def test_an_update_and_the_first_publication_on_one_line():
+    """The page's date is its first publication, whatever order the line gives them in, and the page may be published."""
+    parsed = parse(f"Quake toll rises in the south\n\nBy Jane Doe\n\nUpdated 14:05 9 March 2021, first published 09:12 2 March 2021"
+                   f"\n\n{BODY}")
+    assert (parsed.published_on, parsed.other_dates) == (date(2021, 3, 2), ())
+
+
+
+def test_a_day_in_the_breadcrumb_dates_a_page_whose_header_gives_none():
+    parsed = parse(f"Home / Archives / 2021-03-02 / Provinces\n\nQuake toll rises in the south\n\nOur Correspondent\n\n{BODY}")
+    assert parsed.published_on == date(2021, 3, 2)
+    assert parse(f"Home / Archives / Provinces\n\nQuake toll rises in the south\n\n{BODY}").published_on is None
+
+
+def test_a_summary_box_under_the_headline_is_header():
+    """"Summary" and its short items, one a line, stand between the byline and the body."""
+    parsed = parse("Quake toll rises in the south\nBy Jane Doe\n2 March 2021\nSummary\nAt least 40 people have died.\n"
+                   "Rescuers reached the last villages on Monday.\nShelling resumed before dawn on Tuesday, residents of the "
+                   "northern districts said, after a week of calm along the river, the coast road and the hills above the "
+                   "old town.\n")
+    assert first_text(parsed).startswith("Shelling resumed")
+    short = parse("Quake toll rises in the south\nBy Jane Doe\n2 March 2021\nSummary\nAt least 40 people have died.\n"
+                  "Rescuers reached the last villages on Monday.\n")
+    assert first_text(short).startswith("At least 40")  # (no longer paragraph after them: the items are the body)

@@ -15,7 +15,10 @@ share rows, related lists and footers, one after another. The parser reads each 
 4. where the body opens (``opening``: the next few lines scored the same way), ``blocks``: where it ends and its
    paragraphs, headings, quotations, tweets, lists and links (``elements``); ``notices``: warnings
    stated in plain sentences, scored the same way and taken out of the body; ``markdown``: the blocks'
-   Markdown (rendered and sanitised by articles/rendering.py).
+   Markdown (rendered and sanitised by articles/rendering.py); what the body tells the header last: a
+   date when the header gives none (``header.date_elsewhere``: a stored date line, a dated dateline, a print
+   edition's closing line, a breadcrumb's day), the writer named where the article ends
+   (``header.closing_byline``), a gallery's captions kept as its text.
 """
 
 from __future__ import annotations
@@ -24,13 +27,13 @@ import hashlib
 
 from articles.importing import lines as kinds
 from articles.importing import weights
-from articles.importing.blocks import build_body, find_end
+from articles.importing.blocks import build_body, find_end, gallery_body
 from articles.importing.elements import block_text
 from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
 from articles.importing.opening import body_candidates
 from articles.importing.scoring import Candidate
-from articles.importing.header import Header, date_elsewhere, early_warnings, read_header
+from articles.importing.header import Header, closing_byline, date_elsewhere, early_warnings, read_header
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
@@ -76,9 +79,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         raise ParseError(name, "no title found (no headline-like line in the text)")
     opening = model.body.choose(candidates).winner
     passed_over = []  # a deck, a caption or a pull-quote between the header and the body's first line
-    if header.gallery:  # a gallery's captions are its text, from the first
-        body_lines = lines[header.body_start:end]
-    elif opening is None or (header.body_lead and opening.index < header.body_start):
+    if opening is None or (header.body_lead and opening.index < header.body_start):
         body_lines = ([header.body_lead] if header.body_lead else []) + lines[header.body_start:end]
     else:
         passed_over = lines[header.body_start:opening.index]
@@ -96,7 +97,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             image_credit = match.group("credit").strip()
             break
 
-    blocks = tuple(build_body(body_lines, captions=header.gallery))
+    blocks = _from_the_body(tuple(build_body(body_lines, author=header.author)), header, lines, end)
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
     borne_out = bool(header.author or header.dated or any(
@@ -121,6 +122,21 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     )
 
 
+def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) -> tuple:
+    """The body's blocks once what the body tells the header is settled: a gallery with no text keeps its
+    captions as its body; a page whose header names no writer may name them where the article ends (a
+    letter's signature then left out of the body), which sets ``header.author``."""
+    if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
+        blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
+    if header.author is None:
+        header.author = closing_byline(lines, header.body_start, end)
+        signed = [position for position, block in enumerate(blocks)
+                  if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]
+        if signed and signed[-1] >= len(blocks) - 2 and signed[-1] >= 2:  # a letter's closing words and signature
+            blocks = blocks[:signed[-1] - 1]
+    return blocks
+
+
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
            ) -> tuple[list[str], Header | None, int, list[Candidate]]:
     """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
@@ -132,7 +148,7 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
     if header.dated is None:
-        header.dated = date_elsewhere(lines, header.body_start, end, month_first=month_first)
+        header.dated = date_elsewhere(lines, header.title_at, header.body_start, end, month_first=month_first)
     candidates = body_candidates(lines, header.title_at, header.body_start, end, lead=header.body_lead,
                                  month_first=month_first)
     return lines, header, end, candidates

@@ -43,14 +43,21 @@ def find_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def build_body(lines: list[str], *, captions: bool = False) -> list:
-    """The body's lines as blocks: captions (unless they are the text: ``captions``, a gallery), boxes set inside
-    the article (an advert, a most-read list) and whatever furniture ends it left out."""
+def build_body(lines: list[str], *, author: str | None = None) -> list:
+    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list) and
+    whatever furniture ends it (the writer's bio among it, ``author`` naming the writer) left out."""
     kept = [
         clean_opening(line) for line in _without_sidebars(lines)
-        if captions or not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
+        if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
     ]
-    return _build_blocks(_split_blocks(_without_tail(kept)))
+    return _build_blocks(_split_blocks(_without_tail(kept, author)))
+
+
+def gallery_body(lines: list[str]) -> list:
+    """A gallery's body: its captions, one paragraph each, for a page whose text is only captions (what
+    build_body leaves out elsewhere); a counter ("3 / 10") or a credit line alone is left out."""
+    return [Paragraph(line) for line in lines
+            if line and kinds.has_caption_mark(line) and kinds.is_sentence(line) and not kinds.is_chrome(line)]
 
 
 def _without_sidebars(lines: list[str]) -> list[str]:
@@ -72,13 +79,15 @@ def _without_sidebars(lines: list[str]) -> list[str]:
 TAG_RUN = 3  # short lines one under another closing the text: a list of tags
 
 
-def _without_tail(lines: list[str]) -> list[str]:
-    """The lines without the furniture they end with: share rows, menus, promotions, counters, contributors' and
-    correction notes, a date alone (a comment's), and a run of TAG_RUN or more short lines (a tag list)."""
+def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
+    """The lines without the furniture they end with: share rows, menus, promotions, counters, notes about the
+    article (a correction's), the writer's bio or sign-off, a date alone (a comment's), and a run of TAG_RUN or
+    more short lines (a tag list)."""
     end = len(lines)
     while end > 0:
         line = lines[end - 1]
-        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_editorial_note(line)
+        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_note(line)
+                         or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
                          or (len(line) <= 60 and kinds.date_line(line))):
             run = _short_run(lines, end)

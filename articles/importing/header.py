@@ -24,7 +24,7 @@ BY_WORD = re.compile(r"\bby\b", re.I)
 GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
-_TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$|^[\[(](?P<lead>[^\[\]()]{2,40})[\])]\s")  # (or opening it: "[TW: suicide] …")
+_TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
 _TAG_WARNS = re.compile(
     r"(?<!\w)(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)(?!\w)",
     re.I)
@@ -54,7 +54,6 @@ class Header:
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
-    gallery: bool = False  # the text is a gallery's captions (kept as the body)
     date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
 
 
@@ -149,12 +148,15 @@ def _settle_order(header, lines, month_first):
 
 
 def title_warning(title: str) -> Warning | None:
-    """The warning a headline's closing or opening tag states ("… [graphic images]", "[TW: suicide] …"), kept as
-    worded, or None."""
+    """The warning a headline's closing tag states ("… [graphic images]"), or its opening one ("[TW: suicide] …"),
+    kept as worded, or None."""
+    opening = kinds.leading_tag(title)
+    if opening:
+        return Warning(opening, kinds.warning(opening).note if kinds.warning(opening) else opening, "")
     match = _TITLE_TAG.search(title)
     if match is None:
         return None
-    tag = (match.group("tag") or match.group("lead")).strip()
+    tag = match.group("tag").strip()
     readable = " ".join(
         word.translate(_DIGIT_FOR_LETTER) if any(c.isalpha() for c in word) else word for word in tag.split()
     )  # "Graph1c" → "Graphic": a word spelt to slip past filters
@@ -190,6 +192,9 @@ def _breadcrumb_title(lines):
     return None
 
 
+_MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's second name on a line of its own
+
+
 def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_first: bool = False) -> Header | None:
     """The headline (the scorer's pick among the candidate lines) and the header under it, or None when no
     line could be a headline."""
@@ -219,7 +224,6 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     passed = 0  # lines under the headline so far, furniture and the headline shown again aside
     deck_possible = True
     gallery = False  # inside a block of photo captions (a caption carried a warning)
-    captions = []  # where the captions read so far stand that are sentences (a gallery's text)
     index = title_at + 1
     while index < len(lines) and seen < HEADER_LINES:
         line = lines[index]
@@ -233,6 +237,15 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             continue
         passed += not kinds.is_chrome(line)
         plain = kinds.BULLET.sub("", line)  # ("• Published Jan 06, 2023": a date in a bulleted list of facts)
+        more = _MORE_AUTHORS.match(plain) if (header.author or bare_name) else None
+        if more and kinds.byline("By " + more.group("rest")):  # "Noor Castellanos-Whitby, News Editor" / "and Finn …"
+            second = kinds.byline("By " + more.group("rest"))
+            if header.author:
+                header.author = f"{header.author} and {second}"
+            else:
+                bare_name = f"{bare_name} and {second}"
+            header.body_start = index
+            continue
         name = kinds.byline(plain)
         dated = kinds.date_line(plain, month_first=month_first)
         stated = kinds.warning(line)
@@ -251,6 +264,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.date_lines_down = passed
             if name and header.author is None:
                 header.author = name
+            elif name and header.author and " " not in header.author and " " in name:
+                header.author = name  # a site's account posted it ("by northsidetenants"), a person wrote it ("Guest post by …")
             elif credit and header.author is None:
                 header.author = ""  # a generic credit with its date: no author
         elif GENERIC_CREDIT_LINE.match(line) and len(kinds.words(line)) <= 6:
@@ -262,17 +277,16 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             rest = stated.rest
             if _captioned_warning(line, stated):
                 gallery = True  # "WARNING: … may disturb: Doctors try to…" — a caption follows the warning
-            elif rest and kinds.leads_on(rest):
+            elif rest and kinds.leads_on(rest):  # (not "… We have not embedded the video.")
                 header.body_lead = rest
                 header.body_start = index
                 break
         elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
-            if kinds.is_caption(line) and kinds.is_sentence(line):
-                captions.append(index - 1)
+            pass
         elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15):
             pass  # a pull-quote or a spoiler notice: the body starts after it
-        elif kinds.is_editorial_note(line):
-            pass  # a note about the piece (a disclosure, a correction, a guest post's credit): the body starts after it
+        elif kinds.is_note(line) or kinds.is_bio(line, header.author or bare_name) or kinds.is_sign_off(line):
+            pass  # a note about the article, the writer's bio or their sign-off: the body starts after it
         elif kinds.SUMMARY_LABEL.match(line):
             index = _after_summary(lines, index)  # a summary box: its label and short items, then the body
         elif kinds.bare_name(line):
@@ -301,9 +315,6 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             continue
         deck_possible = False
         header.body_start = index
-    else:  # no running text under the headline: a gallery whose captions are its text, or nothing yet
-        if len(captions) >= GALLERY_CAPTIONS:
-            header.body_start, header.gallery = captions[0], True
     for line in lines[max(0, title_at - 10):title_at]:  # a warning stated above the headline
         stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
         if stated:
@@ -333,43 +344,40 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     return header
 
 
-# A dateline that gives the full date ("NAIROBI/GENEVA, 3 March 2026 – …"), and a print edition's closing line
-# ("Published in The Frontier Tribune, February 18th, 2026").
-_DATED_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z/ .'’-]*(?:,\s+[A-Z][\w.'’ -]*?)*,\s+(?P<date>\d[^–—:]{5,25}?\d{4}|[A-Z][a-z]{2,8}\.?\s[^–—:]{1,20}?\d{4})\s*(?:–|—|--|-|:)\s")
+# A print edition's closing line ("Published in The Frontier Tribune, February 18th, 2026").
 _PRINT_NOTE = re.compile(r"^published in\s.{2,60},\s+\S.{4,30}\d{4}\.?$", re.I)
+BREADCRUMB_LINES = 12  # lines over the headline where a breadcrumb's path may give the day
 
 
-def date_elsewhere(lines: list[str], body_start: int, end: int, *, month_first: bool = False) -> Dated | None:
+def date_elsewhere(lines: list[str], title_at: int, body_start: int, end: int, *, month_first: bool = False) -> Dated | None:
     """When the header gives no date: the stored date line opening the page ("date 2019-06-21 …"), the date
-    of the dateline that opens the article ("NAIROBI/GENEVA, 3 March 2026 – …", after captions perhaps), or
-    that of the print edition's line that closes it ("Published in The Tribune, February 18th, 2026"); else
-    None. A date in a banner, a comment or the running text is never taken."""
+    of the dateline that opens the article ("NAIROBI/GENEVA, 3 March 2026 – …", after captions perhaps), that
+    of the print edition's line that closes it ("Published in The Tribune, February 18th, 2026"), or failing all
+    else a day in the breadcrumb's path over the headline ("Home / Archives / 2026-02-18 / …"); else None. A date
+    in a banner, a comment or the running text is never taken."""
     first = next((line for line in lines if line), "")
     if kinds.STORED_DATE.match(first):
         return kinds.date_line(first, month_first=month_first)
     for _, line in next_lines(lines, body_start - 1, 3):
-        match = _DATED_DATELINE.match(line)
-        if match:
-            day = kinds.parse_date(match.group("date"), month_first=month_first)
-            if day is not None:
-                return Dated(day, None)
+        dated = kinds.dateline_date(line, month_first=month_first)
+        if dated is not None:
+            return dated
     if end < len(lines) and _PRINT_NOTE.match(lines[end]):
         return kinds.date_in(lines[end], month_first=month_first, numeric=False)
-    return None
+    return kinds.breadcrumb_date(lines[max(0, title_at - BREADCRUMB_LINES):title_at])
 
 
-GALLERY_CAPTIONS = 3  # captions of full sentences, and no other text under the headline: a gallery's text
-SUMMARY_ITEMS = 5  # items a summary box holds at most
+SUMMARY_ITEMS = 6  # items a summary box holds at most
 SUMMARY_ITEM_WORDS = 25  # words in one of them at most (the body's first paragraph says more)
 
 
 def _after_summary(lines, index):
     """Where a summary box's items end (the label's line already read; ``index`` is the next): up to
-    SUMMARY_ITEMS short lines of one sentence each."""
-    for position, line in next_lines(lines, index - 1, SUMMARY_ITEMS):
-        if len(kinds.words(line)) > SUMMARY_ITEM_WORDS or len(kinds.sentences_in(line)) > 1:
+    SUMMARY_ITEMS short lines of one sentence each, when a longer paragraph follows them; else ``index`` (the
+    label alone is header: a page whose text is all short lines keeps them as its body)."""
+    for position, line in next_lines(lines, index - 1, SUMMARY_ITEMS + 1):
+        if len(kinds.words(kinds.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(kinds.sentences_in(line)) > 1:
             return position
-        index = position + 1
     return index
 
 
@@ -429,3 +437,36 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
         else:
             kept.append(line)
     return found, kept
+
+
+_VALEDICTION = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+){0,8},$")  # "With gratitude and love from all of us,"
+_WIRE_REPORTERS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<who>[^;]{3,120});", re.I)
+CLOSING_LINES = 4  # non-blank lines either side of where the article ends that may credit its writer
+
+
+def closing_byline(lines: list[str], start: int, end: int) -> str | None:
+    """The writer a page credits where its article ends, when its header names none: a wire's credits
+    ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
+    a sign-off ("— Name") or a name under a letter's closing words ("With gratitude …," / "Name")."""
+    before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
+    after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
+    near = before + after
+    letter = [(index, line) for index, line in enumerate(lines[start:min(end, len(lines))], start) if line][-3 * CLOSING_LINES:]
+    for position, (index, line) in enumerate(letter[:-1]):  # a letter's closing words and its signature, nearer the top
+        if _VALEDICTION.match(line) and kinds.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
+            return kinds.bare_name(letter[position + 1][1])
+    for position, (index, line) in enumerate(near):
+        plain = line.strip("()")
+        wire = _WIRE_REPORTERS.match(plain)
+        if wire and kinds.WIRE_CREDITS.match(plain):
+            return kinds.byline("By " + wire.group("who"))
+        if len(kinds.words(line)) <= 12 and re.match(r"^(?:(?:posted|written|reporting|words|story)\s+)?by\b|^(?:reporter|writer|author|words)\s*:", line, re.I):
+            name = kinds.byline(line)
+            if name:
+                return name
+        if kinds.is_sign_off(line) and not (position and near[position - 1][1].endswith(("”", '"'))):
+            return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who"))  # (a name alone: "— Name, who lived …" under a quote is no sign-off)
+        if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
+            return kinds.bare_name(near[position + 1][1])
+    return None
+

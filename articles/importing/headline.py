@@ -23,6 +23,8 @@ _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+# A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
+_LIVE_TAIL = re.compile(r"\w.{15,}\s[–—-]\s*(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|as it happened|latest updates)$", re.I)
 _NAV_WORDS = phrases.NAV_WORDS
 
 
@@ -32,6 +34,7 @@ def is_nav_row(line: str) -> bool:
     return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
 
 
+_TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)  # "6:12 PM", "21:47"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
@@ -115,15 +118,32 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "cut_short": float(bool(_ENDS_CUT.search(text))),
         "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
-        "live_strip": float(bool(_LIVE_STRIP.search(text))),
+        "live_strip": float(bool(_LIVE_STRIP.search(text)) and not _LIVE_TAIL.search(text)),
         "pointer": float(bool(_POINTER.match(text))),
         "numbered": float(bool(_NUMBERED.match(text))),
     }.items())
 
 
+@lru_cache(maxsize=8192)
+def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bool, bool]:
+    """What headline_candidates asks of a line alone: (furniture, its headline text, after a stored date,
+    unfit as a headline (too long or short, a link, a date line), a photo credit or a time alone, running
+    text)."""
+    running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
+    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line)
+    text = title_text(line)
+    count = len(kinds.words(text))
+    stored = bool(text != line and STORED_DATE_PREFIX.match(line))
+    unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
+             or (not stored and kinds.date_line(line, month_first=month_first) is not None))
+    credit = bool(_CREDIT.match(text) or _TIME_ALONE.match(text))
+    return furniture, text, stored, unfit, credit, running
+
+
 def forget_lines() -> None:
     """Forget the lines worked out so far (articles.importing.clear_caches)."""
     _line_features.cache_clear()
+    _on_its_own.cache_clear()
 
 
 def non_blank_lines(lines, start, step, count):
@@ -134,6 +154,40 @@ def non_blank_lines(lines, start, step, count):
             found.append(lines[position])
         position += step
     return found
+
+
+MENU_RUN = 3  # short lines one under another, with no blank line between, that make a menu
+
+
+def _short_item(line: str) -> bool:
+    """What a menu's entry looks like: one to three words, no sentence's end, and none of the kinds a header's
+    short lines are (a date, a byline, a name, a warning)."""
+    return bool(line) and len(kinds.words(line)) <= 3 and line[-1:] not in ".!?" and not (
+        kinds.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
+
+
+def in_menu(lines: list[str], index: int) -> bool:
+    """Whether the line is an entry of a menu set out one entry a line ("News" / "Sport" / "Farming" /
+    "Jobs"): a run of at least MENU_RUN short items with no blank line between them."""
+    if not _short_item(lines[index]):
+        # A longer entry between two of a menu's ("Where we work" / "Democratic Republic of the Congo" / "Burundi")
+        line = lines[index]
+        return (bool(line) and len(kinds.words(line)) <= 6 and line[-1:] not in ".!?:" and 0 < index < len(lines) - 1
+                and _menu_run(lines, index - 1, -1) >= MENU_RUN and _menu_run(lines, index + 1, 1) >= MENU_RUN)
+    count, up, down = 1, index - 1, index + 1
+    while up >= 0 and count < MENU_RUN and _short_item(lines[up]):
+        count, up = count + 1, up - 1
+    while down < len(lines) and count < MENU_RUN and _short_item(lines[down]):
+        count, down = count + 1, down + 1
+    return count >= MENU_RUN
+
+
+def _menu_run(lines: list[str], index: int, step: int) -> int:
+    """How many short items stand one under another from ``index`` going by ``step`` (up to MENU_RUN)."""
+    count = 0
+    while 0 <= index < len(lines) and count < MENU_RUN and _short_item(lines[index]):
+        count, index = count + 1, index + step
+    return count
 
 
 LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
@@ -171,29 +225,30 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if line:
             counts[line] = counts.get(line, 0) + 1
             by_start.setdefault(line[:15], []).append(line)
+    filled = [index for index, line in enumerate(lines) if line]  # the non-blank lines' indexes, in order
+    rank_of = {index: place for place, index in enumerate(filled)}
     candidates, chrome_before, text_before = [], 0, 0
-    for index, line in enumerate(lines[:MAX_LINES]):
-        if not line:
-            continue
-        running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
+    for place, index in enumerate(filled):
+        if index >= MAX_LINES:
+            break
+        line = lines[index]
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
-        if (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or _label_over_warning(lines, index) \
-                or _after_caption_label(lines, index):
-            # furniture (is_chrome is cached), or a warning's label over its words: never the headline
+        furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
+        if furniture or _label_over_warning(lines, index) \
+                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
+            # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
+            # menu set out one a line: never the headline
             chrome_before += 1
             continue
-        text = title_text(line)
-        count = len(kinds.words(text))
-        stored = text != line and STORED_DATE_PREFIX.match(line)
-        if not 1 <= count <= 40 or len(text) > 300 or kinds.URL_LINE.match(text) or (not stored and kinds.date_line(line, month_first=month_first)):
+        if unfit:
             chrome_before += 1
             text_before += running
             continue
-        if _CREDIT.match(text):  # a photo credit
+        if credit:  # a photo credit, or a live entry's time ("6:12 PM")
             chrome_before += 1
             continue
-        candidates.append((index, line, text, chrome_before, bool(stored), text_before))
+        candidates.append((index, line, text, chrome_before, stored, text_before))
         text_before += running
     rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
@@ -201,10 +256,10 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
     result = []
     for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
-        after = non_blank_lines(lines, index, 1, 6)
-        before = non_blank_lines(lines, index, -1, 1)
+        place = rank_of[index]
+        after = [lines[other] for other in filled[place + 1:place + 7]]
         nxt = after[0] if after else ""
-        prev = before[0] if before else ""
+        prev = lines[filled[place - 1]] if place else ""
         values = dict(_line_features(text, month_first))
         values.update({
             "first_candidate": float(rank == 0),
@@ -269,6 +324,50 @@ def _label_over_warning(lines: list[str], index: int) -> bool:
     return bool(below) and kinds.warning(below[0][1]) is not None and not kinds.is_labelled_warning(below[0][1])
 
 
+def _over_menu(lines: list[str], following, month_first: bool) -> bool:
+    """Whether a menu stands right under a line (the lines (index, line) under it), a date line between them
+    aside: a menu's row, or an entry of a menu set out one a line — what stands under a site's name or motto
+    ("Serving Mayo, Galway and Roscommon since 1891" / "Saturday 5 December 2026" / "News" / "Sport" / …), never
+    under a headline."""
+    if following and kinds.date_line(following[0][1], month_first=month_first):
+        following = following[1:]
+    if not following:
+        return False
+    at, line = following[0]
+    return in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3)
+
+
+_PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
+
+
+def _label_words(line: str) -> int:
+    """The words of a short line, a section's path ("Indie Spotlight / Reviews") counted without its marks."""
+    return len(_PATH_MARK.sub(" ", line).split())
+
+
+def _longer_headline(after: str, line: str) -> bool:
+    """Whether ``after`` reads as a headline of its own, longer than ``line``: five words or more, headline-like,
+    and not running text (no full stop at its end unless written in title case, as headlines are: "Staff Used
+    Face-Down Restraints … Regulators Rarely Stepped In.")."""
+    count = len(kinds.words(after))
+    if count < 5 or count <= len(kinds.words(line)) or not _headline_shaped(after):
+        return False
+    if not after.endswith((".", "!")):
+        return True
+    long_words = [w for w in kinds.words(after) if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
+
+
+def _post_under_date(following) -> bool:
+    """Whether the lines (index, line) under a date are a post of its own: a short headline-like line (no
+    sentence), then running text, a byline or a name."""
+    if len(following) < 2:
+        return False
+    title, first = following[0][1], following[1][1]
+    return (_headline_shaped(title) and not kinds.is_sentence(title) and len(kinds.words(title)) <= 12
+            and bool(kinds.is_sentence(first) or kinds.byline(first) or kinds.bare_name(first)))
+
+
 def _credits(line: str, month_first: bool) -> bool:
     """A byline, a name alone or a date line: what stands under a headline."""
     return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
@@ -297,23 +396,27 @@ def _article(following) -> bool:
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row, an appeal or a footer's line, an item of a list of headlines or of a
-    numbered list, or a name shown twice never; a stored date or a media marker before it left aside),
-    confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption, running text or
-    the reading time; a single word such as the site's name, an unmarked short line or a promotion passed
-    over, except under a ticker's line; past furniture, only a byline; a masthead's day banner confirms
-    nothing) rather than by more furniture; failing that, the first headline-like line, unconfirmed."""
+    to another story, a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
+    headlines or of a numbered list, or a name shown twice never; a stored date or a media marker before it
+    left aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption,
+    running text or the reading time; a single word such as the site's name, an unmarked short line or a
+    promotion passed over, except under a ticker's line; past furniture or a menu, only a byline; a
+    masthead's day banner confirms nothing, nor the day's date over a blog's post) rather than by more
+    furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
+    and motto over its menu; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
-                or _label_over_warning(lines, index) or _after_caption_label(lines, index):
+                or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
         first_candidate = index if first_candidate is None else first_candidate
+        if following and _label_words(line) <= 3 and _longer_headline(following[0][1], line):
+            continue  # a label over the headline, though shown again below it (a show's name over its episode)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
         line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)
@@ -328,9 +431,21 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not following:
             continue
         after = following[0][1]
+        if _over_menu(lines, raw_following, month_first):
+            # A menu under it: a site's name or motto over its menu (perhaps with the day's date between them),
+            # unless a byline stands past the furniture (the headline over "Published" / "4 hours ago" / "Share").
+            past = next((other for position, other in raw_following
+                         if not (kinds.is_chrome(other) or in_menu(lines, position) or _after_caption_label(lines, position)
+                                 or kinds.date_line(other, month_first=month_first))), "")
+            if past and kinds.byline(past) and len(kinds.words(line)) > 3:
+                return index, True
+            continue
         if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(
                 [(position, other) for position, other in raw_following if other != after][:1]):
             continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
+        if len(kinds.words(line)) <= 5 and kinds.date_line(after, month_first=month_first) and _post_under_date(
+                [(position, other) for position, other in raw_following if other != after]):
+            continue  # a blog's motto over its day's date and the day's post ("Notes from plot 14" / "Monday, 7 April 2014" / "Broad beans at last")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
@@ -339,16 +454,21 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
+        if _label_words(line) <= 3 and _longer_headline(after, line):
+            continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
-            if len(kinds.words(line)) <= 3:
-                continue  # a site's name above the real headline
+            if _label_words(line) <= 3:
+                continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
+            if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
+                    lines, [(position, other) for position, other in raw_following if position > at], month_first):
+                continue  # a site's name and its motto over the day's date and its menu
             return index, True  # a headline and its deck
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)

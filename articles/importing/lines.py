@@ -27,6 +27,20 @@ SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
+
+
+def _cued(pairs):
+    """(cue, whole-line pattern) pairs, compiled."""
+    return tuple((cue, _any([pattern])) for cue, pattern in pairs)
+
+
+def _matches_cued(cued, line: str) -> bool:
+    """Whether the line is one of the cued patterns' (looked for only when its cue is in the lower-cased line)."""
+    low = line.lower()
+    return any(cue in low and pattern.match(line) for cue, pattern in cued)
+
+
+END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 APPEAL = re.compile(phrases.APPEAL, re.I)
@@ -54,6 +68,10 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
     bullet at the start ("💔 This past weekend…", "⚠️ TW: …")."""
+    if "  " in line or "\t" in line:
+        row = _spaced_row(line)
+        if row:
+            line = row
     if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
         line = " ".join(line.split())
         if not line.startswith(("^", "`")):
@@ -68,6 +86,43 @@ def clean_line(line: str) -> str:
     return stripped if stripped != line and stripped else line
 
 
+_WIDE_GAP = re.compile(r"\s{2,}|\t")
+
+
+def _spaced_row(line: str) -> str:
+    """A row of items set apart by wide gaps rather than words ("Forums   What's new   Members   Resources", a
+    menu as a page's text gives it) written with bars between the items ("Forums | What's new | …"), so that it
+    reads as the row it is once its spaces are made single; "" for any other line (sentences set two spaces
+    apart included)."""
+    parts = _WIDE_GAP.split(line.strip())
+    if len(parts) < 3 or not all(1 <= len(part.split()) <= 4 and part[-1:] not in ".!?,;:" for part in parts):
+        return ""
+    return " | ".join(parts)
+
+
+# A menu in one line ("Visit | Collections | Learning | Support us", "Peshawar · Islamabad · Quetta"): three items
+# or more, each of one to four words (or two of up to three), none lower-case at its start or closing a sentence.
+_ROW_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def is_menu_row(line: str) -> bool:
+    """A row of a menu's items between bars or dots; not a date line, a byline ("By JANE O'NEILL | Staff
+    Writer"), nor a credit opening with a person's name ("Tom Baines · 3 min read · Mar 12, 2025")."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False
+    parts = _ROW_SEPARATOR.split(line.strip(" |·•"))
+    most = 4 if len(parts) >= 3 else 3  # (two items of three words at most: "World | Middle East", "Sign in | Subscribe")
+    if len(parts) < 2 or not all(
+        1 <= len(part.split()) <= most and len(part) <= 40 and not part[:1].islower() and part[-1:] not in ".!?,;"
+        for part in parts
+    ):
+        return False
+    if len(parts) == 2 and _HAS_DIGIT.search(line):
+        return False  # ("E48 · Goblin Lore Podcast": an episode's number and its show)
+    return date_line(line) is None and not any(date_line(part) for part in parts) and not bare_name(parts[0]) \
+        and byline(line) is None
+
+
 def is_all_caps(line: str) -> bool:
     """At least two letters, all capitals (str.isupper first: most lines fail it at once)."""
     return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
@@ -79,7 +134,8 @@ def is_chrome(line: str) -> bool:
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
-        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8)
+        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
+        or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )
 
 
@@ -92,35 +148,54 @@ WIRE_CREDITS = re.compile(
 
 @lru_cache(maxsize=8192)
 def is_end_of_article(line: str) -> bool:
-    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line))
+    return bool(END_OF_ARTICLE.match(line) or IMAGE_CREDIT.match(line) or WIRE_CREDITS.match(line)
+                or _matches_cued(END_OF_ARTICLE_CUED, line))
 
 
-EDITORIAL_NOTE = _any([*phrases.EDITORIAL_NOTES, phrases.FACT_BOX])
+ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES)
+ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED)
 SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
-_SIGN_OFF = re.compile(r"^[—–]\s*(?P<name>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer's name signing off
-# A contributor's note: one to four capitalised words (a name, or a surname alone), "is", and what they do.
-_BIO = re.compile(
-    r"^(?!(?:There|It|This|That|These|Those|He|She|They|We|I|What|Here|Which|Who|One|Each|Every\w*|Nothing|Nobody|Some\w+"
-    r"|Today|Now|The|A|An|Our|His|Her|Their|My)\b)"
-    rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+\s+(?:(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})|{phrases.BIO_VERBS})\b")
-_CONTRIBUTOR_CREDIT = _any([phrases.CONTRIBUTOR_CREDIT])
+SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off
 
 
 @lru_cache(maxsize=8192)
-def is_editorial_note(line: str) -> bool:
-    """A note about the piece set before its text (phrases.EDITORIAL_NOTES): a reviewer's disclosure, a
-    partnership, correction or attribution note, a guest post's credit, a contributor's one-line note."""
-    return len(line) <= 400 and bool(EDITORIAL_NOTE.match(line) or is_contributor_note(line))
+def is_note(line: str) -> bool:
+    """A note about the article itself (phrases.ARTICLE_NOTES: "This article was originally published in Spanish
+    …", "Review code provided by the publisher.", "Please attribute to …", a guest post's credit, "Claim: …"):
+    header, never the body's first paragraph, and no part of its end."""
+    return len(line) <= 400 and bool(ARTICLE_NOTE.match(line) or _matches_cued(ARTICLE_NOTE_CUED, line))
 
 
-def is_contributor_note(line: str) -> bool:
-    """A short note on who wrote or helped ("Jane Doe is a writer based in Cardigan.", "Achterberg-Yeo is a
-    senior studying …", "With files from Nadia Okafor"): not the article's text when it opens or closes it."""
-    if len(line) > 400:
+# A line about someone: one to four capitalised words (a name, or a surname alone; not a pronoun nor an article)
+# and "is"/"was" what they are ("… is a …"), or what they do (phrases.BIO_WORDS, BIO_VERBS).
+_WHO = (r"^(?!(?:There|It|This|That|These|Those|He|She|They|We|I|What|Here|Which|Who|One|Each|Every\w*|Nothing|Nobody"
+        r"|Some\w+|Today|Now|The|A|An|Our|His|Her|Their|My)\b)(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)\s+")
+_BIO_CUES = (" is ", " was ", " writes ", " covers ", " reports ")  # (a cheap look first: most lines have none)
+_BIO_IS = re.compile(_WHO + r"(?:is|was)\s+(?:a|an|the)\s+\S")
+_BIO_JOB = re.compile(_WHO + rf"(?:(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})|{phrases.BIO_VERBS})\b")
+
+
+def is_bio(line: str, author: str | None = None) -> bool:
+    """A short line about who wrote the article ("Jane Doe is a freelance journalist based in Lyon.",
+    "Achterberg-Yeo is a senior studying public health …"): it names the author (by their surname) and says what
+    they are, or names someone (a name of two words or more) in a writer's words (phrases.BIO_WORDS, BIO_VERBS).
+    A paragraph of a profile (over 60 words) is no bio."""
+    if len(line) > 400 or not line[:1].isupper() or not any(cue in line for cue in _BIO_CUES) or len(words(line)) > 60:
         return False
-    sign_off = _SIGN_OFF.match(line)
-    return bool(_CONTRIBUTOR_CREDIT.match(line) or (len(words(line)) <= 60 and _BIO.match(line))
-                or (sign_off and bare_name(sign_off.group("name"))))
+    job = _BIO_JOB.match(line)
+    match = job or _BIO_IS.match(line)
+    if not match:
+        return False
+    who = match.group("who").split()
+    if author and who[-1] in author.replace(",", " ").split():
+        return True
+    return bool(job) and len(who) >= 2 and bool(bare_name(" ".join(who)))
+
+
+def is_sign_off(line: str) -> bool:
+    """A writer signing the article off with their name alone ("— Colm Ó Gallchóir")."""
+    signed = SIGN_OFF.match(line)
+    return bool(signed) and bare_name(signed.group("who")) == signed.group("who").strip()
 
 
 def words(line: str) -> list[str]:
@@ -141,8 +216,7 @@ _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
-    hinted = _CAPTION_HINT.search(line.lower()) or (line[-1:] == ")" and "/" in line)  # ("… (Jane Doe/The Outlet)")
-    return bool(hinted) and bool(CAPTION.search(line))
+    return bool(_CAPTION_HINT.search(line.lower()) or (line.endswith(")") and "/" in line)) and bool(CAPTION.search(line))
 
 
 @lru_cache(maxsize=8192)
@@ -254,16 +328,38 @@ _PARTS = re.compile(r"\s*[|·•]\s*")
 _UPDATE_TAIL = re.compile(r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|\d+\s+\w+\s+ago\b)", re.I)
 
 
-@lru_cache(maxsize=8192)
+# Every date the patterns, the labels or dateparser read has a month's name or numbers joined by a separator
+# ("5/3/2021", "16.09.24", "2019-06-21"): a line with neither holds no date (the cheap look before the dear ones).
+_MAY_HOLD_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[./-]\d", re.I)
+
+
 def date_line(line: str, *, month_first: bool = False) -> Dated | None:
+    """The publication date a date line gives (_date_line); one cache entry per line and order, however the
+    order is passed."""
+    return _date_line(line, month_first)
+
+
+_UPDATED_FIRST = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_PUBLISHED_LATER = re.compile(r"(?<=[\s,;|·•(])(?:(?:first|originally)\s+)?(?:published|posted)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _date_line(line: str, month_first: bool) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
     "31 May 2016, 13:18 | Updated: …", "• Published Jan 06, 2023", "March 5, 2023 10:14 AM UTC Updated 2 hours
     ago"): the first date wins; what an "Updated …" or "… ago" after it says is left aside. None for other
     lines and for relative dates alone. A numeric date that reads either way round keeps its text
     (``written``)."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line):
+    if len(line) > 120 or not _HAS_DIGIT.search(line) or not _MAY_HOLD_DATE.search(line):
         return None
     line = BULLET.sub("", line)
+    if _UPDATED_FIRST.match(line):  # "Updated 9 March 2024, first published 2 March 2024": the first publication
+        published = _PUBLISHED_LATER.search(line)
+        if published and _HAS_DIGIT.search(line[published.end():]):
+            first = _first_date(line[published.end():].strip(" ,;|·•()"), month_first) \
+                or date_in(line[published.end():], month_first=month_first)
+            if first is not None:
+                return first
     parts = _PARTS.split(line)
     if len(parts) > 1:  # "2 hours ago | March 5, 2023": the relative part is left aside
         absolute = [part for part in parts if not RELATIVE_DATE.search(part)]
@@ -396,10 +492,40 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
     return None
 
 
+# A press release's or a wire's dateline with a full date ("GENEVA, 3 March 2024 — …", "NAIROBI/GENEVA, 3 March
+# 2026 – …"): the places in capitals, then the date, then a dash.
+_DATELINE_DATE = re.compile(
+    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*)?(?:–|—|--|-|:)\s")
+
+
+_PATH_PARTS = re.compile(r"\s+[/›>»|]\s+")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def breadcrumb_date(lines: list[str]) -> Dated | None:
+    """The day a breadcrumb's path names ("Home / Archives / 2026-02-18 / Khyber Pakhtunkhwa"), the nearest
+    such line last among ``lines``, or None."""
+    for line in reversed(lines):
+        parts = _PATH_PARTS.split(line) if line else []
+        if len(parts) >= 3:
+            for part in parts:
+                day = parse_date(part) if _ISO_DAY.match(part.strip()) else None
+                if day:
+                    return Dated(day, None)
+    return None
+
+
+def dateline_date(paragraph: str, *, month_first: bool = False) -> Dated | None:
+    """The date a body's opening dateline gives, when it gives a full one, or None."""
+    match = _DATELINE_DATE.match(paragraph)
+    day = parse_date(match.group("date"), month_first=month_first) if match else None
+    return Dated(day, None) if day else None
+
+
 def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Dated | None:
     """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News"; with ``numeric``,
     "By Jane Doe on 05/06/2022" too, keeping its text when it reads either way round)."""
-    if not _YEAR.search(line):
+    if not _YEAR.search(line) or not _MAY_HOLD_DATE.search(line):
         return None
     for pattern in _DATES[:3]:
         match = pattern.search(line)
@@ -414,15 +540,18 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 
 # --- bylines ----------------------------------------------------------------------------------------------
 
-_PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?)"  # "Sarah El Deeb", "SARAH EL DEEB" too
+_PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+            # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
+            r"(?:\s+(?!(?:And|Updated|Published|Posted)\b)[A-Z][\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
-    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview)\s+)?by\s*:?\s+(?P<who>.+)$"
+    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview|(?:guest\s+)?post)"
+    r"(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\s*:?\s+(?P<who>.+)$"
     r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
 )
@@ -454,7 +583,8 @@ def is_person_name(text: str) -> bool:
     if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
         return False
     parts = [name.first, *name.middle.split(), *name.last.split()]
-    return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS for part in parts)
+    return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS
+                   or part.strip(".,").lower() in phrases.NAV_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
@@ -469,6 +599,8 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     """The user name a credit gives ("hannah_ward", "Plyrx | August 3, 2011" → "Plyrx"), kept as the page
     gives it: one word, no generic credit, no word of furniture, no outlet; a capitalised word only when the
     credit says it posted the page (``posted``), for "By Reuters" or "By Tuesday" is no one's user name."""
+    if not posted and len(words(who)) > 4:
+        return None  # ("By morning, emergency crews had restored …": a sentence, not a user's credit)
     word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
     if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
         return None
@@ -524,8 +656,8 @@ _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 def byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
-    if len(words(line)) > 16:
-        return None
+    if len(words(line)) > 16 and not (len(words(line)) <= 30 and _BY.match(line)):
+        return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
     handle = _HANDLE.match(line.strip())
@@ -536,26 +668,54 @@ def byline(line: str) -> str | None:
         return _names_at_start(match.group("glued"))
     if match:
         before = match.groupdict().get("before") or ""
-        if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited)\s*$", before, re.I):
-            return None  # a photographer's or an editor's credit, not the writer's
+        if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited|directed|produced|"
+                     r"narrated|composed|translated|illustrated|designed|hosted|performed|read)\s*$", before, re.I):
+            return None  # a photographer's, an editor's or a film's credit, not the writer's
+        if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
+                and re.search(r"[|:–—]", before):
+            return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell")
         who = match.group("who").strip()
         inside = re.match(r"^\((?P<name>[^()]+)\)(?P<rest>.*)$", who)  # "By (Adam Woodbrey)"
         if inside:
             who = inside.group("name") + inside.group("rest")
         names = _names_at_start(who)
-        if names or (before and not (_POSTED.match(before) or date_in(before) or date_line(before))):
-            return names
-        # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011": a user name
-        return _user_name(who, posted=bool(_POSTED.match(before or line)))
-    if " | " in line:
-        first = line.split(" | ")[0].strip()
-        if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first):
+        if names or (before and not (_POSTED.match(before) or _STARTED.search(before) or date_in(before) or date_line(before))):
+            return _and_between(names)
+        # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011", "Discussion in 'After
+        # service' started by ColdbrookDoug, 11 November 2024.": a user name
+        if len(words(line)) > 16:
+            return None  # ("By morning, emergency crews had restored …": a sentence, not a user name)
+        return _user_name(who, posted=bool(_POSTED.match(before or line) or _STARTED.search(before)))
+    if " | " in line:  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
+        # the date it posted ("Log in | Subscribe" is no one's)
+        parts = [part.strip() for part in line.split(" | ")]
+        first = parts[0]
+        if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
+                and (bare_name(first) or any(date_line(part) for part in parts[1:])) and not is_chrome(first):
             return first
+        if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
+            return bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         first = line.split(" · ")[0].strip()
         if bare_name(first):
-            return first
+            return _and_between(bare_name(first))
+    posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
+    if posted:
+        return _user_name(posted.group("who"), posted=True)
     return None
+
+
+_STARTED = re.compile(r"\b(?:started|posted|submitted|shared|uploaded)$", re.I)
+_POSTED_AFTER = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<who>[\w.]{3,30})\s+(?:posted|wrote)\s+(?:on|at)\s+\S", re.I)
+
+
+def _and_between(names: str | None) -> str | None:
+    """Names listed with commas only ("Mélanie Gagnon, Derek Whitehorse") joined as a byline joins them: "…
+    and …" before the last."""
+    if not names or "," not in names or re.search(r"\s(?:and|&)\s", names, re.I):
+        return names
+    head, _, last = names.rpartition(",")
+    return f"{head.strip()} and {last.strip()}"
 
 
 @lru_cache(maxsize=8192)
@@ -618,7 +778,7 @@ _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
 def leads_on(rest: str) -> bool:
     """Whether what shares a line with a warning (Warning.rest) is the article's text: running text, not a short
     aside ("Please don't mainpage!", "We have not embedded the video.") nor a help line's number."""
-    return is_sentence(rest) and len(words(rest)) >= 10 and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I))
+    return is_sentence(rest) and len(words(rest)) >= 10 and not is_note(rest) and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I))
 
 
 def _goes_on(sentence: str) -> bool:
@@ -746,19 +906,28 @@ def is_headline_like(line: str) -> bool:
     count = len(words(line))
     if not 2 <= count <= 40:
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#" or _LEADING_TAG.match(line)):
         return False
     if is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False
     if date_line(line) or byline(line) or has_caption_mark(line) or IMAGE_CREDIT.match(line):
         return False
-    if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I):
+    if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I) and not _LEADING_TAG.match(line):
         return False
     return True
 
 
+# A warning's tag opening a headline ("[TW: suicide] What my brother's last voicemail taught me"): the headline's.
+_LEADING_TAG = re.compile(r"^[\[(](?:tw|cw|cn|trigger warning|content warning|content note)\s*:[^\[\]()]{2,60}[\])]\s+(?=[\w“\"'‘])\S.{10,}", re.I)
+
+
+def leading_tag(line: str) -> str:
+    """The warning's tag a headline opens with, without its brackets ("TW: suicide"), or ""."""
+    return line[1:line.index("]" if line[0] == "[" else ")")].strip() if _LEADING_TAG.match(line) else ""
+
+
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (is_chrome, date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
-                     is_person_name, is_editorial_note, is_end_of_article):
+    for function in (is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
+                     is_person_name, is_note, is_end_of_article):
         function.cache_clear()

@@ -16,6 +16,8 @@ _MD_LINE_START = re.compile(r"^(\s*)([+\-=>]|\d+[.)])(?=\s|$)")
 
 def _escape(text: str) -> str:
     """Escape Markdown syntax in plain text, then turn bare URLs and pic.twitter.com links into autolinks."""
+    if "http" not in text:  # (most paragraphs: no address to link)
+        return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _escape_plain(text))
     pieces = []
     last = 0
     for match in _INLINE_URL.finditer(text):
@@ -29,6 +31,8 @@ def _escape(text: str) -> str:
 
 
 def _escape_plain(text: str) -> str:
+    if "pic.twitter.com/" not in text:
+        return _MD_SPECIAL.sub(r"\\\1", text)
     pieces = []
     last = 0
     for match in _PIC_LINK.finditer(text):

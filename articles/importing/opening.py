@@ -39,7 +39,8 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         if len(found) >= BODY_CANDIDATES:
             break
         line = lines[index]
-        if line and not kinds.is_chrome(line) and not kinds.is_editorial_note(line):
+        if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line):
+            # (a note about the article or a bio of its writer opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []

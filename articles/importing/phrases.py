@@ -6,7 +6,7 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
 CHROME_LINES = [
     r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
-    r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
+    r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
@@ -21,6 +21,13 @@ CHROME_LINES = [
     r"we[’']re sorry, this feature is currently unavailable.*", r"(?:a\s+)+a", r"\(full-size photo\).*",
     r"watch one-minute world news", r"map:.*",
     r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*", r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # (a gallery's counter, "3 / 10")
+    r"reply(?: to (?:this|the) (?:post|thread|comment|topic))?", r"(?:reply|replies|responses?)\s*\(\d+\)", r"\d+\s+(?:replies|responses)",  # a comment counter
+    r"(?:issue|vol\.?|volume)\s+\d+\b.{0,40}",  # a print issue ("Issue 47 · Winter 2023")
+    # a record's fields (a review's box, a journal's mood line, a newsletter's web link)
+    r"(?:current (?:music|mood|location)|genre|publisher|pages|rating|price|developer|platforms?|runtime|format|isbn)\s*:.{0,80}",
+    r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
+    # a menu's own buttons and a search box's label
+    r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
@@ -40,12 +47,18 @@ NAV_WORDS = frozenset(
 
 # Lines that close the article: what follows is the page around it.
 END_OF_ARTICLE = [
+    # a press release's contacts ("For more information, please contact:", "Notes to editors", "Media enquiries: …")
+    r"for (?:more|further) information.{0,40}\bcontact\b.*", r"unsubscribe\b.*", r"sent (?:on|at) (?:\d{1,2} [a-z]+ \d{4}|[a-z]+ \d{1,2},? \d{4}).*", r"notes? (?:to|for) editors\s*:?.*",
+    r"(?:for )?(?:media|press) (?:enquiries|inquiries|contacts?)\b.*",
+    # a blog's own footer: who posted it and when, its labels, its comments ("Posted by Name at 21:12", "4 comments:")
+    r"posted by .{2,60}? at \d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", r"labels?:\s.{2,200}", r"\d+ comments?:",
+    r"email this\s*blog\s*this!?.*",
     r"share(?: on)? (?:facebook|twitter).*", r"share\d+\s*tweet\d+.*", r"previous post", r"next post",
     r"comments are closed\.?", r"please log\s*in to (?:join|comment).*", r"leave a (?:reply|comment)",
     r"we need your help\b.*", r"support us", r"get involved!?", r"can you help\b.*",
     r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading|interviews?|videos?|galleries|podcasts?|news))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
-    r"blog comments powered by .*", r".* is run as a safe space\..*",
+    r"blog comments powered by .*",
     r"share (?:this|the) (?:article|story|post|page)\b.*", r"share (?:this|on|via)\s*:?", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
     r"tags?\s*:.*", r"topics?\s*:.*", r"filed under\s*:?.*", r"(?:©|copyright\s+(?:©\s*)?\d{4}|\(c\)\s*\d{4}).*", r"all rights reserved\.?.*",
     r"(?:join|start) the (?:conversation|discussion)\b.*", r"(?:leave|post|add|write) a (?:comment|reply|response)\b.*",
@@ -60,9 +73,8 @@ END_OF_ARTICLE = [
     r"share(?: this)?(?: (?:article|story|post|page))?\s*:?", r"like this\s*:?", r"(?:read|up|watch) next\s*:?",
     r"site (?:index|map)",
     # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
-    # …"), a short line ending in an e-mail address.
+    # …"); a short line ending in an e-mail address (END_OF_ARTICLE_CUED).
     r"(?:written|story|words) by\s+\w[^.!?]{1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
-    r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*",
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
@@ -83,7 +95,7 @@ END_OF_ARTICLE = [
     r"thanks for reading\b.*\b(?:subscri\w*|sign up|share)\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
     r"(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,80} contributed(?: to this report)?\.?",
     r"(?:additional )?reporting (?:was )?contributed by .{1,80}",
-    # An opinion page's disclaimer, a paywall's prompt, a press release's contacts, a licence's links, an error
+    # An opinion page's disclaimer, a paywall's prompt, a licence's links, an error
     # report link, a tip line, a resources box, a comment count, a print edition's line with its date, a promotion
     # of the broadcast, a link to the original language, a live blog's "Load more", an agency's end mark ("-- NNA"),
     # a blog's filing line, a review's verdict box.
@@ -91,8 +103,6 @@ END_OF_ARTICLE = [
     r"(?:guest posts|columns|opinion pieces|op-eds|letters)(?: on this \w+)? (?:are|reflect) (?:solely )?(?:the )?(?:views|opinions) of\b.*",
     r"subscribe (?:now |today )?to (?:continue|keep) reading\b.*", r"(?:to )?(?:continue|keep) reading,? (?:subscribe|sign in|log in|register|become)\b.*",
     r"this (?:article|story|content) is (?:only )?(?:for|available to) (?:paying )?(?:subscribers|members)\b.*", r"already a (?:subscriber|member)\?.*",
-    r"for (?:further|more) information(?:\s+or to arrange (?:an )?interviews?)?,?\s+(?:please\s+)?contact\b.*",
-    r"(?:for )?(?:media|press) (?:enquiries|inquiries|contacts?)\s*:?.*", r"notes? (?:to|for) editors\s*:?.*",
     r"republish this (?:story|article)\b.*", r"creative commons licen[cs]e\b.*",
     r"(?:this (?:article|story|work) is )?(?:licensed|published|republished) under (?:a |the )?creative commons\b.*",
     r"spot(?:ted)? an? (?:error|mistake|typo)\b.*", r"do you have (?:any )?(?:information|a tip|news)\b.*",
@@ -100,36 +110,54 @@ END_OF_ARTICLE = [
     r"published in .{2,60},\s+(?:\w+\.?,?\s+){1,3}\d{4}\.?", r"watch (?:the )?full (?:story|report|interview|episode)\b.*",
     r"read (?:this|it|the (?:article|story)) in [a-z]+\b.*", r"load more(?: updates| posts| stories| entries)?\b.*",
     r"(?:--|—)\s*(?-i:[A-Z]{2,6})", r"this entry was posted in\b.*", r"verdict\s*:\s*(?:\d+(?:\.\d+)?\s*/\s*\d+|[★☆]+).*",
-    # A credit after the text ("With files from …", "Reporter: NAME"), a blog's "Posted by Name at 21:12", a
+    # A credit after the text ("With files from …", "Reporter: NAME"), a
     # letter's valediction ("With gratitude and love from all of us,"), a podcast page's chapters.
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
-    r"posted by\s+.{2,60}?\s+at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
-    r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*",
+]
+# Lines that close the article too, whose patterns scan the line: each looked for only in a line holding its cue
+# (lower case). A short line ending in an e-mail address, a commenter's "Name said…", a comment policy ("… is run
+# as a safe space."), a tip line's prompt.
+END_OF_ARTICLE_CUED = [
+    ("@", r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*"),
+    (" said", r"[^.!?]{2,40} said(?:\.\.\.|…)"),
+    ("safe space", r".* is run as a safe space\..*"),
+    ("tip", r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*"),
 ]
 
-# Notes set between the header and the article's text, about the piece rather than part of it: a reviewer's
-# disclosure, a partnership note, a correction or update note, a press release's attribution, a guest post's
-# credit, a note on where the piece first appeared. Whole lines; the body starts after them.
-EDITORIAL_NOTES = [
-    r"(?:review|press|screener|preview|advance)\s+(?:code|copy|copies|key|keys|access|build)\s+(?:was\s+|were\s+)?(?:kindly\s+)?(?:provided|supplied|given|sent)\b.*",
-    r"(?:i|we)\s+received\s+(?:an?\s+)?(?:free\s+|complimentary\s+|advance\s+|digital\s+)?(?:e-?arc|arc|review copy|copy|(?:advance )?(?:reader|review)(?:['’]s)? copy|galley)\b.*",
-    r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*",
-    r"this (?:article|story|report|piece|investigation|feature|project|series) (?:was|is) (?:produced|published|co-published|reported|written|made|funded|supported)"
+# Notes about the article itself, set between its header and its text (or after it), rather than part of it: a
+# reviewer's disclosure, a partnership, republication, translation or correction note, an editor's note that
+# explains rather than warns (a warning is read first), a press release's attribution, a guest post's credit, a
+# note on where the piece first appeared or appears in print, a fact check's boxes ("Claim: …", "Rating: FALSE"), a
+# live page's invitation, what the outlet chose not to show. Whole lines; the body opens after them.
+ARTICLE_NOTES = [
+    r"(?:review|press|screener|preview|advance)\s+(?:code|copy|copies|key|keys|access|build)\b.{0,40}\b(?:provided|supplied|given|sent)\b.*",
+    r"(?:i|we)\s+(?:received|was sent|were sent|was given)\s+(?:an?\s+)?(?:free\s+|complimentary\s+|advance\s+|digital\s+)?"
+    r"(?:e-?arc|arc|review copy|copy|(?:advance )?(?:reader|review)(?:['’]s)? copy|galley)\b.*",
+    r"this (?:article|story|report|piece|post|review|essay|interview|column|episode|investigation|feature|project|series)"
+    r" (?:was |is |has been )?(?:(?:originally|first) (?:published|appeared)|first appeared|appear(?:s|ed)? (?:in|on)|produced|updated|"
+    r"corrected|amended|translated|republished|part of|published (?:in|on|by|with)|a (?:partnership|collaboration))\b.*",
+    r"this (?:article|story|report|piece|investigation|feature|project|series) (?:was|is) (?:co-published|reported|written|made|funded|supported)"
     r" (?:in partnership|in collaboration|jointly|with (?:the )?(?:support|funding|help)|by)\b.*",
-    r"(?:editor[’']?s[’']? note|correction|clarification|updated?)\s*:\s*(?:this|an earlier|a previous|the)\s+(?:story|article|version|post|piece|report)\b"
+    r"editor[’']?s[’']? note\s*[:.–—-].*",
+    r"(?:correction|clarification|updated?)\s*:\s*(?:this|an earlier|a previous|the)\s+(?:story|article|version|post|piece|report)\b"
     r".{0,60}\b(?:updated|corrected|amended|changed|misstated|incorrectly|misspelled|misidentified|stated|edited|said|named|gave|reported)\b.*",
-    r"please attribute (?:this |these |the )?(?:to|statement|quotes?|comments?)\b.*",
-    r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
-    r"this (?:article|story|piece|post|essay) (?:was|is) (?:originally|first) published\b.*",
-    r"this (?:article|story|piece|essay) appear(?:s|ed) (?:in|on) (?:the )?.{0,60}\b(?:print|issue|edition)\b.*",
+    r"(?:it|this) was (?:originally|first) published\b.*", r"(?:originally|first) published (?:in|on|by|at)\b.*",
+    r"translated (?:from \w+ )?by\b.*", r"please attribute\b.*", r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
+    r"(?:the\s+)?(?:claim|fact|rating|our rating|verdict|conclusion(?: in brief)?)\s*:\s*\S.{0,300}",
+    r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
+    r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
+]
+# Notes about the article whose patterns scan the line, each looked for only in a line holding its cue (as above):
+# a reviewer's disclosure ("… in exchange for an honest review").
+ARTICLE_NOTES_CUED = [
+    ("exchange", r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*"),
 ]
 
 # A summary box's label under the headline ("Summary", "Key points"): its short items are not the body.
-SUMMARY_LABELS = r"summary|key points|key facts|highlights|in brief|at a glance|in short|what you need to know|the big picture|tl;?dr|quick read"
-# A fact check's summary box ("Claim: …", "Fact: …", "Rating: FALSE") set before the text.
-FACT_BOX = r"(?:the\s+)?(?:claim|fact|rating|our rating|conclusion in brief)\s*:\s*\S.{0,300}"
+SUMMARY_LABELS = (r"summary|key points|key facts|highlights|in brief|at a glance|in short|what you need to know|the big picture"
+                  r"|the story so far|tl;?dr|quick read")
 
 # What a contributor's note says after the name ("… is a senior studying …", "… is a photographer and writer
 # based in …", "… is head of services at …"): one of these words.
@@ -139,8 +167,6 @@ BIO_WORDS = (
     r"filmmaker|based in|head of|fellow|intern|critic|historian|volunteer|member of"
 )
 BIO_VERBS = r"writes (?:about|on|for)|covers|reports (?:on|for)"
-# Credits for what others added, after the text ("With files from Nadia Okafor", "With information from …").
-CONTRIBUTOR_CREDIT = r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}"
 
 # Boxes set inside an article (a most-read list, an advert): the label and the short lines under it
 # are left out, and the article goes on with the next running text.
@@ -156,13 +182,13 @@ SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddi
 
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
+    # A credit closing a caption: "(Jane Doe/The Outlet)", "Supplied: Surf Life Saving", "PHOTO | NAME | OUTLET".
+    r"\([A-Z][\w .'’-]{1,40}/[\w .'’-]{2,40}\)\s*$", r"\bsupplied(?::|\s+by)\s+\S[^.]{0,60}$", r"\bphoto\s*\|\s*[A-Z]",
     r"\bphotograph:\s", r"\bphoto:\s", r"\bpicture:\s", r"\bimage:\s", r"\bpicture from\b", r"\bphoto(?:graph)? by\b",
     r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"\((?:getty|reuters|afp|epa|shutterstock|alamy)[^)]{0,40}\)\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
-    # A credit closing a caption: "(Jane Doe/The Outlet)", "Supplied: Surf Life Saving", "PHOTO | NAME | OUTLET".
-    r"\([A-Z][^()/]{1,50}/\s*[A-Z][^()]{1,40}\)\s*$", r"[.)]\s+supplied:\s+\S[^.]{0,60}$", r"\bphoto\s*\|\s*[A-Z]",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
@@ -183,6 +209,13 @@ NOT_NAME_WORDS = [
     "chapter", "setup", "opinion", "editorial", "analysis", "review", "comment", "comments", "advertisement",
     "on", "in", "of", "for", "to", "from", "with", "about", "after", "before", "why", "how", "what", "when",
     "warning", "warnings", "trigger", "content", "contents", "note", "notes", "update", "breaking",
+    # what a menu, a fact check or a place's name is made of ("Fact Check", "Download PDF", "Asia Pacific", "Tana River")
+    "fact", "check", "download", "pdf", "print", "español", "english", "français", "edition",
+    "asia", "asian", "pacific", "africa", "african", "europe", "european", "america", "americas", "caribbean",
+    "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
+    "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
+    "report", "reports", "situation", "press", "release", "statement",
+    "new", "south", "north", "east", "west",  # ("South Sudan", "New Zealand"; a bare "Oliver North" is lost to this)
 ]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
@@ -204,17 +237,18 @@ WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
     r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
     r"|(?:viewer|reader)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
+    r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
     # follows speaks of harm (lines.HARM) or distress.
-    r"|a\s+(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
-    r"|please\s+note|heads\s+up|a\s+(?:quick\s+|short\s+)?note"
+    r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
+    r"|please\s+note|heads[\s-]up|a\s+(?:quick\s+|short\s+)?note"
 )
-SOFT_WARNING_LABELS = r"^(?:editor|a\s+(?:quick\s+|short\s+)?note|before|please|heads)"
+SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|heads)"
 # What a warning speaks of, when its label alone does not make it one ("Heads up: … the death of a parent …").
 HARM_WORDS = (
     r"suicid\w*|self-harm|deaths?|dying|killings?|killed|violen\w+|abuse|assault\w*|rape|torture|injur(?:y|ies)|wounds?"
     r"|miscarriage|stillbirth|pregnancy loss|eating disorders?|gore|blood|bodies|corpses?|shelling|bombing\w*|war|trauma\w*"
-    r"|grief|murder\w*|racism|slurs?|overdose|addiction|disturbing|distressing|graphic"
+    r"|grief|murder\w*|racism|slurs?|overdose|addiction|disturbing|distressing|graphic|dead|died|massacres?|starvation"
 )
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
@@ -242,6 +276,7 @@ PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
     r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
 )
