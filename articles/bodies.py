@@ -1,6 +1,6 @@
 """An article body's sanitised HTML kept on its row, so that a page does not render the Markdown again.
 
-Every write of an article's body through ``Article.save`` (and the importer's) keeps, beside it,
+Every write of an article's body through ``Article.save`` keeps, beside it,
 ``rendering.sanitised_html`` of it (``body_html``: the sanitiser's output, placed images still
 marks; figures are put in when a page is rendered, from the library as it is then) and a seal
 (``body_html_seal``): an HMAC, under the site's secret key, of the rendering rules' fingerprint
@@ -8,8 +8,9 @@ marks; figures are put in when a page is rendered, from the library as it is the
 the body it has in hand under today's rules; otherwise (the rules changed, the body was written by a
 path that kept nothing, the row was written by anything else) it renders the body as before. So
 nothing kept can be stale, and nothing the sanitiser did not produce, under these rules, for this
-very body, is ever served. ``manage.py keep_rendered_bodies`` keeps the HTML of rows that lack it
-(after a deploy that changed the rules, or a bulk load).
+very body, is ever served. The importer keeps none (its rate would pay a quarter for it), nor does any
+bulk load; ``manage.py keep_rendered_bodies`` keeps the HTML of rows that lack it (after an import, a
+bulk load, or a deploy that changed the rules).
 """
 
 from django.utils.crypto import constant_time_compare, salted_hmac

@@ -29,11 +29,10 @@ HERE_FIRST = 2  # chunks parsed here while the parsing process starts (a fresh i
 
 def parse_for_import(path: Path, *, max_bytes: int, month_first: bool,
                      furniture: frozenset = frozenset()) -> ParsedArticle | ParseError:
-    """One file parsed, with what the importer works out from the parse — the body's Markdown, the folded words
-    the vocabularies are matched against — worked out here (cached on the object, so it travels with it): the
-    writing process, which also renders and seals the body's HTML (articles/bodies.py), has the heavier share
-    of the work. A file that cannot be imported gives its ParseError. ``furniture``: the lines its site's other
-    pages repeat (sitelearning.py)."""
+    """One file parsed (what the importer works out from the parse — the body's Markdown, the folded words
+    the vocabularies are matched against — is left to the writing process, which has the lighter share of the
+    work, and then does not travel between the two); a file that cannot be imported gives its ParseError.
+    ``furniture``: the lines its site's other pages repeat (sitelearning.py)."""
     try:
         parsed = parse_file(path, max_bytes=max_bytes, month_first=month_first, furniture=furniture)
     except ParseError as error:
@@ -41,7 +40,6 @@ def parse_for_import(path: Path, *, max_bytes: int, month_first: bool,
     except Exception as error:  # a fault in the parser fails this file, not the run
         logger.exception("The parser failed on %s", path.name)
         return ParseError(path.name, f"the parser failed on this file ({type(error).__name__}: {error}); please report it")
-    parsed.folded_words, parsed.body_markdown  # noqa: B018 — computed now, in the parsing process
     return parsed
 
 
