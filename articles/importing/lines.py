@@ -325,7 +325,8 @@ def _time_in(text: str) -> tuple[time | None, str]:
 
 # What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
 _PARTS = re.compile(r"\s*[|·•]\s*")
-_UPDATE_TAIL = re.compile(r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|\d+\s+\w+\s+ago\b)", re.I)
+_UPDATE_TAIL = re.compile(  # "… Updated 2 hours ago", "… Last update on: Wed Feb 25, 2026 09:40 PM"
+    r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|last\s+update\b|\d+\s+\w+\s+ago\b)", re.I)
 
 
 # Every date the patterns, the labels or dateparser read has a month's name or numbers joined by a separator
@@ -690,7 +691,9 @@ def byline(line: str) -> str | None:
         # the date it posted ("Log in | Subscribe" is no one's)
         parts = [part.strip() for part in line.split(" | ")]
         first = parts[0]
-        if date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
+        # One capitalised word before the date ("Bhopal | Updated: …") is a dateline's place or a section, not a writer.
+        one_word = " " not in first and not _USER_NAME_SHAPE.search(first)
+        if not one_word and date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
                 and (bare_name(first) or any(date_line(part) for part in parts[1:])) and not is_chrome(first):
             return first
         if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):

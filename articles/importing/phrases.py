@@ -241,9 +241,9 @@ WARNING_LABELS = (
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
     # follows speaks of harm (lines.HARM) or distress.
     r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
-    r"|please\s+note|heads[\s-]up|a\s+(?:quick\s+|short\s+)?note"
+    r"|please\s+note|heads[\s-]up|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
 )
-SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|heads)"
+SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|heads|caution|advisory)"
 # What a warning speaks of, when its label alone does not make it one ("Heads up: … the death of a parent …").
 HARM_WORDS = (
     r"suicid\w*|self-harm|deaths?|dying|killings?|killed|violen\w+|abuse|assault\w*|rape|torture|injur(?:y|ies)|wounds?"
