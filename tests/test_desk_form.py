@@ -314,3 +314,67 @@ def test_a_writers_byline_is_her_only_choice(writer):
     select = re.search(r'<select name="author"[^>]*>(.*?)</select>', html, re.S).group(1)
     assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["Wanda Writer"]
     assert "selected" in select
+
+
+# --- an editor publishes a draft directly -------------------------------------------------------------------
+
+
+def _undecided_draft(writer, created_by=None):
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        warnings_decided_at=None, no_warnings_apply=False, created_by=created_by or writer)
+    article.refresh_from_db()
+    return article
+
+
+def test_an_editor_publishes_her_draft_in_one_save_deciding_its_warnings(writer, editor):
+    """An editor's own draft offers "Save and publish now"; with her warning decision in the same save it is
+    live at once, and the record says who published it, when, from draft to published (no review by herself)."""
+    from articles.models import Decision
+    article = _undecided_draft(writer, created_by=editor)  # hers, under the desk's byline
+    client = logged_in(editor)
+    assert 'name="_workflow" value="publish"' in client.get(change_url(article)).content.decode()
+    response = client.post(change_url(article), form_data(
+        article, body="Her own words.", no_warnings_apply="on", record_warning_decision="on", _workflow="publish",
+    ), follow=True)
+    article.refresh_from_db()
+    assert (article.status, article.body, article.is_live) == ("published", "Her own words.", True)
+    assert [str(m) for m in response.context["messages"]] == ["Your changes were saved. Published."]
+    published = Decision.objects.get(article=article, action="publish")
+    assert (published.actor, published.from_status, published.to_status) == (editor, "draft", "published")
+    assert published.at <= timezone.now() and not Decision.objects.filter(article=article, action="submit").exists()
+    record = response.content.decode().split('id="record-of-decisions"')[1]
+    assert "Published" in record and "Draft → Published" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", record))
+
+
+def test_an_editor_cannot_publish_a_draft_before_deciding_its_warnings(writer, editor):
+    """The warning-decision blocker stands for a draft as for a reviewed article: the edit is saved, the draft
+    stays a draft, and the form says why."""
+    article = _undecided_draft(writer)
+    client = logged_in(editor)
+    response = client.post(change_url(article), form_data(article, body="Edited.", _workflow="publish"), follow=True)
+    article.refresh_from_db()
+    assert (article.status, article.body) == ("draft", "Edited.")
+    assert "cannot be published before an editor decides its content warnings" in response.content.decode()
+
+
+def test_an_editor_schedules_a_draft_in_one_save(writer, editor):
+    """"Save and schedule" on a draft: published with its time to come, off the public pages until then."""
+    article = make_article(writer, "draft")
+    at = timezone.localtime() + timezone.timedelta(days=2)
+    logged_in(editor).post(change_url(article), form_data(
+        article, _workflow="schedule", _schedule_at=at.strftime("%Y-%m-%dT%H:%M")))
+    article.refresh_from_db()
+    assert article.status == "published" and article.is_scheduled
+    assert article.published_at.strftime("%Y-%m-%dT%H:%M") == at.astimezone(article.published_at.tzinfo).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_a_writer_is_offered_no_publishing_on_her_draft_and_posting_it_publishes_nothing(writer):
+    """A writer's draft offers submitting, never publishing or scheduling; posting "publish" anyway leaves it a draft."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    html = client.get(change_url(article)).content.decode()
+    assert 'value="submit"' in html and 'value="publish"' not in html and 'value="schedule"' not in html
+    client.post(change_url(article), form_data(article, _workflow="publish"))
+    article.refresh_from_db()
+    assert article.status == "draft"
