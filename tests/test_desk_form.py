@@ -283,6 +283,25 @@ def test_a_refused_stale_save_links_to_the_version_saved_meanwhile(writer, edito
     assert link.group(2) == second_editor.username
 
 
+def test_a_refused_stale_save_shows_their_version_against_what_was_typed(writer, editor, second_editor):
+    """The refusal shows, field by field, where the version saved meanwhile and the stale form differ (theirs
+    struck out, hers added, word by word in a changed paragraph); fields both left alone are not listed, and
+    the typed text stays in the form."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(standfirst="The ceasefire held for a third night in the north.", body="First paragraph.\n\nSecond one.")
+    article.refresh_from_db()
+    stale = form_data(article, standfirst="The ceasefire held for a fourth night in the north.")
+    logged_in(second_editor).post(change_url(article), form_data(article, title="Saved meanwhile"))
+    html = logged_in(editor).post(change_url(article), stale).content.decode()
+    assert "The ceasefire held for a fourth night in the north." in html  # still in the form
+    box = html.split('id="conflict-diff"')[1].split("</section>")[0]
+    labels = re.findall(r"<h3>([^<]+)</h3>", box)
+    assert labels == ["Title", "Standfirst"]  # the body, the same in both, is not listed
+    assert "− Saved meanwhile" in box and f"+ {article.title}" in box
+    assert "<del>third</del><ins>fourth</ins>" in box
+    assert second_editor.username in box
+
+
 def test_the_admin_writes_times_on_the_24_hour_clock(writer, editor):
     """A published article's time reads "4 Mar 2026, 15:30" on its form and in the list, as on the desk
     and in the record of decisions, not "3:30 p.m."."""

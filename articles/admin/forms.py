@@ -12,7 +12,8 @@ from taggit.models import Tag
 
 from articles.admin.images import usable_images
 from articles.admin.widgets import BrowserDateTimeWidget
-from articles.diffing import normalise_newlines
+from articles.content import Content
+from articles.diffing import diff_content, normalise_newlines
 from articles.models import Article, display_name
 from articles.rendering import body_images
 
@@ -56,6 +57,7 @@ class ArticleForm(forms.ModelForm):
         self.user = user
         self.is_editor = is_editor
         self.conflict = None
+        self.conflict_diff = []  # on an edit conflict: the fields where their version and this form differ
         self.schedule_at = None  # the time typed beside "Save and schedule", once checked
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
@@ -211,15 +213,24 @@ class ArticleForm(forms.ModelForm):
         who = display_name(current.last_edited_by) if current.last_edited_by else "someone else"
         when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")
         self.conflict = (who, when)
+        self.conflict_diff = conflict_diff(Content.of(current), cleaned)
         # Let the next save go through once the person has looked: it starts from the current version.
         self.data = self.data.copy()
         self.data[self.add_prefix("edit_version")] = current.version
         raise forms.ValidationError(
             f"Not saved: {who} saved this article on {when}, after you opened it. Your text is still in the "
-            "form below. Open the article in another tab to see their version, merge what you need, then "
-            "save again (saving again replaces their version with this form).",
+            "form below, under where their version differs from it; merge what you need of theirs, then save "
+            "again (saving again replaces their version with this form).",
             code="edit_conflict",
         )
+
+
+def conflict_diff(theirs: Content, cleaned: dict) -> list:
+    """The fields where the version saved meanwhile (``theirs``) and what this form holds (``cleaned``)
+    differ, as articles.diffing reads them: from theirs to the form's, i.e. what saving again would change.
+    Fields the form does not show (or could not read) keep theirs, so they never show as differences."""
+    typed = Content.from_form(cleaned, start=theirs)
+    return [field for field in diff_content(theirs, typed) if field.changed]
 
 
 class TransitionForm(forms.Form):
