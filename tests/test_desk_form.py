@@ -397,3 +397,33 @@ def test_a_writer_is_offered_no_publishing_on_her_draft_and_posting_it_publishes
     client.post(change_url(article), form_data(article, _workflow="publish"))
     article.refresh_from_db()
     assert article.status == "draft"
+
+
+def test_the_new_article_form_offers_publishing_to_an_editor_only(writer, editor):
+    """An editor's new article has "Save and publish now" beside "Save and submit for review"; a writer's has not."""
+    assert 'name="_workflow" value="publish"' in logged_in(editor).get(ADD_URL).content.decode()
+    assert 'name="_workflow" value="publish"' not in logged_in(writer).get(ADD_URL).content.decode()
+
+
+def test_an_editor_publishes_a_new_article_in_one_save(writer, editor):
+    """"Save and publish now" on a new article, with the warning decision ticked in the same form: saved, its
+    decision recorded, published; the record says draft → published by her."""
+    from articles.models import Decision
+    response = logged_in(editor).post(ADD_URL, _new(
+        title="Shelling resumes at the eastern crossing", author=writer.author_profile.pk,
+        no_warnings_apply="on", record_warning_decision="on", _workflow="publish"), follow=True)
+    article = Article.objects.get(title="Shelling resumes at the eastern crossing")
+    assert article.is_live and article.warnings_decided_by == editor
+    assert [str(m) for m in response.context["messages"]] == ["Your changes were saved. Published."]
+    published = Decision.objects.get(article=article, action="publish")
+    assert (published.actor, published.from_status, published.to_status) == (editor, "draft", "published")
+
+
+def test_a_new_article_published_without_a_warning_decision_stays_a_draft_saying_why(writer, editor):
+    """Without the decision the new article is kept as a draft and its page says why it was not published."""
+    response = logged_in(editor).post(ADD_URL, _new(
+        title="A draft without a decision", author=writer.author_profile.pk, _workflow="publish"), follow=True)
+    article = Article.objects.get(title="A draft without a decision")
+    assert article.status == "draft"
+    assert response.request["PATH_INFO"] == change_url(article)
+    assert "cannot be published before an editor decides its content warnings" in response.content.decode()
