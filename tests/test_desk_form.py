@@ -427,3 +427,19 @@ def test_a_new_article_published_without_a_warning_decision_stays_a_draft_saying
     assert article.status == "draft"
     assert response.request["PATH_INFO"] == change_url(article)
     assert "cannot be published before an editor decides its content warnings" in response.content.decode()
+
+
+def test_a_headline_used_before_gets_a_free_address_and_autosaves(writer):
+    """A new article whose headline another article already has is saved (and autosaved) at the first free
+    address, "-2", "-3"…, instead of being refused for a slug the writer never touched; a slug typed by hand
+    that clashes is still refused, naming the slug."""
+    title, taken = "Ceasefire talks resume in Geneva", "ceasefire-talks-resume-in-geneva"
+    Article.objects.filter(pk=make_article(writer, "published").pk).update(title=title, slug=taken)
+    client = logged_in(writer)
+    response = client.post(reverse("admin:articles_article_autosave_new"), _new(title=title, slug=taken))
+    assert response.status_code == 200, response.content
+    assert Article.objects.filter(slug=f"{taken}-2").exists()
+    client.post(ADD_URL, _new(title=title, slug=""))
+    assert Article.objects.filter(slug=f"{taken}-3").exists()
+    refused = client.post(ADD_URL, _new(title="Another headline", slug=taken)).content.decode()
+    assert "Article with this Slug already exists." in refused

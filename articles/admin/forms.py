@@ -125,19 +125,24 @@ class ArticleForm(forms.ModelForm):
 
     def clean_slug(self):
         """An empty slug is made from the headline, so a form with no headline names only the headline;
-        a headline with no Latin letter or digit asks for the slug to be typed."""
+        a headline with no Latin letter or digit asks for the slug to be typed. A slug made from the
+        headline (typed empty, or filled in by the admin's script) that another article already has gets
+        the first free "-2", "-3"… on an article readers cannot see yet, so a headline used before never
+        stops a save or an autosave with an error about a field the writer did not touch."""
         slug = self.cleaned_data.get("slug")
-        if slug:
-            return slug
         title = self.cleaned_data.get("title")  # cleaned before the slug: it comes first in the form
+        made = _slug_of(title) if title else ""
+        if slug and slug != made:
+            return slug  # typed by hand: a clash is the writer's to resolve, and the admin says so
         if not title:
             return slug  # the headline's own "required" says what is missing
-        slug = slugify(title)[: Article._meta.get_field("slug").max_length].strip("-")
-        if not slug:
+        if not made:
             raise forms.ValidationError(
                 "Type the article's address: the headline has no Latin letter or digit to make it from "
                 "(letters a–z, digits and hyphens, e.g. “aleppo-siege”).", code="required")
-        return slug
+        if self.instance.status == Article.Status.PUBLISHED:
+            return made  # a public address never moves on its own
+        return _free_slug(made, self.instance.pk)
 
     def clean(self):
         cleaned = super().clean()
@@ -223,6 +228,21 @@ class ArticleForm(forms.ModelForm):
             "again (saving again replaces their version with this form).",
             code="edit_conflict",
         )
+
+
+def _slug_of(title: str) -> str:
+    return slugify(title)[: Article._meta.get_field("slug").max_length].strip("-")
+
+
+def _free_slug(slug: str, own_pk) -> str:
+    """``slug``, or with the first free "-2", "-3"… when another article has it."""
+    others = Article.objects.exclude(pk=own_pk)
+    limit = Article._meta.get_field("slug").max_length
+    candidate, number = slug, 2
+    while others.filter(slug=candidate).exists():
+        candidate = f"{slug[: limit - len(str(number)) - 1].rstrip('-')}-{number}"
+        number += 1
+    return candidate
 
 
 def conflict_diff(theirs: Content, cleaned: dict) -> list:
