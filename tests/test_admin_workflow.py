@@ -103,11 +103,11 @@ def test_bulk_actions_follow_the_matrix(people, role, name, state):
 
 def test_transition_page_explains_a_refusal(writer, editor):
     """Opening a move that is not possible says why, and offers no button."""
-    article = make_article(writer, "draft")
+    article = make_article(writer, "published")
     response = logged_in(editor).get(reverse("admin:articles_article_transition", args=[article.pk, "publish"]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "this is only possible when it is in review" in html and 'value="Publish now"' not in html
+    assert "this is only possible when it is draft or in review" in html and 'value="Publish now"' not in html
 
 
 def test_request_changes_without_comment_shows_the_form_again(writer, editor):
@@ -298,6 +298,7 @@ def test_bulk_publish_checks_every_article(writer, editor):
     """If one selected article may not be published, none is, and the message names it."""
     ready = make_article(writer, "in_review")
     draft = make_article(writer, "draft")
+    Article.objects.filter(pk=draft.pk).update(warnings_decided_at=None)  # its warnings undecided: not publishable
     response = logged_in(editor).post(
         reverse("admin:articles_article_changelist"),
         {"action": "publish_selected", ACTION_CHECKBOX_NAME: [draft.pk, ready.pk]},

@@ -1,7 +1,7 @@
 """The desk, the review queue and the record of decisions in a real Chromium (as tests/test_browser.py
-drives it), at a phone's 390 px, a tablet's 768 and 1024 px (the admin's sidebar open) and a laptop's 1280 px:
-what each role sees, nothing wider than the screen, axe-core with zero violations. Screenshots go to
-test-artifacts/screenshots/desk-*.png."""
+drives it), at a phone's 390 px, a tablet's 768 and 1024 px (the admin's sidebar starts closed there; "-open":
+with the person having opened it) and a laptop's 1280 px (sidebar open): what each role sees, nothing wider
+than the screen, axe-core with zero violations. Screenshots go to test-artifacts/screenshots/desk-*.png."""
 
 from datetime import timedelta
 
@@ -18,8 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 SIZES = {
     "390": {"width": 390, "height": 844}, "768": {"width": 768, "height": 1024}, "1024": {"width": 1024, "height": 768},
-    "1280": {"width": 1280, "height": 900},
+    "1024-open": {"width": 1024, "height": 768}, "1280": {"width": 1280, "height": 900},
 }
+# Django remembers the sidebar's state here once someone presses its button.
+OPENED_SIDEBAR = "localStorage.setItem('django.admin.navSidebarIsOpen', 'true')"
 
 # How far the page, and any list's table, reaches past the screen's (or its box's) right edge, in pixels.
 OVERFLOW = """() => {
@@ -38,6 +40,8 @@ def size(request):
 def desk_page(browser, size, live_server):  # noqa: F811  (the imported browser fixture)
     context = browser.new_context(viewport=SIZES[size], base_url=live_server.url)
     context.set_default_timeout(10_000)
+    if size.endswith("-open"):
+        context.add_init_script(OPENED_SIDEBAR)
     yield context.new_page()
     context.close()
 

@@ -20,6 +20,7 @@ from tests.test_workflow import make_article
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDTHS = [390, 768, 820, 1024, 1100, 1280, 1440, 1920]
+SIDEBAR_KEY = "django.admin.navSidebarIsOpen"  # where Django's nav_sidebar.js remembers the person's choice
 
 
 def _expect():
@@ -32,9 +33,11 @@ def desk(browser, live_server):  # noqa: F811  (the fixture imported above)
     """Opens a logged-in tab at a given width: desk(user, width) -> page."""
     contexts = []
 
-    def open_tab(user, width=1280):
+    def open_tab(user, width=1280, sidebar_opened=False):
         context = browser.new_context(viewport={"width": width, "height": 900}, base_url=live_server.url)
         context.set_default_timeout(15_000)
+        if sidebar_opened:  # as Django remembers it once the person pressed the sidebar's button
+            context.add_init_script(f"localStorage.setItem('{SIDEBAR_KEY}', 'true')")
         contexts.append(context)
         page = context.new_page()
         _log_in(page, user.username)
@@ -67,16 +70,20 @@ def _widths(page):
     }""")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_body_box_holds_its_shape_with_a_picture_in_the_preview(desk, writer, width, settings, tmp_path):
-    """At every window width, phone, tablet (the admin's sidebar open) and desktop, once the preview shows a
-    placed picture, the body box is at least as wide as the form's other text fields and takes a fair share of
-    the window (at 768 px it was 240 px beside the labels' column)."""
+@pytest.mark.parametrize(("width", "sidebar_opened"), [
+    *((width, False) for width in WIDTHS), (768, True), (1024, True),
+])
+def test_the_body_box_holds_its_shape_with_a_picture_in_the_preview(desk, writer, width, sidebar_opened, settings,
+                                                                      tmp_path):
+    """At every window width, phone, tablet (the admin's sidebar closed, as it starts there, and opened by the
+    person) and desktop, once the preview shows a placed picture, the body box is at least as wide as the form's
+    other text fields and takes a fair share of the window (at 768 px with the sidebar open it was 240 px beside
+    the labels' column)."""
     expect = _expect()
     settings.MEDIA_ROOT = tmp_path / "media"
     picture = stored("Families at the crossing", uploaded_by=writer)
     article = make_article(writer, "draft")
-    page = desk(writer, width)
+    page = desk(writer, width, sidebar_opened=sidebar_opened)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.fill("#id_body", f"Families waited.\n\n![Families at the crossing](image:{picture.pk})\n\nShelling resumed at dawn.")
     expect(page.locator(".body-preview__text img")).to_have_count(1)
@@ -84,7 +91,7 @@ def test_the_body_box_holds_its_shape_with_a_picture_in_the_preview(desk, writer
     assert sizes["body"] >= sizes["standfirst"] - 1 and sizes["body"] >= sizes["title"] - 1, sizes
     assert sizes["body"] >= min(300, width - 60) and sizes["body"] >= 0.45 * width, sizes
     page.locator(".body-editor").scroll_into_view_if_needed()
-    shoot(page, f"body-editor-{width}")
+    shoot(page, f"body-editor-{width}{'-sidebar' if sidebar_opened else ''}")
 
 
 def test_the_preview_goes_beside_the_body_where_it_fits_and_the_choice_is_remembered(desk, writer):
@@ -437,3 +444,38 @@ def test_the_workflow_buttons_are_as_easy_to_hit_as_save(desk, writer, editor, w
     assert len(heights) >= 4 and min(heights) >= 32, heights
     shoot(page, f"workflow-buttons-editor-{width}")
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+def _sidebar(page):
+    return page.evaluate(f"""() => ({{
+        open: document.getElementById('main').classList.contains('shifted'),
+        expanded: document.getElementById('nav-sidebar').getAttribute('aria-expanded'),
+        remembered: localStorage.getItem('{SIDEBAR_KEY}'),
+        form: document.getElementById('content').getBoundingClientRect().width,
+    }})""")
+
+
+def test_the_sidebar_starts_closed_on_a_tablet_and_stays_open_once_opened(desk, writer):
+    """At 768 px the admin's sidebar starts closed, leaving the form the window's width, without remembering a
+    choice nobody made (a laptop's window still starts with it open); once the person opens it, it stays open
+    after a reload, as Django remembers it."""
+    article = make_article(writer, "draft")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    page = desk(writer, 768)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    state = _sidebar(page)
+    assert (state["open"], state["expanded"], state["remembered"]) == (False, "false", None), state
+    assert state["form"] >= 700, state  # beside the open sidebar it was about 430 px
+    shoot(page, "sidebar-768-closed")
+    page.click("#toggle-nav-sidebar")
+    assert _sidebar(page)["open"] and _sidebar(page)["remembered"] == "true"
+    page.reload()
+    page.wait_for_load_state("load")
+    assert _sidebar(page)["open"]
+    shoot(page, "sidebar-768-opened")
+    wide = desk(writer, 1280)
+    wide.goto(url)
+    wide.wait_for_load_state("load")
+    state = _sidebar(wide)
+    assert (state["open"], state["expanded"], state["remembered"]) == (True, "true", None), state

@@ -283,6 +283,25 @@ def test_a_refused_stale_save_links_to_the_version_saved_meanwhile(writer, edito
     assert link.group(2) == second_editor.username
 
 
+def test_a_refused_stale_save_shows_their_version_against_what_was_typed(writer, editor, second_editor):
+    """The refusal shows, field by field, where the version saved meanwhile and the stale form differ (theirs
+    struck out, hers added, word by word in a changed paragraph); fields both left alone are not listed, and
+    the typed text stays in the form."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(standfirst="The ceasefire held for a third night in the north.", body="First paragraph.\n\nSecond one.")
+    article.refresh_from_db()
+    stale = form_data(article, standfirst="The ceasefire held for a fourth night in the north.")
+    logged_in(second_editor).post(change_url(article), form_data(article, title="Saved meanwhile"))
+    html = logged_in(editor).post(change_url(article), stale).content.decode()
+    assert "The ceasefire held for a fourth night in the north." in html  # still in the form
+    box = html.split('id="conflict-diff"')[1].split("</section>")[0]
+    labels = re.findall(r"<h3>([^<]+)</h3>", box)
+    assert labels == ["Title", "Standfirst"]  # the body, the same in both, is not listed
+    assert "− Saved meanwhile" in box and f"+ {article.title}" in box
+    assert "<del>third</del><ins>fourth</ins>" in box
+    assert second_editor.username in box
+
+
 def test_the_admin_writes_times_on_the_24_hour_clock(writer, editor):
     """A published article's time reads "4 Mar 2026, 15:30" on its form and in the list, as on the desk
     and in the record of decisions, not "3:30 p.m."."""
@@ -314,3 +333,113 @@ def test_a_writers_byline_is_her_only_choice(writer):
     select = re.search(r'<select name="author"[^>]*>(.*?)</select>', html, re.S).group(1)
     assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["Wanda Writer"]
     assert "selected" in select
+
+
+# --- an editor publishes a draft directly -------------------------------------------------------------------
+
+
+def _undecided_draft(writer, created_by=None):
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        warnings_decided_at=None, no_warnings_apply=False, created_by=created_by or writer)
+    article.refresh_from_db()
+    return article
+
+
+def test_an_editor_publishes_her_draft_in_one_save_deciding_its_warnings(writer, editor):
+    """An editor's own draft offers "Save and publish now"; with her warning decision in the same save it is
+    live at once, and the record says who published it, when, from draft to published (no review by herself)."""
+    from articles.models import Decision
+    article = _undecided_draft(writer, created_by=editor)  # hers, under the desk's byline
+    client = logged_in(editor)
+    assert 'name="_workflow" value="publish"' in client.get(change_url(article)).content.decode()
+    response = client.post(change_url(article), form_data(
+        article, body="Her own words.", no_warnings_apply="on", record_warning_decision="on", _workflow="publish",
+    ), follow=True)
+    article.refresh_from_db()
+    assert (article.status, article.body, article.is_live) == ("published", "Her own words.", True)
+    assert [str(m) for m in response.context["messages"]] == ["Your changes were saved. Published."]
+    published = Decision.objects.get(article=article, action="publish")
+    assert (published.actor, published.from_status, published.to_status) == (editor, "draft", "published")
+    assert published.at <= timezone.now() and not Decision.objects.filter(article=article, action="submit").exists()
+    record = response.content.decode().split('id="record-of-decisions"')[1]
+    assert "Published" in record and "Draft → Published" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", record))
+
+
+def test_an_editor_cannot_publish_a_draft_before_deciding_its_warnings(writer, editor):
+    """The warning-decision blocker stands for a draft as for a reviewed article: the edit is saved, the draft
+    stays a draft, and the form says why."""
+    article = _undecided_draft(writer)
+    client = logged_in(editor)
+    response = client.post(change_url(article), form_data(article, body="Edited.", _workflow="publish"), follow=True)
+    article.refresh_from_db()
+    assert (article.status, article.body) == ("draft", "Edited.")
+    assert "cannot be published before an editor decides its content warnings" in response.content.decode()
+
+
+def test_an_editor_schedules_a_draft_in_one_save(writer, editor):
+    """"Save and schedule" on a draft: published with its time to come, off the public pages until then."""
+    article = make_article(writer, "draft")
+    at = timezone.localtime() + timezone.timedelta(days=2)
+    logged_in(editor).post(change_url(article), form_data(
+        article, _workflow="schedule", _schedule_at=at.strftime("%Y-%m-%dT%H:%M")))
+    article.refresh_from_db()
+    assert article.status == "published" and article.is_scheduled
+    assert article.published_at.strftime("%Y-%m-%dT%H:%M") == at.astimezone(article.published_at.tzinfo).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_a_writer_is_offered_no_publishing_on_her_draft_and_posting_it_publishes_nothing(writer):
+    """A writer's draft offers submitting, never publishing or scheduling; posting "publish" anyway leaves it a draft."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    html = client.get(change_url(article)).content.decode()
+    assert 'value="submit"' in html and 'value="publish"' not in html and 'value="schedule"' not in html
+    client.post(change_url(article), form_data(article, _workflow="publish"))
+    article.refresh_from_db()
+    assert article.status == "draft"
+
+
+def test_the_new_article_form_offers_publishing_to_an_editor_only(writer, editor):
+    """An editor's new article has "Save and publish now" beside "Save and submit for review"; a writer's has not."""
+    assert 'name="_workflow" value="publish"' in logged_in(editor).get(ADD_URL).content.decode()
+    assert 'name="_workflow" value="publish"' not in logged_in(writer).get(ADD_URL).content.decode()
+
+
+def test_an_editor_publishes_a_new_article_in_one_save(writer, editor):
+    """"Save and publish now" on a new article, with the warning decision ticked in the same form: saved, its
+    decision recorded, published; the record says draft → published by her."""
+    from articles.models import Decision
+    response = logged_in(editor).post(ADD_URL, _new(
+        title="Shelling resumes at the eastern crossing", author=writer.author_profile.pk,
+        no_warnings_apply="on", record_warning_decision="on", _workflow="publish"), follow=True)
+    article = Article.objects.get(title="Shelling resumes at the eastern crossing")
+    assert article.is_live and article.warnings_decided_by == editor
+    assert [str(m) for m in response.context["messages"]] == ["Your changes were saved. Published."]
+    published = Decision.objects.get(article=article, action="publish")
+    assert (published.actor, published.from_status, published.to_status) == (editor, "draft", "published")
+
+
+def test_a_new_article_published_without_a_warning_decision_stays_a_draft_saying_why(writer, editor):
+    """Without the decision the new article is kept as a draft and its page says why it was not published."""
+    response = logged_in(editor).post(ADD_URL, _new(
+        title="A draft without a decision", author=writer.author_profile.pk, _workflow="publish"), follow=True)
+    article = Article.objects.get(title="A draft without a decision")
+    assert article.status == "draft"
+    assert response.request["PATH_INFO"] == change_url(article)
+    assert "cannot be published before an editor decides its content warnings" in response.content.decode()
+
+
+def test_a_headline_used_before_gets_a_free_address_and_autosaves(writer):
+    """A new article whose headline another article already has is saved (and autosaved) at the first free
+    address, "-2", "-3"…, instead of being refused for a slug the writer never touched; a slug typed by hand
+    that clashes is still refused, naming the slug."""
+    title, taken = "Ceasefire talks resume in Geneva", "ceasefire-talks-resume-in-geneva"
+    Article.objects.filter(pk=make_article(writer, "published").pk).update(title=title, slug=taken)
+    client = logged_in(writer)
+    response = client.post(reverse("admin:articles_article_autosave_new"), _new(title=title, slug=taken))
+    assert response.status_code == 200, response.content
+    assert Article.objects.filter(slug=f"{taken}-2").exists()
+    client.post(ADD_URL, _new(title=title, slug=""))
+    assert Article.objects.filter(slug=f"{taken}-3").exists()
+    refused = client.post(ADD_URL, _new(title="Another headline", slug=taken)).content.decode()
+    assert "Article with this Slug already exists." in refused

@@ -29,12 +29,13 @@ STORED = {"scheduled": "published"}  # the status a state is stored as
 
 # The specification, written out independently of workflow.MOVES: (states it starts from, roles allowed).
 # A reviewer may review (and, as an editor, submit and withdraw) but never publish, schedule or unpublish.
+# An editor who may publish publishes or schedules a draft directly, without submitting it to herself first.
 EXPECTED = {
     "submit": ({"draft"}, {"owner", "reviewer", "editor", "superuser"}),
     "withdraw": ({"in_review"}, {"owner", "reviewer", "editor", "superuser"}),
     "request_changes": ({"in_review"}, {"reviewer", "editor", "superuser"}),
-    "publish": ({"in_review"}, {"editor", "superuser"}),
-    "schedule": ({"in_review"}, {"editor", "superuser"}),
+    "publish": ({"draft", "in_review"}, {"editor", "superuser"}),
+    "schedule": ({"draft", "in_review"}, {"editor", "superuser"}),
     "unpublish": ({"published"}, {"editor", "superuser"}),
     "reschedule": ({"scheduled"}, {"editor", "superuser"}),
     "cancel_schedule": ({"scheduled"}, {"editor", "superuser"}),
@@ -120,7 +121,9 @@ def test_unknown_transition_is_refused(writer):
 def test_refusal_names_the_state(writer, editor):
     """The error says what state the article is in and when the move is possible."""
     with pytest.raises(WorkflowError, match="it is draft, and this is only possible when it is in review"):
-        workflow.perform("publish", make_article(writer, "draft"), editor)
+        workflow.perform("request_changes", make_article(writer, "draft"), editor, comment="Sources?")
+    with pytest.raises(WorkflowError, match="it is published, and this is only possible when it is draft or in review"):
+        workflow.perform("publish", make_article(writer, "published"), editor)
 
 
 def test_audiences_are_distinct():
@@ -248,9 +251,11 @@ class TestPublishing:
         """A bulk move refused for one article changes none of them, and names the refused one."""
         ready = [make_article(writer, "in_review") for _ in range(2)]
         draft = make_article(writer, "draft")
+        Article.objects.filter(pk=draft.pk).update(warnings_decided_at=None)  # publishable but for its warnings
+        draft.refresh_from_db()
         with pytest.raises(WorkflowError) as raised:
             workflow.perform_many("publish", [*ready, draft], editor)
-        assert draft.title in str(raised.value)
+        assert draft.title in str(raised.value) and "content warnings" in str(raised.value)
         assert set(Article.objects.values_list("status", flat=True)) == {"in_review", "draft"}
         workflow.perform_many("publish", ready, editor)
         assert Article.objects.filter(status="published").count() == 2

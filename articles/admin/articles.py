@@ -229,6 +229,10 @@ class ArticleAdmin(
         request.masthead_restored_post = take_restored_post(request)
         extra_context = extra_context or {}
         extra_context.setdefault("show_save_and_add_another", False)  # articles are written one at a time
+        if not object_id:
+            # A new article is a draft once saved: "Save and publish now" for those the policy lets publish one.
+            extra_context["can_publish_new"] = workflow.can(
+                request.user, "publish", Article(status=Article.Status.DRAFT, created_by=request.user))
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None and workflow.can_view(request.user, article):

@@ -12,7 +12,8 @@ from taggit.models import Tag
 
 from articles.admin.images import usable_images
 from articles.admin.widgets import BrowserDateTimeWidget
-from articles.diffing import normalise_newlines
+from articles.content import Content
+from articles.diffing import diff_content, normalise_newlines
 from articles.models import Article, display_name
 from articles.rendering import body_images
 
@@ -56,6 +57,7 @@ class ArticleForm(forms.ModelForm):
         self.user = user
         self.is_editor = is_editor
         self.conflict = None
+        self.conflict_diff = []  # on an edit conflict: the fields where their version and this form differ
         self.schedule_at = None  # the time typed beside "Save and schedule", once checked
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
@@ -123,19 +125,24 @@ class ArticleForm(forms.ModelForm):
 
     def clean_slug(self):
         """An empty slug is made from the headline, so a form with no headline names only the headline;
-        a headline with no Latin letter or digit asks for the slug to be typed."""
+        a headline with no Latin letter or digit asks for the slug to be typed. A slug made from the
+        headline (typed empty, or filled in by the admin's script) that another article already has gets
+        the first free "-2", "-3"… on an article readers cannot see yet, so a headline used before never
+        stops a save or an autosave with an error about a field the writer did not touch."""
         slug = self.cleaned_data.get("slug")
-        if slug:
-            return slug
         title = self.cleaned_data.get("title")  # cleaned before the slug: it comes first in the form
+        made = _slug_of(title) if title else ""
+        if slug and slug != made:
+            return slug  # typed by hand: a clash is the writer's to resolve, and the admin says so
         if not title:
             return slug  # the headline's own "required" says what is missing
-        slug = slugify(title)[: Article._meta.get_field("slug").max_length].strip("-")
-        if not slug:
+        if not made:
             raise forms.ValidationError(
                 "Type the article's address: the headline has no Latin letter or digit to make it from "
                 "(letters a–z, digits and hyphens, e.g. “aleppo-siege”).", code="required")
-        return slug
+        if self.instance.status == Article.Status.PUBLISHED:
+            return made  # a public address never moves on its own
+        return _free_slug(made, self.instance.pk)
 
     def clean(self):
         cleaned = super().clean()
@@ -211,15 +218,39 @@ class ArticleForm(forms.ModelForm):
         who = display_name(current.last_edited_by) if current.last_edited_by else "someone else"
         when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")
         self.conflict = (who, when)
+        self.conflict_diff = conflict_diff(Content.of(current), cleaned)
         # Let the next save go through once the person has looked: it starts from the current version.
         self.data = self.data.copy()
         self.data[self.add_prefix("edit_version")] = current.version
         raise forms.ValidationError(
             f"Not saved: {who} saved this article on {when}, after you opened it. Your text is still in the "
-            "form below. Open the article in another tab to see their version, merge what you need, then "
-            "save again (saving again replaces their version with this form).",
+            "form below, under where their version differs from it; merge what you need of theirs, then save "
+            "again (saving again replaces their version with this form).",
             code="edit_conflict",
         )
+
+
+def _slug_of(title: str) -> str:
+    return slugify(title)[: Article._meta.get_field("slug").max_length].strip("-")
+
+
+def _free_slug(slug: str, own_pk) -> str:
+    """``slug``, or with the first free "-2", "-3"… when another article has it."""
+    others = Article.objects.exclude(pk=own_pk)
+    limit = Article._meta.get_field("slug").max_length
+    candidate, number = slug, 2
+    while others.filter(slug=candidate).exists():
+        candidate = f"{slug[: limit - len(str(number)) - 1].rstrip('-')}-{number}"
+        number += 1
+    return candidate
+
+
+def conflict_diff(theirs: Content, cleaned: dict) -> list:
+    """The fields where the version saved meanwhile (``theirs``) and what this form holds (``cleaned``)
+    differ, as articles.diffing reads them: from theirs to the form's, i.e. what saving again would change.
+    Fields the form does not show (or could not read) keep theirs, so they never show as differences."""
+    typed = Content.from_form(cleaned, start=theirs)
+    return [field for field in diff_content(theirs, typed) if field.changed]
 
 
 class TransitionForm(forms.Form):

@@ -86,14 +86,7 @@ class RevisionSaving:
         if name == MAKE_EDIT_LIVE:
             return self._make_edit_live(request, obj)
         if name in PUBLISHING_MOVES:
-            try:
-                article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
-            except WorkflowError as error:
-                self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
-            else:
-                done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
-                self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+            return self._save_and_publish(request, obj, name)
         if name in MOVES:
             self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
@@ -101,6 +94,17 @@ class RevisionSaving:
         # the admin's "was changed successfully" would say the opposite.
         request.masthead_skip_generic_success = getattr(request, "masthead_save_said", False)
         return super().response_change(request, obj)
+
+    def _save_and_publish(self, request, obj, name):
+        """Publish now, schedule or reschedule the article just saved, and open its page saying which."""
+        try:
+            article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
+        except WorkflowError as error:
+            self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
+        else:
+            done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
+            self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     def _make_edit_live(self, request, obj):
         """Approve the revision this save just proposed (the save's own message already said if nothing changed)."""
@@ -123,7 +127,11 @@ class RevisionSaving:
 
     def response_add(self, request, obj, post_url_continue=None):
         """"Save and submit for review" on a new article: it is saved as a draft, then the submission's
-        confirmation page opens (where a comment for the editors can be written)."""
+        confirmation page opens (where a comment for the editors can be written). "Save and publish now"
+        (for an editor who may publish): saved as a draft, then published as the change form does it
+        (the warning decision made in the same form, or the article stays a draft saying why)."""
+        if request.POST.get("_workflow") == "publish":
+            return self._save_and_publish(request, obj, "publish")
         if request.POST.get("_workflow") == "submit":
             self.message_user(request, "Your article was saved as a draft. Confirm to submit it for review.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, "submit"]))

@@ -4,7 +4,8 @@ and beside it the table of the other decisions editors make (ACTIONS), with the 
 Everything about a move is a row here. The policy (permissions.py) reads ``permission`` and
 ``own_work``; perform (transitions.py) reads the states, ``needs_comment``, ``needs_time`` and
 ``marks_submission``; the emails (notifications.py) read ``notify`` and the two texts. Adding a
-move is adding a row. The policy (permissions.can) judges both tables: nobody checks a permission
+move is adding a row. An editor who may publish publishes or schedules a draft directly (no review by
+herself first); a writer's moves stop at submitting. The policy (permissions.can) judges both tables: nobody checks a permission
 of their own.
 """
 
@@ -77,12 +78,12 @@ MOVES = {
             message="{who} asked for changes to “{title}”:\n\n{comment}",
         ),
         Move(
-            "publish", "Publish now", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH,
+            "publish", "Publish now", frozenset({Status.DRAFT, Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH,
             "an editor who may publish", notify=Audience.WRITERS, subject="Published",
             message="“{title}” is now live ({who}).",
         ),
         Move(
-            "schedule", "Schedule", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH,
+            "schedule", "Schedule", frozenset({Status.DRAFT, Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH,
             "an editor who may publish", needs_time=True, notify=Audience.WRITERS, subject="Scheduled",
             message="“{title}” is scheduled for {when} ({who}).",
         ),
