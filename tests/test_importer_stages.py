@@ -163,6 +163,8 @@ def test_quoted_person_in_the_body_is_not_the_author():
         ("Content note - suicide and self-harm", "Content note - suicide and self-harm"),
         ("Trigger warning: sexual violence.", "Trigger warning: sexual violence."),
         ("CAUTION: SOME PICTURES BELOW SHOW THE DEAD", "CAUTION: SOME PICTURES BELOW SHOW THE DEAD"),
+        ("This report contains survivors' accounts of killings. Please take care while reading.",
+         "This report contains survivors' accounts of killings. Please take care while reading."),
         ("CW: death, injury", "CW: death, injury"),
         ("TW: Rape. Please do not share!", "TW: Rape."),
         ("CN: police violence", "CN: police violence"),
@@ -265,6 +267,20 @@ def test_warning_after_the_first_paragraph():
     assert parsed.stated_warnings == ("WARNING: This article contains the names and images of people who have died.",)
     assert first_text(parsed).startswith("Sitting by the fire")
     assert "WARNING" not in parsed.body_markdown
+
+
+def test_a_warning_among_captions_before_the_dateline_is_kept():
+    """Captions, then a warning, then the article's dateline: the body starts at the dateline and the warning
+    between is still the page's warning, not lost with the captions."""
+    parsed = parse("Mourners gather after the mine collapse in Kaltana\n\n"
+                   "By Ines Okafor\n"
+                   "Posted at Mar 4 2026 10:15 AM\n\n"
+                   "Relatives wait outside the mine gate in Kaltana, Dunmore on Tuesday. Tomas Reyes, KTN Online\n\n"
+                   "Viewer discretion is advised: some pictures in this story show the bodies of miners.\n\n"
+                   "KALTANA – Rescuers brought the bodies of eleven miners to the surface on Tuesday, officials said.\n\n"
+                   "The shaft had flooded overnight after heavy rain, the company said.\n")
+    assert parsed.stated_warnings == ("Viewer discretion is advised: some pictures in this story show the bodies of miners.",)
+    assert first_text(parsed).startswith("KALTANA – Rescuers")
 
 
 def test_headline_literally_trigger_warning():

@@ -326,7 +326,10 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
     above, banner = _date_above(lines, title_at, month_first)
-    header.body_start = _after_dateline_detour(lines, header.body_start)
+    detour = _after_dateline_detour(lines, header.body_start)
+    # A warning among the captions passed over on the way to the dateline is still the page's warning.
+    header.warnings.extend(stated for stated in map(kinds.warning, filter(None, lines[header.body_start:detour])) if stated)
+    header.body_start = detour
     if header.dated is None and above is not None:
         header.dated = above
         # A date above the headline may be the site's date of today: another day named in the first

@@ -773,7 +773,8 @@ _CUT_FOR = re.compile(r"^cut\s+for\s+\S", re.I)  # a journal's cut text ("Cut fo
 # the reader about reading it or about support ("If you would rather skip it, …", "Resources … are listed at
 # the end."); never a help line's number, nor a sentence turning away ("But it also shows …").
 _ANNOUNCING = re.compile(r"\b(?:contains?|discuss(?:es)?|describes?|depicts?|includes?|shows?|mentions?)\b", re.I)
-_TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resources|helplines?|support|spoilers?|spoiler-free)\b", re.I)
+_TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resources|helplines?|support|spoilers?|spoiler-free"
+                        r"|take\s+care|look\s+after\s+yourselves?)\b", re.I)  # ("Please take care while reading.")
 _CONTACT = re.compile(r"\d{3,}|\bcall\b|\btext\b|@", re.I)
 _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
 
