@@ -119,6 +119,9 @@ def test_editor_desk_lists_queue_revisions_imports_schedule_and_today(writer, ed
     submitted = make_article(writer, "draft")
     workflow.perform("submit", submitted, writer, comment="Checked with the second source.")
     live = make_article(writer, "published")
+    # Published just now, not an hour ago: between 21:00 and 22:00 UTC an hour ago is yesterday in Baghdad.
+    Article.objects.filter(pk=live.pk).update(published_at=timezone.now())
+    live.refresh_from_db()
     workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="A corrected paragraph."))
     held = held_import()
     at = timezone.now().replace(microsecond=0) + timedelta(days=3)
