@@ -10,11 +10,25 @@ runs them as a commit would (a rolled-back block's are dropped, a robust one's e
 from pathlib import Path
 
 import pytest
+from django.db.backends.signals import connection_created
 from django.urls import URLPattern, URLResolver, get_resolver
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEED_000 = SEEDS_DIR / "000_739d39e62fd4c9a8.txt"
 SEED_004 = SEEDS_DIR / "004_63c2d75fce885dd3.txt"
+
+
+def _readers_take_no_table_locks(sender, connection, **kwargs):
+    """The SQLite test database lives in memory with a shared cache, whose table locks make a write fail at
+    once ("database table is locked", no busy timeout) while another thread's connection is reading the
+    table, such as the live server's finishing a browser test's last request. Its readers take no table
+    locks here, as readers of a file database in production (WAL) take none."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
+
+
+connection_created.connect(_readers_take_no_table_locks)
 
 
 @pytest.fixture(autouse=True)
