@@ -38,9 +38,19 @@ def clean_opening(line: str) -> str:
 def find_end(lines: list[str], start: int) -> int:
     """Index of the first line after ``start`` that closes the article (or the end of the text)."""
     for index in range(start, len(lines)):
-        if lines[index] and kinds.is_end_of_article(lines[index]):
+        if lines[index] and kinds.is_end_of_article(lines[index]) and not _link_in_text(lines, index):
             return index
     return len(lines)
+
+
+def _link_in_text(lines: list[str], index: int) -> bool:
+    """Whether the line is a link to another story set inside the text ("Read more: …" with the article's running
+    text going on under it), rather than the related links that close it."""
+    if not kinds.is_pointer(lines[index]):
+        return False
+    after = next((line for line in lines[index + 1:index + 4] if line), "")
+    return len(kinds.words(after)) >= 14 and kinds.is_sentence(after) and not (
+        kinds.is_note(after) or kinds.is_end_of_article(after) or kinds.PROMOTION.search(after) or _APPEAL.search(after))
 
 
 def build_body(lines: list[str], *, author: str | None = None) -> list:
@@ -48,7 +58,7 @@ def build_body(lines: list[str], *, author: str | None = None) -> list:
     whatever furniture ends it (the writer's bio among it, ``author`` naming the writer) left out."""
     kept = [
         clean_opening(line) for line in _without_sidebars(lines)
-        if not (line and kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40)
+        if not (line and (kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40 or kinds.is_pointer(line)))
     ]
     return _build_blocks(_split_blocks(_without_tail(kept, author)))
 
@@ -83,13 +93,13 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
     """The lines without the furniture they end with: share rows, menus, promotions, counters, notes about the
     article (a correction's), the writer's bio or sign-off, a date alone (a comment's), and a run of TAG_RUN or
     more short lines (a tag list)."""
-    end = len(lines)
+    end = _before_closing_credit(lines)
     while end > 0:
         line = lines[end - 1]
         if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_note(line)
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
-                         or (len(line) <= 60 and kinds.date_line(line))):
+                         or (len(line) <= 60 and kinds.date_line(line)) or kinds.is_closing_furniture(line)):
             run = _short_run(lines, end)
             if run >= TAG_RUN:
                 end -= run
@@ -100,7 +110,41 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
             end = pointed
             continue
         end -= 1
-    return lines[:end]
+    return lines[:_without_empty_heading(lines, end, len(lines))]
+
+
+CREDIT_TAIL = 2  # lines that may follow the writer's closing credit: a motto, an epigraph, a note (left out too)
+
+
+def _before_closing_credit(lines: list[str]) -> int:
+    """Where the text ends when the writer's credit closes it ("By Jane Doe, Branch Historian", "Words: Jane
+    Doe"), with at most CREDIT_TAIL short lines after it; otherwise the end of the lines."""
+    after = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line:
+            continue
+        if kinds.is_closing_credit(line):
+            return index if any(kinds.is_sentence(other) for other in lines[max(0, index - 3):index]) else len(lines)
+        after += 1
+        if after > CREDIT_TAIL or len(kinds.words(line)) > 25:
+            break
+    return len(lines)
+
+
+def _without_empty_heading(lines: list[str], end: int, was: int) -> int:
+    """``end`` before a heading left with nothing under it once the furniture after it is gone ("How you can
+    help" over a donation box): only when something was cut (``was``: where the lines ended before)."""
+    if end == was:
+        return end
+    last = end
+    while last > 0 and not lines[last - 1]:
+        last -= 1
+    line = lines[last - 1] if last else ""
+    if line and len(kinds.words(line)) <= 5 and line[-1:] not in _ENDS_SENTENCE + ",–—-" and line[:1].isupper() \
+            and not kinds.is_sentence(line):
+        return last - 1
+    return end
 
 
 def _pointed_list(lines: list[str], end: int) -> int | None:

@@ -152,7 +152,7 @@ def is_end_of_article(line: str) -> bool:
                 or _matches_cued(END_OF_ARTICLE_CUED, line))
 
 
-ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES)
+ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES)
 ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED)
 SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
 SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off
@@ -198,6 +198,33 @@ def is_sign_off(line: str) -> bool:
     return bool(signed) and bare_name(signed.group("who")) == signed.group("who").strip()
 
 
+# --- what closes a text -----------------------------------------------------------------------------------
+
+CLOSING = _any(phrases.CLOSING_LINES)
+POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+
+
+def is_closing_furniture(line: str) -> bool:
+    """Furniture that closes a text (phrases.CLOSING_LINES): a prompt to join the outlet's channel, a donation
+    ask ("£60 could pay for …"), a reblog or like note, a row of hashtags or reaction buttons, a lone button, a
+    sign-off with a first name alone ("— Efua")."""
+    return len(line) <= 300 and bool(CLOSING.match(line))
+
+
+def is_pointer(line: str) -> bool:
+    """A link to another story set in the text ("Read more: Farmers fear a third winter"), not a sentence."""
+    return line[:1].isalpha() and bool(POINTER.match(line)) and not is_sentence(line)
+
+
+def is_closing_credit(line: str) -> bool:
+    """The writer credited where the text ends ("By Jane Doe, Branch Historian", "Words: Jane Doe")."""
+    return len(words(line)) <= 12 and line[-1:] not in ".!?:" and bool(_CLOSING_CREDIT.match(line)) \
+        and byline(line) is not None
+
+
+_CLOSING_CREDIT = re.compile(r"^(?:by|words|text|written by|story)\s*:?\s+[A-Z]", re.I)
+
+
 def words(line: str) -> list[str]:
     return line.split()
 
@@ -209,7 +236,8 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
-_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied")
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied", "©", "foto",
+                  "sketch:", "illustration", "drawing:", "artwork:", "graphic:", "painting:")
 _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 

@@ -104,6 +104,8 @@ END_OF_ARTICLE = [
     r"subscribe (?:now |today )?to (?:continue|keep) reading\b.*", r"(?:to )?(?:continue|keep) reading,? (?:subscribe|sign in|log in|register|become)\b.*",
     r"this (?:article|story|content) is (?:only )?(?:for|available to) (?:paying )?(?:subscribers|members)\b.*", r"already a (?:subscriber|member)\?.*",
     r"republish this (?:story|article)\b.*", r"creative commons licen[cs]e\b.*",
+    r"(?:text|content|this (?:work|page|article|story)) is (?:available|licensed|published|released) under (?:a |the )?creative commons\b.*",
+    r"more (?:articles|posts|stories|writing) (?:by|from) .{1,60}", r"(?:most relevant|top|all|newest|oldest|latest) comments",
     r"(?:this (?:article|story|work) is )?(?:licensed|published|republished) under (?:a |the )?creative commons\b.*",
     r"spot(?:ted)? an? (?:error|mistake|typo)\b.*", r"do you have (?:any )?(?:information|a tip|news)\b.*",
     r"help for [^:]{1,60}:\s+if you\b.*", r"comments?\s*\(\d+\)", r"\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b.*",
@@ -149,6 +151,39 @@ ARTICLE_NOTES = [
     r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
     r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
 ]
+# Notes about the article or the outlet that sit at its end (or under its header), whole lines: that the story
+# will be updated or is developing, that the page is a summary of another outlet's story, a reference page's note
+# on what it is about, a prompt to follow the outlet's coverage, what funds the journalism ("LDR is local body
+# journalism co-funded by …"), and what the outlet is ("The Courier is a member of the News Council.", "… is a
+# reader-supported publication", "… is a non-profit newsroom").
+OUTLET_NOTES = [
+    r"this (?:story|article|report|post|page) (?:will|may|might|could) be updated\b.*", r"this is an? (?:developing|breaking)(?: news)? story\b.*",
+    r"[\w .&'’-]{1,40} will (?:update|continue to update|have more on) this (?:story|article|report|post)\b.*",
+    r"this (?:is|was) an? (?:summary|excerpt|extract|abridged version|shortened version|digest) of (?:a|an|the) (?:story|article|report|piece|post)\b.*",
+    r"this (?:article|page|entry) is about\b.{0,200}", r"for other uses,? see\b.{0,100}",
+    r"follow (?:our|along with our|all (?:of )?our|[\w’'.-]+['’]s?) (?:live |full |latest |continuing |ongoing )?(?:coverage|updates|reporting)\b.{0,80}",
+    r".{0,80}\b(?:journalism|reporting|coverage|reporters?|newsroom|this (?:story|article|series|report|project|content|position|beat))\b.{0,60}"
+    r"\b(?:co-?funded|funded|underwritten|made possible|supported) (?:in part )?by\b.{0,160}",
+    r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:(?:proud |founding )?member of (?:the )?[\w .&'’-]{0,60}"
+    r"(?:council|association|alliance|network|organi[sz]ation|trust|institute|federation|project|collective)\b"
+    r"|[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\b"
+    r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+"
+    r"(?:newsroom|news (?:site|outlet|organi[sz]ation|service|website)|publication|publisher|radio station|station|magazine))\b.{0,200}",
+]
+# Lines that are furniture when they close the text (blocks._without_tail), whole lines: a prompt to join the
+# outlet's channel, a charity's donation asks ("£60 could pay for …"), a reblogging site's notes ("x liked this",
+# "x posted this"), a row of hashtags, a row of reaction buttons or counts, a lone button ("Follow", "Bookmark"),
+# a blog's sign-off with a first name alone ("— Efua").
+CLOSING_LINES = [
+    r"join\b.{0,60}\b(?:telegram|whatsapp|signal|viber|discord)\b.{0,100}",
+    r"(?:[£$€₦¥₹]|(?:ksh|kes|usd|eur|gbp|r|rs\.?)\s?)\d[\d,.]*\s+(?:could|can|will|would)\s+(?:help\s+)?(?:pay|provide|buy|fund|give|cover|feed|keep|supply|send|train|equip)\b.{0,160}",
+    r"[\w.-]{2,40} (?:liked|posted|reblogged|shared|reposted) this\b.{0,80}",
+    r"#[^#\s][^#]{0,40}(?:#[^#\s][^#]{0,40})+",
+    r"(?:(?:reblog|like|comment|repost|reply|send|share|follow|save|♡|❤|♥|💬|🔁)\s*){2,}",
+    r"follow|unfollow|bookmark|save(?: for later)?|add to (?:favou?rites|reading list)|\d*\s*claps?",
+    r"(?:—|–|--)\s*[A-Z][\w'’-]{1,20}(?:\s+[A-Z]\.?)?\s*[.!x]*",
+]
+
 # Notes about the article whose patterns scan the line, each looked for only in a line holding its cue (as above):
 # a reviewer's disclosure ("… in exchange for an honest review").
 ARTICLE_NOTES_CUED = [
@@ -189,6 +224,14 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    # A credit after a picture's description, in the other forms sites give it: "… on Saturday. Photo / Supplied",
+    # "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.", "… Sketch:
+    # OUTLET/NAME", "… © OUTLET/NAME", "… Foto via AGENCY".
+    r"\b(?:photo|image|picture|video|foto)\s*credits?\s*:\s*\S[^.]{0,60}$", r"\b(?:photo|picture|image|foto)\s*/\s*[A-Z][\w .&'’-]{1,60}$",
+    r"\((?:[A-Z][\w&.'’-]*\s+){1,3}(?:photo|photograph|picture|image|foto)\)\s*$",
+    r"[.!?]\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:photo|photograph|picture|image|foto)\.?$",
+    r"[.!?\"”]\s+(?:sketch|illustration|drawing|artwork|graphic|painting)\s*:\s*\S[^.]{0,60}$",
+    r"[.!?\"”]\s+©\s*(?:\d{4}\s+)?[A-Z][^.]{1,60}$", r"\s(?:photo|foto|picture|image)s?\s+via\s+[A-Z][^.]{0,40}$",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
