@@ -96,7 +96,8 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
     end = _before_closing_credit(lines)
     while end > 0:
         line = lines[end - 1]
-        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line) or kinds.is_note(line)
+        if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line)
+                         or (kinds.is_note(line) and not _VERDICT.match(line)) or _is_signature(lines, end)
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
                          or (len(line) <= 60 and kinds.date_line(line)) or kinds.is_closing_furniture(line)):
@@ -111,6 +112,18 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
             continue
         end -= 1
     return lines[:_without_empty_heading(lines, end, len(lines))]
+
+
+_VERDICT = re.compile(r"^(?:the\s+|our\s+)?(?:conclusion|verdict|bottom line)\s*:", re.I)  # a fact check's own last words
+
+
+def _is_signature(lines: list[str], end: int) -> bool:
+    """Whether the line before ``end`` is the writer's name alone under the text's last sentence (a signature)."""
+    line = lines[end - 1]
+    if len(kinds.words(line)) > 4 or kinds.bare_name(line) != line:
+        return False
+    before = next((other for other in reversed(lines[max(0, end - 4):end - 1]) if other), "")
+    return kinds.is_sentence(before)
 
 
 CREDIT_TAIL = 2  # lines that may follow the writer's closing credit: a motto, an epigraph, a note (left out too)

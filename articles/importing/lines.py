@@ -200,7 +200,7 @@ def is_sign_off(line: str) -> bool:
 
 # --- what closes a text -----------------------------------------------------------------------------------
 
-CLOSING = _any(phrases.CLOSING_LINES)
+CLOSING = _any([*phrases.CLOSING_LINES, phrases.SHARE_WORDS])  # (a share button alone too: "Facebook")
 POINTER = re.compile(phrases.POINTER_LABELS, re.I)
 
 

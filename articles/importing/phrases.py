@@ -74,7 +74,7 @@ END_OF_ARTICLE = [
     r"site (?:index|map)",
     # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
     # …"); a short line ending in an e-mail address (END_OF_ARTICLE_CUED).
-    r"(?:written|story|words) by\s+\w[^.!?]{1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
+    r"(?:written|story|words) by\s+\w(?:[^.!?]|(?<=\b[A-Z])\.){1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
@@ -106,6 +106,14 @@ END_OF_ARTICLE = [
     r"republish this (?:story|article)\b.*", r"creative commons licen[cs]e\b.*",
     r"(?:text|content|this (?:work|page|article|story)) is (?:available|licensed|published|released) under (?:a |the )?creative commons\b.*",
     r"more (?:articles|posts|stories|writing) (?:by|from) .{1,60}", r"(?:most relevant|top|all|newest|oldest|latest) comments",
+    # Other stories of the outlet's, its method ("How we rate claims"), a reference page's closing sections and
+    # its edit note, a taxonomy box's label ("Region / Country", "Categories: …").
+    r"other (?:news|stories|articles|posts)(?: (?:in|from|about|on) .{1,40})?", r"view all (?:news|stories|articles|posts)\b.{0,40}",
+    r"how we (?:rate|check|verify|fact-?check|choose|work|report|fund)\b.{0,40}",
+    r"(?:references|footnotes|bibliography|external links|further reading|notes and references|works cited)\s*:?",
+    r"this page was last (?:edited|modified|updated)\b.*", r"(?:categor(?:y|ies)|keywords?)\s*:.*",
+    r"(?:region|country|countries|location|topics?|themes?|issues?|categor(?:y|ies)|subjects?)\s*(?:/|&|and)\s*"
+    r"(?:region|country|countries|location|topics?|themes?|issues?|categor(?:y|ies)|subjects?)\s*:?",
     r"(?:this (?:article|story|work) is )?(?:licensed|published|republished) under (?:a |the )?creative commons\b.*",
     r"spot(?:ted)? an? (?:error|mistake|typo)\b.*", r"do you have (?:any )?(?:information|a tip|news)\b.*",
     r"help for [^:]{1,60}:\s+if you\b.*", r"comments?\s*\(\d+\)", r"\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b.*",
@@ -125,6 +133,7 @@ END_OF_ARTICLE_CUED = [
     ("@", r"(?=.{0,100}$).*\b[\w.+-]+@[\w-]+\.[\w.]+\s*"),
     (" said", r"[^.!?]{2,40} said(?:\.\.\.|…)"),
     ("safe space", r".* is run as a safe space\..*"),
+    ("reblogged this", r"\S{2,60} reblogged this from\b.*"),  # a reblogging site's notes, the readers' own words among them
     ("tip", r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*"),
 ]
 
