@@ -148,11 +148,13 @@ def _before_closing_credit(lines: list[str]) -> int:
 def _without_empty_heading(lines: list[str], end: int, was: int) -> int:
     """``end`` before a heading left with nothing under it once the furniture after it is gone ("How you can
     help" over a donation box): only when something was cut (``was``: where the lines ended before)."""
-    if end == was:
-        return end
+    while was > 0 and not lines[was - 1]:
+        was -= 1
     last = end
     while last > 0 and not lines[last - 1]:
         last -= 1
+    if last == was:
+        return end
     line = lines[last - 1] if last else ""
     if line and len(kinds.words(line)) <= 5 and line[-1:] not in _ENDS_SENTENCE + ",–—-" and line[:1].isupper() \
             and not kinds.is_sentence(line):

@@ -171,13 +171,13 @@ OUTLET_NOTES = [
     r"this (?:is|was) an? (?:summary|excerpt|extract|abridged version|shortened version|digest) of (?:a|an|the) (?:story|article|report|piece|post)\b.*",
     r"this (?:article|page|entry) is about\b.{0,200}", r"for other uses,? see\b.{0,100}",
     r"follow (?:our|along with our|all (?:of )?our|[\w’'.-]+['’]s?) (?:live |full |latest |continuing |ongoing )?(?:coverage|updates|reporting)\b.{0,80}",
-    r".{0,80}\b(?:journalism|reporting|coverage|reporters?|newsroom|this (?:story|article|series|report|project|content|position|beat))\b.{0,60}"
-    r"\b(?:co-?funded|funded|underwritten|made possible|supported) (?:in part )?by\b.{0,160}",
-    r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:(?:proud |founding )?member of (?:the )?[\w .&'’-]{0,60}"
-    r"(?:council|association|alliance|network|organi[sz]ation|trust|institute|federation|project|collective)\b"
-    r"|[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\b"
-    r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+"
-    r"(?:newsroom|news (?:site|outlet|organi[sz]ation|service|website)|publication|publisher|radio station|station|magazine))\b.{0,200}",
+    r"(?:[\w'’.&-]+\s+){0,6}(?:is|are|was)\s+(?:[\w-]+\s+){0,4}(?:journalism|reporting|coverage)\s+(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}",
+    r"(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:journalism|reporting|coverage|story|article|series|report|position|beat|reporter)\s+"
+    r"(?:is|was|are|were|has been)\s+(?:co-?funded|funded|underwritten|made possible|supported)\s+(?:in part\s+)?(?:by|through|with)\b.{0,160}",
+    r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:proud |founding )?member of (?:the )?[\w .&'’-]{0,40}(?:press|news|media|journalism|editors|publishers).{0,200}",
+    r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\s+(?:[\w-]+\s+){0,3}"
+    r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+)"
+    r"(?:newsroom|news\b|publication|publisher|radio|station|magazine|site|website|blog|newsletter|outlet|newspaper|paper|journalism|media)\b.{0,200}",
 ]
 # Lines that are furniture when they close the text (blocks._without_tail), whole lines: a prompt to join the
 # outlet's channel, a charity's donation asks ("£60 could pay for …"), a reblogging site's notes ("x liked this",

@@ -1,0 +1,178 @@
+"""Where the body of a page from an unseen site starts and ends (issue 19): captions credited in the forms such
+sites use are passed over, and the furniture that closes a text (notes about the outlet, donation asks, channel
+prompts, reblog notes, hashtag rows, lone buttons, sign-offs, the writer's closing credit) is left out, while
+the article's own last paragraph stays. Whole pages in these shapes are in tests/fixtures/unseen/edge_*.txt
+(checked with the others in test_importer_header.py); here each rule is checked line by line and on short pages.
+No database."""
+
+import pytest
+
+from articles.importing import block_text, parse_source
+from articles.importing import lines as kinds
+
+HEADER = (
+    "The Valley Courier\n"
+    "News | Sport | Opinion\n\n"
+    "Council agrees to reopen the old ferry slipway next spring\n\n"
+    "By Maria Costa\n"
+    "March 4, 2025\n\n"
+)
+BODY = (
+    "The council voted on Tuesday to reopen the old ferry slipway next spring, after two years of requests from "
+    "the rowing club and the lifeboat crew.\n\n"
+    "Work to repair the slipway's lower section will start in January and is expected to take ten weeks.\n\n"
+)
+LAST = "Work to repair the slipway's lower section will start in January and is expected to take ten weeks."
+
+
+def parse(text):
+    return parse_source(text.encode("utf-8"), "page.txt")
+
+
+def texts(parsed):
+    return [" ".join(block_text(block).split()) for block in parsed.blocks]
+
+
+# --- captions ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Volunteers lay new decking on the bridge on Sunday. Photo / Supplied",
+    "Smoke rises over the industrial area on Tuesday morning. Image Credit: Reader photo",
+    "Rescue teams clear the debris on Wednesday. | Photo Credit: Arjun Mehta",
+    "Firefighters spray water on the roof of the depot, April 9, 2025. (DHA Photo)",
+    "Edna at the club regatta in 2018. Club photo.",
+    "The accused in the dock as the charges were read. Sketch: CourtNotes/Jo Fairley",
+    "Rosa mends a net outside her house. Some names have been changed. © Harbour Aid/Ana Sitoe",
+    "Former detainees at a camp near the border, October 2025. © 2025 Rights Monitor",
+    "Rescuers carry a survivor at the port on Tuesday. Antara Foto via REUTERS",
+])
+def test_a_picture_described_and_credited_is_a_caption(line):
+    """A line that describes a picture and ends with its credit (an agency, a photographer, a handout) is a caption."""
+    assert kinds.is_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    "He took a photo of the flooded road and sent it to the council, which closed it an hour later.",
+    "Update On The Bridge Explosion: See The Scene (Graph1c Photos)",
+    "The club's photo archive goes back to 1921 and will be shown at the library next month.",
+])
+def test_running_text_about_pictures_is_no_caption(line):
+    """A sentence that mentions a photo, or a headline naming its photos, is no caption."""
+    assert not kinds.is_caption(line)
+
+
+@pytest.mark.parametrize("caption", [
+    "Volunteers prepare the slipway for repairs on Monday. Photo / Supplied",
+    "The slipway at low tide last winter. (Courier Photo)",
+    "The slipway in 1962. Club photo.",
+])
+def test_the_body_starts_after_a_credited_caption(caption):
+    """A caption between the byline and the text is passed over: the body starts at the first real paragraph."""
+    parsed = parse(HEADER + caption + "\n\n" + BODY)
+    assert texts(parsed)[0].startswith("The council voted on Tuesday")
+    assert caption not in texts(parsed)
+
+
+# --- what closes a text --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "LDR is local body journalism co-funded by the public broadcaster and a media fund.",
+    "This reporting was made possible by a grant from the Lakes Foundation.",
+    "The Valley Courier is a member of the National News Media Council.",
+    "The Long Shift is a reader-supported publication.",
+    "KVRD is a listener-supported public radio station.",
+    "This story will be updated.",
+    "This is a developing story and will be updated.",
+    "WKVR 7 will update this story as more information becomes available.",
+    "This is a summary of a story first published by The Lakeside Star.",
+    "Follow our coverage of this trial",
+    "This article is about wind-carved snow ridges. For the racehorse, see Sastrugi (horse).",
+])
+def test_a_note_about_the_outlet_or_the_page_is_a_note(line):
+    """A note about the outlet (what funds it, what it is) or about the page itself is not the article's text."""
+    assert kinds.is_note(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The project is funded by the European Union and will run until 2027.",
+    "Reporters Without Borders said the centre is funded by the ministry.",
+    "The hospital is a member of the regional health network.",
+    "The hospice is a community-run charity that cares for 300 patients a year.",
+    "The council said the road would be updated with new signs.",
+])
+def test_a_story_about_funding_or_membership_is_no_note(line):
+    """The story's own sentences about funding, membership or updates are running text."""
+    assert not kinds.is_note(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Join Valley Courier on WhatsApp for the day's main stories.",
+    "£60 could pay for a week of therapeutic food for a child.",
+    "€20 could buy a set of nets for a family that lost theirs.",
+    "heron-at-dusk liked this",
+    "saltmarsh-diaries posted this",
+    "#tides  #walking  #estuary notes",
+    "reblog ♡ like",
+    "Follow",
+    "Bookmark",
+    "— Abena",
+])
+def test_closing_furniture_lines(line):
+    """Prompts, donation asks, reblog notes, hashtag rows, buttons and a first-name sign-off close a text."""
+    assert kinds.is_closing_furniture(kinds.clean_line(line))
+
+
+@pytest.mark.parametrize("line", [
+    "£60 was raised at the bake sale, the organisers said.",
+    "She said she would join the choir again next year.",
+    "The council liked this idea, the chair said.",
+])
+def test_running_text_is_no_closing_furniture(line):
+    """Sentences of the story that mention money, joining or liking are kept."""
+    assert not kinds.is_closing_furniture(line)
+
+
+@pytest.mark.parametrize("tail", [
+    "LDR is local body journalism co-funded by the public broadcaster and a media fund.\n\nShare this article\n",
+    "This story will be updated.\n\nRelated\nHarbour dredging to start in May\n",
+    "Join Valley Courier on WhatsApp for the day's main stories.\n\nTopics:\nCouncil\n",
+    "How you can help\n\n£25 could buy a lifejacket for a young rower.\n£60 could pay for a week of lessons.\n\nDonate now\n",
+    "#harbour  #council  #rowing\n\n2 days ago · 84 notes\n\nreblog ♡ like\n\nheron-at-dusk liked this\n"
+    "mudflat-maggie reblogged this from valley-courier and added:\n    lovely news, thank you.\nvalley-courier posted this\n",
+    "By Maria Costa, Council Reporter\n\nServing the valley since 1888.\n\nComments are closed.\n",
+    "Words: Maria Costa\n\nComments\n",
+    "Maria Costa\n\nShare this:\nFacebook\n",
+    "Facebook\nTwitter\nEmail\nPrint\nOther News in Council\nHarbour dredging to start in May\n",
+    "Region / Country\nEurope\nPortugal\nTopic\nTransport\n",
+    "Written by Maria T. Costa\n340 Followers\n",
+    "How we rate claims\nDid you see something you want us to check? Send it to our tip line.\n",
+    "See also\nFerry\n\nReferences\n1. ^ Costa, M. (2019). Harbours of the Valley. 2nd ed.\n\nCategories: Harbours | Transport\n"
+    "This page was last edited on 4 March 2025, at 10:22 (UTC).\n"
+    "Text is available under the Creative Commons Attribution-ShareAlike License.\n",
+])
+def test_the_body_ends_at_the_articles_last_paragraph(tail):
+    """Whatever furniture follows the article's text, its last paragraph is the article's own."""
+    parsed = parse(HEADER + BODY + tail + "\n© 2025 Valley Courier\n")
+    assert texts(parsed)[-1] == LAST
+
+
+def test_a_link_set_inside_the_text_does_not_end_it():
+    """'Read more: …' with the article going on under it is left out, and the article goes on."""
+    parsed = parse(HEADER + BODY + "Read more: Rowing club celebrates its centenary\n\n"
+                   "The lifeboat crew said the slipway would cut its launch time by several minutes in rough weather.\n")
+    assert texts(parsed)[-1].startswith("The lifeboat crew said")
+    assert not any(text.startswith("Read more") for text in texts(parsed))
+
+
+@pytest.mark.parametrize("last", [
+    "Conclusion: The claim that the slipway will be sold is false. The council voted to reopen it.",
+    "The project is funded by the European Union and will run until 2027.",
+    "Rest easy, Ray — your watch is over.",
+    "Love you all",
+])
+def test_a_real_last_paragraph_is_kept(last):
+    """A fact check's conclusion, the story's own last sentence and a short closing line stay in the body."""
+    parsed = parse(HEADER + BODY + last + "\n\nShare this article\nFacebook  Email\n")
+    assert texts(parsed)[-1] == last
