@@ -176,3 +176,12 @@ def test_a_real_last_paragraph_is_kept(last):
     """A fact check's conclusion, the story's own last sentence and a short closing line stay in the body."""
     parsed = parse(HEADER + BODY + last + "\n\nShare this article\nFacebook  Email\n")
     assert texts(parsed)[-1] == last
+
+
+def test_a_fact_checks_box_opens_no_body():
+    """A fact check's box with its labels alone on their lines ("CLAIM", "VERDICT", "FALSE") is passed over: the
+    body opens at the article's first paragraph under it."""
+    box = ("CLAIM\nA post says the slipway will be sold to a developer.\n\nVERDICT\nFALSE\n\n"
+           "The council has not agreed to sell the slipway.\n\n")
+    parsed = parse(HEADER + box + BODY)
+    assert texts(parsed)[0].startswith("The council voted on Tuesday")

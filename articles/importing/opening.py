@@ -27,6 +27,16 @@ _DESCRIBES_PICTURE = re.compile(
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _CONTINUES = re.compile(r"^(?:but|and|so|or|also|however|yet|still)\b", re.I)  # goes on from something before it
+_FACT_BOX = re.compile(rf"^(?:{phrases.FACT_BOX_LABELS}|{phrases.RATING_WORDS})$", re.I)
+
+
+def in_fact_box(lines: list[str], index: int) -> bool:
+    """Whether the line follows a fact check's box label alone ("CLAIM", "VERDICT") or its rating alone ("FALSE"):
+    the claim or the rating's summary, set in the box, not the body's first paragraph."""
+    if len(lines[index]) <= 30 and _FACT_BOX.match(lines[index]):
+        return True  # (the label or the rating itself)
+    before = non_blank_lines(lines, index, -1, 1)
+    return bool(before) and len(before[0]) <= 30 and bool(_FACT_BOX.match(before[0]))
 
 
 def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
@@ -39,8 +49,9 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         if len(found) >= BODY_CANDIDATES:
             break
         line = lines[index]
-        if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line):
-            # (a note about the article or a bio of its writer opens no body)
+        if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
+                and not in_fact_box(lines, index):
+            # (a note about the article, a bio of its writer or a fact check's box opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []

@@ -199,6 +199,14 @@ ARTICLE_NOTES_CUED = [
     ("exchange", r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*"),
 ]
 
+# A fact check's box under the headline, its labels on lines of their own ("CLAIM", "VERDICT") over the claim and
+# the rating ("FALSE"): what follows a label or a rating belongs to the box, and the body opens after it.
+FACT_BOX_LABELS = r"(?:the\s+)?(?:claim|what was claimed|fact|rating|our rating|verdict|our verdict|conclusion)\s*:?"
+RATING_WORDS = (
+    r"(?:mostly\s+|partly\s+|half[- ])?(?:false|true|misleading|fake|fabricated|unproven|unsupported|incorrect|correct|"
+    r"accurate|inaccurate|satire|altered|doctored|missing context|no evidence|needs context|exaggerated)[.!]?"
+)
+
 # A summary box's label under the headline ("Summary", "Key points"): its short items are not the body.
 SUMMARY_LABELS = (r"summary|key points|key facts|highlights|in brief|at a glance|in short|what you need to know|the big picture"
                   r"|the story so far|tl;?dr|quick read")
