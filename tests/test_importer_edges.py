@@ -185,3 +185,13 @@ def test_a_fact_checks_box_opens_no_body():
            "The council has not agreed to sell the slipway.\n\n")
     parsed = parse(HEADER + box + BODY)
     assert texts(parsed)[0].startswith("The council voted on Tuesday")
+
+
+def test_a_related_box_inside_the_text_is_left_out_and_a_short_sentence_after_it_kept():
+    """A "READ MORE" box set inside the article (its label and its headlines) is left out; the short sentence
+    under it ("The vote is on Monday.") is the article's and stays."""
+    box = "READ MORE\nRowing club celebrates its centenary\nHarbour dredging to start in May\n\nThe vote is on Monday.\n\n"
+    parsed = parse(HEADER + BODY + box + "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather.\n")
+    assert texts(parsed)[-2:] == ["The vote is on Monday.",
+                                  "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather."]
+    assert not any("centenary" in text for text in texts(parsed))

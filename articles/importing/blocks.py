@@ -78,12 +78,18 @@ def _without_sidebars(lines: list[str]) -> list[str]:
         if line and kinds.SIDEBAR.match(line):
             skipping = True
             continue
-        if skipping and line and not kinds.is_sentence(line):
+        if skipping and line and not kinds.is_sentence(line) and not _short_sentence(line):
             continue
         if line:
             skipping = False
         kept.append(line)
     return kept
+
+
+def _short_sentence(line: str) -> bool:
+    """A short sentence of running text ("The trial continues on Tuesday."), which a box's headlines are not: four
+    words or more, a full stop at the end, a lower-case word among them."""
+    return line[-1:] == "." and len(kinds.words(line)) >= 4 and any(word[:1].islower() for word in kinds.words(line)[1:])
 
 
 TAG_RUN = 3  # short lines one under another closing the text: a list of tags

@@ -225,7 +225,7 @@ BIO_VERBS = r"writes (?:about|on|for)|covers|reports (?:on|for)"
 SIDEBAR_LABELS = [
     r"advertisement", r"(?:continue reading|story continues) below(?: advertisement)?", r"most (?:read|popular|viewed|shared)\b.*",
     r"trending(?: now| stories)?:?", r"(?:editor['’]s )?picks?:?", r"(?:don['’]t miss|must read|also read|read also|see also)\b:?.*",
-    r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*", r"(?:read|see) more\s*:",
+    r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*", r"(?:read|see) more\s*:?",
     r"related(?:\s+(?:story|stories|article|articles|coverage|reading))?\s*:\s*\S.{0,120}",
 ]
 
