@@ -195,3 +195,11 @@ def test_a_related_box_inside_the_text_is_left_out_and_a_short_sentence_after_it
     assert texts(parsed)[-2:] == ["The vote is on Monday.",
                                   "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather."]
     assert not any("centenary" in text for text in texts(parsed))
+
+
+def test_a_sponsors_credit_inside_the_text_is_left_out():
+    """A sponsor's credit set inside the article ("Support comes from" and the sponsor's line) is no paragraph."""
+    sponsor = "Support comes from\nValley Mutual — insuring the valley's farms since 1921.\n\n"
+    parsed = parse(HEADER + BODY + sponsor + "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather.\n")
+    assert not any("Valley Mutual" in text or text.startswith("Support") for text in texts(parsed))
+    assert texts(parsed)[-1].startswith("The lifeboat crew welcomed")

@@ -72,11 +72,15 @@ def gallery_body(lines: list[str]) -> list:
 
 def _without_sidebars(lines: list[str]) -> list[str]:
     """The lines without boxes set inside the article: a label ("Advertisement", "Most read") and the short
-    lines under it (headlines, numbered items), up to the next running text."""
-    kept, skipping = [], False
+    lines under it (headlines, numbered items), up to the next running text; a sponsor's label ("Support comes
+    from") and the one line under it."""
+    kept, skipping, sponsor = [], False, False
     for line in lines:
         if line and kinds.SIDEBAR.match(line):
             skipping = True
+            continue
+        if line and (sponsor or kinds.SPONSOR.match(line)):  # a sponsor's label and the line under it
+            sponsor = not sponsor
             continue
         if skipping and line and not kinds.is_sentence(line) and not _short_sentence(line):
             continue

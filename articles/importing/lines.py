@@ -24,6 +24,7 @@ def _any(patterns, flags=re.I):
 
 CHROME = _any(phrases.CHROME_LINES)
 SIDEBAR = _any(phrases.SIDEBAR_LABELS)
+SPONSOR = _any([phrases.SPONSOR_LABELS])
 SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)

@@ -229,6 +229,10 @@ SIDEBAR_LABELS = [
     r"related(?:\s+(?:story|stories|article|articles|coverage|reading))?\s*:\s*\S.{0,120}",
 ]
 
+# A sponsor's credit set inside the article (public radio's underwriting): the label and the one line under it
+# (the sponsor's name and slogan, a sentence often) are left out.
+SPONSOR_LABELS = r"(?:support(?: for [\w .&'’-]{1,60})? comes from|(?:this (?:story|content|programme|program|segment) is )?(?:sponsored|underwritten) by)\s*:?"
+
 # Names on a share row ("Facebook Twitter Email"): a line made only of these is furniture.
 SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky"
 
