@@ -203,3 +203,21 @@ def test_a_sponsors_credit_inside_the_text_is_left_out():
     parsed = parse(HEADER + BODY + sponsor + "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather.\n")
     assert not any("Valley Mutual" in text or text.startswith("Support") for text in texts(parsed))
     assert texts(parsed)[-1].startswith("The lifeboat crew welcomed")
+
+
+@pytest.mark.parametrize("line", [
+    "Visitation: Friday, March 21, 2025, 4:00-7:00 p.m., Carroll Funeral Home",
+    "Funeral Mass: Saturday, March 22, 2025, 10:00 a.m., St Mary's Church",
+    "Arrangements by Carroll Funeral Home, Marblehead.",
+    "To plant a tree in memory of Harold Brennan, please visit the Tribute Store.",
+])
+def test_an_obituarys_service_notices_are_notes(line):
+    """An obituary's service notices, its funeral home's credit and the tribute prompt are notes, not its text."""
+    assert kinds.is_note(line)
+
+
+def test_an_obituarys_service_notices_open_no_body():
+    """Service notices under the header are passed over: the body opens at the obituary's first paragraph."""
+    notices = ("Visitation: Friday, March 21, 2025, 4:00-7:00 p.m., Carroll Funeral Home\n"
+               "Funeral Mass: Saturday, March 22, 2025, 10:00 a.m., St Mary's Church\n\n")
+    assert texts(parse(HEADER + notices + BODY))[0].startswith("The council voted on Tuesday")

@@ -153,7 +153,7 @@ def is_end_of_article(line: str) -> bool:
                 or _matches_cued(END_OF_ARTICLE_CUED, line))
 
 
-ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES)
+ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES + phrases.OBITUARY_NOTES)
 ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED)
 SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
 SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off

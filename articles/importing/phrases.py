@@ -105,7 +105,7 @@ END_OF_ARTICLE = [
     r"this (?:article|story|content) is (?:only )?(?:for|available to) (?:paying )?(?:subscribers|members)\b.*", r"already a (?:subscriber|member)\?.*",
     r"republish this (?:story|article)\b.*", r"creative commons licen[cs]e\b.*",
     r"(?:text|content|this (?:work|page|article|story)) is (?:available|licensed|published|released) under (?:a |the )?creative commons\b.*",
-    r"more (?:articles|posts|stories|writing) (?:by|from) .{1,60}", r"(?:most relevant|top|all|newest|oldest|latest) comments",
+    r"more (?:articles|posts|stories|writing) (?:by|from) .{1,60}", r"(?:most relevant|top|all|newest|oldest|latest) comments", r"sign (?:the|our|a) guest ?book\b.{0,40}", r"guest ?book(?: entries)?",
     # Other stories of the outlet's, its method ("How we rate claims"), a reference page's closing sections and
     # its edit note, a taxonomy box's label ("Region / Country", "Categories: …").
     r"other (?:news|stories|articles|posts)(?: (?:in|from|about|on) .{1,40})?", r"view all (?:news|stories|articles|posts)\b.{0,40}",
@@ -179,6 +179,15 @@ OUTLET_NOTES = [
     r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+)"
     r"(?:newsroom|news\b|publication|publisher|radio|station|magazine|site|website|blog|newsletter|outlet|newspaper|paper|journalism|media)\b.{0,200}",
 ]
+# An obituary's service notices set above or below its text ("Visitation: Friday, …", "Funeral Mass: …"), the
+# funeral home's credit and the guest book's prompt: the obituary's furniture, not its paragraphs.
+OBITUARY_NOTES = [
+    r"(?:visitation|viewing|wake|calling hours|funeral(?: mass| service)?|memorial (?:service|mass)|burial|interment|"
+    r"committal|celebration of life|reception)\s*:\s*\S.{0,200}",
+    r"arrangements (?:are )?(?:by|with|entrusted to|under the (?:care|direction) of)\s+\S.{0,100}",
+    r"to (?:plant a tree|send flowers|leave a (?:condolence|message)) (?:in memory of|for|to)\b.{0,120}",
+]
+
 # Lines that are furniture when they close the text (blocks._without_tail), whole lines: a prompt to join the
 # outlet's channel, a charity's donation asks ("£60 could pay for …"), a reblogging site's notes ("x liked this",
 # "x posted this"), a row of hashtags, a row of reaction buttons or counts, a lone button ("Follow", "Bookmark"),
