@@ -43,6 +43,7 @@ def _matches_cued(cued, line: str) -> bool:
 
 END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
+CAPTION_CREDIT = re.compile("|".join(phrases.CAPTION_CREDITS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
@@ -154,7 +155,7 @@ def is_end_of_article(line: str) -> bool:
 
 
 ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES + phrases.OBITUARY_NOTES)
-ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED)
+ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED + phrases.OUTLET_NOTES_CUED)
 SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
 SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off
 
@@ -239,13 +240,20 @@ def is_sentence(line: str) -> bool:
 
 _CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied", "©", "foto",
                   "sketch:", "illustration", "drawing:", "artwork:", "graphic:", "painting:")
-_CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
+
+
+def _has_hint(low: str) -> bool:
+    for hint in _CAPTION_HINTS:  # (a plain loop: quicker than a regex of them or any() over a generator)
+        if hint in low:
+            return True
+    return False
 
 
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
-    return bool(_CAPTION_HINT.search(line.lower()) or (line.endswith(")") and "/" in line)) and bool(CAPTION.search(line))
+    return bool(_has_hint(line.lower()) or (line.endswith(")") and "/" in line)) and bool(
+        CAPTION.search(line) or CAPTION_CREDIT.search(line[-phrases.CREDIT_TAIL:]))
 
 
 @lru_cache(maxsize=8192)

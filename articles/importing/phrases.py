@@ -167,20 +167,26 @@ ARTICLE_NOTES = [
 # reader-supported publication", "… is a non-profit newsroom").
 OUTLET_NOTES = [
     r"this (?:story|article|report|post|page) (?:will|may|might|could) be updated\b.*", r"this is an? (?:developing|breaking)(?: news)? story\b.*",
-    r"[\w .&'’-]{1,40} will (?:update|continue to update|have more on) this (?:story|article|report|post)\b.*",
     r"this (?:is|was) an? (?:summary|excerpt|extract|abridged version|shortened version|digest) of (?:a|an|the) (?:story|article|report|piece|post)\b.*",
     r"this (?:article|page|entry) is about\b.{0,200}", r"for other uses,? see\b.{0,100}",
     r"follow (?:our|along with our|all (?:of )?our|[\w’'.-]+['’]s?) (?:live |full |latest |continuing |ongoing )?(?:coverage|updates|reporting)\b.{0,80}",
-    r"(?:[\w'’.&-]+\s+){0,6}(?:is|are|was)\s+(?:[\w-]+\s+){0,4}(?:journalism|reporting|coverage)\s+(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}",
     r"(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:journalism|reporting|coverage|story|article|series|report|position|beat|reporter)\s+"
     r"(?:is|was|are|were|has been)\s+(?:co-?funded|funded|underwritten|made possible|supported)\s+(?:in part\s+)?(?:by|through|with)\b.{0,160}",
-    r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:proud |founding )?member of (?:the )?[\w .&'’-]{0,40}(?:press|news|media|journalism|editors|publishers).{0,200}",
-    r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\s+(?:[\w-]+\s+){0,3}"
-    r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+)"
-    r"(?:newsroom|news\b|publication|publisher|radio|station|magazine|site|website|blog|newsletter|outlet|newspaper|paper|journalism|media)\b.{0,200}",
+]
+# The same, whose patterns scan the line from any first word: each looked for only in a line holding its cue (as
+# END_OF_ARTICLE_CUED).
+OUTLET_NOTES_CUED = [
+    ("will ", r"[\w .&'’-]{1,40} will (?:update|continue to update|have more on) this (?:story|article|report|post)\b.*"),
+    *((cue, r"(?:[\w'’.&-]+\s+){0,6}(?:is|are|was)\s+(?:[\w-]+\s+){0,4}(?:journalism|reporting|coverage)\s+"
+            r"(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}")
+      for cue in ("fund", "underwritten", "possible", "supported")),
+    ("member of", r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:proud |founding )?member of (?:the )?[\w .&'’-]{0,40}(?:press|news|media|journalism|editors|publishers).{0,200}"),
+    (" is a", r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\s+(?:[\w-]+\s+){0,3}"
+             r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+)"
+             r"(?:newsroom|news\b|publication|publisher|radio|station|magazine|site|website|blog|newsletter|outlet|newspaper|paper|journalism|media)\b.{0,200}"),
 ]
 # An obituary's service notices set above or below its text ("Visitation: Friday, …", "Funeral Mass: …"), the
-# funeral home's credit and the guest book's prompt: the obituary's furniture, not its paragraphs.
+# funeral home's credit and the tribute store's prompt: the obituary's furniture, not its paragraphs.
 OBITUARY_NOTES = [
     r"(?:visitation|viewing|wake|calling hours|funeral(?: mass| service)?|memorial (?:service|mass)|burial|interment|"
     r"committal|celebration of life|reception)\s*:\s*\S.{0,200}",
@@ -254,15 +260,19 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
-    # A credit after a picture's description, in the other forms sites give it: "… on Saturday. Photo / Supplied",
-    # "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.", "… Sketch:
-    # OUTLET/NAME", "… © OUTLET/NAME", "… Foto via AGENCY".
+]
+# A credit closing a caption, after the picture's description, in the other forms sites give it: "… on Saturday.
+# Photo / Supplied", "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.",
+# "… Sketch: OUTLET/NAME", "… © OUTLET/NAME", "… Foto via AGENCY". Each ends the line: looked for in its last
+# CREDIT_TAIL characters only.
+CAPTION_CREDITS = [
     r"\b(?:photo|image|picture|video|foto)\s*credits?\s*:\s*\S[^.]{0,60}$", r"\b(?:photo|picture|image|foto)\s*/\s*[A-Z][\w .&'’-]{1,60}$",
     r"\((?:[A-Z][\w&.'’-]*\s+){1,3}(?:photo|photograph|picture|image|foto)\)\s*$",
     r"[.!?]\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:photo|photograph|picture|image|foto)\.?$",
     r"[.!?\"”]\s+(?:sketch|illustration|drawing|artwork|graphic|painting)\s*:\s*\S[^.]{0,60}$",
     r"[.!?\"”]\s+©\s*(?:\d{4}\s+)?[A-Z][^.]{1,60}$", r"\s(?:photo|foto|picture|image)s?\s+via\s+[A-Z][^.]{0,40}$",
 ]
+CREDIT_TAIL = 90
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
 
