@@ -221,3 +221,10 @@ def test_an_obituarys_service_notices_open_no_body():
     notices = ("Visitation: Friday, March 21, 2025, 4:00-7:00 p.m., Carroll Funeral Home\n"
                "Funeral Mass: Saturday, March 22, 2025, 10:00 a.m., St Mary's Church\n\n")
     assert texts(parse(HEADER + notices + BODY))[0].startswith("The council voted on Tuesday")
+
+
+def test_a_lists_last_item_is_no_sign_off():
+    """A list closing the text keeps its last item, though "– Sugar" looks like a sign-off with a first name."""
+    items = "You will need:\n– Two cups of plain flour\n– Three large eggs, beaten\n– Sugar\n\nShare this article\n"
+    parsed = parse(HEADER + BODY + items)
+    assert parsed.blocks[-1].items[-1] == "Sugar"

@@ -110,7 +110,8 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
                          or (kinds.is_note(line) and not _VERDICT.match(line)) or _is_signature(lines, end)
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
-                         or (len(line) <= 60 and kinds.date_line(line)) or kinds.is_closing_furniture(line)):
+                         or (len(line) <= 60 and kinds.date_line(line))
+                         or (kinds.is_closing_furniture(line) and not _after_list_item(lines, end))):
             run = _short_run(lines, end)
             if run >= TAG_RUN:
                 end -= run
@@ -122,6 +123,12 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
             continue
         end -= 1
     return lines[:_without_empty_heading(lines, end, len(lines))]
+
+
+def _after_list_item(lines: list[str], end: int) -> bool:
+    """Whether the line before ``end`` follows a list's item ("– Flour" under "– Eggs" is the list's, not a sign-off)."""
+    before = next((other for other in reversed(lines[max(0, end - 3):end - 1]) if other), "")
+    return bool(_LIST_ITEM.match(before))
 
 
 _VERDICT = re.compile(r"^(?:the\s+|our\s+)?(?:conclusion|verdict|bottom line)\s*:", re.I)  # a fact check's own last words
