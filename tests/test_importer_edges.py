@@ -101,6 +101,8 @@ def test_a_note_about_the_outlet_or_the_page_is_a_note(line):
     "The hospital is a member of the regional health network.",
     "The hospice is a community-run charity that cares for 300 patients a year.",
     "The council said the road would be updated with new signs.",
+    "This report will be updated every year, the agency said.",
+    "The council will update this report once the survey is finished.",
 ])
 def test_a_story_about_funding_or_membership_is_no_note(line):
     """The story's own sentences about funding, membership or updates are running text."""

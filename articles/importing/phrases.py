@@ -166,17 +166,17 @@ ARTICLE_NOTES = [
 # journalism co-funded by …"), and what the outlet is ("The Courier is a member of the News Council.", "… is a
 # reader-supported publication", "… is a non-profit newsroom").
 OUTLET_NOTES = [
-    r"this (?:story|article|report|post|page) (?:will|may|might|could) be updated\b.*", r"this is an? (?:developing|breaking)(?: news)? story\b.*",
+    r"this (?:story|article|post|page) (?:will|may|might|could) be updated\b.*", r"this is an? (?:developing|breaking)(?: news)? story\b.*",
     r"this (?:is|was) an? (?:summary|excerpt|extract|abridged version|shortened version|digest) of (?:a|an|the) (?:story|article|report|piece|post)\b.*",
     r"this (?:article|page|entry) is about\b.{0,200}", r"for other uses,? see\b.{0,100}",
     r"follow (?:our|along with our|all (?:of )?our|[\w’'.-]+['’]s?) (?:live |full |latest |continuing |ongoing )?(?:coverage|updates|reporting)\b.{0,80}",
-    r"(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:journalism|reporting|coverage|story|article|series|report|position|beat|reporter)\s+"
+    r"(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:journalism|reporting|coverage|story|article|series|position|beat|reporter)\s+"
     r"(?:is|was|are|were|has been)\s+(?:co-?funded|funded|underwritten|made possible|supported)\s+(?:in part\s+)?(?:by|through|with)\b.{0,160}",
 ]
 # The same, whose patterns scan the line from any first word: each looked for only in a line holding its cue (as
 # END_OF_ARTICLE_CUED).
 OUTLET_NOTES_CUED = [
-    ("will ", r"[\w .&'’-]{1,40} will (?:update|continue to update|have more on) this (?:story|article|report|post)\b.*"),
+    ("will ", r"[\w .&'’-]{1,40} will (?:update|continue to update|have more on) this (?:story|article|post|page)\b.*"),
     *((cue, r"(?:[\w'’.&-]+\s+){0,6}(?:is|are|was)\s+(?:[\w-]+\s+){0,4}(?:journalism|reporting|coverage)\s+"
             r"(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}")
       for cue in ("fund", "underwritten", "possible", "supported")),
