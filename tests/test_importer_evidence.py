@@ -268,6 +268,21 @@ def test_byline_forms(line, author):
     assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == author
 
 
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Elif Şahin and Murat Doğan", "Elif Şahin and Murat Doğan"),
+        ("By Özge Çelik", "Özge Çelik"),
+        ("By Zoë Ødegård and Łukasz Żak", "Zoë Ødegård and Łukasz Żak"),
+        ("Élodie Ávila-Ñúñez", "Élodie Ávila-Ñúñez"),
+    ],
+)
+def test_names_that_begin_with_a_capital_outside_a_to_z(line, author):
+    """A name whose words begin with Ş, Ö, Ç, Ł, Ż, É or Á is a name: the byline is the author, not the headline."""
+    parsed = parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.author) == (HEADLINE, author)
+
+
 def test_a_byline_with_its_time_and_date_on_the_line():
     """“By Jane Doe 4:43 PM March 12, 2024” names the author and dates the story."""
     parsed = parse(f"{HEADLINE}\n\nBy Jane Doe 4:43 PM March 12, 2024\n\n{BODY}")

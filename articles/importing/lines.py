@@ -542,12 +542,14 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 # --- bylines ----------------------------------------------------------------------------------------------
 
 _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
-_GIVEN = r"[A-Z][\w'’-]*\.?"
-_INITIAL = r"[A-Z]\."
+# A capital in any European script, not only A-Z: "Şahin", "Łukasz", "Özdemir", "Élodie", "Øyvind", "Ζωή".
+_CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x530)) if letter.isupper()) + "]"
+_GIVEN = rf"{_CAPITAL}[\w'’-]*\.?"
+_INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
             # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
-            r"(?:\s+(?!(?:And|Updated|Published|Posted)\b)[A-Z][\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
+            rf"(?:\s+(?!(?:And|Updated|Published|Posted)\b){_CAPITAL}[\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
