@@ -310,8 +310,12 @@ def test_headline_literally_trigger_warning():
          "WATCH: Rescuers pull a child from the rubble"),
         ("BREAKING: Dam bursts upstream of the city\n\n" + BODY, "BREAKING: Dam bursts upstream of the city"),
         ("Not OK\n\n" + BODY, "Not OK"),
+        ("Home  My Network  Jobs  Messaging  Notifications  Me  For Business  Try Premium for €0\n\n"
+         "Ceasefire collapses as shelling resumes\n\nJane Doe\nPublished Mar 12, 2024\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
     ],
-    ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short"],
+    ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
+         "menu-row-is-no-breadcrumb"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

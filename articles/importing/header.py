@@ -181,11 +181,15 @@ def _shown_again(lines: list[str], title_at: int, title: str, page_title: bool) 
     return None
 
 
+_TRAIL_MARK = re.compile(r"[/>»›]")  # what sets a breadcrumb's steps apart (a bar alone sets apart a menu's links)
+
+
 def _breadcrumb_title(lines):
     """(index, last item) of a breadcrumb ending in a headline ("You are here: Home / World / Ceasefire
-    collapses as shelling resumes"), or None."""
+    collapses as shelling resumes"), or None. A row of links set apart by bars ("Home | My Network | Jobs |
+    … | Try Premium for €0", as a spaced menu row reads) is a menu, not a trail: its last link names nothing."""
     for index, line in enumerate(lines[:80]):
-        if line and kinds.BREADCRUMB.match(line):
+        if line and kinds.BREADCRUMB.match(line) and _TRAIL_MARK.search(line):
             last = re.split(r"\s*[/>»›|]\s*", line)[-1].strip()
             if len(kinds.words(last)) >= 4 and kinds.is_headline_like(last):
                 return index, last
