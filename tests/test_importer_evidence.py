@@ -283,6 +283,24 @@ def test_names_that_begin_with_a_capital_outside_a_to_z(line, author):
     assert (parsed.title, parsed.author) == (HEADLINE, author)
 
 
+def test_the_sites_name_after_a_byline_is_not_an_author():
+    """“Jane Doe and John Roe, Highveld Courant” under a page headed “Highveld Courant”: the two are the authors."""
+    parsed = parse(f"Highveld Courant\nNews\nSport\n\n{HEADLINE}\n\nJane Doe and John Roe, Highveld Courant\n\n12 March 2024\n\n{BODY}")
+    assert parsed.author == "Jane Doe and John Roe"
+
+
+@pytest.mark.parametrize("line", ["Sri Lanka's News Portal", "Kenya’s Favourite Station"])
+def test_a_possessive_is_nobodys_name(line):
+    """A site's motto in the possessive is not a byline: no author is made of “Sri Lanka's”."""
+    assert kinds.bare_name(line) is None
+    assert parse(f"Pulse\n{line}\n\n{HEADLINE}\n\n12 March 2024\n\n{BODY}").author is None
+
+
+def test_a_role_outside_the_newsroom_after_the_name():
+    """“By Jane Doe, Branch Historian”: the historian is Jane Doe, not a second author."""
+    assert kinds.byline("By Jane Doe, Branch Historian") == "Jane Doe"
+
+
 def test_a_byline_with_its_time_and_date_on_the_line():
     """“By Jane Doe 4:43 PM March 12, 2024” names the author and dates the story."""
     parsed = parse(f"{HEADLINE}\n\nBy Jane Doe 4:43 PM March 12, 2024\n\n{BODY}")

@@ -196,6 +196,20 @@ def _breadcrumb_title(lines):
     return None
 
 
+def _without_site_name(author: str | None, above: list[str]) -> str | None:
+    """The author without a last part that is the site's own name, as a line above the headline shows it
+    ("Thandeka Mokoena and Pieter van der Merwe, Highveld Courant" on a page headed "Highveld Courant")."""
+    if not author:
+        return author
+    head, _, tail = author.rpartition(",")
+    if not head:
+        head, _, tail = author.rpartition(" and ")
+    if not head or not tail.strip():
+        return author
+    tail = tail.strip().casefold()
+    return head.strip() if any(line.casefold() == tail for line in above if line) else author
+
+
 _MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's second name on a line of its own
 
 
@@ -327,6 +341,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         header.author = bare_name if header.author is None else None
     if header.author is None:
         header.author = _byline_above(lines, title_at, month_first)
+    header.author = _without_site_name(header.author, lines[:title_at])
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
     above, banner = _date_above(lines, title_at, month_first)

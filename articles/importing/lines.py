@@ -585,6 +585,8 @@ def is_person_name(text: str) -> bool:
         return False
     if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
         return False
+    if any(word.endswith(("'s", "’s")) for word in text.split()):
+        return False  # a possessive ("Sri Lanka's News Portal", "Kenya’s Favourite Station"): whose, not who
     parts = [name.first, *name.middle.split(), *name.last.split()]
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS
                    or part.strip(".,").lower() in phrases.NAV_WORDS for part in parts)

@@ -220,7 +220,10 @@ NOT_NAME_WORDS = [
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
     r"correspondent|editor|reporter|writer|columnist|producer|contributor|analyst|journalist|photographer|"
-    r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern"
+    r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
+    # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
+    r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
+    r"lecturer|blogger"
 )
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
