@@ -313,9 +313,12 @@ def test_headline_literally_trigger_warning():
         ("Home  My Network  Jobs  Messaging  Notifications  Me  For Business  Try Premium for €0\n\n"
          "Ceasefire collapses as shelling resumes\n\nJane Doe\nPublished Mar 12, 2024\n\n" + BODY,
          "Ceasefire collapses as shelling resumes"),
+        ("Field notes / Sudan\n\nCeasefire collapses as shelling resumes\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
+        ("Football › Championship › Harbour Athletic\n\nCeasefire collapses as shelling resumes\n\nBy Jane Doe\n\n"
+         "12 March 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
-         "menu-row-is-no-breadcrumb"],
+         "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

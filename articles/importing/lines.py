@@ -128,12 +128,18 @@ def is_all_caps(line: str) -> bool:
     return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
 
 
+# A trail of sections without "Home" ("Stories from the field / Sudan", "Football › Championship › Ashbridge
+# Athletic"): two to five steps of one to four words, each set apart by a slash or an arrow, none a sentence.
+_STEP = r"[\w(][^/›»>|:.,!?\s]*(?: [^/›»>|:.,!?\s]+){0,3}"
+SECTION_TRAIL = re.compile(rf"^{_STEP}(?: [/›»>] {_STEP}){{1,4}}$")
+
+
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
-        or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or SECTION_TRAIL.match(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )
