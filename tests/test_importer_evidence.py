@@ -371,8 +371,9 @@ def test_a_name_alone_is_still_an_author():
         "This is a brief warning for people who come here for gentle stories: the post below describes a death in detail.",
         "Editor's Note: What follows describes self-harm and may be harmful to some readers.",
         "CN: suicide, self-harm; discussion of abuse. Mentions of alcohol.",
+        "The following contains details that some readers may find upsetting.",
     ],
-    ids=["plain-sentence", "editors-note", "cn-kept-whole"],
+    ids=["plain-sentence", "editors-note", "cn-kept-whole", "the-following-contains"],
 )
 def test_stated_warnings_kept_whole_and_out_of_the_body(line):
     """A plain-sentence warning, an “Editor's Note” about harm and a “CN:” list are kept as worded, whole,

@@ -764,8 +764,8 @@ def is_warning_label(line: str) -> bool:
 
 _ANNOUNCES = re.compile(
     rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
-    rf"(?:this|the\s+following|these|the)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
-    rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
+    rf"(?:(?:this|the\s+following|these|the)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?|the\s+following)\s+"
+    rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",  # ("The following contains …")
     re.I,
 )
 _WARNING_OF = re.compile(
