@@ -316,9 +316,15 @@ def test_headline_literally_trigger_warning():
         ("Field notes / Sudan\n\nCeasefire collapses as shelling resumes\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
         ("Football › Championship › Harbour Athletic\n\nCeasefire collapses as shelling resumes\n\nBy Jane Doe\n\n"
          "12 March 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
+        ("Harbour Daily\nNews\nSport\n\nSTI 3,212.05 ▼ 4.10 | USD/SGD 1.34\n\nCeasefire collapses as shelling resumes\n\n"
+         "By Jane Doe\n\n12 March 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
+        ("Harbour Daily\n\nJUST IN: Port strike called off • Rand firmer at 18.2 to the dollar\n\n"
+         "Ceasefire collapses as shelling resumes\n\nBy Jane Doe\n\n12 March 2024\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
-         "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows"],
+         "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
+         "ticker-strip-with-bullets"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

@@ -134,12 +134,35 @@ _STEP = r"[\w(][^/›»>|:.,!?\s]*(?: [^/›»>|:.,!?\s]+){0,3}"
 SECTION_TRAIL = re.compile(rf"^{_STEP}(?: [/›»>] {_STEP}){{1,4}}$")
 
 
+# A strip of market figures ("FBM KLCI 1,652.40 ▲ 3.11 | USD/MYR 4.41"): arrows, a currency pair or code, a
+# currency sign before a figure.
+_MARKET = re.compile(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|MYR|PKR|AED|SAR|UAH|MXN|BRL)\b"
+                     r"|[$€£¥₦₹]\s?\d|\d/\$")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ITEMS = re.compile(r"\s[|•▸·]\s")
+_TICKER_LABEL = re.compile(phrases.TICKER_LABELS, re.I)
+
+
+def is_ticker_strip(line: str) -> bool:
+    """A ticker's strip of several items ("BREAKING: Senate confirms … | Naira closes at N1,412/$ | …", "JUST IN
+    • … • …": a ticker's label and three items, or two set apart by a bullet) or a strip of market figures (two
+    items with figures, or figures with an arrow or a currency pair)."""
+    items = len(_ITEMS.findall(line)) + 1
+    if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
+        return True
+    if _MARKET.search(line) is None or len(words(line)) > 30:
+        return False
+    with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))
+    return with_figures >= 2 or (re.search(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b", line) is not None
+                                 and len(_FIGURE.findall(line)) >= 2)
+
+
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
-        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or SECTION_TRAIL.match(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or SECTION_TRAIL.match(line) or is_ticker_strip(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )
