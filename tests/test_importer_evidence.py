@@ -8,6 +8,7 @@ import pytest
 
 from articles.importing import block_text, parse_source
 from articles.importing import lines as kinds
+from articles.importing import echoes
 from articles.importing.evidence import Model
 from articles.importing.scoring import Candidate, Choice, Scorer, fit
 from articles.importing.sitelearning import repeated_lines
@@ -560,6 +561,7 @@ def test_weights_are_data_for_every_feature():
 
 from django.core.management import call_command  # noqa: E402
 
+from articles.ingest.reasons import review_reasons  # noqa: E402
 from articles.models import Article  # noqa: E402
 
 # A body the warning lexicon suggests nothing for, so that a complete page may be published.
@@ -569,8 +571,8 @@ CALM_BODY = (
 )
 # Each page its own headline, as a site's pages have (a headline on every page would be the site's furniture).
 HEADLINES = {
-    "share-row.txt": "Leaders agree on a ceasefire after talks in Geneva",
-    "footer.txt": "Aid reaches the northern districts for the first time in a month",
+    "share-row.txt": "Council extends the library's hours after a year of requests",
+    "footer.txt": "Reading room to stay open until nine from next month",
     "ticker.txt": "Negotiators trade proposals as the deadline nears",
     "two-dates.txt": "Hospital in the old town runs out of fuel",
 }
@@ -612,3 +614,24 @@ def test_nothing_wrong_is_published_and_every_held_page_says_why(tmp_path):
     assert "two dates: 12 March 2024 or 14 March 2024" in articles["two-dates.txt"].review_reasons
     assert [articles[name].status for name in ("share-row.txt", "footer.txt")] == [Article.Status.PUBLISHED] * 2, [
         articles[name].review_reasons for name in ("share-row.txt", "footer.txt")]
+
+
+# --- the headline said again in the article -------------------------------------------------------------------
+
+
+def test_words_meet_without_their_endings():
+    """“floods”, “flooded” and “flooding” are one word to the check; figures and short words are none."""
+    assert echoes.echoed("Floods close the valley road", "The river flooded the road overnight.")
+    assert echoes.echoed("Flooding closes the valley road", "Two floods in a week.")
+    assert not echoes.echoed("KLCI 1,652.40 ▲ 3.11 | USD/MYR 4.41", "Rescuers dug through the mud.")
+    assert not echoes.echoed("Try Premium for €0", "The warehouse burned for six hours.")
+
+
+def test_a_headline_the_article_never_says_again_holds_the_page():
+    """A clear headline, an author and a date, but none of the headline's words in the article: the page
+    waits for an editor, who is told why."""
+    parsed = parse(f"Crime and Public Safety\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert not parsed.title_echoed
+    assert review_reasons(parsed, False, []) == [
+        "the headline shares no word with the article: “Crime and Public Safety”"]
+    assert parse(f"Shelling resumes in the north\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").title_echoed

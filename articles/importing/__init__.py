@@ -28,6 +28,7 @@ import hashlib
 from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end, gallery_body
+from articles.importing.echoes import echoed
 from articles.importing.elements import block_text
 from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
@@ -114,6 +115,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,
         ambiguous_date=header.date_written,
+        title_echoed=echoed(header.title, "\n".join(block_text(block) for block in blocks[:12])),
         sections=tuple(header.sections),
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
