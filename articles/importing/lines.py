@@ -714,7 +714,7 @@ def byline(line: str) -> str | None:
             who = inside.group("name") + inside.group("rest")
         names = _names_at_start(who)
         if names or (before and not (_POSTED.match(before) or _STARTED.search(before) or date_in(before) or date_line(before))):
-            return _and_between(names)
+            return names
         # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011", "Discussion in 'After
         # service' started by ColdbrookDoug, 11 November 2024.": a user name
         if len(words(line)) > 16:
@@ -734,7 +734,7 @@ def byline(line: str) -> str | None:
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         first = line.split(" · ")[0].strip()
         if bare_name(first):
-            return _and_between(bare_name(first))
+            return bare_name(first)
     posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
     if posted:
         return _user_name(posted.group("who"), posted=True)
@@ -743,15 +743,6 @@ def byline(line: str) -> str | None:
 
 _STARTED = re.compile(r"\b(?:started|posted|submitted|shared|uploaded)$", re.I)
 _POSTED_AFTER = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<who>[\w.]{3,30})\s+(?:posted|wrote)\s+(?:on|at)\s+\S", re.I)
-
-
-def _and_between(names: str | None) -> str | None:
-    """Names listed with commas only ("Mélanie Gagnon, Derek Whitehorse") joined as a byline joins them: "…
-    and …" before the last."""
-    if not names or "," not in names or re.search(r"\s(?:and|&)\s", names, re.I):
-        return names
-    head, _, last = names.rpartition(",")
-    return f"{head.strip()} and {last.strip()}"
 
 
 @lru_cache(maxsize=8192)
