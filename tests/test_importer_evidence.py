@@ -297,6 +297,14 @@ def test_a_possessive_is_nobodys_name(line):
     assert parse(f"Pulse\n{line}\n\n{HEADLINE}\n\n12 March 2024\n\n{BODY}").author is None
 
 
+@pytest.mark.parametrize("line", ["Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR"])
+def test_a_language_picker_names_nobody(line):
+    """A site's language picker over the headline is neither the byline nor the headline."""
+    assert kinds.byline(line) is None
+    parsed = parse(f"Pulse\n{line}\n\n{HEADLINE}\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.author) == (HEADLINE, None)
+
+
 def test_a_role_outside_the_newsroom_after_the_name():
     """“By Jane Doe, Branch Historian”: the historian is Jane Doe, not a second author."""
     assert kinds.byline("By Jane Doe, Branch Historian") == "Jane Doe"

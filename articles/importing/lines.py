@@ -157,12 +157,34 @@ def is_ticker_strip(line: str) -> bool:
                                  and len(_FIGURE.findall(line)) >= 2)
 
 
+_SELF_NAMED = re.compile(  # what a site calls itself under its name: "news portal", "newspaper", "No 1 GhettoRadio"
+    r"(?:news|newspaper|paper|portal|site|website|source|station|radio|tv|channel|network|daily|weekly|magazine|voice|"
+    r"newsroom|outlet)$", re.I)
+
+
+def is_motto(line: str) -> bool:
+    """A site's motto under its name, naming whose it is ("Sri Lanka's News Portal", "TÜRKİYE'S ENGLISH-LANGUAGE
+    NEWSPAPER", "Kenya's No 1 GhettoRadio"): a possessive and what the site is, in seven words or fewer."""
+    found = words(line)
+    return (2 <= len(found) <= 7 and any(word.lower().endswith(("'s", "’s")) for word in found[:-1])
+            and _SELF_NAMED.search(found[-1].rstrip(".!")) is not None)
+
+
+def is_language_picker(line: str) -> bool:
+    """A site's language picker: two or more names of languages set apart by bars, bullets or slashes
+    ("Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR")."""
+    items = [item.strip() for item in re.split(r"\s*[|•·/]\s*", line) if item.strip()]
+    return len(items) >= 2 and all(
+        all(word.lower() in phrases.LANGUAGES for word in item.split()) for item in items)
+
+
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or SECTION_TRAIL.match(line) or is_ticker_strip(line)
+        or is_language_picker(line) or is_motto(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )
@@ -720,7 +742,7 @@ def byline(line: str) -> str | None:
         if len(words(line)) > 16:
             return None  # ("By morning, emergency crews had restored …": a sentence, not a user name)
         return _user_name(who, posted=bool(_POSTED.match(before or line) or _STARTED.search(before)))
-    if " | " in line:  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
+    if " | " in line and not is_language_picker(line):  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
         # the date it posted ("Log in | Subscribe" is no one's)
         parts = [part.strip() for part in line.split(" | ")]
         first = parts[0]

@@ -293,3 +293,18 @@ POINTER_LABELS = (
 )
 # Picture credits standing alone on a line ("Getty Images", "AP Photo/Jane Doe").
 CREDIT_LINES = r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?|supplied|stock\s+image)\b.{0,40}$"
+
+# Languages a site offers its pages in, by the names its language picker gives them ("Bahasa Indonesia |
+# English", "සිංහල | தமிழ் | English", "EN | FR").
+LANGUAGES = frozenset(
+    "english français francais french español espanol spanish deutsch german português portugues portuguese "
+    "italiano italian nederlands dutch polski polish русский russian українська ukrainian türkçe turkish "
+    "العربية عربي arabic 中文 简体中文 繁體中文 chinese 日本語 japanese 한국어 korean हिन्दी hindi বাংলা bangla bengali "
+    "اردو urdu فارسی farsi persian עברית hebrew ελληνικά greek svenska norsk dansk suomi íslenska "
+    "bahasa melayu malay indonesia kiswahili swahili hausa yorùbá yoruba igbo amharic አማርኛ somali soomaali "
+    "afrikaans isizulu isixhosa tagalog filipino සිංහල sinhala தமிழ் tamil తెలుగు telugu मराठी marathi "
+    "ગુજરાતી ગujarati ਪੰਜਾਬੀ punjabi नेपाली nepali ไทย thai tiếng việt vietnamese cymraeg gaeilge gàidhlig "
+    "català euskara galego română magyar čeština slovenčina hrvatski srpski српски български "
+    "en fr es de pt it nl pl ru uk tr ar zh ja ko hi bn ur fa he el sw id ms".split()
+)
+
