@@ -143,10 +143,17 @@ _ITEMS = re.compile(r"\s[|•▸·]\s")
 _TICKER_LABEL = re.compile(phrases.TICKER_LABELS, re.I)
 
 
+# A weather widget's line: the label and a temperature ("WEATHER: 41°F Clear | Freeze watch tonight", "Weather:
+# Light rain, 9C").
+_WEATHER_STRIP = re.compile(r"^(?:today'?s\s+|local\s+)?weather\b\s*[:|–—-]?\s*(?=.*(?:-?\d+\s?°|\b-?\d+\s?[CF]\b))", re.I)
+
+
 def is_ticker_strip(line: str) -> bool:
     """A ticker's strip of several items ("BREAKING: Senate confirms … | Naira closes at N1,412/$ | …", "JUST IN
-    • … • …": a ticker's label and three items, or two set apart by a bullet) or a strip of market figures (two
-    items with figures, or figures with an arrow or a currency pair)."""
+    • … • …": a ticker's label and three items, or two set apart by a bullet), a strip of market figures (two
+    items with figures, or figures with an arrow or a currency pair), or a weather widget's line."""
+    if _WEATHER_STRIP.match(line) and len(words(line)) <= 12:
+        return True
     items = len(_ITEMS.findall(line)) + 1
     if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
         return True
