@@ -290,6 +290,12 @@ def test_the_sites_name_after_a_byline_is_not_an_author():
     assert parsed.author == "Jane Doe and John Roe"
 
 
+def test_a_site_crediting_itself_names_no_author():
+    """“By HIGHVELD POST” under a page headed “Highveld Post”: the site, not a writer."""
+    parsed = parse(f"Highveld Post\nNews\nSport\n\n{HEADLINE}\n\nBy HIGHVELD POST | 12 March 2024\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == (None, date(2024, 3, 12))
+
+
 @pytest.mark.parametrize("line", ["Sri Lanka's News Portal", "Kenya’s Favourite Station"])
 def test_a_possessive_is_nobodys_name(line):
     """A site's motto in the possessive is not a byline: no author is made of “Sri Lanka's”."""
