@@ -325,11 +325,13 @@ def test_headline_literally_trigger_warning():
          "Ceasefire collapses as shelling resumes\n\nReporter: Jane Doe\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
         ("Valley Gazette\nWEATHER: 38°F Clear | Frost warning tonight\n\nCeasefire collapses as shelling resumes\n\n"
          "By Jane Doe\n\n12 March 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
+        ("RIVERVALE RAG\nFree since 1994. Still free. Mostly.\nNews\nArts\n\nLast Call at the Northern Districts\n\n"
+         "By Cass Doe\n\n" + BODY + "\n© 2024 Rivervale Rag Media Co-op\n", "Last Call at the Northern Districts"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
          "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
          "ticker-strip-with-bullets", "motto-and-language-picker",
-         "weather-strip"],
+         "weather-strip", "copyright-holder-at-the-head"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

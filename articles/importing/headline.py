@@ -217,6 +217,25 @@ def in_list(lines: list[str], index: int) -> bool:
     return count >= LIST_RUN
 
 
+def copyright_lines(lines: list[str]) -> list[str]:
+    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case."""
+    found = []
+    for line in lines:
+        if line and ("©" in line or "opyright" in line or "ights reserved" in line or "IGHTS RESERVED" in line):
+            found.append(line.casefold())
+    return found
+
+
+def _owner(line: str, owners: list[str]) -> bool:
+    """Whether the line names whoever holds the page's copyright (the site's or the body's name at its head:
+    "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"): never the
+    headline."""
+    if not owners or not 1 <= len(kinds.words(line)) <= 8:
+        return False
+    folded = line.casefold()
+    return any(folded in owner and folded != owner for owner in owners)
+
+
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
     counts: dict[str, int] = {}
@@ -228,6 +247,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     filled = [index for index, line in enumerate(lines) if line]  # the non-blank lines' indexes, in order
     rank_of = {index: place for place, index in enumerate(filled)}
     candidates, chrome_before, text_before = [], 0, 0
+    owners = copyright_lines(lines)
     for place, index in enumerate(filled):
         if index >= MAX_LINES:
             break
@@ -235,7 +255,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
         furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
-        if furniture or _label_over_warning(lines, index) \
+        if furniture or _label_over_warning(lines, index) or _owner(line, owners) \
                 or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
             # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
             # menu set out one a line: never the headline
