@@ -327,11 +327,18 @@ def test_headline_literally_trigger_warning():
          "By Jane Doe\n\n12 March 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
         ("RIVERVALE RAG\nFree since 1994. Still free. Mostly.\nNews\nArts\n\nLast Call at the Northern Districts\n\n"
          "By Cass Doe\n\n" + BODY + "\n© 2024 Rivervale Rag Media Co-op\n", "Last Call at the Northern Districts"),
+        ("The Daily Flame\nHOT TOPICS: Elections | Weather | Christmas | Football\nWIN £5,000 IN OUR FESTIVE GIVEAWAY - ENTER NOW\n\n"
+         "'WE HEARD THE ROOF GIVE WAY'\nFamily of five escape as storm brings down their roof in the night\n"
+         "By Jane Doe, Senior Reporter\n12 March 2024\n\n" + BODY,
+         "Family of five escape as storm brings down their roof in the night"),
+        ("Valley Bank: Home loans from 9.5% – Apply now\n\nCeasefire collapses as shelling resumes\n\n12 March 2024\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
          "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
          "ticker-strip-with-bullets", "motto-and-language-picker",
-         "weather-strip", "copyright-holder-at-the-head"],
+         "weather-strip", "copyright-holder-at-the-head",
+         "tabloid-topics-giveaway-and-quote-over-headline", "advert-with-a-call-to-act"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

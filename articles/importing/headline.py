@@ -360,6 +360,9 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
 
 
+_OVERLINE_QUOTE = re.compile(r"^['‘\"“].{3,80}['’\"”]$")  # a line that is a quote and nothing else
+
+
 def _label_words(line: str) -> int:
     """The words of a short line, a section's path ("Indie Spotlight / Reviews") counted without its marks."""
     return len(_PATH_MARK.sub(" ", line).split())
@@ -477,6 +480,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if _label_words(line) <= 3 and _longer_headline(after, line):
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
+        if _OVERLINE_QUOTE.match(line) and kinds.is_all_caps(line) and _longer_headline(after, line) \
+                and _credits(below_after, month_first):
+            continue  # a quote in capitals over the headline and its byline ("'I THOUGHT I WAS GOING TO DIE'")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
