@@ -296,6 +296,13 @@ def test_a_site_crediting_itself_names_no_author():
     assert (parsed.author, parsed.published_on) == (None, date(2024, 3, 12))
 
 
+def test_the_sites_name_under_the_byline_is_not_the_author():
+    """Names, then the site's name on a line of its own (“Capitol Sentinel”, as the page's head shows it)."""
+    parsed = parse(f"Capitol Sentinel\nThe Capitol Sentinel\nNews\nSTATEHOUSE\n{HEADLINE}\nJane Doe and John Roe\nCapitol Sentinel\n"
+                   f"Published 6:01 a.m. CT March 12, 2024\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == ("Jane Doe and John Roe", date(2024, 3, 12))
+
+
 @pytest.mark.parametrize("line", ["Sri Lanka's News Portal", "Kenya’s Favourite Station"])
 def test_a_possessive_is_nobodys_name(line):
     """A site's motto in the possessive is not a byline: no author is made of “Sri Lanka's”."""

@@ -333,12 +333,16 @@ def test_headline_literally_trigger_warning():
          "Family of five escape as storm brings down their roof in the night"),
         ("Valley Bank: Home loans from 9.5% – Apply now\n\nCeasefire collapses as shelling resumes\n\n12 March 2024\n\n" + BODY,
          "Ceasefire collapses as shelling resumes"),
+        ("Ayiti Direct\nPort-au-Prince, le vendredi 4 décembre 2026\nSearch this blog...\nViews: 5 412\n\n"
+         "Ceasefire collapses as shelling resumes\n\nBy Jane Doe\n\n12 March 2024\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
          "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
          "ticker-strip-with-bullets", "motto-and-language-picker",
          "weather-strip", "copyright-holder-at-the-head",
-         "tabloid-topics-giveaway-and-quote-over-headline", "advert-with-a-call-to-act"],
+         "tabloid-topics-giveaway-and-quote-over-headline", "advert-with-a-call-to-act",
+         "date-in-french-placeholder-and-counter"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

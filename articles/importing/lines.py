@@ -177,6 +177,23 @@ def is_motto(line: str) -> bool:
             and _SELF_NAMED.search(found[-1].rstrip(".!")) is not None)
 
 
+# A date banner in another language ("Port-au-Prince, le vendredi 4 décembre 2026", "Lima, 3 de diciembre de 2026",
+# "Berlin, 4. Dezember 2026"): the site's day or the story's, never a headline.
+_FOREIGN_MONTH = (
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+)
+_FOREIGN_DATE = re.compile(rf"\b\d{{1,2}}(?:er|º|°|\.)?\s+(?:de\s+)?(?:{_FOREIGN_MONTH})\s+(?:de\s+)?\d{{4}}\b", re.I)
+
+
+def is_foreign_date_line(line: str) -> bool:
+    """A line of ten words or fewer that gives a date in French, Spanish, Portuguese, Italian or German."""
+    return len(words(line)) <= 10 and _FOREIGN_DATE.search(line) is not None
+
+
 def is_language_picker(line: str) -> bool:
     """A site's language picker: two or more names of languages set apart by bars, bullets or slashes
     ("Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR")."""
@@ -191,7 +208,7 @@ def is_chrome(line: str) -> bool:
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or SECTION_TRAIL.match(line) or is_ticker_strip(line)
-        or is_language_picker(line) or is_motto(line)
+        or is_language_picker(line) or is_motto(line) or is_foreign_date_line(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )

@@ -28,6 +28,9 @@ CHROME_LINES = [
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
     # a menu's own buttons and a search box's label
     r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
+    r"search (?:this|the|our) (?:blog|site|website|archive)\s*(?:\.{3}|…)?",  # a search box's placeholder
+    r"(?:views?|reads?|hits?|plays?)\s*:?\s*\d[\d\s.,]*[km]?",  # a counter with its label ("Views: 5 412")
+    r"republish this (?:story|article)", r"(?:email(?: address)?\s+)?sign (?:me )?up(?: now)?",  # a form's buttons
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
@@ -231,7 +234,9 @@ OUTLET_WORDS = [
     "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
     "Mail", "Star", "Globe", "Chronicle", "Gazette", "Agency", "Wire", "Reuters", "AFP", "AP", "Bureau",
     "Courier", "Echo", "Express", "Observer", "Mirror", "Sun", "Standard", "Daily", "Weekly", "Edition", "Paper",
-    "Magazine", "Radio", "TV", "Media",
+    "Magazine", "Radio", "TV", "Media", "Sentinel", "Courant", "Ledger", "Dispatch", "Bulletin", "Register", "Examiner",
+    "Enquirer", "Inquirer", "Monitor", "Citizen", "Advocate", "Beacon", "Clarion", "Insider", "Digest", "Mercury",
+    "Advertiser", "Argus", "Gleaner", "Statesman", "Informer", "Tidings",
 ]
 
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
