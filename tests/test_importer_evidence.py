@@ -303,6 +303,14 @@ def test_the_sites_name_under_the_byline_is_not_the_author():
     assert (parsed.author, parsed.published_on) == ("Jane Doe and John Roe", date(2024, 3, 12))
 
 
+def test_a_byline_that_credits_no_one_confirms_the_headline_and_names_no_author():
+    """“Written by: Web Desk” under the headline: the headline is sure, and no later name (the site's, set
+    alone on a line below the share buttons) becomes the author."""
+    parsed = parse(f"Coast Dinam\nNews\nSport\nBreaking: Port reopens\nHome / English / Coast\n{HEADLINE}\n"
+                   f"Written by: Web Desk\n12 Mar 2024 | 08:30 IST\nShare\nFacebook\nWhatsApp\nCoast Dinam\n{BODY}")
+    assert (parsed.title, parsed.title_confirmed, parsed.author) == (HEADLINE, True, None)
+
+
 @pytest.mark.parametrize("line", ["Sri Lanka's News Portal", "Kenya’s Favourite Station"])
 def test_a_possessive_is_nobodys_name(line):
     """A site's motto in the possessive is not a byline: no author is made of “Sri Lanka's”."""

@@ -21,7 +21,7 @@ DATE_NEAR = 6
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 BY_WORD = re.compile(r"\bby\b", re.I)
-GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
+GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s*:?\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
 _TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
@@ -52,6 +52,7 @@ class Header:
     title_confirmed: bool = True  # False: the scorer's winner did not win clearly
     title_rival: str = ""  # the runner-up headline, when the win was not clear
     title_margin: float = 1.0  # the winner's probability less the runner-up's
+    credits_no_one: bool = False  # the byline names no one ("By Staff Reporter", "Written by: Web Desk")
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
     date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
@@ -347,9 +348,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
         if stated:
             header.warnings.insert(0, stated)
+    if header.author == "":
+        header.credits_no_one = True
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
-    if header.author is None:
+    if header.author is None and not header.credits_no_one:
         header.author = _byline_above(lines, title_at, month_first)
     header.author = _without_site_name(header.author, lines[:title_at])
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line

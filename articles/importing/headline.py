@@ -392,8 +392,10 @@ def _post_under_date(following) -> bool:
 
 
 def _credits(line: str, month_first: bool) -> bool:
-    """A byline, a name alone or a date line: what stands under a headline."""
-    return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
+    """A byline (one naming no one included: "Written by Editorial Team"), a name alone or a date line: what
+    stands under a headline."""
+    return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.GENERIC_BYLINE.match(line)
+                               or kinds.date_line(line, month_first=month_first))
 
 
 def _menu_item(line: str) -> bool:
@@ -477,6 +479,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
+        if kinds.GENERIC_BYLINE.match(after) and len(kinds.words(line)) > 3:
+            return index, True  # a byline naming no one under it ("Written by Editorial Team") still credits it
         if _label_words(line) <= 3 and _longer_headline(after, line):
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")

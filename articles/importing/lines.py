@@ -43,6 +43,10 @@ def _matches_cued(cued, line: str) -> bool:
 END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
+# A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
+GENERIC_BYLINE = re.compile(
+    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$",
+    re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
 BULLET = re.compile(r"^[•·▪◦●■]\s*")
