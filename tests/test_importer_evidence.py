@@ -344,8 +344,12 @@ def test_a_byline_with_its_time_and_date_on_the_line():
         ("Reporter: Jane Doe | 12/03/2024", "Jane Doe", date(2024, 3, 12)),
         ("Jane Doe · 3 min read · Mar 12, 2024", "Jane Doe", date(2024, 3, 12)),
         ("Updated: 14 March 2024\nFirst published: 12 March 2024\nBy Jane Doe", "Jane Doe", date(2024, 3, 12)),
+        ("By Jane Doe\nUpdate Time : Tuesday, 12 March 2024, 9:15 pm", "Jane Doe", date(2024, 3, 12)),
+        ("By Jane Doe\nPublished March 12, 2024 at 8:45 pm (Lima time)", "Jane Doe", date(2024, 3, 12)),
+        ("By Jane Doe\nUpdated / Tuesday, 12 Mar 2024 13:27", "Jane Doe", date(2024, 3, 12)),
     ],
-    ids=["words-label", "reporter-label-and-date", "name-reading-time-date", "update-above-first-publication"],
+    ids=["words-label", "reporter-label-and-date", "name-reading-time-date", "update-above-first-publication",
+         "update-time-label", "time-and-zone-in-words", "label-and-slash"],
 )
 def test_labelled_bylines_and_a_first_publication_under_an_update(lines, author, day):
     """“Words:”/“Reporter:” bylines, a name with the reading time and the date, and the first publication

@@ -423,6 +423,10 @@ _UPDATED_FIRST = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _PUBLISHED_LATER = re.compile(r"(?<=[\s,;|·•(])(?:(?:first|originally)\s+)?(?:published|posted)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
 
 
+_PUBLICATION_LABEL = re.compile(
+    r"^(?:(?:(?:last\s+|first\s+)?(?:published|posted|updated|modified)|update\s+time|publi(?:shed|cation)\s+date)\b|date\s*:)", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _date_line(line: str, month_first: bool) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
@@ -451,6 +455,11 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     if RELATIVE_DATE.search(line.split("|")[0]):
         return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
     dated = _first_date(line, month_first)
+    if dated is None and _PUBLICATION_LABEL.match(line) and len(words(line)) <= 14:
+        # A labelled line in a form the patterns miss ("Update Time : Wednesday, 03 December 2026, 9:15 pm",
+        # "Published November 30, 2026 at 8:45 pm (Santiago time)", "Updated / Tuesday, 11 Feb 2025 13:27"):
+        # the date inside it.
+        dated = date_in(line, month_first=month_first)
     if dated is not None and either_way(line):
         return Dated(dated.day, dated.at, either_way(line))
     return dated
