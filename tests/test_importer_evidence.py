@@ -417,6 +417,12 @@ def test_stated_warnings_kept_whole_and_out_of_the_body(line):
     assert body(parsed)[0].startswith("Shelling resumed")
 
 
+def test_a_reference_mark_before_a_warning_is_not_part_of_it():
+    """“※ Viewer discretion is advised. …”: the warning is kept without the mark that sets it apart."""
+    parsed = parse(f"{HEADER}※ Viewer discretion is advised. The video contains scenes of physical violence.\n\n{BODY}")
+    assert parsed.stated_warnings == ("Viewer discretion is advised. The video contains scenes of physical violence.",)
+
+
 @pytest.mark.parametrize(
     "warning, shares_the_line",
     [

@@ -336,13 +336,20 @@ def test_headline_literally_trigger_warning():
         ("Ayiti Direct\nPort-au-Prince, le vendredi 4 décembre 2026\nSearch this blog...\nViews: 5 412\n\n"
          "Ceasefire collapses as shelling resumes\n\nBy Jane Doe\n\n12 March 2024\n\n" + BODY,
          "Ceasefire collapses as shelling resumes"),
+        ("Harbour Direct\nFLASH ▸ Fuel runs short in the north ▸ Airport reopens to commercial flights ▸ Rain expected all week\n"
+         "Latest: Airstrike hits school in the east | Curfew extended in the capital for a week\n"
+         "Sunday Edition out now - Listen to our weekly politics podcast\n\n"
+         "Ceasefire collapses as shelling resumes\n\nBy Jane Doe\n\n12 March 2024\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
+        ("Flash floods kill 12 in the valley\n\nBy Jane Doe\n\n12 March 2024\n\nFlash floods swept through the valley. " + BODY,
+         "Flash floods kill 12 in the valley"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
          "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
          "ticker-strip-with-bullets", "motto-and-language-picker",
          "weather-strip", "copyright-holder-at-the-head",
          "tabloid-topics-giveaway-and-quote-over-headline", "advert-with-a-call-to-act",
-         "date-in-french-placeholder-and-counter"],
+         "date-in-french-placeholder-and-counter", "stories-side-by-side-and-a-podcast", "flash-is-no-label-without-a-colon"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

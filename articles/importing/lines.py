@@ -70,8 +70,8 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 
 
 def clean_line(line: str) -> str:
-    """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
-    bullet at the start ("💔 This past weekend…", "⚠️ TW: …")."""
+    """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji or reference mark
+    used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …")."""
     if "  " in line or "\t" in line:
         row = _spaced_row(line)
         if row:
@@ -85,7 +85,7 @@ def clean_line(line: str) -> str:
     stripped = line
     # (an emoji's variation selector or joiner goes with it: "⚠️ TW: …")
     while stripped and (unicodedata.category(stripped[0]) in ("So", "Sk", "Cs") and stripped[0] not in "©®"
-                        or stripped[0] in "\ufe0e\ufe0f\u200d"):
+                        or stripped[0] in "\ufe0e\ufe0f\u200d※"):  # (and a reference mark: "※ Viewer discretion …")
         stripped = stripped[1:].lstrip()
     return stripped if stripped != line and stripped else line
 
@@ -161,6 +161,10 @@ def is_ticker_strip(line: str) -> bool:
     items = len(_ITEMS.findall(line)) + 1
     if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
         return True
+    parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
+    if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
+            _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
+        return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
     if _MARKET.search(line) is None or len(words(line)) > 30:
         return False
     with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))

@@ -289,12 +289,12 @@ PROMOTION = (
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
     # an advertisement's call to act ("Home loans from 9.5% – Apply now") and a competition ("WIN £10,000 CASH …")
     r"|\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
-    r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b"
+    r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
 TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?"
-                 r"|watch\s+live|top\s+stories|ticker|(?:hot\s+)?topics|in\s+the\s+news)\b\s*[:|–—-]?")
+                 r"|watch\s+live|top\s+stories|in\s+the\s+news|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-]))\b\s*[:|–—▸-]?")
 # Labels that point to another story ("MORE: …", "READ: …", "Related: …"): a link, not the headline.
 POINTER_LABELS = (
     r"^(?:more|read(?:\s+more|\s+also|\s+next)?|also\s+read|see\s+also|related(?:\s+(?:story|article|stories))?"
