@@ -343,13 +343,17 @@ def test_headline_literally_trigger_warning():
          "Ceasefire collapses as shelling resumes"),
         ("Flash floods kill 12 in the valley\n\nBy Jane Doe\n\n12 March 2024\n\nFlash floods swept through the valley. " + BODY,
          "Flash floods kill 12 in the valley"),
+        ("Watch Live Harbour News\nLIVE\nUrdu\nNews  World  Business  Sports  Health\nBreaking News\n"
+         "Ceasefire collapses as shelling resumes\nHarbour News\n4 hours ago\nShare  Tweet  WhatsApp\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
          "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
          "ticker-strip-with-bullets", "motto-and-language-picker",
          "weather-strip", "copyright-holder-at-the-head",
          "tabloid-topics-giveaway-and-quote-over-headline", "advert-with-a-call-to-act",
-         "date-in-french-placeholder-and-counter", "stories-side-by-side-and-a-podcast", "flash-is-no-label-without-a-colon"],
+         "date-in-french-placeholder-and-counter", "stories-side-by-side-and-a-podcast", "flash-is-no-label-without-a-colon",
+         "outlet-and-relative-time-under-the-headline"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

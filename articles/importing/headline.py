@@ -360,6 +360,7 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
 
 
+_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b")
 _OVERLINE_QUOTE = re.compile(r"^['‘\"“].{3,80}['’\"”]$")  # a line that is a quote and nothing else
 
 
@@ -494,6 +495,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
+            if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and _OUTLET_WORD.search(after) \
+                    and under and kinds.RELATIVE_DATE.search(under):
+                return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
