@@ -210,13 +210,34 @@ def is_language_picker(line: str) -> bool:
         all(word.lower() in phrases.LANGUAGES for word in item.split()) for item in items)
 
 
+_ADVERT = re.compile(phrases.ADVERT, re.I)
+_MARKS = re.compile(r"[|•▸·▲▼▴▾/›»>]")  # what sets a strip's items, a trail's steps or a picker's languages apart
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _strip_or_banner(line: str) -> bool:
+    """A trail of sections, a ticker's or a market's strip, a weather widget, a language picker, a site's motto,
+    an advertisement or a date banner in another language; each looked for only where its marks are (most
+    lines have none)."""
+    if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)):
+        return True
+    if line[:1] in "WwTtLl" and _WEATHER_STRIP.match(line) and len(words(line)) <= 12:
+        return True
+    if _POSSESSIVE.search(line) and is_motto(line):
+        return True
+    folded = line.lower()
+    if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded) \
+            and len(words(line)) <= 16 and _ADVERT.search(line):
+        return True
+    return _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line)
+
+
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
-        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or SECTION_TRAIL.match(line) or is_ticker_strip(line)
-        or is_language_picker(line) or is_motto(line) or is_foreign_date_line(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )

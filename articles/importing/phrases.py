@@ -287,8 +287,12 @@ PROMOTION = (
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
-    # an advertisement's call to act ("Home loans from 9.5% – Apply now") and a competition ("WIN £10,000 CASH …")
-    r"|\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
+)
+# An advertisement's call to act ("Home loans from 9.5% – Apply now"), a competition ("WIN £10,000 CASH IN OUR
+# GIVEAWAY") and a podcast's promotion ("Sunday Edition out now - Listen to our weekly politics podcast"): a
+# line of page furniture (kept apart from PROMOTION, which every line is searched with).
+ADVERT = (
+    r"\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
     r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
