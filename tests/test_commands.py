@@ -279,7 +279,7 @@ def test_unmapped_warning_note_goes_to_review(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text(
         "Floods leave thousands without homes in the delta\nby Sam Lee\n2 May 2023\n\n"
-        "Content warning: distressing scenes\n\nThe river rose overnight and did not stop rising for days.\n"
+        "Content warning: distressing scenes\n\nThe river rose overnight and the floods did not stop rising for days.\n"
     )
     run(page)
     article = Article.objects.get()

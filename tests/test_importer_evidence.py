@@ -8,6 +8,7 @@ import pytest
 
 from articles.importing import block_text, parse_source
 from articles.importing import lines as kinds
+from articles.importing import echoes
 from articles.importing.evidence import Model
 from articles.importing.scoring import Candidate, Choice, Scorer, fit
 from articles.importing.sitelearning import repeated_lines
@@ -268,6 +269,68 @@ def test_byline_forms(line, author):
     assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == author
 
 
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Elif Şahin and Murat Doğan", "Elif Şahin and Murat Doğan"),
+        ("By Özge Çelik", "Özge Çelik"),
+        ("By Zoë Ødegård and Łukasz Żak", "Zoë Ødegård and Łukasz Żak"),
+        ("Élodie Ávila-Ñúñez", "Élodie Ávila-Ñúñez"),
+    ],
+)
+def test_names_that_begin_with_a_capital_outside_a_to_z(line, author):
+    """A name whose words begin with Ş, Ö, Ç, Ł, Ż, É or Á is a name: the byline is the author, not the headline."""
+    parsed = parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.author) == (HEADLINE, author)
+
+
+def test_the_sites_name_after_a_byline_is_not_an_author():
+    """“Jane Doe and John Roe, Highveld Courant” under a page headed “Highveld Courant”: the two are the authors."""
+    parsed = parse(f"Highveld Courant\nNews\nSport\n\n{HEADLINE}\n\nJane Doe and John Roe, Highveld Courant\n\n12 March 2024\n\n{BODY}")
+    assert parsed.author == "Jane Doe and John Roe"
+
+
+def test_a_site_crediting_itself_names_no_author():
+    """“By HIGHVELD POST” under a page headed “Highveld Post”: the site, not a writer."""
+    parsed = parse(f"Highveld Post\nNews\nSport\n\n{HEADLINE}\n\nBy HIGHVELD POST | 12 March 2024\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == (None, date(2024, 3, 12))
+
+
+def test_the_sites_name_under_the_byline_is_not_the_author():
+    """Names, then the site's name on a line of its own (“Capitol Sentinel”, as the page's head shows it)."""
+    parsed = parse(f"Capitol Sentinel\nThe Capitol Sentinel\nNews\nSTATEHOUSE\n{HEADLINE}\nJane Doe and John Roe\nCapitol Sentinel\n"
+                   f"Published 6:01 a.m. CT March 12, 2024\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == ("Jane Doe and John Roe", date(2024, 3, 12))
+
+
+def test_a_byline_that_credits_no_one_confirms_the_headline_and_names_no_author():
+    """“Written by: Web Desk” under the headline: the headline is sure, and no later name (the site's, set
+    alone on a line below the share buttons) becomes the author."""
+    parsed = parse(f"Coast Dinam\nNews\nSport\nBreaking: Port reopens\nHome / English / Coast\n{HEADLINE}\n"
+                   f"Written by: Web Desk\n12 Mar 2024 | 08:30 IST\nShare\nFacebook\nWhatsApp\nCoast Dinam\n{BODY}")
+    assert (parsed.title, parsed.title_confirmed, parsed.author) == (HEADLINE, True, None)
+
+
+@pytest.mark.parametrize("line", ["Sri Lanka's News Portal", "Kenya’s Favourite Station"])
+def test_a_possessive_is_nobodys_name(line):
+    """A site's motto in the possessive is not a byline: no author is made of “Sri Lanka's”."""
+    assert kinds.bare_name(line) is None
+    assert parse(f"Pulse\n{line}\n\n{HEADLINE}\n\n12 March 2024\n\n{BODY}").author is None
+
+
+@pytest.mark.parametrize("line", ["Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR"])
+def test_a_language_picker_names_nobody(line):
+    """A site's language picker over the headline is neither the byline nor the headline."""
+    assert kinds.byline(line) is None
+    parsed = parse(f"Pulse\n{line}\n\n{HEADLINE}\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.author) == (HEADLINE, None)
+
+
+def test_a_role_outside_the_newsroom_after_the_name():
+    """“By Jane Doe, Branch Historian”: the historian is Jane Doe, not a second author."""
+    assert kinds.byline("By Jane Doe, Branch Historian") == "Jane Doe"
+
+
 def test_a_byline_with_its_time_and_date_on_the_line():
     """“By Jane Doe 4:43 PM March 12, 2024” names the author and dates the story."""
     parsed = parse(f"{HEADLINE}\n\nBy Jane Doe 4:43 PM March 12, 2024\n\n{BODY}")
@@ -281,8 +344,12 @@ def test_a_byline_with_its_time_and_date_on_the_line():
         ("Reporter: Jane Doe | 12/03/2024", "Jane Doe", date(2024, 3, 12)),
         ("Jane Doe · 3 min read · Mar 12, 2024", "Jane Doe", date(2024, 3, 12)),
         ("Updated: 14 March 2024\nFirst published: 12 March 2024\nBy Jane Doe", "Jane Doe", date(2024, 3, 12)),
+        ("By Jane Doe\nUpdate Time : Tuesday, 12 March 2024, 9:15 pm", "Jane Doe", date(2024, 3, 12)),
+        ("By Jane Doe\nPublished March 12, 2024 at 8:45 pm (Lima time)", "Jane Doe", date(2024, 3, 12)),
+        ("By Jane Doe\nUpdated / Tuesday, 12 Mar 2024 13:27", "Jane Doe", date(2024, 3, 12)),
     ],
-    ids=["words-label", "reporter-label-and-date", "name-reading-time-date", "update-above-first-publication"],
+    ids=["words-label", "reporter-label-and-date", "name-reading-time-date", "update-above-first-publication",
+         "update-time-label", "time-and-zone-in-words", "label-and-slash"],
 )
 def test_labelled_bylines_and_a_first_publication_under_an_update(lines, author, day):
     """“Words:”/“Reporter:” bylines, a name with the reading time and the date, and the first publication
@@ -338,8 +405,9 @@ def test_a_name_alone_is_still_an_author():
         "This is a brief warning for people who come here for gentle stories: the post below describes a death in detail.",
         "Editor's Note: What follows describes self-harm and may be harmful to some readers.",
         "CN: suicide, self-harm; discussion of abuse. Mentions of alcohol.",
+        "The following contains details that some readers may find upsetting.",
     ],
-    ids=["plain-sentence", "editors-note", "cn-kept-whole"],
+    ids=["plain-sentence", "editors-note", "cn-kept-whole", "the-following-contains"],
 )
 def test_stated_warnings_kept_whole_and_out_of_the_body(line):
     """A plain-sentence warning, an “Editor's Note” about harm and a “CN:” list are kept as worded, whole,
@@ -347,6 +415,12 @@ def test_stated_warnings_kept_whole_and_out_of_the_body(line):
     parsed = parse(f"{HEADER}{line}\n\n{BODY}")
     assert parsed.stated_warnings == (line,)
     assert body(parsed)[0].startswith("Shelling resumed")
+
+
+def test_a_reference_mark_before_a_warning_is_not_part_of_it():
+    """“※ Viewer discretion is advised. …”: the warning is kept without the mark that sets it apart."""
+    parsed = parse(f"{HEADER}※ Viewer discretion is advised. The video contains scenes of physical violence.\n\n{BODY}")
+    assert parsed.stated_warnings == ("Viewer discretion is advised. The video contains scenes of physical violence.",)
 
 
 @pytest.mark.parametrize(
@@ -526,6 +600,7 @@ def test_weights_are_data_for_every_feature():
 
 from django.core.management import call_command  # noqa: E402
 
+from articles.ingest.reasons import review_reasons  # noqa: E402
 from articles.models import Article  # noqa: E402
 
 # A body the warning lexicon suggests nothing for, so that a complete page may be published.
@@ -535,8 +610,8 @@ CALM_BODY = (
 )
 # Each page its own headline, as a site's pages have (a headline on every page would be the site's furniture).
 HEADLINES = {
-    "share-row.txt": "Leaders agree on a ceasefire after talks in Geneva",
-    "footer.txt": "Aid reaches the northern districts for the first time in a month",
+    "share-row.txt": "Council extends the library's hours after a year of requests",
+    "footer.txt": "Reading room to stay open until nine from next month",
     "ticker.txt": "Negotiators trade proposals as the deadline nears",
     "two-dates.txt": "Hospital in the old town runs out of fuel",
 }
@@ -578,3 +653,24 @@ def test_nothing_wrong_is_published_and_every_held_page_says_why(tmp_path):
     assert "two dates: 12 March 2024 or 14 March 2024" in articles["two-dates.txt"].review_reasons
     assert [articles[name].status for name in ("share-row.txt", "footer.txt")] == [Article.Status.PUBLISHED] * 2, [
         articles[name].review_reasons for name in ("share-row.txt", "footer.txt")]
+
+
+# --- the headline said again in the article -------------------------------------------------------------------
+
+
+def test_words_meet_without_their_endings():
+    """“floods”, “flooded” and “flooding” are one word to the check; figures and short words are none."""
+    assert echoes.echoed("Floods close the valley road", "The river flooded the road overnight.")
+    assert echoes.echoed("Flooding closes the valley road", "Two floods in a week.")
+    assert not echoes.echoed("KLCI 1,652.40 ▲ 3.11 | USD/MYR 4.41", "Rescuers dug through the mud.")
+    assert not echoes.echoed("Try Premium for €0", "The warehouse burned for six hours.")
+
+
+def test_a_headline_the_article_never_says_again_holds_the_page():
+    """A clear headline, an author and a date, but none of the headline's words in the article: the page
+    waits for an editor, who is told why."""
+    parsed = parse(f"Crime and Public Safety\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert not parsed.title_echoed
+    assert review_reasons(parsed, False, []) == [
+        "the headline shares no word with the article: “Crime and Public Safety”"]
+    assert parse(f"Shelling resumes in the north\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").title_echoed

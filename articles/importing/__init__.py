@@ -28,6 +28,7 @@ import hashlib
 from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end, gallery_body
+from articles.importing.echoes import echoed
 from articles.importing.elements import block_text
 from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
@@ -114,6 +115,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,
         ambiguous_date=header.date_written,
+        title_echoed=echoed(header.title, "\n".join(block_text(block) for block in blocks[:12])),
         sections=tuple(header.sections),
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
@@ -124,11 +126,12 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
 
 def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) -> tuple:
     """The body's blocks once what the body tells the header is settled: a gallery with no text keeps its
-    captions as its body; a page whose header names no writer may name them where the article ends (a
-    letter's signature then left out of the body), which sets ``header.author``."""
+    captions as its body; a page whose header names no writer (and whose byline does not credit no one, "By
+    Staff Reporter") may name them where the article ends (a letter's signature then left out of the body),
+    which sets ``header.author``."""
     if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
         blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
-    if header.author is None:
+    if header.author is None and not header.credits_no_one:
         header.author = closing_byline(lines, header.body_start, end)
         signed = [position for position, block in enumerate(blocks)
                   if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]

@@ -21,7 +21,7 @@ DATE_NEAR = 6
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 BY_WORD = re.compile(r"\bby\b", re.I)
-GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
+GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s*:?\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
 _TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
@@ -52,6 +52,7 @@ class Header:
     title_confirmed: bool = True  # False: the scorer's winner did not win clearly
     title_rival: str = ""  # the runner-up headline, when the win was not clear
     title_margin: float = 1.0  # the winner's probability less the runner-up's
+    credits_no_one: bool = False  # the byline names no one ("By Staff Reporter", "Written by: Web Desk")
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
     date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
@@ -181,15 +182,43 @@ def _shown_again(lines: list[str], title_at: int, title: str, page_title: bool) 
     return None
 
 
+_TRAIL_MARK = re.compile(r"[/>»›]")  # what sets a breadcrumb's steps apart (a bar alone sets apart a menu's links)
+
+
 def _breadcrumb_title(lines):
     """(index, last item) of a breadcrumb ending in a headline ("You are here: Home / World / Ceasefire
-    collapses as shelling resumes"), or None."""
+    collapses as shelling resumes"), or None. A row of links set apart by bars ("Home | My Network | Jobs |
+    … | Try Premium for €0", as a spaced menu row reads) is a menu, not a trail: its last link names nothing."""
     for index, line in enumerate(lines[:80]):
-        if line and kinds.BREADCRUMB.match(line):
+        if line and kinds.BREADCRUMB.match(line) and _TRAIL_MARK.search(line):
             last = re.split(r"\s*[/>»›|]\s*", line)[-1].strip()
             if len(kinds.words(last)) >= 4 and kinds.is_headline_like(last):
                 return index, last
     return None
+
+
+_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b", re.I)
+
+
+def _names_an_outlet(name: str) -> bool:
+    return _OUTLET_WORD.search(name) is not None
+
+
+def _without_site_name(author: str | None, above: list[str]) -> str | None:
+    """The author without a last part that is the site's own name, as a line above the headline shows it
+    ("Thandeka Mokoena and Pieter van der Merwe, Highveld Courant" on a page headed "Highveld Courant"); no
+    author where the byline names only the site ("By SEMENANJUNG POST")."""
+    if not author:
+        return author
+    if _names_an_outlet(author) and any(line.casefold() == author.casefold() for line in above if line):
+        return None  # the site credits itself ("By SEMENANJUNG POST" on a page headed "Semenanjung Post")
+    head, _, tail = author.rpartition(",")
+    if not head:
+        head, _, tail = author.rpartition(" and ")
+    if not head or not tail.strip():
+        return author
+    tail = tail.strip().casefold()
+    return head.strip() if any(line.casefold() == tail for line in above if line) else author
 
 
 _MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's second name on a line of its own
@@ -319,10 +348,13 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
         if stated:
             header.warnings.insert(0, stated)
+    if header.author == "":
+        header.credits_no_one = True
     if header.author is None or header.author == "":
         header.author = bare_name if header.author is None else None
-    if header.author is None:
+    if header.author is None and not header.credits_no_one:
         header.author = _byline_above(lines, title_at, month_first)
+    header.author = _without_site_name(header.author, lines[:title_at])
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
     above, banner = _date_above(lines, title_at, month_first)

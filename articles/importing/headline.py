@@ -217,6 +217,25 @@ def in_list(lines: list[str], index: int) -> bool:
     return count >= LIST_RUN
 
 
+def copyright_lines(lines: list[str]) -> list[str]:
+    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case."""
+    found = []
+    for line in lines:
+        if line and ("©" in line or "opyright" in line or "ights reserved" in line or "IGHTS RESERVED" in line):
+            found.append(line.casefold())
+    return found
+
+
+def _owner(line: str, owners: list[str]) -> bool:
+    """Whether the line names whoever holds the page's copyright (the site's or the body's name at its head:
+    "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"): never the
+    headline."""
+    if not owners or not 1 <= len(kinds.words(line)) <= 8:
+        return False
+    folded = line.casefold()
+    return any(folded in owner and folded != owner for owner in owners)
+
+
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
     counts: dict[str, int] = {}
@@ -228,6 +247,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     filled = [index for index, line in enumerate(lines) if line]  # the non-blank lines' indexes, in order
     rank_of = {index: place for place, index in enumerate(filled)}
     candidates, chrome_before, text_before = [], 0, 0
+    owners = copyright_lines(lines)
     for place, index in enumerate(filled):
         if index >= MAX_LINES:
             break
@@ -235,7 +255,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if len(candidates) >= MAX_CANDIDATES or text_before > TEXT_BEFORE_STOP:
             break  # (the headline stands above the article's running text, not deep inside it)
         furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
-        if furniture or _label_over_warning(lines, index) \
+        if furniture or _label_over_warning(lines, index) or _owner(line, owners) \
                 or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
             # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
             # menu set out one a line: never the headline
@@ -340,6 +360,10 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
 
 
+_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b")
+_OVERLINE_QUOTE = re.compile(r"^['‘\"“].{3,80}['’\"”]$")  # a line that is a quote and nothing else
+
+
 def _label_words(line: str) -> int:
     """The words of a short line, a section's path ("Indie Spotlight / Reviews") counted without its marks."""
     return len(_PATH_MARK.sub(" ", line).split())
@@ -369,8 +393,10 @@ def _post_under_date(following) -> bool:
 
 
 def _credits(line: str, month_first: bool) -> bool:
-    """A byline, a name alone or a date line: what stands under a headline."""
-    return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.date_line(line, month_first=month_first))
+    """A byline (one naming no one included: "Written by Editorial Team"), a name alone or a date line: what
+    stands under a headline."""
+    return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.GENERIC_BYLINE.match(line)
+                               or kinds.date_line(line, month_first=month_first))
 
 
 def _menu_item(line: str) -> bool:
@@ -454,9 +480,14 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
+        if kinds.GENERIC_BYLINE.match(after) and len(kinds.words(line)) > 3:
+            return index, True  # a byline naming no one under it ("Written by Editorial Team") still credits it
         if _label_words(line) <= 3 and _longer_headline(after, line):
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
+        if _OVERLINE_QUOTE.match(line) and kinds.is_all_caps(line) and _longer_headline(after, line) \
+                and _credits(below_after, month_first):
+            continue  # a quote in capitals over the headline and its byline ("'I THOUGHT I WAS GOING TO DIE'")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
@@ -464,6 +495,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
+            if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and _OUTLET_WORD.search(after) \
+                    and under and kinds.RELATIVE_DATE.search(under):
+                return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(

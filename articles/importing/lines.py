@@ -45,6 +45,10 @@ END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 CAPTION_CREDIT = re.compile("|".join(phrases.CAPTION_CREDITS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
+# A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
+GENERIC_BYLINE = re.compile(
+    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$",
+    re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
 BULLET = re.compile(r"^[•·▪◦●■]\s*")
@@ -68,8 +72,8 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 
 
 def clean_line(line: str) -> str:
-    """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji used as a
-    bullet at the start ("💔 This past weekend…", "⚠️ TW: …")."""
+    """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji or reference mark
+    used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …")."""
     if "  " in line or "\t" in line:
         row = _spaced_row(line)
         if row:
@@ -83,7 +87,7 @@ def clean_line(line: str) -> str:
     stripped = line
     # (an emoji's variation selector or joiner goes with it: "⚠️ TW: …")
     while stripped and (unicodedata.category(stripped[0]) in ("So", "Sk", "Cs") and stripped[0] not in "©®"
-                        or stripped[0] in "\ufe0e\ufe0f\u200d"):
+                        or stripped[0] in "\ufe0e\ufe0f\u200d※"):  # (and a reference mark: "※ Viewer discretion …")
         stripped = stripped[1:].lstrip()
     return stripped if stripped != line and stripped else line
 
@@ -130,12 +134,112 @@ def is_all_caps(line: str) -> bool:
     return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
 
 
+# A trail of sections without "Home" ("Stories from the field / Sudan", "Football › Championship › Ashbridge
+# Athletic"): two to five steps of one to four words, each set apart by a slash or an arrow, none a sentence.
+_STEP = r"[\w(][^/›»>|:.,!?\s]*(?: [^/›»>|:.,!?\s]+){0,3}"
+SECTION_TRAIL = re.compile(rf"^{_STEP}(?: [/›»>] {_STEP}){{1,4}}$")
+
+
+# A strip of market figures ("FBM KLCI 1,652.40 ▲ 3.11 | USD/MYR 4.41"): arrows, a currency pair or code, a
+# currency sign before a figure.
+_MARKET = re.compile(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|MYR|PKR|AED|SAR|UAH|MXN|BRL)\b"
+                     r"|[$€£¥₦₹]\s?\d|\d/\$")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ITEMS = re.compile(r"\s[|•▸·]\s")
+_TICKER_LABEL = re.compile(phrases.TICKER_LABELS, re.I)
+
+
+# A weather widget's line: the label and a temperature ("WEATHER: 41°F Clear | Freeze watch tonight", "Weather:
+# Light rain, 9C").
+_WEATHER_STRIP = re.compile(r"^(?:today'?s\s+|local\s+)?weather\b\s*[:|–—-]?\s*(?=.*(?:-?\d+\s?°|\b-?\d+\s?[CF]\b))", re.I)
+
+
+def is_ticker_strip(line: str) -> bool:
+    """A ticker's strip of several items ("BREAKING: Senate confirms … | Naira closes at N1,412/$ | …", "JUST IN
+    • … • …": a ticker's label and three items, or two set apart by a bullet), a strip of market figures (two
+    items with figures, or figures with an arrow or a currency pair), or a weather widget's line."""
+    if _WEATHER_STRIP.match(line) and len(words(line)) <= 12:
+        return True
+    items = len(_ITEMS.findall(line)) + 1
+    if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
+        return True
+    parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
+    if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
+            _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
+        return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
+    if _MARKET.search(line) is None or len(words(line)) > 30:
+        return False
+    with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))
+    return with_figures >= 2 or (re.search(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b", line) is not None
+                                 and len(_FIGURE.findall(line)) >= 2)
+
+
+_SELF_NAMED = re.compile(  # what a site calls itself under its name: "news portal", "newspaper", "No 1 GhettoRadio"
+    r"(?:news|newspaper|paper|portal|site|website|source|station|radio|tv|channel|network|daily|weekly|magazine|voice|"
+    r"newsroom|outlet)$", re.I)
+
+
+def is_motto(line: str) -> bool:
+    """A site's motto under its name, naming whose it is ("Sri Lanka's News Portal", "TÜRKİYE'S ENGLISH-LANGUAGE
+    NEWSPAPER", "Kenya's No 1 GhettoRadio"): a possessive and what the site is, in seven words or fewer."""
+    found = words(line)
+    return (2 <= len(found) <= 7 and any(word.lower().endswith(("'s", "’s")) for word in found[:-1])
+            and _SELF_NAMED.search(found[-1].rstrip(".!")) is not None)
+
+
+# A date banner in another language ("Port-au-Prince, le vendredi 4 décembre 2026", "Lima, 3 de diciembre de 2026",
+# "Berlin, 4. Dezember 2026"): the site's day or the story's, never a headline.
+_FOREIGN_MONTH = (
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+)
+_FOREIGN_DATE = re.compile(rf"\b\d{{1,2}}(?:er|º|°|\.)?\s+(?:de\s+)?(?:{_FOREIGN_MONTH})\s+(?:de\s+)?\d{{4}}\b", re.I)
+
+
+def is_foreign_date_line(line: str) -> bool:
+    """A line of ten words or fewer that gives a date in French, Spanish, Portuguese, Italian or German."""
+    return len(words(line)) <= 10 and _FOREIGN_DATE.search(line) is not None
+
+
+def is_language_picker(line: str) -> bool:
+    """A site's language picker: two or more names of languages set apart by bars, bullets or slashes
+    ("Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR")."""
+    items = [item.strip() for item in re.split(r"\s*[|•·/]\s*", line) if item.strip()]
+    return len(items) >= 2 and all(
+        all(word.lower() in phrases.LANGUAGES for word in item.split()) for item in items)
+
+
+_ADVERT = re.compile(phrases.ADVERT, re.I)
+_MARKS = re.compile(r"[|•▸·▲▼▴▾/›»>]")  # what sets a strip's items, a trail's steps or a picker's languages apart
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _strip_or_banner(line: str) -> bool:
+    """A trail of sections, a ticker's or a market's strip, a weather widget, a language picker, a site's motto,
+    an advertisement or a date banner in another language; each looked for only where its marks are (most
+    lines have none)."""
+    if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)):
+        return True
+    if line[:1] in "WwTtLl" and _WEATHER_STRIP.match(line) and len(words(line)) <= 12:
+        return True
+    if _POSSESSIVE.search(line) and is_motto(line):
+        return True
+    folded = line.lower()
+    if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded) \
+            and len(words(line)) <= 16 and _ADVERT.search(line):
+        return True
+    return _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line)
+
+
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
-        or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
     )
@@ -381,6 +485,10 @@ _UPDATED_FIRST = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _PUBLISHED_LATER = re.compile(r"(?<=[\s,;|·•(])(?:(?:first|originally)\s+)?(?:published|posted)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
 
 
+_PUBLICATION_LABEL = re.compile(
+    r"^(?:(?:(?:last\s+|first\s+)?(?:published|posted|updated|modified)|update\s+time|publi(?:shed|cation)\s+date)\b|date\s*:)", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _date_line(line: str, month_first: bool) -> Dated | None:
     """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
@@ -409,6 +517,11 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     if RELATIVE_DATE.search(line.split("|")[0]):
         return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
     dated = _first_date(line, month_first)
+    if dated is None and _PUBLICATION_LABEL.match(line) and len(words(line)) <= 14:
+        # A labelled line in a form the patterns miss ("Update Time : Wednesday, 03 December 2026, 9:15 pm",
+        # "Published November 30, 2026 at 8:45 pm (Santiago time)", "Updated / Tuesday, 11 Feb 2025 13:27"):
+        # the date inside it.
+        dated = date_in(line, month_first=month_first)
     if dated is not None and either_way(line):
         return Dated(dated.day, dated.at, either_way(line))
     return dated
@@ -579,12 +692,14 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 # --- bylines ----------------------------------------------------------------------------------------------
 
 _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
-_GIVEN = r"[A-Z][\w'’-]*\.?"
-_INITIAL = r"[A-Z]\."
+# A capital in any European script, not only A-Z: "Şahin", "Łukasz", "Özdemir", "Élodie", "Øyvind", "Ζωή".
+_CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x530)) if letter.isupper()) + "]"
+_GIVEN = rf"{_CAPITAL}[\w'’-]*\.?"
+_INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
             # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
-            r"(?:\s+(?!(?:And|Updated|Published|Posted)\b)[A-Z][\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
+            rf"(?:\s+(?!(?:And|Updated|Published|Posted)\b){_CAPITAL}[\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
@@ -620,6 +735,8 @@ def is_person_name(text: str) -> bool:
         return False
     if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
         return False
+    if any(word.endswith(("'s", "’s")) for word in text.split()):
+        return False  # a possessive ("Sri Lanka's News Portal", "Kenya’s Favourite Station"): whose, not who
     parts = [name.first, *name.middle.split(), *name.last.split()]
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS
                    or part.strip(".,").lower() in phrases.NAV_WORDS for part in parts)
@@ -718,13 +835,13 @@ def byline(line: str) -> str | None:
             who = inside.group("name") + inside.group("rest")
         names = _names_at_start(who)
         if names or (before and not (_POSTED.match(before) or _STARTED.search(before) or date_in(before) or date_line(before))):
-            return _and_between(names)
+            return names
         # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011", "Discussion in 'After
         # service' started by ColdbrookDoug, 11 November 2024.": a user name
         if len(words(line)) > 16:
             return None  # ("By morning, emergency crews had restored …": a sentence, not a user name)
         return _user_name(who, posted=bool(_POSTED.match(before or line) or _STARTED.search(before)))
-    if " | " in line:  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
+    if " | " in line and not is_language_picker(line):  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
         # the date it posted ("Log in | Subscribe" is no one's)
         parts = [part.strip() for part in line.split(" | ")]
         first = parts[0]
@@ -738,7 +855,7 @@ def byline(line: str) -> str | None:
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         first = line.split(" · ")[0].strip()
         if bare_name(first):
-            return _and_between(bare_name(first))
+            return bare_name(first)
     posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
     if posted:
         return _user_name(posted.group("who"), posted=True)
@@ -747,15 +864,6 @@ def byline(line: str) -> str | None:
 
 _STARTED = re.compile(r"\b(?:started|posted|submitted|shared|uploaded)$", re.I)
 _POSTED_AFTER = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<who>[\w.]{3,30})\s+(?:posted|wrote)\s+(?:on|at)\s+\S", re.I)
-
-
-def _and_between(names: str | None) -> str | None:
-    """Names listed with commas only ("Mélanie Gagnon, Derek Whitehorse") joined as a byline joins them: "…
-    and …" before the last."""
-    if not names or "," not in names or re.search(r"\s(?:and|&)\s", names, re.I):
-        return names
-    head, _, last = names.rpartition(",")
-    return f"{head.strip()} and {last.strip()}"
 
 
 @lru_cache(maxsize=8192)
@@ -791,8 +899,8 @@ def is_warning_label(line: str) -> bool:
 
 _ANNOUNCES = re.compile(
     rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
-    rf"(?:this|the\s+following|these|the)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+"
-    rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
+    rf"(?:(?:this|the\s+following|these|the)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?|the\s+following)\s+"
+    rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",  # ("The following contains …")
     re.I,
 )
 _WARNING_OF = re.compile(

@@ -31,6 +31,7 @@ class ParsedArticle:
     title_margin: float = 1.0  # the headline's probability less the runner-up's (scoring.Scorer)
     other_dates: tuple[date, ...] = ()  # other publication dates the page gives (the date is then uncertain)
     ambiguous_date: str = ""  # the date as written ("05/06/2022") when nothing on the page says which number is the day
+    title_echoed: bool = True  # False: none of the headline's words comes back in the article (echoes.echoed)
 
     @cached_property
     def body_markdown(self) -> str:

@@ -28,6 +28,9 @@ CHROME_LINES = [
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
     # a menu's own buttons and a search box's label
     r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
+    r"search (?:this|the|our) (?:blog|site|website|archive)\s*(?:\.{3}|…)?",  # a search box's placeholder
+    r"(?:views?|reads?|hits?|plays?)\s*:?\s*\d[\d\s.,]*[km]?",  # a counter with its label ("Views: 5 412")
+    r"republish this (?:story|article)", r"(?:email(?: address)?\s+)?sign (?:me )?up(?: now)?",  # a form's buttons
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
@@ -303,7 +306,10 @@ NOT_NAME_WORDS = [
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
     r"correspondent|editor|reporter|writer|columnist|producer|contributor|analyst|journalist|photographer|"
-    r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern"
+    r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
+    # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
+    r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
+    r"lecturer|blogger"
 )
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
@@ -311,7 +317,9 @@ OUTLET_WORDS = [
     "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
     "Mail", "Star", "Globe", "Chronicle", "Gazette", "Agency", "Wire", "Reuters", "AFP", "AP", "Bureau",
     "Courier", "Echo", "Express", "Observer", "Mirror", "Sun", "Standard", "Daily", "Weekly", "Edition", "Paper",
-    "Magazine", "Radio", "TV", "Media",
+    "Magazine", "Radio", "TV", "Media", "Sentinel", "Courant", "Ledger", "Dispatch", "Bulletin", "Register", "Examiner",
+    "Enquirer", "Inquirer", "Monitor", "Citizen", "Advocate", "Beacon", "Clarion", "Insider", "Digest", "Mercury",
+    "Advertiser", "Argus", "Gleaner", "Statesman", "Informer", "Tidings",
 ]
 
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
@@ -363,9 +371,17 @@ PROMOTION = (
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
 )
+# An advertisement's call to act ("Home loans from 9.5% – Apply now"), a competition ("WIN £10,000 CASH IN OUR
+# GIVEAWAY") and a podcast's promotion ("Sunday Edition out now - Listen to our weekly politics podcast"): a
+# line of page furniture (kept apart from PROMOTION, which every line is searched with).
+ADVERT = (
+    r"\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
+    r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
+)
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
-TICKER_LABELS = r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories)\b\s*[:|–—-]?"
+TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?"
+                 r"|watch\s+live|top\s+stories|in\s+the\s+news|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-]))\b\s*[:|–—▸-]?")
 # Labels that point to another story ("MORE: …", "READ: …", "Related: …"): a link, not the headline.
 POINTER_LABELS = (
     r"^(?:more|read(?:\s+more|\s+also|\s+next)?|also\s+read|see\s+also|related(?:\s+(?:story|article|stories))?"
@@ -373,3 +389,18 @@ POINTER_LABELS = (
 )
 # Picture credits standing alone on a line ("Getty Images", "AP Photo/Jane Doe").
 CREDIT_LINES = r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?|supplied|stock\s+image)\b.{0,40}$"
+
+# Languages a site offers its pages in, by the names its language picker gives them ("Bahasa Indonesia |
+# English", "සිංහල | தமிழ் | English", "EN | FR").
+LANGUAGES = frozenset(
+    "english français francais french español espanol spanish deutsch german português portugues portuguese "
+    "italiano italian nederlands dutch polski polish русский russian українська ukrainian türkçe turkish "
+    "العربية عربي arabic 中文 简体中文 繁體中文 chinese 日本語 japanese 한국어 korean हिन्दी hindi বাংলা bangla bengali "
+    "اردو urdu فارسی farsi persian עברית hebrew ελληνικά greek svenska norsk dansk suomi íslenska "
+    "bahasa melayu malay indonesia kiswahili swahili hausa yorùbá yoruba igbo amharic አማርኛ somali soomaali "
+    "afrikaans isizulu isixhosa tagalog filipino සිංහල sinhala தமிழ் tamil తెలుగు telugu मराठी marathi "
+    "ગુજરાતી ગujarati ਪੰਜਾਬੀ punjabi नेपाली nepali ไทย thai tiếng việt vietnamese cymraeg gaeilge gàidhlig "
+    "català euskara galego română magyar čeština slovenčina hrvatski srpski српски български "
+    "en fr es de pt it nl pl ru uk tr ar zh ja ko hi bn ur fa he el sw id ms".split()
+)
+

@@ -17,6 +17,8 @@ def review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) 
             f"the headline is uncertain: “{_short(parsed.title)}” or “{_short(parsed.title_rival)}”"
             if parsed.title_rival else Article.UNSURE_TITLE
         )
+    elif not parsed.title_echoed:
+        reasons.append(f"the headline shares no word with the article: “{_short(parsed.title)}”")
     if parsed.published_on and parsed.other_dates:
         days = " or ".join(_day(day) for day in (parsed.published_on, *parsed.other_dates))
         reasons.append(f"two dates: {days}" if len(parsed.other_dates) == 1 else f"several dates: {days}")
