@@ -852,6 +852,23 @@ def test_browser_line_endings_make_no_difference(writer, editor):
     assert not article.revisions.pending().exists()
 
 
+@pytest.mark.parametrize("move", ["", "unpublish"])
+def test_an_untouched_live_article_with_spaces_at_the_ends_of_its_text_makes_no_revision(writer, editor, move):
+    """An imported body ends with a line break and a standfirst may start with a space, which a form cannot
+    show: saving the untouched form (or "Save and unpublish") proposes no revision and tells nobody."""
+    article = make_article(writer, "published")
+    Article.objects.filter(pk=article.pk).update(
+        body="First paragraph.\n\nSecond paragraph.\n", standfirst=" Aid reached the crossing. ")
+    article.refresh_from_db()
+    data = form_data(article, body=article.body.strip().replace("\n", "\r\n"), standfirst=article.standfirst.strip())
+    if move:
+        data["_workflow"] = move
+    client = logged_in(editor)
+    client.post(change_url(article), data, follow=True)
+    assert not article.revisions.pending().exists()
+    assert not Decision.objects.filter(article=article, action="revision_proposed").exists()
+
+
 def test_slug_and_time_of_a_live_article_are_not_silently_dropped(writer, editor):
     """On a published article the slug and publication time are shown read-only (changed by moves, not
     edits), so a crafted POST changing them changes nothing and makes no empty revision."""
