@@ -26,6 +26,9 @@ from articles.workflow import MOVES, WorkflowError
 PUBLISHING_MOVES = ("publish", "schedule", "reschedule")
 # "Save and make the edit live": an editor's edit of a published article, proposed and approved in one save.
 MAKE_EDIT_LIVE = "make_edit_live"
+# The extra tag of every message saying the form was saved, whatever followed (a refused move is an error): the
+# form's script (static/js/article-editor.js) then forgets the browser's copy instead of offering it back.
+SAVED = "saved"
 
 
 def scheduling_context(article) -> dict:
@@ -77,7 +80,7 @@ class RevisionSaving:
                     article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
                 )
             except WorkflowError as error:
-                messages.error(request, str(error))
+                messages.error(request, str(error), extra_tags=SAVED)
 
     def response_change(self, request, obj):
         """"Save and <move>": the edits are saved first; then publishing and scheduling happen at once, and
@@ -100,7 +103,8 @@ class RevisionSaving:
         try:
             article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
         except WorkflowError as error:
-            self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
+            self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR,
+                              extra_tags=SAVED)
         else:
             done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
             self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
@@ -114,7 +118,7 @@ class RevisionSaving:
                 workflow.approve_revision(revision, request.user)
             except WorkflowError as error:
                 self.message_user(request, f"Your edit was saved as a pending revision, but it is not live: {error}",
-                                  messages.ERROR)
+                                  messages.ERROR, extra_tags=SAVED)
             else:
                 self.message_user(request, "Your edit is live: readers see it now.", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
@@ -140,7 +144,7 @@ class RevisionSaving:
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "unchanged", False):
             request.masthead_save_said = True
-            messages.info(request, "Nothing was changed, so no revision was made.")
+            messages.info(request, "Nothing was changed, so no revision was made.", extra_tags=SAVED)
             return []
         if getattr(form, "revision", None) is not None:
             request.masthead_save_said = True
@@ -149,7 +153,7 @@ class RevisionSaving:
             messages.info(
                 request,
                 "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
-                "version until an editor approves it.",
+                "version until an editor approves it.", extra_tags=SAVED,
             )
             return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
         return super().construct_change_message(request, form, formsets, add)

@@ -32,7 +32,7 @@
 
   function forgetAddedArticles() {
     var store = storage();
-    if (!store || !document.querySelector(".messagelist .success")) { return; }
+    if (!store || !document.querySelector(".messagelist .success, .messagelist .saved")) { return; }
     for (var i = store.length - 1; i >= 0; i--) {
       var key = store.key(i);
       if (key && key.indexOf(PREFIX) === 0 && /:new$/.test(key)) {
@@ -171,7 +171,8 @@
 
     // Put back what a Save that never arrived (login page) or a closed tab left in this browser.
     var kept = store ? JSON.parse(store.getItem(key) || "null") : null;
-    var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success");
+    // A message saying the form was saved (success, or "saved" on one whose move was refused: articles/admin/saving.py).
+    var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success, .messagelist .saved");
     if (kept && (savedJustNow || same(kept.fields, fields(form)))) {
       forget();  // the server has it: the save this copy was made for went through
     } else if (kept) {
