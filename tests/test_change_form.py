@@ -114,6 +114,21 @@ def test_save_and_schedule_from_the_article_in_the_newsrooms_time_zone(writer, e
     assert f'value="{when.strftime("%Y-%m-%dT%H:%M")}"' in page and "Reschedule for" in page
 
 
+def test_schedule_for_starts_from_the_time_the_article_asks_for(writer, editor):
+    """An article in review dated ahead (the writer's "Published at") offers that time beside "Save and
+    schedule", so the editor schedules it as asked in one press; one dated in the past, or undated, offers
+    the next full hour."""
+    article = make_article(writer, "in_review")
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+    page = logged_in(editor).get(change_url(article)).content.decode()
+    assert f'value="{when.strftime("%Y-%m-%dT%H:%M")}"' in page
+    Article.objects.filter(pk=article.pk).update(published_at=when - timedelta(days=30))
+    next_hour = (timezone.localtime() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    page = logged_in(editor).get(change_url(article)).content.decode()
+    assert f'value="{next_hour.strftime("%Y-%m-%dT%H:%M")}"' in page
+
+
 @pytest.mark.parametrize("typed", ["2020-01-01T09:00", "", "not a time"])
 def test_a_past_or_missing_schedule_time_saves_nothing(writer, editor, typed):
     """A past, empty or unreadable time is refused with one message naming the problem; nothing is saved."""
@@ -177,3 +192,17 @@ def test_an_undated_import_is_not_published_with_todays_date(writer, editor):
     assert html.count("the importer found none") == 1
     article.refresh_from_db()
     assert article.status == "in_review" and article.published_at is None
+
+
+def test_publishing_now_an_article_dated_ahead_says_which_date_it_lost(writer, editor):
+    """"Save and publish now" on an article the writer dated ahead publishes it now and says so, naming the
+    date it had and how to hold it until then instead."""
+    article = make_article(writer, "in_review")
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+    article.refresh_from_db()
+    data = {**form_data(article, published_at_0=when.strftime("%Y-%m-%d"), published_at_1="09:00"), "_workflow": "publish"}
+    html = logged_in(editor).post(change_url(article), data, follow=True).content.decode()
+    article.refresh_from_db()
+    assert article.is_live
+    assert f"Published now, not on {when.strftime('%-d %b %Y')}, 09:00 (Europe/London) as it was dated" in html

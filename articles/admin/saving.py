@@ -32,10 +32,12 @@ SAVED = "saved"
 
 
 def scheduling_context(article) -> dict:
-    """What the change form's "Schedule for …" control needs: the time it starts from (the scheduled
-    time, else the next full hour), the earliest it accepts, and the newsroom's time zone."""
+    """What the change form's "Schedule for …" control needs: the time it starts from (the article's own
+    publication time while that is ahead, as a writer dated it or a schedule set it; else the next full hour),
+    the earliest it accepts, and the newsroom's time zone."""
     now = timezone.localtime()
-    start = timezone.localtime(article.published_at) if article.is_scheduled else (now + timedelta(hours=1)).replace(
+    ahead = article.published_at is not None and article.published_at > now
+    start = timezone.localtime(article.published_at) if ahead else (now + timedelta(hours=1)).replace(
         minute=0, second=0, microsecond=0)
     return {
         "publishing_moves": PUBLISHING_MOVES,
@@ -99,7 +101,9 @@ class RevisionSaving:
         return super().response_change(request, obj)
 
     def _save_and_publish(self, request, obj, name):
-        """Publish now, schedule or reschedule the article just saved, and open its page saying which."""
+        """Publish now, schedule or reschedule the article just saved, and open its page saying which (and, when
+        it was published now though dated ahead, the date it no longer has)."""
+        dated_ahead = obj.published_at if obj.published_at and obj.published_at > timezone.now() else None
         try:
             article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
         except WorkflowError as error:
@@ -107,6 +111,9 @@ class RevisionSaving:
                               extra_tags=SAVED)
         else:
             done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
+            if name == "publish" and dated_ahead:
+                done = (f"Published now, not on {zoned_time(dated_ahead)} as it was dated: to hold it until then, "
+                        "unpublish it and use “Save and schedule”.")
             self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
