@@ -999,3 +999,17 @@ def test_writer_proposes_warnings_and_a_note_credited_to_the_newsroom(writer, ed
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Our note: Describes the aftermath of an air strike." in page
     assert "The source’s note" not in page
+
+
+def test_submitting_asks_for_a_note_for_the_editors_and_says_what_happens_next(writer):
+    """The submission's confirmation names its box for what it is (a note for the editors, optional), and
+    once submitted the writer is told the article is with the editors, how to change it, and that she will
+    hear by email."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "submit"])
+    assert "A note for the editors (optional):" in client.get(url).content.decode()
+    html = client.post(url, {"comment": ""}, follow=True).content.decode()
+    assert "It is with the editors now" in html and "withdraw it from review to change it" in html
+    article.refresh_from_db()
+    assert article.status == "in_review"

@@ -254,7 +254,7 @@ def conflict_diff(theirs: Content, cleaned: dict) -> list:
 
 
 class TransitionForm(forms.Form):
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 6, "class": "vLargeTextField"}), required=False)
     publish_at = forms.SplitDateTimeField(
         required=False,
         label="Publication time",
@@ -265,7 +265,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, transition, **kwargs):
         super().__init__(*args, **kwargs)
         self.transition = transition
-        self.fields["comment"].label = transition.comment_label
+        self.fields["comment"].label = transition.comment_label + ("" if transition.needs_comment else " (optional)")
         self.fields["comment"].required = transition.needs_comment
         if not transition.needs_time:
             del self.fields["publish_at"]

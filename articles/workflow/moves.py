@@ -65,7 +65,7 @@ MOVES = {
         Move(
             "submit", "Submit for review", frozenset({Status.DRAFT}), Status.IN_REVIEW, EDIT,
             "the article's writer or an editor", own_work=True, marks_submission=True,
-            notify=Audience.DESK, subject="Submitted for review", message="{who} submitted “{title}” for review.",
+            comment_label="A note for the editors", notify=Audience.DESK, subject="Submitted for review", message="{who} submitted “{title}” for review.",
         ),
         Move(
             "withdraw", "Withdraw from review", frozenset({Status.IN_REVIEW}), Status.DRAFT, EDIT,
