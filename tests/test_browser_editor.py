@@ -501,3 +501,24 @@ def test_a_save_whose_move_is_refused_raises_no_false_alarm_of_someone_elses_sav
     assert page.get_by_role("button", name=re.compile("Put back")).count() == 0
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('masthead-unsaved:')).length") == 0
     assert Decision.objects.filter(article=article, action="warnings_decided").exists()
+
+
+LONG_HEADLINE = ("After eleven weeks under siege, families in the old city count the missing as the first aid convoys "
+                 "finally reach the river crossing")
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1366])
+def test_a_headline_of_130_characters_is_read_whole_and_stays_one_line(desk, writer, width):
+    """The headline box shows a 130-character headline whole (it wraps onto a second line instead of scrolling
+    out of sight), and Enter in it breaks no line: a headline is one line."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(title=LONG_HEADLINE)
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    sizes = page.eval_on_selector("#id_title", "el => [el.scrollWidth, el.clientWidth, el.scrollHeight, el.clientHeight]")
+    assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes
+    page.locator("#id_title").press("Control+End")
+    page.locator("#id_title").press("Enter")
+    page.locator("#id_title").press_sequentially(" at last")
+    assert page.input_value("#id_title") == LONG_HEADLINE + " at last"
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0

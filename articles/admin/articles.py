@@ -50,6 +50,10 @@ class ArticleAdmin(
     autocomplete_fields = ["author"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "title":
+            # Two lines, so a long headline is read whole while it is written (a one-line box scrolled its end
+            # out of sight); it stays one line: the form's script keeps Enter out, clean_title any line break.
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "headline-box"})
         if db_field.name == "published_at":
             # The browser's own date and time inputs (the admin's split widget labels them with bare text), in
             # the newsroom's time zone.

@@ -106,7 +106,7 @@ class ArticleForm(forms.ModelForm):
         return normalise_newlines(str(posted or "")).strip() == normalise_newlines(str(initial or "")).strip()
 
     def clean_title(self):
-        """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
+        """A headline is one line: line breaks (pasted into its box, or sent by a crafted POST) become spaces."""
         return " ".join(self.cleaned_data["title"].split())
 
     def clean_published_at(self):

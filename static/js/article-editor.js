@@ -71,7 +71,21 @@
     });
   }
 
+  // The headline's box has two lines to be read whole, but a headline is one line: Enter breaks none, and a
+  // pasted line break becomes a space (the server does the same: ArticleForm.clean_title).
+  function oneLineHeadline(form) {
+    var title = form.querySelector("textarea#id_title");
+    if (!title) { return; }
+    title.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); }
+    });
+    title.addEventListener("input", function () {
+      if (/[\r\n]/.test(title.value)) { title.value = title.value.replace(/\s*[\r\n]+\s*/g, " "); }
+    });
+  }
+
   function editor(form) {
+    oneLineHeadline(form);
     var body = document.getElementById("id_body");
     if (!body || !body.dataset.autosaveUrl) { return; }
     var store = storage();
