@@ -206,3 +206,30 @@ def test_publishing_now_an_article_dated_ahead_says_which_date_it_lost(writer, e
     article.refresh_from_db()
     assert article.is_live
     assert f"Published now, not on {when.strftime('%-d %b %Y')}, 09:00 (Europe/London) as it was dated" in html
+
+
+def test_an_article_back_in_review_shows_what_changed_since_it_was_sent_back(writer, editor):
+    """When a writer resubmits an article an editor sent back, its form shows the editor what changed since
+    (the word struck and the word added, under the field's name), and the version sent back is kept with the
+    request's comment; a resubmission that changed nothing says so."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(body="The first lorries crossed the bridge.\n\nNobody spoke.")
+    article.refresh_from_db()
+    workflow.perform("request_changes", article, editor, comment="Name the agency.")
+    sent_back = workflow.sent_back_version(article)
+    assert sent_back.comment == "Name the agency." and sent_back.body.startswith("The first lorries")
+    article.refresh_from_db()
+    client = logged_in(writer)
+    client.post(change_url(article), form_data(article, body="The first Red Crescent lorries crossed the bridge.\n\nNobody spoke."))
+    article.refresh_from_db()
+    assert "Red Crescent" in article.body
+    workflow.perform("submit", article, writer, comment="Named it.")
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    note = html[html.index('id="since-sent-back"'):]
+    assert f"What changed since {editor.username} sent it back on" in note
+    assert "The first<ins> Red Crescent</ins> lorries" in note[:note.index("</details>")]
+    assert "The request: <q>Name the agency.</q>" in note
+    workflow.perform("request_changes", article, editor, comment="And the date.")
+    workflow.perform("submit", article, writer)
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    assert "Nothing: the text is as it was sent back." in html

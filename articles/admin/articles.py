@@ -262,6 +262,7 @@ class ArticleAdmin(
                 decisions = list(article.decisions.select_related("actor__author_profile"))
                 extra_context["decisions"] = record.describe(decisions, article)
                 extra_context["standing_note"] = record.standing_note(decisions, article)
+                extra_context["since_sent_back"] = record.since_sent_back(article)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def view_on_site(self, article):
