@@ -233,3 +233,9 @@ def test_an_article_back_in_review_shows_what_changed_since_it_was_sent_back(wri
     workflow.perform("submit", article, writer)
     html = logged_in(editor).get(change_url(article)).content.decode()
     assert "Nothing: the text is as it was sent back." in html
+
+
+def test_the_publication_time_names_the_newsrooms_time_zone(writer):
+    """The article form's "Published at" says whose clock its time is (a correspondent abroad types a time)."""
+    html = logged_in(writer).get(reverse("admin:articles_article_add")).content.decode()
+    assert "The time is the newsroom’s (Europe/London)." in html

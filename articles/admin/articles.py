@@ -6,6 +6,7 @@ modules. Every state change goes through articles.workflow; this module only ask
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
@@ -59,6 +60,8 @@ class ArticleAdmin(
             # the newsroom's time zone.
             kwargs["widget"] = BrowserDateTimeWidget("Publication date", "Publication time")
             kwargs["form_class"] = forms.SplitDateTimeField
+            # Named, as beside "Schedule for": a correspondent abroad would otherwise type her own clock's time.
+            kwargs["help_text"] = f"{db_field.help_text} The time is the newsroom’s ({settings.TIME_ZONE})."
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
