@@ -522,3 +522,21 @@ def test_a_headline_of_130_characters_is_read_whole_and_stays_one_line(desk, wri
     page.locator("#id_title").press_sequentially(" at last")
     assert page.input_value("#id_title") == LONG_HEADLINE + " at last"
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_notes_box_has_a_paragraphs_room_under_its_label(desk, writer, editor, width):
+    """"What needs to change" (a move's confirmation) and a correction's text sit under their labels in a box as
+    wide as the column allows up to 48rem (Django's aligned row left 300 px beside the label at 1280 px)."""
+    draft = make_article(writer, "in_review")
+    live = make_article(writer, "published")
+    page = desk(editor, width)
+    for url in (f"/admin/articles/article/{draft.pk}/transition/request_changes/",
+                f"/admin/articles/article/{live.pk}/correction/"):
+        page.goto(url)
+        box, label = page.evaluate("""() => { const t = document.querySelector('form textarea');
+            return [t.getBoundingClientRect(), document.querySelector(`label[for="${t.id}"]`).getBoundingClientRect()]
+                .map(r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width})); }""")
+        assert box["top"] >= label["bottom"] - 1, (url, box, label)
+        assert box["width"] >= min(width - 40, 700), (url, box)
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
