@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from taggit.apps import TaggitAppConfig
 
 
 class ArticlesConfig(AppConfig):
@@ -14,3 +15,9 @@ class ArticlesConfig(AppConfig):
         signals.connect()
         pre_migrate.connect(searchindex.before_migrate, sender=self, dispatch_uid="searchindex-before")
         post_migrate.connect(searchindex.after_migrate, sender=self, dispatch_uid="searchindex-after")
+
+
+class TagsConfig(TaggitAppConfig):
+    """django-taggit, named as editors know it: "Tags" heads its models in the admin, not "Taggit"."""
+
+    verbose_name = "Tags"

@@ -269,3 +269,14 @@ def test_editor_see_all_links_open_the_matching_lists(writer, editor):
         assert desk[key].more
         response = client.get(desk[key].see_all)
         assert response.status_code == 200 and response.context["cl"].result_count == SHOWN + 1, key
+
+
+@pytest.mark.parametrize("who", ["writer", "editor"])
+def test_the_tags_section_is_called_tags_not_by_the_librarys_name(who, request):
+    """The admin's list of models (below the desk, and the sidebar) heads the tags "Tags", never "Taggit" (the
+    library's name, which no editor knows)."""
+    client = Client()
+    client.force_login(request.getfixturevalue(who))
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Taggit" not in html and "TAGGIT" not in html
+    assert 'class="app-taggit module' in html
