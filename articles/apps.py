@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from taggit.apps import TaggitAppConfig
 
 
 class ArticlesConfig(AppConfig):
@@ -16,8 +15,3 @@ class ArticlesConfig(AppConfig):
         pre_migrate.connect(searchindex.before_migrate, sender=self, dispatch_uid="searchindex-before")
         post_migrate.connect(searchindex.after_migrate, sender=self, dispatch_uid="searchindex-after")
 
-
-class TagsConfig(TaggitAppConfig):
-    """django-taggit, named as editors know it: "Tags" heads its models in the admin, not "Taggit"."""
-
-    verbose_name = "Tags"

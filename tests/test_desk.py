@@ -298,3 +298,14 @@ def test_a_revision_of_an_article_since_unpublished_waits_in_no_queue(writer, ed
     assert live.title in queue and unpublished.title not in queue
     form = client.get(reverse("admin:articles_article_change", args=[unpublished.pk])).content.decode()
     assert "1 pending revision awaiting review" in form
+
+
+def test_the_newsroom_app_keeps_its_own_config():
+    """The "articles" app runs ArticlesConfig (whose ready() connects the cache's signals), tags their renamed one."""
+    from django.apps import apps
+
+    from articles.apps import ArticlesConfig
+    from articles.taggit_config import TagsConfig
+
+    assert type(apps.get_app_config("articles")) is ArticlesConfig
+    assert type(apps.get_app_config("taggit")) is TagsConfig
