@@ -540,3 +540,24 @@ def test_a_notes_box_has_a_paragraphs_room_under_its_label(desk, writer, editor,
         assert box["top"] >= label["bottom"] - 1, (url, box, label)
         assert box["width"] >= min(width - 40, 700), (url, box)
         assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_tag_in_use_is_added_to_the_box_with_a_press(desk, writer, width):
+    """Under the Tags box the newsroom's tags in use are buttons: a press adds one after a comma (once, whatever
+    its case in the box), and autosave keeps it."""
+    from tests.factories import ArticleFactory
+
+    expect = _expect()
+    ArticleFactory(tags=["Siege of Aleppo"])
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_tags", "Aleppo")
+    suggestion = page.locator(".tag-suggestions").get_by_role("button", name="Siege of Aleppo")
+    suggestion.click()
+    suggestion.click()
+    assert page.input_value("#id_tags") == "Aleppo, Siege of Aleppo"
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=15_000)
+    assert sorted(article.tags.names()) == ["Aleppo", "Siege of Aleppo"]
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles import workflow
-from articles.admin import record
+from articles.admin import record, tag_suggestions
 from articles.admin.actions import WorkflowActions
 from articles.admin.autosave import AutosaveViews
 from articles.admin.chooser import ImageChooser
@@ -25,7 +25,7 @@ from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
 from articles.admin.saving import PUBLISHING_MOVES, RevisionSaving, scheduling_context
-from articles.admin.widgets import BrowserDateTimeWidget
+from articles.admin.widgets import BrowserDateTimeWidget, SuggestingTagWidget
 from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, Revision, display_name
 
@@ -37,7 +37,7 @@ class ArticleAdmin(
     form = ArticleForm
 
     class Media:
-        js = ["js/body-preview.js", "js/image-chooser.js"]
+        js = ["js/body-preview.js", "js/image-chooser.js", "js/tag-suggestions.js"]
 
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     # Only the authors and tags of the articles this person may see: a writer's filters never list
@@ -152,6 +152,9 @@ class ArticleAdmin(
                 super().__init__(*args, user=user, is_editor=is_editor, pending_revision=start, **form_kwargs)
                 if "body" in self.fields:
                     self.fields["body"].widget.attrs.update({"data-preview-url": preview_url, **autosave})
+                if "tags" in self.fields:  # the newsroom's tags in use under the box, so a writer reuses them
+                    self.fields["tags"].widget = SuggestingTagWidget(
+                        self.fields["tags"].widget.attrs, suggestions=lambda: tag_suggestions.most_used(user))
 
         return RequestArticleForm
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from taggit.forms import TagWidget
 
 from articles.admin.images import thumbnail_html
 from articles.models import Image
@@ -56,3 +57,20 @@ class ImageChooserWidget(forms.Widget):
     def id_for_label(self, id_):
         # The hidden input cannot take a label's focus; the widget names itself (a labelled group).
         return None
+
+
+class SuggestingTagWidget(TagWidget):
+    """taggit's box of comma-separated tags, with the newsroom's most used tags under it as buttons that add one
+    to the box (static/js/tag-suggestions.js; hidden without it). ``suggestions``: a callable giving the names,
+    called only when the field is shown (an autosave builds the form but never renders it)."""
+
+    template_name = "admin/widgets/tags_with_suggestions.html"
+
+    def __init__(self, attrs=None, suggestions=list):
+        super().__init__(attrs)
+        self.suggestions = suggestions
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["suggestions"] = [tag for tag in self.suggestions() if "," not in tag]
+        return context
