@@ -561,3 +561,17 @@ def test_a_tag_in_use_is_added_to_the_box_with_a_press(desk, writer, width):
     expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=15_000)
     assert sorted(article.tags.names()) == ["Aleppo", "Siege of Aleppo"]
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_publication_date_is_said_in_words_beside_its_boxes(desk, writer, width):
+    """Beside "Published at" the date the boxes hold is said in words with its time and zone, whatever order
+    the browser shows the boxes in (12/07/2026 in an American browser is 7 December)."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_published_at_0", "2026-12-07")
+    page.fill("#id_published_at_1", "09:00")
+    expect(page.locator(".date-time__words")).to_have_text("Monday 7 December 2026, 09:00 (Europe/London)")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0

@@ -37,7 +37,7 @@ class ArticleAdmin(
     form = ArticleForm
 
     class Media:
-        js = ["js/body-preview.js", "js/image-chooser.js", "js/tag-suggestions.js"]
+        js = ["js/body-preview.js", "js/image-chooser.js", "js/tag-suggestions.js", "js/date-in-words.js"]
 
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     # Only the authors and tags of the articles this person may see: a writer's filters never list
