@@ -71,13 +71,17 @@
     });
   }
 
-  // The headline's box has two lines to be read whole, but a headline is one line: Enter breaks none, and a
+  // The headline's box has two lines to be read whole, but a headline is one line: Enter breaks none and saves,
+  // as in a one-line box (through the form's first button, the plain Save, never a workflow move), and a
   // pasted line break becomes a space (the server does the same: ArticleForm.clean_title).
   function oneLineHeadline(form) {
     var title = form.querySelector("textarea#id_title");
     if (!title) { return; }
     title.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); }
+      if (event.key !== "Enter" || event.isComposing) { return; }
+      event.preventDefault();
+      var save = form.querySelector("[type=submit]");
+      if (form.requestSubmit) { form.requestSubmit(save || undefined); } else if (save) { save.click(); }
     });
     title.addEventListener("input", function () {
       if (/[\r\n]/.test(title.value)) { title.value = title.value.replace(/\s*[\r\n]+\s*/g, " "); }
