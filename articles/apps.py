@@ -14,3 +14,4 @@ class ArticlesConfig(AppConfig):
         signals.connect()
         pre_migrate.connect(searchindex.before_migrate, sender=self, dispatch_uid="searchindex-before")
         post_migrate.connect(searchindex.after_migrate, sender=self, dispatch_uid="searchindex-after")
+

@@ -13,6 +13,8 @@ STORED = (
     "title", "author", "standfirst", "body", "featured_image", "image_credit", "warning_note", "newsroom_note",
     "no_warnings_apply",
 )
+# The fields an edit form shows as text: it gives them back with \n line endings and nothing at either end.
+TEXT = ("title", "standfirst", "body", "image_credit", "warning_note", "newsroom_note")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,14 @@ class Content:
     def changed_fields(self, other: "Content") -> list[str]:
         """The names of the fields in which ``other`` differs from this content."""
         return [f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)]
+
+    def as_a_form_gives_it(self) -> "Content":
+        """This content as an edit form posts it back untouched: text with \n line endings and no spaces or
+        line breaks at either end (an imported body's last line break is no edit)."""
+        return replace(self, **{
+            name: " ".join(value.split()) if name == "title" else value.replace("\r\n", "\n").replace("\r", "\n").strip()
+            for name in TEXT if isinstance(value := getattr(self, name), str)
+        })
 
     def replace(self, **changes) -> "Content":
         return replace(self, **changes)

@@ -175,10 +175,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def awaiting_review(self):
         """What the review queue lists: articles in review, and published ones with a pending revision
-        (annotated ``has_pending``)."""
+        (annotated ``has_pending``; a revision of an article since unpublished waits for no one: its draft's
+        form links it)."""
         pending = Revision.objects.pending().filter(article=models.OuterRef("pk"))
         return self.annotate(has_pending=models.Exists(pending)).filter(
-            models.Q(status=Article.Status.IN_REVIEW) | models.Q(has_pending=True)
+            models.Q(status=Article.Status.IN_REVIEW) | models.Q(has_pending=True, status=Article.Status.PUBLISHED)
         )
 
     def submitted(self):

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",  # full-text search on PostgreSQL; harmless elsewhere
     "django.contrib.sitemaps",
-    "taggit",
+    "articles.taggit_config.TagsConfig",  # django-taggit, headed "Tags" in the admin
     "articles",
 ]
 

@@ -852,6 +852,23 @@ def test_browser_line_endings_make_no_difference(writer, editor):
     assert not article.revisions.pending().exists()
 
 
+@pytest.mark.parametrize("move", ["", "unpublish"])
+def test_an_untouched_live_article_with_spaces_at_the_ends_of_its_text_makes_no_revision(writer, editor, move):
+    """An imported body ends with a line break and a standfirst may start with a space, which a form cannot
+    show: saving the untouched form (or "Save and unpublish") proposes no revision and tells nobody."""
+    article = make_article(writer, "published")
+    Article.objects.filter(pk=article.pk).update(
+        body="First paragraph.\n\nSecond paragraph.\n", standfirst=" Aid reached the crossing. ")
+    article.refresh_from_db()
+    data = form_data(article, body=article.body.strip().replace("\n", "\r\n"), standfirst=article.standfirst.strip())
+    if move:
+        data["_workflow"] = move
+    client = logged_in(editor)
+    client.post(change_url(article), data, follow=True)
+    assert not article.revisions.pending().exists()
+    assert not Decision.objects.filter(article=article, action="revision_proposed").exists()
+
+
 def test_slug_and_time_of_a_live_article_are_not_silently_dropped(writer, editor):
     """On a published article the slug and publication time are shown read-only (changed by moves, not
     edits), so a crafted POST changing them changes nothing and makes no empty revision."""
@@ -982,3 +999,17 @@ def test_writer_proposes_warnings_and_a_note_credited_to_the_newsroom(writer, ed
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Our note: Describes the aftermath of an air strike." in page
     assert "The source’s note" not in page
+
+
+def test_submitting_asks_for_a_note_for_the_editors_and_says_what_happens_next(writer):
+    """The submission's confirmation names its box for what it is (a note for the editors, optional), and
+    once submitted the writer is told the article is with the editors, how to change it, and that she will
+    hear by email."""
+    article = make_article(writer, "draft")
+    client = logged_in(writer)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "submit"])
+    assert "A note for the editors (optional):" in client.get(url).content.decode()
+    html = client.post(url, {"comment": ""}, follow=True).content.decode()
+    assert "It is with the editors now" in html and "withdraw it from review to change it" in html
+    article.refresh_from_db()
+    assert article.status == "in_review"

@@ -157,3 +157,18 @@ def test_article_list_titles_read_as_lines_on_a_phone(browser, live_server, news
         assert page.evaluate(OVERFLOW)["page"] == 0
     finally:
         context.close()
+
+
+def test_the_image_library_fits_a_phone(desk_page, size, writer, settings, tmp_path):
+    """The image library's list (each picture's reference with its Copy button) never widens the page (its table
+    scrolls inside its box, as the articles list does): the Copy button's hidden "copied" text, placed against
+    the page instead of the button, reached 24 px past a phone's screen."""
+    from tests.pictures import stored
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for title in ("Families at the crossing", "Rebuilt bridge at dusk"):
+        stored(title, uploaded_by=writer)
+    _log_in(desk_page, writer.username)
+    desk_page.goto("/admin/articles/image/")
+    shoot(desk_page, "image-library", size)
+    assert desk_page.evaluate(OVERFLOW)["page"] == 0

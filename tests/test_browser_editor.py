@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Decision
+from articles.models import Article, ContentWarning, Decision
 from tests.pictures import stored
 from tests.test_browser import SCREENSHOTS, axe_violations, browser  # noqa: F401  (the module's Chromium)
 from tests.test_workflow import make_article
@@ -479,3 +479,101 @@ def test_the_sidebar_starts_closed_on_a_tablet_and_stays_open_once_opened(desk, 
     wide.wait_for_load_state("load")
     state = _sidebar(wide)
     assert (state["open"], state["expanded"], state["remembered"]) == (True, "true", None), state
+
+
+def test_a_save_whose_move_is_refused_raises_no_false_alarm_of_someone_elses_save(desk, writer, editor):
+    """An editor records her warning decision and presses "Save and publish now" on an import held for its
+    missing date (its imported body ends with a line break, which the save drops): the save goes through, the
+    move is refused, and the page says that, never "Someone saved
+    this article after your unsaved text" (her own save) nor offers her own saved text back."""
+    expect = _expect()
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(source_name="004.txt", published_at=None, warnings_decided_at=None,
+                                                 no_warnings_apply=False, body="Imported text.\n\nIts last line.\n")
+    article.suggested_warnings.set(ContentWarning.objects.filter(slug="war-and-conflict"))
+    page = desk(editor)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.check("#id_record_warning_decision")
+    page.get_by_role("button", name="Save and publish now").click()
+    expect(page.locator(".messagelist")).to_contain_text("Your changes were saved, but the article was not moved")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".article-editor-status").inner_text() == ""
+    assert page.get_by_role("button", name=re.compile("Put back")).count() == 0
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('masthead-unsaved:')).length") == 0
+    assert Decision.objects.filter(article=article, action="warnings_decided").exists()
+
+
+LONG_HEADLINE = ("After eleven weeks under siege, families in the old city count the missing as the first aid convoys "
+                 "finally reach the river crossing")
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1366])
+def test_a_headline_of_130_characters_is_read_whole_and_stays_one_line(desk, writer, width):
+    """The headline box shows a 130-character headline whole (it wraps onto a second line instead of scrolling
+    out of sight), and Enter in it breaks no line but saves, as in a one-line box: a headline is one line."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(title=LONG_HEADLINE)
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    sizes = page.eval_on_selector("#id_title", "el => [el.scrollWidth, el.clientWidth, el.scrollHeight, el.clientHeight]")
+    assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+    page.locator("#id_title").press("Control+End")
+    page.locator("#id_title").press_sequentially(" at last")
+    with page.expect_navigation():
+        page.locator("#id_title").press("Enter")
+    article.refresh_from_db()
+    assert (article.title, article.status) == (LONG_HEADLINE + " at last", "draft")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_notes_box_has_a_paragraphs_room_under_its_label(desk, writer, editor, width):
+    """"What needs to change" (a move's confirmation) and a correction's text sit under their labels in a box as
+    wide as the column allows up to 48rem (Django's aligned row left 300 px beside the label at 1280 px)."""
+    draft = make_article(writer, "in_review")
+    live = make_article(writer, "published")
+    page = desk(editor, width)
+    for url in (f"/admin/articles/article/{draft.pk}/transition/request_changes/",
+                f"/admin/articles/article/{live.pk}/correction/"):
+        page.goto(url)
+        box, label = page.evaluate("""() => { const t = document.querySelector('form textarea');
+            return [t.getBoundingClientRect(), document.querySelector(`label[for="${t.id}"]`).getBoundingClientRect()]
+                .map(r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width})); }""")
+        assert box["top"] >= label["bottom"] - 1, (url, box, label)
+        assert box["width"] >= min(width - 40, 700), (url, box)
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_tag_in_use_is_added_to_the_box_with_a_press(desk, writer, width):
+    """Under the Tags box the newsroom's tags in use are buttons: a press adds one after a comma (once, whatever
+    its case in the box), and autosave keeps it."""
+    from tests.factories import ArticleFactory
+
+    expect = _expect()
+    ArticleFactory(tags=["Siege of Aleppo"])
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_tags", "Aleppo")
+    suggestion = page.locator(".tag-suggestions").get_by_role("button", name="Siege of Aleppo")
+    suggestion.click()
+    suggestion.click()
+    assert page.input_value("#id_tags") == "Aleppo, Siege of Aleppo"
+    expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=15_000)
+    assert sorted(article.tags.names()) == ["Aleppo", "Siege of Aleppo"]
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_publication_date_is_said_in_words_beside_its_boxes(desk, writer, width):
+    """Beside "Published at" the date the boxes hold is said in words with its time and zone, whatever order
+    the browser shows the boxes in (12/07/2026 in an American browser is 7 December)."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_published_at_0", "2026-12-07")
+    page.fill("#id_published_at_1", "09:00")
+    expect(page.locator(".date-time__words")).to_have_text("Monday 7 December 2026, 09:00 (Europe/London)")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0

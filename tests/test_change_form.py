@@ -114,6 +114,21 @@ def test_save_and_schedule_from_the_article_in_the_newsrooms_time_zone(writer, e
     assert f'value="{when.strftime("%Y-%m-%dT%H:%M")}"' in page and "Reschedule for" in page
 
 
+def test_schedule_for_starts_from_the_time_the_article_asks_for(writer, editor):
+    """An article in review dated ahead (the writer's "Published at") offers that time beside "Save and
+    schedule", so the editor schedules it as asked in one press; one dated in the past, or undated, offers
+    the next full hour."""
+    article = make_article(writer, "in_review")
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+    page = logged_in(editor).get(change_url(article)).content.decode()
+    assert f'value="{when.strftime("%Y-%m-%dT%H:%M")}"' in page
+    Article.objects.filter(pk=article.pk).update(published_at=when - timedelta(days=30))
+    next_hour = (timezone.localtime() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    page = logged_in(editor).get(change_url(article)).content.decode()
+    assert f'value="{next_hour.strftime("%Y-%m-%dT%H:%M")}"' in page
+
+
 @pytest.mark.parametrize("typed", ["2020-01-01T09:00", "", "not a time"])
 def test_a_past_or_missing_schedule_time_saves_nothing(writer, editor, typed):
     """A past, empty or unreadable time is refused with one message naming the problem; nothing is saved."""
@@ -177,3 +192,50 @@ def test_an_undated_import_is_not_published_with_todays_date(writer, editor):
     assert html.count("the importer found none") == 1
     article.refresh_from_db()
     assert article.status == "in_review" and article.published_at is None
+
+
+def test_publishing_now_an_article_dated_ahead_says_which_date_it_lost(writer, editor):
+    """"Save and publish now" on an article the writer dated ahead publishes it now and says so, naming the
+    date it had and how to hold it until then instead."""
+    article = make_article(writer, "in_review")
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+    article.refresh_from_db()
+    data = {**form_data(article, published_at_0=when.strftime("%Y-%m-%d"), published_at_1="09:00"), "_workflow": "publish"}
+    html = logged_in(editor).post(change_url(article), data, follow=True).content.decode()
+    article.refresh_from_db()
+    assert article.is_live
+    assert f"Published now, not on {when.strftime('%-d %b %Y')}, 09:00 (Europe/London) as it was dated" in html
+
+
+def test_an_article_back_in_review_shows_what_changed_since_it_was_sent_back(writer, editor):
+    """When a writer resubmits an article an editor sent back, its form shows the editor what changed since
+    (the word struck and the word added, under the field's name), and the version sent back is kept with the
+    request's comment; a resubmission that changed nothing says so."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(body="The first lorries crossed the bridge.\n\nNobody spoke.")
+    article.refresh_from_db()
+    workflow.perform("request_changes", article, editor, comment="Name the agency.")
+    sent_back = workflow.sent_back_version(article)
+    assert sent_back.comment == "Name the agency." and sent_back.body.startswith("The first lorries")
+    article.refresh_from_db()
+    client = logged_in(writer)
+    client.post(change_url(article), form_data(article, body="The first Red Crescent lorries crossed the bridge.\n\nNobody spoke."))
+    article.refresh_from_db()
+    assert "Red Crescent" in article.body
+    workflow.perform("submit", article, writer, comment="Named it.")
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    note = html[html.index('id="since-sent-back"'):]
+    assert f"What changed since {editor.username} sent it back on" in note
+    assert "The first<ins> Red Crescent</ins> lorries" in note[:note.index("</details>")]
+    assert "The request: <q>Name the agency.</q>" in note
+    workflow.perform("request_changes", article, editor, comment="And the date.")
+    workflow.perform("submit", article, writer)
+    html = logged_in(editor).get(change_url(article)).content.decode()
+    assert "Nothing: the text is as it was sent back." in html
+
+
+def test_the_publication_time_names_the_newsrooms_time_zone(writer):
+    """The article form's "Published at" says whose clock its time is (a correspondent abroad types a time)."""
+    html = logged_in(writer).get(reverse("admin:articles_article_add")).content.decode()
+    assert "The time is the newsroom’s (Europe/London)." in html

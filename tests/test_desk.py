@@ -269,3 +269,43 @@ def test_editor_see_all_links_open_the_matching_lists(writer, editor):
         assert desk[key].more
         response = client.get(desk[key].see_all)
         assert response.status_code == 200 and response.context["cl"].result_count == SHOWN + 1, key
+
+
+@pytest.mark.parametrize("who", ["writer", "editor"])
+def test_the_tags_section_is_called_tags_not_by_the_librarys_name(who, request):
+    """The admin's list of models (below the desk, and the sidebar) heads the tags "Tags", never "Taggit" (the
+    library's name, which no editor knows)."""
+    client = Client()
+    client.force_login(request.getfixturevalue(who))
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Taggit" not in html and "TAGGIT" not in html
+    assert 'class="app-taggit module' in html
+
+
+def test_a_revision_of_an_article_since_unpublished_waits_in_no_queue(writer, editor):
+    """A pending revision of an article an editor then unpublished is no "pending revision of a live article":
+    neither the desk nor the review queue lists it (the draft's own form still links it); a live one's still is."""
+    unpublished = make_article(writer, "published")
+    workflow.propose_revision(unpublished, editor, workflow.content_of(unpublished).replace(body="An edit."))
+    workflow.perform("unpublish", unpublished, editor, comment="Legal hold.")
+    live = make_article(writer, "published")
+    workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="Another edit."))
+    assert titles(sections(editor)["revisions"]) == [live.title]
+    assert list(Article.objects.awaiting_review()) == [live]
+    client = Client()
+    client.force_login(editor)
+    queue = client.get(reverse("admin:articles_reviewqueue_changelist")).content.decode()
+    assert live.title in queue and unpublished.title not in queue
+    form = client.get(reverse("admin:articles_article_change", args=[unpublished.pk])).content.decode()
+    assert "1 pending revision awaiting review" in form
+
+
+def test_the_newsroom_app_keeps_its_own_config():
+    """The "articles" app runs ArticlesConfig (whose ready() connects the cache's signals), tags their renamed one."""
+    from django.apps import apps
+
+    from articles.apps import ArticlesConfig
+    from articles.taggit_config import TagsConfig
+
+    assert type(apps.get_app_config("articles")) is ArticlesConfig
+    assert type(apps.get_app_config("taggit")) is TagsConfig

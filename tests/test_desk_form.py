@@ -105,14 +105,19 @@ def test_an_article_in_review_shows_its_writers_note_to_the_editor(writer, edito
 
 
 def test_a_resubmitted_article_no_longer_shows_the_old_request(writer, editor):
-    """Once the writer submits again, the editor's earlier request is no longer shown as standing."""
+    """Once the writer submits again, the editor's earlier request is no longer shown as standing (only quoted
+    as what the changes since were asked for, in "What changed since … sent it back")."""
+    import re
+
     from articles import workflow
     article = make_article(writer, "draft")
     workflow.perform("submit", article, writer)
     workflow.perform("request_changes", article, editor, comment="Name the second source.")
     workflow.perform("submit", article, writer)
     box = _workflow_box(logged_in(editor).get(change_url(article)).content.decode())
-    assert "Name the second source." not in box and "Changes requested" not in box
+    assert "What changed since" in box
+    standing = re.sub(r'<details class="workflow-note since-sent-back".*?</details>', "", box, flags=re.S)
+    assert "Name the second source." not in standing and "Changes requested" not in standing
 
 
 @pytest.mark.parametrize("change, said", [
@@ -443,3 +448,24 @@ def test_a_headline_used_before_gets_a_free_address_and_autosaves(writer):
     assert Article.objects.filter(slug=f"{taken}-3").exists()
     refused = client.post(ADD_URL, _new(title="Another headline", slug=taken)).content.decode()
     assert "Article with this Slug already exists." in refused
+
+
+def test_the_tags_box_offers_the_newsrooms_tags_in_use_never_a_tag_only_anothers_draft_carries(writer, other_writer):
+    """Under the Tags box a writer finds the newsroom's tags in use, most used first (so she reuses "Siege of
+    Aleppo" instead of coining "Aleppo siege"), counted by published articles; never a tag only another writer's
+    draft carries."""
+    from tests.factories import ArticleFactory
+
+    for _ in range(2):
+        ArticleFactory(tags=["Siege of Aleppo"])
+    ArticleFactory(tags=["Ceasefire"])
+    mine = make_article(writer, "draft")
+    mine.tags.set(["My own tag"])
+    theirs = make_article(other_writer, "draft")
+    theirs.tags.set(["Secret draft tag"])
+    html = logged_in(writer).get(reverse("admin:articles_article_add")).content.decode()
+    box = html[html.index("data-tag-suggestions"):]
+    box = box[:box.index("</div>")]
+    assert box.index('data-tag="Siege of Aleppo"') < box.index('data-tag="Ceasefire"')
+    assert "Secret draft tag" not in html
+    assert 'data-tag="My own tag"' not in box  # counted by published articles: none yet

@@ -6,6 +6,7 @@ modules. Every state change goes through articles.workflow; this module only ask
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles import workflow
-from articles.admin import record
+from articles.admin import record, tag_suggestions
 from articles.admin.actions import WorkflowActions
 from articles.admin.autosave import AutosaveViews
 from articles.admin.chooser import ImageChooser
@@ -24,7 +25,7 @@ from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
 from articles.admin.saving import PUBLISHING_MOVES, RevisionSaving, scheduling_context
-from articles.admin.widgets import BrowserDateTimeWidget
+from articles.admin.widgets import BrowserDateTimeWidget, SuggestingTagWidget
 from articles.admin.workflow_views import WorkflowViews
 from articles.models import Article, Author, Revision, display_name
 
@@ -36,7 +37,7 @@ class ArticleAdmin(
     form = ArticleForm
 
     class Media:
-        js = ["js/body-preview.js", "js/image-chooser.js"]
+        js = ["js/body-preview.js", "js/image-chooser.js", "js/tag-suggestions.js", "js/date-in-words.js"]
 
     list_display = ["title", "author", "status_display", "published_at", "warning_labels", "tag_list", needs_attention]
     # Only the authors and tags of the articles this person may see: a writer's filters never list
@@ -50,11 +51,17 @@ class ArticleAdmin(
     autocomplete_fields = ["author"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "title":
+            # Two lines, so a long headline is read whole while it is written (a one-line box scrolled its end
+            # out of sight); it stays one line: the form's script keeps Enter out, clean_title any line break.
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "headline-box"})
         if db_field.name == "published_at":
             # The browser's own date and time inputs (the admin's split widget labels them with bare text), in
             # the newsroom's time zone.
             kwargs["widget"] = BrowserDateTimeWidget("Publication date", "Publication time")
             kwargs["form_class"] = forms.SplitDateTimeField
+            # Named, as beside "Schedule for": a correspondent abroad would otherwise type her own clock's time.
+            kwargs["help_text"] = f"{db_field.help_text} The time is the newsroom’s ({settings.TIME_ZONE})."
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -145,6 +152,9 @@ class ArticleAdmin(
                 super().__init__(*args, user=user, is_editor=is_editor, pending_revision=start, **form_kwargs)
                 if "body" in self.fields:
                     self.fields["body"].widget.attrs.update({"data-preview-url": preview_url, **autosave})
+                if "tags" in self.fields:  # the newsroom's tags in use under the box, so a writer reuses them
+                    self.fields["tags"].widget = SuggestingTagWidget(
+                        self.fields["tags"].widget.attrs, suggestions=lambda: tag_suggestions.most_used(user))
 
         return RequestArticleForm
 
@@ -258,6 +268,7 @@ class ArticleAdmin(
                 decisions = list(article.decisions.select_related("actor__author_profile"))
                 extra_context["decisions"] = record.describe(decisions, article)
                 extra_context["standing_note"] = record.standing_note(decisions, article)
+                extra_context["since_sent_back"] = record.since_sent_back(article)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def view_on_site(self, article):

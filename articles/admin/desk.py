@@ -146,7 +146,8 @@ def editor_desk(now: datetime) -> list[Section]:
         ),
         _section(
             "revisions", "Pending revisions of live articles",
-            Revision.objects.pending().select_related("article", "created_by__author_profile").order_by("created_at", "pk"),
+            Revision.objects.pending().filter(article__status=Article.Status.PUBLISHED)
+            .select_related("article", "created_by__author_profile").order_by("created_at", "pk"),
             lambda r: Item(
                 r.article.title, reverse("admin:articles_article_revision", args=[r.article_id, r.pk]),
                 (f"Proposed by {display_name(r.created_by)}", when(r.created_at)),

@@ -106,7 +106,7 @@ class ArticleForm(forms.ModelForm):
         return normalise_newlines(str(posted or "")).strip() == normalise_newlines(str(initial or "")).strip()
 
     def clean_title(self):
-        """A headline is one line: line breaks (only a crafted POST can send them) become spaces."""
+        """A headline is one line: line breaks (pasted into its box, or sent by a crafted POST) become spaces."""
         return " ".join(self.cleaned_data["title"].split())
 
     def clean_published_at(self):
@@ -254,7 +254,7 @@ def conflict_diff(theirs: Content, cleaned: dict) -> list:
 
 
 class TransitionForm(forms.Form):
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 6, "class": "vLargeTextField"}), required=False)
     publish_at = forms.SplitDateTimeField(
         required=False,
         label="Publication time",
@@ -265,7 +265,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, transition, **kwargs):
         super().__init__(*args, **kwargs)
         self.transition = transition
-        self.fields["comment"].label = transition.comment_label
+        self.fields["comment"].label = transition.comment_label + ("" if transition.needs_comment else " (optional)")
         self.fields["comment"].required = transition.needs_comment
         if not transition.needs_time:
             del self.fields["publish_at"]

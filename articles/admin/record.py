@@ -11,7 +11,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles.models import Article, ContentWarning, Correction
+from articles import workflow
+from articles.diffing import any_changed, diff_content
+from articles.models import Article, ContentWarning, Correction, display_name
 
 CHANGE_LABELS = {
     "published_at": "Publication time",
@@ -29,7 +31,8 @@ CHANGE_LABELS = {
     "picture": "Picture",
     "picture_changes": "What readers see of it",
 }
-SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "an earlier version"}
+SOURCES = {"edit": "an edit", "import": "a re-import of the source", "revert": "an earlier version",
+           "sent_back": "the version sent back for changes"}
 WARNING_KEYS = {"warnings", "warnings_added", "warnings_removed", "suggestions_accepted", "suggestions_dismissed"}
 
 
@@ -167,3 +170,26 @@ def standing_note(decisions, article):
         return StandingNote(f"Submitted by {latest.actor_name} on {local_time(latest.at)}, with this note:",
                             latest.comment, latest.action)
     return None
+
+
+@dataclass(frozen=True)
+class SinceSentBack:
+    """What the writer changed since an editor last sent the article back: a heading, the request, the fields' diff."""
+
+    heading: str
+    request: str  # what the editor asked for
+    diff: list
+    changed: bool
+
+
+def since_sent_back(article):
+    """For an article back in review after changes were requested, how its text differs from the version sent
+    back (articles.diffing, as a revision's page shows it); else None."""
+    if article.status != Article.Status.IN_REVIEW:
+        return None
+    sent_back = workflow.sent_back_version(article)
+    if sent_back is None:
+        return None
+    diff = diff_content(sent_back.content(), workflow.content_of(article))
+    heading = f"What changed since {display_name(sent_back.reviewed_by)} sent it back on {local_time(sent_back.created_at)}"
+    return SinceSentBack(heading, sent_back.comment, diff, any_changed(diff))

@@ -26,13 +26,18 @@ from articles.workflow import MOVES, WorkflowError
 PUBLISHING_MOVES = ("publish", "schedule", "reschedule")
 # "Save and make the edit live": an editor's edit of a published article, proposed and approved in one save.
 MAKE_EDIT_LIVE = "make_edit_live"
+# The extra tag of every message saying the form was saved, whatever followed (a refused move is an error): the
+# form's script (static/js/article-editor.js) then forgets the browser's copy instead of offering it back.
+SAVED = "saved"
 
 
 def scheduling_context(article) -> dict:
-    """What the change form's "Schedule for …" control needs: the time it starts from (the scheduled
-    time, else the next full hour), the earliest it accepts, and the newsroom's time zone."""
+    """What the change form's "Schedule for …" control needs: the time it starts from (the article's own
+    publication time while that is ahead, as a writer dated it or a schedule set it; else the next full hour),
+    the earliest it accepts, and the newsroom's time zone."""
     now = timezone.localtime()
-    start = timezone.localtime(article.published_at) if article.is_scheduled else (now + timedelta(hours=1)).replace(
+    ahead = article.published_at is not None and article.published_at > now
+    start = timezone.localtime(article.published_at) if ahead else (now + timedelta(hours=1)).replace(
         minute=0, second=0, microsecond=0)
     return {
         "publishing_moves": PUBLISHING_MOVES,
@@ -52,8 +57,8 @@ class RevisionSaving:
             live = Article.objects.get(pk=obj.pk)
             live_content = workflow.content_of(live)
             content = Content.from_form(form.cleaned_data, start=live_content)
-            if content == live_content:
-                form.revision = None  # nothing to review: no empty revision
+            if content.as_a_form_gives_it() == live_content.as_a_form_gives_it():
+                form.revision = None  # nothing to review: no empty revision (nor one of spaces the form cannot show)
                 form.unchanged = True
                 return
             form.revision = request.masthead_revision = workflow.propose_revision(live, request.user, content)
@@ -77,7 +82,7 @@ class RevisionSaving:
                     article, request.user, chosen, no_warnings_apply=bool(form.cleaned_data.get("no_warnings_apply"))
                 )
             except WorkflowError as error:
-                messages.error(request, str(error))
+                messages.error(request, str(error), extra_tags=SAVED)
 
     def response_change(self, request, obj):
         """"Save and <move>": the edits are saved first; then publishing and scheduling happen at once, and
@@ -96,13 +101,19 @@ class RevisionSaving:
         return super().response_change(request, obj)
 
     def _save_and_publish(self, request, obj, name):
-        """Publish now, schedule or reschedule the article just saved, and open its page saying which."""
+        """Publish now, schedule or reschedule the article just saved, and open its page saying which (and, when
+        it was published now though dated ahead, the date it no longer has)."""
+        dated_ahead = obj.published_at if obj.published_at and obj.published_at > timezone.now() else None
         try:
             article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
         except WorkflowError as error:
-            self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR)
+            self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR,
+                              extra_tags=SAVED)
         else:
             done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
+            if name == "publish" and dated_ahead:
+                done = (f"Published now, not on {zoned_time(dated_ahead)} as it was dated: to hold it until then, "
+                        "unpublish it and use “Save and schedule”.")
             self.message_user(request, f"Your changes were saved. {done}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
@@ -114,7 +125,7 @@ class RevisionSaving:
                 workflow.approve_revision(revision, request.user)
             except WorkflowError as error:
                 self.message_user(request, f"Your edit was saved as a pending revision, but it is not live: {error}",
-                                  messages.ERROR)
+                                  messages.ERROR, extra_tags=SAVED)
             else:
                 self.message_user(request, "Your edit is live: readers see it now.", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
@@ -140,7 +151,7 @@ class RevisionSaving:
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "unchanged", False):
             request.masthead_save_said = True
-            messages.info(request, "Nothing was changed, so no revision was made.")
+            messages.info(request, "Nothing was changed, so no revision was made.", extra_tags=SAVED)
             return []
         if getattr(form, "revision", None) is not None:
             request.masthead_save_said = True
@@ -149,7 +160,7 @@ class RevisionSaving:
             messages.info(
                 request,
                 "Your edit of this live article was saved as a pending revision. Readers keep seeing the live "
-                "version until an editor approves it.",
+                "version until an editor approves it.", extra_tags=SAVED,
             )
             return [{"added": {"name": "pending revision", "object": str(form.revision.pk)}}]
         return super().construct_change_message(request, form, formsets, add)

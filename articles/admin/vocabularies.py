@@ -1,7 +1,7 @@
 """Admin for authors, the content-warning and topic vocabularies, tags (with merging) and share links."""
 
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 import taggit.admin  # noqa: F401  (registers taggit's TagAdmin first; ours replaces it below)
@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from articles import workflow
 from articles.admin.forms import MergeTagsForm
+from articles.admin.tag_suggestions import article_count, visible_tags
 from articles.models import Article, Author, ContentWarning, PreviewLink, TagRedirect, Topic
 from articles.workflow import WorkflowError
 
@@ -16,10 +17,7 @@ from articles.workflow import WorkflowError
 def _article_count(request, relation):
     """Count of articles behind ``relation``: all of them for editors, only published ones for anyone else
     (a writer must not learn of other writers' drafts from a number)."""
-    if workflow.is_editor(request.user):
-        return Count(relation, distinct=True)
-    published = Article.objects.published().values("pk")
-    return Count(relation, filter=Q(**{f"{relation}__in": published}), distinct=True)
+    return article_count(request.user, relation)
 
 
 @admin.register(Author)
@@ -79,15 +77,8 @@ class TagAdmin(admin.ModelAdmin):
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not workflow.is_editor(request.user):
-            # Tags readers can see, and those on her own articles: never a tag only others' drafts carry.
-            visible = Article.objects.published().values("pk")
-            own = Article.objects.owned_by(request.user).values("pk")
-            queryset = queryset.filter(
-                Q(articles_taggedarticle_items__content_object__in=visible)
-                | Q(articles_taggedarticle_items__content_object__in=own)
-            ).distinct()
+        # Tags readers can see, and those on her own articles: never a tag only others' drafts carry.
+        queryset = visible_tags(request.user, super().get_queryset(request))
         return queryset.annotate(article_count=_article_count(request, "articles_taggedarticle_items__content_object"))
 
     @admin.display(description="Articles", ordering="article_count")

@@ -13,6 +13,17 @@ from articles.models import Revision
 from articles.workflow import MOVES, WorkflowError
 
 
+# What a move's confirmation says happens next, after "Submit for review: done for “…”." (moves not listed: nothing more).
+NEXT = {
+    "submit": "It is with the editors now: you can read it and preview it, and withdraw it from review to change it. "
+              "You will hear by email when an editor publishes it or asks for changes.",
+    "withdraw": "It is a draft again: edit it, then submit it for review when it is ready.",
+    "request_changes": "It is a draft again, on its writer's desk with your note (sent to the writer by email too).",
+    "unpublish": "Readers no longer see it; it is a draft again, and its share links no longer open it.",
+    "cancel_schedule": "It will not go live: it is back in review.",
+}
+
+
 class WorkflowViews:
     """Mixed into ArticleAdmin (with ArticlePages): every state change goes through articles.workflow."""
 
@@ -48,7 +59,8 @@ class WorkflowViews:
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                self.message_user(request, f"{transition.label}: done for “{article.title}”.", messages.SUCCESS)
+                done = f"{transition.label}: done for “{article.title}”. {NEXT.get(name, '')}".strip()
+                self.message_user(request, done, messages.SUCCESS)
                 return HttpResponseRedirect(self._change_url(article))
         return self._render(
             request, "admin/articles/article/transition.html", article,

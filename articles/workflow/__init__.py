@@ -20,9 +20,11 @@ from articles.workflow.revisions import (
     approve_revision,
     autosave_revision,
     content_of,
+    keep_sent_back,
     propose_revision,
     reject_revision,
     revert_to,
+    sent_back_version,
     snapshot_live,
 )
 from articles.workflow.tags import merge_tags
@@ -43,6 +45,6 @@ __all__ = [
     "approve_revision", "autosave_revision", "blocker", "can", "can_edit", "change_picture", "check_correction",
     "check_picture_change", "withdraw_correction",
     "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",
-    "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import", "reject_revision",
-    "revert_to", "snapshot_live", "warning_changes",
+    "keep_sent_back", "perform", "perform_many", "place_import", "propose_revision", "recipients", "record", "record_import",
+    "reject_revision", "revert_to", "sent_back_version", "snapshot_live", "warning_changes",
 ]

@@ -43,6 +43,7 @@ class Move:
     clears_time: bool = False  # forgets the publication time (a cancelled schedule)
     phase: str = ""  # of a published article: "live" (its time has come) or "scheduled" (still to come)
     ends_share_links: bool = False  # revokes the article's share links (a take-down leaves no way in)
+    keeps_version: bool = False  # keeps the text as it was sent back, so the next review shows what changed since
 
     def applies_to(self, article) -> bool:
         """The article's state (and, for a published one, whether its time has come) allows this move."""
@@ -65,7 +66,7 @@ MOVES = {
         Move(
             "submit", "Submit for review", frozenset({Status.DRAFT}), Status.IN_REVIEW, EDIT,
             "the article's writer or an editor", own_work=True, marks_submission=True,
-            notify=Audience.DESK, subject="Submitted for review", message="{who} submitted “{title}” for review.",
+            comment_label="A note for the editors", notify=Audience.DESK, subject="Submitted for review", message="{who} submitted “{title}” for review.",
         ),
         Move(
             "withdraw", "Withdraw from review", frozenset({Status.IN_REVIEW}), Status.DRAFT, EDIT,
@@ -73,7 +74,7 @@ MOVES = {
         ),
         Move(
             "request_changes", "Request changes", frozenset({Status.IN_REVIEW}), Status.DRAFT, REVIEW,
-            "an editor who may review", needs_comment=True, comment_label="What needs to change",
+            "an editor who may review", needs_comment=True, comment_label="What needs to change", keeps_version=True,
             notify=Audience.WRITERS, subject="Changes requested",
             message="{who} asked for changes to “{title}”:\n\n{comment}",
         ),

@@ -34,6 +34,22 @@ def snapshot_live(article: Article, user, *, source: str, content: Content | Non
     )
 
 
+def keep_sent_back(article: Article, user, comment: str) -> Revision:
+    """Keep the text an editor just sent back for changes (status "Changes requested", source "sent_back"), so
+    that when it returns to review the editor sees what its writer changed since (``sent_back_version``)."""
+    now = timezone.now()
+    return Revision.objects.create(
+        article=article, status=Revision.Status.REJECTED, source="sent_back",
+        created_by=user, reviewed_by=user, reviewed_at=now, created_at=now, comment=comment,
+        **content_of(article).for_revision(),
+    )
+
+
+def sent_back_version(article: Article) -> Revision | None:
+    """The text as an editor last sent it back for changes, or None (never sent back)."""
+    return article.revisions.filter(source="sent_back").order_by("-created_at", "-pk").first()
+
+
 def propose_revision(article: Article, user, content: Content, *, source: str = "edit", source_hash: str = "") -> Revision:
     """Save an edit of a live article as a pending revision; readers keep seeing the live version."""
     if source != "import" and not can_edit(user, article):

@@ -19,7 +19,7 @@ from articles.workflow.images import check_graphic_images
 from articles.workflow.moves import MOVES, Move, Status
 from articles.workflow.permissions import permits, recipients
 from articles.workflow.record import record
-from articles.workflow.revisions import content_of, snapshot_live
+from articles.workflow.revisions import content_of, keep_sent_back, snapshot_live
 
 
 def check(name: str, user, article: Article) -> Move:
@@ -87,6 +87,8 @@ def perform(name: str, article: Article, user, *, comment: str = "", at: datetim
         locked.save(update_fields=update)
         if move.ends_share_links:
             PreviewLink.objects.filter(article=locked, revoked_at__isnull=True).update(revoked_at=now)
+        if move.keeps_version:
+            keep_sent_back(locked, user, comment)
         changes = {}
         if move.target == Status.PUBLISHED:
             changes["published_at"] = locked.published_at.isoformat()

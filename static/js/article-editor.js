@@ -32,7 +32,7 @@
 
   function forgetAddedArticles() {
     var store = storage();
-    if (!store || !document.querySelector(".messagelist .success")) { return; }
+    if (!store || !document.querySelector(".messagelist .success, .messagelist .saved")) { return; }
     for (var i = store.length - 1; i >= 0; i--) {
       var key = store.key(i);
       if (key && key.indexOf(PREFIX) === 0 && /:new$/.test(key)) {
@@ -71,7 +71,25 @@
     });
   }
 
+  // The headline's box has two lines to be read whole, but a headline is one line: Enter breaks none and saves,
+  // as in a one-line box (through the form's first button, the plain Save, never a workflow move), and a
+  // pasted line break becomes a space (the server does the same: ArticleForm.clean_title).
+  function oneLineHeadline(form) {
+    var title = form.querySelector("textarea#id_title");
+    if (!title) { return; }
+    title.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) { return; }
+      event.preventDefault();
+      var save = form.querySelector("[type=submit]");
+      if (form.requestSubmit) { form.requestSubmit(save || undefined); } else if (save) { save.click(); }
+    });
+    title.addEventListener("input", function () {
+      if (/[\r\n]/.test(title.value)) { title.value = title.value.replace(/\s*[\r\n]+\s*/g, " "); }
+    });
+  }
+
   function editor(form) {
+    oneLineHeadline(form);
     var body = document.getElementById("id_body");
     if (!body || !body.dataset.autosaveUrl) { return; }
     var store = storage();
@@ -171,7 +189,8 @@
 
     // Put back what a Save that never arrived (login page) or a closed tab left in this browser.
     var kept = store ? JSON.parse(store.getItem(key) || "null") : null;
-    var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success");
+    // A message saying the form was saved (success, or "saved" on one whose move was refused: articles/admin/saving.py).
+    var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success, .messagelist .saved");
     if (kept && (savedJustNow || same(kept.fields, fields(form)))) {
       forget();  // the server has it: the save this copy was made for went through
     } else if (kept) {
