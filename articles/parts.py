@@ -120,15 +120,13 @@ def _card_rows(ids):
     return rows
 
 
-def related_entries(related, started, also=()):
+def related_entries(related, started):
     """The entry (templates/includes/related_item.html, built by articles/cards.py) of each article in
-    ``related`` (read after ``started``) as HTML, in order, and the keys of what they show: kept ones as
-    kept, the others after one query for their warnings (with those of the articles in ``also``: the
-    article's own, when its part is rendered), then kept."""
+    ``related`` (read after ``started``, its warnings loaded: ``selectors.article_links``) as HTML, in
+    order, and the keys of what they show: kept ones as kept, the others built and kept."""
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
-    listing.load_warnings([*missing, *also])
     if missing:
         made = {}
         for item in missing:

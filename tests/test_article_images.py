@@ -182,7 +182,7 @@ def test_pictures_cost_a_fixed_number_of_queries(client, django_assert_num_queri
     list of pictured articles one."""
     body = f"![](image:{market.pk})\n\n![](image:{wounded.pk})\n\nText."
     article = ArticleFactory(featured_image=market, body=body, warnings=[ContentWarningFactory()], tags=["Aleppo"])
-    with django_assert_num_queries(7 + 1 + 2):  # the article page's seven, renditions, placed images
+    with django_assert_num_queries(3 + 1 + 2):  # the article page's three, renditions, placed images
         client.get(article.get_absolute_url())
     ArticleFactory.create_batch(3, featured_image=market)
     with django_assert_num_queries(5):  # ids, articles, tags, warnings, renditions
