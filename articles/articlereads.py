@@ -1,11 +1,10 @@
 """What an article page reads when nothing of it is kept, written as SQL: three statements where the ORM
 ran eight queries, and no query built again on every request.
 
-- ``visible_article``: the visible article with this slug, its author and featured image joined, one
-  row per tag (its tags by name), and whether it has corrections (none read when it has none).
-- ``link_positions``: its older and newer neighbours and, for each of its tags, that tag's newest
-  earlier links (its earlier-coverage candidates: ``selectors.article_links`` chooses), one
-  ``UNION ALL`` of short index ranges.
+- ``visible_article``: the visible article with this slug, its author and featured image joined, its
+  tags by name (one JSON column), and whether it has corrections (none read when it has none).
+- ``links``: its older and newer neighbours and its earlier coverage, chosen by the database from
+  short index ranges (one per tag), one statement.
 - ``rows_with_warnings``: the chosen articles' rows as links show them, with their warnings (and the
   article's own), one statement.
 
@@ -18,6 +17,7 @@ times and booleans, every field's own ``from_db_value``), so the instances are t
 and PostgreSQL run the same text.
 """
 
+import json
 from collections import defaultdict
 
 from django.db import connections
@@ -26,7 +26,7 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticleQuerySet, Author, ContentWarning, Correction, Image, TaggedArticle
 
-OLDER, NEWER = -1, -2  # the third column of ``link_positions``'s rows that are neighbours, not tag links
+OLDER, NEWER = -1, -2  # the kind of ``links``'s rows that are neighbours (0: earlier coverage)
 
 
 class Columns:
@@ -75,7 +75,7 @@ class Columns:
 _ARTICLE = Columns(Article, "a")
 _AUTHOR = Columns(Author, "au")
 _IMAGE = Columns(Image, "im")
-_TAG = Columns(Tag, "t", ["id", "name", "slug"])
+_TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag
 _LINK_ROW = Columns(Article, "a", ["id", "title", "slug", "published_at"])  # what a link shows
 _WARNING = Columns(ContentWarning, "w")
 _POSITION = Columns(TaggedArticle, "l", ["visible_from"])  # a time as the ORM reads one (SQLite: a string)
@@ -99,40 +99,54 @@ def visible_article(slug):
     connection = _database()
     visible, params = ArticleQuerySet.published_sql("a", _now(connection))
     sql = (
-        f"SELECT {_ARTICLE.sql(connection)}, {_AUTHOR.sql(connection)}, {_IMAGE.sql(connection)}, {_TAG.sql(connection)},"
-        f" EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
+        f"SELECT {_ARTICLE.sql(connection)}, {_AUTHOR.sql(connection)}, {_IMAGE.sql(connection)},"
+        f" {_tags_json(connection)}, EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
         f" FROM {_ARTICLES} a"
         f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
         f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
-        f" LEFT JOIN {_LINKS} l ON l.content_object_id = a.id LEFT JOIN {Tag._meta.db_table} t ON t.id = l.tag_id"
-        f" WHERE a.slug = %s AND {visible} ORDER BY t.name"
+        f" WHERE a.slug = %s AND {visible}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [slug, *params])
-        rows = cursor.fetchall()
-    if not rows:
+        row = cursor.fetchone()
+    if row is None:
         return None, False
-    widths = [len(_ARTICLE.fields), len(_AUTHOR.fields), len(_IMAGE.fields), len(_TAG.fields)]
+    widths = [len(_ARTICLE.fields), len(_AUTHOR.fields), len(_IMAGE.fields)]
     ends = [sum(widths[: number + 1]) for number in range(len(widths))]
-    first = rows[0]
-    article = _ARTICLE.instance(connection, first[: ends[0]])
-    Article.author.field.set_cached_value(article, _AUTHOR.instance(connection, first[ends[0]: ends[1]]))
-    Article.featured_image.field.set_cached_value(article, _IMAGE.instance(connection, first[ends[1]: ends[2]]))
-    tags = (_TAG.instance(connection, row[ends[2]: ends[3]]) for row in rows)
-    article.__dict__["tag_list"] = [tag for tag in tags if tag is not None]  # Article.tag_list is a cached property
-    return article, bool(first[ends[3]])
+    article = _ARTICLE.instance(connection, row[: ends[0]])
+    Article.author.field.set_cached_value(article, _AUTHOR.instance(connection, row[ends[0]: ends[1]]))
+    Article.featured_image.field.set_cached_value(article, _IMAGE.instance(connection, row[ends[1]: ends[2]]))
+    tags, has_corrections = row[ends[2]:]
+    if isinstance(tags, str):
+        tags = json.loads(tags)
+    # Article.tag_list is a cached property.
+    article.__dict__["tag_list"] = [Tag.from_db(connection.alias, _TAG_FIELDS, tag) for tag in tags or ()]
+    return article, bool(has_corrections)
 
 
-def link_positions(article, hidden_warning_ids, tag_ids, candidates):
-    """``(older, newer, by_tag)`` around ``article``: the ids of the visible articles published just before
-    and just after it (either None), less those carrying a warning of ``hidden_warning_ids``, and for
-    each tag of ``tag_ids`` the ``candidates`` newest such articles published before it carrying that tag,
-    as ``[(id, publication time)]``, newest first. One statement.
+def _tags_json(connection):
+    """A correlated subquery: the tags of article ``a`` as a JSON array of ``[id, name, slug]``, by name.
+    One column rather than a row per tag: joined, the article's row (its body and kept HTML) went out,
+    and on PostgreSQL was decompressed, once per tag."""
+    links = f"{_LINKS} l JOIN {Tag._meta.db_table} t ON t.id = l.tag_id WHERE l.content_object_id = a.id"
+    if connection.vendor == "postgresql":
+        return f"(SELECT json_agg(json_build_array(t.id, t.name, t.slug) ORDER BY t.name) FROM {links})"
+    return f"(SELECT json_group_array(json_array(id, name, slug)) FROM (SELECT t.id, t.name, t.slug FROM {links} ORDER BY t.name))"
 
-    Each part is one short range of an index from ``article``'s own time: the publication-time index for
-    the neighbours (the older side names its bound before the visibility rule's, since SQLite reads a
-    range from the first upper bound it is given, and from now it would step through every newer
-    article), the tag's ``tagged_visible_idx`` for each tag (however rare or common the tag)."""
+
+def links(article, hidden_warning_ids, tag_ids, count, candidates):
+    """``(older, newer, related)`` ids around ``article``, leaving out the articles carrying a warning of
+    ``hidden_warning_ids``: the visible articles published just before and just after it (either None),
+    and its earlier coverage (``selectors.article_links`` states the rule), at most ``count``, in order.
+    One statement.
+
+    Each range is short and read from an index at ``article``'s own time: the publication-time index
+    for the neighbours (the older side names its bound before the visibility rule's, since SQLite reads
+    a range from the first upper bound it is given, and from now it would step through every newer
+    article); for each tag of ``tag_ids``, the tag's ``tagged_visible_idx`` (however rare or common the
+    tag), its ``candidates`` newest earlier links less the older neighbour. Of those, the
+    ``candidates`` newest articles are counted and ranked by the database: a few rows come back, not
+    one per link."""
     connection = _database()
     now = _now(connection)
     when, pk = connection.ops.adapt_datetimefield_value(article.published_at), article.pk
@@ -142,41 +156,50 @@ def link_positions(article, hidden_warning_ids, tag_ids, candidates):
         marks = ", ".join(["%s"] * len(hidden_warning_ids))
         unwarned = f" AND NOT EXISTS (SELECT 1 FROM {_WARNED} w WHERE w.article_id = {{}} AND w.contentwarning_id IN ({marks}))"
         unwarned_params = list(hidden_warning_ids)
-    # Each part's columns named, each part a derived table: the form both databases take (SQLite's derived
-    # tables keep a column's alias otherwise).
-    statements = [
-        f"SELECT * FROM (SELECT a.id AS article, a.published_at AS at, {OLDER} AS tag FROM {_ARTICLES} a"
+    tables = [
+        f"older AS (SELECT a.id AS article, a.published_at AS at FROM {_ARTICLES} a"
         f" WHERE a.published_at <= %s AND {visible} AND (a.published_at < %s OR a.id < %s){unwarned.format('a.id')}"
-        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1) AS older",
-        f"SELECT * FROM (SELECT a.id AS article, a.published_at AS at, {NEWER} AS tag FROM {_ARTICLES} a"
+        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1)",
+        f"newer AS (SELECT a.id AS article, a.published_at AS at FROM {_ARTICLES} a"
         f" WHERE {visible} AND a.published_at >= %s AND (a.published_at > %s OR a.id > %s){unwarned.format('a.id')}"
-        " ORDER BY a.published_at, a.id LIMIT 1) AS newer",
+        " ORDER BY a.published_at, a.id LIMIT 1)",
     ]
     params = [when, *visible_params, when, pk, *unwarned_params, *visible_params, when, when, pk, *unwarned_params]
-    for number, tag_id in enumerate(sorted(set(tag_ids))):
-        statements.append(
-            "SELECT * FROM (SELECT l.content_object_id AS article, l.visible_from AS at, l.tag_id AS tag"
+    rows = [f"SELECT article, {OLDER} AS kind, 0 AS shared, at FROM older",
+            f"SELECT article, {NEWER} AS kind, 0 AS shared, at FROM newer"]
+    tag_ids = sorted(set(tag_ids))
+    if tag_ids:
+        # Each part a derived table with its columns named: the form both databases take.
+        parts = " UNION ALL ".join(
+            "SELECT * FROM (SELECT l.content_object_id AS article, l.visible_from AS at"
             f" FROM {_LINKS} l WHERE l.tag_id = %s AND l.visible_from <= %s AND l.visible_from <= %s"
             f" AND (l.visible_from < %s OR l.content_object_id < %s){unwarned.format('l.content_object_id')}"
+            f" AND l.content_object_id NOT IN (SELECT article FROM older)"
             f" ORDER BY l.visible_from DESC, l.content_object_id DESC LIMIT %s) AS tag{number}"
+            for number in range(len(tag_ids))
         )
-        params.extend([tag_id, when, now, when, pk, *unwarned_params, candidates])
-    older = newer = None
-    by_tag = defaultdict(list)
+        for tag_id in tag_ids:
+            params.extend([tag_id, when, now, when, pk, *unwarned_params, candidates])
+        tables.append(f"tagged AS ({parts})")
+        tables.append("newest AS (SELECT article, MAX(at) AS at, COUNT(*) AS shared FROM tagged GROUP BY article"
+                      " ORDER BY MAX(at) DESC, article DESC LIMIT %s)")
+        params.append(candidates)
+        rows.append("SELECT * FROM (SELECT article, 0 AS kind, shared, at FROM newest"
+                    " ORDER BY shared DESC, at DESC, article DESC LIMIT %s) AS chosen")
+        params.append(count)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(statements), params)
-        for other, at, tag in cursor.fetchall():
-            if tag == OLDER:
-                older = other
-            elif tag == NEWER:
-                newer = other
-            else:
-                by_tag[tag].append((other, _POSITION.values(connection, [at])[0]))
-    return older, newer, by_tag
+        cursor.execute(f"WITH {', '.join(tables)} {' UNION ALL '.join(rows)}", params)
+        found = cursor.fetchall()
+    older = next((other for other, kind, _, _ in found if kind == OLDER), None)
+    newer = next((other for other, kind, _, _ in found if kind == NEWER), None)
+    # Ranked again here: the order of a UNION ALL's rows is not promised.
+    chosen = [(other, shared, _POSITION.values(connection, [at])[0]) for other, kind, shared, at in found if kind == 0]
+    related = [other for other, _, _ in sorted(chosen, key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))]
+    return older, newer, related
 
 
 def rows_with_warnings(ids):
-    """``{id: article}`` for the articles of ``ids`` (visible ones, chosen by ``link_positions``): the
+    """``{id: article}`` for the articles of ``ids`` (visible ones, chosen by ``links``): the
     fields a link shows (title, slug, publication time), each with its warnings by label set where
     ``article.warnings.all()`` looks. One statement."""
     ids = list(dict.fromkeys(ids))

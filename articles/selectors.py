@@ -72,18 +72,11 @@ def article_links(article, warning_filter, tag_ids, count=RELATED_COUNT, also=()
     tags is read.
 
     Every article returned has its warnings read, and so have the articles in ``also`` (the article's
-    own, when its page shows them). Two statements (articles/articlereads.py): the positions, then the
-    rows with their warnings.
+    own, when its page shows them). Two statements (articles/articlereads.py): the choice, then the rows
+    with their warnings.
     """
     hidden = [warning.pk for warning in warning_filter.warnings] if warning_filter else []
-    # One candidate more per tag than kept: the older neighbour, read in the same statement, is left out here.
-    older, newer, by_tag = articlereads.link_positions(article, hidden, tag_ids, RELATED_CANDIDATES + 1)
-    found = {}
-    for tag_id, links in by_tag.items():
-        for other, at in [link for link in links if link[0] != older][:RELATED_CANDIDATES]:
-            found.setdefault(other, (at, set()))[1].add(tag_id)
-    newest = sorted(found, key=lambda other: (found[other][0], other), reverse=True)[:RELATED_CANDIDATES]
-    chosen = sorted(newest, key=lambda other: (-len(found[other][1]), -found[other][0].timestamp(), -other))[:count]
+    older, newer, chosen = articlereads.links(article, hidden, tag_ids, count, RELATED_CANDIDATES)
     rows = articlereads.rows_with_warnings([*chosen, *(pk for pk in (older, newer) if pk is not None),
                                             *(item.pk for item in also)])
     for item, warnings in rows.values():
