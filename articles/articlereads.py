@@ -17,6 +17,7 @@ times and booleans, every field's own ``from_db_value``), so the instances are t
 and PostgreSQL run the same text.
 """
 
+import functools
 import json
 from collections import defaultdict
 
@@ -38,11 +39,14 @@ class Columns:
         fields = model._meta.concrete_fields
         self.fields = [field for field in fields if names is None or field.attname in names or field.name in names]
         self.attnames = [field.attname for field in self.fields]
-        self._converters = {}
+        self._converters, self._sql = {}, {}
 
     def sql(self, connection):
-        quote = connection.ops.quote_name
-        return ", ".join(f"{self.alias}.{quote(field.column)}" for field in self.fields)
+        found = self._sql.get(connection.alias)
+        if found is None:
+            quote = connection.ops.quote_name
+            found = self._sql[connection.alias] = ", ".join(f"{self.alias}.{quote(field.column)}" for field in self.fields)
+        return found
 
     def converters(self, connection):
         """Per field, ``(converters, column)``: the backend's converters then the field's, as the ORM's compiler
@@ -97,17 +101,9 @@ def visible_article(slug):
     """``(article, has_corrections)`` for the visible article with this slug, or ``(None, False)``: its
     row with its author and featured image (``select_related``'s instances) and ``tag_list`` (by name)."""
     connection = _database()
-    visible, params = ArticleQuerySet.published_sql("a", _now(connection))
-    sql = (
-        f"SELECT {_ARTICLE.sql(connection)}, {_AUTHOR.sql(connection)}, {_IMAGE.sql(connection)},"
-        f" {_tags_json(connection)}, EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
-        f" FROM {_ARTICLES} a"
-        f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
-        f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
-        f" WHERE a.slug = %s AND {visible}"
-    )
+    sql, params = _visible_article_sql(connection.alias), [slug, *ArticleQuerySet.published_sql("a", _now(connection))[1]]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [slug, *params])
+        cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         return None, False
@@ -122,6 +118,21 @@ def visible_article(slug):
     # Article.tag_list is a cached property.
     article.__dict__["tag_list"] = [Tag.from_db(connection.alias, _TAG_FIELDS, tag) for tag in tags or ()]
     return article, bool(has_corrections)
+
+
+@functools.cache
+def _visible_article_sql(alias):
+    """``visible_article``'s statement for database ``alias`` (its parameters: the slug, then the rule's)."""
+    connection = connections[alias]
+    visible = ArticleQuerySet.published_sql("a", None)[0]
+    return (
+        f"SELECT {_ARTICLE.sql(connection)}, {_AUTHOR.sql(connection)}, {_IMAGE.sql(connection)},"
+        f" {_tags_json(connection)}, EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
+        f" FROM {_ARTICLES} a"
+        f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
+        f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
+        f" WHERE a.slug = %s AND {visible}"
+    )
 
 
 def _tags_json(connection):
