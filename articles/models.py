@@ -140,7 +140,7 @@ class ArticleQuerySet(models.QuerySet):
 
     @staticmethod
     def published_sql(alias, now):
-        """``published()``'s rule for hand-written SQL (articles/articlereads.py): a condition on the
+        """``published()``'s rule for hand-written SQL (articles/pagereads.py): a condition on the
         article table under ``alias`` and its parameters, ``now`` already adapted for the database. The
         same two comparisons in the ORM's order (SQLite takes a range from the first bound it reads);
         tests/test_querysets.py holds both spellings to the same rows."""

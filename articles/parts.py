@@ -11,7 +11,7 @@ pictures, corrections or body.
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from articles import cachekeys, fragments, listing
+from articles import cachekeys, fragments, pagereads
 from articles.cards import card_html, related_html
 from articles.fragments import Fragment
 from articles.models import Article
@@ -89,7 +89,7 @@ def _article_name(request, pk):
 
 def cards(ids, started, heading_level=2):
     """The card (templates/includes/article_card.html, built by articles/cards.py) of each article in
-    ``ids`` as HTML, in order: kept ones as kept; the others read (``_card_rows``: four queries) after
+    ``ids`` as HTML, in order: kept ones as kept; the others read (``_card_rows``: one query) after
     ``started``, built and kept. An article no longer visible by then is left out."""
     names = {pk: f"card:{pk}:{heading_level}" for pk in ids}
     found = fragments.get_many(list(names.values()))
@@ -105,19 +105,10 @@ def cards(ids, started, heading_level=2):
     return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
 
 
-# What a card shows of an article's row, its author and its featured image (cachekeys.card_keys: the ids).
-CARD_FIELDS = ("title", "slug", "published_at", "standfirst", "author_id", "featured_image_id", "author__name",
-               "author__slug", "featured_image__file", "featured_image__alt_text", "featured_image__decorative",
-               "featured_image__graphic", "featured_image__width", "featured_image__height")
-
-
 def _card_rows(ids):
     """The visible articles of ``ids`` as cards show them: what they show of the row with its author and
-    featured image, then its tags, warnings and renditions (articles/listing.py): four queries."""
-    rows = list(Article.objects.published().filter(pk__in=ids).select_related("author", "featured_image")
-                .only(*CARD_FIELDS))
-    listing.load(rows)
-    return rows
+    featured image, its tags, warnings and renditions (articles/pagereads.py): one query."""
+    return pagereads.card_rows(ids)
 
 
 def related_entries(related, started):

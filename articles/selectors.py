@@ -2,7 +2,7 @@
 
 Shared by the pages, feeds and sitemap so that a tag, an author or a link to another article
 only ever appears because some article readers may see carries it. Each is one query (an article's
-links, ``article_links``, two: articles/articlereads.py).
+links, ``article_links``, two: articles/pagereads.py).
 """
 
 from datetime import timezone as dt_timezone
@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
-from articles import articlereads, listing
+from articles import pagereads, listing
 from articles.models import Article, Author, TaggedArticle, TagRedirect
 
 RELATED_COUNT = 4
@@ -72,12 +72,12 @@ def article_links(article, warning_filter, tag_ids, count=RELATED_COUNT, also=()
     tags is read.
 
     Every article returned has its warnings read, and so have the articles in ``also`` (the article's
-    own, when its page shows them). Two statements (articles/articlereads.py): the choice, then the rows
+    own, when its page shows them). Two statements (articles/pagereads.py): the choice, then the rows
     with their warnings.
     """
     hidden = [warning.pk for warning in warning_filter.warnings] if warning_filter else []
-    older, newer, chosen = articlereads.links(article, hidden, tag_ids, count, RELATED_CANDIDATES)
-    rows = articlereads.rows_with_warnings([*chosen, *(pk for pk in (older, newer) if pk is not None),
+    older, newer, chosen = pagereads.links(article, hidden, tag_ids, count, RELATED_CANDIDATES)
+    rows = pagereads.rows_with_warnings([*chosen, *(pk for pk in (older, newer) if pk is not None),
                                             *(item.pk for item in also)])
     for item, warnings in rows.values():
         listing.set_loaded(item, "warnings", warnings)

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 from taggit.models import Tag
 
-from articles import articlereads, cachekeys, filters, fragments, listing, parts, search, selectors
+from articles import cachekeys, filters, fragments, listing, pagereads, parts, search, selectors
 from articles.pagination import WindowPaginator
 from articles.models import Article, Author, ContentWarning, Correction
 from articles.rendering import plain_text
@@ -103,7 +103,7 @@ class ArticleDetailView(VaryOnCookieMixin, DetailView):
     The article's own part (head and article: articles/parts.py) is read and rendered only when it is not
     kept, and so is each related article's entry, and so is the choice of which articles are its earlier
     coverage and next to it (kept per reader's filter, ended by the changes that can alter it). What is
-    not kept is read in few statements (articles/articlereads.py): the article with its tags, then its
+    not kept is read in few statements (articles/pagereads.py): the article with its tags, then its
     links' positions, then their rows with their warnings and the article's own.
     """
 
@@ -111,7 +111,7 @@ class ArticleDetailView(VaryOnCookieMixin, DetailView):
 
     def get_object(self, queryset=None):
         self.started = fragments.started()  # before the row: a change committed after it ends what is kept
-        article, self.has_corrections = articlereads.visible_article(self.kwargs["slug"])
+        article, self.has_corrections = pagereads.visible_article(self.kwargs["slug"])
         if article is None:
             raise Http404("No such article.")
         return article
@@ -121,8 +121,6 @@ class ArticleDetailView(VaryOnCookieMixin, DetailView):
         article = self.object
         warning_filter = filters.for_request(self.request)
         own, links = parts.kept_article(self.request, article.pk, warning_filter)
-        if own is None:
-            listing.load_renditions([article.featured_image] if article.featured_image_id else [])
         tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
         if links is None:
             # Its links' warnings are read in one statement with the article's own when its part is rendered.

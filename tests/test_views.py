@@ -397,12 +397,12 @@ def test_short_list_has_no_pagination(client):
 # Query counts
 
 
-@pytest.mark.parametrize(("url", "queries"), [("/", 4), ("/tags/analysis/", 5), ("/authors/prolific/", 5)])
+@pytest.mark.parametrize(("url", "queries"), [("/", 2), ("/tags/analysis/", 3), ("/authors/prolific/", 3)])
 @pytest.mark.usefixtures("uncached_pages")
 def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
     """A list page runs the same queries for 12 articles as for 3: (tag or author,) the page's ids, then
-    the cards' articles, tags, warnings (none of them kept here: tests/test_fragments.py pins the page
-    of kept cards). Nothing counts the whole list."""
+    the cards' articles with their tags, warnings and renditions in one (articles/pagereads.py; none of
+    them kept here: tests/test_fragments.py pins the page of kept cards). Nothing counts the whole list."""
     author = AuthorFactory(slug="prolific")
     warning = ContentWarningFactory()
 
@@ -419,7 +419,7 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     """The article page runs three queries however many tags, warnings and earlier articles it has (the
     article with its tags; older, newer and the earlier-coverage candidates; the rows they name with their
-    warnings and the article's: articles/articlereads.py), and one more for its corrections when it has any."""
+    warnings and the article's: articles/pagereads.py), and one more for its corrections when it has any."""
     warnings = ContentWarningFactory.create_batch(3)
     now = timezone.now()
 

@@ -1,12 +1,18 @@
-"""What an article page reads when nothing of it is kept, written as SQL: three statements where the ORM
-ran eight queries, and no query built again on every request.
+"""What reader pages read when nothing of them is kept, written as SQL: few statements, none built again
+on every request.
+
+The article page runs three where the ORM ran eight:
 
 - ``visible_article``: the visible article with this slug, its author and featured image joined, its
-  tags by name (one JSON column), and whether it has corrections (none read when it has none).
+  tags by name and its featured image's renditions (JSON columns), and whether it has corrections (none
+  read when it has none).
 - ``links``: its older and newer neighbours and its earlier coverage, chosen by the database from
   short index ranges (one per tag), one statement.
 - ``rows_with_warnings``: the chosen articles' rows as links show them, with their warnings (and the
   article's own), one statement.
+
+The cards of the home, tag and author pages are read in one (``card_rows``: their rows with author and
+featured image, tags, warnings and renditions) where the ORM ran four.
 
 A crawler's first visit to an old article pays for every query the page runs, and on PostgreSQL each
 one costs a round trip and the ORM's building of it besides its SQL (half a millisecond each, more than
@@ -14,7 +20,7 @@ running them). The visibility rule is ``ArticleQuerySet.published_sql`` (the sam
 ``published()``, tested against it) and, for tag links, their ``visible_from`` (kept in step by the
 database, ``TaggedArticleQuerySet.visible``). Values are converted as the ORM converts them (SQLite's
 times and booleans, every field's own ``from_db_value``), so the instances are the ORM's. Both SQLite
-and PostgreSQL run the same text.
+and PostgreSQL run the same text but for the JSON aggregates (``_json_list``).
 """
 
 import functools
@@ -25,7 +31,8 @@ from django.db import connections
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, ArticleQuerySet, Author, ContentWarning, Correction, Image, TaggedArticle
+from articles import listing
+from articles.models import Article, ArticleQuerySet, Author, ContentWarning, Correction, Image, Rendition, TaggedArticle
 
 OLDER, NEWER = -1, -2  # the kind of ``links``'s rows that are neighbours (0: earlier coverage)
 
@@ -80,6 +87,9 @@ _ARTICLE = Columns(Article, "a")
 _AUTHOR = Columns(Author, "au")
 _IMAGE = Columns(Image, "im")
 _TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag
+_WARNING_FIELDS = [field.attname for field in ContentWarning._meta.concrete_fields]  # text and numbers: no conversion
+_RENDITION_FIELDS = [field.attname for field in Rendition._meta.concrete_fields]  # the same
+_RENDITION_COLUMNS = [field.column for field in Rendition._meta.concrete_fields]
 _LINK_ROW = Columns(Article, "a", ["id", "title", "slug", "published_at"])  # what a link shows
 _WARNING = Columns(ContentWarning, "w")
 _POSITION = Columns(TaggedArticle, "l", ["visible_from"])  # a time as the ORM reads one (SQLite: a string)
@@ -99,7 +109,8 @@ def _now(connection):
 
 def visible_article(slug):
     """``(article, has_corrections)`` for the visible article with this slug, or ``(None, False)``: its
-    row with its author and featured image (``select_related``'s instances) and ``tag_list`` (by name)."""
+    row with its author and featured image (``select_related``'s instances), ``tag_list`` (by name) and its
+    featured image's renditions."""
     connection = _database()
     sql, params = _visible_article_sql(connection.alias), [slug, *ArticleQuerySet.published_sql("a", _now(connection))[1]]
     with connection.cursor() as cursor:
@@ -112,11 +123,9 @@ def visible_article(slug):
     article = _ARTICLE.instance(connection, row[: ends[0]])
     Article.author.field.set_cached_value(article, _AUTHOR.instance(connection, row[ends[0]: ends[1]]))
     Article.featured_image.field.set_cached_value(article, _IMAGE.instance(connection, row[ends[1]: ends[2]]))
-    tags, has_corrections = row[ends[2]:]
-    if isinstance(tags, str):
-        tags = json.loads(tags)
-    # Article.tag_list is a cached property.
-    article.__dict__["tag_list"] = [Tag.from_db(connection.alias, _TAG_FIELDS, tag) for tag in tags or ()]
+    tags, renditions, has_corrections = row[ends[2]:]
+    _set_tags(article, tags, connection.alias)
+    _set_renditions(article.featured_image, renditions, connection.alias)
     return article, bool(has_corrections)
 
 
@@ -127,7 +136,7 @@ def _visible_article_sql(alias):
     visible = ArticleQuerySet.published_sql("a", None)[0]
     return (
         f"SELECT {_ARTICLE.sql(connection)}, {_AUTHOR.sql(connection)}, {_IMAGE.sql(connection)},"
-        f" {_tags_json(connection)}, EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
+        f" {_tags_json(connection)}, {_renditions_json(connection)}, EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
         f" FROM {_ARTICLES} a"
         f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
         f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
@@ -135,14 +144,52 @@ def _visible_article_sql(alias):
     )
 
 
-def _tags_json(connection):
-    """A correlated subquery: the tags of article ``a`` as a JSON array of ``[id, name, slug]``, by name.
-    One column rather than a row per tag: joined, the article's row (its body and kept HTML) went out,
-    and on PostgreSQL was decompressed, once per tag."""
-    links = f"{_LINKS} l JOIN {Tag._meta.db_table} t ON t.id = l.tag_id WHERE l.content_object_id = a.id"
+def _json_list(connection, columns, source, order):
+    """A correlated subquery: a JSON array of ``[column, ...]`` arrays, one per row of ``source`` (``FROM ...
+    WHERE ...``) in ``order``; PostgreSQL's ``json_agg`` or SQLite's ``json_group_array`` (which keeps the
+    order of the rows it is given). One column rather than a row per related row: joined, the outer
+    row (an article's body and kept HTML) went out, and on PostgreSQL was decompressed, once for each."""
     if connection.vendor == "postgresql":
-        return f"(SELECT json_agg(json_build_array(t.id, t.name, t.slug) ORDER BY t.name) FROM {links})"
-    return f"(SELECT json_group_array(json_array(id, name, slug)) FROM (SELECT t.id, t.name, t.slug FROM {links} ORDER BY t.name))"
+        return f"(SELECT json_agg(json_build_array({', '.join(columns)}) ORDER BY {order}) {source})"
+    named = ", ".join(f"{column} AS c{number}" for number, column in enumerate(columns))
+    listed = ", ".join(f"c{number}" for number in range(len(columns)))
+    return f"(SELECT json_group_array(json_array({listed})) FROM (SELECT {named} {source} ORDER BY {order}))"
+
+
+def _from_json(value):
+    """The rows of a ``_json_list`` column: psycopg may have read the JSON already, SQLite gives its text."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or ()
+
+
+def _tags_json(connection, article="a.id"):
+    """The tags of ``article`` as ``[id, name, slug]``, by name."""
+    return _json_list(connection, ["t.id", "t.name", "t.slug"],
+                      f"FROM {_LINKS} l JOIN {Tag._meta.db_table} t ON t.id = l.tag_id WHERE l.content_object_id = {article}",
+                      "t.name")
+
+
+def _warnings_json(connection, article="a.id"):
+    """The warnings of ``article`` as rows of ``_WARNING_FIELDS``, by label."""
+    return _json_list(connection, [f"w.{name}" for name in _WARNING_FIELDS],
+                      f"FROM {_WARNED} aw JOIN {ContentWarning._meta.db_table} w ON w.id = aw.contentwarning_id"
+                      f" WHERE aw.article_id = {article}", "w.label")
+
+
+def _renditions_json(connection, image="a.featured_image_id"):
+    """The renditions of library image ``image`` as rows of ``_RENDITION_FIELDS``, by width and format."""
+    return _json_list(connection, [f"r.{name}" for name in _RENDITION_COLUMNS],
+                      f"FROM {Rendition._meta.db_table} r WHERE r.image_id = {image}", "r.width, r.format")
+
+
+def _set_tags(article, rows, db):
+    article.__dict__["tag_list"] = [Tag.from_db(db, _TAG_FIELDS, tag) for tag in _from_json(rows)]  # a cached property
+
+
+def _set_renditions(image, rows, db):
+    if image is not None:
+        listing.set_loaded(image, "renditions", [Rendition.from_db(db, _RENDITION_FIELDS, row) for row in _from_json(rows)])
 
 
 def links(article, hidden_warning_ids, tag_ids, count, candidates):
@@ -236,3 +283,51 @@ def rows_with_warnings(ids):
         if warning is not None:
             warnings[pk].append(warning)
     return {pk: (article, warnings[pk]) for pk, article in found.items()}
+
+
+_CARD = Columns(Article, "a", ["id", "title", "slug", "published_at", "standfirst", "author_id", "featured_image_id"])
+_CARD_AUTHOR = Columns(Author, "au", ["id", "name", "slug"])
+_CARD_IMAGE = Columns(Image, "im", ["id", "file", "alt_text", "decorative", "graphic", "width", "height"])
+
+
+def card_rows(ids):
+    """The visible articles of ``ids`` as cards show them (articles/cards.py), in no particular order: what
+    they show of the row with its author and featured image, ``tag_list`` (by name), ``warnings.all()``
+    (by label) and the image's ``renditions.all()``. One statement."""
+    ids = list(ids)
+    if not ids:
+        return []
+    connection = _database()
+    before, after = _card_rows_sql(connection.alias)
+    sql = before + ", ".join(["%s"] * len(ids)) + after
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, *ArticleQuerySet.published_sql("a", _now(connection))[1]])
+        rows = cursor.fetchall()
+    widths = [len(_CARD.fields), len(_CARD_AUTHOR.fields), len(_CARD_IMAGE.fields)]
+    ends = [sum(widths[: number + 1]) for number in range(len(widths))]
+    db, found = connection.alias, []
+    for row in rows:
+        article = _CARD.instance(connection, row[: ends[0]])
+        Article.author.field.set_cached_value(article, _CARD_AUTHOR.instance(connection, row[ends[0]: ends[1]]))
+        Article.featured_image.field.set_cached_value(article, _CARD_IMAGE.instance(connection, row[ends[1]: ends[2]]))
+        tags, warnings, renditions = row[ends[2]:]
+        _set_tags(article, tags, db)
+        listing.set_loaded(article, "warnings", [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)])
+        _set_renditions(article.featured_image, renditions, db)
+        found.append(article)
+    return found
+
+
+@functools.cache
+def _card_rows_sql(alias):
+    """``card_rows``'s statement for database ``alias``: its text before and after the ids' marks."""
+    connection = connections[alias]
+    visible = ArticleQuerySet.published_sql("a", None)[0]
+    return (
+        f"SELECT {_CARD.sql(connection)}, {_CARD_AUTHOR.sql(connection)}, {_CARD_IMAGE.sql(connection)},"
+        f" {_tags_json(connection)}, {_warnings_json(connection)}, {_renditions_json(connection)}"
+        f" FROM {_ARTICLES} a"
+        f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
+        f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
+        " WHERE a.id IN ("
+    ), f") AND {visible}"
