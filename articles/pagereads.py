@@ -46,6 +46,7 @@ class Columns:
         fields = model._meta.concrete_fields
         self.fields = [field for field in fields if names is None or field.attname in names or field.name in names]
         self.attnames = [field.attname for field in self.fields]
+        self._key = self.attnames.index("id")
         self._converters, self._sql = {}, {}
 
     def sql(self, connection):
@@ -56,31 +57,32 @@ class Columns:
         return found
 
     def converters(self, connection):
-        """Per field, ``(converters, column)``: the backend's converters then the field's, as the ORM's compiler
-        applies them."""
+        """``(position, converters, column)`` of each field that has converters: the backend's then the
+        field's, as the ORM's compiler applies them."""
         found = self._converters.get(connection.alias)
         if found is None:
             found = []
-            for field in self.fields:
+            for number, field in enumerate(self.fields):
                 column = field.get_col(self.alias)
-                found.append(([*connection.ops.get_db_converters(column), *column.get_db_converters(connection)], column))
+                functions = [*connection.ops.get_db_converters(column), *column.get_db_converters(connection)]
+                if functions:
+                    found.append((number, functions, column))
             self._converters[connection.alias] = found
         return found
 
     def values(self, connection, row):
         """``row``'s values of these fields, converted as the ORM converts them."""
         values = list(row)
-        for number, (functions, column) in enumerate(self.converters(connection)):
+        for number, functions, column in self.converters(connection):
             for convert in functions:
                 values[number] = convert(values[number], column, connection)
         return values
 
     def instance(self, connection, row):
         """A ``model`` instance of ``row`` (these fields' values), or None when its key is NULL (an outer join)."""
-        values = self.values(connection, row)
-        if values[self.attnames.index("id")] is None:
+        if row[self._key] is None:
             return None
-        return self.model.from_db(connection.alias, self.attnames, values)
+        return self.model.from_db(connection.alias, self.attnames, self.values(connection, row))
 
 
 _ARTICLE = Columns(Article, "a")
@@ -88,6 +90,7 @@ _AUTHOR = Columns(Author, "au")
 _IMAGE = Columns(Image, "im")
 _TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag
 _WARNING_FIELDS = [field.attname for field in ContentWarning._meta.concrete_fields]  # text and numbers: no conversion
+_WARNING_COLUMNS = [field.column for field in ContentWarning._meta.concrete_fields]
 _RENDITION_FIELDS = [field.attname for field in Rendition._meta.concrete_fields]  # the same
 _RENDITION_COLUMNS = [field.column for field in Rendition._meta.concrete_fields]
 _LINK_ROW = Columns(Article, "a", ["id", "title", "slug", "published_at"])  # what a link shows
@@ -172,7 +175,7 @@ def _tags_json(connection, article="a.id"):
 
 def _warnings_json(connection, article="a.id"):
     """The warnings of ``article`` as rows of ``_WARNING_FIELDS``, by label."""
-    return _json_list(connection, [f"w.{name}" for name in _WARNING_FIELDS],
+    return _json_list(connection, [f"w.{name}" for name in _WARNING_COLUMNS],
                       f"FROM {_WARNED} aw JOIN {ContentWarning._meta.db_table} w ON w.id = aw.contentwarning_id"
                       f" WHERE aw.article_id = {article}", "w.label")
 
