@@ -46,7 +46,7 @@ class Columns:
         fields = model._meta.concrete_fields
         self.fields = [field for field in fields if names is None or field.attname in names or field.name in names]
         self.attnames = [field.attname for field in self.fields]
-        self._key = self.attnames.index("id")
+        self._key = self.attnames.index("id") if "id" in self.attnames else None  # (instances need it)
         self._converters, self._sql = {}, {}
 
     def sql(self, connection):
