@@ -10,7 +10,7 @@ template stays the one description of a card (search results still use it) and a
 fails there until this follows. Likewise for the related entry.
 
 Needs an article loaded as for a list (author and featured image joined, ``tag_list``,
-``warnings.all()`` and the image's renditions read: articles/listing.py).
+``warnings.all()`` and the image's renditions read: articles/pagereads.py, articles/listing.py).
 """
 
 from html import escape as _escape
