@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from articles import cachekeys, fragments, pagereads
 from articles.cards import card_html, related_html
 from articles.fragments import Fragment
-from articles.models import Article
 
 
 def article_parts(request, article, context):

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
-from articles import pagereads, listing
+from articles import listing, pagereads
 from articles.models import Article, Author, TaggedArticle, TagRedirect
 
 RELATED_COUNT = 4
