@@ -10,12 +10,14 @@ template stays the one description of a card (search results still use it) and a
 fails there until this follows. Likewise for the related entry.
 
 Needs an article loaded as for a list (author and featured image joined, ``tag_list``,
-``warnings.all()`` and the image's renditions read: articles/listing.py).
+``warnings.all()`` and the image's renditions read: articles/pagereads.py, articles/listing.py).
 """
+
+from html import escape as _escape
 
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 
 from articles import pictures
 from articles.urling import path_to
@@ -90,6 +92,12 @@ def tags(tag_list) -> str:
     links = "".join(f'<li><a href="{escape(path_to("articles:tag-detail", tag.slug))}">{escape(tag.name)}</a></li>'
                     for tag in tag_list)
     return f'\n\n  \n    <ul class="tags" aria-label="Tags">\n      {links}\n    </ul>\n  \n\n'
+
+
+def escape(text) -> str:
+    """What ``django.utils.html.escape`` writes (the standard library's ``html.escape`` of the text), without
+    the lazy-text wrapper around it (a list page escapes some four hundred values)."""
+    return _escape(str(text))
 
 
 def _long_date(local) -> str:

@@ -50,7 +50,7 @@ def load_warnings(articles):
     for article_id, *warning in rows:
         by_article[article_id].append(ContentWarning.from_db(rows.db, _WARNING_FIELDS, warning))
     for article in articles:
-        _set_prefetched(article, "warnings", by_article[article.pk])
+        set_loaded(article, "warnings", by_article[article.pk])
 
 
 def load_renditions(images):
@@ -63,10 +63,10 @@ def load_renditions(images):
     for rendition in Rendition.objects.filter(image__in={image.pk for image in images}):  # by image, width, format
         by_image[rendition.image_id].append(rendition)
     for image in images:
-        _set_prefetched(image, "renditions", by_image[image.pk])
+        set_loaded(image, "renditions", by_image[image.pk])
 
 
-def _set_prefetched(instance, name, rows):
+def set_loaded(instance, name, rows):
     """Make ``instance.<name>.all()`` return ``rows`` without a query, as ``prefetch_related`` does (its
     queryset is the relation's own, so a filter on it still reads this instance's rows)."""
     queryset = getattr(instance, name).all()

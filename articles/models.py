@@ -138,6 +138,14 @@ class ArticleQuerySet(models.QuerySet):
         """Articles readers may see: published, with a publication time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    @staticmethod
+    def published_sql(alias, now):
+        """``published()``'s rule for hand-written SQL (articles/pagereads.py): a condition on the
+        article table under ``alias`` and its parameters, ``now`` already adapted for the database. The
+        same two comparisons in the ORM's order (SQLite takes a range from the first bound it reads);
+        tests/test_querysets.py holds both spellings to the same rows."""
+        return f"{alias}.published_at <= %s AND {alias}.status = %s", [now, Article.Status.PUBLISHED.value]
+
     def with_corrected_at(self):
         """Each article with ``corrected_at``: when a correction of it last went live or was withdrawn (or None)."""
         latest = (

@@ -11,10 +11,9 @@ pictures, corrections or body.
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from articles import cachekeys, fragments, listing
+from articles import cachekeys, fragments, pagereads
 from articles.cards import card_html, related_html
 from articles.fragments import Fragment
-from articles.models import Article
 
 
 def article_parts(request, article, context):
@@ -89,7 +88,7 @@ def _article_name(request, pk):
 
 def cards(ids, started, heading_level=2):
     """The card (templates/includes/article_card.html, built by articles/cards.py) of each article in
-    ``ids`` as HTML, in order: kept ones as kept; the others read (``_card_rows``: four queries) after
+    ``ids`` as HTML, in order: kept ones as kept; the others read (``_card_rows``: one query) after
     ``started``, built and kept. An article no longer visible by then is left out."""
     names = {pk: f"card:{pk}:{heading_level}" for pk in ids}
     found = fragments.get_many(list(names.values()))
@@ -105,30 +104,19 @@ def cards(ids, started, heading_level=2):
     return [mark_safe(found[names[pk]].parts["html"]) for pk in ids if names[pk] in found]
 
 
-# What a card shows of an article's row, its author and its featured image (cachekeys.card_keys: the ids).
-CARD_FIELDS = ("title", "slug", "published_at", "standfirst", "author_id", "featured_image_id", "author__name",
-               "author__slug", "featured_image__file", "featured_image__alt_text", "featured_image__decorative",
-               "featured_image__graphic", "featured_image__width", "featured_image__height")
-
-
 def _card_rows(ids):
     """The visible articles of ``ids`` as cards show them: what they show of the row with its author and
-    featured image, then its tags, warnings and renditions (articles/listing.py): four queries."""
-    rows = list(Article.objects.published().filter(pk__in=ids).select_related("author", "featured_image")
-                .only(*CARD_FIELDS))
-    listing.load(rows)
-    return rows
+    featured image, its tags, warnings and renditions (articles/pagereads.py): one query."""
+    return pagereads.card_rows(ids)
 
 
-def related_entries(related, started, also=()):
+def related_entries(related, started):
     """The entry (templates/includes/related_item.html, built by articles/cards.py) of each article in
-    ``related`` (read after ``started``) as HTML, in order, and the keys of what they show: kept ones as
-    kept, the others after one query for their warnings (with those of the articles in ``also``: the
-    article's own, when its part is rendered), then kept."""
+    ``related`` (read after ``started``, its warnings loaded: ``selectors.article_links``) as HTML, in
+    order, and the keys of what they show: kept ones as kept, the others built and kept."""
     names = {item.pk: f"related:{item.pk}" for item in related}
     found = fragments.get_many(list(names.values()))
     missing = [item for item in related if names[item.pk] not in found]
-    listing.load_warnings([*missing, *also])
     if missing:
         made = {}
         for item in missing:

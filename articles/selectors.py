@@ -1,18 +1,17 @@
 """Reader-side queries built on the one visibility rule, Article.objects.published().
 
 Shared by the pages, feeds and sitemap so that a tag, an author or a link to another article
-only ever appears because some article readers may see carries it. Each is one query (earlier
-coverage, ``related_articles``, two).
+only ever appears because some article readers may see carries it. Each is one query (an article's
+links, ``article_links``, two: articles/pagereads.py).
 """
 
 from datetime import timezone as dt_timezone
 
-from django.db import connections
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
+from articles import listing, pagereads
 from articles.models import Article, Author, TaggedArticle, TagRedirect
 
 RELATED_COUNT = 4
@@ -59,77 +58,33 @@ def visible_author(slug):
     return Author.objects.filter(Exists(visible), slug=slug).first()
 
 
-def related_articles(article, warning_filter, tag_ids, count=RELATED_COUNT, exclude=()):
-    """Earlier coverage: visible articles published before ``article`` (in publication order, id breaking
+def article_links(article, warning_filter, tag_ids, count=RELATED_COUNT, also=()):
+    """``(older, newer, related)`` of ``article`` under the reader's filter: the visible articles published
+    just before and just after it (either may be None), and its earlier coverage.
+
+    Earlier coverage: visible articles published before ``article`` (in publication order, id breaking
     ties) sharing the most of ``tag_ids`` (``article``'s tags) with it, newest first among equals, other
-    than the articles in ``exclude`` (its older neighbour, linked already) and those the reader's filter
-    hides.
+    than its older neighbour (linked already) and those the reader's filter hides. Chosen among the
+    RELATED_CANDIDATES newest such tag-mates, so the cost does not grow with the archive, and an article
+    published later never changes the list: only an article entering, leaving or moving among a tag's
+    visible articles before it does (``signals.related_keys`` finds those pages). Any article among the
+    newest candidates over all tags is among the newest of each tag it shares, so every one of its shared
+    tags is read.
 
-    Chosen among the RELATED_CANDIDATES newest such tag-mates (``related_candidates``), so the cost does
-    not grow with the archive, and an article published later never changes the list: only an article
-    entering, leaving or moving among a tag's visible articles before it does (``signals.related_keys``
-    finds those pages). Two queries: the candidates' tag links, then the chosen articles' rows (their
-    warnings are the caller's to read).
+    Every article returned has its warnings read, and so have the articles in ``also`` (the article's
+    own, when its page shows them). Two statements (articles/pagereads.py): the choice, then the rows
+    with their warnings.
     """
-    shared = related_candidates(article, warning_filter, tag_ids, exclude)
-    chosen = sorted(shared, key=lambda pk: (-len(shared[pk][1]), shared[pk][0], -pk))[:count]
-    if not chosen:
-        return []
-    rows = Article.objects.filter(pk__in=chosen).only("title", "slug", "published_at").in_bulk()  # what the list shows
-    return [rows[pk] for pk in chosen if pk in rows]
-
-
-def related_candidates(article, warning_filter, tag_ids, exclude=()):
-    """The RELATED_CANDIDATES newest visible articles published before ``article`` sharing a tag of
-    ``tag_ids`` with it, less ``exclude`` and what the filter hides: ``{pk: (negated position, shared tag
-    ids)}``, the position being its publication time's timestamp.
-
-    One query: for each tag, its RELATED_CANDIDATES newest earlier links, from the tag's own index
-    (``tagged_visible_idx``, a range read backwards from ``article``'s time, one short look per tag
-    however rare or common), joined by ``UNION ALL``. Any article among the newest candidates over all
-    tags is among the newest of each tag it shares, so every one of its shared tags is read. Written
-    as SQL (each part a derived table, the form both PostgreSQL and SQLite take): building it with the
-    ORM cost more than twice what running it does.
-    """
-    if not tag_ids:
-        return {}
-    pk = article.pk
-    left_out = [other.pk for other in exclude if other is not None]
     hidden = [warning.pk for warning in warning_filter.warnings] if warning_filter else []
-    conditions, params = [], []
-    if left_out:
-        conditions.append(f"AND l.content_object_id NOT IN ({', '.join(['%s'] * len(left_out))})")
-        params.extend(left_out)
-    if hidden:
-        conditions.append(
-            f"AND NOT EXISTS (SELECT 1 FROM {_WARNINGS_TABLE} w WHERE w.article_id = l.content_object_id"
-            f" AND w.contentwarning_id IN ({', '.join(['%s'] * len(hidden))}))")
-        params.extend(hidden)
-    part = (  # each part's columns named: SQLite's derived tables keep the alias "l." otherwise
-        f"SELECT * FROM (SELECT l.content_object_id AS article, l.visible_from AS at, l.tag_id AS tag FROM {_LINKS_TABLE} l"
-        " WHERE l.tag_id = %s AND l.visible_from <= %s AND l.visible_from <= %s"
-        " AND (l.visible_from < %s OR l.content_object_id < %s) " + " ".join(conditions) +
-        " ORDER BY l.visible_from DESC, l.content_object_id DESC LIMIT %s) AS part"
-    )
-    # The visibility rule (published by now) after the article's own time: SQLite reads a range from the
-    # first upper bound it is given (see ``neighbours``).
-    connection = connections[TaggedArticle.objects.db]
-    when, now = (connection.ops.adapt_datetimefield_value(moment) for moment in (article.published_at, timezone.now()))
-    statements, all_params = [], []
-    for number, tag_id in enumerate(sorted(set(tag_ids))):
-        statements.append(f"{part}{number}")
-        all_params.extend([tag_id, when, now, when, pk, *params, RELATED_CANDIDATES])
-    found = {}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(statements), all_params)
-        for other, at, tag_id in cursor.fetchall():
-            found.setdefault(other, (raw_time(at), set()))[1].add(tag_id)
-    newest = sorted(found, key=lambda other: (found[other][0], other), reverse=True)[:RELATED_CANDIDATES]
-    return {other: (-found[other][0].timestamp(), found[other][1]) for other in newest}
-
-
-_LINKS_TABLE = TaggedArticle._meta.db_table
-_WARNINGS_TABLE = Article.warnings.through._meta.db_table
+    older, newer, chosen = pagereads.links(article, hidden, tag_ids, count, RELATED_CANDIDATES)
+    rows = pagereads.rows_with_warnings([*chosen, *(pk for pk in (older, newer) if pk is not None),
+                                            *(item.pk for item in also)])
+    for item, warnings in rows.values():
+        listing.set_loaded(item, "warnings", warnings)
+    for item in also:
+        listing.set_loaded(item, "warnings", rows[item.pk][1] if item.pk in rows else [])
+    older, newer = (rows[pk][0] if pk in rows else None for pk in (older, newer))
+    return older, newer, [rows[pk][0] for pk in chosen if pk in rows]
 
 
 def raw_time(value):
@@ -138,19 +93,3 @@ def raw_time(value):
     if isinstance(value, str):
         value = parse_datetime(value)
     return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value
-
-
-def neighbours(article, warning_filter):
-    """The visible articles published just before and just after ``article`` (either may be None).
-
-    Two short queries, each a range of the publication-time index from ``article``'s own time on, one
-    row long: cheaper to build and run than one query joining the two as subqueries. The older side
-    names its bound before the visibility rule's ("published by now"): SQLite reads a range from the
-    first upper bound it is given, and from now it would step through every newer article.
-    """
-    when, pk = article.published_at, article.pk
-    older = warning_filter.apply(Article.objects.filter(published_at__lte=when).published())
-    older = older.filter(Q(published_at__lt=when) | Q(pk__lt=pk)).order_by("-published_at", "-pk")
-    newer = warning_filter.apply(Article.objects.published().filter(published_at__gte=when))
-    newer = newer.filter(Q(published_at__gt=when) | Q(pk__gt=pk)).order_by("published_at", "pk")
-    return tuple(side.only("title", "slug", "published_at").first() for side in (older, newer))

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 from taggit.models import Tag
 
-from articles import cachekeys, filters, fragments, listing, parts, search, selectors
+from articles import cachekeys, filters, fragments, listing, pagereads, parts, search, selectors
 from articles.pagination import WindowPaginator
 from articles.models import Article, Author, ContentWarning, Correction
 from articles.rendering import plain_text
@@ -95,36 +95,38 @@ class HomeView(ArticleListMixin, ListView):
     card_heading_level = 2
 
 
-class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
+class ArticleDetailView(VaryOnCookieMixin, DetailView):
     """An article with its corrections (a correction above the text, other notes after it), then its
     earlier coverage (related articles published before it) and its older and newer neighbours (the
     reader's filter applies).
 
     The article's own part (head and article: articles/parts.py) is read and rendered only when it is not
     kept, and so is each related article's entry, and so is the choice of which articles are its earlier
-    coverage and next to it (kept per reader's filter, ended by the changes that can alter it).
+    coverage and next to it (kept per reader's filter, ended by the changes that can alter it). What is
+    not kept is read in few statements (articles/pagereads.py): the article with its tags, then its
+    links' positions, then their rows with their warnings and the article's own.
     """
 
     template_name = "articles/article_detail.html"
 
-    def get_queryset(self):
-        return Article.objects.published().select_related("author", "featured_image")
-
     def get_object(self, queryset=None):
         self.started = fragments.started()  # before the row: a change committed after it ends what is kept
-        return super().get_object(queryset)
+        article, self.has_corrections = pagereads.visible_article(self.kwargs["slug"])
+        if article is None:
+            raise Http404("No such article.")
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         warning_filter = filters.for_request(self.request)
         own, links = parts.kept_article(self.request, article.pk, warning_filter)
-        if own is None:
-            listing.load([article], warnings=False)
         tag_ids = own["tag_ids"] if own else [tag.pk for tag in article.tag_list]
         if links is None:
-            # Entries not kept read their warnings in one query, with the article's when its part is rendered.
+            # Its links' warnings are read in one statement with the article's own when its part is rendered.
             links = self.choose_links(article, warning_filter, tag_ids, also=[] if own else [article])
+        elif own is None:
+            listing.load_warnings([article])
         if own is None:
             own = {**self.article_parts(article), "tag_ids": tag_ids}
             parts.keep_article(self.request, article, own, self.started)
@@ -135,17 +137,15 @@ class ArticleDetailView(VaryOnCookieMixin, PublishedArticlesMixin, DetailView):
     def choose_links(self, article, warning_filter, tag_ids, also):
         """Its older and newer neighbours, its earlier coverage and their entries, read now and kept
         (parts.keep_links)."""
-        older, newer = selectors.neighbours(article, warning_filter)
-        # Not again as related what the older link below them already offers (the newer is never earlier).
-        related = selectors.related_articles(article, warning_filter, tag_ids, exclude=[older])
-        entries, entry_keys = parts.related_entries(related, self.started, also=also)
+        older, newer, related = selectors.article_links(article, warning_filter, tag_ids, also=also)
+        entries, entry_keys = parts.related_entries(related, self.started)
         links = {"related": related, "older": older, "newer": newer, "entries": entries}
         parts.keep_links(article, tag_ids, warning_filter, links, entry_keys, self.started)
         return links
 
     def article_parts(self, article):
         url = self.request.build_absolute_uri(article.get_absolute_url())
-        corrections = list(article.corrections.all())
+        corrections = list(article.corrections.all()) if self.has_corrections else []
         return parts.article_parts(self.request, article, {
             "structured_data": news_article_data(article, url, corrections), **corrections_context(corrections),
         })

@@ -4,6 +4,7 @@
     .venv/bin/python bench/cpu.py --articles 100000 --database postgres    # the backend's CPU counted too
     .venv/bin/python bench/cpu.py --kept                                   # kept parts on (fragments)
     .venv/bin/python bench/cpu.py --profile article                        # cProfile of one page, top 40
+    .venv/bin/python bench/cpu.py --spread                                 # a different article each request
 
 Uses bench/load.py's archive (built there if missing) and settings (DEBUG off), the page cache off
 and, unless ``--kept``, no kept parts either (``MASTHEAD_FRAGMENT_CACHE=0``: a crawler's first visit to
@@ -11,7 +12,10 @@ an old article). Each page is requested through Django's test client in batches 
 a batch's CPU is this process's (``time.process_time``) plus, on PostgreSQL, the backend's (its
 ``/proc/PID/stat`` user and system ticks). Prints, per page, the best and the worst of ``--batches``
 batches in milliseconds a request, the page's SQL queries and its response's size and hash (for
-telling at a glance that two trees serve the same HTML).
+telling at a glance that two trees serve the same HTML). With ``--spread`` the article pages ask for a
+different article each request (stepping through the whole archive from the middle, older first), so
+nothing remembered in-process from an earlier request of the same page helps (picture addresses,
+prepared statements' plans aside); the hash is then of the first one's page.
 """
 
 import argparse
@@ -56,6 +60,7 @@ def main():
     parser.add_argument("--only", default="", help="comma-separated page names (default: all)")
     parser.add_argument("--kept", action="store_true", help="keep parts (fragments) between requests")
     parser.add_argument("--profile", default="", help="a page name: print its cProfile instead")
+    parser.add_argument("--spread", action="store_true", help="article pages: a different article each request")
     args = parser.parse_args()
 
     env = bench_env(args.database, args.articles)
@@ -76,14 +81,21 @@ def main():
     if args.only:
         pages = {name: pages[name.strip()] for name in args.only.split(",")}
     client = Client()
+    step = max(1, args.articles // (2 * args.requests * (args.batches + 2)))  # never the same one twice
+
+    def paths(name, count, start=0):
+        """``count`` paths of page ``name``: its one path, or with ``--spread`` a different article each."""
+        if not (args.spread and name.startswith("article")):
+            return [pages[name]] * count
+        first = middle + (1 if name == "article pictured" else 0)
+        return [f"/articles/article-{(first - (start + number) * step * 2) % args.articles}/" for number in range(count)]
 
     if args.profile:
-        path = pages[args.profile]
-        for _ in range(20):
+        for path in paths(args.profile, 20):
             client.get(path)
         profile = cProfile.Profile()
         profile.enable()
-        for _ in range(args.requests):
+        for path in paths(args.profile, args.requests, 20):
             client.get(path)
         profile.disable()
         pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
@@ -105,10 +117,11 @@ def main():
         query_count = len(queries)  # before the next request starts a new log
         body = response.content
         samples = []
-        for _ in range(args.batches):
+        for batch in range(args.batches):
+            batch_paths = paths(name, args.requests, (batch + 1) * args.requests)
             cpu, backend = time.process_time(), backend_seconds(pid)
-            for _ in range(args.requests):
-                client.get(path)
+            for each in batch_paths:
+                client.get(each)
             spent = time.process_time() - cpu + backend_seconds(pid) - backend
             samples.append(spent * 1000 / args.requests)
         status = "" if response.status_code == 200 else f"  (status {response.status_code})"

@@ -11,7 +11,8 @@ each page (home and later pages, articles with and without pictures, warned, cor
 the last, tag, author, search, feeds, sitemap, the tag index, corrections, warnings), each without and
 with the reader's warning-filter cookie and with ``?hide=``, rendered twice (the second time with what
 the first kept, when parts are kept: ``--kept``). The page cache is off. With ``--keep-bodies`` the
-copy's bodies have their HTML kept (articles/bodies.py) before the pages are rendered.
+copy's bodies have their HTML kept (articles/bodies.py) before the pages are rendered; with
+``--every-article`` every article page of the archive is written too (3,000 more pages per render).
 """
 
 import argparse
@@ -68,7 +69,9 @@ def main():
     parser.add_argument("out", type=Path)
     parser.add_argument("--kept", action="store_true", help="keep parts (fragments) between the two renders")
     parser.add_argument("--keep-bodies", action="store_true", help="keep the bodies' HTML first (manage.py keep_rendered_bodies)")
+    parser.add_argument("--every-article", action="store_true", help="every article's page too, not only the chosen")
     args = parser.parse_args()
+    paths = PATHS + ([f"/articles/article-{number}/" for number in range(ARTICLES)] if args.every_article else [])
 
     env = bench_env("sqlite", ARTICLES)
     os.environ.update(env)
@@ -101,7 +104,7 @@ def main():
         client = Client()
         if "cookie" in how:
             client.cookies[settings.MASTHEAD_FILTER_COOKIE_NAME] = how["cookie"]
-        for path in PATHS:
+        for path in dict.fromkeys(paths):
             url = path + (("&" if "?" in path else "?") + how["query"] if "query" in how else "")
             for attempt in ("first", "second"):
                 response = client.get(url)

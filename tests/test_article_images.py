@@ -178,14 +178,14 @@ def test_link_previews_and_feeds_offer_only_an_unwarned_non_graphic_image(client
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_pictures_cost_a_fixed_number_of_queries(client, django_assert_num_queries, market, wounded):
-    """A featured image adds one query (its renditions), placed images two, however many there are; a
-    list of pictured articles one."""
+    """A featured image adds no query (its renditions come with the article), placed images two, however
+    many there are; a list of pictured articles none (its cards' renditions come with their rows)."""
     body = f"![](image:{market.pk})\n\n![](image:{wounded.pk})\n\nText."
     article = ArticleFactory(featured_image=market, body=body, warnings=[ContentWarningFactory()], tags=["Aleppo"])
-    with django_assert_num_queries(7 + 1 + 2):  # the article page's seven, renditions, placed images
+    with django_assert_num_queries(3 + 2):  # the article page's three, placed images
         client.get(article.get_absolute_url())
     ArticleFactory.create_batch(3, featured_image=market)
-    with django_assert_num_queries(5):  # ids, articles, tags, warnings, renditions
+    with django_assert_num_queries(2):  # ids, the cards' rows with tags, warnings and renditions
         client.get("/")
 
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import listing
+from articles import listing, pagereads
 from articles.cards import card_html
 from articles.models import Article
 from tests import pictures
@@ -78,6 +78,26 @@ def test_flat_loading_gives_what_the_prefetches_gave(kinds):
     with CaptureQueriesContext(connection) as queries:
         for article in rows:
             card_html(article)
+    assert len(queries) == 0
+
+
+def test_cards_read_in_one_statement_are_the_prefetched_cards(kinds):
+    """``pagereads.card_rows`` reads the visible articles of a list in one query, with the tags, warnings
+    and renditions ``for_listing`` prefetches, and their cards are the same byte for byte."""
+    visible = set(Article.objects.published().filter(pk__in=kinds).values_list("pk", flat=True))
+    prefetched = {article.pk: article for article in Article.objects.filter(pk__in=visible).for_listing()}
+    with CaptureQueriesContext(connection) as queries:
+        rows = pagereads.card_rows(kinds)
+    assert len(queries) == 1
+    assert {article.pk for article in rows} == visible and len(visible) > 3
+    with CaptureQueriesContext(connection) as queries:
+        for article in rows:
+            old = prefetched[article.pk]
+            assert card_html(article) == card_html(old) and card_html(article, 3) == card_html(old, 3)
+            assert [tag.pk for tag in article.tag_list] == [tag.pk for tag in old.tag_list]
+            assert list(article.warnings.all()) == list(old.warnings.all())
+            if article.featured_image_id:
+                assert list(article.featured_image.renditions.all()) == list(old.featured_image.renditions.all())
     assert len(queries) == 0
 
 

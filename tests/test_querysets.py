@@ -3,9 +3,9 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
-from articles.models import Article
+from articles.models import Article, ArticleQuerySet
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,4 +26,13 @@ def test_published_truth_table(time_machine, status, when):
     article = ArticleFactory(status=status, published_at=WHEN[when])
     visible = status == "published" and when in ("past", "now")
     assert Article.objects.published().filter(pk=article.pk).exists() is visible
+    assert published_by_sql(article) is visible
     assert Article.objects.scheduled().filter(pk=article.pk).exists() is (status == "published" and when == "future")
+
+
+def published_by_sql(article):
+    """Whether the rule's spelling for hand-written SQL (``ArticleQuerySet.published_sql``) passes ``article`` now."""
+    condition, params = ArticleQuerySet.published_sql("a", connection.ops.adapt_datetimefield_value(NOW))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT a.id FROM {Article._meta.db_table} a WHERE a.id = %s AND {condition}", [article.pk, *params])
+        return cursor.fetchone() is not None

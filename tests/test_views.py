@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import filters, selectors
-from articles.models import Article
+from articles.models import Article, Correction
 from tests.factories import ArticleFactory, AuthorFactory, ContentWarningFactory
 from tests.html_checks import assert_valid_html, meta_tags
 
@@ -397,12 +397,12 @@ def test_short_list_has_no_pagination(client):
 # Query counts
 
 
-@pytest.mark.parametrize(("url", "queries"), [("/", 4), ("/tags/analysis/", 5), ("/authors/prolific/", 5)])
+@pytest.mark.parametrize(("url", "queries"), [("/", 2), ("/tags/analysis/", 3), ("/authors/prolific/", 3)])
 @pytest.mark.usefixtures("uncached_pages")
 def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
     """A list page runs the same queries for 12 articles as for 3: (tag or author,) the page's ids, then
-    the cards' articles, tags, warnings (none of them kept here: tests/test_fragments.py pins the page
-    of kept cards). Nothing counts the whole list."""
+    the cards' articles with their tags, warnings and renditions in one (articles/pagereads.py; none of
+    them kept here: tests/test_fragments.py pins the page of kept cards). Nothing counts the whole list."""
     author = AuthorFactory(slug="prolific")
     warning = ContentWarningFactory()
 
@@ -417,9 +417,9 @@ def test_list_pages_run_a_fixed_number_of_queries(client, url, queries):
 
 @pytest.mark.usefixtures("uncached_pages")
 def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """The article page runs eight queries however many tags, warnings, corrections and earlier articles it
-    has: the article with its tags (2), its earlier coverage (2: the candidates' tag links, the chosen
-    rows), the warnings of both (1), older and newer (2), its corrections (1)."""
+    """The article page runs three queries however many tags, warnings and earlier articles it has (the
+    article with its tags; older, newer and the earlier-coverage candidates; the rows they name with their
+    warnings and the article's: articles/pagereads.py), and one more for its corrections when it has any."""
     warnings = ContentWarningFactory.create_batch(3)
     now = timezone.now()
 
@@ -430,16 +430,21 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
     article = add(1, days=2)[0]
     add(3, days=3)  # earlier: one is its older link, two are related
     add(1, days=1)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(3):
         client.get(article.get_absolute_url())
     add(9, days=4)
     add(9, days=1)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(3):
         response = client.get(article.get_absolute_url())
     assert len(response.context["related_articles"]) == 4
     assert all(other.published_at < article.published_at for other in response.context["related_articles"])
     assert all(len(other.warnings.all()) == 3 for other in response.context["related_articles"])
     assert response.context["older_article"] and response.context["newer_article"]
+    for kind in ("correction", "update"):
+        Correction.objects.create(article=article, kind=kind, text="A date was wrong.")
+    with django_assert_num_queries(4):
+        response = client.get(article.get_absolute_url())
+    assert len(response.context["corrections_first"]) == 1 and len(response.context["corrections_after"]) == 1
 
 
 @pytest.mark.usefixtures("uncached_pages")
@@ -639,7 +644,7 @@ def test_finding_neighbours_does_not_read_every_newer_article():
     ArticleFactory(published_at=now - timedelta(days=10))
 
     def look():
-        return _sqlite_steps(lambda: selectors.neighbours(article, warning_filter))
+        return _sqlite_steps(lambda: selectors.article_links(article, warning_filter, []))
 
     before = look()
     Article.objects.bulk_create(
@@ -647,7 +652,7 @@ def test_finding_neighbours_does_not_read_every_newer_article():
                 published_at=now - timedelta(days=700 - n))
         for n in range(600)
     )
-    assert selectors.neighbours(article, warning_filter)[1].title == "Later 0"
+    assert selectors.article_links(article, warning_filter, [])[1].title == "Later 0"
     assert look() <= before + 5, "finding the neighbours read the articles published after it"
 
 

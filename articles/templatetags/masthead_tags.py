@@ -26,6 +26,12 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(json_text))
 
 
+@register.simple_tag
+def path(name, slug=None):
+    """``{% url name %}`` or ``{% url name slug %}`` for the site's own pages, remembered (articles/urling.py)."""
+    return path_to(name, slug)
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The absolute URL of this page, keeping only the page number of a paginated list."""
