@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from articles.importing import lines as kinds
+from articles.importing import phrases
 from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet
 
 _URL_LINE = kinds.URL_LINE
@@ -36,11 +37,42 @@ def clean_opening(line: str) -> str:
 
 
 def find_end(lines: list[str], start: int) -> int:
-    """Index of the first line after ``start`` that closes the article (or the end of the text)."""
+    """Index of the first line after ``start`` that closes the article (or the end of the text): a line that
+    ends an article, or the first of the readers' comments under it."""
     for index in range(start, len(lines)):
-        if lines[index] and kinds.is_end_of_article(lines[index]):
+        line = lines[index]
+        if line and kinds.is_end_of_article(line):
             return index
+        if line and len(line) <= 30 and _COMMENT_ACTIONS.match(line):
+            head = _comment_head(lines, index, start)
+            if head is not None:
+                return head
     return len(lines)
+
+
+_COMMENT_ACTIONS = re.compile(phrases.COMMENT_ACTIONS, re.I)
+COMMENT_LINES = 8  # lines a comment's head stands above its reaction buttons at most
+
+
+def _comment_head(lines: list[str], index: int, start: int) -> int | None:
+    """Where the comment whose reaction buttons ("Reply", "Like") stand at ``index`` begins: the commenter's
+    name over when they wrote ("gardener_jim" / "3 days ago"), or both on one line ("Maureen T. · 2 days
+    ago"); None when no such head stands in the COMMENT_LINES above (a lone "Share" is furniture, not a
+    comment)."""
+    for at in range(index - 1, max(start, index - COMMENT_LINES) - 1, -1):
+        line = lines[at]
+        if not line or len(kinds.words(line)) > 8 or not (kinds.RELATIVE_DATE.search(line) or kinds.date_line(line)):
+            continue
+        before = _COMMENT_SEPARATOR.split(line, maxsplit=1)[0]
+        if before != line and before and not kinds.RELATIVE_DATE.search(before) and not kinds.date_line(before):
+            return at  # "Maureen T. · 2 days ago"
+        above = lines[at - 1] if at - 1 >= start else ""
+        if above and len(kinds.words(above)) <= 4 and above[-1:] not in ".!?" and not kinds.byline(above):
+            return at - 1  # "gardener_jim" / "3 days ago"
+    return None
+
+
+_COMMENT_SEPARATOR = re.compile(r"\s+(?:[·•|–—-]\s+)?(?=\d+\s+\w+\s+ago\b|yesterday\b|on\s+\S)", re.I)
 
 
 def build_body(lines: list[str], *, author: str | None = None) -> list:

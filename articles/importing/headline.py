@@ -23,6 +23,7 @@ _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+_ALERT_LABEL = re.compile(phrases.ALERT_LABELS, re.I)
 # A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
 _LIVE_TAIL = re.compile(r"\w.{15,}\s[–—-]\s*(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|as it happened|latest updates)$", re.I)
 _NAV_WORDS = phrases.NAV_WORDS
@@ -236,7 +237,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             break  # (the headline stands above the article's running text, not deep inside it)
         furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
         if furniture or _label_over_warning(lines, index) \
-                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
+                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index) \
+                or is_banner(lines, index):
             # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
             # menu set out one a line: never the headline
             chrome_before += 1
@@ -324,6 +326,40 @@ def _label_over_warning(lines: list[str], index: int) -> bool:
     return bool(below) and kinds.warning(below[0][1]) is not None and not kinds.is_labelled_warning(below[0][1])
 
 
+def is_banner(lines: list[str], index: int) -> bool:
+    """A banner across the top of the page rather than its headline: an alert's label alone ("SEVERE WEATHER
+    ALERT"), the alert's words right under it, or a line opening with a ticker's label ("BREAKING NEWS: …",
+    "WEATHER ALERT: …") — each only when a headline stands under it with its byline or date (perhaps after a
+    deck), as the article's own does; a page whose headline opens with "BREAKING:" has none under it."""
+    line = lines[index]
+    alone = bool(_ALERT_LABEL.match(line))
+    if not (alone or _TICKER.match(line) or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
+        return False
+    following = [other for _, other in next_lines(lines, index, 4)]
+    if alone:
+        following = following[1:]  # (the alert's words)
+    if len(following) < 2 or not _headline_shaped(following[0]) or kinds.is_sentence(following[0]):
+        return False
+    return _credits(following[1], False) or (len(following) > 2 and _credits(following[2], False))
+
+
+def _post_title(lines: list[str], index: int) -> bool:
+    """A post's title written in lower case ("the winter the river froze"), as blogs and newsletters write them:
+    two to fifteen words, no sentence, and its byline or date right under it (or the writer's name, then the
+    date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not."""
+    line = lines[index]
+    if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) \
+            or kinds.is_chrome(line) or kinds.warning(line) or is_nav_row(line):
+        return False
+    following = [other for _, other in next_lines(lines, index, 2)]
+    if not following:
+        return False
+    under = following[0]
+    if kinds.byline(under) or kinds.date_line(under):
+        return True
+    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(kinds.date_line(following[1]))
+
+
 def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     """Whether a menu stands right under a line (the lines (index, line) under it), a date line between them
     aside: a menu's row, or an entry of a menu set out one a line — what stands under a site's name or motto
@@ -396,7 +432,7 @@ def _article(following) -> bool:
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
+    to another story, a banner (an alert or a ticker over the headline), a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
     headlines or of a numbered list, or a name shown twice never; a stored date or a media marker before it
     left aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption,
     running text or the reading time; a single word such as the site's name, an unmarked short line or a
@@ -406,10 +442,13 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     and motto over its menu; failing that, the first headline-like line, unconfirmed."""
     first_candidate = None
     for index, line in enumerate(lines[:400]):
+        if line[:1].islower() and _post_title(lines, index):
+            return index, True  # a post's title in lower case over its byline or date
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
-                or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index):
+                or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
+                or is_banner(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):

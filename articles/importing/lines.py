@@ -762,7 +762,11 @@ _WARNING_OF = re.compile(
     r"^(?:warnings?|content\s+(?:notes?|warnings?)|trigger\s+warnings?|cws?|tws?)\s+(?:of|for|about)\s+\w"
     r"|^(?:some|many|several|a\s+few|certain)\s+(?:of\s+the\s+)?(?:images|photos|photographs|pictures|scenes|videos|details)\s+(?:in|of|on)\s+"
     rf"this\s+(?:{phrases.ANNOUNCED_THINGS})\b.{{0,80}}\b(?:may|might|could)\s+(?:be\s+)?(?:disturb|distress|upset)"  # ("Some images in this gallery … may be disturbing.")
-    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b",  # "This is a brief warning for …"
+    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b"  # "This is a brief warning for …"
+    # Readers told what the piece holds ("Aboriginal and Torres Strait Islander readers are advised that this article
+    # contains images and names of people who have died.")
+    r"|^(?:[\w’'-]+\s+){0,8}?(?:readers?|viewers?|listeners?|audiences?)\s+(?:are|should\s+be)\s+(?:\w+\s+)?(?:advised|warned|cautioned)\b"
+    rf"(?:\s+that)?\s+(?:this|the\s+following|these)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+(?:(?:may|might|will)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)

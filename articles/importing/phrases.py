@@ -115,6 +115,12 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    # A museum's or a venue's visiting details after the text: opening hours, tickets, admission, the way there.
+    r"plan your visit\b.*", r"(?:opening|visiting) (?:hours|times)\s*(?::.*)?", r"(?:book|buy|get) (?:your )?tickets?\b.{0,40}",
+    r"tickets?(?: (?:and|&) prices?)?\s*(?::.{0,80})?", r"admission(?: prices?)?\s*(?::.{0,80})?", r"getting (?:here|there)\s*:?",
+    r"visitor information\s*:?", r"(?:how to )?find us\s*:?",
+    r"open (?:daily|every day|(?:mon|tues|wednes|thurs|fri|satur|sun)days?(?: (?:to|-|–) (?:mon|tues|wednes|thurs|fri|satur|sun)days?)?),?"
+    r" (?:from )?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:to|-|–)\s*\d.*",
 ]
 # Lines that close the article too, whose patterns scan the line: each looked for only in a line holding its cue
 # (lower case). A short line ending in an e-mail address, a commenter's "Name said…", a comment policy ("… is run
@@ -125,6 +131,10 @@ END_OF_ARTICLE_CUED = [
     ("safe space", r".* is run as a safe space\..*"),
     ("tip", r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*"),
 ]
+
+# A reader's comment under the article: its reaction buttons on a line of their own ("Reply", "Like · Reply",
+# "Report"), under the commenter's name and when they wrote ("gardener_jim" / "3 days ago"; blocks.find_end).
+COMMENT_ACTIONS = r"^(?:(?:reply|like|likes?\s*\(?\d+\)?|\d+\s+likes?|report|flag|upvote|downvote|share)\s*[·•|]?\s*){1,4}$"
 
 # Notes about the article itself, set between its header and its text (or after it), rather than part of it: a
 # reviewer's disclosure, a partnership, republication, translation or correction note, an editor's note that
@@ -282,7 +292,10 @@ PROMOTION = (
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
-TICKER_LABELS = r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories)\b\s*[:|–—-]?"
+TICKER_LABELS = r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories)\b\s*[:|–—-]?"
+# An alert's label alone on its line, the alert's words on the next ("SEVERE WEATHER ALERT" / "Ice storm warning
+# until 6 p.m."): a banner across the page, not its headline.
+ALERT_LABELS = r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?|just\s+in|developing(?:\s+story)?|news\s*flash)\s*:?$"
 # Labels that point to another story ("MORE: …", "READ: …", "Related: …"): a link, not the headline.
 POINTER_LABELS = (
     r"^(?:more|read(?:\s+more|\s+also|\s+next)?|also\s+read|see\s+also|related(?:\s+(?:story|article|stories))?"
