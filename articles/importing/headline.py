@@ -343,6 +343,16 @@ def is_banner(lines: list[str], index: int) -> bool:
     return _credits(following[1], False) or (len(following) > 2 and _credits(following[2], False))
 
 
+_OUTLET_WORDS = frozenset(word.upper() for word in phrases.OUTLET_WORDS)
+
+
+def is_masthead(line: str) -> bool:
+    """A paper's name in capitals on its own line ("THE NORTH VALLEY DAILY POST"): six words or fewer, the last
+    one a paper's ("Post", "Gazette", "Times")."""
+    words = line.split()
+    return len(words) <= 6 and words[-1].strip(".,") in _OUTLET_WORDS and kinds.is_all_caps(line)
+
+
 def _post_title(lines: list[str], index: int) -> bool:
     """A post's title written in lower case ("the winter the river froze"), as blogs and newsletters write them:
     two to fifteen words, no sentence, and its byline or date right under it (or the writer's name, then the
@@ -440,7 +450,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     masthead's day banner confirms nothing, nor the day's date over a blog's post) rather than by more
     furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
     and motto over its menu; failing that, the first headline-like line, unconfirmed."""
-    first_candidate = None
+    first_candidate = name_at = None  # (the site's name passed over, and where)
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
@@ -455,6 +465,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
         first_candidate = index if first_candidate is None else first_candidate
         if following and _label_words(line) <= 3 and _longer_headline(following[0][1], line):
+            name_at = index
             continue  # a label over the headline, though shown again below it (a show's name over its episode)
         if any(other == line for _, other in following):
             return index, True  # a headline shown twice
@@ -494,15 +505,20 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
                 return index, True
             continue
         if _label_words(line) <= 3 and _longer_headline(after, line):
+            name_at = index
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
-            if _label_words(line) <= 3:
+            if _label_words(line) <= 3 or is_masthead(line):
+                name_at = index
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
+            if name_at is not None and index - name_at <= 2 and _credits(under, month_first) \
+                    and not kinds.is_sentence(line) and len(kinds.words(after)) >= 5:
+                continue  # a newsletter's name, its motto, then the post's title with its writer or date under it
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(

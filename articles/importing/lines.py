@@ -496,7 +496,7 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
 # A press release's or a wire's dateline with a full date ("GENEVA, 3 March 2024 — …", "NAIROBI/GENEVA, 3 March
 # 2026 – …"): the places in capitals, then the date, then a dash.
 _DATELINE_DATE = re.compile(
-    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*)?(?:–|—|--|-|:)\s")
+    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*|/[A-Za-z -]{2,30}/\s*)?(?:–|—|--|-|:)\s")  # (an agency in brackets, a wire's "/PRNewswire/")
 
 
 _PATH_PARTS = re.compile(r"\s+[/›>»|]\s+")
