@@ -51,25 +51,40 @@ def find_end(lines: list[str], start: int) -> int:
 
 
 _COMMENT_ACTIONS = re.compile(phrases.COMMENT_ACTIONS, re.I)
+_COMMENT_HEAD = re.compile(phrases.COMMENT_HEAD, re.I)
+_SHORT_TIME = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y)$")  # "5h", "2d": when a comment was written
 COMMENT_LINES = 8  # lines a comment's head stands above its reaction buttons at most
 
 
 def _comment_head(lines: list[str], index: int, start: int) -> int | None:
     """Where the comment whose reaction buttons ("Reply", "Like") stand at ``index`` begins: the commenter's
-    name over when they wrote ("gardener_jim" / "3 days ago"), or both on one line ("Maureen T. · 2 days
-    ago"); None when no such head stands in the COMMENT_LINES above (a lone "Share" is furniture, not a
-    comment)."""
-    for at in range(index - 1, max(start, index - COMMENT_LINES) - 1, -1):
+    name over when they wrote ("gardener_jim" / "3 days ago", "5h"), both on one line ("Maureen T. · 2 days
+    ago"), their name with "wrote:", or their name over the comment with when they wrote under it; None when
+    nothing of the kind stands in the COMMENT_LINES above (a lone "Reply" then is furniture, not a comment)."""
+    top = max(start, index - COMMENT_LINES)
+    for at in range(index - 1, top - 1, -1):
         line = lines[at]
-        if not line or len(kinds.words(line)) > 8 or not (kinds.RELATIVE_DATE.search(line) or kinds.date_line(line)):
+        if not line or len(kinds.words(line)) > 8:
+            continue
+        if _COMMENT_HEAD.match(line):
+            return at  # "sam_r wrote:"
+        if not (_SHORT_TIME.match(line) or kinds.RELATIVE_DATE.search(line) or kinds.date_line(line)):
             continue
         before = _COMMENT_SEPARATOR.split(line, maxsplit=1)[0]
         if before != line and before and not kinds.RELATIVE_DATE.search(before) and not kinds.date_line(before):
             return at  # "Maureen T. · 2 days ago"
-        above = lines[at - 1] if at - 1 >= start else ""
-        if above and len(kinds.words(above)) <= 4 and above[-1:] not in ".!?" and not kinds.byline(above):
-            return at - 1  # "gardener_jim" / "3 days ago"
+        for above in range(at - 1, max(top, at - 3) - 1, -1):  # the name over the time, or over the comment
+            name = lines[above]
+            if name and _commenter(name):
+                return above
+            if not name:
+                break
     return None
+
+
+def _commenter(line: str) -> bool:
+    """What a commenter's name looks like: four words or fewer, no sentence's end, no byline."""
+    return len(kinds.words(line)) <= 4 and line[-1:] not in ".!?:" and not kinds.byline(line)
 
 
 _COMMENT_SEPARATOR = re.compile(r"\s+(?:[·•|–—-]\s+)?(?=\d+\s+\w+\s+ago\b|yesterday\b|on\s+\S)", re.I)

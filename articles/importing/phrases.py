@@ -118,7 +118,7 @@ END_OF_ARTICLE = [
     # A museum's or a venue's visiting details after the text: opening hours, tickets, admission, the way there.
     r"plan your visit\b.*", r"(?:opening|visiting) (?:hours|times)\s*(?::.*)?", r"(?:book|buy|get) (?:your )?tickets?\b.{0,40}",
     r"tickets?(?: (?:and|&) prices?)?\s*(?::.{0,80})?", r"admission(?: prices?)?\s*(?::.{0,80})?", r"getting (?:here|there)\s*:?",
-    r"visitor information\s*:?", r"(?:how to )?find us\s*:?",
+    r"visitor information\s*:?", r"(?:how to )?find us\s*:?", r"responses",
     r"open (?:daily|every day|(?:mon|tues|wednes|thurs|fri|satur|sun)days?(?: (?:to|-|–) (?:mon|tues|wednes|thurs|fri|satur|sun)days?)?),?"
     r" (?:from )?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:to|-|–)\s*\d.*",
 ]
@@ -134,7 +134,10 @@ END_OF_ARTICLE_CUED = [
 
 # A reader's comment under the article: its reaction buttons on a line of their own ("Reply", "Like · Reply",
 # "Report"), under the commenter's name and when they wrote ("gardener_jim" / "3 days ago"; blocks.find_end).
-COMMENT_ACTIONS = r"^(?:(?:reply|like|likes?\s*\(?\d+\)?|\d+\s+likes?|report|flag|upvote|downvote|share)\s*[·•|]?\s*){1,4}$"
+COMMENT_ACTIONS = (r"^(?:[↳⤷→]\s*)?(?:(?:reply|like|likes?\s*\(?\d+\)?|\d+\s+likes?|report|flag|upvote|downvote|quote|permalink)"
+                   r"\s*[↓↑·•|]?\s*){1,4}$")
+# A commenter's name with the verb that opens their comment ("gardener_jim wrote:", "Ann Li says:").
+COMMENT_HEAD = r"^\S+(?:\s+\S+){0,3}\s+(?:wrote|says|said|writes|replied|commented)\s*:?$"
 
 # Notes about the article itself, set between its header and its text (or after it), rather than part of it: a
 # reviewer's disclosure, a partnership, republication, translation or correction note, an editor's note that
