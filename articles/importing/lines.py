@@ -765,11 +765,15 @@ _WARNING_OF = re.compile(
     r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b"  # "This is a brief warning for …"
     # Readers told what the piece holds ("Aboriginal and Torres Strait Islander readers are advised that this article
     # contains images and names of people who have died.")
-    r"|^(?:[\w’'-]+\s+){0,8}?(?:readers?|viewers?|listeners?|audiences?)\s+(?:are|should\s+be)\s+(?:\w+\s+)?(?:advised|warned|cautioned)\b"
+    r"|^(?:[\w’'-]+\s+){0,8}?(?:readers?|viewers?|listeners?|audiences?|visitors?|people|communities)\s+(?:are|should\s+be)\s+(?:\w+\s+)?(?:advised|warned|cautioned|aware)\b"
     rf"(?:\s+that)?\s+(?:this|the\s+following|these)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+(?:(?:may|might|will)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+# What an announcement holds that makes it an advisory ("… contains the names and images of people who have died"):
+# the names, images or voices of the dead.
+_OF_THE_DEAD = re.compile(r"\b(?:names?|images?|voices?|photo(?:graph)?s?|footage|pictures?)\b.{0,80}?\b(?:(?:who|that)\s+(?:have|has|had)\s+"
+                          r"(?:died|passed(?:\s+away|\s+on)?)|deceased|the\s+dead)\b", re.I)
 HARM = re.compile(rf"\b(?:{phrases.HARM_WORDS})\b", re.I)
 _SOFT_LABEL = re.compile(phrases.SOFT_WARNING_LABELS, re.I)
 _CUT_FOR = re.compile(r"^cut\s+for\s+\S", re.I)  # a journal's cut text ("Cut for hospitals and a miscarriage.")
@@ -869,7 +873,7 @@ def warning(line: str) -> Warning | None:
         first = _sentences(text)
         if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
             r"\b(?:suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma)\b", text, re.I
-        ):
+        ) and not _OF_THE_DEAD.search(text):
             return None
         return _statement(text, label_end=0, wrapped=wrapped)
     return None

@@ -266,7 +266,8 @@ HARM_WORDS = (
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
     r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs|update|issue|letter|newsletter|"
-    r"review|essay|column|transcript|account|profile|obituary|documentary|series|game"
+    r"review|essay|column|transcript|account|profile|obituary|documentary|series|game|program|programme|broadcast|exhibition|"
+    r"website|site"
 )
 ANNOUNCING_VERBS = (
     r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
