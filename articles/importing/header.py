@@ -20,6 +20,7 @@ HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 DATE_NEAR = 6
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_UPDATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\s*:?$", re.I)  # alone, its date on the next line
 BY_WORD = re.compile(r"\bby\b", re.I)
 GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
@@ -255,12 +256,14 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         if dated and not name and _banner(lines, index - 1, dated):
             continue  # the site's date of today among its menus, never the article's
         if dated or name:
-            if dated and header.dated and from_update and not UPDATED.match(plain):
+            # (an update's date: "Updated: …", or under "Updated" alone on the line above it)
+            updated = bool(UPDATED.match(plain) or (index >= 2 and _UPDATE_LABEL.match(lines[index - 2])))
+            if dated and header.dated and from_update and not updated:
                 header.dated, from_update = dated, False  # "Updated: …" above "First published: …": the latter
-            elif dated and header.dated and dated.day != header.dated.day and not UPDATED.match(plain):
+            elif dated and header.dated and dated.day != header.dated.day and not updated:
                 header.other_dates.append(dated.day)
             elif dated and header.dated is None:
-                header.dated, from_update = dated, bool(UPDATED.match(plain))
+                header.dated, from_update = dated, updated
                 header.date_lines_down = passed
             if name and header.author is None:
                 header.author = name

@@ -259,7 +259,7 @@ _TIME_IN_TRAIL = re.compile(_TIME, re.I)
 _HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
 _YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
-_SPACED_BAR = re.compile(r"\s+[|·•]\s+")  # the parts of a date line: "5 March 2023 • 4 min read"
+_SPACED_BAR = re.compile(r"\s+[|·•—]\s+")  # the parts of a date line: "5 March 2023 • 4 min read", "5 Dec 2026 — 2 min read"
 STORED_DATE = _STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)  # a capture's stored date line
 
 
