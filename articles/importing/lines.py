@@ -558,7 +558,13 @@ _BY = re.compile(
 )
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
 # A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
-_CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byline)\s*:\s*(?P<who>\S.*)$", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:words|text|story|author|writer|reporter|reporting|byline)"
+                           r"(?:\s+(?:and|&)\s+(?:pictures|photos|photographs|photography|images))?\s*:\s*(?P<who>\S.*)$", re.I)
+# Where a reporter was, between names ("Reporting by Jane Doe in Mombasa and John Roe in Nairobi; Editing by …").
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s+(?:and|&)\s|\s*[;,)]|$)")
+_OTHER_CREDIT = re.compile(r"\.?\s+(?:[|/·•]\s+)?(?=(?:photos?|pictures?|photography|images?|illustrations?|video|graphics?)"
+                           r"(?:\s+by)?\s*:)", re.I)  # a photographer's credit after the writer's
+_ROLE_AFTER_NAME = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?$", re.I)  # "Jane Doe, Staff Writer"
 # A user name as a blog gives it ("hannah_ward", "Plyrx"): one word, and a credit that says it posted the page.
 _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
@@ -676,6 +682,10 @@ def byline(line: str) -> str | None:
                 and re.search(r"[|:–—]", before):
             return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell")
         who = match.group("who").strip()
+        if " in " in who:
+            who = _IN_PLACE.sub("", who)
+        if ":" in who:
+            who = _OTHER_CREDIT.split(who, maxsplit=1)[0]  # "Words: Jane Doe. Photos: John Roe": the writer
         inside = re.match(r"^\((?P<name>[^()]+)\)(?P<rest>.*)$", who)  # "By (Adam Woodbrey)"
         if inside:
             who = inside.group("name") + inside.group("rest")
@@ -690,7 +700,7 @@ def byline(line: str) -> str | None:
     if " | " in line:  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
         # the date it posted ("Log in | Subscribe" is no one's)
         parts = [part.strip() for part in line.split(" | ")]
-        first = parts[0]
+        first = _ROLE_AFTER_NAME.sub("", parts[0]) if "," in parts[0] else parts[0]  # ("Jane Doe, Staff Writer | date")
         # One capitalised word before the date ("Bhopal | Updated: …") is a dateline's place or a section, not a writer.
         one_word = " " not in first and not _USER_NAME_SHAPE.search(first)
         if not one_word and date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
