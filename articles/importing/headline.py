@@ -35,6 +35,21 @@ def is_nav_row(line: str) -> bool:
     return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
 
 
+_TRAIL_MARK = re.compile(r"\s+[›»>/]\s+")
+
+
+def is_trail(line: str) -> bool:
+    """A section's trail ("Football › Championship › Ashbridge Athletic", "News / Local / Courts"): parts of four
+    words or fewer, none a sentence, joined by "›", "»" or ">" (two parts or more) or by "/" (three or more). A
+    trail that ends in the headline is read by header._breadcrumb_title."""
+    if "›" not in line and "»" not in line and " > " not in line and line.count(" / ") < 2:
+        return False
+    parts = _TRAIL_MARK.split(line)
+    if len(parts) < 2 or (len(parts) < 3 and "›" not in line and "»" not in line and " > " not in line):
+        return False
+    return all(part and len(part.split()) <= 4 and part[-1:] not in ".!?" for part in parts)
+
+
 _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)  # "6:12 PM", "21:47"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
@@ -131,7 +146,7 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     unfit as a headline (too long or short, a link, a date line), a photo credit or a time alone, running
     text)."""
     running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
-    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line)
+    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or is_trail(line)
     text = title_text(line)
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
@@ -380,7 +395,11 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     if not following:
         return False
     at, line = following[0]
-    return in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3)
+    if in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3):
+        return True
+    # A motto between a site's name and its menu ("Kettle Valley Sentinel" / "Your town. Your paper." / "Home" / …)
+    return (len(following) > 1 and len(kinds.words(line)) <= 8 and not _credits(line, month_first)
+            and in_menu(lines, following[1][0]))
 
 
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
@@ -455,7 +474,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
-                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
+                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or is_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
                 or is_banner(lines, index):
@@ -481,6 +500,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not following:
             continue
         after = following[0][1]
+        if ((kinds.is_sentence(after) and after.endswith(".")) or line.endswith(".")) and not _credits(after, month_first) \
+                and _credited_headline_below(lines, index, month_first):
+            continue  # a notice's line or sentence, above a headline with its byline or date under it
         if _over_menu(lines, raw_following, month_first):
             # A menu under it: a site's name or motto over its menu (perhaps with the day's date between them),
             # unless a byline stands past the furniture (the headline over "Published" / "4 hours ago" / "Share").
@@ -532,6 +554,22 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         ):
             return index, True
     return first_candidate, False
+
+
+def _credited_headline_below(lines: list[str], index: int, month_first: bool) -> bool:
+    """Whether, in the few lines under ``index`` (before more running text), a headline stands with its byline or
+    date right under it, or under its deck."""
+    following = [other for _, other in next_lines(lines, index, 5)]
+    for place, line in enumerate(following[:-1]):
+        if kinds.is_sentence(line) and len(kinds.words(line)) >= 14:
+            return False  # (the article's running text: what stands under it is not its header)
+        if not _headline_shaped(line) or kinds.is_sentence(line) or len(kinds.words(line)) < 5:
+            continue
+        under = following[place + 1:place + 3]
+        if _credits(under[0], month_first) or (len(under) > 1 and not _credits(under[0], month_first)
+                                                and not kinds.is_sentence(under[0]) and _credits(under[1], month_first)):
+            return True
+    return False
 
 
 # Where the weights start, and what they are pulled back towards: the rule the importer used before it

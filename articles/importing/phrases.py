@@ -28,6 +28,8 @@ CHROME_LINES = [
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
     # a menu's own buttons and a search box's label
     r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
+    # a weather widget ("Weather: Light rain, 9C", "Dublin 12°C")
+    r"weather\s*:?\s*[^.!?]{0,30}?-?\d{1,3}\s*°?\s*[cf]\b[^.!?]{0,20}", r"[^.!?]{0,30}?(?<!\w)-?\d{1,3}\s*°\s*[cf]?(?!\w)[^.!?]{0,20}",
 ]
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
