@@ -353,8 +353,9 @@ def is_banner(lines: list[str], index: int) -> bool:
     following = [other for _, other in next_lines(lines, index, 4)]
     if alone:
         following = following[1:]  # (the alert's words)
-    if len(following) < 2 or not _headline_shaped(following[0]) or kinds.is_sentence(following[0]):
-        return False
+    if len(following) < 2 or len(kinds.words(following[0])) < 5 or not _headline_shaped(following[0]) \
+            or kinds.is_sentence(following[0]) or _credits(following[0], False):
+        return False  # (a headline of five words or more, not the writer's name: "Ma. Theresa D. Villanueva")
     return _credits(following[1], False) or (len(following) > 2 and _credits(following[2], False))
 
 

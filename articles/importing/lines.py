@@ -209,7 +209,7 @@ def is_sentence(line: str) -> bool:
     return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
 
 
-_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied")
+_CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied", "©", "foto")
 _CAPTION_HINT = re.compile("|".join(re.escape(hint) for hint in _CAPTION_HINTS))  # any of them, in one scan
 
 
@@ -545,7 +545,7 @@ _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó
 _GIVEN = r"[A-Z][\w'’-]*\.?"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+[A-Z][a-z][\w'’-]*(?=\s+{_INITIAL}))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
             # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
             r"(?:\s+(?!(?:And|Updated|Published|Posted)\b)[A-Z][\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
@@ -579,6 +579,9 @@ _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
 
+_GIVEN_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")  # a given name shortened ("Ma." for María, "Wm.", "Jas.")
+
+
 @lru_cache(maxsize=8192)
 def is_person_name(text: str) -> bool:
     """Whether ``text`` reads as one person's name, by nameparser: a given name and a surname (a known
@@ -587,7 +590,7 @@ def is_person_name(text: str) -> bool:
     name = HumanName(text)
     if not (name.first and name.last) or len(text.split()) > 5:
         return False
-    if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
+    if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles and not _GIVEN_ABBREVIATION.match(name.title):
         return False
     parts = [name.first, *name.middle.split(), *name.last.split()]
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS

@@ -204,6 +204,11 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
+    # "… © 2026 Outlet", "… Antara Foto via REUTERS".
+    r"\bphoto\s+credits?\s*:\s*\S", r"\((?:photos?|images?|pictures?|videos?)\s+(?:courtesy\s+of|by|from)\s[^()]{2,60}\)\s*$",
+    r"\S\s+©\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"\b(?:photo|foto|picture|image)s?\s+via\s+[A-Z][\w ]{1,30}$",
+    r"\s(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
