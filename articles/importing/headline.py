@@ -345,10 +345,14 @@ def is_banner(lines: list[str], index: int) -> bool:
     """A banner across the top of the page rather than its headline: an alert's label alone ("SEVERE WEATHER
     ALERT"), the alert's words right under it, or a line opening with a ticker's label ("BREAKING NEWS: …",
     "WEATHER ALERT: …") — each only when a headline stands under it with its byline or date (perhaps after a
-    deck), as the article's own does; a page whose headline opens with "BREAKING:" has none under it."""
+    deck), as the article's own does; a page whose headline opens with "BREAKING:" has none under it. A ticker
+    carrying several stories ("BREAKING NEWS: … | … | …") is one wherever it stands."""
     line = lines[index]
     alone = bool(_ALERT_LABEL.match(line))
-    if not (alone or _TICKER.match(line) or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
+    ticker = bool(_TICKER.match(line))
+    if ticker and " | " in line:
+        return True  # a ticker carrying several stories ("BREAKING NEWS: … | … | …")
+    if not (alone or ticker or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
         return False
     following = [other for _, other in next_lines(lines, index, 4)]
     if alone:
@@ -371,19 +375,39 @@ def is_masthead(line: str) -> bool:
 
 def _post_title(lines: list[str], index: int) -> bool:
     """A post's title written in lower case ("the winter the river froze"), as blogs and newsletters write them:
-    two to fifteen words, no sentence, and its byline or date right under it (or the writer's name, then the
-    date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not."""
+    two to fifteen words, no sentence, and its byline or date right under it, perhaps under its deck (or the
+    writer's name, then the date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not."""
     line = lines[index]
-    if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) \
-            or kinds.is_chrome(line) or kinds.warning(line) or is_nav_row(line):
+    if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) or STORED_DATE_PREFIX.match(line) \
+            or kinds.is_chrome(line) or kinds.warning(line) or is_nav_row(line) or _short_list(line):
         return False
-    following = [other for _, other in next_lines(lines, index, 2)]
+    following = [other for _, other in next_lines(lines, index, 3)]
+    if following and not _credits(following[0], False) and following[0][-1:] not in ".!?" \
+            and len(kinds.words(following[0])) > max(3, len(kinds.words(line))):
+        following = following[1:]  # (its deck: "after the attack on ward 7, nobody asked the people who were there")
     if not following:
         return False
     under = following[0]
     if kinds.byline(under) or kinds.date_line(under):
         return True
     return bool(kinds.bare_name(under)) and len(following) > 1 and bool(kinds.date_line(following[1]))
+
+
+_LIST_MARK = re.compile(r"\s*[,·|•/]\s*")
+
+
+def _short_list(line: str) -> bool:
+    """A motto or a menu set out as a list of short items ("essays, weather, birds", "recipes · stories · about")."""
+    parts = _LIST_MARK.split(line)
+    return len(parts) >= 3 and all(len(part.split()) <= 2 for part in parts)
+
+
+def _titled_below(lines: list[str], index: int) -> bool:
+    """Whether a post's title in lower case, or a headline with its byline or date, stands in the lines under
+    ``index``."""
+    if _credited_headline_below(lines, index, False):
+        return True
+    return any(other[:1].islower() and _post_title(lines, at) for at, other in next_lines(lines, index, 14))
 
 
 def _over_menu(lines: list[str], following, month_first: bool) -> bool:
@@ -488,6 +512,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             name_at = index
             continue  # a label over the headline, though shown again below it (a show's name over its episode)
         if any(other == line for _, other in following):
+            if _label_words(line) <= 3 and _titled_below(lines, index):
+                name_at = index
+                continue  # a publication's name shown twice, over a post's title with its byline or date
             return index, True  # a headline shown twice
         line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)
         # A single word under it (the site's or the section's name) confirms nothing, nor a short line that is

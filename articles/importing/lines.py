@@ -751,7 +751,7 @@ def bare_name(line: str) -> str | None:
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
     re.I,
 )
 def is_labelled_warning(line: str) -> bool:

@@ -296,7 +296,7 @@ APPEAL = (
 PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
-    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
