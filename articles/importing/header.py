@@ -453,7 +453,8 @@ CLOSING_LINES = 4  # non-blank lines either side of where the article ends that 
 def closing_byline(lines: list[str], start: int, end: int) -> str | None:
     """The writer a page credits where its article ends, when its header names none: a wire's credits
     ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
-    a sign-off ("— Name") or a name under a letter's closing words ("With gratitude …," / "Name")."""
+    a sign-off ("— Name"), a name under a letter's closing words ("With gratitude …," / "Name") or a name alone
+    under the last paragraph (a blog's signature)."""
     before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
     after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
     near = before + after
@@ -474,5 +475,8 @@ def closing_byline(lines: list[str], start: int, end: int) -> str | None:
             return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who"))  # (a name alone: "— Name, who lived …" under a quote is no sign-off)
         if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
             return kinds.bare_name(near[position + 1][1])
+    if len(before) >= 2 and kinds.is_sentence(before[-2][1]) and len(kinds.words(before[-1][1])) <= 4 \
+            and kinds.bare_name(before[-1][1]) == before[-1][1]:
+        return before[-1][1]  # the writer's name alone under the last paragraph: a blog's signature
     return None
 

@@ -567,7 +567,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
             if name_at is not None and index - name_at <= 2 and _credits(under, month_first) \
-                    and not kinds.is_sentence(line) and len(kinds.words(after)) >= 5:
+                    and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
                 continue  # a newsletter's name, its motto, then the post's title with its writer or date under it
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")

@@ -542,7 +542,7 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 # --- bylines ----------------------------------------------------------------------------------------------
 
 _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
-_GIVEN = r"[A-Z][\w'’-]*\.?"
+_GIVEN = r"(?:(?:[A-Z]\.){2,3}(?=\s)|[A-Z][\w'’-]*\.?)"  # ("J.T. Okafor")
 _INITIAL = r"[A-Z]\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
 _NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+[A-Z][a-z][\w'’-]*(?=\s+{_INITIAL}))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"

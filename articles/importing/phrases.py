@@ -254,16 +254,17 @@ OUTLET_WORDS = [
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
-    r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
+    r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer|visitor|listener|audience)\s+(?:warning|note|advisory)s?"
     r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
     r"|(?:viewer|reader)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
     # follows speaks of harm (lines.HARM) or distress.
     r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
-    r"|please\s+note|heads[\s-]up|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
+    r"|please\s+note|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads[\s-]up(?:\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?)?"
+    r"|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
 )
-SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|heads|caution|advisory)"
+SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads|caution|advisory)"
 # What a warning speaks of, when its label alone does not make it one ("Heads up: … the death of a parent …").
 HARM_WORDS = (
     r"suicid\w*|self-harm|deaths?|dying|killings?|killed|violen\w+|abuse|assault\w*|rape|torture|injur(?:y|ies)|wounds?"
