@@ -411,7 +411,7 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
 
 _DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
     r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)(?:\s+online)?"
-    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)", re.I)
+    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)|^published\s+in\s+[^.]{2,60}?\s+on\s+\S", re.I)  # ("Published in The Ledger on Nov. 24, 2026.")
 
 
 def _labelled_date(line: str, month_first: bool) -> Dated | None:
