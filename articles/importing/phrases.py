@@ -28,6 +28,8 @@ CHROME_LINES = [
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
     # a menu's own buttons and a search box's label
     r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
+    # a share button alone on its line
+    r"(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|messenger|flipboard|bluesky|copy link)",
     # a weather widget ("Weather: Light rain, 9C", "Dublin 12°C")
     r"weather\s*:?\s*[^.!?]{0,30}?-?\d{1,3}\s*°?\s*[cf]\b[^.!?]{0,20}", r"[^.!?]{0,30}?(?<!\w)-?\d{1,3}\s*°\s*[cf]?(?!\w)[^.!?]{0,20}",
 ]
@@ -76,7 +78,7 @@ END_OF_ARTICLE = [
     r"site (?:index|map)",
     # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
     # …"); a short line ending in an e-mail address (END_OF_ARTICLE_CUED).
-    r"(?:written|story|words) by\s+\w[^.!?]{1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
+    r"(?:written|story|words) by\s+\w(?:[^.!?]|(?<=\b[A-Z])\.){1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
@@ -117,6 +119,8 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    # Another section's stories ("Other News in Police Department").
+    r"other (?:news|stories|articles|posts)\b.{0,40}",
     # A museum's or a venue's visiting details after the text: opening hours, tickets, admission, the way there.
     r"plan your visit\b.*", r"(?:opening|visiting) (?:hours|times)\s*(?::.*)?", r"(?:book|buy|get) (?:your )?tickets?\b.{0,40}",
     r"tickets?(?: (?:and|&) prices?)?\s*(?::.{0,80})?", r"admission(?: prices?)?\s*(?::.{0,80})?", r"getting (?:here|there)\s*:?",
@@ -162,7 +166,10 @@ ARTICLE_NOTES = [
     r"translated (?:from \w+ )?by\b.*", r"please attribute\b.*", r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
     r"(?:the\s+)?(?:claim|fact|rating|our rating|verdict|conclusion(?: in brief)?)\s*:\s*\S.{0,300}",
     r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
-    r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
+    # A newsroom's promise to update ("WKTB 9 will update this story as more information becomes available.")
+    r"(?:[\w’' ]{1,40} )?will (?:continue to )?update this (?:story|article|report|page|post)\b.*",
+    r"this (?:story|article|report|page|post) (?:will|may) be updated\b.*", r"this is a (?:developing|breaking) story\b.*",
+        r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
 ]
 # Notes about the article whose patterns scan the line, each looked for only in a line holding its cue (as above):
 # a reviewer's disclosure ("… in exchange for an honest review").
