@@ -24,6 +24,7 @@ def _any(patterns, flags=re.I):
 
 CHROME = _any(phrases.CHROME_LINES)
 SIDEBAR = _any(phrases.SIDEBAR_LABELS)
+WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
 SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
@@ -136,6 +137,7 @@ def is_chrome(line: str) -> bool:
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
+        or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
     )
 
 

@@ -30,9 +30,12 @@ CHROME_LINES = [
     r"(?:(?:open|close|toggle|show|hide)\s+(?:the\s+)?(?:menu|navigation|search)\s*)+", r"search (?:for|the site|this site)\s*:?",
     # a share button alone on its line
     r"(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|messenger|flipboard|bluesky|copy link)",
-    # a weather widget ("Weather: Light rain, 9C", "Dublin 12°C")
-    r"weather\s*:?\s*[^.!?]{0,30}?-?\d{1,3}\s*°?\s*[cf]\b[^.!?]{0,20}", r"[^.!?]{0,30}?(?<!\w)-?\d{1,3}\s*°\s*[cf]?(?!\w)[^.!?]{0,20}",
 ]
+
+# A weather widget ("Weather: Light rain, 9C", "Dublin 12°C"): furniture (looked for only in a line holding "°" or
+# opening with "Weather").
+WEATHER_WIDGET = (r"^(?:weather\s*:?\s*[^.!?]{0,30}?-?\d{1,3}\s*°?\s*[cf]\b[^.!?]{0,20}"
+                  r"|[^.!?]{0,30}?(?<!\w)-?\d{1,3}\s*°\s*[cf]?(?!\w)[^.!?]{0,20})$")
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
 # (two or more) is navigation, never a headline.
@@ -166,8 +169,7 @@ ARTICLE_NOTES = [
     r"translated (?:from \w+ )?by\b.*", r"please attribute\b.*", r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
     r"(?:the\s+)?(?:claim|fact|rating|our rating|verdict|conclusion(?: in brief)?)\s*:\s*\S.{0,300}",
     r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
-    # A newsroom's promise to update ("WKTB 9 will update this story as more information becomes available.")
-    r"(?:[\w’' ]{1,40} )?will (?:continue to )?update this (?:story|article|report|page|post)\b.*",
+    # A newsroom's promise to update ("This story will be updated."; "X will update this story …": ARTICLE_NOTES_CUED)
     r"this (?:story|article|report|page|post) (?:will|may) be updated\b.*", r"this is a (?:developing|breaking) story\b.*",
         r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
 ]
@@ -175,6 +177,7 @@ ARTICLE_NOTES = [
 # a reviewer's disclosure ("… in exchange for an honest review").
 ARTICLE_NOTES_CUED = [
     ("exchange", r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*"),
+    ("update this", r"[\w’' ]{1,40} will (?:continue to )?update this (?:story|article|report|page|post)\b.*"),
 ]
 
 # A summary box's label under the headline ("Summary", "Key points"): its short items are not the body.
@@ -213,9 +216,9 @@ CAPTION_MARKS = [
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
     # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
     # "… © 2026 Outlet", "… Antara Foto via REUTERS".
-    r"\bphoto\s+credits?\s*:\s*\S", r"\((?:photos?|images?|pictures?|videos?)\s+(?:courtesy\s+of|by|from)\s[^()]{2,60}\)\s*$",
-    r"\S\s+©\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"\b(?:photo|foto|picture|image)s?\s+via\s+[A-Z][\w ]{1,30}$",
-    r"\s(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
+    # (few patterns, each opening with a word or a sign: every one is searched through the line)
+    r"\b(?:photo\s+credits?\s*:\s*\S|(?:photo|foto|picture|image)s?\s+(?:via\s+[A-Z][\w ]{1,30}$|courtesy\s+of\b))",
+    r"©(?<=\S\s©)\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"(?<=\s)(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
 ]
 # A label that introduces a video or gallery caption when it opens a line under the headline.
 CAPTION_LABELS = r"watch|video|photos?|gallery|listen|pictured|in pictures"
