@@ -325,7 +325,7 @@ def test_headline_literally_trigger_warning():
          "Ceasefire collapses as shelling resumes\n\nReporter: Jane Doe\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
         ("Valley Gazette\nWEATHER: 38°F Clear | Frost warning tonight\n\nCeasefire collapses as shelling resumes\n\n"
          "By Jane Doe\n\n12 March 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
-        ("RIVERVALE RAG\nFree since 1994. Still free. Mostly.\nNews\nArts\n\nLast Call at the Northern Districts\n\n"
+        ("RIVERVALE RAG\nFree since 1994. Still free. Mostly.\nNews\nArts\nMusic\nEvents\nOpinion\n\nLast Call at the Northern Districts\n\n"
          "By Cass Doe\n\n" + BODY + "\n© 2024 Rivervale Rag Media Co-op\n", "Last Call at the Northern Districts"),
         ("The Daily Flame\nHOT TOPICS: Elections | Weather | Christmas | Football\nWIN £5,000 IN OUR FESTIVE GIVEAWAY - ENTER NOW\n\n"
          "'WE HEARD THE ROOF GIVE WAY'\nFamily of five escape as storm brings down their roof in the night\n"

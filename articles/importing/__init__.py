@@ -136,7 +136,9 @@ def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) ->
         signed = [position for position, block in enumerate(blocks)
                   if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]
         if signed and signed[-1] >= len(blocks) - 2 and signed[-1] >= 2:  # a letter's closing words and signature
-            blocks = blocks[:signed[-1] - 1]
+            closing = blocks[signed[-1] - 1]
+            valediction = isinstance(closing, Paragraph | Heading) and closing.text.rstrip().endswith(",")
+            blocks = blocks[:signed[-1] - 1] if valediction else blocks[:signed[-1]]  # (a signature alone: only it)
     return blocks
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from articles.importing import lines as kinds
+from articles.importing import phrases
 from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet
 
 _URL_LINE = kinds.URL_LINE
@@ -36,10 +37,16 @@ def clean_opening(line: str) -> str:
 
 
 def find_end(lines: list[str], start: int) -> int:
-    """Index of the first line after ``start`` that closes the article (or the end of the text)."""
+    """Index of the first line after ``start`` that closes the article (or the end of the text): a line that
+    ends an article, or the first of the readers' comments under it."""
     for index in range(start, len(lines)):
-        if lines[index] and kinds.is_end_of_article(lines[index]) and not _link_in_text(lines, index):
+        line = lines[index]
+        if line and kinds.is_end_of_article(line) and not _link_in_text(lines, index):
             return index
+        if line and len(line) <= 30 and _COMMENT_ACTIONS.match(line):
+            head = _comment_head(lines, index, start)
+            if head is not None:
+                return head
     return len(lines)
 
 
@@ -51,6 +58,46 @@ def _link_in_text(lines: list[str], index: int) -> bool:
     after = next((line for line in lines[index + 1:index + 4] if line), "")
     return len(kinds.words(after)) >= 14 and kinds.is_sentence(after) and not (
         kinds.is_note(after) or kinds.is_end_of_article(after) or kinds.PROMOTION.search(after) or _APPEAL.search(after))
+
+
+_COMMENT_ACTIONS = re.compile(phrases.COMMENT_ACTIONS, re.I)
+_COMMENT_HEAD = re.compile(phrases.COMMENT_HEAD, re.I)
+_SHORT_TIME = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y)$")  # "5h", "2d": when a comment was written
+COMMENT_LINES = 8  # lines a comment's head stands above its reaction buttons at most
+
+
+def _comment_head(lines: list[str], index: int, start: int) -> int | None:
+    """Where the comment whose reaction buttons ("Reply", "Like") stand at ``index`` begins: the commenter's
+    name over when they wrote ("gardener_jim" / "3 days ago", "5h"), both on one line ("Maureen T. · 2 days
+    ago"), their name with "wrote:", or their name over the comment with when they wrote under it; None when
+    nothing of the kind stands in the COMMENT_LINES above (a lone "Reply" then is furniture, not a comment)."""
+    top = max(start, index - COMMENT_LINES)
+    for at in range(index - 1, top - 1, -1):
+        line = lines[at]
+        if not line or len(kinds.words(line)) > 8:
+            continue
+        if _COMMENT_HEAD.match(line):
+            return at  # "sam_r wrote:"
+        if not (_SHORT_TIME.match(line) or kinds.RELATIVE_DATE.search(line) or kinds.date_line(line)):
+            continue
+        before = _COMMENT_SEPARATOR.split(line, maxsplit=1)[0]
+        if before != line and before and not kinds.RELATIVE_DATE.search(before) and not kinds.date_line(before):
+            return at  # "Maureen T. · 2 days ago"
+        for above in range(at - 1, max(top, at - 3) - 1, -1):  # the name over the time, or over the comment
+            name = lines[above]
+            if name and _commenter(name):
+                return above
+            if not name:
+                break
+    return None
+
+
+def _commenter(line: str) -> bool:
+    """What a commenter's name looks like: four words or fewer, no sentence's end, no byline."""
+    return len(kinds.words(line)) <= 4 and line[-1:] not in ".!?:" and not kinds.byline(line)
+
+
+_COMMENT_SEPARATOR = re.compile(r"\s+(?:[·•|–—-]\s+)?(?=\d+\s+\w+\s+ago\b|yesterday\b|on\s+\S)", re.I)
 
 
 def build_body(lines: list[str], *, author: str | None = None) -> list:

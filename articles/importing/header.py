@@ -20,6 +20,7 @@ HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 DATE_NEAR = 6
 EARLY_BODY_LINES = 14  # a warning this early in the body is still the page's warning to its reader
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_UPDATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\s*:?$", re.I)  # alone, its date on the next line
 BY_WORD = re.compile(r"\bby\b", re.I)
 GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s*:?\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
@@ -284,12 +285,14 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         if dated and not name and _banner(lines, index - 1, dated):
             continue  # the site's date of today among its menus, never the article's
         if dated or name:
-            if dated and header.dated and from_update and not UPDATED.match(plain):
+            # (an update's date: "Updated: …", or under "Updated" alone on the line above it)
+            updated = bool(UPDATED.match(plain) or (index >= 2 and _UPDATE_LABEL.match(lines[index - 2])))
+            if dated and header.dated and from_update and not updated:
                 header.dated, from_update = dated, False  # "Updated: …" above "First published: …": the latter
-            elif dated and header.dated and dated.day != header.dated.day and not UPDATED.match(plain):
+            elif dated and header.dated and dated.day != header.dated.day and not updated:
                 header.other_dates.append(dated.day)
             elif dated and header.dated is None:
-                header.dated, from_update = dated, bool(UPDATED.match(plain))
+                header.dated, from_update = dated, updated
                 header.date_lines_down = passed
             if name and header.author is None:
                 header.author = name
@@ -482,7 +485,8 @@ CLOSING_LINES = 4  # non-blank lines either side of where the article ends that 
 def closing_byline(lines: list[str], start: int, end: int) -> str | None:
     """The writer a page credits where its article ends, when its header names none: a wire's credits
     ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
-    a sign-off ("— Name") or a name under a letter's closing words ("With gratitude …," / "Name")."""
+    a sign-off ("— Name"), a name under a letter's closing words ("With gratitude …," / "Name") or a name alone
+    under the last paragraph (a blog's signature)."""
     before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
     after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
     near = before + after
@@ -503,5 +507,8 @@ def closing_byline(lines: list[str], start: int, end: int) -> str | None:
             return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who"))  # (a name alone: "— Name, who lived …" under a quote is no sign-off)
         if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
             return kinds.bare_name(near[position + 1][1])
+    if len(before) >= 2 and kinds.is_sentence(before[-2][1]) and len(kinds.words(before[-1][1])) <= 4 \
+            and kinds.bare_name(before[-1][1]) == before[-1][1]:
+        return before[-1][1]  # the writer's name alone under the last paragraph: a blog's signature
     return None
 

@@ -23,6 +23,7 @@ _PROMOTION = re.compile(phrases.PROMOTION, re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
 _LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
+_ALERT_LABEL = re.compile(phrases.ALERT_LABELS, re.I)
 # A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
 _LIVE_TAIL = re.compile(r"\w.{15,}\s[–—-]\s*(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|as it happened|latest updates)$", re.I)
 _NAV_WORDS = phrases.NAV_WORDS
@@ -130,7 +131,7 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     unfit as a headline (too long or short, a link, a date line), a photo credit or a time alone, running
     text)."""
     running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
-    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line)
+    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or kinds.is_section_trail(line)
     text = title_text(line)
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
@@ -256,7 +257,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             break  # (the headline stands above the article's running text, not deep inside it)
         furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
         if furniture or _label_over_warning(lines, index) or _owner(line, owners) \
-                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index):
+                or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index) \
+                or is_banner(lines, index):
             # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
             # menu set out one a line: never the headline
             chrome_before += 1
@@ -344,6 +346,75 @@ def _label_over_warning(lines: list[str], index: int) -> bool:
     return bool(below) and kinds.warning(below[0][1]) is not None and not kinds.is_labelled_warning(below[0][1])
 
 
+def is_banner(lines: list[str], index: int) -> bool:
+    """A banner across the top of the page rather than its headline: an alert's label alone ("SEVERE WEATHER
+    ALERT"), the alert's words right under it, or a line opening with a ticker's label ("BREAKING NEWS: …",
+    "WEATHER ALERT: …") — each only when a headline stands under it with its byline or date (perhaps after a
+    deck), as the article's own does; a page whose headline opens with "BREAKING:" has none under it. A ticker
+    carrying several stories ("BREAKING NEWS: … | … | …") is one wherever it stands."""
+    line = lines[index]
+    alone = bool(_ALERT_LABEL.match(line))
+    ticker = bool(_TICKER.match(line))
+    if ticker and " | " in line:
+        return True  # a ticker carrying several stories ("BREAKING NEWS: … | … | …")
+    if not (alone or ticker or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
+        return False
+    following = [other for _, other in next_lines(lines, index, 4)]
+    if alone:
+        following = following[1:]  # (the alert's words)
+    if len(following) < 2 or len(kinds.words(following[0])) < 5 or not _headline_shaped(following[0]) \
+            or kinds.is_sentence(following[0]) or _credits(following[0], False):
+        return False  # (a headline of five words or more, not the writer's name: "Ma. Theresa D. Villanueva")
+    return _credits(following[1], False) or (len(following) > 2 and _credits(following[2], False))
+
+
+_OUTLET_WORDS = frozenset(word.upper() for word in phrases.OUTLET_WORDS)
+
+
+def is_masthead(line: str) -> bool:
+    """A paper's name in capitals on its own line ("THE NORTH VALLEY DAILY POST"): six words or fewer, the last
+    one a paper's ("Post", "Gazette", "Times")."""
+    words = line.split()
+    return len(words) <= 6 and words[-1].strip(".,") in _OUTLET_WORDS and kinds.is_all_caps(line)
+
+
+def _post_title(lines: list[str], index: int) -> bool:
+    """A post's title written in lower case ("the winter the river froze"), as blogs and newsletters write them:
+    two to fifteen words, no sentence, and its byline or date right under it, perhaps under its deck (or the
+    writer's name, then the date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not."""
+    line = lines[index]
+    if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) or STORED_DATE_PREFIX.match(line) \
+            or kinds.is_chrome(line) or kinds.warning(line) or is_nav_row(line) or _short_list(line):
+        return False
+    following = [other for _, other in next_lines(lines, index, 3)]
+    if following and not _credits(following[0], False) and following[0][-1:] not in ".!?" \
+            and len(kinds.words(following[0])) > max(3, len(kinds.words(line))):
+        following = following[1:]  # (its deck: "after the attack on ward 7, nobody asked the people who were there")
+    if not following:
+        return False
+    under = following[0]
+    if kinds.byline(under) or kinds.date_line(under):
+        return True
+    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(kinds.date_line(following[1]))
+
+
+_LIST_MARK = re.compile(r"\s*[,·|•/]\s*")
+
+
+def _short_list(line: str) -> bool:
+    """A motto or a menu set out as a list of short items ("essays, weather, birds", "recipes · stories · about")."""
+    parts = _LIST_MARK.split(line)
+    return len(parts) >= 3 and all(len(part.split()) <= 2 for part in parts)
+
+
+def _titled_below(lines: list[str], index: int) -> bool:
+    """Whether a post's title in lower case, or a headline with its byline or date, stands in the lines under
+    ``index``."""
+    if _credited_headline_below(lines, index, False):
+        return True
+    return any(other[:1].islower() and _post_title(lines, at) for at, other in next_lines(lines, index, 14))
+
+
 def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     """Whether a menu stands right under a line (the lines (index, line) under it), a date line between them
     aside: a menu's row, or an entry of a menu set out one a line — what stands under a site's name or motto
@@ -354,7 +425,11 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     if not following:
         return False
     at, line = following[0]
-    return in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3)
+    if in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3):
+        return True
+    # A motto between a site's name and its menu ("Kettle Valley Sentinel" / "Your town. Your paper." / "Home" / …)
+    return (len(following) > 1 and len(kinds.words(line)) <= 8 and not _credits(line, month_first)
+            and in_menu(lines, following[1][0]))
 
 
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
@@ -422,7 +497,7 @@ def _article(following) -> bool:
 def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
-    to another story, a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
+    to another story, a banner (an alert or a ticker over the headline), a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
     headlines or of a numbered list, or a name shown twice never; a stored date or a media marker before it
     left aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption,
     running text or the reading time; a single word such as the site's name, an unmarked short line or a
@@ -430,20 +505,27 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     masthead's day banner confirms nothing, nor the day's date over a blog's post) rather than by more
     furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
     and motto over its menu; failing that, the first headline-like line, unconfirmed."""
-    first_candidate = None
+    first_candidate = name_at = None  # (the site's name passed over, and where)
     for index, line in enumerate(lines[:400]):
+        if line[:1].islower() and _post_title(lines, index):
+            return index, True  # a post's title in lower case over its byline or date
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
-                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) \
+                or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
-                or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index):
+                or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
+                or is_banner(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
         first_candidate = index if first_candidate is None else first_candidate
         if following and _label_words(line) <= 3 and _longer_headline(following[0][1], line):
+            name_at = index
             continue  # a label over the headline, though shown again below it (a show's name over its episode)
         if any(other == line for _, other in following):
+            if _label_words(line) <= 3 and _titled_below(lines, index):
+                name_at = index
+                continue  # a publication's name shown twice, over a post's title with its byline or date
             return index, True  # a headline shown twice
         line = _LEADING_MARKER.sub("", title_text(line))  # (" date 2019-03-13 [VIDEO] Headline": the headline's words)
         # A single word under it (the site's or the section's name) confirms nothing, nor a short line that is
@@ -457,6 +539,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not following:
             continue
         after = following[0][1]
+        if ((kinds.is_sentence(after) and after.endswith(".")) or line.endswith(".")) and not _credits(after, month_first) \
+                and _credited_headline_below(lines, index, month_first):
+            continue  # a notice's line or sentence, above a headline with its byline or date under it
         if _over_menu(lines, raw_following, month_first):
             # A menu under it: a site's name or motto over its menu (perhaps with the day's date between them),
             # unless a byline stands past the furniture (the headline over "Published" / "4 hours ago" / "Share").
@@ -483,6 +568,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if kinds.GENERIC_BYLINE.match(after) and len(kinds.words(line)) > 3:
             return index, True  # a byline naming no one under it ("Written by Editorial Team") still credits it
         if _label_words(line) <= 3 and _longer_headline(after, line):
+            name_at = index
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
         if _OVERLINE_QUOTE.match(line) and kinds.is_all_caps(line) and _longer_headline(after, line) \
@@ -491,13 +577,17 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
-            if _label_words(line) <= 3:
+            if _label_words(line) <= 3 or is_masthead(line):
+                name_at = index
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
             if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and _OUTLET_WORD.search(after) \
                     and under and kinds.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
+            if name_at is not None and index - name_at <= 2 and _credits(under, month_first) \
+                    and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
+                continue  # a newsletter's name, its motto, then the post's title with its writer or date under it
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
@@ -511,6 +601,22 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         ):
             return index, True
     return first_candidate, False
+
+
+def _credited_headline_below(lines: list[str], index: int, month_first: bool) -> bool:
+    """Whether, in the few lines under ``index`` (before more running text), a headline stands with its byline or
+    date right under it, or under its deck."""
+    following = [other for _, other in next_lines(lines, index, 5)]
+    for place, line in enumerate(following[:-1]):
+        if kinds.is_sentence(line) and len(kinds.words(line)) >= 14:
+            return False  # (the article's running text: what stands under it is not its header)
+        if not _headline_shaped(line) or kinds.is_sentence(line) or len(kinds.words(line)) < 5:
+            continue
+        under = following[place + 1:place + 3]
+        if _credits(under[0], month_first) or (len(under) > 1 and not _credits(under[0], month_first)
+                                                and not kinds.is_sentence(under[0]) and _credits(under[1], month_first)):
+            return True
+    return False
 
 
 # Where the weights start, and what they are pulled back towards: the rule the importer used before it

@@ -25,6 +25,7 @@ def _any(patterns, flags=re.I):
 CHROME = _any(phrases.CHROME_LINES)
 SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SPONSOR = _any([phrases.SPONSOR_LABELS])
+WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
 SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
@@ -149,17 +150,10 @@ _ITEMS = re.compile(r"\s[|•▸·]\s")
 _TICKER_LABEL = re.compile(phrases.TICKER_LABELS, re.I)
 
 
-# A weather widget's line: the label and a temperature ("WEATHER: 41°F Clear | Freeze watch tonight", "Weather:
-# Light rain, 9C").
-_WEATHER_STRIP = re.compile(r"^(?:today'?s\s+|local\s+)?weather\b\s*[:|–—-]?\s*(?=.*(?:-?\d+\s?°|\b-?\d+\s?[CF]\b))", re.I)
-
-
 def is_ticker_strip(line: str) -> bool:
     """A ticker's strip of several items ("BREAKING: Senate confirms … | Naira closes at N1,412/$ | …", "JUST IN
-    • … • …": a ticker's label and three items, or two set apart by a bullet), a strip of market figures (two
-    items with figures, or figures with an arrow or a currency pair), or a weather widget's line."""
-    if _WEATHER_STRIP.match(line) and len(words(line)) <= 12:
-        return True
+    • … • …": a ticker's label and three items, or two set apart by a bullet), or a strip of market figures (two
+    items with figures, or figures with an arrow or a currency pair)."""
     items = len(_ITEMS.findall(line)) + 1
     if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
         return True
@@ -213,17 +207,20 @@ def is_language_picker(line: str) -> bool:
 
 
 _ADVERT = re.compile(phrases.ADVERT, re.I)
+def is_section_trail(line: str) -> bool:
+    """A trail of sections without "Home" (SECTION_TRAIL)."""
+    return _MARKS.search(line) is not None and SECTION_TRAIL.match(line) is not None
+
+
 _MARKS = re.compile(r"[|•▸·▲▼▴▾/›»>]")  # what sets a strip's items, a trail's steps or a picker's languages apart
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _strip_or_banner(line: str) -> bool:
-    """A trail of sections, a ticker's or a market's strip, a weather widget, a language picker, a site's motto,
+    """A trail of sections, a ticker's or a market's strip, a language picker, a site's motto,
     an advertisement or a date banner in another language; each looked for only where its marks are (most
     lines have none)."""
     if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)):
-        return True
-    if line[:1] in "WwTtLl" and _WEATHER_STRIP.match(line) and len(words(line)) <= 12:
         return True
     if _POSSESSIVE.search(line) and is_motto(line):
         return True
@@ -242,6 +239,7 @@ def is_chrome(line: str) -> bool:
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line)
         or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
+        or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
     )
 
 
@@ -400,7 +398,7 @@ _TIME_IN_TRAIL = re.compile(_TIME, re.I)
 _HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
 _YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
-_SPACED_BAR = re.compile(r"\s+[|·•]\s+")  # the parts of a date line: "5 March 2023 • 4 min read"
+_SPACED_BAR = re.compile(r"\s+[|·•—]\s+")  # the parts of a date line: "5 March 2023 • 4 min read", "5 Dec 2026 — 2 min read"
 STORED_DATE = _STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)  # a capture's stored date line
 
 
@@ -561,7 +559,7 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
 
 _DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
     r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)(?:\s+online)?"
-    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)", re.I)
+    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)|^published\s+in\s+[^.]{2,60}?\s+on\s+\S", re.I)  # ("Published in The Ledger on Nov. 24, 2026.")
 
 
 def _labelled_date(line: str, month_first: bool) -> Dated | None:
@@ -646,7 +644,7 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
 # A press release's or a wire's dateline with a full date ("GENEVA, 3 March 2024 — …", "NAIROBI/GENEVA, 3 March
 # 2026 – …"): the places in capitals, then the date, then a dash.
 _DATELINE_DATE = re.compile(
-    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*)?(?:–|—|--|-|:)\s")
+    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*|/[A-Za-z -]{2,30}/\s*)?(?:–|—|--|-|:)\s")  # (an agency in brackets, a wire's "/PRNewswire/")
 
 
 _PATH_PARTS = re.compile(r"\s+[/›>»|]\s+")
@@ -694,10 +692,11 @@ def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Da
 _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
 # A capital in any European script, not only A-Z: "Şahin", "Łukasz", "Özdemir", "Élodie", "Øyvind", "Ζωή".
 _CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x530)) if letter.isupper()) + "]"
-_GIVEN = rf"{_CAPITAL}[\w'’-]*\.?"
+_GIVEN = rf"(?:(?:{_CAPITAL}\.){{2,3}}(?=\s)|{_CAPITAL}[\w'’-]*\.?)"  # ("J.T. Okafor")
 _INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+{_INITIAL}))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
+            rf"\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
             # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
             rf"(?:\s+(?!(?:And|Updated|Published|Posted)\b){_CAPITAL}[\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
@@ -710,7 +709,13 @@ _BY = re.compile(
 )
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
 # A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
-_CREDIT_LABEL = re.compile(r"^(?:words|text|author|writer|reporter|reporting|byline)\s*:\s*(?P<who>\S.*)$", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:words|text|story|author|writer|reporter|reporting|byline)"
+                           r"(?:\s+(?:and|&)\s+(?:pictures|photos|photographs|photography|images))?\s*:\s*(?P<who>\S.*)$", re.I)
+# Where a reporter was, between names ("Reporting by Jane Doe in Mombasa and John Roe in Nairobi; Editing by …").
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s+(?:and|&)\s|\s*[;,)]|$)")
+_OTHER_CREDIT = re.compile(r"\.?\s+(?:[|/·•]\s+)?(?=(?:photos?|pictures?|photography|images?|illustrations?|video|graphics?)"
+                           r"(?:\s+by)?\s*:)", re.I)  # a photographer's credit after the writer's
+_ROLE_AFTER_NAME = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?$", re.I)  # "Jane Doe, Staff Writer"
 # A user name as a blog gives it ("hannah_ward", "Plyrx"): one word, and a credit that says it posted the page.
 _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
@@ -725,6 +730,9 @@ _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
 
+_GIVEN_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")  # a given name shortened ("Ma." for María, "Wm.", "Jas.")
+
+
 @lru_cache(maxsize=8192)
 def is_person_name(text: str) -> bool:
     """Whether ``text`` reads as one person's name, by nameparser: a given name and a surname (a known
@@ -733,7 +741,7 @@ def is_person_name(text: str) -> bool:
     name = HumanName(text)
     if not (name.first and name.last) or len(text.split()) > 5:
         return False
-    if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles:
+    if name.title and name.title.lower().rstrip(".") not in NAME_CONSTANTS.titles and not _GIVEN_ABBREVIATION.match(name.title):
         return False
     if any(word.endswith(("'s", "’s")) for word in text.split()):
         return False  # a possessive ("Sri Lanka's News Portal", "Kenya’s Favourite Station"): whose, not who
@@ -830,6 +838,10 @@ def byline(line: str) -> str | None:
                 and re.search(r"[|:–—]", before):
             return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell")
         who = match.group("who").strip()
+        if " in " in who:
+            who = _IN_PLACE.sub("", who)
+        if ":" in who:
+            who = _OTHER_CREDIT.split(who, maxsplit=1)[0]  # "Words: Jane Doe. Photos: John Roe": the writer
         inside = re.match(r"^\((?P<name>[^()]+)\)(?P<rest>.*)$", who)  # "By (Adam Woodbrey)"
         if inside:
             who = inside.group("name") + inside.group("rest")
@@ -844,7 +856,7 @@ def byline(line: str) -> str | None:
     if " | " in line and not is_language_picker(line):  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
         # the date it posted ("Log in | Subscribe" is no one's)
         parts = [part.strip() for part in line.split(" | ")]
-        first = parts[0]
+        first = _ROLE_AFTER_NAME.sub("", parts[0]) if "," in parts[0] else parts[0]  # ("Jane Doe, Staff Writer | date")
         # One capitalised word before the date ("Bhopal | Updated: …") is a dateline's place or a section, not a writer.
         one_word = " " not in first and not _USER_NAME_SHAPE.search(first)
         if not one_word and date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
@@ -883,7 +895,7 @@ def bare_name(line: str) -> str | None:
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*[:\-–—!]\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
     re.I,
 )
 def is_labelled_warning(line: str) -> bool:
@@ -907,10 +919,18 @@ _WARNING_OF = re.compile(
     r"^(?:warnings?|content\s+(?:notes?|warnings?)|trigger\s+warnings?|cws?|tws?)\s+(?:of|for|about)\s+\w"
     r"|^(?:some|many|several|a\s+few|certain)\s+(?:of\s+the\s+)?(?:images|photos|photographs|pictures|scenes|videos|details)\s+(?:in|of|on)\s+"
     rf"this\s+(?:{phrases.ANNOUNCED_THINGS})\b.{{0,80}}\b(?:may|might|could)\s+(?:be\s+)?(?:disturb|distress|upset)"  # ("Some images in this gallery … may be disturbing.")
-    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b",  # "This is a brief warning for …"
+    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b"  # "This is a brief warning for …"
+    # Readers told what the piece holds ("Aboriginal and Torres Strait Islander readers are advised that this article
+    # contains images and names of people who have died.")
+    r"|^(?:[\w’'-]+\s+){0,8}?(?:readers?|viewers?|listeners?|audiences?|visitors?|people|communities)\s+(?:are|should\s+be)\s+(?:\w+\s+)?(?:advised|warned|cautioned|aware)\b"
+    rf"(?:\s+that)?\s+(?:this|the\s+following|these)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+(?:(?:may|might|will)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
 _WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+# What an announcement holds that makes it an advisory ("… contains the names and images of people who have died"):
+# the names, images or voices of the dead.
+_OF_THE_DEAD = re.compile(r"\b(?:names?|images?|voices?|photo(?:graph)?s?|footage|pictures?)\b.{0,80}?\b(?:(?:who|that)\s+(?:have|has|had)\s+"
+                          r"(?:died|passed(?:\s+away|\s+on)?)|deceased|the\s+dead)\b", re.I)
 HARM = re.compile(rf"\b(?:{phrases.HARM_WORDS})\b", re.I)
 _SOFT_LABEL = re.compile(phrases.SOFT_WARNING_LABELS, re.I)
 _CUT_FOR = re.compile(r"^cut\s+for\s+\S", re.I)  # a journal's cut text ("Cut for hospitals and a miscarriage.")
@@ -1010,7 +1030,7 @@ def warning(line: str) -> Warning | None:
         first = _sentences(text)
         if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
             r"\b(?:suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma)\b", text, re.I
-        ):
+        ) and not _OF_THE_DEAD.search(text):
             return None
         return _statement(text, label_end=0, wrapped=wrapped)
     return None

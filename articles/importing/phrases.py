@@ -31,7 +31,14 @@ CHROME_LINES = [
     r"search (?:this|the|our) (?:blog|site|website|archive)\s*(?:\.{3}|…)?",  # a search box's placeholder
     r"(?:views?|reads?|hits?|plays?)\s*:?\s*\d[\d\s.,]*[km]?",  # a counter with its label ("Views: 5 412")
     r"republish this (?:story|article)", r"(?:email(?: address)?\s+)?sign (?:me )?up(?: now)?",  # a form's buttons
+    # a share button alone on its line
+    r"(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|messenger|flipboard|bluesky|copy link)",
 ]
+
+# A weather widget ("Weather: Light rain, 9C", "WEATHER: 41°F Clear | Freeze watch tonight", "Dublin 12°C"): furniture (looked for only in a line holding "°" or
+# opening with "Weather").
+WEATHER_WIDGET = (r"^(?:weather\s*:?\s*[^.!?]{0,30}?-?\d{1,3}\s*°?\s*[cf]\b[^.!?]{0,40}"
+                  r"|[^.!?]{0,30}?(?<!\w)-?\d{1,3}\s*°\s*[cf]?(?!\w)[^.!?]{0,20})$")
 
 # The words of a site's menu row ("Home About Contact", "News Sport Weather"): a line made only of these
 # (two or more) is navigation, never a headline.
@@ -128,6 +135,14 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    # Another section's stories ("Other News in Police Department").
+    r"other (?:news|stories|articles|posts)\b.{0,40}",
+    # A museum's or a venue's visiting details after the text: opening hours, tickets, admission, the way there.
+    r"plan your visit\b.*", r"(?:opening|visiting) (?:hours|times)\s*(?::.*)?", r"(?:book|buy|get) (?:your )?tickets?\b.{0,40}",
+    r"tickets?(?: (?:and|&) prices?)?\s*(?::.{0,80})?", r"admission(?: prices?)?\s*(?::.{0,80})?", r"getting (?:here|there)\s*:?",
+    r"visitor information\s*:?", r"(?:how to )?find us\s*:?", r"responses",
+    r"open (?:daily|every day|(?:mon|tues|wednes|thurs|fri|satur|sun)days?(?: (?:to|-|–) (?:mon|tues|wednes|thurs|fri|satur|sun)days?)?),?"
+    r" (?:from )?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:to|-|–)\s*\d.*",
 ]
 # Lines that close the article too, whose patterns scan the line: each looked for only in a line holding its cue
 # (lower case). A short line ending in an e-mail address, a commenter's "Name said…", a comment policy ("… is run
@@ -139,6 +154,13 @@ END_OF_ARTICLE_CUED = [
     ("reblogged this", r"\S{2,60} reblogged this from\b.*"),  # a reblogging site's notes, the readers' own words among them
     ("tip", r".{0,80}\b(?:send|submit) (?:it|them|us (?:a|your) \w+) (?:to|via) (?:our|the) (?:whatsapp )?(?:tip ?line|tips? desk)\b.*"),
 ]
+
+# A reader's comment under the article: its reaction buttons on a line of their own ("Reply", "Like · Reply",
+# "Report"), under the commenter's name and when they wrote ("gardener_jim" / "3 days ago"; blocks.find_end).
+COMMENT_ACTIONS = (r"^(?:[↳⤷→]\s*)?(?:(?:reply|like|likes?\s*\(?\d+\)?|\d+\s+likes?|report|flag|upvote|downvote|quote|permalink)"
+                   r"\s*[↓↑·•|]?\s*){1,4}$")
+# A commenter's name with the verb that opens their comment ("gardener_jim wrote:", "Ann Li says:").
+COMMENT_HEAD = r"^\S+(?:\s+\S+){0,3}\s+(?:wrote|says|said|writes|replied|commented)\s*:?$"
 
 # Notes about the article itself, set between its header and its text (or after it), rather than part of it: a
 # reviewer's disclosure, a partnership, republication, translation or correction note, an editor's note that
@@ -161,7 +183,10 @@ ARTICLE_NOTES = [
     r"translated (?:from \w+ )?by\b.*", r"please attribute\b.*", r"(?:a\s+)?guest (?:post|essay|column|blog|article|piece) (?:by|from)\b.*",
     r"(?:the\s+)?(?:claim|fact|rating|our rating|verdict|conclusion(?: in brief)?)\s*:\s*\S.{0,300}",
     r"follow (?:our|along with our) live (?:coverage|updates|blog)\b.*",
-    r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
+    # A newsroom's promise to update ("This story will be updated."; "X will update this story …": ARTICLE_NOTES_CUED;
+    # a report's own update, "This report will be updated every year", is the story's)
+    r"this (?:story|article|page|post) (?:will|may) be updated\b.*", r"this is a (?:developing|breaking) story\b.*",
+        r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
 ]
 # Notes about the article or the outlet that sit at its end (or under its header), whole lines: that the story
 # will be updated or is developing, that the page is a summary of another outlet's story, a reference page's note
@@ -215,6 +240,7 @@ CLOSING_LINES = [
 # a reviewer's disclosure ("… in exchange for an honest review").
 ARTICLE_NOTES_CUED = [
     ("exchange", r".{0,80}\bin exchange for an? (?:honest|fair|unbiased) review\b.*"),
+    ("update this", r"[\w’' ]{1,40} will (?:continue to )?update this (?:story|article|page|post)\b.*"),
 ]
 
 # A fact check's box under the headline, its labels on lines of their own ("CLAIM", "VERDICT") over the claim and
@@ -263,6 +289,11 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
+    # "… © 2026 Outlet", "… Antara Foto via REUTERS".
+    # (few patterns, each opening with a word or a sign: every one is searched through the line)
+    r"\b(?:photo\s+credits?\s*:\s*\S|(?:photo|foto|picture|image)s?\s+(?:via\s+[A-Z][\w ]{1,30}$|courtesy\s+of\b))",
+    r"©(?<=\S\s©)\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"(?<=\s)(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
 ]
 # A credit closing a caption, after the picture's description, in the other forms sites give it: "… on Saturday.
 # Photo / Supplied", "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.",
@@ -325,16 +356,17 @@ OUTLET_WORDS = [
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
-    r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer)\s+(?:warning|note|advisory)s?"
+    r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer|visitor|listener|audience)\s+(?:warning|note|advisory)s?"
     r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
     r"|(?:viewer|reader)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
     # follows speaks of harm (lines.HARM) or distress.
     r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
-    r"|please\s+note|heads[\s-]up|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
+    r"|please\s+note|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads[\s-]up(?:\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?)?"
+    r"|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
 )
-SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|heads|caution|advisory)"
+SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads|caution|advisory)"
 # What a warning speaks of, when its label alone does not make it one ("Heads up: … the death of a parent …").
 HARM_WORDS = (
     r"suicid\w*|self-harm|deaths?|dying|killings?|killed|violen\w+|abuse|assault\w*|rape|torture|injur(?:y|ies)|wounds?"
@@ -344,7 +376,8 @@ HARM_WORDS = (
 ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
     r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs|update|issue|letter|newsletter|"
-    r"review|essay|column|transcript|account|profile|obituary|documentary|series|game"
+    r"review|essay|column|transcript|account|profile|obituary|documentary|series|game|program|programme|broadcast|exhibition|"
+    r"website|site"
 )
 ANNOUNCING_VERBS = (
     r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
@@ -366,7 +399,7 @@ APPEAL = (
 PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
-    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecome a (?:member|subscriber|creator)\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
@@ -380,8 +413,12 @@ ADVERT = (
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
-TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|live(?:\s+updates?)?|latest(?:\s+news)?|just\s+in|developing|trending(?:\s+now)?"
-                 r"|watch\s+live|top\s+stories|in\s+the\s+news|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-]))\b\s*[:|–—▸-]?")
+TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"
+                 r"|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories|in\s+the\s+news"
+                 r"|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-]))\b\s*[:|–—▸-]?")
+# An alert's label alone on its line, the alert's words on the next ("SEVERE WEATHER ALERT" / "Ice storm warning
+# until 6 p.m."): a banner across the page, not its headline.
+ALERT_LABELS = r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?|just\s+in|developing(?:\s+story)?|news\s*flash)\s*:?$"
 # Labels that point to another story ("MORE: …", "READ: …", "Related: …"): a link, not the headline.
 POINTER_LABELS = (
     r"^(?:more|read(?:\s+more|\s+also|\s+next)?|also\s+read|see\s+also|related(?:\s+(?:story|article|stories))?"
