@@ -333,9 +333,16 @@ def test_a_language_picker_names_nobody(line):
     assert (parsed.title, parsed.author) == (HEADLINE, None)
 
 
+@pytest.mark.parametrize("line", ["By Kivu Voice Newsroom", "Story by Sahel Press Agency", "By Harbour Times Business Desk"])
+def test_a_newsroom_or_an_agency_credited_is_no_author(line):
+    """A newsroom's, a desk's or an agency's name in the byline names no one."""
+    assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author is None
+
+
 def test_a_role_outside_the_newsroom_after_the_name():
     """“By Jane Doe, Branch Historian”: the historian is Jane Doe, not a second author."""
     assert kinds.byline("By Jane Doe, Branch Historian") == "Jane Doe"
+    assert kinds.byline("By Dr Jane Doe, Research Communications Officer") == "Dr Jane Doe"
 
 
 def test_a_byline_with_its_time_and_date_on_the_line():

@@ -346,6 +346,13 @@ def test_headline_literally_trigger_warning():
         ("Watch Live Harbour News\nLIVE\nUrdu\nNews  World  Business  Sports  Health\nBreaking News\n"
          "Ceasefire collapses as shelling resumes\nHarbour News\n4 hours ago\nShare  Tweet  WhatsApp\n\n" + BODY,
          "Ceasefire collapses as shelling resumes"),
+        ("Skip to main content\nMenu ☰  Search 🔍\nQuick links: Report a problem | Pay online | Opening hours | Contact us\n"
+         "Advertise with us — reach thousands of local readers every week\nShelter hours: Tue–Sun 11–6\n\n"
+         "Ceasefire collapses as shelling resumes\n\nBy Jane Doe\n\n12 March 2024\n\n" + BODY,
+         "Ceasefire collapses as shelling resumes"),
+        ("The Valley Ledger\nHyperlocal news for the northern districts\n\nSubscribe   Sign in\n\n"
+         "Ceasefire collapses as shelling resumes\nWhat we know about the shelling in the north.\n\nJane Doe\n"
+         "Mar 12, 2024\n\n" + BODY, "Ceasefire collapses as shelling resumes"),
     ],
     ids=["skip-links", "repeated", "breadcrumb", "site-name-above", "ticker-and-banner", "watch-label", "breaking", "short",
          "menu-row-is-no-breadcrumb", "section-trail-with-slash", "section-trail-with-arrows", "market-strip",
@@ -353,7 +360,8 @@ def test_headline_literally_trigger_warning():
          "weather-strip", "copyright-holder-at-the-head",
          "tabloid-topics-giveaway-and-quote-over-headline", "advert-with-a-call-to-act",
          "date-in-french-placeholder-and-counter", "stories-side-by-side-and-a-podcast", "flash-is-no-label-without-a-colon",
-         "outlet-and-relative-time-under-the-headline"],
+         "outlet-and-relative-time-under-the-headline", "menu-symbols-link-row-advert-and-hours",
+         "motto-over-subscribe-prompt"],
 )
 def test_headline_arrangements(page, title):
     """The headline is found after menus, skip links, tickers and site names, repeated, in a breadcrumb, with a label."""

@@ -539,6 +539,9 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         if not following:
             continue
         after = following[0][1]
+        if raw_following and _PROMOTION.search(raw_following[0][1]) and _headline_with_credits(
+                [other for _, other in raw_following[1:6]], month_first):
+            continue  # a motto over the site's "Subscribe / Sign in", a headline with its byline or date below them
         if ((kinds.is_sentence(after) and after.endswith(".")) or line.endswith(".")) and not _credits(after, month_first) \
                 and _credited_headline_below(lines, index, month_first):
             continue  # a notice's line or sentence, above a headline with its byline or date under it
@@ -601,6 +604,15 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
         ):
             return index, True
     return first_candidate, False
+
+
+def _headline_with_credits(following: list[str], month_first: bool) -> bool:
+    """Whether the first of the lines is a headline of four words or more with a byline or a date right under
+    it or under its deck."""
+    if len(following) < 2 or not _headline_shaped(following[0]) or kinds.is_sentence(following[0]) \
+            or len(kinds.words(following[0])) < 4:
+        return False
+    return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
 
 
 def _credited_headline_below(lines: list[str], index: int, month_first: bool) -> bool:

@@ -216,19 +216,41 @@ _MARKS = re.compile(r"[|•▸·▲▼▴▾/›»>]")  # what sets a strip's it
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+_HOURS = re.compile(r"\bhours\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun|daily|\d)", re.I)  # "Adoption center hours: Tue–Sun 11–6"
+
+
+def _link_row(line: str) -> bool:
+    """A row of three or more short links set apart by bars, perhaps under a label ("Quick links: Report a
+    problem | Pay online | Opening hours | Vacancies | Contact us")."""
+    items = [item.strip() for item in line.split(" | ")]
+    return (len(items) >= 3 and _HAS_DIGIT.search(line) is None  # (a byline's row has its date: "Jane Doe | Staff Writer | 12 …")
+            and all(item and len(item.split()) <= 5 and item[-1:] not in ".!?" for item in items)
+            and not bare_name(items[0]))
+
+
 def _strip_or_banner(line: str) -> bool:
-    """A trail of sections, a ticker's or a market's strip, a language picker, a site's motto,
+    """A trail of sections, a ticker's or a market's strip, a row of links, opening hours, a language picker, a site's motto,
     an advertisement or a date banner in another language; each looked for only where its marks are (most
     lines have none)."""
-    if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)):
+    if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)
+                                or (" | " in line and _link_row(line))):
+        return True
+    if "ours" in line and len(words(line)) <= 10 and _HOURS.search(line):
         return True
     if _POSSESSIVE.search(line) and is_motto(line):
         return True
     folded = line.lower()
-    if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded) \
+    if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
+            or folded.startswith("advertise")) \
             and len(words(line)) <= 16 and _ADVERT.search(line):
         return True
-    return _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line)
+    if _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):
+        return True
+    # menu buttons with their symbols ("Menu ☰ Search 🔍"): furniture once the symbols are set aside
+    bare = "".join(ch for ch in line if unicodedata.category(ch) != "So").strip() if not line.isascii() else ""
+    return bool(bare) and bare != line and (CHROME.match(" ".join(bare.split())) is not None
+                                             or all(word.lower() in phrases.NAV_WORDS or CHROME.match(word)
+                                                    for word in bare.split()))
 
 
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
@@ -779,6 +801,9 @@ def _names_at_start(text: str) -> str | None:
     text = text.strip().rstrip(".")
     if GENERIC_CREDIT.match(text):
         return None
+    first_words = text.split()[:2]
+    if len(first_words) == 2 and first_words[1] in _OUTLET_WORDS:
+        return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
     match = _NAMES.match(text)
     if not match:
         return None

@@ -315,6 +315,8 @@ GENERIC_CREDITS = [
     r"staff(?: reporter| writer)?s?", r"(?:our|a) (?:correspondent|reporter)", r"news desk", r"newsdesk",
     r"editorial (?:staff|team|board)", r"the editors?", r"web (?:desk|team)", r"agencies", r"admin(?:istrator)?",
     r"press association", r"associated press", r"reuters", r"afp", r"guest (?:author|contributor)",
+    # a newsroom's or a desk's own name ("Kivu Voice Newsroom", "Santiago Weekly Business Desk")
+    r"(?:[\w'’&.-]+\s+){0,4}(?:newsroom|news\s*desk|desk|staff|team|bureau|newsteam)",
 ]
 # Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
 # heading or furniture, not a byline (lines.is_person_name, with nameparser).
@@ -340,7 +342,7 @@ ROLE_WORDS = (
     r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
     # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
-    r"lecturer|blogger"
+    r"lecturer|blogger|officer|manager"
 )
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
@@ -408,7 +410,8 @@ PROMOTION = (
 # GIVEAWAY") and a podcast's promotion ("Sunday Edition out now - Listen to our weekly politics podcast"): a
 # line of page furniture (kept apart from PROMOTION, which every line is searched with).
 ADVERT = (
-    r"\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
+    r"^advertise (?:with|on|in) (?:us|our)\b"
+    r"|\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
     r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
