@@ -247,7 +247,9 @@ def _strip_or_banner(line: str) -> bool:
     if _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):
         return True
     # menu buttons with their symbols ("Menu ☰ Search 🔍"): furniture once the symbols are set aside
-    bare = "".join(ch for ch in line if unicodedata.category(ch) != "So").strip() if not line.isascii() else ""
+    if line.isascii() or len(line) > 40:
+        return False
+    bare = "".join(ch for ch in line if unicodedata.category(ch) != "So").strip()
     return bool(bare) and bare != line and (CHROME.match(" ".join(bare.split())) is not None
                                              or all(word.lower() in phrases.NAV_WORDS or CHROME.match(word)
                                                     for word in bare.split()))
