@@ -198,20 +198,13 @@ def _breadcrumb_title(lines):
     return None
 
 
-_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b", re.I)
-
-
-def _names_an_outlet(name: str) -> bool:
-    return _OUTLET_WORD.search(name) is not None
-
-
 def _without_site_name(author: str | None, above: list[str]) -> str | None:
     """The author without a last part that is the site's own name, as a line above the headline shows it
     ("Thandeka Mokoena and Pieter van der Merwe, Highveld Courant" on a page headed "Highveld Courant"); no
     author where the byline names only the site ("By SEMENANJUNG POST")."""
     if not author:
         return author
-    if _names_an_outlet(author) and any(line.casefold() == author.casefold() for line in above if line):
+    if kinds.names_an_outlet(author) and any(line.casefold() == author.casefold() for line in above if line):
         return None  # the site credits itself ("By SEMENANJUNG POST" on a page headed "Semenanjung Post")
     head, _, tail = author.rpartition(",")
     if not head:

@@ -435,7 +435,6 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
 
 
-_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b")
 _OVERLINE_QUOTE = re.compile(r"^['‘\"“].{3,80}['’\"”]$")  # a line that is a quote and nothing else
 
 
@@ -585,7 +584,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
-            if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and _OUTLET_WORD.search(after) \
+            if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and kinds.names_an_outlet(after) \
                     and under and kinds.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
             if name_at is not None and index - name_at <= 2 and _credits(under, month_first) \

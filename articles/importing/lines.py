@@ -751,6 +751,12 @@ _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a
     re.I,
 )
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
+_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b", re.I)
+
+
+def names_an_outlet(text: str) -> bool:
+    """Whether the text holds a word that names an outlet ("Jeevay News", "SEMENANJUNG POST")."""
+    return _OUTLET_WORD.search(text) is not None
 _NOT_NAMES = re.compile(r"^(?:" + "|".join(phrases.NOT_NAME_WORDS) + r")$", re.I)
 
 
