@@ -45,6 +45,10 @@ _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 _LEADING_MARKER = re.compile(r"^[\[(](?:videos?|photos?|pictures?|watch|gallery|audio|listen|live)[\])]\s*(?=\S)", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’'»)]*$")  # a closing quote alone ("… execution “acted”") ends no sentence
+# The last characters those two patterns need ("$" also matches before a final line break): looked at first, as a
+# search for a pattern anchored at the end tries every position of the line.
+_SENTENCE_LAST = ".!?\"”’'»)\n"
+_CUT_LAST = ("…", "...", "\n")
 
 
 def title_text(line: str) -> str:
@@ -105,7 +109,8 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
         "all_caps": float(kinds.is_all_caps(text)),
         "starts_lower": float(text[:1].islower()),
-        "sentence": float(len(words) >= 14 or (len(words) >= 6 and bool(_ENDS_SENTENCE.search(text)))),
+        "sentence": float(len(words) >= 14 or (len(words) >= 6 and text[-1:] in _SENTENCE_LAST
+                                                and bool(_ENDS_SENTENCE.search(text)))),
         "several_sentences": float(len(_NEXT_SENTENCE.findall(text)) >= 1),
         "site_suffix": float(strip_site_suffix(text, ()) != text),
         "promotion": float(bool(_PROMOTION.search(text))),
@@ -116,7 +121,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
         "warning": float(bool(kinds.warning(text))),
         "kicker": float(bool(_KICKER.match(text))),
-        "cut_short": float(bool(_ENDS_CUT.search(text))),
+        "cut_short": float(text.endswith(_CUT_LAST) and bool(_ENDS_CUT.search(text))),
         "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
         "live_strip": float(bool(_LIVE_STRIP.search(text)) and not _LIVE_TAIL.search(text)),

@@ -161,7 +161,7 @@ def is_ticker_strip(line: str) -> bool:
     if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
             _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
         return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
-    if _MARKET.search(line) is None or len(words(line)) > 30:
+    if len(words(line)) > 30 or _MARKET.search(line) is None:
         return False
     with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))
     return with_figures >= 2 or (re.search(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b", line) is not None
@@ -198,9 +198,15 @@ def is_foreign_date_line(line: str) -> bool:
     return len(words(line)) <= 10 and _FOREIGN_DATE.search(line) is not None
 
 
+_PICKER_MARK = re.compile(r"[|•·/]")
+
+
 def is_language_picker(line: str) -> bool:
     """A site's language picker: two or more names of languages set apart by bars, bullets or slashes
     ("Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR")."""
+    first = line.split(None, 1)
+    if first and any(word and word.lower() not in phrases.LANGUAGES for word in _PICKER_MARK.split(first[0])):
+        return False  # (the first word's pieces are words of the items: one that names no language settles it)
     items = [item.strip() for item in re.split(r"\s*[|•·/]\s*", line) if item.strip()]
     return len(items) >= 2 and all(
         all(word.lower() in phrases.LANGUAGES for word in item.split()) for item in items)
@@ -261,7 +267,7 @@ def is_chrome(line: str) -> bool:
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line)
-        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
+        or (len(line.split()) <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
     )
