@@ -19,9 +19,9 @@ MAX_CANDIDATES = 20  # candidate lines scored at most (in the corpus and the see
 TEXT_BEFORE_STOP = 6  # paragraphs of running text after which no line is a candidate any more
 STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # " date 2019-03-13 Headline…"
 SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—]{2,45})$")
-_PROMOTION = re.compile(phrases.PROMOTION, re.I)
+_PROMOTION = kinds.PROMOTION
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
-_LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
+_LIVE_STRIP = kinds.CuedPattern(phrases.LIVE_STRIP, phrases.LIVE_STRIP_CUES)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
 _ALERT_LABEL = re.compile(phrases.ALERT_LABELS, re.I)
 # A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
