@@ -26,7 +26,9 @@ _AS_ASCII_LETTER = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "
 
 def lowered(line: str) -> str:
     """The line lower-cased for plain substring tests standing in for a case-insensitive pattern (see above)."""
-    return line.lower() if line.isascii() else line.translate(_AS_ASCII_LETTER).lower()
+    if line.isascii() or not ("\u0130" in line or "\u0131" in line or "\u017f" in line):
+        return line.lower()  # (the Kelvin sign lower-cases to "k" of itself)
+    return line.translate(_AS_ASCII_LETTER).lower()
 
 
 class CuedPattern:
@@ -100,6 +102,7 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 # --- cleaning ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # a site's menus and footers come back on every page
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji or reference mark
     used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …")."""
@@ -1164,6 +1167,6 @@ def leading_tag(line: str) -> str:
 
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
+    for function in (clean_line, is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
                      is_person_name, is_note, is_end_of_article):
         function.cache_clear()
