@@ -7,6 +7,7 @@ whether it reads as a sentence, a name, a date, a menu, a promotion or a ticker)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
@@ -244,14 +245,8 @@ def _owner(line: str, owners: list[str]) -> bool:
 
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
-    counts: dict[str, int] = {}
-    by_start: dict[str, list[str]] = {}  # the page's lines by their first 15 characters
-    for line in lines[:600]:
-        if line:
-            counts[line] = counts.get(line, 0) + 1
-            by_start.setdefault(line[:15], []).append(line)
+    counts = Counter(filter(None, lines[:600]))
     filled = [index for index, line in enumerate(lines) if line]  # the non-blank lines' indexes, in order
-    rank_of = {index: place for place, index in enumerate(filled)}
     candidates, chrome_before, text_before = [], 0, 0
     owners = copyright_lines(lines)
     for place, index in enumerate(filled):
@@ -275,15 +270,21 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if credit:  # a photo credit, or a live entry's time ("6:12 PM")
             chrome_before += 1
             continue
-        candidates.append((index, line, text, chrome_before, stored, text_before))
+        candidates.append((index, place, line, text, chrome_before, stored, text_before))
         text_before += running
+    # The page's lines by their first 15 characters, those of the candidates' headlines only (a line that
+    # starts with a headline has its first 15 characters).
+    starts = {text[:15] for _, _, _, text, *_ in candidates if len(text) >= 15}
+    by_start: dict[str, list[str]] = {}
+    for line in lines[:600]:
+        if line and line[:15] in starts:
+            by_start.setdefault(line[:15], []).append(line)
     rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
-    page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, text, *_ in candidates) if title]
-    page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
+    page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
+    page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
     result = []
-    for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
-        place = rank_of[index]
+    for rank, (index, place, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         after = [lines[other] for other in filled[place + 1:place + 7]]
         nxt = after[0] if after else ""
         prev = lines[filled[place - 1]] if place else ""
