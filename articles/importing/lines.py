@@ -186,12 +186,13 @@ def is_ticker_strip(line: str) -> bool:
     • … • …": a ticker's label and three items, or two set apart by a bullet), or a strip of market figures (two
     items with figures, or figures with an arrow or a currency pair)."""
     items = len(_ITEMS.findall(line)) + 1
-    if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
-        return True
-    parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
-    if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
-            _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
-        return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
+    if items >= 2:  # (with no item's mark, the line less its label has none either: one part)
+        if _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
+            return True
+        parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
+        if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
+                _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
+            return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
     if len(words(line)) > 30 or _MARKET.search(line) is None:
         return False
     with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))
@@ -265,23 +266,23 @@ def _link_row(line: str) -> bool:
             and not bare_name(items[0]))
 
 
-def _strip_or_banner(line: str) -> bool:
+def _strip_or_banner(line: str, count: int) -> bool:
     """A trail of sections, a ticker's or a market's strip, a row of links, opening hours, a language picker, a site's motto,
     an advertisement or a date banner in another language; each looked for only where its marks are (most
-    lines have none)."""
+    lines have none), and only in lines of as many words as it can have (``count``: the line's words)."""
     if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)
                                 or (" | " in line and _link_row(line))):
         return True
-    if "ours" in line and len(words(line)) <= 10 and _HOURS.search(line):
+    if "ours" in line and count <= 10 and _HOURS.search(line):
         return True
-    if _POSSESSIVE.search(line) and is_motto(line):
+    if count <= 7 and _POSSESSIVE.search(line) and is_motto(line):  # (a motto has seven words at most)
         return True
-    folded = line.lower()
-    if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
-            or folded.startswith("advertise")) \
-            and len(words(line)) <= 16 and _ADVERT.search(line):
-        return True
-    if _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):
+    if count <= 16:
+        folded = line.lower()
+        if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
+                or folded.startswith("advertise")) and _ADVERT.search(line):
+            return True
+    if count <= 10 and _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):  # (ten words at most)
         return True
     # menu buttons with their symbols ("Menu ☰ Search 🔍"): furniture once the symbols are set aside
     if line.isascii() or len(line) > 40:
@@ -295,10 +296,11 @@ def _strip_or_banner(line: str) -> bool:
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
+    count = len(words(line))
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
-        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line)
-        or (len(line.split()) <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line, count)
+        or (count <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
     )
