@@ -414,6 +414,19 @@ ADVERT = (
     r"|\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
     r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
 )
+# What a match of PROMOTION, LIVE_STRIP or WARNING_WORDS always holds, in lower case (lines.CuedPattern looks for
+# them first): keep each pattern's cues in step with it (tests/test_importer_stages.py checks them).
+PROMOTION_CUES = (
+    "app", "get all", "in one place", "newsletter", "notification", "free", "subscribe", "sign up", "follow us",
+    "support", "becom", "cookie", "privacy", "send us", "accept all", "reject all", "manage ", "start ",
+    "click here", "watch live", "listen live", "join ", "stand a chance", "win ",
+)
+LIVE_STRIP_CUES = ("live", "as it happened", "latest updates", "minute")
+WARNING_WORDS_CUES = (
+    "graphic", "disturb", "distress", "upsett", "troubl", "harrow", "trigger", "sensitive", "discretion", "readers",
+    "viewers", "image", "photo", "footage", "video", "bodies", "death", "suicide", "self-harm", "harmful", "violence",
+    "abuse", "assault", "rape", "content note",
+)
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
 TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"
