@@ -528,6 +528,25 @@ def test_editor_records_a_warning_decision_in_the_form(writer, editor):
     assert entry.changes["suggestions_accepted"] == ["death"] and entry.changes["suggestions_dismissed"] == ["torture"]
 
 
+def test_saving_the_same_warning_decision_again_records_nothing_new(writer, editor):
+    """The same decision saved twice (the box ticked again, the warnings as they are) is on record once."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    article.refresh_from_db()
+    death = ContentWarning.objects.get(slug="death")
+    client = logged_in(editor)
+    assert client.post(change_url(article), form_data(article, warnings=[death.pk], record_warning_decision="on")).status_code == 302
+    article.refresh_from_db()
+    decided_at = article.warnings_decided_at
+    assert client.post(change_url(article), form_data(article, warnings=[death.pk], record_warning_decision="on")).status_code == 302
+    article.refresh_from_db()
+    assert article.decisions.filter(action="warnings_decided").count() == 1
+    assert article.warnings_decided_at == decided_at
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    client.post(change_url(article), form_data(article, warnings=[death.pk, war.pk], record_warning_decision="on"))
+    assert article.decisions.filter(action="warnings_decided").count() == 2  # a changed decision is recorded
+
+
 def test_empty_decision_is_refused_in_the_form(writer, editor):
     """Recording a decision with nothing chosen is a form error, nothing saved."""
     article = make_article(writer, "in_review")
