@@ -20,7 +20,7 @@ from articles.admin.autosave import AutosaveViews
 from articles.admin.chooser import ImageChooser
 from articles.admin.corrections import CorrectionViews
 from articles.admin.forms import ArticleForm
-from articles.admin.mixins import needs_attention
+from articles.admin.mixins import PlainTitle, needs_attention
 from articles.admin.pages import ArticlePages
 from articles.admin.previews import PreviewViews
 from articles.admin.restore import take_restored_post
@@ -32,7 +32,7 @@ from articles.models import Article, Author, Revision, display_name
 
 class ArticleAdmin(
     CorrectionViews, RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ImageChooser, ArticlePages,
-    WorkflowActions, admin.ModelAdmin,
+    WorkflowActions, PlainTitle, admin.ModelAdmin,
 ):
     form = ArticleForm
 

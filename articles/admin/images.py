@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import image_store, images, workflow
+from articles.admin.mixins import PlainTitle
 from articles.models import Article, BodyImage, Image
 
 
@@ -82,8 +83,9 @@ class UsedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PlainTitle, admin.ModelAdmin):
     form = ImageForm
+    changelist_title = "Pictures"
     list_display = ["thumbnail", "title", "reference", "credit", "graphic", "size", "used_in", "created_at"]
     list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]
