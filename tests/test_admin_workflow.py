@@ -960,12 +960,34 @@ def test_markdown_help_shows_the_link_form_as_typed(writer):
     assert "&lt;https://…&gt; for a link" in html and "&gt; for a quotation" in html
 
 
-def test_markdown_help_shows_the_link_form_on_a_read_only_page(writer):
-    """A writer's article in review is shown read-only: its body's help still reads "<https://…> for a link"."""
+def test_markdown_help_is_not_on_a_read_only_page(writer):
+    """A writer's article in review is shown read-only, its body rendered: no Markdown help, escaped or not."""
     article = make_article(writer, "in_review")
     html = logged_in(writer).get(change_url(article)).content.decode()
-    assert "&lt;https://…&gt; for a link" in html
-    assert "<https://…>" not in html
+    assert "for a link" not in html and "<https://…>" not in html
+
+
+def test_writers_read_only_page_shows_the_text_rendered_warnings_first(writer, editor):
+    """A writer's article in review reads as readers will see it: its warnings first, then the body rendered
+    and sanitised (headings, emphasis; no raw Markdown, no script)."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(
+        body="## Aftermath\n\nShelling *resumed* at dawn. <script>alert(1)</script>", no_warnings_apply=False)
+    workflow.decide_warnings(article, editor, [ContentWarning.objects.get(slug="death")], no_warnings_apply=False)
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert "<h2>Aftermath</h2>" in html and "<em>resumed</em>" in html
+    assert "## Aftermath" not in html and "*resumed*" not in html and "<script>alert" not in html
+    assert html.index("content-warning__labels") < html.index("<h2>Aftermath</h2>")
+    assert "Death" in html[html.index("content-warning__labels"):html.index("<h2>Aftermath</h2>")]
+
+
+def test_writers_read_only_page_shows_her_proposed_warnings_first(writer):
+    """Before an editor decides, the read-only page shows the warnings the writer proposed, said to be proposed."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False, body="Plain *words*.")
+    article.suggested_warnings.add(ContentWarning.objects.get(slug="torture"))
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert "Proposed warnings" in html and html.index("Torture") < html.index("<em>words</em>")
 
 
 def test_body_preview_renders_as_readers_see_it(writer):
