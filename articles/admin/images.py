@@ -54,9 +54,10 @@ def store_upload(form, user):
     return image_store.store(form.instance, form.picture)
 
 
-def usable_images(user):
-    """The library pictures ``user`` may put in an article: an editor any, a writer those she uploaded."""
-    images = Image.objects.all()
+def usable_images(user, images=None):
+    """The library pictures ``user`` may put in an article, and see and describe in the library: an editor
+    any, a writer those she uploaded (of ``images``, all by default)."""
+    images = Image.objects.all() if images is None else images
     return images if workflow.is_editor(user) else images.filter(uploaded_by=user)
 
 
@@ -101,7 +102,7 @@ class ImageAdmin(PlainTitle, admin.ModelAdmin):
         queryset = super().get_queryset(request).prefetch_related(
             "renditions", Prefetch("featured_in", queryset=articles), Prefetch("in_bodies", queryset=articles)
         )
-        return queryset if workflow.is_editor(request.user) else queryset.filter(uploaded_by=request.user)
+        return usable_images(request.user, queryset)
 
     def get_fields(self, request, obj=None):
         fields = ["title", "alt_text", "decorative", "caption", "credit", "graphic"]
