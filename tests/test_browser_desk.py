@@ -172,3 +172,35 @@ def test_the_image_library_fits_a_phone(desk_page, size, writer, settings, tmp_p
     desk_page.goto("/admin/articles/image/")
     shoot(desk_page, "image-library", size)
     assert desk_page.evaluate(OVERFLOW)["page"] == 0
+
+
+READ_ONLY_STYLE = """() => {
+    const text = document.querySelector('.reader-preview .article__body');
+    const heading = getComputedStyle(text.querySelector('h2'));
+    const quote = getComputedStyle(text.querySelector('blockquote'));
+    const paragraph = getComputedStyle(text.querySelector('p'));
+    return {headingBackground: heading.backgroundColor, headingColour: heading.color, paragraphColour: paragraph.color,
+            quoteSize: parseFloat(quote.fontSize), paragraphSize: parseFloat(paragraph.fontSize)};
+}"""
+
+
+def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, writer, editor, graphic):
+    """A writer's article in review shows her the warning first, then the text rendered (a sub-heading as a
+    heading, not the admin's blue bar; a quotation as large as the text, not its small grey note), fitting the
+    screen with zero axe-core violations."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        title="Families wait for news of the detained", no_warnings_apply=False,
+        body="The lists were read out at noon.\n\n## What the families said\n\n> We have heard nothing for a month.\n\nMore names are expected.")
+    workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
+    workflow.perform("submit", article, writer)
+    _log_in(desk_page, writer.username)
+    desk_page.goto(f"/admin/articles/article/{article.pk}/change/")
+    shown = desk_page.locator(".reader-preview")
+    assert "Graphic violence" in shown.locator(".content-warning").inner_text()
+    assert shown.locator("h2", has_text="What the families said").is_visible()
+    assert "## What" not in desk_page.content()
+    style = desk_page.evaluate(READ_ONLY_STYLE)
+    assert style["headingBackground"] == "rgba(0, 0, 0, 0)" and style["headingColour"] == style["paragraphColour"], style
+    assert style["quoteSize"] >= style["paragraphSize"], style
+    _check(desk_page, "writer-read-only", size)
