@@ -179,19 +179,24 @@ READ_ONLY_STYLE = """() => {
     const heading = getComputedStyle(text.querySelector('h2'));
     const quote = getComputedStyle(text.querySelector('blockquote'));
     const paragraph = getComputedStyle(text.querySelector('p'));
+    const list = text.querySelector('ul'), labels = document.querySelector('.reader-preview .content-warning__labels');
+    const indent = (ul) => ul.querySelector('li').getBoundingClientRect().left - ul.parentElement.getBoundingClientRect().left;
     return {headingBackground: heading.backgroundColor, headingColour: heading.color, paragraphColour: paragraph.color,
-            quoteSize: parseFloat(quote.fontSize), paragraphSize: parseFloat(paragraph.fontSize)};
+            quoteSize: parseFloat(quote.fontSize), paragraphSize: parseFloat(paragraph.fontSize),
+            marker: getComputedStyle(list.querySelector('li')).listStyleType, listIndent: indent(list),
+            labelsIndent: labels.querySelector('li').getBoundingClientRect().left - labels.getBoundingClientRect().left};
 }"""
 
 
 def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, writer, editor, graphic):
     """A writer's article in review shows her the warning first, then the text rendered (a sub-heading as a
-    heading, not the admin's blue bar; a quotation as large as the text, not its small grey note), fitting the
-    screen with zero axe-core violations."""
+    heading, not the admin's blue bar; a quotation as large as the text, not its small grey note; a list with its
+    markers, indented as on the reader page), fitting the screen with zero axe-core violations."""
     article = make_article(writer, "draft")
     Article.objects.filter(pk=article.pk).update(
         title="Families wait for news of the detained", no_warnings_apply=False,
-        body="The lists were read out at noon.\n\n## What the families said\n\n> We have heard nothing for a month.\n\nMore names are expected.")
+        body="The lists were read out at noon.\n\n## What the families said\n\n> We have heard nothing for a month.\n\n"
+        "- Names read out\n- Names still missing\n\nMore names are expected.")
     workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
     workflow.perform("submit", article, writer)
     _log_in(desk_page, writer.username)
@@ -203,4 +208,7 @@ def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, wr
     style = desk_page.evaluate(READ_ONLY_STYLE)
     assert style["headingBackground"] == "rgba(0, 0, 0, 0)" and style["headingColour"] == style["paragraphColour"], style
     assert style["quoteSize"] >= style["paragraphSize"], style
+    # A list keeps its markers and a reader's indent (not the form's 160 px, not none); so do the warning's labels.
+    assert style["marker"] == "disc" and 10 <= style["listIndent"] <= 40, style
+    assert 10 <= style["labelsIndent"] <= 40, style
     _check(desk_page, "writer-read-only", size)
