@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article
 from tests.factories import ArticleFactory
+from tests.pictures import photo, stored
 from tests.test_browser import _log_in, axe_violations, browser, shoot  # noqa: F401  (browser: the fixture)
 from tests.test_workflow import make_article
 
@@ -184,17 +185,21 @@ READ_ONLY_STYLE = """() => {
     return {headingBackground: heading.backgroundColor, headingColour: heading.color, paragraphColour: paragraph.color,
             quoteSize: parseFloat(quote.fontSize), paragraphSize: parseFloat(paragraph.fontSize),
             marker: getComputedStyle(list.querySelector('li')).listStyleType, listIndent: indent(list),
-            labelsIndent: labels.querySelector('li').getBoundingClientRect().left - labels.getBoundingClientRect().left};
+            labelsIndent: labels.querySelector('li').getBoundingClientRect().left - labels.getBoundingClientRect().left,
+            credit: getComputedStyle(document.querySelector('.reader-preview .figure__credit')).textTransform};
 }"""
 
 
-def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, writer, editor, graphic):
+def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, writer, editor, graphic, settings, tmp_path):
     """A writer's article in review shows her the warning first, then the text rendered (a sub-heading as a
     heading, not the admin's blue bar; a quotation as large as the text, not its small grey note; a list with its
     markers, indented as on the reader page), fitting the screen with zero axe-core violations."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    lists = stored("Lists", data=photo((600, 400), metadata=False), uploaded_by=writer, caption="The lists at noon.",
+                   credit="Ana Ruiz")
     article = make_article(writer, "draft")
     Article.objects.filter(pk=article.pk).update(
-        title="Families wait for news of the detained", no_warnings_apply=False,
+        title="Families wait for news of the detained", no_warnings_apply=False, featured_image=lists,
         body="The lists were read out at noon.\n\n## What the families said\n\n> We have heard nothing for a month.\n\n"
         "- Names read out\n- Names still missing\n\nMore names are expected.")
     workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
@@ -211,4 +216,5 @@ def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, wr
     # A list keeps its markers and a reader's indent (not the form's 160 px, not none); so do the warning's labels.
     assert style["marker"] == "disc" and 10 <= style["listIndent"] <= 40, style
     assert 10 <= style["labelsIndent"] <= 40, style
+    assert style["credit"] == "uppercase", style  # the picture's credit set apart from its caption, as readers see it
     _check(desk_page, "writer-read-only", size)
