@@ -55,6 +55,10 @@ class ArticleAdmin(
             # Two lines, so a long headline is read whole while it is written (a one-line box scrolled its end
             # out of sight); it stays one line: the form's script keeps Enter out, clean_title any line break.
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "headline-box"})
+        if db_field.name == "image_credit":
+            # Two places hold a credit: say which one readers see (templates/includes/article_main.html).
+            kwargs["help_text"] = ("Shown only when the featured picture has no credit of its own in the library; a "
+                                   "picture's own credit is corrected with “Edit caption and alt text” by the picture.")
         if db_field.name == "published_at":
             # The browser's own date and time inputs (the admin's split widget labels them with bare text), in
             # the newsroom's time zone.
