@@ -512,6 +512,16 @@ def test_kept_save_is_only_restored_for_its_owner(writer, editor, second_editor)
 # --- warning decisions in the form ---------------------------------------------------------------------------
 
 
+def test_what_stops_publishing_links_to_the_warnings_it_needs(writer, editor):
+    """An undecided article's "Below, under Content warnings" is a link to the warnings' checkboxes (a long form
+    away), and on the new-article form too."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    for url in (change_url(article), reverse("admin:articles_article_add")):
+        html = logged_in(editor).get(url).content.decode()
+        assert '<a href="#id_warnings">“Content warnings”</a>' in html and 'id="id_warnings"' in html
+
+
 def test_editor_records_a_warning_decision_in_the_form(writer, editor):
     """An editor's form save with the decision box records who decided and what changed."""
     article = make_article(writer, "in_review")
