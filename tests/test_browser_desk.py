@@ -218,3 +218,24 @@ def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, wr
     assert 10 <= style["labelsIndent"] <= 40, style
     assert style["credit"] == "uppercase", style  # the picture's credit set apart from its caption, as readers see it
     _check(desk_page, "writer-read-only", size)
+
+
+def test_the_link_to_the_warnings_shows_the_whole_decision(browser, live_server, writer, editor):  # noqa: F811
+    """From what stops publishing, "Content warnings" takes the editor to the warnings with their heading and the
+    suggestions still in sight (not scrolled past them)."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    context = browser.new_context(viewport=SIZES["1280"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        page.locator("#workflow-blockers").get_by_role("link", name="“Content warnings”").click()
+        page.wait_for_function("() => location.hash === '#id_warnings'")
+        page.wait_for_timeout(200)
+        heading = page.get_by_role("heading", name="Content warnings", exact=True)
+        top = heading.evaluate("h => h.getBoundingClientRect().top")
+        assert 0 <= top < 200, top
+        assert page.locator("#id_warnings").evaluate("w => w.getBoundingClientRect().bottom <= window.innerHeight")
+    finally:
+        context.close()
