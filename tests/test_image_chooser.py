@@ -315,3 +315,14 @@ def test_the_featured_image_offers_its_caption_and_alt_text(writer):
                                      status="draft", featured_image=mine)
     html = logged_in(writer).get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     assert f'data-describe-url="{DESCRIBE}"' in html and "data-image-field-describe>Edit caption and alt text" in html
+
+
+def test_describing_needs_the_csrf_token_and_a_picture_number(writer):
+    """A description POST without the CSRF token is refused (403), and a missing or odd number is not found."""
+    mine = picture("Mine", by=writer, caption="As it was.")
+    client = logged_in(writer, enforce_csrf_checks=True)
+    assert client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, caption="Forged.")).status_code == 403
+    for odd in ("", "abc", "-1", "9" * 30):
+        assert client.get(DESCRIBE, {"image": odd}).status_code == 404
+    mine.refresh_from_db()
+    assert mine.caption == "As it was."
