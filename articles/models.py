@@ -757,6 +757,7 @@ class Image(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = "picture"  # the desk's word: "Pictures", "Add picture", "The picture … was changed"
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(alt_text="") | models.Q(decorative=True), name="image_alt_text_unless_decorative"

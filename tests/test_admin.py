@@ -140,3 +140,13 @@ def test_a_writers_list_of_pictures_is_plainly_titled(client, writer):
     for model, title in [("article", "Articles"), ("image", "Pictures")]:
         html = client.get(reverse(f"admin:articles_{model}_changelist")).content.decode()
         assert f"<h1>{title}</h1>" in html and "Select " not in html
+
+
+def test_the_library_says_picture_everywhere(editor_client):
+    """The library is named as the desk names it, not by its model ("Image"): in the sidebar, the add button
+    and the add page's title."""
+    html = editor_client.get(reverse("admin:articles_image_changelist")).content.decode()
+    assert ">Pictures</a>" in html and "Add picture" in html
+    assert ">Images</a>" not in html and "Add image" not in html
+    html = editor_client.get(reverse("admin:articles_image_add")).content.decode()
+    assert "<title>Add picture |" in html
