@@ -149,4 +149,17 @@ def test_the_library_says_picture_everywhere(editor_client):
     assert ">Pictures</a>" in html and "Add picture" in html
     assert ">Images</a>" not in html and "Add image" not in html
     html = editor_client.get(reverse("admin:articles_image_add")).content.decode()
-    assert "<title>Add picture |" in html
+    assert "<h1>New picture</h1>" in html and "<title>New picture |" in html
+
+
+def test_forms_are_titled_by_what_they_are_for(client, writer):
+    """"New article" to write one, "Edit article" for one she may change, "Article (read only)" for one she
+    may only read (sent for review), never Django's "Add", "Change" and "View"."""
+    client.force_login(writer)
+    assert "<h1>New article</h1>" in client.get(reverse("admin:articles_article_add")).content.decode()
+    article = ArticleFactory(created_by=writer, author=None, status="draft")
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "<h1>Edit article</h1>" in html and "Change article" not in html
+    Article.objects.filter(pk=article.pk).update(status="in_review")
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "<h1>Article (read only)</h1>" in html and "View article" not in html

@@ -154,7 +154,7 @@ def test_a_new_article_autosaves_into_a_draft_and_keeps_editing_it(desk, writer)
     expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=10_000)
     article = Article.objects.get()
     assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
-    expect(page.get_by_role("heading", name="Change article")).to_be_visible()
+    expect(page.get_by_role("heading", name="Edit article")).to_be_visible()
     expect(page.locator(".breadcrumbs")).to_contain_text("Articles › Night at the border")  # no "Add article" left
     page.fill("#id_body", "Notes from the crossing, finished.")
     page.locator("input[name=_continue]").click()

@@ -156,8 +156,8 @@
               autosaveUrl = answer.autosave_url;
               body.dataset.autosaveUrl = autosaveUrl;
               var heading = document.querySelector("#content h1");
-              if (heading) { heading.textContent = "Change article"; }
-              document.title = document.title.replace(/^Add article/, "Change article");
+              if (heading) { heading.textContent = "Edit article"; }
+              document.title = document.title.replace(/^New article/, "Edit article");
               var crumbs = document.querySelector(".breadcrumbs");  // "… › Add article" names the draft now
               var title = form.querySelector("#id_title");
               if (crumbs && crumbs.lastChild && crumbs.lastChild.nodeType === Node.TEXT_NODE && title && title.value) {
