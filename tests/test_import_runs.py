@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
@@ -184,6 +184,53 @@ def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatc
     ended = set().union(*sent)
     articles = list(Article.objects.filter(status=Article.Status.PUBLISHED))
     assert len(articles) == 6 and all(cachekeys.article(a.pk) in ended and cachekeys.adjacent(a.pk) in ended for a in articles)
+
+@pytest.mark.django_db
+def test_a_file_failing_in_a_group_saves_nothing_of_itself_and_leaves_the_others(tmp_path, monkeypatch):
+    """A run commits its files twenty at a time, each in a savepoint: a file whose save fails midway is
+    reported failed with nothing of it saved, and the files around it are saved."""
+    paths = write_pages(tmp_path, 3)
+    save = Importer.save_parsed
+
+    def failing_midway(self, parsed):
+        result = save(self, parsed)  # its rows written, then the database refuses
+        if parsed.source_name == paths[1].name:
+            raise DatabaseError("disk I/O error")
+        return result
+
+    monkeypatch.setattr(Importer, "save_parsed", failing_midway)
+    results = list(Importer().import_many(paths))
+    assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.FAILED, Outcome.CREATED]
+    assert "disk I/O error" in results[1].message
+    assert sorted(Article.objects.values_list("source_name", flat=True)) == [paths[0].name, paths[2].name]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_group_refused_at_its_commit_is_imported_file_by_file(tmp_path, monkeypatch):
+    """A group whose commit the database refuses for a broken link (here a remembered tag's row deleted
+    under it, which the database checks at commit) is imported again one file to a transaction: every
+    file created, tagged, nothing lost."""
+    paths = write_pages(tmp_path, 3)
+    importer = Importer()
+    assert importer.import_path(paths[0]).outcome is Outcome.CREATED  # the run now remembers the tags
+    imported = Importer._import_parsed
+    calls = []
+
+    def deleting_a_tag_after_the_first(self, path, parsed, dry_run):
+        result = imported(self, path, parsed, dry_run)
+        calls.append(path.name)
+        if len(calls) == 1:
+            with connection.cursor() as cursor:  # not the ORM's delete, which would unlink it first
+                cursor.execute("DELETE FROM taggit_tag WHERE name = 'Analysis'")
+        return result
+
+    monkeypatch.setattr(Importer, "_import_parsed", deleting_a_tag_after_the_first)
+    results = list(importer.import_many(paths[1:]))
+    assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.CREATED], [r.message for r in results]
+    assert calls == [paths[1].name, paths[2].name] * 2  # the group, refused; then file by file
+    for path in paths:
+        assert "Analysis" in Article.objects.get(source_name=path.name).tags.names()
+
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_tag_deleted_during_a_run_is_read_afresh(tmp_path):
