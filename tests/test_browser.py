@@ -693,7 +693,7 @@ def test_pictures_from_upload_to_reader_in_a_browser(browser, live_server, write
         page.check("#id_record_warning_decision")
         page.locator("input[name=_continue]").click()  # "Save and publish" waits for the warning decision
         expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
-        page.get_by_role("button", name="Save and publish").click()
+        page.get_by_role("button", name="Save and publish now").first.click()
         page.get_by_role("button", name="Publish").click()
         assert Article.objects.get(pk=article.pk).status == "published"
         context.clear_cookies()

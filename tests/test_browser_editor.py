@@ -309,7 +309,7 @@ def test_click_counts_for_writing_and_for_publishing(desk, writer, editor, setti
     task = Clicks(page)
     task.click(page.locator("#desk-review-queue").get_by_role("link", name="The harbour reopens"))
     task.click(page.locator("#id_warnings").get_by_label("War and conflict"))  # a changed choice is a decision
-    task.click(page.get_by_role("button", name="Save and publish now"))
+    task.click(page.get_by_role("button", name="Save and publish now").last)  # at the foot, under the warnings
     expect(page.locator(".messagelist")).to_contain_text("Published.")
     article.refresh_from_db()
     assert article.is_live and list(article.warnings.values_list("slug", flat=True)) == ["war-and-conflict"]
@@ -494,7 +494,7 @@ def test_a_save_whose_move_is_refused_raises_no_false_alarm_of_someone_elses_sav
     page = desk(editor)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.check("#id_record_warning_decision")
-    page.get_by_role("button", name="Save and publish now").click()
+    page.get_by_role("button", name="Save and publish now").last.click()  # at the foot, by the decision
     expect(page.locator(".messagelist")).to_contain_text("Your changes were saved, but the article was not moved")
     page.wait_for_load_state("networkidle")
     assert page.locator(".article-editor-status").inner_text() == ""

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+import re
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
@@ -246,3 +248,31 @@ def test_the_featured_image_credit_says_when_readers_see_it(client, writer):
     client.force_login(writer)
     html = client.get(reverse("admin:articles_article_add")).content.decode()
     assert "Shown only when the featured picture has no credit of its own in the library" in html
+
+
+def test_an_editor_finishes_at_the_foot_of_the_form_where_the_warnings_are_decided(writer, editor):
+    """The content warnings are decided at the foot of the form, so the editor's "Save and publish now" is
+    there too (and at the top): one press saves her decision and publishes."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    article.refresh_from_db()
+    client = logged_in(editor)
+    html = client.get(change_url(article)).content.decode()
+    foot = html[html.index('id="id_warnings"'):]
+    assert '<button type="submit" name="_workflow" value="publish" class="button default">Save and publish now</button>' in foot
+    data = {**form_data(article), "warnings": [ContentWarning.objects.get(slug="war-and-conflict").pk],
+            "record_warning_decision": "on", "_workflow": "publish"}
+    data.pop("no_warnings_apply", None)
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S)
+    article.refresh_from_db()
+    assert article.warnings_decided and list(article.warnings.values_list("slug", flat=True)) == ["war-and-conflict"]
+    assert response["Location"] == reverse("admin:articles_article_transition", args=[article.pk, "publish"])
+
+
+def test_a_writer_sees_no_publishing_button_at_the_foot(writer):
+    """A writer's own draft ends with her submission, never a publication."""
+    article = make_article(writer, "draft")
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert 'value="submit" class="button default">Save and submit for review' in html
+    assert 'value="publish"' not in html
