@@ -205,6 +205,8 @@ def test_a_date_nothing_settles_is_read_by_the_setting_and_held(month_first, day
         ("Posted by the_team on 5 May 2022", "the_team"),
         ("JANUARY 15, 2015 BY GREENTHUMB_GARDENER LEAVE A COMMENT", "GREENTHUMB_GARDENER"),
         ("Written by Dr. Helen Carter", "Dr. Helen Carter"),
+        ("By PAULA NKEMELU Staff Writer", "PAULA NKEMELU"),
+        ("By Rhys Abernathy Senior Political Correspondent", "Rhys Abernathy"),
     ],
 )
 def test_credit_lines(line, author):
@@ -220,6 +222,16 @@ def test_credit_lines(line, author):
 def test_no_author_from_a_word_that_is_no_one(line):
     """A day, a generic credit, a job, a sentence or a photographer is not the writer."""
     assert kinds.byline(line) is None
+
+
+@pytest.mark.parametrize("line", ["Lower Valley Herald-Tribune", "Eastport Post-Gazette"])
+def test_a_papers_double_name_is_no_persons_name(line):
+    """A name whose last part joins two words that name papers ("Herald-Tribune") is an outlet, not a writer."""
+    assert kinds.bare_name(line) is None
+
+
+def test_a_double_barrelled_surname_is_still_a_name():
+    assert kinds.bare_name("Ana Sousa-Brandt") == "Ana Sousa-Brandt"
 
 
 def test_a_wires_closing_credit_is_not_a_headline():

@@ -776,6 +776,8 @@ def is_person_name(text: str) -> bool:
     if any(word.endswith(("'s", "’s")) for word in text.split()):
         return False  # a possessive ("Sri Lanka's News Portal", "Kenya’s Favourite Station"): whose, not who
     parts = [name.first, *name.middle.split(), *name.last.split()]
+    if any("-" in part and all(piece in _OUTLET_WORDS for piece in part.split("-")) for part in parts):
+        return False  # a paper's double name ("Ledger-Sentinel", "Herald-Tribune"): no one's surname
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS
                    or part.strip(".,").lower() in phrases.NAV_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
@@ -812,6 +814,8 @@ def _names_at_start(text: str) -> str | None:
     first_words = text.split()[:2]
     if len(first_words) == 2 and first_words[1] in _OUTLET_WORDS:
         return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
+    if "," not in text and _ROLE.search(text):
+        text = _without_glued_role(text)
     match = _NAMES.match(text)
     if not match:
         return None
@@ -842,6 +846,18 @@ def _names_at_start(text: str) -> str | None:
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
+
+
+def _without_glued_role(text: str) -> str:
+    """A name with its job title after it and no comma between ("Jane Doe Staff Writer", "JANE DOE Senior
+    Reporter") → the name: up to three closing words, the last a job's, the others a job's or words that
+    qualify one ("Senior", "Political"), leaving two words or more. Else the text as it is."""
+    tokens = text.split()
+    for cut in range(max(2, len(tokens) - 3), len(tokens)):
+        tail = [word.strip(".,").lower() for word in tokens[cut:]]
+        if _ROLE.fullmatch(tail[-1]) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
+            return " ".join(tokens[:cut])
+    return text
 
 
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)

@@ -344,6 +344,11 @@ ROLE_WORDS = (
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
     r"lecturer|blogger|officer|manager"
 )
+# Words that may stand before a job title glued to a byline's name with no comma ("By JANE DOE Senior Staff Writer").
+ROLE_MODIFIERS = frozenset(
+    "senior staff chief deputy associate assistant contributing special managing executive political local city news "
+    "sports business health crime courts court education investigative features foreign national regional digital".split()
+)
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
 OUTLET_WORDS = [
