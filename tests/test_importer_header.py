@@ -290,3 +290,82 @@ def test_a_generic_credit_keeps_its_date_and_names_no_one():
     """"By Staff Reporter on Aug 12, 2021": no author, and the date is the article's."""
     parsed = parse(f"{HEADLINE}\n\nBy Staff Reporter on Aug 12, 2021\n\n{BODY}")
     assert (parsed.author, parsed.published_on) == (None, date(2021, 8, 12))
+
+
+# --- what stands over a headline on unseen sites (holdouts I and J, in shapes of our own) -------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Hello, welcome to Riverbend Radio",
+    "Welcome to the Valley Herald!",
+])
+def test_a_sites_greeting_is_furniture(line):
+    """A greeting to the reader (a greeting word and a comma, or a paper's name after "welcome to") is chrome."""
+    assert kinds.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["Welcome to the new normal", "Welcome To Hell: Inside The Flooded Prison"])
+def test_a_headline_that_welcomes_is_no_greeting(line):
+    assert not kinds.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Download the Riverbend Radio 88 app",
+    "Get the KXYZ 4 News app for alerts",
+    "Support campus journalism — Donate",
+    "Support student journalism today",
+])
+def test_promotions_of_the_site(line):
+    """An app naming the station in several words, a plea to support some kind of journalism: promotions."""
+    from articles.importing.headline import _PROMOTION
+    assert _PROMOTION.search(line)
+
+
+def test_a_travel_or_traffic_strip_is_a_ticker():
+    from articles.importing.headline import _TICKER
+    assert _TICKER.match("Traffic: Delays on the ring road after a crash")
+    assert _TICKER.match("Travel: Lane closed on the A62 westbound")
+    assert not _TICKER.match("Traffic wardens to get body cameras from June")
+
+
+def test_a_menu_spelt_out_with_spaces_is_a_menu_row():
+    """Capitalised words with no function word, most of them a menu's, are a menu even with a country among them."""
+    from articles.importing.headline import is_nav_row
+    assert is_nav_row("Home Ruritania Politics Economy World Sports Entertainment Lifestyle Video Photo")
+    assert not is_nav_row("Home Office Sports Minister Quits Over Video Of Politics Row")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Media Release – Tuesday 4 March 2025", date(2025, 3, 4)),
+    ("Statement: 12 May 2024", date(2024, 5, 12)),
+])
+def test_what_a_document_calls_itself_then_its_date_is_a_date_line(line, day):
+    assert kinds.date_line(line).day == day
+
+
+def test_an_aggregators_credit_names_the_writer_after_the_paper():
+    assert kinds.byline("The Eastfield Courier · Gemma Thorsby") == "Gemma Thorsby"
+    assert kinds.byline("Eastfield · Local") is None
+
+
+@pytest.mark.parametrize("line", ["Staff Correspondent", "Our Correspondent", "Newsroom", "Special Correspondent"])
+def test_a_credit_that_names_no_one_needs_no_by(line):
+    assert kinds.GENERIC_BYLINE.match(line)
+
+
+def test_a_described_video_under_its_marker_is_a_caption_but_a_marked_headline_is_not():
+    assert kinds.is_caption("[Video] Rescuers lift a woman from the water under the bridge. Viewer discretion is advised.")
+    assert not kinds.is_caption("[Video] Rescuers lift a woman from the water under the bridge")
+
+
+@pytest.mark.parametrize("line", ["Share on: Facebook / X / Instagram", "Share this story on: Facebook | Email"])
+def test_a_share_row_with_its_label_is_furniture(line):
+    assert kinds.SHARE_ROW.match(line)
+
+
+def test_a_multi_story_ticker_with_double_bars_is_no_headline():
+    """A ticker carrying several stories between double bars is a banner; the headline under it is taken."""
+    page = ("The Harbour Times\n\nBREAKING NEWS: Port strike ends || Fuel price cut || Ferry timetable changes\n\n"
+            "Dockers return to work after a week-long strike ends in a pay deal\n\nBy Tunde Adeyemi\n\n"
+            "March 3, 2025\n\n" + BODY)
+    assert parse(page).title == "Dockers return to work after a week-long strike ends in a pay deal"

@@ -30,9 +30,16 @@ _NAV_WORDS = phrases.NAV_WORDS
 
 
 def is_nav_row(line: str) -> bool:
-    """A menu row: two words or more, every one a menu's ("Home About Contact")."""
+    """A menu row: two words or more, every one a menu's ("Home About Contact"); or a longer row of capitalised
+    words set apart by spaces alone, most of them a menu's, the others the sections a site names after its
+    country or its town ("Home Ruritania Politics Economy Sports Video Photo")."""
     words = line.lower().replace("&", " ").replace("|", " ").split()
-    return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
+    if len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words):
+        return True
+    if len(words) < 6 or line[-1:] in ".!?:" or not all(word[:1].isupper() for word in line.replace("&", " ").split()):
+        return False
+    menu = sum(word in _NAV_WORDS for word in words)
+    return menu >= 4 and menu * 3 >= len(words) * 2 and not any(word in _FUNCTION_WORDS for word in words)
 
 
 _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)  # "6:12 PM", "21:47"
@@ -355,13 +362,15 @@ def is_banner(lines: list[str], index: int) -> bool:
     line = lines[index]
     alone = bool(_ALERT_LABEL.match(line))
     ticker = bool(_TICKER.match(line))
-    if ticker and " | " in line:
+    if ticker and (" | " in line or " || " in line):
         return True  # a ticker carrying several stories ("BREAKING NEWS: … | … | …")
     if not (alone or ticker or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
         return False
-    following = [other for _, other in next_lines(lines, index, 4)]
+    following = [other for _, other in next_lines(lines, index, 5)]
     if alone:
         following = following[1:]  # (the alert's words)
+    if len(following) > 1 and len(kinds.words(following[0])) <= 2 and not _credits(following[0], False):
+        following = following[1:]  # (a section's name over the headline: "News")
     if len(following) < 2 or len(kinds.words(following[0])) < 5 or not _headline_shaped(following[0]) \
             or kinds.is_sentence(following[0]) or _credits(following[0], False):
         return False  # (a headline of five words or more, not the writer's name: "Ma. Theresa D. Villanueva")

@@ -26,7 +26,7 @@ CHROME = _any(phrases.CHROME_LINES)
 SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SPONSOR = _any([phrases.SPONSOR_LABELS])
 WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
-SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
+SHARE_ROW = re.compile(rf"^(?:share\s+(?:(?:this|the)\s+\w+\s+)?(?:on|via|to)\s*:?\s*)?(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = re.compile(phrases.PROMOTION, re.I)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
 
@@ -48,7 +48,8 @@ CAPTION_CREDIT = re.compile("|".join(phrases.CAPTION_CREDITS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 # A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
 GENERIC_BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$",
+    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$"
+    rf"|^(?:{phrases.NO_ONES_CREDIT})$",  # ("Staff Correspondent" alone under the headline)
     re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
@@ -219,6 +220,16 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _HOURS = re.compile(r"\bhours\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun|daily|\d)", re.I)  # "Adoption center hours: Tue–Sun 11–6"
 
 
+_GREETING = re.compile(phrases.GREETING, re.I)
+
+
+def is_greeting(line: str) -> bool:
+    """A site greeting its reader ("Hello, welcome to the Harbour Gazette"): a greeting and a comma before
+    "welcome to", or a paper's name after it (phrases.OUTLET_WORDS); "Welcome to the new normal" is no greeting."""
+    match = _GREETING.match(line)
+    return bool(match) and bool(match.group("hello") or names_an_outlet(match.group("site")))
+
+
 def _link_row(line: str) -> bool:
     """A row of three or more short links set apart by bars, perhaps under a label ("Quick links: Report a
     problem | Pay online | Opening hours | Vacancies | Contact us")."""
@@ -238,6 +249,8 @@ def _strip_or_banner(line: str) -> bool:
     if "ours" in line and len(words(line)) <= 10 and _HOURS.search(line):
         return True
     if _POSSESSIVE.search(line) and is_motto(line):
+        return True
+    if "elcome" in line and is_greeting(line):
         return True
     folded = line.lower()
     if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
@@ -578,7 +591,18 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
-    return _library_date(line, month_first=month_first) or _labelled_date(line, month_first) or _credit_date(line, month_first)
+    return (_library_date(line, month_first=month_first) or _labelled_date(line, month_first) or _credit_date(line, month_first)
+            or _document_date(line, month_first))
+
+
+_DOCUMENT_DATE = re.compile(rf"^{phrases.DOCUMENT_KINDS}\s*[–—:|-]\s*(?P<date>\S.*)$", re.I)
+
+
+def _document_date(line: str, month_first: bool) -> Dated | None:
+    """The date a document gives after what it calls itself ("Media Release – Thursday 27 June 2024",
+    "Statement: 3 May 2025"): a date line when the rest of the line is one."""
+    match = _DOCUMENT_DATE.match(line) if len(line) <= 80 else None
+    return _first_date(match.group("date"), month_first) if match else None
 
 
 _DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
@@ -914,9 +938,12 @@ def byline(line: str) -> str | None:
         if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
             return bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
-        first = line.split(" · ")[0].strip()
-        if bare_name(first):
-            return bare_name(first)
+        parts = [part.strip() for part in line.split(" · ")]
+        if bare_name(parts[0]):
+            return bare_name(parts[0])
+        # An aggregator's credit: the paper's name, then its writer ("The Eastfield Courier · Jane Doe")
+        if len(parts) == 2 and len(words(parts[0])) <= 5 and names_an_outlet(parts[0]) and bare_name(parts[1]) == parts[1]:
+            return parts[1]
     posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
     if posted:
         return _user_name(posted.group("who"), posted=True)

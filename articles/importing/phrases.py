@@ -278,7 +278,7 @@ SIDEBAR_LABELS = [
 SPONSOR_LABELS = r"(?:support(?: for [\w .&'’-]{1,60})? comes from|(?:this (?:story|content|programme|program|segment) is )?(?:sponsored|underwritten) by)\s*:?"
 
 # Names on a share row ("Facebook Twitter Email"): a line made only of these is furniture.
-SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky"
+SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky|instagram|mastodon"
 
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
@@ -289,6 +289,9 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    # A video's or a picture's description under its marker, in sentences ("[Video] Crews fight the fire. Viewer
+    # discretion is advised."; a headline under a marker ends with no full stop)
+    r"^[\[(](?:video|photo|picture|image)s?[\])]\s+\S.*[.!]$",
     # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
     # "… © 2026 Outlet", "… Antara Foto via REUTERS".
     # (few patterns, each opening with a word or a sign: every one is searched through the line)
@@ -318,6 +321,9 @@ GENERIC_CREDITS = [
     # a newsroom's or a desk's own name ("Kivu Voice Newsroom", "Santiago Weekly Business Desk")
     r"(?:[\w'’&.-]+\s+){0,4}(?:newsroom|news\s*desk|desk|staff|team|bureau|newsteam)",
 ]
+# A credit that names no one, alone on its line without "By" ("Staff Correspondent", "Newsroom").
+NO_ONES_CREDIT = (r"(?:(?:staff|special|senior|our|a|own)\s+)?(?:correspondent|reporter|writer)s?|(?:the\s+)?newsroom"
+                  r"|news\s*desk|web\s+desk|staff\s+and\s+agencies")
 # Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
 # heading or furniture, not a byline (lines.is_person_name, with nameparser).
 NOT_NAME_WORDS = [
@@ -404,9 +410,9 @@ APPEAL = (
 
 # Promotions of the site itself, wherever they stand: apps, newsletters, notifications, memberships.
 PROMOTION = (
-    r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
+    r"\b(?:download|install|get)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
-    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bsupport (?:us|(?:[\w-]+ ){1,2}journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
@@ -419,11 +425,16 @@ ADVERT = (
     r"|\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
     r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
 )
+# A site greeting its reader ("Hello, welcome to the Harbour Gazette", "Welcome to the Valley Herald!"): a greeting
+# word and a comma first, or the site's name after it naming an outlet (phrases.OUTLET_WORDS, checked by the caller).
+GREETING = r"^(?:(?P<hello>[^,]{1,20}),\s*)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?P<site>(?:[A-Z\u0100-\u024f][\w'’.&-]*\s*){1,5})[!.]?$"
+# What a dated document calls itself before its date ("Media Release – 27 June 2024", "Statement - 3 May 2025").
+DOCUMENT_KINDS = r"(?:(?:media|press|news)\s+releases?|(?:joint\s+)?statements?|notices?|announcements?|bulletins?|advisor(?:y|ies)|news)"
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
 TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"
                  r"|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories|in\s+the\s+news"
-                 r"|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-]))\b\s*[:|–—▸-]?")
+                 r"|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-])|(?:traffic|travel|roads?)(?=\s*:))\b\s*[:|–—▸-]?")
 # An alert's label alone on its line, the alert's words on the next ("SEVERE WEATHER ALERT" / "Ice storm warning
 # until 6 p.m."): a banner across the page, not its headline.
 ALERT_LABELS = r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?|just\s+in|developing(?:\s+story)?|news\s*flash)\s*:?$"
