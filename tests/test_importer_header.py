@@ -369,3 +369,37 @@ def test_a_multi_story_ticker_with_double_bars_is_no_headline():
             "Dockers return to work after a week-long strike ends in a pay deal\n\nBy Tunde Adeyemi\n\n"
             "March 3, 2025\n\n" + BODY)
     assert parse(page).title == "Dockers return to work after a week-long strike ends in a pay deal"
+
+
+@pytest.mark.parametrize("line, author", [
+    ("From Chidera Okonkwo-Bello, Ose", "Chidera Okonkwo-Bello"),
+    ("By Rosa Delgado-Whitlock and KWXT Staff", "Rosa Delgado-Whitlock"),
+    ("By Maria Theresa van der Berg", "Maria Theresa van der Berg"),
+])
+def test_more_credit_forms(line, author):
+    """A correspondent and the place they file from, a writer beside a desk, given names before a particle."""
+    assert kinds.byline(line) == author
+
+
+@pytest.mark.parametrize("line", ["From Tuesday, March", "From the archive, 1999", "By KWXT Staff"])
+def test_no_writer_in_lines_that_only_look_like_credits(line):
+    assert kinds.byline(line) is None
+
+
+def test_a_name_with_a_particle_after_two_given_names_keeps_its_job_out():
+    assert kinds.bare_name("Ma. Lourdes de la Paz-Ocampo, Correspondent") == "Ma. Lourdes de la Paz-Ocampo"
+
+
+def test_on_and_a_date_is_a_date_line():
+    assert kinds.date_line("on 14th April 2025 6:10 PM").day == date(2025, 4, 14)
+    assert kinds.date_line("on the road 2024") is None
+
+
+def test_help_offered_after_a_warning_does_not_open_the_body():
+    """"If you are struggling, … line on <number>" after a warning on its line is no body lead: the byline and the
+    date under it are still the header's."""
+    page = (f"{HEADLINE}\n\nContent note: This story discusses self-harm. If you are struggling, the wellbeing desk is "
+            "open every weekday and the free line is 0800 000 000.\n\nBy Aoife Brennan\nOctober 2, 2025\n\n" + BODY)
+    parsed = parse(page)
+    assert (parsed.author, parsed.published_on) == ("Aoife Brennan", date(2025, 10, 2))
+    assert _first_text(parsed).startswith("The council voted")

@@ -366,7 +366,7 @@ def is_banner(lines: list[str], index: int) -> bool:
         return True  # a ticker carrying several stories ("BREAKING NEWS: … | … | …")
     if not (alone or ticker or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
         return False
-    following = [other for _, other in next_lines(lines, index, 5)]
+    following = [other for _, other in next_lines(lines, index, 5) if other != line]  # (the line shown twice is itself)
     if alone:
         following = following[1:]  # (the alert's words)
     if len(following) > 1 and len(kinds.words(following[0])) <= 2 and not _credits(following[0], False):

@@ -423,7 +423,7 @@ _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*)"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
@@ -743,7 +743,7 @@ _CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x530)) if
 _GIVEN = rf"(?:(?:{_CAPITAL}\.){{2,3}}(?=\s)|{_CAPITAL}[\w'’-]*\.?)"  # ("J.T. Okafor")
 _INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+{_INITIAL}))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+(?:{_INITIAL}|{_PARTICLE}\s)))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
             rf"\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
             # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
             rf"(?:\s+(?!(?:And|Updated|Published|Posted)\b){_CAPITAL}[\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
@@ -834,7 +834,10 @@ def _names_at_start(text: str) -> str | None:
     Glionna And Rich Connell" out of "… Rich Connell Los Angeles Times"), or None."""
     text = text.strip().rstrip(".")
     if GENERIC_CREDIT.match(text):
-        return None
+        person, joined, desk = text.rpartition(" and ")
+        if not (joined and person and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person)):
+            return None
+        text = person  # a writer and a desk ("Jane Doe and KXYZ Staff"): the writer
     first_words = text.split()[:2]
     if len(first_words) == 2 and first_words[1] in _OUTLET_WORDS:
         return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
@@ -884,6 +887,7 @@ def _without_glued_role(text: str) -> str:
     return text
 
 
+_FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
@@ -896,6 +900,9 @@ def byline(line: str) -> str | None:
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
+    sent_from = _FROM_PLACE.match(line) if line[:5].lower() == "from " else None
+    if sent_from:  # "From Jane Doe, Kaduna": a correspondent and where they file from
+        return bare_name(sent_from.group("who"))
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
@@ -1023,7 +1030,12 @@ _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
 def leads_on(rest: str) -> bool:
     """Whether what shares a line with a warning (Warning.rest) is the article's text: running text, not a short
     aside ("Please don't mainpage!", "We have not embedded the video.") nor a help line's number."""
-    return is_sentence(rest) and len(words(rest)) >= 10 and not is_note(rest) and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I))
+    return is_sentence(rest) and len(words(rest)) >= 10 and not is_note(rest) and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I)) \
+        and not (rest[:3].lower() == "if " and _SUPPORT_OFFER.match(rest))  # (help offered to a reader it affects)
+
+
+# Help offered to a reader a warning affects ("If you are struggling, the centre is open …, and … runs a free line on …").
+_SUPPORT_OFFER = re.compile(r"^if\s+(?:you|this)\b.{0,60}\b(?:struggl\w*|affected|need\w*|distress\w*|upset\w*)\b", re.I)
 
 
 def _goes_on(sentence: str) -> bool:
