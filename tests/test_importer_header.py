@@ -403,3 +403,24 @@ def test_help_offered_after_a_warning_does_not_open_the_body():
     parsed = parse(page)
     assert (parsed.author, parsed.published_on) == ("Aoife Brennan", date(2025, 10, 2))
     assert _first_text(parsed).startswith("The council voted")
+
+
+@pytest.mark.parametrize("line", [
+    "Sensitive content: This story includes descriptions of deaths.",
+    "A warning to readers: the following section describes the recovery of human remains in detail.",
+    "Listener discretion: this episode discusses the deaths of two children.",
+    "First Nations readers are advised that this statement contains the name of a person who has died.",
+])
+def test_more_warning_labels(line):
+    """'Sensitive content:', 'A warning to readers:', '<audience> discretion:' and an advisory about a statement."""
+    assert kinds.warning(line).statement == line
+
+
+@pytest.mark.parametrize("line", ["Sensitive content moderation is hard for platforms", "A warning to readers of this blog."])
+def test_no_warning_without_its_label_and_separator(line):
+    assert kinds.warning(line) is None
+
+
+def test_a_release_or_broadcast_label_gives_a_date_line():
+    assert kinds.date_line("Released 22/07/2024 · 52 min").day == date(2024, 7, 22)
+    assert kinds.date_line("Aired on 3 May 2024 at 7:00 PM").day == date(2024, 5, 3)

@@ -423,7 +423,7 @@ _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?|released|aired|broadcast)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"

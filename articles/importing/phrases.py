@@ -371,7 +371,8 @@ OUTLET_WORDS = [
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer|visitor|listener|audience)\s+(?:warning|note|advisory)s?"
     r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
-    r"|(?:viewer|reader)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
+    r"|(?:viewer|reader|listener|audience|visitor)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
+    r"|sensitive\s+(?:content|material|subject\s+matter|topics?)|(?:a\s+)?warning\s+(?:to|for)\s+(?:our\s+)?(?:readers|viewers|listeners|visitors)"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
     # follows speaks of harm (lines.HARM) or distress.
@@ -390,7 +391,7 @@ ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
     r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs|update|issue|letter|newsletter|"
     r"review|essay|column|transcript|account|profile|obituary|documentary|series|game|program|programme|broadcast|exhibition|"
-    r"website|site"
+    r"website|site|statement|release|media release|press release"
 )
 ANNOUNCING_VERBS = (
     r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
