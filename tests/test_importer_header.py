@@ -424,3 +424,13 @@ def test_no_warning_without_its_label_and_separator(line):
 def test_a_release_or_broadcast_label_gives_a_date_line():
     assert kinds.date_line("Released 22/07/2024 · 52 min").day == date(2024, 7, 22)
     assert kinds.date_line("Aired on 3 May 2024 at 7:00 PM").day == date(2024, 5, 3)
+
+
+def test_a_job_of_several_words_after_the_comma_is_left_out():
+    assert kinds.byline("Written by Odile Marchetti-Kaur, Regional Journalism Fund Reporter") == "Odile Marchetti-Kaur"
+
+
+def test_a_closing_credit_after_a_dash_names_the_writer():
+    """"— Story and photos by NAME" under the last paragraph credits the writer when the header names no one."""
+    page = f"{HEADLINE}\n\nMarch 4, 2025\n\n{BODY}\n— Story and photos by Wren Halvorsen\n\nMORE FROM THIS ISSUE\n"
+    assert parse(page).author == "Wren Halvorsen"

@@ -472,6 +472,9 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
 
 _VALEDICTION = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+){0,8},$")  # "With gratitude and love from all of us,"
 _WIRE_REPORTERS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<who>[^;]{3,120});", re.I)
+# A credit where the article ends ("Story and photos by Jane Doe", "Reporter: JANE DOE").
+_CLOSING_CREDIT = re.compile(r"^(?:(?:posted|written|reporting|words|story|text)(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\b"
+                             r"|^(?:reporter|writer|author|words)\s*:", re.I)
 CLOSING_LINES = 4  # non-blank lines either side of where the article ends that may credit its writer
 
 
@@ -492,8 +495,9 @@ def closing_byline(lines: list[str], start: int, end: int) -> str | None:
         wire = _WIRE_REPORTERS.match(plain)
         if wire and kinds.WIRE_CREDITS.match(plain):
             return kinds.byline("By " + wire.group("who"))
-        if len(kinds.words(line)) <= 12 and re.match(r"^(?:(?:posted|written|reporting|words|story)\s+)?by\b|^(?:reporter|writer|author|words)\s*:", line, re.I):
-            name = kinds.byline(line)
+        credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
+        if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
+            name = kinds.byline(credit)
             if name:
                 return name
         if kinds.is_sign_off(line) and not (position and near[position - 1][1].endswith(("”", '"'))):

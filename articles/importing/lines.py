@@ -843,6 +843,8 @@ def _names_at_start(text: str) -> str | None:
         return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
     if "," not in text and _ROLE.search(text):
         text = _without_glued_role(text)
+    elif "," in text and _ROLE.search(text):
+        text = _ROLE_CLAUSE.sub("", text)  # "Jane Doe, Local Journalism Initiative Reporter": the job goes
     match = _NAMES.match(text)
     if not match:
         return None
@@ -873,6 +875,9 @@ def _names_at_start(text: str) -> str | None:
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
+
+
+_ROLE_CLAUSE = re.compile(rf",\s*(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{phrases.ROLE_WORDS})s?\.?$", re.I)  # (a job of several words)
 
 
 def _without_glued_role(text: str) -> str:
