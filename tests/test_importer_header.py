@@ -434,3 +434,33 @@ def test_a_closing_credit_after_a_dash_names_the_writer():
     """"— Story and photos by NAME" under the last paragraph credits the writer when the header names no one."""
     page = f"{HEADLINE}\n\nMarch 4, 2025\n\n{BODY}\n— Story and photos by Wren Halvorsen\n\nMORE FROM THIS ISSUE\n"
     assert parse(page).author == "Wren Halvorsen"
+
+
+def test_a_forums_clock_is_furniture_but_a_sentence_about_now_is_not():
+    assert kinds.is_chrome("It is currently Tue Jan 14, 2025 7:15 pm")
+    assert not kinds.is_chrome("It is currently unclear whether the road will reopen.")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Post by pike_hunter_73 » Sun Dec 08, 2024 9:02 am", "pike_hunter_73"),
+    ("Thread starter RuthOnTheHill Start date 12 Feb 2024 Tags roadworks", "RuthOnTheHill"),
+])
+def test_a_forum_posts_credit_names_its_user(line, author):
+    assert kinds.byline(line) == author
+
+
+def test_a_posts_date_with_its_number_is_a_date_line():
+    assert kinds.date_line("12 Feb 2024 #1").day == date(2024, 2, 12)
+
+
+@pytest.mark.parametrize("line", ["Last edited: 12 Feb 2024", "Last edited by a moderator: 3 May 2023", "Reply #2", "--"])
+def test_a_forum_posts_close_ends_the_article(line):
+    assert kinds.is_end_of_article(line)
+
+
+def test_the_first_reply_headed_with_the_title_ends_the_article():
+    page = (f"{HEADLINE}\n\nPost by bat_counter » Sun Dec 08, 2024 9:02 am\n\n{BODY}\nRe: {HEADLINE}\n\n"
+            "Post by someone_else » Sun Dec 08, 2024 10:40 am\n\nGreat news, thanks for counting them all.\n")
+    parsed = parse(page)
+    assert (parsed.author, parsed.published_on) == ("bat_counter", date(2024, 12, 8))
+    assert block_text(parsed.blocks[-1]).startswith("The change takes effect")

@@ -152,6 +152,9 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
+    reply = "re: " + header.title.casefold()  # a thread's first reply, headed with the title ("Re: <title>")
+    end = next((index for index in range(header.body_start, end)
+                if lines[index][:3].lower() == "re:" and lines[index].casefold() == reply), end)
     if header.dated is None:
         header.dated = date_elsewhere(lines, header.title_at, header.body_start, end, month_first=month_first)
     candidates = body_candidates(lines, header.title_at, header.body_start, end, lead=header.body_lead,

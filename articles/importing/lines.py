@@ -428,7 +428,7 @@ _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
     r"(?P<trail>(?:[\s,]+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|[A-Z]{2,5}|-|–))*)"
-    r"(?:\s+in\s+[A-Z][\w/& -]*)?$",  # "February 23, 2011 in Nation/World"
+    r"(?:\s+in\s+[A-Z][\w/& -]*)?(?:\s+#\d{1,6})?$",  # "February 23, 2011 in Nation/World"; a forum post's number ("3 Aug 2021 #1")
     re.I,
 )
 _TIME_IN_TRAIL = re.compile(_TIME, re.I)
@@ -769,9 +769,9 @@ _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
 _NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
     "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
-_POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
+_POSTED = re.compile(r"^(?:post|posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
-    r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
+    r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•»]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
     re.I,
 )
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
@@ -892,6 +892,7 @@ def _without_glued_role(text: str) -> str:
     return text
 
 
+_THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
 _FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
@@ -908,6 +909,9 @@ def byline(line: str) -> str | None:
     sent_from = _FROM_PLACE.match(line) if line[:5].lower() == "from " else None
     if sent_from:  # "From Jane Doe, Kaduna": a correspondent and where they file from
         return bare_name(sent_from.group("who"))
+    starter = _THREAD_STARTER.match(line) if line[:6].lower() == "thread" else None
+    if starter:  # a forum thread's head ("Thread starter jo_walks  Start date …"): the user who started it
+        return _user_name(starter.group("who"), posted=True)
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")

@@ -23,6 +23,8 @@ CHROME_LINES = [
     r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*", r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # (a gallery's counter, "3 / 10")
     r"reply(?: to (?:this|the) (?:post|thread|comment|topic))?", r"(?:reply|replies|responses?)\s*\(\d+\)", r"\d+\s+(?:replies|responses)",  # a comment counter
     r"(?:issue|vol\.?|volume)\s+\d+\b.{0,40}",  # a print issue ("Issue 47 · Winter 2023")
+    r"(?:back\s+to\s+|go\s+to\s+|return\s+to\s+)?top(?:\s+of\s+(?:the\s+)?page)?\s*[↑^]?",  # a link back to the top
+    r"it\s+is\s+(?:currently|now)\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.{0,40}",  # a forum's clock, never a date
     # a record's fields (a review's box, a journal's mood line, a newsletter's web link)
     r"(?:current (?:music|mood|location)|genre|publisher|pages|rating|price|developer|platforms?|runtime|format|isbn)\s*:.{0,80}",
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
@@ -135,6 +137,8 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    # A forum post's close: its edit note, the next post's number, a signature's delimiter.
+    r"last edited(?: by [^:]{1,40})?:?\s.{0,40}", r"reply\s+#\d{1,6}", r"--",
     # Another section's stories ("Other News in Police Department").
     r"other (?:news|stories|articles|posts)\b.{0,40}",
     # A museum's or a venue's visiting details after the text: opening hours, tickets, admission, the way there.
