@@ -464,3 +464,28 @@ def test_the_first_reply_headed_with_the_title_ends_the_article():
     parsed = parse(page)
     assert (parsed.author, parsed.published_on) == ("bat_counter", date(2024, 12, 8))
     assert block_text(parsed.blocks[-1]).startswith("The change takes effect")
+
+
+@pytest.mark.parametrize("line", [
+    "EMERGENCY: 9-1-1 | Non-Emergency: 555-010-4400",
+    "Translate this page",
+    "Contact: Capt. Lou Ferreira, Public Information Officer",
+    "Incident #: 25-00871",
+])
+def test_a_releases_contact_rows_and_fields_are_furniture(line):
+    assert kinds.is_chrome(line)
+
+
+def test_a_row_of_scores_is_no_phone_row():
+    assert not kinds.is_chrome("Score: 3-1 | Fans: 45,000")
+
+
+def test_the_name_a_footer_gives_before_its_address_is_not_the_headline():
+    """The site's name at the top, repeated in the footer before its address, is the site's, not the headline."""
+    page = (f"Pine Hollow Fire District\n\nChief Dana Okerlund\n\n{HEADLINE}\n\nMay 14, 2025\n\n{BODY}\n"
+            "Pine Hollow Fire District | 210 Station Rd, Pine Hollow\n")
+    assert parse(page).title == HEADLINE
+
+
+def test_a_release_date_line_labels_a_date():
+    assert kinds.date_line("Release Date: 14 May 2025").day == date(2025, 5, 14)

@@ -82,6 +82,8 @@ def _date_above(lines, title_at, month_first):
         if not line:
             continue
         dated = kinds.date_line(line, month_first=month_first)
+        if dated is None and kinds.is_chrome(line):
+            continue  # (a release's fields between its date and its headline: "Case #: …", "Contact: …")
         if dated is None:
             break
         found, at = dated, index

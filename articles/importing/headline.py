@@ -225,12 +225,19 @@ def in_list(lines: list[str], index: int) -> bool:
     return count >= LIST_RUN
 
 
+FOOTER_LINES = 8  # the page's last non-blank lines, where a footer names whoever runs the site
+
+
 def copyright_lines(lines: list[str]) -> list[str]:
-    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case."""
+    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), and the footer's
+    lines that set the site's name apart from its address or links ("Kettle River Sheriff's Office | 100 Main
+    St"), folded to lower case."""
     found = []
     for line in lines:
         if line and ("©" in line or "opyright" in line or "ights reserved" in line or "IGHTS RESERVED" in line):
             found.append(line.casefold())
+    footer = [line for line in lines[-4 * FOOTER_LINES:] if line][-FOOTER_LINES:]
+    found.extend(line.casefold() for line in footer if (" | " in line or " · " in line) and len(line) <= 160)
     return found
 
 
@@ -514,6 +521,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
     and motto over its menu; failing that, the first headline-like line, unconfirmed."""
     first_candidate = name_at = None  # (the site's name passed over, and where)
+    owners = copyright_lines(lines)
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
@@ -521,8 +529,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
-                or is_banner(lines, index):
-            continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
+                or is_banner(lines, index) or _owner(line, owners):
+            continue  # (a promotion, a photo credit, a pointer, a menu, an appeal, a list's item or the site's owner is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice

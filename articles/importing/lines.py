@@ -230,6 +230,14 @@ def is_greeting(line: str) -> bool:
     return bool(match) and bool(match.group("hello") or names_an_outlet(match.group("site")))
 
 
+_PHONE_ITEM = re.compile(r"^[A-Za-z][\w &/'’-]{0,30}:\s*\+?[\d()][\d()\s.-]{1,18}\d$")  # "Non-Emergency: 503-555-0110"
+
+
+def _phone_row(line: str) -> bool:
+    """A row of the site's telephone numbers, each under its label ("Emergency: 911 | Front desk: 555-0110")."""
+    return _HAS_DIGIT.search(line) is not None and all(_PHONE_ITEM.match(item.strip()) for item in line.split(" | "))
+
+
 def _link_row(line: str) -> bool:
     """A row of three or more short links set apart by bars, perhaps under a label ("Quick links: Report a
     problem | Pay online | Opening hours | Vacancies | Contact us")."""
@@ -244,7 +252,7 @@ def _strip_or_banner(line: str) -> bool:
     an advertisement or a date banner in another language; each looked for only where its marks are (most
     lines have none)."""
     if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)
-                                or (" | " in line and _link_row(line))):
+                                or (" | " in line and (_link_row(line) or _phone_row(line)))):
         return True
     if "ours" in line and len(words(line)) <= 10 and _HOURS.search(line):
         return True
@@ -423,7 +431,7 @@ _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?|released|aired|broadcast)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?|released|aired|broadcast|release\s+date)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"

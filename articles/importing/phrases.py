@@ -23,6 +23,9 @@ CHROME_LINES = [
     r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*", r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # (a gallery's counter, "3 / 10")
     r"reply(?: to (?:this|the) (?:post|thread|comment|topic))?", r"(?:reply|replies|responses?)\s*\(\d+\)", r"\d+\s+(?:replies|responses)",  # a comment counter
     r"(?:issue|vol\.?|volume)\s+\d+\b.{0,40}",  # a print issue ("Issue 47 · Winter 2023")
+    r"translate(?: this (?:page|site|article|story))?", r"select (?:a )?language",
+    # a release's or a notice's fields ("Contact: Sgt. Jane Doe, Public Information Officer", "Case #: 25-0141")
+    r"(?:media |press )?(?:contact|case\s*(?:#|no\.?|number)|phone|tel(?:ephone)?|fax|incident\s*(?:#|no\.?|number))\s*:.{0,100}",
     r"(?:back\s+to\s+|go\s+to\s+|return\s+to\s+)?top(?:\s+of\s+(?:the\s+)?page)?\s*[↑^]?",  # a link back to the top
     r"it\s+is\s+(?:currently|now)\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.{0,40}",  # a forum's clock, never a date
     # a record's fields (a review's box, a journal's mood line, a newsletter's web link)
