@@ -426,7 +426,7 @@ def _short_list(line: str) -> bool:
 def _titled_below(lines: list[str], index: int) -> bool:
     """Whether a post's title in lower case, or a headline with its byline or date, stands in the lines under
     ``index``."""
-    if _credited_headline_below(lines, index, False):
+    if _credited_headline_below(lines, index, False, window=14):  # (past a share row: "Share this post" / "Copy link" / …)
         return True
     return any(other[:1].islower() and _post_title(lines, at) for at, other in next_lines(lines, index, 14))
 
@@ -631,10 +631,15 @@ def _headline_with_credits(following: list[str], month_first: bool) -> bool:
     return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
 
 
-def _credited_headline_below(lines: list[str], index: int, month_first: bool) -> bool:
-    """Whether, in the few lines under ``index`` (before more running text), a headline stands with its byline or
-    date right under it, or under its deck."""
-    following = [other for _, other in next_lines(lines, index, 5)]
+def _running_text(line: str) -> bool:
+    """A sentence that ends as one: a long deck with no full stop ("Thirteen years on, I still …") is still a deck."""
+    return kinds.is_sentence(line) and line[-1:] in ".!?”\"’"
+
+
+def _credited_headline_below(lines: list[str], index: int, month_first: bool, window: int = 5) -> bool:
+    """Whether, in the ``window`` lines under ``index`` (before more running text), a headline stands with its
+    byline or date right under it, or under its deck."""
+    following = [other for _, other in next_lines(lines, index, window)]
     for place, line in enumerate(following[:-1]):
         if kinds.is_sentence(line) and len(kinds.words(line)) >= 14:
             return False  # (the article's running text: what stands under it is not its header)
@@ -642,7 +647,7 @@ def _credited_headline_below(lines: list[str], index: int, month_first: bool) ->
             continue
         under = following[place + 1:place + 3]
         if _credits(under[0], month_first) or (len(under) > 1 and not _credits(under[0], month_first)
-                                                and not kinds.is_sentence(under[0]) and _credits(under[1], month_first)):
+                                                and not _running_text(under[0]) and _credits(under[1], month_first)):
             return True
     return False
 
