@@ -37,6 +37,7 @@ _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")  # "1 / 28": a gallery's first picture
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -324,8 +325,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             following = [other for _, other in next_lines(lines, index - 1, 2)]
             if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
-            elif following and _is_header_kind(following[0], title, month_first):
-                pass  # a standfirst or caption: header lines still follow it
+            elif following and _is_header_kind(following[0], title, month_first) and not _GALLERY_COUNTER.match(following[0]):
+                pass  # a standfirst or caption: header lines still follow it (not a gallery's pictures: "1 / 28")
             elif header.dated is None and _date_follows(lines, index - 1, month_first):
                 pass  # a standfirst of sentences: the article's date is still to come under it
             else:
