@@ -489,3 +489,32 @@ def test_the_name_a_footer_gives_before_its_address_is_not_the_headline():
 
 def test_a_release_date_line_labels_a_date():
     assert kinds.date_line("Release Date: 14 May 2025").day == date(2025, 5, 14)
+
+
+@pytest.mark.parametrize("line", [
+    "Tagged: town hall, council, roof",
+    "Discussion about this post",
+    "(With inputs from the newsroom)",
+    "We welcome comments that add to the discussion. Comments are moderated.",
+    "Have something to say about this essay? Write to the letters editor.",
+    "More in Local News",
+    "Where to get help",
+    "About Brookfield Foods Co.",
+    "— Story and photos by Wren Halvorsen",
+])
+def test_what_closes_an_article_on_unseen_sites(line):
+    assert kinds.is_end_of_article(line)
+
+
+@pytest.mark.parametrize("line", ["About Face", "More information is expected on Friday, the council said."])
+def test_running_text_or_headings_like_them_do_not_close_it(line):
+    assert not kinds.is_end_of_article(line)
+
+
+def test_a_note_on_what_funds_a_journalism_initiative_is_a_note():
+    assert kinds.is_note("The Rural Journalism Initiative is funded by the provincial government.")
+
+
+@pytest.mark.parametrize("line", ["NEWS PROVIDED BY Brookfield Foods Co.", "By Lakeside Holdings Ltd", "Distributed by Meridian Wire"])
+def test_a_company_or_a_distributor_is_no_author(line):
+    assert kinds.byline(line) is None

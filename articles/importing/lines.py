@@ -849,6 +849,8 @@ def _names_at_start(text: str) -> str | None:
     first_words = text.split()[:2]
     if len(first_words) == 2 and first_words[1] in _OUTLET_WORDS:
         return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
+    if _COMPANY_END.search(text):
+        return None  # a company's or a body's name ("Brookfield Foods Co.", "Lakes Trust Ltd"), no one's
     if "," not in text and _ROLE.search(text):
         text = _without_glued_role(text)
     elif "," in text and _ROLE.search(text):
@@ -900,6 +902,7 @@ def _without_glued_role(text: str) -> str:
     return text
 
 
+_COMPANY_END = re.compile(r"\s(?:Co|Inc|Ltd|LLC|PLC|Plc|Corp|Corporation|GmbH|LLP|Pty)\.?$")
 _THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
 _FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
@@ -929,7 +932,8 @@ def byline(line: str) -> str | None:
     if match:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited|directed|produced|"
-                     r"narrated|composed|translated|illustrated|designed|hosted|performed|read)\s*$", before, re.I):
+                     r"narrated|composed|translated|illustrated|designed|hosted|performed|read|provided|distributed|issued|"
+                     r"sponsored|presented)\s*$", before, re.I):
             return None  # a photographer's, an editor's or a film's credit, not the writer's
         if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
                 and re.search(r"[|:–—]", before):

@@ -7,7 +7,7 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 CHROME_LINES = [
     r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
     r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
-    r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
+    r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
     r"share", r"shares?", r"tweet", r"email", r"print(?: this)?(?: page| article| story)?", r"views?", r"comments?", r"likes?", r"latest",
@@ -89,7 +89,7 @@ END_OF_ARTICLE = [
     r"site (?:index|map)",
     # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
     # …"); a short line ending in an e-mail address (END_OF_ARTICLE_CUED).
-    r"(?:written|story|words) by\s+\w(?:[^.!?]|(?<=\b[A-Z])\.){1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
+    r"(?:[—–-]\s*)?(?:written|story|words|text)(?: and (?:photos|photographs|pictures|images))? by\s+\w(?:[^.!?]|(?<=\b[A-Z])\.){1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
@@ -140,6 +140,15 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    # A tag row labelled "Tagged:", a newsletter platform's comments, a wire's credit in brackets ("(With inputs
+    # from …)"), a comment policy, a letters prompt, another section's stories ("More in Crime & Safety"), a help
+    # box's heading ("Where to get help"), a company's boilerplate under its name ("About Northfield Dairy Co.").
+    r"tagged(?:\s+(?:with|in|as))?\s*:.*", r"discussion about this (?:post|article|story|episode|thread)",
+    r"\(?with inputs from [^)]{2,60}\)?\.?", r"we welcome (?:your )?(?:comments|feedback|letters)\b.*",
+    r"have something to say\b.{0,200}", r"more in (?:[\w’'-]+[\s&,]*){1,5}",
+    r"where to (?:get|find) (?:help|support)\b.{0,60}",
+    r"about (?-i:[A-Z])[\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}\s+(?:co\.?|inc\.?|ltd\.?|llc|plc|group|foundation|trust|association|"
+    r"society|institute|corporation|corp\.?|company)",
     # A forum post's close: its edit note, the next post's number, a signature's delimiter.
     r"last edited(?: by [^:]{1,40})?:?\s.{0,40}", r"reply\s+#\d{1,6}", r"--",
     # Another section's stories ("Other News in Police Department").
@@ -215,6 +224,8 @@ OUTLET_NOTES_CUED = [
     *((cue, r"(?:[\w'’.&-]+\s+){0,6}(?:is|are|was)\s+(?:[\w-]+\s+){0,4}(?:journalism|reporting|coverage)\s+"
             r"(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}")
       for cue in ("fund", "underwritten", "possible", "supported")),
+    ("initiative", r"(?:the\s+)?(?:[\w'’.&-]+\s+){0,3}(?:journalism|reporting|news)\s+(?:initiative|fund|program(?:me)?)\s+is\s+"
+                   r"(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}"),
     ("member of", r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:proud |founding )?member of (?:the )?[\w .&'’-]{0,40}(?:press|news|media|journalism|editors|publishers).{0,200}"),
     (" is a", r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\s+(?:[\w-]+\s+){0,3}"
              r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+)"
