@@ -518,3 +518,12 @@ def test_a_note_on_what_funds_a_journalism_initiative_is_a_note():
 @pytest.mark.parametrize("line", ["NEWS PROVIDED BY Brookfield Foods Co.", "By Lakeside Holdings Ltd", "Distributed by Meridian Wire"])
 def test_a_company_or_a_distributor_is_no_author(line):
     assert kinds.byline(line) is None
+
+
+def test_a_weekday_date_under_the_byline_is_the_articles_not_a_banner():
+    """A date with its weekday and no time, under the byline and over a short label ("KEY EVENTS"), dates the
+    article: the site's date of today stands among its menus, not under a byline."""
+    page = (f"LAKESIDE LIVE\nNews | Sport | Shows\nLIVE BLOG\n{HEADLINE}\nCompiled by Nia Wanjiku and Tom Osei\n"
+            f"Tuesday 3 June 2025\nKEY EVENTS\n\n{BODY}")
+    parsed = parse(page)
+    assert (parsed.author, parsed.published_on) == ("Nia Wanjiku and Tom Osei", date(2025, 6, 3))

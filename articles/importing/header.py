@@ -278,8 +278,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
         if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = kinds.date_in(plain, month_first=month_first)
-        if dated and not name and _banner(lines, index - 1, dated):
-            continue  # the site's date of today among its menus, never the article's
+        if dated and not name and not (header.author or bare_name) and _banner(lines, index - 1, dated):
+            continue  # the site's date of today among its menus, never the article's (but under a byline, the article's)
         if dated or name:
             # (an update's date: "Updated: …", or under "Updated" alone on the line above it)
             updated = bool(UPDATED.match(plain) or (index >= 2 and _UPDATE_LABEL.match(lines[index - 2])))
