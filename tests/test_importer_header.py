@@ -527,3 +527,13 @@ def test_a_weekday_date_under_the_byline_is_the_articles_not_a_banner():
             f"Tuesday 3 June 2025\nKEY EVENTS\n\n{BODY}")
     parsed = parse(page)
     assert (parsed.author, parsed.published_on) == ("Nia Wanjiku and Tom Osei", date(2025, 6, 3))
+
+
+def test_a_live_pages_invitation_to_follow_is_a_note_and_no_body():
+    """"Follow along for the latest on …" under a live page's headline invites the reader; the body opens with
+    the newest entry."""
+    assert kinds.is_note("Follow along for the latest on the floods that reached the coast on Monday.")
+    assert not kinds.is_note("Follow the river for the latest mile.")
+    page = (f"LIVE UPDATES\n{HEADLINE}\nLast updated: 22/11/2024, 14:35\n\n"
+            "Follow along for the latest on the bat count in the tunnel, which began on Monday.\n\n14:35\n" + BODY)
+    assert _first_text(parse(page)).startswith("The council voted")

@@ -214,6 +214,7 @@ OUTLET_NOTES = [
     r"this (?:is|was) an? (?:summary|excerpt|extract|abridged version|shortened version|digest) of (?:a|an|the) (?:story|article|report|piece|post)\b.*",
     r"this (?:article|page|entry) is about\b.{0,200}", r"for other uses,? see\b.{0,100}",
     r"follow (?:our|along with our|all (?:of )?our|[\w’'.-]+['’]s?) (?:live |full |latest |continuing |ongoing )?(?:coverage|updates|reporting)\b.{0,80}",
+    r"(?:follow|stay with us|keep up) (?:along )?(?:for|with|here for) (?:the|our|all the) (?:latest|live updates|updates)\b.{0,160}",  # a live page's invitation
     r"(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:journalism|reporting|coverage|story|article|series|position|beat|reporter)\s+"
     r"(?:is|was|are|were|has been)\s+(?:co-?funded|funded|underwritten|made possible|supported)\s+(?:in part\s+)?(?:by|through|with)\b.{0,160}",
 ]
