@@ -537,3 +537,17 @@ def test_a_live_pages_invitation_to_follow_is_a_note_and_no_body():
     page = (f"LIVE UPDATES\n{HEADLINE}\nLast updated: 22/11/2024, 14:35\n\n"
             "Follow along for the latest on the bat count in the tunnel, which began on Monday.\n\n14:35\n" + BODY)
     assert _first_text(parse(page)).startswith("The council voted")
+
+
+@pytest.mark.parametrize("guidance", [
+    "The exhibition is not recommended for children under 12 without an adult.",
+    "It is unsuitable for younger visitors.",
+])
+def test_age_guidance_after_an_advisory_is_part_of_it(guidance):
+    line = f"Visitor advisory: some objects in this exhibition describe torture and forced labour. {guidance}"
+    assert kinds.warning(line).statement == line
+
+
+def test_a_sentence_after_an_advisory_that_gives_no_guidance_is_not_part_of_it():
+    line = "Visitor advisory: some objects in this exhibition describe torture. The museum opened in 1998."
+    assert kinds.warning(line).statement == "Visitor advisory: some objects in this exhibition describe torture."

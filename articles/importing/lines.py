@@ -1059,8 +1059,15 @@ def leads_on(rest: str) -> bool:
 _SUPPORT_OFFER = re.compile(r"^if\s+(?:you|this)\b.{0,60}\b(?:struggl\w*|affected|need\w*|distress\w*|upset\w*)\b", re.I)
 
 
+# Age guidance after a warning ("It is not recommended for visitors under 14 without an adult.")
+_AGE_GUIDANCE = re.compile(r"\b(?:not\s+(?:recommended|suitable|appropriate)|unsuitable)\s+for\b|\bparental\s+(?:guidance|discretion)\b", re.I)
+
+
 def _goes_on(sentence: str) -> bool:
-    """Whether a sentence after a warning's first is still part of it (see _ANNOUNCING)."""
+    """Whether a sentence after a warning's first is still part of it (see _ANNOUNCING), age guidance included."""
+    if "uitable" in sentence or "ecommended" in sentence or "arental" in sentence or "ppropriate" in sentence:
+        if _AGE_GUIDANCE.search(sentence):
+            return True
     if _CONTACT.search(sentence) or _TURNS_AWAY.match(sentence):
         return False
     if len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I):
