@@ -551,3 +551,21 @@ def test_age_guidance_after_an_advisory_is_part_of_it(guidance):
 def test_a_sentence_after_an_advisory_that_gives_no_guidance_is_not_part_of_it():
     line = "Visitor advisory: some objects in this exhibition describe torture. The museum opened in 1998."
     assert kinds.warning(line).statement == "Visitor advisory: some objects in this exhibition describe torture."
+
+
+def test_opening_hours_for_today_are_furniture():
+    assert kinds.is_chrome("Open today 10:00–17:00 · Free admission")
+    assert not kinds.is_chrome("Open today: the new library wing welcomes its first readers")
+
+
+@pytest.mark.parametrize("line", ["Book a free timed ticket", "Buy your tickets", "Reserve tickets"])
+def test_a_ticket_button_is_a_promotion(line):
+    from articles.importing.headline import _PROMOTION
+    assert _PROMOTION.search(line)
+
+
+def test_a_title_over_when_an_event_runs_and_a_button_is_no_list_of_headlines():
+    from articles.importing.headline import in_list
+    lines = ["\"The Sea Took Them\": Letters from the Fishing Disaster", "12 April – 28 September 2025 · Gallery 3",
+             "Book a free timed ticket"]
+    assert not in_list(lines, 0)

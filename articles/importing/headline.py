@@ -198,6 +198,8 @@ def _menu_run(lines: list[str], index: int, step: int) -> int:
     return count
 
 
+# When an event runs ("3 May – 30 September 2024 · Gallery 2", "12–14 June 2025"): the days, not a link.
+_DATE_RANGE = re.compile(r"^\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*[–—-]\s*\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?\b")
 LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
 
 
@@ -206,8 +208,8 @@ def _list_item(lines: list[str], index: int) -> bool:
     under it (a headline with its byline under a list is the article's own)."""
     line = lines[index]
     if not line or not 4 <= len(kinds.words(line)) <= 15 or not kinds.is_headline_like(line) or kinds.is_sentence(line) \
-            or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line):
-        return False  # (a numbered item, an appeal or a promotion is furniture of its own kind)
+            or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line) or _DATE_RANGE.match(line):
+        return False  # (a numbered item, an appeal, a promotion or when an event runs is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
     return not (after and (kinds.byline(after) or kinds.bare_name(after) or kinds.date_line(after)))
 

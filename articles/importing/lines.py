@@ -238,6 +238,9 @@ def _phone_row(line: str) -> bool:
     return _HAS_DIGIT.search(line) is not None and all(_PHONE_ITEM.match(item.strip()) for item in line.split(" | "))
 
 
+_OPEN_NOW = re.compile(r"^open\s+(?:today|now|daily|every\s+day)\b.{0,30}\d", re.I)  # "Open today 10:00–17:00 · Free admission"
+
+
 def _link_row(line: str) -> bool:
     """A row of three or more short links set apart by bars, perhaps under a label ("Quick links: Report a
     problem | Pay online | Opening hours | Vacancies | Contact us")."""
@@ -255,6 +258,8 @@ def _strip_or_banner(line: str) -> bool:
                                 or (" | " in line and (_link_row(line) or _phone_row(line)))):
         return True
     if "ours" in line and len(words(line)) <= 10 and _HOURS.search(line):
+        return True
+    if line[:5].lower() == "open " and len(words(line)) <= 10 and _OPEN_NOW.match(line):
         return True
     if _POSSESSIVE.search(line) and is_motto(line):
         return True
