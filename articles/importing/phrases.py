@@ -249,6 +249,7 @@ CLOSING_LINES = [
     r"join\b.{0,60}\b(?:telegram|whatsapp|signal|viber|discord)\b.{0,100}",
     r"(?:[£$€₦¥₹]|(?:ksh|kes|usd|eur|gbp|r|rs\.?)\s?)\d[\d,.]*\s+(?:could|can|will|would)\s+(?:help\s+)?(?:pay|provide|buy|fund|give|cover|feed|keep|supply|send|train|equip)\b.{0,160}",
     r"[\w.-]{2,40} (?:liked|posted|reblogged|shared|reposted) this\b.{0,80}",
+    r"(?:[£$€₦¥₹]\s?\d[\d,.]*\s*){2,}(?:other(?: amount)?)?",  # a donation form's amounts ("£5  £10  £20  Other")
     r"#[^#\s][^#]{0,40}(?:#[^#\s][^#]{0,40})+",
     r"(?:(?:reblog|like|comment|repost|reply|send|share|follow|save|♡|❤|♥|💬|🔁)\s*){2,}",
     r"follow|unfollow|bookmark|save(?: for later)?|add to (?:favou?rites|reading list)|\d*\s*claps?",
