@@ -569,3 +569,11 @@ def test_a_title_over_when_an_event_runs_and_a_button_is_no_list_of_headlines():
     lines = ["\"The Sea Took Them\": Letters from the Fishing Disaster", "12 April – 28 September 2025 · Gallery 3",
              "Book a free timed ticket"]
     assert not in_list(lines, 0)
+
+
+@pytest.mark.parametrize("menu", ["News\nSport\nOpinion", "Home | News | Sport | Opinion"])
+def test_a_banner_date_over_the_menus_does_not_date_the_article(menu):
+    """The site's date of today over its menu, over the headline, is no publication date (the article waits);
+    only a release's labelled fields ("Contact: …") are passed over to reach a date above the headline."""
+    page = f"The Valley Courier\nMonday, 22 November 2021\n{menu}\n{HEADLINE}\nBy Jo Marsh\n\n{BODY}"
+    assert parse(page).published_on is None

@@ -37,6 +37,7 @@ _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
+_FIELD = re.compile(r"^[A-Z][\w #./'’-]{1,30}:\s*\S")  # a record's labelled field ("Contact: …", "Case #: 25-0141")
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")  # "1 / 28": a gallery's first picture
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
@@ -83,8 +84,8 @@ def _date_above(lines, title_at, month_first):
         if not line:
             continue
         dated = kinds.date_line(line, month_first=month_first)
-        if dated is None and kinds.is_chrome(line):
-            continue  # (a release's fields between its date and its headline: "Case #: …", "Contact: …")
+        if dated is None and _FIELD.match(line) and kinds.is_chrome(line):
+            continue  # (a release's fields between its date and its headline: "Case #: …", "Contact: …"; not a menu)
         if dated is None:
             break
         found, at = dated, index
