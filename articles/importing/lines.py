@@ -436,7 +436,7 @@ _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?|released|aired|broadcast|release\s+date)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
@@ -608,13 +608,16 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
             or _document_date(line, month_first))
 
 
+# An episode's release or broadcast with its length ("Released 22/07/2024 · 52 min"): a film's or an album's release
+# date in a review's box ("Released: 12 May 2023"), or when a reviewed episode aired, is the work's, never the page's.
+_EPISODE_RELEASE = re.compile(r"^(?:released|aired|broadcast)(?:\s+on)?\s*:?\s*(?P<date>[^·|•]{6,40}?)\s*[·|•]\s*\d+\s*(?:min|mins|minutes)\b", re.I)
 _DOCUMENT_DATE = re.compile(rf"^{phrases.DOCUMENT_KINDS}\s*[–—:|-]\s*(?P<date>\S.*)$", re.I)
 
 
 def _document_date(line: str, month_first: bool) -> Dated | None:
     """The date a document gives after what it calls itself ("Media Release – Thursday 27 June 2024",
     "Statement: 3 May 2025"): a date line when the rest of the line is one."""
-    match = _DOCUMENT_DATE.match(line) if len(line) <= 80 else None
+    match = (_DOCUMENT_DATE.match(line) or _EPISODE_RELEASE.match(line)) if len(line) <= 80 else None
     return _first_date(match.group("date"), month_first) if match else None
 
 
