@@ -581,3 +581,12 @@ def test_a_banner_date_over_the_menus_does_not_date_the_article(menu):
     only a release's labelled fields ("Contact: …") are passed over to reach a date above the headline."""
     page = f"The Valley Courier\nMonday, 22 November 2021\n{menu}\n{HEADLINE}\nBy Jo Marsh\n\n{BODY}"
     assert parse(page).published_on is None
+
+
+def test_a_headline_inside_a_footers_row_of_links_is_still_the_headline():
+    """Only the name a footer gives first is the site's: a footer row that carries the headline among its links
+    does not make the headline furniture."""
+    short = "Bats return to the railway tunnel"  # (eight words or fewer, as a site's name may be)
+    page = (f"The Valley Courier\n\n{short}\n\nBy Jo Marsh\nMay 14, 2025\n\n{BODY}\n"
+            f"Home | News | {short}\n")
+    assert parse(page).title == short

@@ -230,27 +230,33 @@ def in_list(lines: list[str], index: int) -> bool:
 FOOTER_LINES = 8  # the page's last non-blank lines, where a footer names whoever runs the site
 
 
+_FOOTER_ITEMS = re.compile(r"\s+[|·]\s+")
+
+
 def copyright_lines(lines: list[str]) -> list[str]:
-    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), and the footer's
-    lines that set the site's name apart from its address or links ("Kettle River Sheriff's Office | 100 Main
-    St"), folded to lower case."""
+    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case;
+    and, each ending in a bar so as to be told apart, the first item of the footer's lines that set the site's
+    name apart from its address or links ("kettle river sheriff's office |" from "Kettle River Sheriff's Office
+    | 100 Main St")."""
     found = []
     for line in lines:
         if line and ("©" in line or "opyright" in line or "ights reserved" in line or "IGHTS RESERVED" in line):
             found.append(line.casefold())
     footer = [line for line in lines[-4 * FOOTER_LINES:] if line][-FOOTER_LINES:]
-    found.extend(line.casefold() for line in footer if (" | " in line or " · " in line) and len(line) <= 160)
+    found.extend(_FOOTER_ITEMS.split(line, maxsplit=1)[0].casefold() + " |" for line in footer
+                 if (" | " in line or " · " in line) and len(line) <= 160)
     return found
 
 
 def _owner(line: str, owners: list[str]) -> bool:
     """Whether the line names whoever holds the page's copyright (the site's or the body's name at its head:
-    "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"): never the
-    headline."""
+    "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"), or is the name
+    the footer gives first before the site's address or links: never the headline."""
     if not owners or not 1 <= len(kinds.words(line)) <= 8:
         return False
     folded = line.casefold()
-    return any(folded in owner and folded != owner for owner in owners)
+    return any(folded + " |" == owner if owner.endswith(" |") else (folded in owner and folded != owner)
+               for owner in owners)
 
 
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
