@@ -590,3 +590,8 @@ def test_a_headline_inside_a_footers_row_of_links_is_still_the_headline():
     page = (f"The Valley Courier\n\n{short}\n\nBy Jo Marsh\nMay 14, 2025\n\n{BODY}\n"
             f"Home | News | {short}\n")
     assert parse(page).title == short
+
+
+def test_more_in_a_section_closes_but_more_in_a_sentence_does_not():
+    assert kinds.is_end_of_article("More in Crime & Safety")
+    assert not kinds.is_end_of_article("More in store for residents")
