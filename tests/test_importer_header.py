@@ -595,3 +595,12 @@ def test_a_headline_inside_a_footers_row_of_links_is_still_the_headline():
 def test_more_in_a_section_closes_but_more_in_a_sentence_does_not():
     assert kinds.is_end_of_article("More in Crime & Safety")
     assert not kinds.is_end_of_article("More in store for residents")
+
+
+@pytest.mark.parametrize("line", ["RELATED TOPICS: Floods · Rivers", "Share this live blog", "MORE ON THE FLOOD RECOVERY"])
+def test_a_topics_row_a_live_pages_share_prompt_and_a_capitals_more_on_label_close_the_article(line):
+    assert kinds.is_end_of_article(line)
+
+
+def test_more_on_in_running_text_does_not_close_the_article():
+    assert not kinds.is_end_of_article("More on the budget later.")

@@ -145,7 +145,10 @@ END_OF_ARTICLE = [
     # box's heading ("Where to get help"), a company's boilerplate under its name ("About Northfield Dairy Co.").
     r"tagged(?:\s+(?:with|in|as))?\s*:.*", r"discussion about this (?:post|article|story|episode|thread)",
     r"\(?with inputs from [^)]{2,60}\)?\.?", r"we welcome (?:your )?(?:comments|feedback|letters)\b.*",
-    r"have something to say\b.{0,200}", r"more in (?-i:[A-Z])[\w’'-]*(?:[\s&,]+[\w’'-]+){0,4}",
+    r"have something to say\b.{0,200}", r"related (?:topics?|tags?|subjects?|themes?)\s*:.*",
+    r"share (?:this|the) (?:live ?blog|blog|gallery|episode|video|report|thread|live updates)\b.{0,40}",
+    r"(?-i:MORE (?:ON|FROM|ABOUT) [A-Z0-9][A-Z0-9 ,.'’&:-]{2,60})",  # "MORE ON THE BUDGET PROTESTS" over its links
+r"more in (?-i:[A-Z])[\w’'-]*(?:[\s&,]+[\w’'-]+){0,4}",
     r"where to (?:get|find) (?:help|support)\b.{0,60}",
     r"about (?-i:[A-Z])[\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}\s+(?:co\.?|inc\.?|ltd\.?|llc|plc|group|foundation|trust|association|"
     r"society|institute|corporation|corp\.?|company)",
