@@ -109,14 +109,14 @@ def declare(*keys):
 
 def card_keys(item):
     """The keys of an article shown as a card or entry: the article, its byline, tags, warnings and
-    featured picture (read from what ``for_listing`` prefetched: no query)."""
+    featured picture (read from what the list's rows or ``for_listing``'s prefetch brought: no query)."""
     keys = [article(item.pk)]
     if item.author_id:
         keys.append(author(item.author_id))
     if item.featured_image_id:
         keys.append(picture(item.featured_image_id))
     keys.extend(tag(each.pk) for each in item.tag_list)
-    keys.extend(warning(each.pk) for each in item.warnings.all())
+    keys.extend(warning(each.pk) for each in item.warning_list)
     return keys
 
 

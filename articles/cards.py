@@ -10,22 +10,22 @@ template stays the one description of a card (search results still use it) and a
 fails there until this follows. Likewise for the related entry.
 
 Needs an article loaded as for a list (author and featured image joined, ``tag_list``,
-``warnings.all()`` and the image's renditions read: articles/pagereads.py, articles/listing.py).
+``warning_list`` and the image's ``rendition_list`` read: articles/pagereads.py), or prefetched as
+``for_listing`` does.
 """
-
-from html import escape as _escape
 
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape
 
 from articles import pictures
+from articles.pictures import escape  # (Django's escape without its lazy-text wrapper: a list escapes ~400 values)
 from articles.urling import path_to
 
 
 def card_html(article, heading_level=2, snippet=None) -> str:
     """The card of ``article`` as HTML (escaped here, as the template escapes)."""
-    warnings = list(article.warnings.all())
+    warnings = article.warning_list
     shown_image = pictures.shareable_image(article)
     classes = "card" + (" card--warned" if warnings else "") + (" card--pictured" if shown_image else "")
     picture = (f'<div class="card__picture">{pictures.picture_html(pictures.picture(shown_image, sizes=pictures.CARD_SIZES))}</div>'
@@ -92,12 +92,6 @@ def tags(tag_list) -> str:
     links = "".join(f'<li><a href="{escape(path_to("articles:tag-detail", tag.slug))}">{escape(tag.name)}</a></li>'
                     for tag in tag_list)
     return f'\n\n  \n    <ul class="tags" aria-label="Tags">\n      {links}\n    </ul>\n  \n\n'
-
-
-def escape(text) -> str:
-    """What ``django.utils.html.escape`` writes (the standard library's ``html.escape`` of the text), without
-    the lazy-text wrapper around it (a list page escapes some four hundred values)."""
-    return _escape(str(text))
 
 
 def _long_date(local) -> str:

@@ -405,6 +405,12 @@ class Article(models.Model):
             return [item.tag for item in self.tagged_items.all()]
         return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
 
+    @cached_property
+    def warning_list(self):
+        """The article's warnings by label, as lists and link previews show them: set with a list's rows
+        (articles/pagereads.py), else ``warnings.all()`` (prefetched or one query)."""
+        return list(self.warnings.all())
+
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
     UNSURE_TITLE = "the headline is a guess: nothing around it confirmed which line it is"
     NO_AUTHOR = "no author found"
@@ -759,6 +765,12 @@ class Image(models.Model):
 
     def __str__(self):
         return self.title
+
+    @cached_property
+    def rendition_list(self):
+        """The picture's renditions by width and format: set with a list's rows (articles/pagereads.py), else
+        ``renditions.all()`` (prefetched or one query)."""
+        return list(self.renditions.all())
 
 
 class BodyImage(models.Model):

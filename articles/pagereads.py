@@ -295,8 +295,8 @@ _CARD_IMAGE = Columns(Image, "im", ["id", "file", "alt_text", "decorative", "gra
 
 def card_rows(ids):
     """The visible articles of ``ids`` as cards show them (articles/cards.py), in no particular order: what
-    they show of the row with its author and featured image, ``tag_list`` (by name), ``warnings.all()``
-    (by label) and the image's ``renditions.all()``. One statement."""
+    they show of the row with its author and featured image, ``tag_list`` (by name), ``warning_list`` (by
+    label) and the image's ``rendition_list``. One statement."""
     ids = list(ids)
     if not ids:
         return []
@@ -315,8 +315,10 @@ def card_rows(ids):
         Article.featured_image.field.set_cached_value(article, _CARD_IMAGE.instance(connection, row[ends[1]: ends[2]]))
         tags, warnings, renditions = row[ends[2]:]
         _set_tags(article, tags, db)
-        listing.set_loaded(article, "warnings", [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)])
-        _set_renditions(article.featured_image, renditions, db)
+        article.__dict__["warning_list"] = [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)]
+        if article.featured_image is not None:  # (cached properties: no manager or queryset made per card)
+            article.featured_image.__dict__["rendition_list"] = [
+                Rendition.from_db(db, _RENDITION_FIELDS, each) for each in _from_json(renditions)]
         found.append(article)
     return found
 

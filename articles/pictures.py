@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape as _escape
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from articles import bodies, listing
@@ -56,7 +56,7 @@ def picture(image, *, sizes=ARTICLE_SIZES, lazy=True) -> Picture:
     """The <picture> of a library image: WebP renditions first, JPEG or PNG as the fallback, the image's
     own width and height (no layout shift)."""
     by_format: dict[str, list] = {}
-    for rendition in image.renditions.all():  # prefetched: ordered by width
+    for rendition in image.rendition_list:  # read with the image's row or prefetched: ordered by width
         by_format.setdefault(rendition.format, []).append(rendition)
     fallback = by_format.get("JPEG") or by_format.get("PNG") or []
     webp = by_format.get("WEBP", [])
@@ -97,17 +97,25 @@ def _forget_urls(setting, **kwargs):
 
 def picture_html(picture: Picture) -> str:
     """The <picture> element: WebP where the browser takes it, JPEG or PNG otherwise; width and height
-    reserve its space. Built here rather than by a template: a list shows up to twenty."""
+    reserve its space. Built here, every value escaped, rather than by a template or ``format_html``: a
+    list shows up to twenty."""
     image = picture.image
-    sources = format_html_join(
-        "", '<source type="{}" srcset="{}" sizes="{}">', ((s.mime_type, s.srcset, picture.sizes) for s in picture.sources)
+    sizes = escape(picture.sizes)
+    sources = "".join(f'<source type="{escape(s.mime_type)}" srcset="{escape(s.srcset)}" sizes="{sizes}">'
+                      for s in picture.sources)
+    srcset = f' srcset="{escape(picture.srcset)}" sizes="{sizes}"' if picture.srcset else ""
+    alt = "" if image.decorative else escape(image.alt_text)
+    lazy = ' loading="lazy"' if picture.lazy else ""
+    return mark_safe(
+        f'<picture>{sources}<img src="{escape(picture.src)}"{srcset} width="{escape(picture.width)}"'
+        f' height="{escape(picture.height)}" alt="{alt}"{lazy} decoding="async"></picture>'
     )
-    srcset = format_html(' srcset="{}" sizes="{}"', picture.srcset, picture.sizes) if picture.srcset else ""
-    return format_html(
-        '<picture>{}<img src="{}"{} width="{}" height="{}" alt="{}"{} decoding="async"></picture>',
-        sources, picture.src, srcset, picture.width, picture.height, "" if image.decorative else image.alt_text,
-        mark_safe(' loading="lazy"') if picture.lazy else "",
-    )
+
+
+def escape(value) -> str:
+    """What ``django.utils.html.escape`` writes (the standard library's ``html.escape`` of the text), without
+    the lazy-text wrapper around it."""
+    return _escape(str(value))
 
 
 def figure_html(image, *, lazy=True) -> str:
@@ -144,6 +152,6 @@ def shareable_image(article):
     """The featured image readers may see away from the article page (lists, link previews, feeds):
     only an unwarned article's, and never a graphic one. None otherwise."""
     image = article.featured_image
-    if image is None or image.graphic or article.warnings.all():
+    if image is None or image.graphic or article.warning_list:
         return None
     return image

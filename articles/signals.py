@@ -125,18 +125,18 @@ def _newer_tag_mates(positions_by):
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(statements), params)
         for number, other, at, warned in cursor.fetchall():
-            rows[number].append((other, at, warned))
-    return {entry: _walk(positions_by[entry], sorted(rows[number], key=lambda row: (raw_time(row[1]), row[0])))
+            rows[number].append((other, raw_time(at), warned))  # (each time read once: sorting and walking use it)
+    return {entry: _walk(positions_by[entry], sorted(rows[number], key=lambda row: (row[1], row[0])))
             for number, entry in enumerate(entries)}
 
 
 def _walk(positions, rows):
-    """The newer tag-mates ``_newer_tag_mates`` keeps, from one tag's ``rows`` ((id, time, warned), in
-    publication order from the first position on, at most RELATED_LOOKUP + 1), or None."""
+    """The newer tag-mates ``_newer_tag_mates`` keeps, from one tag's ``rows`` ((id, time (aware: raw_time),
+    warned), in publication order from the first position on, at most RELATED_LOOKUP + 1), or None."""
     placed = {pk for _, pk in positions}
     found, between, passed = set(), 0, 0
     for other, at, is_warned in rows[:RELATED_LOOKUP]:
-        position = (raw_time(at), other)
+        position = (at, other)
         while passed < len(positions) and positions[passed] < position:
             between, passed = 0, passed + 1
         if other in placed:

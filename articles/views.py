@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -299,6 +300,12 @@ class PreferencesView(TemplateView):
         ):
             return url
         return ""
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every site: a permanent redirect to the static icon (whitenoise
+    serves it, cached for a year under its hashed name); the pages themselves link it (<link rel="icon">)."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
 def robots_txt(request):

@@ -98,7 +98,7 @@ def main():
         for path in paths(args.profile, args.requests, 20):
             client.get(path)
         profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
+        pstats.Stats(profile).sort_stats(os.environ.get("MASTHEAD_PROFILE_SORT", "cumulative")).print_stats(60)
         return
 
     client.get("/")

@@ -122,8 +122,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATAB
         f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
     )
 # PostgreSQL: statements bound on the server and, run five times on a connection, prepared there (psycopg),
-# so a page's queries are not parsed and planned again on every request (bench/README.md, issue 18).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED_STATEMENTS", False):
+# so a page's queries are not parsed and planned again on every request (bench/README.md, issue 18). On by
+# default, for a direct connection (make run, deploy/); DATABASE_PREPARED_STATEMENTS=0 behind a pooler in
+# transaction mode that cannot keep prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED_STATEMENTS", True):
     DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

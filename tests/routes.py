@@ -61,6 +61,7 @@ BUILDERS = {
     "sitemap": lambda s: [reverse("sitemap")],
     "sitemap-section": lambda s: _each("sitemap-section", [*sitemaps.FIXED_SECTIONS, *sitemaps.article_sections()], "section"),
     "robots": lambda s: [reverse("robots")],
+    "favicon": lambda s: [reverse("favicon")],
     "media": lambda s: _each("media", s.media, "path"),
 }
 

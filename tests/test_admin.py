@@ -120,3 +120,23 @@ def test_starter_vocabularies_exist():
         "graphic-violence", "death", "sexual-violence", "war-and-conflict", "torture", "self-harm-and-suicide", "abuse",
     } <= slugs
     assert "ISIS" in Topic.objects.get(name="Daesh").terms
+
+
+@pytest.mark.parametrize("model, title", [
+    ("article", "Articles"), ("image", "Pictures"), ("author", "Authors"), ("contentwarning", "Content warnings"),
+    ("correction", "Corrections"), ("decision", "Record of decisions"), ("reviewqueue", "Review queue"),
+])
+def test_lists_have_plain_titles(editor_client, model, title):
+    """Each list is titled by what it lists ("Pictures"), never Django's "Select image to change"."""
+    html = reverse(f"admin:articles_{model}_changelist")
+    html = editor_client.get(html).content.decode()
+    assert f"<h1>{title}</h1>" in html and f"<title>{title} |" in html
+    assert "to change" not in html and "to view" not in html
+
+
+def test_a_writers_list_of_pictures_is_plainly_titled(client, writer):
+    """A writer's lists read the same ("Articles", "Pictures"), not "Select image to change"."""
+    client.force_login(writer)
+    for model, title in [("article", "Articles"), ("image", "Pictures")]:
+        html = client.get(reverse(f"admin:articles_{model}_changelist")).content.decode()
+        assert f"<h1>{title}</h1>" in html and "Select " not in html

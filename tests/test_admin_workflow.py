@@ -512,6 +512,16 @@ def test_kept_save_is_only_restored_for_its_owner(writer, editor, second_editor)
 # --- warning decisions in the form ---------------------------------------------------------------------------
 
 
+def test_what_stops_publishing_links_to_the_warnings_it_needs(writer, editor):
+    """An undecided article's "Below, under Content warnings" is a link to the warnings' checkboxes (a long form
+    away), and on the new-article form too."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    for url in (change_url(article), reverse("admin:articles_article_add")):
+        html = logged_in(editor).get(url).content.decode()
+        assert '<a href="#id_warnings">“Content warnings”</a>' in html and 'id="id_warnings"' in html
+
+
 def test_editor_records_a_warning_decision_in_the_form(writer, editor):
     """An editor's form save with the decision box records who decided and what changed."""
     article = make_article(writer, "in_review")
@@ -526,6 +536,25 @@ def test_editor_records_a_warning_decision_in_the_form(writer, editor):
     assert list(article.warnings.all()) == [death] and not article.suggested_warnings.exists()
     entry = Decision.objects.latest()
     assert entry.changes["suggestions_accepted"] == ["death"] and entry.changes["suggestions_dismissed"] == ["torture"]
+
+
+def test_saving_the_same_warning_decision_again_records_nothing_new(writer, editor):
+    """The same decision saved twice (the box ticked again, the warnings as they are) is on record once."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    article.refresh_from_db()
+    death = ContentWarning.objects.get(slug="death")
+    client = logged_in(editor)
+    assert client.post(change_url(article), form_data(article, warnings=[death.pk], record_warning_decision="on")).status_code == 302
+    article.refresh_from_db()
+    decided_at = article.warnings_decided_at
+    assert client.post(change_url(article), form_data(article, warnings=[death.pk], record_warning_decision="on")).status_code == 302
+    article.refresh_from_db()
+    assert article.decisions.filter(action="warnings_decided").count() == 1
+    assert article.warnings_decided_at == decided_at
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    client.post(change_url(article), form_data(article, warnings=[death.pk, war.pk], record_warning_decision="on"))
+    assert article.decisions.filter(action="warnings_decided").count() == 2  # a changed decision is recorded
 
 
 def test_empty_decision_is_refused_in_the_form(writer, editor):
@@ -941,12 +970,34 @@ def test_markdown_help_shows_the_link_form_as_typed(writer):
     assert "&lt;https://…&gt; for a link" in html and "&gt; for a quotation" in html
 
 
-def test_markdown_help_shows_the_link_form_on_a_read_only_page(writer):
-    """A writer's article in review is shown read-only: its body's help still reads "<https://…> for a link"."""
+def test_markdown_help_is_not_on_a_read_only_page(writer):
+    """A writer's article in review is shown read-only, its body rendered: no Markdown help, escaped or not."""
     article = make_article(writer, "in_review")
     html = logged_in(writer).get(change_url(article)).content.decode()
-    assert "&lt;https://…&gt; for a link" in html
-    assert "<https://…>" not in html
+    assert "for a link" not in html and "<https://…>" not in html
+
+
+def test_writers_read_only_page_shows_the_text_rendered_warnings_first(writer, editor):
+    """A writer's article in review reads as readers will see it: its warnings first, then the body rendered
+    and sanitised (headings, emphasis; no raw Markdown, no script)."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(
+        body="## Aftermath\n\nShelling *resumed* at dawn. <script>alert(1)</script>", no_warnings_apply=False)
+    workflow.decide_warnings(article, editor, [ContentWarning.objects.get(slug="death")], no_warnings_apply=False)
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert "<h2>Aftermath</h2>" in html and "<em>resumed</em>" in html
+    assert "## Aftermath" not in html and "*resumed*" not in html and "<script>alert" not in html
+    assert html.index("content-warning__labels") < html.index("<h2>Aftermath</h2>")
+    assert "Death" in html[html.index("content-warning__labels"):html.index("<h2>Aftermath</h2>")]
+
+
+def test_writers_read_only_page_shows_her_proposed_warnings_first(writer):
+    """Before an editor decides, the read-only page shows the warnings the writer proposed, said to be proposed."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False, body="Plain *words*.")
+    article.suggested_warnings.add(ContentWarning.objects.get(slug="torture"))
+    html = logged_in(writer).get(change_url(article)).content.decode()
+    assert "Proposed warnings" in html and html.index("Torture") < html.index("<em>words</em>")
 
 
 def test_body_preview_renders_as_readers_see_it(writer):

@@ -198,3 +198,53 @@ def test_the_library_copies_a_pictures_reference(desk, size, library):
     page.goto(f"/admin/articles/image/{harbour}/change/")
     expect(page.get_by_role("button", name=f"Copy image:{harbour}")).to_be_visible()
     shoot(page, "library-picture-reference", size)
+
+
+def test_a_writer_corrects_a_pictures_caption_without_leaving_her_article(desk, size, library):
+    """From the chooser, and from the featured image, a writer corrects a picture's caption and alt text in the
+    dialog: saved to the library, the preview shows the new caption, and her unsaved text is untouched."""
+    page, refused = desk
+    harbour = library["harbour"]
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_title", "The harbour reopens")
+    page.fill("#id_body", f"Unsaved words of mine.\n\n![](image:{harbour.pk})\n\n")
+    expect(page.locator(".body-preview__text figcaption")).to_contain_text("The harbour on Tuesday.")
+
+    dialog = open_chooser(page, "Insert picture")
+    item = dialog.locator("li").filter(has=page.locator(f"[data-image-id='{harbour.pk}']"))
+    item.get_by_role("button", name="Edit caption and alt text").click()
+    expect(page.locator("#id_describe-alt_text")).to_be_focused()
+    expect(dialog.locator("#id_describe-caption")).to_have_value("The harbour on Tuesday.")
+    assert_axe_clean(page, refused)
+    shoot_screen(page, "chooser-describe", size)
+    page.fill("#id_describe-alt_text", "")
+    dialog.get_by_role("button", name="Save the picture’s description").click()
+    expect(dialog.locator(".errorlist")).to_have_text(
+        "Describe the picture for readers who cannot see it, or tick “decorative”.")
+    page.fill("#id_describe-alt_text", "Fishing boats moored at the quay")
+    page.fill("#id_describe-caption", "The harbour on Wednesday, after the storm.")
+    dialog.get_by_role("button", name="Save the picture’s description").click()
+    expect(dialog.locator("[data-chooser-announce]")).to_have_text(
+        "Saved: the caption and alt text of “Harbour at dawn”.")
+    expect(page.locator("#image-chooser-q")).to_be_visible()  # back to the list
+    expect(item.get_by_role("button", name="Edit caption and alt text")).to_be_focused()
+    page.keyboard.press("Escape")
+    harbour.refresh_from_db()
+    assert (harbour.alt_text, harbour.caption) == ("Fishing boats moored at the quay", "The harbour on Wednesday, after the storm.")
+    expect(page.locator(".body-preview__text figcaption")).to_contain_text("The harbour on Wednesday, after the storm.")
+    assert page.input_value("#id_body").startswith("Unsaved words of mine.")
+    assert page.input_value("#id_title") == "The harbour reopens"
+
+    dialog = open_chooser(page, "Choose…")
+    dialog.get_by_role("button", name=re.compile("Harbour at dawn")).click()
+    describe = page.get_by_role("group", name="Featured image").get_by_role("button", name="Edit caption and alt text")
+    describe.click()
+    expect(dialog.get_by_role("heading", level=2)).to_have_text("The featured image’s caption and alt text")
+    page.fill("#id_describe-credit", "Ana Ruiz / Agency")
+    shoot_screen(page, "chooser-describe-featured", size)
+    dialog.get_by_role("button", name="Save the picture’s description").click()
+    expect(dialog).to_be_hidden()
+    expect(describe).to_be_focused()
+    harbour.refresh_from_db()
+    assert harbour.credit == "Ana Ruiz / Agency"
+    assert page.input_value("#id_body").startswith("Unsaved words of mine.")

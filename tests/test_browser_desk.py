@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article
 from tests.factories import ArticleFactory
+from tests.pictures import photo, stored
 from tests.test_browser import _log_in, axe_violations, browser, shoot  # noqa: F401  (browser: the fixture)
 from tests.test_workflow import make_article
 
@@ -172,3 +173,69 @@ def test_the_image_library_fits_a_phone(desk_page, size, writer, settings, tmp_p
     desk_page.goto("/admin/articles/image/")
     shoot(desk_page, "image-library", size)
     assert desk_page.evaluate(OVERFLOW)["page"] == 0
+
+
+READ_ONLY_STYLE = """() => {
+    const text = document.querySelector('.reader-preview .article__body');
+    const heading = getComputedStyle(text.querySelector('h2'));
+    const quote = getComputedStyle(text.querySelector('blockquote'));
+    const paragraph = getComputedStyle(text.querySelector('p'));
+    const list = text.querySelector('ul'), labels = document.querySelector('.reader-preview .content-warning__labels');
+    const indent = (ul) => ul.querySelector('li').getBoundingClientRect().left - ul.parentElement.getBoundingClientRect().left;
+    return {headingBackground: heading.backgroundColor, headingColour: heading.color, paragraphColour: paragraph.color,
+            quoteSize: parseFloat(quote.fontSize), paragraphSize: parseFloat(paragraph.fontSize),
+            marker: getComputedStyle(list.querySelector('li')).listStyleType, listIndent: indent(list),
+            labelsIndent: labels.querySelector('li').getBoundingClientRect().left - labels.getBoundingClientRect().left,
+            credit: getComputedStyle(document.querySelector('.reader-preview .figure__credit')).textTransform};
+}"""
+
+
+def test_a_writers_read_only_article_reads_as_readers_see_it(desk_page, size, writer, editor, graphic, settings, tmp_path):
+    """A writer's article in review shows her the warning first, then the text rendered (a sub-heading as a
+    heading, not the admin's blue bar; a quotation as large as the text, not its small grey note; a list with its
+    markers, indented as on the reader page), fitting the screen with zero axe-core violations."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    lists = stored("Lists", data=photo((600, 400), metadata=False), uploaded_by=writer, caption="The lists at noon.",
+                   credit="Ana Ruiz")
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(
+        title="Families wait for news of the detained", no_warnings_apply=False, featured_image=lists,
+        body="The lists were read out at noon.\n\n## What the families said\n\n> We have heard nothing for a month.\n\n"
+        "- Names read out\n- Names still missing\n\nMore names are expected.")
+    workflow.decide_warnings(article, editor, [graphic], no_warnings_apply=False)
+    workflow.perform("submit", article, writer)
+    _log_in(desk_page, writer.username)
+    desk_page.goto(f"/admin/articles/article/{article.pk}/change/")
+    shown = desk_page.locator(".reader-preview")
+    assert "Graphic violence" in shown.locator(".content-warning").inner_text()
+    assert shown.locator("h2", has_text="What the families said").is_visible()
+    assert "## What" not in desk_page.content()
+    style = desk_page.evaluate(READ_ONLY_STYLE)
+    assert style["headingBackground"] == "rgba(0, 0, 0, 0)" and style["headingColour"] == style["paragraphColour"], style
+    assert style["quoteSize"] >= style["paragraphSize"], style
+    # A list keeps its markers and a reader's indent (not the form's 160 px, not none); so do the warning's labels.
+    assert style["marker"] == "disc" and 10 <= style["listIndent"] <= 40, style
+    assert 10 <= style["labelsIndent"] <= 40, style
+    assert style["credit"] == "uppercase", style  # the picture's credit set apart from its caption, as readers see it
+    _check(desk_page, "writer-read-only", size)
+
+
+def test_the_link_to_the_warnings_shows_the_whole_decision(browser, live_server, writer, editor):  # noqa: F811
+    """From what stops publishing, "Content warnings" takes the editor to the warnings with their heading and the
+    suggestions still in sight (not scrolled past them)."""
+    article = make_article(writer, "in_review")
+    Article.objects.filter(pk=article.pk).update(warnings_decided_at=None, no_warnings_apply=False)
+    context = browser.new_context(viewport=SIZES["1280"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        page.locator("#workflow-blockers").get_by_role("link", name="“Content warnings”").click()
+        page.wait_for_function("() => location.hash === '#id_warnings'")
+        page.wait_for_timeout(200)
+        heading = page.get_by_role("heading", name="Content warnings", exact=True)
+        top = heading.evaluate("h => h.getBoundingClientRect().top")
+        assert 0 <= top < 200, top
+        assert page.locator("#id_warnings").evaluate("w => w.getBoundingClientRect().bottom <= window.innerHeight")
+    finally:
+        context.close()

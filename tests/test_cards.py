@@ -83,7 +83,8 @@ def test_flat_loading_gives_what_the_prefetches_gave(kinds):
 
 def test_cards_read_in_one_statement_are_the_prefetched_cards(kinds):
     """``pagereads.card_rows`` reads the visible articles of a list in one query, with the tags, warnings
-    and renditions ``for_listing`` prefetches, and their cards are the same byte for byte."""
+    and renditions ``for_listing`` prefetches (as ``tag_list``, ``warning_list`` and ``rendition_list``),
+    and their cards are the same byte for byte."""
     visible = set(Article.objects.published().filter(pk__in=kinds).values_list("pk", flat=True))
     prefetched = {article.pk: article for article in Article.objects.filter(pk__in=visible).for_listing()}
     with CaptureQueriesContext(connection) as queries:
@@ -95,9 +96,9 @@ def test_cards_read_in_one_statement_are_the_prefetched_cards(kinds):
             old = prefetched[article.pk]
             assert card_html(article) == card_html(old) and card_html(article, 3) == card_html(old, 3)
             assert [tag.pk for tag in article.tag_list] == [tag.pk for tag in old.tag_list]
-            assert list(article.warnings.all()) == list(old.warnings.all())
+            assert article.warning_list == list(old.warnings.all()) == old.warning_list
             if article.featured_image_id:
-                assert list(article.featured_image.renditions.all()) == list(old.featured_image.renditions.all())
+                assert article.featured_image.rendition_list == list(old.featured_image.renditions.all())
     assert len(queries) == 0
 
 

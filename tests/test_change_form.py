@@ -239,3 +239,10 @@ def test_the_publication_time_names_the_newsrooms_time_zone(writer):
     """The article form's "Published at" says whose clock its time is (a correspondent abroad types a time)."""
     html = logged_in(writer).get(reverse("admin:articles_article_add")).content.decode()
     assert "The time is the newsroom’s (Europe/London)." in html
+
+
+def test_the_featured_image_credit_says_when_readers_see_it(client, writer):
+    """The article's own featured-image credit says it shows only when the picture has no credit of its own."""
+    client.force_login(writer)
+    html = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert "Shown only when the featured picture has no credit of its own in the library" in html

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Image
+from tests.factories import ArticleFactory
 from tests.pictures import photo, stored, upload
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +230,99 @@ def test_the_upload_form_is_open_while_there_is_no_picture_to_choose(writer):
     assert " open" in upload_box(client.get(DIALOG).content.decode())
     stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
     assert " open" not in upload_box(client.get(DIALOG).content.decode())
+
+
+# --- describing a picture from the article's page -----------------------------------------------------------
+
+DESCRIBE = reverse("admin:articles_article_image_describe")
+
+
+def describe_data(image, **fields):
+    data = {"title": image.title, "alt_text": image.alt_text, "caption": image.caption, "credit": image.credit}
+    data.update(fields)
+    return {f"describe-{name}": value for name, value in data.items() if value is not False}
+
+
+def test_a_writer_corrects_her_pictures_caption_and_alt_text_from_the_chooser(writer, editor):
+    """From the article's chooser a writer opens her picture's library form and saves a new caption and alt
+    text: saved as the library saves it, on the record of the published article showing it."""
+    mine = picture("Harbour", by=writer, caption="Boats.")
+    live = ArticleFactory(title="The harbour reopens", featured_image=mine, decided=True)
+    client = logged_in(writer)
+    assert f'data-describe="{DESCRIBE}?image={mine.pk}"' in client.get(DIALOG).content.decode()
+    form = client.get(DESCRIBE, {"image": mine.pk}).content.decode()
+    assert 'name="describe-caption"' in form and 'name="describe-alt_text"' in form and "Boats." in form
+    response = client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(
+        mine, caption="Fishing boats back in the harbour.", alt_text="Boats moored at the quay"))
+    assert response.status_code == 200 and f'data-image-id="{mine.pk}"' in response.content.decode()
+    mine.refresh_from_db()
+    assert (mine.caption, mine.alt_text) == ("Fishing boats back in the harbour.", "Boats moored at the quay")
+    entry = live.decisions.get(action="picture_changed")
+    assert entry.actor == writer and any("Fishing boats" in change for change in entry.changes["picture_changes"])
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_writer_cannot_describe_a_picture_she_may_not_edit(writer, other_writer, method):
+    """Another writer's picture is not found through the chooser's side path either, and stays as it was."""
+    theirs = picture("Theirs", by=other_writer, caption="Their caption.")
+    client = logged_in(writer)
+    url = f"{DESCRIBE}?image={theirs.pk}"
+    response = client.get(url) if method == "get" else client.post(url, describe_data(theirs, caption="Mine now."))
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.caption == "Their caption." and "Theirs" not in response.content.decode()
+
+
+def test_describing_needs_the_librarys_change_permission(writer):
+    """Without the library's change permission no picture is offered for describing, and a POST is refused."""
+    mine = picture("Mine", by=writer, caption="As it was.")
+    group = writer.groups.first()
+    group.permissions.remove(*group.permissions.filter(codename="change_image"))
+    client = logged_in(User.objects.get(pk=writer.pk))
+    assert "data-describe=" not in client.get(DIALOG).content.decode()
+    assert client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, caption="Changed.")).status_code == 403
+    mine.refresh_from_db()
+    assert mine.caption == "As it was."
+
+
+def test_an_editor_describes_any_picture(editor, other_writer):
+    """An editor may describe any library picture, as in the library."""
+    theirs = picture("Theirs", by=other_writer)
+    response = logged_in(editor).post(f"{DESCRIBE}?image={theirs.pk}", describe_data(theirs, credit="Ana Ruiz"))
+    assert response.status_code == 200
+    theirs.refresh_from_db()
+    assert theirs.credit == "Ana Ruiz"
+
+
+def test_describing_keeps_the_librarys_rules(writer, graphic):
+    """No alt text (and not decorative) is refused, one message; so is marking graphic a picture a published
+    article shows without a warning. Nothing is saved."""
+    mine = picture("Mine", by=writer, caption="As it was.")
+    ArticleFactory(title="Unwarned", featured_image=mine, decided=True)
+    client = logged_in(writer)
+    response = client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, alt_text="", caption="New."))
+    assert response.status_code == 400 and "Describe the picture for readers" in response.content.decode()
+    response = client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, graphic="on"))
+    assert response.status_code == 400 and "cannot be marked graphic" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.caption == "As it was." and not mine.graphic
+
+
+def test_the_featured_image_offers_its_caption_and_alt_text(writer):
+    """The featured image field has "Edit caption and alt text", pointing at the describe view."""
+    mine = stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
+    article = Article.objects.create(title="Homes", slug="homes", author=writer.author_profile, created_by=writer,
+                                     status="draft", featured_image=mine)
+    html = logged_in(writer).get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert f'data-describe-url="{DESCRIBE}"' in html and "data-image-field-describe>Edit caption and alt text" in html
+
+
+def test_describing_needs_the_csrf_token_and_a_picture_number(writer):
+    """A description POST without the CSRF token is refused (403), and a missing or odd number is not found."""
+    mine = picture("Mine", by=writer, caption="As it was.")
+    client = logged_in(writer, enforce_csrf_checks=True)
+    assert client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, caption="Forged.")).status_code == 403
+    for odd in ("", "abc", "-1", "9" * 30):
+        assert client.get(DESCRIBE, {"image": odd}).status_code == 404
+    mine.refresh_from_db()
+    assert mine.caption == "As it was."

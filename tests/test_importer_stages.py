@@ -644,3 +644,39 @@ def test_a_summary_box_under_the_headline_is_header():
     short = parse("Quake toll rises in the south\nBy Jane Doe\n2 March 2021\nSummary\nAt least 40 people have died.\n"
                   "Rescuers reached the last villages on Monday.\n")
     assert first_text(short).startswith("At least 40")  # (no longer paragraph after them: the items are the body)
+
+
+# --- patterns looked for only where their cues are ----------------------------------------------------------
+
+from articles.importing import headline as _headline  # noqa: E402
+from articles.importing import opening as _opening  # noqa: E402
+
+CUED_SAMPLES = [
+    (kinds.PROMOTION, [
+        "Download the Courier app", "Get all your news in one place", "Sign up to our newsletter", "Turn on notifications",
+        "Go ad-free today", "Subscribe", "Follow us", "Support local journalism", "Become a paid member",
+        "A reader-supported outlet", "We use cookies", "Privacy policy", "Free delivery", "Send us your tips",
+        "We value your privacy", "Your privacy choices", "Accept all", "Manage consent", "Start creating",
+        "Start your free trial", "Click here", "Watch live", "Listen live", "Join our WhatsApp channel",
+        "Stand a chance to win", "Win prizes"]),
+    (_headline._LIVE_STRIP, ["Live updates: strikes", "Live: the vote", "Kharkiv as it happened", "Latest updates",
+                             "Minute-by-minute", "live coverage"]),
+    (_opening._DESCRIBES_PICTURE, ["Pictured: the bridge", "The pictures show", "images", "photographs", "a collage",
+                                   "an illustration", "Footage shows", "Video shows", "(above)The mayor", "(left)and",
+                                   "represents", "shown here", "seen here", "Scroll down"]),
+    (_opening._WARNING_WORDS, ["graphic", "disturbing", "distressing", "upsetting", "troubling", "harrowing",
+                               "trigger", "sensitive", "discretion", "readers", "viewers", "image", "photo",
+                               "footage", "video", "bodies", "death", "suicide", "self-harm", "harmful", "violence",
+                               "abuse", "assault", "rape", "content note"]),
+]
+
+
+@pytest.mark.parametrize(("cued", "samples"), CUED_SAMPLES)
+def test_a_cued_pattern_finds_what_its_pattern_finds(cued, samples):
+    """A pattern looked for only in lines holding one of its cues (lines.CuedPattern) finds each of its forms, in
+    capitals and with the letters a case-insensitive pattern also reads as ASCII ones ("ſ", "ı", the Kelvin sign)."""
+    for sample in samples:
+        for text in (sample, sample.upper(), f"And then: {sample.replace('s', 'ſ').replace('i', 'ı').replace('k', 'K')}."):
+            assert cued.pattern.search(text), text
+            assert cued.search(text), text
+    assert cued.search("The council met on Tuesday and voted to repair the road.") is None

@@ -37,6 +37,11 @@ CASES = [
     ({"empty": ["*", " "]}, "anything", []),
     ({"a": ["syria"], "b": ["iraq"], "c": ["yemen"]}, "Iraq and Syria", ["a", "b"]),
     ({"under": ["war_crimes"]}, "war_crimes", ["under"]),
+    ({"state": ["islamic state"]}, "nonislamic state", []),
+    ({"state": ["islamic state"]}, "(islamic state)", ["state"]),
+    ({"img": ["violent image*"]}, "violent imagery", ["img"]),
+    ({"img": ["violent image*"]}, "violent imag", []),
+    ({"img": ["violent image*"]}, "violent images", ["img"]),
 ]
 
 

@@ -92,15 +92,27 @@ def test_postgres_statements_time_out_for_web_requests_not_commands():
     """Web processes cut a statement off after DATABASE_STATEMENT_TIMEOUT seconds (default 5);
     manage.py commands (migrations, imports) default to no limit."""
     url = "postgres://u@localhost:5432/masthead"
-    assert settings_value("s.DATABASES['default']['OPTIONS']", DATABASE_URL=url) == "{'options': '-c statement_timeout=5000'}"
+    unprepared = {"DATABASE_URL": url, "DATABASE_PREPARED_STATEMENTS": "0"}
+    assert settings_value("s.DATABASES['default']['OPTIONS']", **unprepared) == "{'options': '-c statement_timeout=5000'}"
     assert "statement_timeout=1500" in settings_value("s.DATABASES['default']['OPTIONS']", DATABASE_URL=url, DATABASE_STATEMENT_TIMEOUT="1.5")
-    assert settings_value("s.DATABASES['default'].get('OPTIONS')", DATABASE_URL=url, DATABASE_STATEMENT_TIMEOUT="0") in ("None", "{}")
+    assert settings_value("s.DATABASES['default'].get('OPTIONS')", **unprepared, DATABASE_STATEMENT_TIMEOUT="0") in ("None", "{}")
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     command = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", "from django.conf import settings; print(settings.DATABASE_STATEMENT_TIMEOUT)"],
         cwd=ROOT, env={**clean, "DJANGO_SECRET_KEY": "x" * 40, "DATABASE_URL": url}, capture_output=True, text=True,
     )
     assert command.stdout.strip().splitlines()[-1] == "0.0", command.stderr
+
+
+def test_postgres_prepares_statements_unless_told_not_to():
+    """On PostgreSQL parameters are bound on the server and repeated statements prepared, by default (a direct
+    connection); DATABASE_PREPARED_STATEMENTS=0 turns both off, for a pooler in transaction mode. SQLite: never."""
+    url = "postgres://u@localhost:5432/masthead"
+    options = "s.DATABASES['default'].get('OPTIONS', {})"
+    default = settings_value(options, DATABASE_URL=url)
+    assert "'server_side_binding': True" in default and "'prepare_threshold': 5" in default
+    assert "server_side_binding" not in settings_value(options, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0")
+    assert "server_side_binding" not in settings_value(options)
 
 
 def test_manage_py_without_a_secret_key_says_so_in_one_line():

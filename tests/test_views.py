@@ -715,3 +715,20 @@ def test_canonical_and_social_urls_agree(client):
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
         assert meta_tags(html)["og:url"] == [canonical], url
         assert canonical == f"http://testserver{url}"
+
+
+def test_favicon_is_served(client):
+    """/favicon.ico answers a permanent redirect to the static icon (no 404 in every browser's log), which exists."""
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.ico"
+    with open(finders.find("favicon.ico"), "rb") as icon:
+        assert icon.read(4) == b"\x00\x00\x01\x00"  # an ICO file's header
+
+
+@pytest.mark.parametrize("url", ["/", "/admin/login/"])
+def test_pages_link_the_icon(client, url):
+    """Reader pages and the admin name the icon in their head, so browsers need not guess."""
+    html = client.get(url).content.decode()
+    assert re.search(r'<link rel="icon" href="/static/favicon\.ico"', html)

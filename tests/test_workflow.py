@@ -297,6 +297,19 @@ class TestWarningDecisions:
         assert entry.changes["suggestions_dismissed"] == ["war-and-conflict"]
 
 
+    def test_unchanged_repeat_is_not_recorded_again(self, writer, editor):
+        """Deciding what is already decided adds no record; a comment or a suggestion to resolve is recorded."""
+        article = make_article(writer, "in_review")  # decided: no warnings apply
+        before = Decision.objects.count()
+        workflow.decide_warnings(article, editor, [], no_warnings_apply=True)
+        assert Decision.objects.count() == before
+        workflow.decide_warnings(article, editor, [], no_warnings_apply=True, comment="Checked again after the edit.")
+        assert Decision.objects.count() == before + 1
+        article.suggested_warnings.add(ContentWarning.objects.get(slug="death"))
+        workflow.decide_warnings(article, editor, [], no_warnings_apply=True)
+        assert Decision.objects.count() == before + 2 and not article.suggested_warnings.exists()
+
+
 class TestDecisionRecord:
     def test_entries_cannot_be_changed(self, writer, editor):
         """The record is append-only: saving an existing entry again fails."""

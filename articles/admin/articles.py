@@ -20,9 +20,9 @@ from articles.admin.autosave import AutosaveViews
 from articles.admin.chooser import ImageChooser
 from articles.admin.corrections import CorrectionViews
 from articles.admin.forms import ArticleForm
-from articles.admin.mixins import needs_attention
+from articles.admin.mixins import PlainTitle, needs_attention
 from articles.admin.pages import ArticlePages
-from articles.admin.previews import PreviewViews
+from articles.admin.previews import PreviewViews, as_readers_see_it
 from articles.admin.restore import take_restored_post
 from articles.admin.saving import PUBLISHING_MOVES, RevisionSaving, scheduling_context
 from articles.admin.widgets import BrowserDateTimeWidget, SuggestingTagWidget
@@ -32,7 +32,7 @@ from articles.models import Article, Author, Revision, display_name
 
 class ArticleAdmin(
     CorrectionViews, RevisionSaving, AutosaveViews, WorkflowViews, PreviewViews, ImageChooser, ArticlePages,
-    WorkflowActions, admin.ModelAdmin,
+    WorkflowActions, PlainTitle, admin.ModelAdmin,
 ):
     form = ArticleForm
 
@@ -55,6 +55,10 @@ class ArticleAdmin(
             # Two lines, so a long headline is read whole while it is written (a one-line box scrolled its end
             # out of sight); it stays one line: the form's script keeps Enter out, clean_title any line break.
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "headline-box"})
+        if db_field.name == "image_credit":
+            # Two places hold a credit: say which one readers see (templates/includes/article_main.html).
+            kwargs["help_text"] = ("Shown only when the featured picture has no credit of its own in the library; a "
+                                   "picture's own credit is corrected with “Edit caption and alt text” by the picture.")
         if db_field.name == "published_at":
             # The browser's own date and time inputs (the admin's split widget labels them with bare text), in
             # the newsroom's time zone.
@@ -73,7 +77,7 @@ class ArticleAdmin(
             kwargs["help_text"] = "Tick what readers should be warned of; an editor decides before publication."
         return super().formfield_for_manytomany(db_field, request, **kwargs)
     readonly_fields = [
-        "status_display", "import_reasons", "suggestions", "warning_decision",
+        "status_display", "import_reasons", "suggestions", "warning_decision", "text_as_readers_see_it",
         "source_name", "source_hash", "created_at", "updated_at",
     ]
     change_form_template = "admin/articles/article/change_form.html"
@@ -98,9 +102,12 @@ class ArticleAdmin(
             main.append("edit_version")
         if not editable and "record_warning_decision" in warning_fields:
             warning_fields.remove("record_warning_decision")
+        # A page she may only read shows the text as readers see it, not its Markdown.
+        text = ["standfirst", "body", "featured_image", "image_credit", "tags"] if editable else [
+            "text_as_readers_see_it", "image_credit", "tags"]
         return [
             (None, {"fields": main}),
-            ("Text", {"fields": ["standfirst", "body", "featured_image", "image_credit", "tags"]}),
+            ("Text", {"fields": text}),
             (
                 "Content warnings",
                 {
@@ -227,6 +234,11 @@ class ArticleAdmin(
         if not labels:
             return "—"
         return f"{', '.join(labels)} — accept by choosing them below, or dismiss by recording a decision without them."
+
+    @admin.display(description="As readers see it")
+    def text_as_readers_see_it(self, article):
+        """The warnings, featured image, standfirst and body rendered as on the reader page (a read-only page)."""
+        return as_readers_see_it(article)
 
     @admin.display(description="Warning decision")
     def warning_decision(self, article):

@@ -1,14 +1,17 @@
 """The image chooser behind the article form's "Insert picture" and the featured image's "Choose…".
 
-Three admin views answer the dialog (static/js/image-chooser.js) with HTML fragments: the dialog
-itself (search box, first page of pictures, upload form), a page of search results, and an upload.
+Four admin views answer the dialog (static/js/image-chooser.js) with HTML fragments: the dialog
+itself (search box, first page of pictures, upload form), a page of search results, an upload, and
+one picture's description (alt text, caption, credit…) to correct without leaving the article.
 Only the pictures this person may use are ever listed (``usable_images``: a writer her own uploads,
 an editor all); an upload goes through the library's own form and store, so it is checked and
-re-encoded exactly as on the library's add page.
+re-encoded exactly as on the library's add page, and a description through the library's own form,
+permission and save (``describable``, ``workflow.change_picture``), as on its change page.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.generic import ListView
 from django.views.generic.edit import FormView
@@ -16,10 +19,12 @@ from django.views.generic.edit import FormView
 from articles import workflow
 from articles.admin.images import ImageForm, store_upload, usable_images
 from articles.admin.widgets import ImageChooserWidget
+from articles.models import Image
 
 PAGE_SIZE = 12
 QUERY_MAX_CHARS = 200
 UPLOAD_PREFIX = "chooser"  # the article form has a "title" too: the dialog's fields get ids of their own
+DESCRIBE_PREFIX = "describe"
 
 
 def search(images, query):
@@ -45,6 +50,27 @@ def may_upload(user):
     return user.has_perm("articles.add_image")
 
 
+def library(model_admin):
+    """The image library's ModelAdmin, whose queryset and change permission say who may describe which picture."""
+    return model_admin.admin_site.get_model_admin(Image)
+
+
+def describe_url(request, model_admin):
+    """Where the dialog edits a listed picture's description, or "" when this person may change no picture."""
+    may = library(model_admin).has_change_permission(request)
+    return reverse("admin:articles_article_image_describe") if may else ""
+
+
+def describable(request, model_admin, number):
+    """The picture ``number`` if the library would let this person change it (its queryset: an editor any, a
+    writer her own uploads; its change permission); else 404 (not hers: not even that it exists) or 403."""
+    images = library(model_admin)
+    image = get_object_or_404(images.get_queryset(request), pk=int(number) if str(number).isdigit() else None)
+    if not images.has_change_permission(request, image):
+        raise PermissionDenied
+    return image
+
+
 def upload_form(*args):
     """The library's add form, its fields named apart from the article's, the picture first."""
     form = ImageForm(*args, prefix=UPLOAD_PREFIX)
@@ -68,7 +94,8 @@ class ImageSearchView(ArticleWritersOnly, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             query=self.query(), own_only=not workflow.is_editor(self.request.user),
-            search_url=reverse("admin:articles_article_image_search"), **kwargs,
+            search_url=reverse("admin:articles_article_image_search"),
+            describe_url=describe_url(self.request, self.model_admin), **kwargs,
         )
 
 
@@ -100,7 +127,48 @@ class ImageUploadView(ArticleWritersOnly, FormView):
     def form_valid(self, form):
         image = store_upload(form, self.request.user)
         return self.response_class(
-            self.request, "admin/articles/image_chooser/uploaded.html", {"image": image}, status=201
+            self.request, "admin/articles/image_chooser/uploaded.html",
+            {"image": image, "describe_url": describe_url(self.request, self.model_admin)}, status=201
+        )
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ImageDescribeView(ArticleWritersOnly, FormView):
+    """GET ``?image=N``: the library's form for that picture (title, alt text, decorative, caption, credit,
+    graphic) inside the dialog. POST it: saved as the library's change page saves it (workflow.change_picture:
+    the graphic rule checked, what readers see changing put on the record of the published articles showing it;
+    the library's history), answered 200 with the picture as the dialog lists it, or 400 with the form and one
+    message per problem. Only a picture the library would let this person change (``describable``)."""
+
+    template_name = "admin/articles/image_chooser/describe.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.image = describable(request, self.model_admin, request.GET.get("image"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        data = (self.request.POST,) if self.request.method == "POST" else ()
+        return ImageForm(*data, instance=self.image, prefix=DESCRIBE_PREFIX)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            image=Image.objects.prefetch_related("renditions").get(pk=self.image.pk),
+            action=f"{reverse('admin:articles_article_image_describe')}?image={self.image.pk}", **kwargs)
+
+    def form_valid(self, form):
+        try:
+            workflow.change_picture(form.instance, self.request.user)
+        except workflow.WorkflowError as refusal:  # an article lost its warnings since the form was checked
+            form.add_error(None, f"Not saved: {refusal}")
+            return self.form_invalid(form)
+        images = library(self.model_admin)
+        images.log_change(self.request, form.instance, images.construct_change_message(self.request, form, None))
+        image = Image.objects.prefetch_related("renditions").get(pk=form.instance.pk)
+        return self.response_class(
+            self.request, "admin/articles/image_chooser/uploaded.html",
+            {"image": image, "describe_url": describe_url(self.request, self.model_admin)},
         )
 
     def form_invalid(self, form):
@@ -120,6 +188,8 @@ class ImageChooser:
                  name="articles_article_image_search"),
             path("image-chooser/upload/", view(ImageUploadView.as_view(model_admin=self)),
                  name="articles_article_image_upload"),
+            path("image-chooser/describe/", view(ImageDescribeView.as_view(model_admin=self)),
+                 name="articles_article_image_describe"),
         ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -129,7 +199,8 @@ class ImageChooser:
             own = not workflow.is_editor(request.user)
             return db_field.formfield(
                 queryset=usable_images(request.user),
-                widget=ImageChooserWidget(chooser_url=reverse("admin:articles_article_image_chooser")),
+                widget=ImageChooserWidget(chooser_url=reverse("admin:articles_article_image_chooser"),
+                                          describe_url=describe_url(request, self)),
                 help_text="One of the pictures you uploaded to the image library." if own else "",
                 error_messages={"invalid_choice": "That picture is not one you may use: choose one of "
                                 + ("your own uploads." if own else "the library's pictures.")},

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 
 from articles import workflow
-from articles.admin.mixins import EditorsReadOnly
+from articles.admin.mixins import EditorsReadOnly, PlainTitle
 from articles.models import Correction
 from articles.workflow import WorkflowError
 from articles.workflow.corrections import clean_text
@@ -152,7 +152,7 @@ def _corrections_of(article):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(EditorsReadOnly, admin.ModelAdmin):
+class CorrectionAdmin(PlainTitle, EditorsReadOnly, admin.ModelAdmin):
     """Every correction, newest first, for editors to read; added and withdrawn only from their article."""
 
     list_display = ["created_at", "kind", "article", "text", "withdrawn_at"]

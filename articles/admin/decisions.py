@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from articles.admin import record
-from articles.admin.mixins import EditorsReadOnly
+from articles.admin.mixins import EditorsReadOnly, PlainTitle
 from articles.models import Article, Decision
 
 
@@ -39,7 +39,7 @@ class ToStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Decision)
-class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
+class DecisionAdmin(PlainTitle, EditorsReadOnly, admin.ModelAdmin):
     """The record of decisions: readable, never editable."""
 
     list_display = ["when", "article_link", "decision", "short_comment"]
@@ -52,8 +52,7 @@ class DecisionAdmin(EditorsReadOnly, admin.ModelAdmin):
     class Media:
         css = {"all": ["css/desk.css"]}
 
-    def changelist_view(self, request, extra_context=None):
-        return super().changelist_view(request, {"title": "Record of decisions", **(extra_context or {})})
+    changelist_title = "Record of decisions"
 
     @admin.display(description="When, by whom", ordering="at")
     def when(self, decision):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import image_store, images, workflow
+from articles.admin.mixins import PlainTitle
 from articles.models import Article, BodyImage, Image
 
 
@@ -53,9 +54,10 @@ def store_upload(form, user):
     return image_store.store(form.instance, form.picture)
 
 
-def usable_images(user):
-    """The library pictures ``user`` may put in an article: an editor any, a writer those she uploaded."""
-    images = Image.objects.all()
+def usable_images(user, images=None):
+    """The library pictures ``user`` may put in an article, and see and describe in the library: an editor
+    any, a writer those she uploaded (of ``images``, all by default)."""
+    images = Image.objects.all() if images is None else images
     return images if workflow.is_editor(user) else images.filter(uploaded_by=user)
 
 
@@ -82,8 +84,9 @@ class UsedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PlainTitle, admin.ModelAdmin):
     form = ImageForm
+    changelist_title = "Pictures"
     list_display = ["thumbnail", "title", "reference", "credit", "graphic", "size", "used_in", "created_at"]
     list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]
@@ -99,7 +102,7 @@ class ImageAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request).prefetch_related(
             "renditions", Prefetch("featured_in", queryset=articles), Prefetch("in_bodies", queryset=articles)
         )
-        return queryset if workflow.is_editor(request.user) else queryset.filter(uploaded_by=request.user)
+        return usable_images(request.user, queryset)
 
     def get_fields(self, request, obj=None):
         fields = ["title", "alt_text", "decorative", "caption", "credit", "graphic"]

@@ -1,8 +1,20 @@
 """Small pieces shared by the admin modules."""
 
 from django.contrib import admin
+from django.utils.text import capfirst
 
 from articles import workflow
+
+
+class PlainTitle:
+    """A list titled by what it lists ("Articles", "Pictures"), not Django's "Select article to change"
+    (``changelist_title``; the model's plural name if unset)."""
+
+    changelist_title = None
+
+    def changelist_view(self, request, extra_context=None):
+        title = self.changelist_title or capfirst(self.model._meta.verbose_name_plural)
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
 
 class EditorsReadOnly:

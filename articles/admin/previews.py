@@ -61,6 +61,33 @@ class LivePreview:
         )
 
 
+    @classmethod
+    def from_article(cls, article):
+        """A saved article as readers see it: its body through the one sanitised rendering path
+        (pictures.body_html), its decided warnings, or until an editor decides, those proposed for it.
+        No title: the page showing it has its own."""
+        decided = article.warnings_decided
+        return cls(
+            title="",
+            standfirst=article.standfirst,
+            rendered_body=pictures.body_html(article),
+            newsroom_note=article.newsroom_note,
+            warning_note=article.warning_note,
+            warnings=list(article.warnings.all() if decided else article.suggested_warnings.all()),
+            proposed=not decided,
+            featured_image=article.featured_image,
+        )
+
+
+def as_readers_see_it(article) -> str:
+    """The reader page's text of a saved ``article`` (warnings first, the text open under them), as HTML for
+    the admin's read-only page."""
+    shown = LivePreview.from_article(article)
+    return render_to_string(
+        "admin/articles/article/live_preview.html", {"article": shown, "warnings": shown.warnings, "revealed": True}
+    )
+
+
 class PreviewViews:
     """Mixed into ArticleAdmin (with ArticlePages)."""
 

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.admin.actions import WorkflowActions
-from articles.admin.mixins import EditorsReadOnly
+from articles.admin.mixins import EditorsReadOnly, PlainTitle
 from articles.admin.record import local_time
 from articles.models import Article, ReviewQueue, Revision, display_name
 
 
-class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
+class ReviewQueueAdmin(PlainTitle, EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
     """Articles in review and live articles with a pending revision, oldest submission first."""
 
     list_display = ["article_title", "waiting_since", "writers_comment", "to_decide"]
@@ -39,9 +39,7 @@ class ReviewQueueAdmin(EditorsReadOnly, WorkflowActions, admin.ModelAdmin):
     def get_ordering(self, request):
         return ["waiting", "pk"]
 
-    def changelist_view(self, request, extra_context=None):
-        """Titled "Review queue" (its count reads "2 articles waiting": admin/articles/reviewqueue/pagination.html)."""
-        return super().changelist_view(request, {"title": "Review queue", **(extra_context or {})})
+    changelist_title = "Review queue"  # its count reads "2 articles waiting": admin/articles/reviewqueue/pagination.html
 
     def get_list_display_links(self, request, list_display):
         return None  # the title links to the article itself, not to this read-only queue entry

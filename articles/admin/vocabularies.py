@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from articles import workflow
 from articles.admin.forms import MergeTagsForm
+from articles.admin.mixins import PlainTitle
 from articles.admin.tag_suggestions import article_count, visible_tags
 from articles.models import Article, Author, ContentWarning, PreviewLink, TagRedirect, Topic
 from articles.workflow import WorkflowError
@@ -21,7 +22,7 @@ def _article_count(request, relation):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PlainTitle, admin.ModelAdmin):
     """Bylines. Logins are shown only to people who may see user accounts."""
 
     list_display = ["name", "slug", "user", "article_count"]
@@ -51,14 +52,14 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentWarning)
-class ContentWarningAdmin(admin.ModelAdmin):
+class ContentWarningAdmin(PlainTitle, admin.ModelAdmin):
     list_display = ["label", "slug", "description"]
     search_fields = ["label", "description", "keywords"]
     prepopulated_fields = {"slug": ["label"]}
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(PlainTitle, admin.ModelAdmin):
     list_display = ["name", "signals"]
     search_fields = ["name", "signals"]
 
@@ -67,7 +68,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(PlainTitle, admin.ModelAdmin):
     """Tags are case-insensitive; merging moves articles to the kept tag and redirects the old URL."""
 
     list_display = ["name", "slug", "article_count"]
@@ -111,13 +112,13 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(TagRedirect)
-class TagRedirectAdmin(admin.ModelAdmin):
+class TagRedirectAdmin(PlainTitle, admin.ModelAdmin):
     list_display = ["old_slug", "tag"]
     search_fields = ["old_slug", "tag__name"]
 
 
 @admin.register(PreviewLink)
-class PreviewLinkAdmin(admin.ModelAdmin):
+class PreviewLinkAdmin(PlainTitle, admin.ModelAdmin):
     list_display = ["article", "created_by", "created_at", "expires_at", "revoked_at", "is_active"]
     list_select_related = ["article", "created_by"]
     readonly_fields = ["article", "created_by", "created_at", "expires_at", "revoked_at"]

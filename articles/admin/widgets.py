@@ -32,7 +32,8 @@ class BrowserDateTimeWidget(forms.SplitDateTimeWidget):
 
 class ImageChooserWidget(forms.Widget):
     """A library picture as a field: its thumbnail and title, "Choose…" (the image chooser dialog,
-    static/js/image-chooser.js) and "Remove"; the picture's number travels in a hidden input.
+    static/js/image-chooser.js), "Edit caption and alt text" (in the same dialog, when ``describe_url`` is
+    given) and "Remove"; the picture's number travels in a hidden input.
 
     Shows only a picture of the field's own choices (``choices``, set by ModelChoiceField: the pictures
     this person may use), so a refused POST never displays someone else's picture."""
@@ -40,15 +41,17 @@ class ImageChooserWidget(forms.Widget):
     template_name = "admin/widgets/image_chooser.html"
     choices = ()
 
-    def __init__(self, chooser_url, attrs=None):
+    def __init__(self, chooser_url, attrs=None, describe_url=""):
         super().__init__(attrs)
         self.chooser_url = chooser_url
+        self.describe_url = describe_url
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         image = self.chosen(value)
         context["widget"].update(
             chooser_url=self.chooser_url,
+            describe_url=self.describe_url,
             image=image,
             thumbnail=thumbnail_html(image, 160) if image is not None and not image.graphic else "",
         )

@@ -7,6 +7,7 @@ whether it reads as a sentence, a name, a date, a menu, a promotion or a ticker)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
@@ -19,9 +20,9 @@ MAX_CANDIDATES = 20  # candidate lines scored at most (in the corpus and the see
 TEXT_BEFORE_STOP = 6  # paragraphs of running text after which no line is a candidate any more
 STORED_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)", re.I)  # " date 2019-03-13 Headline…"
 SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?\S)\s+[-|–]\s+(?P<site>[^-|–—]{2,45})$")
-_PROMOTION = re.compile(phrases.PROMOTION, re.I)
+_PROMOTION = kinds.PROMOTION
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
-_LIVE_STRIP = re.compile(phrases.LIVE_STRIP, re.I)
+_LIVE_STRIP = kinds.CuedPattern(phrases.LIVE_STRIP, phrases.LIVE_STRIP_CUES)
 _POINTER = re.compile(phrases.POINTER_LABELS, re.I)
 _ALERT_LABEL = re.compile(phrases.ALERT_LABELS, re.I)
 # A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
@@ -52,6 +53,10 @@ _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 _LEADING_MARKER = re.compile(r"^[\[(](?:videos?|photos?|pictures?|watch|gallery|audio|listen|live)[\])]\s*(?=\S)", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’'»)]*$")  # a closing quote alone ("… execution “acted”") ends no sentence
+# The last characters those two patterns need ("$" also matches before a final line break): looked at first, as a
+# search for a pattern anchored at the end tries every position of the line.
+_SENTENCE_LAST = ".!?\"”’'»)\n"
+_CUT_LAST = ("…", "...", "\n")
 
 
 def title_text(line: str) -> str:
@@ -112,7 +117,8 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
         "all_caps": float(kinds.is_all_caps(text)),
         "starts_lower": float(text[:1].islower()),
-        "sentence": float(len(words) >= 14 or (len(words) >= 6 and bool(_ENDS_SENTENCE.search(text)))),
+        "sentence": float(len(words) >= 14 or (len(words) >= 6 and text[-1:] in _SENTENCE_LAST
+                                                and bool(_ENDS_SENTENCE.search(text)))),
         "several_sentences": float(len(_NEXT_SENTENCE.findall(text)) >= 1),
         "site_suffix": float(strip_site_suffix(text, ()) != text),
         "promotion": float(bool(_PROMOTION.search(text))),
@@ -123,7 +129,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
         "warning": float(bool(kinds.warning(text))),
         "kicker": float(bool(_KICKER.match(text))),
-        "cut_short": float(bool(_ENDS_CUT.search(text))),
+        "cut_short": float(text.endswith(_CUT_LAST) and bool(_ENDS_CUT.search(text))),
         "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
         "live_strip": float(bool(_LIVE_STRIP.search(text)) and not _LIVE_TAIL.search(text)),
@@ -261,14 +267,8 @@ def _owner(line: str, owners: list[str]) -> bool:
 
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
-    counts: dict[str, int] = {}
-    by_start: dict[str, list[str]] = {}  # the page's lines by their first 15 characters
-    for line in lines[:600]:
-        if line:
-            counts[line] = counts.get(line, 0) + 1
-            by_start.setdefault(line[:15], []).append(line)
+    counts = Counter(filter(None, lines[:600]))
     filled = [index for index, line in enumerate(lines) if line]  # the non-blank lines' indexes, in order
-    rank_of = {index: place for place, index in enumerate(filled)}
     candidates, chrome_before, text_before = [], 0, 0
     owners = copyright_lines(lines)
     for place, index in enumerate(filled):
@@ -292,15 +292,21 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if credit:  # a photo credit, or a live entry's time ("6:12 PM")
             chrome_before += 1
             continue
-        candidates.append((index, line, text, chrome_before, stored, text_before))
+        candidates.append((index, place, line, text, chrome_before, stored, text_before))
         text_before += running
+    # The page's lines by their first 15 characters, those of the candidates' headlines only (a line that
+    # starts with a headline has its first 15 characters).
+    starts = {text[:15] for _, _, _, text, *_ in candidates if len(text) >= 15}
+    by_start: dict[str, list[str]] = {}
+    for line in lines[:600]:
+        if line and line[:15] in starts:
+            by_start.setdefault(line[:15], []).append(line)
     rule_at, rule_confirmed = first_confirmed(lines, month_first)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
-    page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, text, *_ in candidates) if title]
-    page_titles = [title for title, (_, _, text, *_) in zip(page_titles, candidates) if title != text]
+    page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
+    page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
     result = []
-    for rank, (index, line, text, chrome_before, stored, text_before) in enumerate(candidates):
-        place = rank_of[index]
+    for rank, (index, place, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         after = [lines[other] for other in filled[place + 1:place + 7]]
         nxt = after[0] if after else ""
         prev = lines[filled[place - 1]] if place else ""

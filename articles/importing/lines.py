@@ -18,6 +18,36 @@ from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from articles.importing import phrases
 
 
+# What a case-insensitive pattern reads as an ASCII letter besides its two cases ("İ" and "ı" as "i", "ſ" as "s",
+# the Kelvin sign as "k"): with them made that letter, a line lower-cased holds, in lower case, every run of ASCII
+# characters a case-insensitive pattern matches in it.
+_AS_ASCII_LETTER = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def lowered(line: str) -> str:
+    """The line lower-cased for plain substring tests standing in for a case-insensitive pattern (see above)."""
+    if line.isascii() or not ("\u0130" in line or "\u0131" in line or "\u017f" in line):
+        return line.lower()  # (the Kelvin sign lower-cases to "k" of itself)
+    return line.translate(_AS_ASCII_LETTER).lower()
+
+
+class CuedPattern:
+    """A case-insensitive pattern with its cues: ASCII words or phrases, in lower case, one of which every match
+    holds. ``search`` runs the pattern only on a line holding a cue (a few substring tests on the lower-cased
+    line cost far less than a search for a long alternation over a long line), with the same result."""
+
+    def __init__(self, pattern: str, cues: tuple[str, ...]):
+        self.pattern = re.compile(pattern, re.I)
+        self.cues = cues
+
+    def search(self, line: str) -> re.Match | None:
+        low = lowered(line)
+        for cue in self.cues:  # (a plain loop: quicker than any() over a generator)
+            if cue in low:
+                return self.pattern.search(line)
+        return None
+
+
 def _any(patterns, flags=re.I):
     return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", flags)
 
@@ -27,7 +57,7 @@ SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SPONSOR = _any([phrases.SPONSOR_LABELS])
 WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
 SHARE_ROW = re.compile(rf"^(?:share\s+(?:(?:this|the)\s+\w+\s+)?(?:on|via|to)\s*:?\s*)?(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
-PROMOTION = re.compile(phrases.PROMOTION, re.I)
+PROMOTION = CuedPattern(phrases.PROMOTION, phrases.PROMOTION_CUES)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
 
 
@@ -73,6 +103,7 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 # --- cleaning ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # a site's menus and footers come back on every page
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji or reference mark
     used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …")."""
@@ -156,13 +187,14 @@ def is_ticker_strip(line: str) -> bool:
     • … • …": a ticker's label and three items, or two set apart by a bullet), or a strip of market figures (two
     items with figures, or figures with an arrow or a currency pair)."""
     items = len(_ITEMS.findall(line)) + 1
-    if items >= 2 and _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
-        return True
-    parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
-    if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
-            _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
-        return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
-    if _MARKET.search(line) is None or len(words(line)) > 30:
+    if items >= 2:  # (with no item's mark, the line less its label has none either: one part)
+        if _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
+            return True
+        parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
+        if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
+                _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
+            return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
+    if len(words(line)) > 30 or _MARKET.search(line) is None:
         return False
     with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))
     return with_figures >= 2 or (re.search(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b", line) is not None
@@ -199,9 +231,15 @@ def is_foreign_date_line(line: str) -> bool:
     return len(words(line)) <= 10 and _FOREIGN_DATE.search(line) is not None
 
 
+_PICKER_MARK = re.compile(r"[|•·/]")
+
+
 def is_language_picker(line: str) -> bool:
     """A site's language picker: two or more names of languages set apart by bars, bullets or slashes
     ("Bahasa Indonesia | English", "සිංහල | தமிழ் | English", "EN | FR")."""
+    first = line.split(None, 1)
+    if first and any(word and word.lower() not in phrases.LANGUAGES for word in _PICKER_MARK.split(first[0])):
+        return False  # (the first word's pieces are words of the items: one that names no language settles it)
     items = [item.strip() for item in re.split(r"\s*[|•·/]\s*", line) if item.strip()]
     return len(items) >= 2 and all(
         all(word.lower() in phrases.LANGUAGES for word in item.split()) for item in items)
@@ -250,27 +288,27 @@ def _link_row(line: str) -> bool:
             and not bare_name(items[0]))
 
 
-def _strip_or_banner(line: str) -> bool:
+def _strip_or_banner(line: str, count: int) -> bool:
     """A trail of sections, a ticker's or a market's strip, a row of links, opening hours, a language picker, a site's motto,
     an advertisement or a date banner in another language; each looked for only where its marks are (most
-    lines have none)."""
+    lines have none), and only in lines of as many words as it can have (``count``: the line's words)."""
     if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)
                                 or (" | " in line and (_link_row(line) or _phone_row(line)))):
         return True
-    if "ours" in line and len(words(line)) <= 10 and _HOURS.search(line):
+    if "ours" in line and count <= 10 and _HOURS.search(line):
         return True
-    if line[:5].lower() == "open " and len(words(line)) <= 10 and _OPEN_NOW.match(line):
+    if count <= 10 and line[:5].lower() == "open " and _OPEN_NOW.match(line):  # (opening hours for today)
         return True
-    if _POSSESSIVE.search(line) and is_motto(line):
+    if count <= 7 and _POSSESSIVE.search(line) and is_motto(line):  # (a motto has seven words at most)
         return True
-    if "elcome" in line and is_greeting(line):
+    if count <= 12 and "elcome" in line and is_greeting(line):  # (a greeting: twelve words at most)
         return True
-    folded = line.lower()
-    if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
-            or folded.startswith("advertise")) \
-            and len(words(line)) <= 16 and _ADVERT.search(line):
-        return True
-    if _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):
+    if count <= 16:
+        folded = line.lower()
+        if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
+                or folded.startswith("advertise")) and _ADVERT.search(line):
+            return True
+    if count <= 10 and _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):  # (ten words at most)
         return True
     # menu buttons with their symbols ("Menu ☰ Search 🔍"): furniture once the symbols are set aside
     if line.isascii() or len(line) > 40:
@@ -284,10 +322,11 @@ def _strip_or_banner(line: str) -> bool:
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
+    count = len(words(line))
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
-        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line)
-        or (RELATIVE_DATE.search(line) and len(line.split()) <= 8) or is_menu_row(line)
+        or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line, count)
+        or (count <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
     )
@@ -1038,7 +1077,7 @@ _WARNING_OF = re.compile(
     rf"(?:\s+that)?\s+(?:this|the\s+following|these)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+(?:(?:may|might|will)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
     re.I,
 )
-_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+_WARNING_WORDS = CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_CUES)
 # What an announcement holds that makes it an advisory ("… contains the names and images of people who have died"):
 # the names, images or voices of the dead.
 _OF_THE_DEAD = re.compile(r"\b(?:names?|images?|voices?|photo(?:graph)?s?|footage|pictures?)\b.{0,80}?\b(?:(?:who|that)\s+(?:have|has|had)\s+"
@@ -1221,6 +1260,6 @@ def leading_tag(line: str) -> str:
 
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
+    for function in (clean_line, is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
                      is_person_name, is_note, is_end_of_article):
         function.cache_clear()

@@ -146,8 +146,8 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             parts = sentences_of(line)
             if len(parts) > 8:
                 continue
-            strong = [bool(_STRONG_CUE.search(part)) for part in parts]
             short = len(parts) <= 2 and len(kinds.words(line)) <= 40  # (only there does a neighbour's cue count)
+            strong = [bool(_STRONG_CUE.search(part)) for part in parts] if short else []
             for position, sentence in enumerate(parts):
                 beside = short and ((position > 0 and strong[position - 1]) or (position + 1 < len(parts) and strong[position + 1]))
                 if not (beside or has_warning_cue(sentence)):

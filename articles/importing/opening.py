@@ -21,10 +21,12 @@ BODY_FEATURES = (
     "previous_is_title", "question", "first_person", "spoiler", "continues",
 )
 _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-|:)\s)")
-_DESCRIBES_PICTURE = re.compile(
+_DESCRIBES_PICTURE = kinds.CuedPattern(
     r"\b(?:pictured|picture[sd]?|images?|photo(?:graph)?s?|collage|illustration|footage shows|video shows|"
-    r"(?:above|below|left|right)\)|represents?|shown here|seen here|scroll down)\b", re.I)
-_WARNING_WORDS = re.compile(phrases.WARNING_WORDS, re.I)
+    r"(?:above|below|left|right)\)|represents?|shown here|seen here|scroll down)\b",
+    ("pictur", "image", "photo", "collage", "illustration", "footage shows", "video shows", "above)", "below)",
+     "left)", "right)", "represent", "shown here", "seen here", "scroll down"))
+_WARNING_WORDS = kinds.CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_CUES)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _CONTINUES = re.compile(r"^(?:but|and|so|or|also|however|yet|still)\b", re.I)  # goes on from something before it
 _FACT_BOX = re.compile(rf"^(?:{phrases.FACT_BOX_LABELS}|{phrases.RATING_WORDS})$", re.I)

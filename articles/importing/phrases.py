@@ -455,6 +455,19 @@ ADVERT = (
 GREETING = r"^(?:(?P<hello>[^,]{1,20}),\s*)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?P<site>(?:[A-Z\u0100-\u024f][\w'’.&-]*\s*){1,5})[!.]?$"
 # What a dated document calls itself before its date ("Media Release – 27 June 2024", "Statement - 3 May 2025").
 DOCUMENT_KINDS = r"(?:(?:media|press|news)\s+releases?|(?:joint\s+)?statements?|notices?|announcements?|bulletins?|advisor(?:y|ies)|news)"
+# What a match of PROMOTION, LIVE_STRIP or WARNING_WORDS always holds, in lower case (lines.CuedPattern looks for
+# them first): keep each pattern's cues in step with it (tests/test_importer_stages.py checks them).
+PROMOTION_CUES = (
+    "app", "get all", "in one place", "newsletter", "notification", "free", "subscribe", "sign up", "follow us",
+    "support", "becom", "cookie", "privacy", "send us", "accept all", "reject all", "manage ", "start ",
+    "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket",
+)
+LIVE_STRIP_CUES = ("live", "as it happened", "latest updates", "minute")
+WARNING_WORDS_CUES = (
+    "graphic", "disturb", "distress", "upsett", "troubl", "harrow", "trigger", "sensitive", "discretion", "readers",
+    "viewers", "image", "photo", "footage", "video", "bodies", "death", "suicide", "self-harm", "harmful", "violence",
+    "abuse", "assault", "rape", "content note",
+)
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
 TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"

@@ -11,7 +11,10 @@ from articles.workflow.record import record
 
 
 def decide_warnings(article: Article, user, warnings, *, no_warnings_apply: bool, comment: str = "") -> Article:
-    """Record an editor's warning decision: specific warnings, or “no warnings apply”. Resolves all suggestions."""
+    """Record an editor's warning decision: specific warnings, or “no warnings apply”. Resolves all suggestions.
+
+    A decision the article already carries (the same warnings, or “none apply” again, no suggestion left to
+    resolve, no comment) changes nothing and is not recorded a second time."""
     require(user, "decide_warnings")
     chosen = {w.slug for w in warnings}
     if chosen and no_warnings_apply:
@@ -26,6 +29,9 @@ def decide_warnings(article: Article, user, warnings, *, no_warnings_apply: bool
             check_graphic_images(locked.title, locked.featured_image, locked.body, chosen)
         before = set(locked.warnings.values_list("slug", flat=True))
         suggested = set(locked.suggested_warnings.values_list("slug", flat=True))
+        if (locked.warnings_decided and before == chosen and locked.no_warnings_apply == no_warnings_apply
+                and not suggested and not comment.strip()):
+            return article  # an unchanged repeat: the record already holds this decision
         locked.warnings.set(ContentWarning.objects.filter(slug__in=chosen))
         locked.suggested_warnings.clear()
         locked.no_warnings_apply = no_warnings_apply

@@ -121,6 +121,7 @@ function mastheadBodyPreview() {
   }
   form.addEventListener("input", later);
   form.addEventListener("change", later);
+  document.addEventListener("masthead:pictures-changed", later);  // a picture's caption was edited (image-chooser.js)
   refresh();
 }
 

@@ -6,7 +6,11 @@
    pictures this person may use (title, caption or credit), page by page, and the library's upload form.
    Choosing a picture puts `![alt text](image:N)` on a line of its own at the body's cursor, then fires an
    `input` event so the live preview and autosave follow; or makes it the featured image, shown with its
-   thumbnail, title and a "Remove" button (the field's hidden input then fires `input` and `change`). */
+   thumbnail, title and a "Remove" button (the field's hidden input then fires `input` and `change`).
+   "Edit caption and alt text" (on each listed picture, and by the featured image) opens the library's own form
+   for that picture in the same dialog (articles/admin/chooser.py ImageDescribeView): saved, the dialog goes
+   back to the list (or closes, opened from the featured image) and the article form is never left or touched;
+   the live preview is told (`masthead:pictures-changed`) to show the new caption. */
 function mastheadImageChooser() {
   "use strict";
   var body = document.getElementById("id_body");
@@ -23,6 +27,7 @@ function mastheadImageChooser() {
   var purpose = null;  // what choosing does: {title, choose(picture)}
   var opener = null;  // the button that opened the dialog
   var focusAfter = null;  // where focus goes when the dialog closes (the opener unless a choice says otherwise)
+  var describing = null;  // the picture description open in the dialog: {from, closeAfter}
   var searchTimer = null;
   var searched = 0;
   var FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), textarea:not([disabled]), " +
@@ -88,7 +93,7 @@ function mastheadImageChooser() {
     return loading;
   }
 
-  function open(newPurpose, from) {
+  function open(newPurpose, from, then) {
     purpose = newPurpose;
     opener = from;
     focusAfter = null;
@@ -97,8 +102,77 @@ function mastheadImageChooser() {
       if (!ready) { return; }
       dialog.querySelector("[data-chooser-title]").textContent = purpose.title;
       say("");
-      dialog.querySelector("#image-chooser-q").focus();
+      browse();
+      if (then) { then(); } else { dialog.querySelector("#image-chooser-q").focus(); }
     });
+  }
+
+  function browse() {  // the list of pictures again, not a picture's description
+    describing = null;
+    var panel = dialog.querySelector("[data-chooser-describe]");
+    panel.hidden = true;
+    panel.replaceChildren();
+    dialog.querySelector("[data-chooser-browse]").hidden = false;
+  }
+
+  function describe(url, from, closeAfter) {
+    say("Opening the picture…");
+    get(url).then(function (result) {
+      if (result.status !== 200) { throw new Error("The picture could not be opened (error " + result.status + ")."); }
+      describing = { from: from, closeAfter: closeAfter };
+      var panel = dialog.querySelector("[data-chooser-describe]");
+      panel.replaceChildren(fragment(result.html));
+      dialog.querySelector("[data-chooser-browse]").hidden = true;
+      panel.hidden = false;
+      say("");
+      (panel.querySelector("[name$='-alt_text']") || panel.querySelector("input, textarea")).focus();
+    }).catch(failed);
+  }
+
+  function saveDescription(form) {
+    var submit = form.querySelector("[type=submit]");
+    submit.disabled = true;
+    say("Saving…");
+    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" }).then(answer).then(function (result) {
+      if (result.status === 200) {
+        var item = fragment(result.html).querySelector("li");
+        var picked = item.querySelector("[data-image-id]");
+        dialog.querySelectorAll("[data-chooser-results] [data-image-id='" + picked.dataset.imageId + "']").forEach(function (old) {
+          old.closest("li").replaceWith(item.cloneNode(true));
+        });
+        if (field && input.value === picked.dataset.imageId) { showFeatured(chosenPicture(picked)); }
+        document.dispatchEvent(new CustomEvent("masthead:pictures-changed", { detail: { id: picked.dataset.imageId } }));
+        var done = "Saved: the caption and alt text of “" + picked.dataset.title + "”.";
+        var was = describing;
+        if (was.closeAfter) {
+          focusAfter = was.from;
+          dialog.close();
+          return;
+        }
+        browse();
+        announce(done);
+        var again = dialog.querySelector("[data-chooser-results] [data-describe$='=" + picked.dataset.imageId + "']");
+        (again || dialog.querySelector("#image-chooser-q")).focus();
+      } else if (result.status === 400) {
+        var panel = dialog.querySelector("[data-chooser-describe]");
+        panel.replaceChildren(fragment(result.html));
+        var problems = panel.querySelectorAll(".errorlist li").length;
+        announce("Not saved: " + (problems === 1 ? "one problem" : problems + " problems") + " to correct, shown in the form.");
+        var first = panel.querySelector("[aria-invalid=true]") || panel.querySelector(".errors input, .errors textarea") || panel.querySelector("input, textarea");
+        if (first) { first.focus(); }
+      } else {
+        throw new Error("The picture was not saved (error " + result.status + "). Try again.");
+      }
+    }).catch(failed).finally(function () { submit.disabled = false; });
+  }
+
+  function chosenPicture(button) {
+    return {
+      id: button.dataset.imageId,
+      title: button.dataset.title,
+      alt: button.dataset.alt || "",
+      picture: button.querySelector(".image-chooser__picture")
+    };
   }
 
   function search(url, focusFirst) {
@@ -162,21 +236,26 @@ function mastheadImageChooser() {
   }
 
   function choose(button) {
-    purpose.choose({
-      id: button.dataset.imageId,
-      title: button.dataset.title,
-      alt: button.dataset.alt || "",
-      picture: button.querySelector(".image-chooser__picture")
-    });
+    purpose.choose(chosenPicture(button));
     dialog.close();
   }
 
   // Everything in the dialog is handled here, whatever content the server sent.
   dialog.addEventListener("click", function (event) {
-    var target = event.target.closest("[data-chooser-close], [data-image-id], a[data-chooser-page]");
+    var target = event.target.closest("[data-chooser-close], [data-image-id], a[data-chooser-page], [data-describe], [data-chooser-describe-cancel]");
     if (!target) { return; }
     if (target.matches("[data-chooser-close]")) {
       dialog.close();
+    } else if (target.matches("[data-describe]")) {
+      describe(target.dataset.describe, target, false);
+    } else if (target.matches("[data-chooser-describe-cancel]")) {
+      var was = describing;
+      if (was && was.closeAfter) {
+        dialog.close();
+      } else {
+        browse();
+        if (was && was.from && document.contains(was.from)) { was.from.focus(); }
+      }
     } else if (target.matches("[data-image-id]")) {
       choose(target);
     } else {
@@ -192,6 +271,9 @@ function mastheadImageChooser() {
     } else if (event.target.matches("[data-chooser-upload]")) {
       event.preventDefault();
       upload(event.target);
+    } else if (event.target.matches("[data-chooser-describe-form]")) {
+      event.preventDefault();
+      saveDescription(event.target);
     }
   });
   dialog.addEventListener("input", function (event) {
@@ -257,12 +339,22 @@ function mastheadImageChooser() {
     focusAfter = body;  // back to writing, just after the picture
   }
 
-  // The featured image: "Choose…" sets it, "Remove" clears it.
+  // The featured image: "Choose…" sets it, "Remove" clears it, "Edit caption and alt text" describes it.
+  var input = field && field.querySelector("input[type=hidden]");
+  var showFeatured = function () {};
   if (field) {
-    var input = field.querySelector("input[type=hidden]");
     var chosen = field.querySelector("[data-image-field-chosen]");
     var chooseButton = field.querySelector("[data-image-field-choose]");
     var removeButton = field.querySelector("[data-image-field-remove]");
+    var describeButton = field.querySelector("[data-image-field-describe]");
+    if (describeButton) {
+      describeButton.addEventListener("click", function () {
+        var url = field.dataset.describeUrl + "?image=" + encodeURIComponent(input.value);
+        open({ title: "The featured image’s caption and alt text", choose: setFeatured }, describeButton, function () {
+          describe(url, describeButton, true);
+        });
+      });
+    }
     var changed = function () {
       input.dispatchEvent(new Event("input", { bubbles: true }));
       input.dispatchEvent(new Event("change", { bubbles: true }));
@@ -274,11 +366,11 @@ function mastheadImageChooser() {
       input.value = "";
       chosen.replaceChildren(fragment('<span class="image-field__none">No picture chosen.</span>'));
       removeButton.hidden = true;
+      if (describeButton) { describeButton.hidden = true; }
       changed();
       chooseButton.focus();
     });
-    var setFeatured = function (picture) {
-      input.value = picture.id;
+    showFeatured = function (picture) {
       var shown = picture.picture.cloneNode(true);
       shown.className = "image-field__picture";
       var title = document.createElement("span");
@@ -287,7 +379,12 @@ function mastheadImageChooser() {
       code.textContent = "image:" + picture.id;
       title.append(picture.title + " ", code);
       chosen.replaceChildren(shown, title);
+    };
+    var setFeatured = function (picture) {
+      input.value = picture.id;
+      showFeatured(picture);
       removeButton.hidden = false;
+      if (describeButton) { describeButton.hidden = false; }
       changed();
       focusAfter = chooseButton;
     };
