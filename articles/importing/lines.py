@@ -824,7 +824,7 @@ _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
 _NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
     "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
-_POSTED = re.compile(r"^(?:post|posted|published|submitted|written|uploaded)\b", re.I)
+_POSTED = re.compile(r"^(?:post(?=\s+by\b)|posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
     r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•»]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
     re.I,
