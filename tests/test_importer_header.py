@@ -604,3 +604,16 @@ def test_a_topics_row_a_live_pages_share_prompt_and_a_capitals_more_on_label_clo
 
 def test_more_on_in_running_text_does_not_close_the_article():
     assert not kinds.is_end_of_article("More on the budget later.")
+
+
+def test_an_agency_and_its_photographer_after_a_description_make_a_caption():
+    assert kinds.is_caption("Residents watch from a bridge as the river rises past the mill. NORTHLIGHT/Ivo Dragan")
+    assert not kinds.is_caption("The vote was 12/3 in favour, the chair said.")
+
+
+def test_a_gallery_of_captions_alone_keeps_them_as_its_body():
+    """With no intro over them, a gallery's captions (one cut short among them) are its text."""
+    captions = "\n".join(f"Crews clear fallen trees from road number {n} after the storm, March 9, 2025. WIRE/Ana Petrov"
+                         for n in range(1, 5))
+    page = f"Storm clean-up in pictures\n\nMarch 9, 2025\n\n{captions}\nA last picture whose caption was cut short by the\n"
+    assert _first_text(parse(page)).startswith("Crews clear fallen trees from road number 1")

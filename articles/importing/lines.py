@@ -443,7 +443,7 @@ def _has_hint(low: str) -> bool:
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
-    return bool(_has_hint(line.lower()) or (line.endswith(")") and "/" in line)) and bool(
+    return bool(_has_hint(line.lower()) or "/" in line[-45:]) and bool(
         CAPTION.search(line) or CAPTION_CREDIT.search(line[-phrases.CREDIT_TAIL:]))
 
 

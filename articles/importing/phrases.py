@@ -315,6 +315,8 @@ CAPTION_MARKS = [
     # A video's or a picture's description under its marker, in sentences ("[Video] Crews fight the fire. Viewer
     # discretion is advised."; a headline under a marker ends with no full stop)
     r"^[\[(](?:video|photo|picture|image)s?[\])]\s+\S.*[.!]$",
+    # An agency's name in capitals and its photographer's after the picture's description ("… on Sunday. AGENCY/Jane Doe")
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?-i:[A-Z]{2,12})/(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}$",
     # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
     # "… © 2026 Outlet", "… Antara Foto via REUTERS".
     # (few patterns, each opening with a word or a sign: every one is searched through the line)
