@@ -150,10 +150,17 @@ def _captions_first(lines: list[str]) -> bool:
     """Whether the text is a gallery's captions: its first sentence is a caption, GALLERY_CAPTIONS or more follow,
     and at most one line of running text is not one (a caption cut short). A gallery whose intro stands over its
     captions keeps the intro as its body."""
-    sentences = [line for line in lines if line and kinds.is_sentence(line) and not kinds.is_chrome(line)]
-    if len(sentences) < GALLERY_CAPTIONS or not kinds.has_caption_mark(sentences[0]):
-        return False
-    return sum(not kinds.has_caption_mark(line) for line in sentences) <= 1
+    captions = others = 0
+    for line in lines:
+        if not line or not kinds.is_sentence(line) or kinds.is_chrome(line):
+            continue
+        if kinds.has_caption_mark(line):
+            captions += 1
+        elif not captions or others:
+            return False  # (running text before the first caption, or a second line of it)
+        else:
+            others += 1
+    return captions >= GALLERY_CAPTIONS
 
 
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()

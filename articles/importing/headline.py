@@ -301,7 +301,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     for line in lines[:600]:
         if line and line[:15] in starts:
             by_start.setdefault(line[:15], []).append(line)
-    rule_at, rule_confirmed = first_confirmed(lines, month_first)
+    rule_at, rule_confirmed = first_confirmed(lines, month_first, owners=owners)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
@@ -523,7 +523,7 @@ def _article(following) -> bool:
                for _, line in following[:1])
 
 
-def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
+def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | None = None) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
     to another story, a banner (an alert or a ticker over the headline), a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
@@ -535,7 +535,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
     and motto over its menu; failing that, the first headline-like line, unconfirmed."""
     first_candidate = name_at = None  # (the site's name passed over, and where)
-    owners = copyright_lines(lines)
+    owners = copyright_lines(lines) if owners is None else owners  # (headline_candidates has them already)
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date

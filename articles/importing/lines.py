@@ -440,10 +440,17 @@ def _has_hint(low: str) -> bool:
     return False
 
 
+_AGENCY_PHOTO_CREDIT = re.compile(phrases.AGENCY_PHOTO_CREDIT)
+
+
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
-    return bool(_has_hint(line.lower()) or "/" in line[-45:]) and bool(
+    if "/" in line:
+        slash = line.rfind("/", len(line) - 45)
+        if slash > 0 and line[slash - 1].isupper() and _AGENCY_PHOTO_CREDIT.search(line, max(0, slash - 14)):
+            return True  # "… on Sunday. AGENCY/Jane Doe"
+    return bool(_has_hint(line.lower()) or (line.endswith(")") and "/" in line)) and bool(
         CAPTION.search(line) or CAPTION_CREDIT.search(line[-phrases.CREDIT_TAIL:]))
 
 

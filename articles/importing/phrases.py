@@ -315,14 +315,15 @@ CAPTION_MARKS = [
     # A video's or a picture's description under its marker, in sentences ("[Video] Crews fight the fire. Viewer
     # discretion is advised."; a headline under a marker ends with no full stop)
     r"^[\[(](?:video|photo|picture|image)s?[\])]\s+\S.*[.!]$",
-    # An agency's name in capitals and its photographer's after the picture's description ("… on Sunday. AGENCY/Jane Doe")
-    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?-i:[A-Z]{2,12})/(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}$",
     # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
     # "… © 2026 Outlet", "… Antara Foto via REUTERS".
     # (few patterns, each opening with a word or a sign: every one is searched through the line)
     r"\b(?:photo\s+credits?\s*:\s*\S|(?:photo|foto|picture|image)s?\s+(?:via\s+[A-Z][\w ]{1,30}$|courtesy\s+of\b))",
     r"©(?<=\S\s©)\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"(?<=\s)(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
 ]
+# An agency's name in capitals and its photographer's after the picture's description ("… on Sunday. AGENCY/Jane Doe"):
+# a caption (lines.has_caption_mark looks for it only where a capital stands before a slash near the line's end).
+AGENCY_PHOTO_CREDIT = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Z]{2,12}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$"
 # A credit closing a caption, after the picture's description, in the other forms sites give it: "… on Saturday.
 # Photo / Supplied", "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.",
 # "… Sketch: OUTLET/NAME", "… © OUTLET/NAME", "… Foto via AGENCY". Each ends the line: looked for in its last
