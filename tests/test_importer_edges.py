@@ -230,3 +230,16 @@ def test_a_lists_last_item_is_no_sign_off():
     items = "You will need:\n– Two cups of plain flour\n– Three large eggs, beaten\n– Sugar\n\nShare this article\n"
     parsed = parse(HEADER + BODY + items)
     assert parsed.blocks[-1].items[-1] == "Sugar"
+
+
+def test_a_charitys_appeal_after_the_text_is_left_out():
+    """Asks and amounts that close a charity's page ("Help us …", "We can only do this because of your support.",
+    "£5  £10  Other", "Donate to our … appeal") are not the article's last paragraphs."""
+    tail = ("Our inspectors visit hundreds of farms a year. We can only do this because of your support.\n"
+            "Help us rescue more ponies like Duchess\n£5  £10  £20  Other\nDonate to our winter appeal\n")
+    assert texts(parse(HEADER + BODY + tail))[-1] == LAST
+
+
+def test_a_last_paragraph_that_mentions_donating_is_kept():
+    last = "Anyone wishing to donate to the rowing club's appeal can do so at the boathouse."
+    assert texts(parse(HEADER + BODY + last + "\n"))[-1] == last

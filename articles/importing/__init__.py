@@ -129,8 +129,9 @@ def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) ->
     captions as its body; a page whose header names no writer (and whose byline does not credit no one, "By
     Staff Reporter") may name them where the article ends (a letter's signature then left out of the body),
     which sets ``header.author``."""
-    if not blocks:  # a gallery: no text but its pictures' captions, which are then the body
-        blocks = tuple(gallery_body(lines[header.title_at + 1:end]))
+    if not blocks or _captions_first(lines[header.title_at + 1:end]):
+        # a gallery: no text but its pictures' captions (perhaps one cut short), which are then the body
+        blocks = tuple(gallery_body(lines[header.title_at + 1:end])) or blocks
     if header.author is None and not header.credits_no_one:
         header.author = closing_byline(lines, header.body_start, end)
         signed = [position for position, block in enumerate(blocks)
@@ -140,6 +141,26 @@ def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) ->
             valediction = isinstance(closing, Paragraph | Heading) and closing.text.rstrip().endswith(",")
             blocks = blocks[:signed[-1] - 1] if valediction else blocks[:signed[-1]]  # (a signature alone: only it)
     return blocks
+
+
+GALLERY_CAPTIONS = 3  # captions a page of pictures shows at least
+
+
+def _captions_first(lines: list[str]) -> bool:
+    """Whether the text is a gallery's captions: its first sentence is a caption, GALLERY_CAPTIONS or more follow,
+    and at most one line of running text is not one (a caption cut short). A gallery whose intro stands over its
+    captions keeps the intro as its body."""
+    captions = others = 0
+    for line in lines:
+        if not line or not kinds.is_sentence(line) or kinds.is_chrome(line):
+            continue
+        if kinds.has_caption_mark(line):
+            captions += 1
+        elif not captions or others:
+            return False  # (running text before the first caption, or a second line of it)
+        else:
+            others += 1
+    return captions >= GALLERY_CAPTIONS
 
 
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
@@ -152,6 +173,9 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
+    reply = "re: " + header.title.casefold()  # a thread's first reply, headed with the title ("Re: <title>")
+    end = next((index for index in range(header.body_start, end)
+                if lines[index][:3].lower() == "re:" and lines[index].casefold() == reply), end)
     if header.dated is None:
         header.dated = date_elsewhere(lines, header.title_at, header.body_start, end, month_first=month_first)
     candidates = body_candidates(lines, header.title_at, header.body_start, end, lead=header.body_lead,

@@ -158,7 +158,8 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
                          or (len(line) <= 60 and kinds.date_line(line))
-                         or (kinds.is_closing_furniture(line) and not _after_list_item(lines, end))):
+                         or (kinds.is_closing_furniture(line) and not _after_list_item(lines, end))
+                         or _closing_appeal(line)):
             run = _short_run(lines, end)
             if run >= TAG_RUN:
                 end -= run
@@ -170,6 +171,22 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
             continue
         end -= 1
     return lines[:_without_empty_heading(lines, end, len(lines))]
+
+
+# What a charity's or an outlet's appeal says of its readers' money ("We can only do this because of your support.")
+_THANKS_TO_YOU = re.compile(r"\b(?:because of|thanks to|with(?:out)?) (?:your|our (?:supporters|donors|members|readers)[’']?) "
+                            r"(?:support|donations?|generosity|gifts?)\b", re.I)
+
+
+def _closing_appeal(line: str) -> bool:
+    """An appeal among the lines that close a text: one that opens by asking ("Donate to our flood appeal", "Help
+    us rescue more animals like Bramble"), or that says the work is done thanks to the reader's money."""
+    if len(line) > 400:
+        return False
+    if _is_appeal_sentence(line) and (_APPEAL.search(line) or (line[:8].lower() == "help us " and len(kinds.words(line)) <= 12)):
+        return True
+    cued = "support" in line or "donation" in line or "generosity" in line or "gift" in line
+    return cued and _THANKS_TO_YOU.search(line) is not None
 
 
 def _after_list_item(lines: list[str], end: int) -> bool:

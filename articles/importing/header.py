@@ -37,6 +37,8 @@ _SPOILER_NOTE = re.compile(
     r"^\W{0,3}(?:(?:this|the following)\s+(?:\w+\s+){0,2})?(?:contains?|includes?|has)\s+(?:major\s+|minor\s+|some\s+|mild\s+)?spoilers?\b"
     r"|^\W{0,3}spoilers?(?:\s+(?:alert|ahead|below|warning|follow))?\b", re.I)
 _TICKER = re.compile(phrases.TICKER_LABELS, re.I)
+_FIELD = re.compile(r"^[A-Z][\w #./'’-]{1,30}:\s*\S")  # a record's labelled field ("Contact: …", "Case #: 25-0141")
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")  # "1 / 28": a gallery's first picture
 DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-)\s")
 
 
@@ -82,6 +84,8 @@ def _date_above(lines, title_at, month_first):
         if not line:
             continue
         dated = kinds.date_line(line, month_first=month_first)
+        if dated is None and _FIELD.match(line) and kinds.is_chrome(line):
+            continue  # (a release's fields between its date and its headline: "Case #: …", "Contact: …"; not a menu)
         if dated is None:
             break
         found, at = dated, index
@@ -275,8 +279,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
         if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = kinds.date_in(plain, month_first=month_first)
-        if dated and not name and _banner(lines, index - 1, dated):
-            continue  # the site's date of today among its menus, never the article's
+        if dated and not name and not (header.author or bare_name) and _banner(lines, index - 1, dated):
+            continue  # the site's date of today among its menus, never the article's (but under a byline, the article's)
         if dated or name:
             # (an update's date: "Updated: …", or under "Updated" alone on the line above it)
             updated = bool(UPDATED.match(plain) or (index >= 2 and _UPDATE_LABEL.match(lines[index - 2])))
@@ -322,8 +326,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             following = [other for _, other in next_lines(lines, index - 1, 2)]
             if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
-            elif following and _is_header_kind(following[0], title, month_first):
-                pass  # a standfirst or caption: header lines still follow it
+            elif following and _is_header_kind(following[0], title, month_first) and not _GALLERY_COUNTER.match(following[0]):
+                pass  # a standfirst or caption: header lines still follow it (not a gallery's pictures: "1 / 28")
             elif header.dated is None and _date_follows(lines, index - 1, month_first):
                 pass  # a standfirst of sentences: the article's date is still to come under it
             else:
@@ -472,6 +476,9 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
 
 _VALEDICTION = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+){0,8},$")  # "With gratitude and love from all of us,"
 _WIRE_REPORTERS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<who>[^;]{3,120});", re.I)
+# A credit where the article ends ("Story and photos by Jane Doe", "Reporter: JANE DOE").
+_CLOSING_CREDIT = re.compile(r"^(?:(?:posted|written|reporting|words|story|text)(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\b"
+                             r"|^(?:reporter|writer|author|words)\s*:", re.I)
 CLOSING_LINES = 4  # non-blank lines either side of where the article ends that may credit its writer
 
 
@@ -492,8 +499,9 @@ def closing_byline(lines: list[str], start: int, end: int) -> str | None:
         wire = _WIRE_REPORTERS.match(plain)
         if wire and kinds.WIRE_CREDITS.match(plain):
             return kinds.byline("By " + wire.group("who"))
-        if len(kinds.words(line)) <= 12 and re.match(r"^(?:(?:posted|written|reporting|words|story)\s+)?by\b|^(?:reporter|writer|author|words)\s*:", line, re.I):
-            name = kinds.byline(line)
+        credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
+        if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
+            name = kinds.byline(credit)
             if name:
                 return name
         if kinds.is_sign_off(line) and not (position and near[position - 1][1].endswith(("”", '"'))):

@@ -31,9 +31,16 @@ _NAV_WORDS = phrases.NAV_WORDS
 
 
 def is_nav_row(line: str) -> bool:
-    """A menu row: two words or more, every one a menu's ("Home About Contact")."""
+    """A menu row: two words or more, every one a menu's ("Home About Contact"); or a longer row of capitalised
+    words set apart by spaces alone, most of them a menu's, the others the sections a site names after its
+    country or its town ("Home Ruritania Politics Economy Sports Video Photo")."""
     words = line.lower().replace("&", " ").replace("|", " ").split()
-    return len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words)
+    if len(words) >= 2 and all(word.strip(",.·•") in _NAV_WORDS for word in words):
+        return True
+    if len(words) < 6 or line[-1:] in ".!?:" or not all(word[:1].isupper() for word in line.replace("&", " ").split()):
+        return False
+    menu = sum(word in _NAV_WORDS for word in words)
+    return menu >= 4 and menu * 3 >= len(words) * 2 and not any(word in _FUNCTION_WORDS for word in words)
 
 
 _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)  # "6:12 PM", "21:47"
@@ -197,6 +204,8 @@ def _menu_run(lines: list[str], index: int, step: int) -> int:
     return count
 
 
+# When an event runs ("3 May – 30 September 2024 · Gallery 2", "12–14 June 2025"): the days, not a link.
+_DATE_RANGE = re.compile(r"^\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*[–—-]\s*\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?\b")
 LIST_RUN = 3  # headline-like lines one under another, with no blank line between, that make a list
 
 
@@ -205,8 +214,8 @@ def _list_item(lines: list[str], index: int) -> bool:
     under it (a headline with its byline under a list is the article's own)."""
     line = lines[index]
     if not line or not 4 <= len(kinds.words(line)) <= 15 or not kinds.is_headline_like(line) or kinds.is_sentence(line) \
-            or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line):
-        return False  # (a numbered item, an appeal or a promotion is furniture of its own kind)
+            or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line) or _DATE_RANGE.match(line):
+        return False  # (a numbered item, an appeal, a promotion or when an event runs is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
     return not (after and (kinds.byline(after) or kinds.bare_name(after) or kinds.date_line(after)))
 
@@ -224,23 +233,36 @@ def in_list(lines: list[str], index: int) -> bool:
     return count >= LIST_RUN
 
 
+FOOTER_LINES = 8  # the page's last non-blank lines, where a footer names whoever runs the site
+
+
+_FOOTER_ITEMS = re.compile(r"\s+[|·]\s+")
+
+
 def copyright_lines(lines: list[str]) -> list[str]:
-    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case."""
+    """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case;
+    and, each ending in a bar so as to be told apart, the first item of the footer's lines that set the site's
+    name apart from its address or links ("kettle river sheriff's office |" from "Kettle River Sheriff's Office
+    | 100 Main St")."""
     found = []
     for line in lines:
         if line and ("©" in line or "opyright" in line or "ights reserved" in line or "IGHTS RESERVED" in line):
             found.append(line.casefold())
+    footer = [line for line in lines[-4 * FOOTER_LINES:] if line][-FOOTER_LINES:]
+    found.extend(_FOOTER_ITEMS.split(line, maxsplit=1)[0].casefold() + " |" for line in footer
+                 if (" | " in line or " · " in line) and len(line) <= 160)
     return found
 
 
 def _owner(line: str, owners: list[str]) -> bool:
     """Whether the line names whoever holds the page's copyright (the site's or the body's name at its head:
-    "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"): never the
-    headline."""
+    "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"), or is the name
+    the footer gives first before the site's address or links: never the headline."""
     if not owners or not 1 <= len(kinds.words(line)) <= 8:
         return False
     folded = line.casefold()
-    return any(folded in owner and folded != owner for owner in owners)
+    return any(folded + " |" == owner if owner.endswith(" |") else (folded in owner and folded != owner)
+               for owner in owners)
 
 
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
@@ -279,7 +301,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     for line in lines[:600]:
         if line and line[:15] in starts:
             by_start.setdefault(line[:15], []).append(line)
-    rule_at, rule_confirmed = first_confirmed(lines, month_first)
+    rule_at, rule_confirmed = first_confirmed(lines, month_first, owners=owners)
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
@@ -361,13 +383,15 @@ def is_banner(lines: list[str], index: int) -> bool:
     line = lines[index]
     alone = bool(_ALERT_LABEL.match(line))
     ticker = bool(_TICKER.match(line))
-    if ticker and " | " in line:
+    if ticker and (" | " in line or " || " in line):
         return True  # a ticker carrying several stories ("BREAKING NEWS: … | … | …")
     if not (alone or ticker or (index and lines[index - 1] and _ALERT_LABEL.match(lines[index - 1]))):
         return False
-    following = [other for _, other in next_lines(lines, index, 4)]
+    following = [other for _, other in next_lines(lines, index, 5) if other != line]  # (the line shown twice is itself)
     if alone:
         following = following[1:]  # (the alert's words)
+    if len(following) > 1 and len(kinds.words(following[0])) <= 2 and not _credits(following[0], False):
+        following = following[1:]  # (a section's name over the headline: "News")
     if len(following) < 2 or len(kinds.words(following[0])) < 5 or not _headline_shaped(following[0]) \
             or kinds.is_sentence(following[0]) or _credits(following[0], False):
         return False  # (a headline of five words or more, not the writer's name: "Ma. Theresa D. Villanueva")
@@ -416,7 +440,7 @@ def _short_list(line: str) -> bool:
 def _titled_below(lines: list[str], index: int) -> bool:
     """Whether a post's title in lower case, or a headline with its byline or date, stands in the lines under
     ``index``."""
-    if _credited_headline_below(lines, index, False):
+    if _credited_headline_below(lines, index, False, window=14):  # (past a share row: "Share this post" / "Copy link" / …)
         return True
     return any(other[:1].islower() and _post_title(lines, at) for at, other in next_lines(lines, index, 14))
 
@@ -499,7 +523,7 @@ def _article(following) -> bool:
                for _, line in following[:1])
 
 
-def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bool]:
+def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | None = None) -> tuple[int | None, bool]:
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
     to another story, a banner (an alert or a ticker over the headline), a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
@@ -511,6 +535,7 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
     furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
     and motto over its menu; failing that, the first headline-like line, unconfirmed."""
     first_candidate = name_at = None  # (the site's name passed over, and where)
+    owners = copyright_lines(lines) if owners is None else owners  # (headline_candidates has them already)
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
@@ -518,8 +543,8 @@ def first_confirmed(lines: list[str], month_first=False) -> tuple[int | None, bo
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
-                or is_banner(lines, index):
-            continue  # (a promotion, a photo credit, a pointer, a menu, an appeal or a list's item is no headline)
+                or is_banner(lines, index) or _owner(line, owners):
+            continue  # (a promotion, a photo credit, a pointer, a menu, an appeal, a list's item or the site's owner is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
@@ -620,10 +645,15 @@ def _headline_with_credits(following: list[str], month_first: bool) -> bool:
     return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
 
 
-def _credited_headline_below(lines: list[str], index: int, month_first: bool) -> bool:
-    """Whether, in the few lines under ``index`` (before more running text), a headline stands with its byline or
-    date right under it, or under its deck."""
-    following = [other for _, other in next_lines(lines, index, 5)]
+def _running_text(line: str) -> bool:
+    """A sentence that ends as one: a long deck with no full stop ("Thirteen years on, I still …") is still a deck."""
+    return kinds.is_sentence(line) and line[-1:] in ".!?”\"’"
+
+
+def _credited_headline_below(lines: list[str], index: int, month_first: bool, window: int = 5) -> bool:
+    """Whether, in the ``window`` lines under ``index`` (before more running text), a headline stands with its
+    byline or date right under it, or under its deck."""
+    following = [other for _, other in next_lines(lines, index, window)]
     for place, line in enumerate(following[:-1]):
         if kinds.is_sentence(line) and len(kinds.words(line)) >= 14:
             return False  # (the article's running text: what stands under it is not its header)
@@ -631,7 +661,7 @@ def _credited_headline_below(lines: list[str], index: int, month_first: bool) ->
             continue
         under = following[place + 1:place + 3]
         if _credits(under[0], month_first) or (len(under) > 1 and not _credits(under[0], month_first)
-                                                and not kinds.is_sentence(under[0]) and _credits(under[1], month_first)):
+                                                and not _running_text(under[0]) and _credits(under[1], month_first)):
             return True
     return False
 

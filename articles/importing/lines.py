@@ -56,7 +56,7 @@ CHROME = _any(phrases.CHROME_LINES)
 SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SPONSOR = _any([phrases.SPONSOR_LABELS])
 WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
-SHARE_ROW = re.compile(rf"^(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
+SHARE_ROW = re.compile(rf"^(?:share\s+(?:(?:this|the)\s+\w+\s+)?(?:on|via|to)\s*:?\s*)?(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = CuedPattern(phrases.PROMOTION, phrases.PROMOTION_CUES)
 END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
 
@@ -78,7 +78,8 @@ CAPTION_CREDIT = re.compile("|".join(phrases.CAPTION_CREDITS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 # A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
 GENERIC_BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$",
+    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$"
+    rf"|^(?:{phrases.NO_ONES_CREDIT})$",  # ("Staff Correspondent" alone under the headline)
     re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
@@ -257,6 +258,27 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _HOURS = re.compile(r"\bhours\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun|daily|\d)", re.I)  # "Adoption center hours: Tue–Sun 11–6"
 
 
+_GREETING = re.compile(phrases.GREETING, re.I)
+
+
+def is_greeting(line: str) -> bool:
+    """A site greeting its reader ("Hello, welcome to the Harbour Gazette"): a greeting and a comma before
+    "welcome to", or a paper's name after it (phrases.OUTLET_WORDS); "Welcome to the new normal" is no greeting."""
+    match = _GREETING.match(line)
+    return bool(match) and bool(match.group("hello") or names_an_outlet(match.group("site")))
+
+
+_PHONE_ITEM = re.compile(r"^[A-Za-z][\w &/'’-]{0,30}:\s*\+?[\d()][\d()\s.-]{1,18}\d$")  # "Non-Emergency: 503-555-0110"
+
+
+def _phone_row(line: str) -> bool:
+    """A row of the site's telephone numbers, each under its label ("Emergency: 911 | Front desk: 555-0110")."""
+    return _HAS_DIGIT.search(line) is not None and all(_PHONE_ITEM.match(item.strip()) for item in line.split(" | "))
+
+
+_OPEN_NOW = re.compile(r"^open\s+(?:today|now|daily|every\s+day)\b.{0,30}\d", re.I)  # "Open today 10:00–17:00 · Free admission"
+
+
 def _link_row(line: str) -> bool:
     """A row of three or more short links set apart by bars, perhaps under a label ("Quick links: Report a
     problem | Pay online | Opening hours | Vacancies | Contact us")."""
@@ -271,11 +293,15 @@ def _strip_or_banner(line: str, count: int) -> bool:
     an advertisement or a date banner in another language; each looked for only where its marks are (most
     lines have none), and only in lines of as many words as it can have (``count``: the line's words)."""
     if _MARKS.search(line) and (SECTION_TRAIL.match(line) or is_ticker_strip(line) or is_language_picker(line)
-                                or (" | " in line and _link_row(line))):
+                                or (" | " in line and (_link_row(line) or _phone_row(line)))):
         return True
     if "ours" in line and count <= 10 and _HOURS.search(line):
         return True
+    if count <= 10 and line[:5].lower() == "open " and _OPEN_NOW.match(line):  # (opening hours for today)
+        return True
     if count <= 7 and _POSSESSIVE.search(line) and is_motto(line):  # (a motto has seven words at most)
+        return True
+    if count <= 12 and "elcome" in line and is_greeting(line):  # (a greeting: twelve words at most)
         return True
     if count <= 16:
         folded = line.lower()
@@ -414,9 +440,16 @@ def _has_hint(low: str) -> bool:
     return False
 
 
+_AGENCY_PHOTO_CREDIT = re.compile(phrases.AGENCY_PHOTO_CREDIT)
+
+
 def has_caption_mark(line: str) -> bool:
     """A photo credit, gallery counter or agency tag in the line (a cheap look first, in the lower-cased
     line: most lines have none)."""
+    if "/" in line:
+        slash = line.rfind("/", len(line) - 45)
+        if slash > 0 and line[slash - 1].isupper() and _AGENCY_PHOTO_CREDIT.search(line, max(0, slash - 14)):
+            return True  # "… on Sunday. AGENCY/Jane Doe"
     return bool(_has_hint(line.lower()) or (line.endswith(")") and "/" in line)) and bool(
         CAPTION.search(line) or CAPTION_CREDIT.search(line[-phrases.CREDIT_TAIL:]))
 
@@ -449,12 +482,12 @@ _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*)"
+_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
     r"(?P<trail>(?:[\s,]+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|[A-Z]{2,5}|-|–))*)"
-    r"(?:\s+in\s+[A-Z][\w/& -]*)?$",  # "February 23, 2011 in Nation/World"
+    r"(?:\s+in\s+[A-Z][\w/& -]*)?(?:\s+#\d{1,6})?$",  # "February 23, 2011 in Nation/World"; a forum post's number ("3 Aug 2021 #1")
     re.I,
 )
 _TIME_IN_TRAIL = re.compile(_TIME, re.I)
@@ -617,7 +650,21 @@ def _first_date(line: str, month_first: bool) -> Dated | None:
             at_time, zone = _time_in(match.group("lead"))
         at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
         return Dated(day, at)
-    return _library_date(line, month_first=month_first) or _labelled_date(line, month_first) or _credit_date(line, month_first)
+    return (_library_date(line, month_first=month_first) or _labelled_date(line, month_first) or _credit_date(line, month_first)
+            or _document_date(line, month_first))
+
+
+# An episode's release or broadcast with its length ("Released 22/07/2024 · 52 min"): a film's or an album's release
+# date in a review's box ("Released: 12 May 2023"), or when a reviewed episode aired, is the work's, never the page's.
+_EPISODE_RELEASE = re.compile(r"^(?:released|aired|broadcast)(?:\s+on)?\s*:?\s*(?P<date>[^·|•]{6,40}?)\s*[·|•]\s*\d+\s*(?:min|mins|minutes)\b", re.I)
+_DOCUMENT_DATE = re.compile(rf"^{phrases.DOCUMENT_KINDS}\s*[–—:|-]\s*(?P<date>\S.*)$", re.I)
+
+
+def _document_date(line: str, month_first: bool) -> Dated | None:
+    """The date a document gives after what it calls itself ("Media Release – Thursday 27 June 2024",
+    "Statement: 3 May 2025"): a date line when the rest of the line is one."""
+    match = (_DOCUMENT_DATE.match(line) or _EPISODE_RELEASE.match(line)) if len(line) <= 80 else None
+    return _first_date(match.group("date"), month_first) if match else None
 
 
 _DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
@@ -758,7 +805,7 @@ _CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x530)) if
 _GIVEN = rf"(?:(?:{_CAPITAL}\.){{2,3}}(?=\s)|{_CAPITAL}[\w'’-]*\.?)"  # ("J.T. Okafor")
 _INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+{_INITIAL}))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
+_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+(?:{_INITIAL}|{_PARTICLE}\s)))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
             rf"\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
             # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
             rf"(?:\s+(?!(?:And|Updated|Published|Posted)\b){_CAPITAL}[\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
@@ -784,9 +831,9 @@ _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
 _NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
     "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
-_POSTED = re.compile(r"^(?:posted|published|submitted|written|uploaded)\b", re.I)
+_POSTED = re.compile(r"^(?:post(?=\s+by\b)|posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
-    r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
+    r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•»]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
     re.I,
 )
 _OUTLET_WORDS = frozenset(phrases.OUTLET_WORDS)  # a name with one of these is a paper's ("Northern Courier")
@@ -815,6 +862,8 @@ def is_person_name(text: str) -> bool:
     if any(word.endswith(("'s", "’s")) for word in text.split()):
         return False  # a possessive ("Sri Lanka's News Portal", "Kenya’s Favourite Station"): whose, not who
     parts = [name.first, *name.middle.split(), *name.last.split()]
+    if any("-" in part and all(piece in _OUTLET_WORDS for piece in part.split("-")) for part in parts):
+        return False  # a paper's double name ("Ledger-Sentinel", "Herald-Tribune"): no one's surname
     return not any(_NOT_NAMES.match(part.strip(".,")) or part.strip(".,") in _OUTLET_WORDS
                    or part.strip(".,").lower() in phrases.NAV_WORDS for part in parts)
 _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
@@ -847,10 +896,19 @@ def _names_at_start(text: str) -> str | None:
     Glionna And Rich Connell" out of "… Rich Connell Los Angeles Times"), or None."""
     text = text.strip().rstrip(".")
     if GENERIC_CREDIT.match(text):
-        return None
+        person, joined, desk = text.rpartition(" and ")
+        if not (joined and person and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person)):
+            return None
+        text = person  # a writer and a desk ("Jane Doe and KXYZ Staff"): the writer
     first_words = text.split()[:2]
     if len(first_words) == 2 and first_words[1] in _OUTLET_WORDS:
         return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
+    if _COMPANY_END.search(text):
+        return None  # a company's or a body's name ("Brookfield Foods Co.", "Lakes Trust Ltd"), no one's
+    if "," not in text and _ROLE.search(text):
+        text = _without_glued_role(text)
+    elif "," in text and _ROLE.search(text):
+        text = _ROLE_CLAUSE.sub("", text)  # "Jane Doe, Local Journalism Initiative Reporter": the job goes
     match = _NAMES.match(text)
     if not match:
         return None
@@ -883,6 +941,24 @@ def _names_at_start(text: str) -> str | None:
     return names
 
 
+_ROLE_CLAUSE = re.compile(rf",\s*(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{phrases.ROLE_WORDS})s?\.?$", re.I)  # (a job of several words)
+
+
+def _without_glued_role(text: str) -> str:
+    """A name with its job title after it and no comma between ("Jane Doe Staff Writer", "JANE DOE Senior
+    Reporter") → the name: up to three closing words, the last a job's, the others a job's or words that
+    qualify one ("Senior", "Political"), leaving two words or more. Else the text as it is."""
+    tokens = text.split()
+    for cut in range(max(2, len(tokens) - 3), len(tokens)):
+        tail = [word.strip(".,").lower() for word in tokens[cut:]]
+        if _ROLE.fullmatch(tail[-1]) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
+            return " ".join(tokens[:cut])
+    return text
+
+
+_COMPANY_END = re.compile(r"\s(?:Co|Inc|Ltd|LLC|PLC|Plc|Corp|Corporation|GmbH|LLP|Pty)\.?$")
+_THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
+_FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
@@ -895,6 +971,12 @@ def byline(line: str) -> str | None:
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
+    sent_from = _FROM_PLACE.match(line) if line[:5].lower() == "from " else None
+    if sent_from:  # "From Jane Doe, Kaduna": a correspondent and where they file from
+        return bare_name(sent_from.group("who"))
+    starter = _THREAD_STARTER.match(line) if line[:6].lower() == "thread" else None
+    if starter:  # a forum thread's head ("Thread starter jo_walks  Start date …"): the user who started it
+        return _user_name(starter.group("who"), posted=True)
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
@@ -904,7 +986,8 @@ def byline(line: str) -> str | None:
     if match:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited|directed|produced|"
-                     r"narrated|composed|translated|illustrated|designed|hosted|performed|read)\s*$", before, re.I):
+                     r"narrated|composed|translated|illustrated|designed|hosted|performed|read|provided|distributed|issued|"
+                     r"sponsored|presented)\s*$", before, re.I):
             return None  # a photographer's, an editor's or a film's credit, not the writer's
         if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
                 and re.search(r"[|:–—]", before):
@@ -937,9 +1020,12 @@ def byline(line: str) -> str | None:
         if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
             return bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
-        first = line.split(" · ")[0].strip()
-        if bare_name(first):
-            return bare_name(first)
+        parts = [part.strip() for part in line.split(" · ")]
+        if bare_name(parts[0]):
+            return bare_name(parts[0])
+        # An aggregator's credit: the paper's name, then its writer ("The Eastfield Courier · Jane Doe")
+        if len(parts) == 2 and len(words(parts[0])) <= 5 and names_an_outlet(parts[0]) and bare_name(parts[1]) == parts[1]:
+            return parts[1]
     posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
     if posted:
         return _user_name(posted.group("who"), posted=True)
@@ -1019,11 +1105,23 @@ _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
 def leads_on(rest: str) -> bool:
     """Whether what shares a line with a warning (Warning.rest) is the article's text: running text, not a short
     aside ("Please don't mainpage!", "We have not embedded the video.") nor a help line's number."""
-    return is_sentence(rest) and len(words(rest)) >= 10 and not is_note(rest) and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I))
+    return is_sentence(rest) and len(words(rest)) >= 10 and not is_note(rest) and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I)) \
+        and not (rest[:3].lower() == "if " and _SUPPORT_OFFER.match(rest))  # (help offered to a reader it affects)
+
+
+# Help offered to a reader a warning affects ("If you are struggling, the centre is open …, and … runs a free line on …").
+_SUPPORT_OFFER = re.compile(r"^if\s+(?:you|this)\b.{0,60}\b(?:struggl\w*|affected|need\w*|distress\w*|upset\w*)\b", re.I)
+
+
+# Age guidance after a warning ("It is not recommended for visitors under 14 without an adult.")
+_AGE_GUIDANCE = re.compile(r"\b(?:not\s+(?:recommended|suitable|appropriate)|unsuitable)\s+for\b|\bparental\s+(?:guidance|discretion)\b", re.I)
 
 
 def _goes_on(sentence: str) -> bool:
-    """Whether a sentence after a warning's first is still part of it (see _ANNOUNCING)."""
+    """Whether a sentence after a warning's first is still part of it (see _ANNOUNCING), age guidance included."""
+    if "uitable" in sentence or "ecommended" in sentence or "arental" in sentence or "ppropriate" in sentence:
+        if _AGE_GUIDANCE.search(sentence):
+            return True
     if _CONTACT.search(sentence) or _TURNS_AWAY.match(sentence):
         return False
     if len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I):

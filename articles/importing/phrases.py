@@ -7,7 +7,7 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 CHROME_LINES = [
     r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
     r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
-    r"logo", r"menu", r"close", r"search", r"no results?", r"view all results?", r"home",
+    r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
     r"share", r"shares?", r"tweet", r"email", r"print(?: this)?(?: page| article| story)?", r"views?", r"comments?", r"likes?", r"latest",
@@ -23,6 +23,11 @@ CHROME_LINES = [
     r"\(read more\s*(?:\.{3}|…)?\s*\)", r"thread status:.*", r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # (a gallery's counter, "3 / 10")
     r"reply(?: to (?:this|the) (?:post|thread|comment|topic))?", r"(?:reply|replies|responses?)\s*\(\d+\)", r"\d+\s+(?:replies|responses)",  # a comment counter
     r"(?:issue|vol\.?|volume)\s+\d+\b.{0,40}",  # a print issue ("Issue 47 · Winter 2023")
+    r"translate(?: this (?:page|site|article|story))?", r"select (?:a )?language",
+    # a release's or a notice's fields ("Contact: Sgt. Jane Doe, Public Information Officer", "Case #: 25-0141")
+    r"(?:media |press )?(?:contact|case\s*(?:#|no\.?|number)|phone|tel(?:ephone)?|fax|incident\s*(?:#|no\.?|number))\s*:.{0,100}",
+    r"(?:back\s+to\s+|go\s+to\s+|return\s+to\s+)?top(?:\s+of\s+(?:the\s+)?page)?\s*[↑^]?",  # a link back to the top
+    r"it\s+is\s+(?:currently|now)\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.{0,40}",  # a forum's clock, never a date
     # a record's fields (a review's box, a journal's mood line, a newsletter's web link)
     r"(?:current (?:music|mood|location)|genre|publisher|pages|rating|price|developer|platforms?|runtime|format|isbn)\s*:.{0,80}",
     r"view (?:this email|this newsletter|it|this) (?:in|on) (?:your|a|the) (?:web )?browser.*",
@@ -84,7 +89,7 @@ END_OF_ARTICLE = [
     r"site (?:index|map)",
     # An author's box after the article ("Written by Jane Doe"), a tip line ("Do you have a story for us? Email
     # …"); a short line ending in an e-mail address (END_OF_ARTICLE_CUED).
-    r"(?:written|story|words) by\s+\w(?:[^.!?]|(?<=\b[A-Z])\.){1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
+    r"(?:[—–-]\s*)?(?:written|story|words|text)(?: and (?:photos|photographs|pictures|images))? by\s+\w(?:[^.!?]|(?<=\b[A-Z])\.){1,40}", r"(?:do you have|got) a (?:story|news tip|tip)\b.*",
     # A blog's filing line ("Posted in Essays"), a press release's end mark ("###", "-30-", "ENDS") and the
     # organisation's box after it ("About the group"), a share prompt with a comment ("Share or comment on
     # this article:").
@@ -135,6 +140,20 @@ END_OF_ARTICLE = [
     r"with (?:files|information|reporting|additional reporting|contributions) (?:from|by)\s+.{2,80}", r"reporter\s*:\s*[^.]{2,60}",
     r"(?:with (?:gratitude|love|thanks|warm wishes|best wishes)|yours (?:sincerely|faithfully|truly)|best wishes|kind regards|warm regards|in solidarity)\b[^.!?]{0,40},",
     r"chapters:?", r"mentioned in (?:this|the) episode:?",
+    # A tag row labelled "Tagged:", a newsletter platform's comments, a wire's credit in brackets ("(With inputs
+    # from …)"), a comment policy, a letters prompt, another section's stories ("More in Crime & Safety"), a help
+    # box's heading ("Where to get help"), a company's boilerplate under its name ("About Northfield Dairy Co.").
+    r"tagged(?:\s+(?:with|in|as))?\s*:.*", r"discussion about this (?:post|article|story|episode|thread)",
+    r"\(?with inputs from [^)]{2,60}\)?\.?", r"we welcome (?:your )?(?:comments|feedback|letters)\b.*",
+    r"have something to say\b.{0,200}", r"related (?:topics?|tags?|subjects?|themes?)\s*:.*",
+    r"share (?:this|the) (?:live ?blog|blog|gallery|episode|video|report|thread|live updates)\b.{0,40}",
+    r"(?-i:MORE (?:ON|FROM|ABOUT) [A-Z0-9][A-Z0-9 ,.'’&:-]{2,60})",  # "MORE ON THE BUDGET PROTESTS" over its links
+r"more in (?-i:[A-Z])[\w’'-]*(?:[\s&,]+[\w’'-]+){0,4}",
+    r"where to (?:get|find) (?:help|support)\b.{0,60}",
+    r"about (?-i:[A-Z])[\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}\s+(?:co\.?|inc\.?|ltd\.?|llc|plc|group|foundation|trust|association|"
+    r"society|institute|corporation|corp\.?|company)",
+    # A forum post's close: its edit note, the next post's number, a signature's delimiter.
+    r"last edited(?: by [^:]{1,40})?:?\s.{0,40}", r"reply\s+#\d{1,6}", r"--",
     # Another section's stories ("Other News in Police Department").
     r"other (?:news|stories|articles|posts)\b.{0,40}",
     # A museum's or a venue's visiting details after the text: opening hours, tickets, admission, the way there.
@@ -198,6 +217,7 @@ OUTLET_NOTES = [
     r"this (?:is|was) an? (?:summary|excerpt|extract|abridged version|shortened version|digest) of (?:a|an|the) (?:story|article|report|piece|post)\b.*",
     r"this (?:article|page|entry) is about\b.{0,200}", r"for other uses,? see\b.{0,100}",
     r"follow (?:our|along with our|all (?:of )?our|[\w’'.-]+['’]s?) (?:live |full |latest |continuing |ongoing )?(?:coverage|updates|reporting)\b.{0,80}",
+    r"(?:follow|stay with us|keep up) (?:along )?(?:for|with|here for) (?:the|our|all the) (?:latest|live updates|updates)\b.{0,160}",  # a live page's invitation
     r"(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:journalism|reporting|coverage|story|article|series|position|beat|reporter)\s+"
     r"(?:is|was|are|were|has been)\s+(?:co-?funded|funded|underwritten|made possible|supported)\s+(?:in part\s+)?(?:by|through|with)\b.{0,160}",
 ]
@@ -208,6 +228,8 @@ OUTLET_NOTES_CUED = [
     *((cue, r"(?:[\w'’.&-]+\s+){0,6}(?:is|are|was)\s+(?:[\w-]+\s+){0,4}(?:journalism|reporting|coverage)\s+"
             r"(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}")
       for cue in ("fund", "underwritten", "possible", "supported")),
+    ("initiative", r"(?:the\s+)?(?:[\w'’.&-]+\s+){0,3}(?:journalism|reporting|news)\s+(?:initiative|fund|program(?:me)?)\s+is\s+"
+                   r"(?:co-?funded|funded|underwritten|made possible|supported)\b.{0,160}"),
     ("member of", r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:proud |founding )?member of (?:the )?[\w .&'’-]{0,40}(?:press|news|media|journalism|editors|publishers).{0,200}"),
     (" is a", r"(?:the\s+)?[\w .&'’-]{1,50} is (?:a|an) (?:[\w ,-]{0,40}\b(?:reader|listener|viewer|member|subscriber|volunteer|community)[- ](?:supported|funded|run|owned|powered|led)\s+(?:[\w-]+\s+){0,3}"
              r"|(?:independent |local |non-?profit |not-for-profit |nonpartisan |non-partisan |community |charitable |volunteer-run )+)"
@@ -230,6 +252,7 @@ CLOSING_LINES = [
     r"join\b.{0,60}\b(?:telegram|whatsapp|signal|viber|discord)\b.{0,100}",
     r"(?:[£$€₦¥₹]|(?:ksh|kes|usd|eur|gbp|r|rs\.?)\s?)\d[\d,.]*\s+(?:could|can|will|would)\s+(?:help\s+)?(?:pay|provide|buy|fund|give|cover|feed|keep|supply|send|train|equip)\b.{0,160}",
     r"[\w.-]{2,40} (?:liked|posted|reblogged|shared|reposted) this\b.{0,80}",
+    r"(?:[£$€₦¥₹]\s?\d[\d,.]*\s*){2,}(?:other(?: amount)?)?",  # a donation form's amounts ("£5  £10  £20  Other")
     r"#[^#\s][^#]{0,40}(?:#[^#\s][^#]{0,40})+",
     r"(?:(?:reblog|like|comment|repost|reply|send|share|follow|save|♡|❤|♥|💬|🔁)\s*){2,}",
     r"follow|unfollow|bookmark|save(?: for later)?|add to (?:favou?rites|reading list)|\d*\s*claps?",
@@ -278,7 +301,7 @@ SIDEBAR_LABELS = [
 SPONSOR_LABELS = r"(?:support(?: for [\w .&'’-]{1,60})? comes from|(?:this (?:story|content|programme|program|segment) is )?(?:sponsored|underwritten) by)\s*:?"
 
 # Names on a share row ("Facebook Twitter Email"): a line made only of these is furniture.
-SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky"
+SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|email|e-mail|linkedin|reddit|pinterest|messenger|copy|link|print|share|sms|flipboard|tumblr|threads|bluesky|instagram|mastodon"
 
 # Marks of a photo or video caption: a credit, a gallery counter, an agency in brackets.
 CAPTION_MARKS = [
@@ -289,12 +312,18 @@ CAPTION_MARKS = [
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    # A video's or a picture's description under its marker, in sentences ("[Video] Crews fight the fire. Viewer
+    # discretion is advised."; a headline under a marker ends with no full stop)
+    r"^[\[(](?:video|photo|picture|image)s?[\])]\s+\S.*[.!]$",
     # A credit closing a caption in other shapes: "… | Photo Credit: Name", "… (Photo courtesy of the council)",
     # "… © 2026 Outlet", "… Antara Foto via REUTERS".
     # (few patterns, each opening with a word or a sign: every one is searched through the line)
     r"\b(?:photo\s+credits?\s*:\s*\S|(?:photo|foto|picture|image)s?\s+(?:via\s+[A-Z][\w ]{1,30}$|courtesy\s+of\b))",
     r"©(?<=\S\s©)\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"(?<=\s)(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
 ]
+# An agency's name in capitals and its photographer's after the picture's description ("… on Sunday. AGENCY/Jane Doe"):
+# a caption (lines.has_caption_mark looks for it only where a capital stands before a slash near the line's end).
+AGENCY_PHOTO_CREDIT = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Z]{2,12}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$"
 # A credit closing a caption, after the picture's description, in the other forms sites give it: "… on Saturday.
 # Photo / Supplied", "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.",
 # "… Sketch: OUTLET/NAME", "… © OUTLET/NAME", "… Foto via AGENCY". Each ends the line: looked for in its last
@@ -318,6 +347,9 @@ GENERIC_CREDITS = [
     # a newsroom's or a desk's own name ("Kivu Voice Newsroom", "Santiago Weekly Business Desk")
     r"(?:[\w'’&.-]+\s+){0,4}(?:newsroom|news\s*desk|desk|staff|team|bureau|newsteam)",
 ]
+# A credit that names no one, alone on its line without "By" ("Staff Correspondent", "Newsroom").
+NO_ONES_CREDIT = (r"(?:(?:staff|special|senior|our|a|own)\s+)?(?:correspondent|reporter|writer)s?|(?:the\s+)?newsroom"
+                  r"|news\s*desk|web\s+desk|staff\s+and\s+agencies")
 # Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
 # heading or furniture, not a byline (lines.is_person_name, with nameparser).
 NOT_NAME_WORDS = [
@@ -344,6 +376,11 @@ ROLE_WORDS = (
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
     r"lecturer|blogger|officer|manager"
 )
+# Words that may stand before a job title glued to a byline's name with no comma ("By JANE DOE Senior Staff Writer").
+ROLE_MODIFIERS = frozenset(
+    "senior staff chief deputy associate assistant contributing special managing executive political local city news "
+    "sports business health crime courts court education investigative features foreign national regional digital".split()
+)
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
 OUTLET_WORDS = [
@@ -360,7 +397,8 @@ OUTLET_WORDS = [
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer|visitor|listener|audience)\s+(?:warning|note|advisory)s?"
     r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
-    r"|(?:viewer|reader)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
+    r"|(?:viewer|reader|listener|audience|visitor)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
+    r"|sensitive\s+(?:content|material|subject\s+matter|topics?)|(?:a\s+)?warning\s+(?:to|for)\s+(?:our\s+)?(?:readers|viewers|listeners|visitors)"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
     # follows speaks of harm (lines.HARM) or distress.
@@ -379,7 +417,7 @@ ANNOUNCED_THINGS = (
     r"article|post|webpage|web page|page|story|report|piece|video|footage|gallery|thread|episode|feature|blog|"
     r"content|book|film|podcast|interview|entry|section|chapter|images|photos|photographs|update|issue|letter|newsletter|"
     r"review|essay|column|transcript|account|profile|obituary|documentary|series|game|program|programme|broadcast|exhibition|"
-    r"website|site"
+    r"website|site|statement|release|media release|press release"
 )
 ANNOUNCING_VERBS = (
     r"contains?|discuss(?:es)?|will\s+discuss|includes?|deals?\s+with|describes?|depicts?|features?|"
@@ -399,12 +437,13 @@ APPEAL = (
 
 # Promotions of the site itself, wherever they stand: apps, newsletters, notifications, memberships.
 PROMOTION = (
-    r"\b(?:download|install|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b|\bget all (?:your|the) news\b|\bin one place\b"
+    r"\b(?:download|install|get)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app\b|\bget all (?:your|the) news\b|\bin one place\b"
     r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
-    r"|\bsupport (?:us|(?:our|independent|quality|local) (?:\w+ )?journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
+    r"|\bsupport (?:us|(?:[\w-]+ ){1,2}journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
+    r"|\b(?:book|buy|get|reserve)\s+(?:(?:a|an|your|our|free|timed)\s+){0,3}tickets?\b"
 )
 # An advertisement's call to act ("Home loans from 9.5% – Apply now"), a competition ("WIN £10,000 CASH IN OUR
 # GIVEAWAY") and a podcast's promotion ("Sunday Edition out now - Listen to our weekly politics podcast"): a
@@ -414,12 +453,17 @@ ADVERT = (
     r"|\b(?:apply|book|shop|order|donate|register|enrol|enroll|buy|claim|enter)\s+(?:now|today)\s*[.!]?$"
     r"|^win\s+(?:an?\s|£|\$|€|₦|₹|\d)|\bgiveaway\b|\blisten to (?:our|the) (?:\w+\s+){0,3}podcast\b|\bout now\b"
 )
+# A site greeting its reader ("Hello, welcome to the Harbour Gazette", "Welcome to the Valley Herald!"): a greeting
+# word and a comma first, or the site's name after it naming an outlet (phrases.OUTLET_WORDS, checked by the caller).
+GREETING = r"^(?:(?P<hello>[^,]{1,20}),\s*)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?P<site>(?:[A-Z\u0100-\u024f][\w'’.&-]*\s*){1,5})[!.]?$"
+# What a dated document calls itself before its date ("Media Release – 27 June 2024", "Statement - 3 May 2025").
+DOCUMENT_KINDS = r"(?:(?:media|press|news)\s+releases?|(?:joint\s+)?statements?|notices?|announcements?|bulletins?|advisor(?:y|ies)|news)"
 # What a match of PROMOTION, LIVE_STRIP or WARNING_WORDS always holds, in lower case (lines.CuedPattern looks for
 # them first): keep each pattern's cues in step with it (tests/test_importer_stages.py checks them).
 PROMOTION_CUES = (
     "app", "get all", "in one place", "newsletter", "notification", "free", "subscribe", "sign up", "follow us",
     "support", "becom", "cookie", "privacy", "send us", "accept all", "reject all", "manage ", "start ",
-    "click here", "watch live", "listen live", "join ", "stand a chance", "win ",
+    "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket",
 )
 LIVE_STRIP_CUES = ("live", "as it happened", "latest updates", "minute")
 WARNING_WORDS_CUES = (
@@ -431,7 +475,7 @@ WARNING_WORDS_CUES = (
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
 TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"
                  r"|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories|in\s+the\s+news"
-                 r"|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-]))\b\s*[:|–—▸-]?")
+                 r"|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-])|(?:traffic|travel|roads?)(?=\s*:))\b\s*[:|–—▸-]?")
 # An alert's label alone on its line, the alert's words on the next ("SEVERE WEATHER ALERT" / "Ice storm warning
 # until 6 p.m."): a banner across the page, not its headline.
 ALERT_LABELS = r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?|just\s+in|developing(?:\s+story)?|news\s*flash)\s*:?$"
