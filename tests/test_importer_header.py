@@ -617,3 +617,40 @@ def test_a_gallery_of_captions_alone_keeps_them_as_its_body():
                          for n in range(1, 5))
     page = f"Storm clean-up in pictures\n\nMarch 9, 2025\n\n{captions}\nA last picture whose caption was cut short by the\n"
     assert _first_text(parse(page)).startswith("Crews clear fallen trees from road number 1")
+
+
+# --- unseen sets K and L: what published a wrong field there ------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Central Criminal Court", "Mayo County Council", "Harbour Street Police Office"])
+def test_a_court_or_a_body_under_the_date_is_no_byline(line):
+    """A court's, a council's or a police station's name is no person: the reporter named above stays the author."""
+    assert kinds.bare_name(line) is None
+    page = f"{HEADLINE}\nJo Marsh\nTue 14 May 2024 - 17:45\n{line}\n\n{BODY}"
+    assert parse(page).author == "Jo Marsh"
+
+
+def test_a_breadcrumb_ending_with_the_title_is_not_the_headline():
+    """A forum's or a site's trail that ends with the page's own title ("Forum » Section » Title") is furniture:
+    the headline is the title as it stands on its own line."""
+    title = "Flooding on Mill Road again – anyone else affected?"
+    assert kinds.is_section_trail(f"Harbour Town Forum » Local News » {title}")
+    assert not kinds.is_section_trail("Storm damage: » what the council will pay for")
+    page = f"Harbour Town Forum\nHome\nForums\n\nHarbour Town Forum » Local News » {title}\n{title}\nBy Jo Marsh\nMay 14, 2025\n\n{BODY}"
+    assert parse(page).title == title
+
+
+def test_a_forums_thread_label_is_not_part_of_the_title():
+    page = f"Valley Riders Forum\n\nThread: Bus shelter smashed on Park Road again\nStarted by Jo Marsh, 14 May 2025\n\n{BODY}"
+    assert parse(page).title == "Bus shelter smashed on Park Road again"
+
+
+@pytest.mark.parametrize("name, site", [("WXYZ 7 Valley News", True), ("The Kettle River Sentinel", True),
+                                        ("Good news for river towns", False), ("Star Wars fans queue overnight", False)])
+def test_a_sites_name_heading_the_page_is_not_the_headline(name, site):
+    """The site's name in capitalised words, one of them an outlet's ("News", "Sentinel"), is the masthead when
+    it heads the page; a headline that only uses such a word in lower case, or as a sentence, is not."""
+    assert kinds.is_site_name(name) is site
+    if site:
+        page = f"{name}\nWatch Live   Weather   Sports\nAdvertisement\n\n{HEADLINE}\n\nBy Jo Marsh\nMay 14, 2025\n\n{BODY}"
+        assert parse(page).title == HEADLINE

@@ -59,10 +59,14 @@ _SENTENCE_LAST = ".!?\"”’'»)\n"
 _CUT_LAST = ("…", "...", "\n")
 
 
+_FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a forum's field, not the title's words
+
+
 def title_text(line: str) -> str:
-    """A candidate line as a headline: without a stored date before it, a media marker or a stray asterisk
-    after it ("… [VIDEO]", "…TV\\"*")."""
+    """A candidate line as a headline: without a stored date or a forum's field label ("Thread: …") before it,
+    a media marker or a stray asterisk after it ("… [VIDEO]", "…TV\\"*")."""
     text = STORED_DATE_PREFIX.sub("", line)
+    text = _FORUM_LABEL.sub("", text)
     text = kinds.MEDIA_MARKER.sub("", text).strip()
     if text.endswith("*") and not text.startswith("*"):
         text = text.rstrip("*").strip()
@@ -279,10 +283,11 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             break  # (the headline stands above the article's running text, not deep inside it)
         furniture, text, stored, unfit, credit, running = _on_its_own(line, month_first)
         if furniture or _label_over_warning(lines, index) or _owner(line, owners) \
+                or (place == 0 and kinds.is_site_name(line)) \
                 or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index) \
                 or is_banner(lines, index):
-            # furniture, a warning's label over its words, the line under a caption's label, or an entry of a
-            # menu set out one a line: never the headline
+            # furniture, a warning's label over its words, the site's name heading the page, the line under a
+            # caption's label, or an entry of a menu set out one a line: never the headline
             chrome_before += 1
             continue
         if unfit:

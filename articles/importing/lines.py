@@ -246,9 +246,29 @@ def is_language_picker(line: str) -> bool:
 
 
 _ADVERT = re.compile(phrases.ADVERT, re.I)
+# A trail that ends with the page's own title, as breadcrumbs do ("Community Forum » Local News » Fire on Quay
+# Street last night – anyone know what happened?"): two or more short steps set apart by arrows, then the rest.
+TRAIL_TO_TITLE = re.compile(rf"^{_STEP}(?: [›»>] {_STEP}){{1,4}} [›»>] \S")
+
+
 def is_section_trail(line: str) -> bool:
-    """A trail of sections without "Home" (SECTION_TRAIL)."""
-    return _MARKS.search(line) is not None and SECTION_TRAIL.match(line) is not None
+    """A trail of sections without "Home" (SECTION_TRAIL), or one that ends with the page's title (TRAIL_TO_TITLE)."""
+    return _MARKS.search(line) is not None and (SECTION_TRAIL.match(line) is not None
+                                                 or TRAIL_TO_TITLE.match(line) is not None)
+
+
+# A site's name as its masthead gives it: two to six capitalised words or numbers, one of them a word that names
+# an outlet, capitalised ("KXTV 12 Prairie News", "The Kettle River Sentinel").
+_MASTHEAD_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&.-]*|of|the|and|&)$")
+_OUTLET_NAME = re.compile(r"\b(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b")
+
+
+def is_site_name(line: str) -> bool:
+    """Whether the line reads as a site's name in capitalised words (see above): what a page's first line often
+    is, never its headline (a paper's name in capitals anywhere: headline.is_masthead)."""
+    parts = line.split()
+    return (2 <= len(parts) <= 6 and line[-1:] not in ".!?:" and _OUTLET_NAME.search(line) is not None
+            and all(_MASTHEAD_WORD.match(part) for part in parts))
 
 
 _MARKS = re.compile(r"[|•▸·▲▼▴▾/›»>]")  # what sets a strip's items, a trail's steps or a picker's languages apart

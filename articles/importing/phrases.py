@@ -366,6 +366,10 @@ NOT_NAME_WORDS = [
     "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
     "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
     "report", "reports", "situation", "press", "release", "statement",
+    # what names a court, a body or an institution, never a person ("Central Criminal Court", "Mayo County Council")
+    "court", "courts", "tribunal", "magistrates", "criminal", "supreme", "council", "ministry", "department",
+    "agency", "commission", "parliament", "assembly", "senate", "university", "hospital", "institute", "foundation",
+    "association", "office", "police", "constabulary", "authority",
     "new", "south", "north", "east", "west",  # ("South Sudan", "New Zealand"; a bare "Oliver North" is lost to this)
 ]
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
