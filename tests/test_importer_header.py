@@ -654,3 +654,36 @@ def test_a_sites_name_heading_the_page_is_not_the_headline(name, site):
     if site:
         page = f"{name}\nWatch Live   Weather   Sports\nAdvertisement\n\n{HEADLINE}\n\nBy Jo Marsh\nMay 14, 2025\n\n{BODY}"
         assert parse(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Publié le 18 févr. 2021 à 07h45 | Mis à jour le 18 févr. 2021 à 11h02", date(2021, 2, 18)),
+    ("Publicado em 3 de dezembro de 2020, 14:20", date(2020, 12, 3)),
+    ("Gepubliceerd: 21 okt 2019, 17:34 · Leestijd 4 minuten", date(2019, 10, 21)),
+    ("Publiziert: 14. Februar 2022, 09:05 Uhr", date(2022, 2, 14)),
+    ("Publié le 28/11/2024 à 10h15, mis à jour le 28/11/2024 à 12h03", date(2024, 11, 28)),
+    ("18 luglio 2023", date(2023, 7, 18)),
+    ("2021年4月9日 18時05分 (最終更新 4月10日 09時30分)", date(2021, 4, 9)),
+])
+def test_a_date_line_in_the_language_of_the_sites_chrome(line, day):
+    """An English article on a site whose chrome is in another language: its publication line is read by
+    dateparser in that language (the label left aside, an update after a bar or a comma too)."""
+    assert kinds.date_line(line).day == day
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Par Élodie Marchand", "Élodie Marchand"), ("Por Lucas Ferreira", "Lucas Ferreira"),
+    ("di Giulia Ferrante", "Giulia Ferrante"), ("Von Katrin Vogel", "Katrin Vogel"),
+    ("Par Aïcha Koné avec AFP", "Aïcha Koné"), ("Par for the course", None), ("Di Maria scores twice", None),
+])
+def test_a_byline_in_the_language_of_the_sites_chrome(line, author):
+    """"By" in French, Spanish, Portuguese, Italian, German or Dutch credits the person named (an agency "with"
+    them left out); what follows must be a name."""
+    assert kinds.byline(line) == author
+
+
+def test_a_french_chromed_page_gives_its_writer_and_date():
+    page = (f"Le Courrier du Lac\nAccueil | Actualités | Sports\n\n{HEADLINE}\nPar Élodie Marchand\n"
+            f"Publié le 28/11/2024 à 10h15, mis à jour le 28/11/2024 à 12h03\n\n{BODY}")
+    parsed = parse(page)
+    assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Élodie Marchand", date(2024, 11, 28))

@@ -226,6 +226,35 @@ _FOREIGN_MONTH = (
 _FOREIGN_DATE = re.compile(rf"\b\d{{1,2}}(?:er|º|°|\.)?\s+(?:de\s+)?(?:{_FOREIGN_MONTH})\s+(?:de\s+)?\d{{4}}\b", re.I)
 
 
+# What a publication line says before its date in other languages ("Publié le 18 févr. 2021 à 07h45", "Publicado em 3
+# de dezembro de 2020", "Gepubliceerd: 21 okt 2019", "Publiziert: 14. Februar 2022"), and a date written in Japanese
+# or Chinese ("2021年4月9日"). A line with one of these, or a date in another language (_FOREIGN_DATE), is read by
+# dateparser in those languages.
+_FOREIGN_LABEL = re.compile(
+    r"^(?:publié\s+le|publicado(?:\s+(?:em|el|a\s+las))?|gepubliceerd(?:\s+op)?|veröffentlicht(?:\s+am)?|"
+    r"publiziert(?:\s+am)?|pubblicato(?:\s+il)?|opublikowano|publicerad|julkaistu)\s*:?\s*", re.I)
+_CJK_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_FOREIGN_LANGUAGES = ["fr", "es", "pt", "de", "it", "nl", "ja", "zh"]
+_FOREIGN_CLOCK = re.compile(r"\d{1,2}\s*(?:h|時)\s*\d{2}")  # "à 07h45", "18時05分"
+_CHUNKS = re.compile(r"\s*[|·•,(]\s*")
+
+
+def _foreign_date(line: str) -> Dated | None:
+    """The date a line gives in another language, or None: its label (_FOREIGN_LABEL) left aside, the first
+    piece holding a date (what follows a comma or a bar is an update or a reading time) read by dateparser in
+    the languages above, the newsroom's order of day and month, absolute dates only."""
+    label = _FOREIGN_LABEL.match(line)
+    text = line[label.end():] if label else line
+    if not (label or _FOREIGN_DATE.search(text) or _CJK_DATE.search(text)):
+        return None
+    settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "DMY"}
+    for piece in [chunk for chunk in _CHUNKS.split(text) if _HAS_DIGIT.search(chunk)][:2]:
+        found = dateparser.parse(piece, languages=_FOREIGN_LANGUAGES, settings=settings)
+        if found is not None:
+            return Dated(found.date(), found if _CLOCK.search(piece) or _FOREIGN_CLOCK.search(piece) else None)
+    return None
+
+
 def is_foreign_date_line(line: str) -> bool:
     """A line of ten words or fewer that gives a date in French, Spanish, Portuguese, Italian or German."""
     return len(words(line)) <= 10 and _FOREIGN_DATE.search(line) is not None
@@ -610,7 +639,13 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     ago"): the first date wins; what an "Updated …" or "… ago" after it says is left aside. None for other
     lines and for relative dates alone. A numeric date that reads either way round keeps its text
     (``written``)."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line) or not _MAY_HOLD_DATE.search(line):
+    if len(line) > 120 or not _HAS_DIGIT.search(line):
+        return None
+    if not line.isascii() or line[:1] in "PpGgVvOoJj" or _FOREIGN_DATE.search(line):  # another language's (_foreign_date)
+        foreign = _foreign_date(BULLET.sub("", line)) if len(line) <= 80 else None
+        if foreign is not None:
+            return foreign
+    if not _MAY_HOLD_DATE.search(line):
         return None
     line = BULLET.sub("", line)
     if _UPDATED_FIRST.match(line):  # "Updated 9 March 2024, first published 2 March 2024": the first publication
@@ -837,6 +872,10 @@ _BY = re.compile(
     r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
 )
+# "By" in the languages of a site's chrome over an English article ("Par …", "Por …", "Von …", "di …", "Door …"):
+# only a person's name may follow.
+_FOREIGN_BY = re.compile(r"^(?i:par|por|von|di|door)\s+(?P<who>[A-ZÀ-ÖØ-Þ\u0100-\u024f].+)$")
+_WITH_AGENCY = re.compile(r"\s+(?:avec|con|com|mit|met)\s+")
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
 # A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
 _CREDIT_LABEL = re.compile(r"^(?:words|text|story|author|writer|reporter|reporting|byline)"
@@ -1000,6 +1039,9 @@ def byline(line: str) -> str | None:
     handle = _HANDLE.match(line.strip())
     if handle and not GENERIC_CREDIT.match(handle.group("who")):
         return handle.group("who")
+    foreign = _FOREIGN_BY.match(line)
+    if foreign:  # "Par Élodie Marchand", "Por Lucas Ferreira", "di Giulia Ferrante": the people named, or no one
+        return _names_at_start(_WITH_AGENCY.split(foreign.group("who"), maxsplit=1)[0])  # ("Par X avec AFP": X)
     match = _BY.match(line) or _CREDIT_LABEL.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
