@@ -687,3 +687,17 @@ def test_a_french_chromed_page_gives_its_writer_and_date():
             f"Publié le 28/11/2024 à 10h15, mis à jour le 28/11/2024 à 12h03\n\n{BODY}")
     parsed = parse(page)
     assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Élodie Marchand", date(2024, 11, 28))
+
+
+@pytest.mark.parametrize("line", [
+    "Acknowledgement of Country: The Valley Voice is produced on the unceded lands of the Wurundjeri people.",
+    "We acknowledge the Traditional Custodians of the land on which we work and live.",
+    "The Kestrel is published on the unceded territory of the Musqueam people.",
+])
+def test_a_sites_land_acknowledgement_is_never_the_headline(line):
+    """A student paper's or a broadcaster's acknowledgement of the land, over the headline, is its notice, not the
+    article's headline (held out set M published one as the headline)."""
+    assert kinds.is_chrome(line)
+    assert not kinds.is_chrome("The council opened with an acknowledgement of the traditional owners, then voted.")
+    page = f"THE VALLEY VOICE\nNews | Features | Sport\n{line}\nFEATURES\n{HEADLINE}\nWords: Jo Marsh\n28/08/2023\n\n{BODY}"
+    assert parse(page).title == HEADLINE

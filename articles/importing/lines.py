@@ -368,9 +368,24 @@ def _strip_or_banner(line: str, count: int) -> bool:
                                                     for word in bare.split()))
 
 
+# A site's acknowledgement of the land it works on ("Acknowledgement of Country: The Quillon is produced on the
+# unceded lands of …", "We acknowledge the Traditional Custodians of …", "Land acknowledgement: …"): a notice
+# of the site's, on every page, never the headline or the article's text.
+_LAND_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:acknowledge?ment\s+of\s+country\b|land\s+acknowledge?ment\b|(?:[\w.'’&-]+\s+){0,6}acknowledges?\s+the\s+"
+    r"(?:traditional\s+(?:owners|custodians)|first\s+nations|aboriginal|indigenous)\b)"
+    r"|\b(?:produced|published|made|written|based)\s+on\s+(?:the\s+)?(?:unceded|stolen)\s+(?:lands?|territor)", re.I)
+
+
+def is_land_acknowledgement(line: str) -> bool:
+    """Whether the line is a site's acknowledgement of the land (above)."""
+    low = line[:200].lower()
+    return ("acknowledg" in low or "unceded" in low or "stolen land" in low) and _LAND_ACKNOWLEDGEMENT.search(line) is not None
+
+
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
-    """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders."""
+    """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders, a land acknowledgement."""
     count = len(words(line))
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
@@ -378,6 +393,7 @@ def is_chrome(line: str) -> bool:
         or (count <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
         or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
+        or is_land_acknowledgement(line)
     )
 
 
