@@ -405,6 +405,12 @@ class Article(models.Model):
             return [item.tag for item in self.tagged_items.all()]
         return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
 
+    def refresh_from_db(self, *args, **kwargs):
+        """Read the row again, and forget the lists read with it before (``tag_list``, ``warning_list``)."""
+        super().refresh_from_db(*args, **kwargs)
+        for name in ("tag_list", "warning_list"):
+            self.__dict__.pop(name, None)
+
     @cached_property
     def warning_list(self):
         """The article's warnings by label, as lists and link previews show them: set with a list's rows
@@ -766,6 +772,11 @@ class Image(models.Model):
 
     def __str__(self):
         return self.title
+
+    def refresh_from_db(self, *args, **kwargs):
+        """Read the row again, and forget the renditions read with it before (``rendition_list``)."""
+        super().refresh_from_db(*args, **kwargs)
+        self.__dict__.pop("rendition_list", None)
 
     @cached_property
     def rendition_list(self):

@@ -117,7 +117,7 @@ def _flush():
 
 @contextmanager
 def batched(every=1.0):
-    """For bulk jobs committing many small transactions (an import: one per file): the keys of their
+    """For bulk jobs committing many small transactions (an import: one per twenty files): the keys of their
     commits go out at most once every ``every`` seconds, and once more when the job ends."""
     global _batch
     outer, _batch = _batch, {"every": every, "last": time.monotonic()}

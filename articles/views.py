@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -303,9 +303,10 @@ class PreferencesView(TemplateView):
 
 
 def favicon(request):
-    """/favicon.ico, which browsers ask for on every site: a permanent redirect to the static icon (whitenoise
-    serves it, cached for a year under its hashed name); the pages themselves link it (<link rel="icon">)."""
-    return HttpResponsePermanentRedirect(static("favicon.ico"))
+    """/favicon.ico, which browsers ask for on every site: a redirect to the static icon (whitenoise serves it,
+    cached for a year under its hashed name), not a permanent one, which browsers would keep after the icon and
+    its name change; the pages themselves link it (<link rel="icon">)."""
+    return HttpResponseRedirect(static("favicon.ico"))
 
 
 def robots_txt(request):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import listing, pagereads
 from articles.cards import card_html
-from articles.models import Article
+from articles.models import Article, ContentWarning
 from tests import pictures
 from tests.factories import ArticleFactory, AuthorFactory, ContentWarningFactory
 
@@ -127,3 +127,13 @@ def test_a_pictures_address_follows_the_media_settings(kinds, settings):
     settings.MEDIA_URL = "/elsewhere/"
     html = card_html(pictured)
     assert 'src="/elsewhere/' in html and "/media/" not in html
+
+
+def test_refreshing_an_article_forgets_the_lists_read_with_it(kinds):
+    """``warning_list`` and ``tag_list`` are read once per instance; reading the row again reads them again (a
+    warning decided since is not left out of what a card or a link preview shows)."""
+    article = Article.objects.get(pk=pagereads.card_rows(kinds)[0].pk)
+    assert article.warning_list == list(article.warnings.all())
+    article.warnings.add(ContentWarning.objects.create(label="Invented for the test", slug="invented"))
+    article.refresh_from_db()
+    assert "invented" in [warning.slug for warning in article.warning_list]

@@ -255,3 +255,23 @@ def test_a_dry_run_leaves_nothing_remembered(tmp_path):
     assert importer.known_authors == {} and importer.known_tags == {}
     assert importer.import_path(SEED_004).outcome is Outcome.CREATED
     assert Article.objects.get().author is not None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_fault_in_a_file_of_a_group_stops_the_run_there_with_the_files_before_it_saved(tmp_path, monkeypatch):
+    """A fault that is no database error (a bug) in the third file of a group: the group is saved again file by
+    file, so the two before it are kept, as with a transaction per file, and the fault stops the run at its file."""
+    paths = write_pages(tmp_path, 4)
+    save = Importer.save_parsed
+
+    def faulty_third(self, parsed):
+        if parsed.source_name == paths[2].name:
+            raise RuntimeError("a bug in the importer")
+        return save(self, parsed)
+
+    monkeypatch.setattr(Importer, "save_parsed", faulty_third)
+    results = []
+    with pytest.raises(RuntimeError, match="a bug in the importer"):
+        for result in Importer().import_many(paths):
+            results.append(result)
+    assert sorted(Article.objects.values_list("source_name", flat=True)) == [paths[0].name, paths[1].name]

@@ -86,7 +86,6 @@ class UsedFilter(admin.SimpleListFilter):
 @admin.register(Image)
 class ImageAdmin(PlainTitle, admin.ModelAdmin):
     form = ImageForm
-    changelist_title = "Pictures"
     list_display = ["thumbnail", "title", "reference", "credit", "graphic", "size", "used_in", "created_at"]
     list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]

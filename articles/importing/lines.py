@@ -242,7 +242,7 @@ _CHUNKS = re.compile(r"\s*[|·•,(]\s*")
 def _foreign_date(line: str) -> Dated | None:
     """The date a line gives in another language, or None: its label (_FOREIGN_LABEL) left aside, the first
     piece holding a date (what follows a comma or a bar is an update or a reading time) read by dateparser in
-    the languages above, the newsroom's order of day and month, absolute dates only."""
+    the languages above, day first (as those languages write dates), absolute dates only."""
     label = _FOREIGN_LABEL.match(line)
     text = line[label.end():] if label else line
     if not (label or _FOREIGN_DATE.search(text) or _CJK_DATE.search(text)):

@@ -8,7 +8,8 @@ ways raw files become articles; the command only finds files (``find_sources``) 
 - here: runs of files — each parsed (ahead, in a second process: importing/ahead.py) with what its
   folder's pages teach about their site (importing/sitelearning.py), saved in its own savepoint of a
   transaction of twenty files (nothing of a failed file is saved; one commit serves the twenty), a file
-  that hit a tag or author deleted meanwhile retried once;
+  that hit a tag or author deleted meanwhile retried once (a group refused at its commit for it, file by
+  file: ``Importer._import_group``);
 - ``saving``: one parsed page → its article (created, updated, revised, skipped), placed by the
   workflow's one import step;
 - ``reasons``: why an article waits in review, in an editor's words;
@@ -75,16 +76,24 @@ class Importer(ArticleWriter):
         saves nothing of itself and leaves the others be (as a transaction per file would), and one commit
         serves them all (a commit cost the import a fifth of its time). The results are given once they are
         committed. A commit refused for a broken link (a remembered tag or author deleted meanwhile: the
-        databases check links at commit) imports the group again file by file, each in its own transaction,
-        as import_path does; any other failed commit fails every file of the group, saying why."""
+        databases check links at commit), or a fault that is no database error, imports the group again file
+        by file, each in its own transaction, as import_path does (a fault then stops the run at its file,
+        the files before it saved); any other failed commit fails the files of the group that had not failed
+        already, saying why."""
+        results = []
         try:
             with transaction.atomic():
-                return [self._import_parsed(path, parsed, dry_run) for path, parsed in group]
+                for path, parsed in group:
+                    results.append(self._import_parsed(path, parsed, dry_run))
         except IntegrityError:
             self.forget()
             return [self._import_parsed(path, parsed, dry_run) for path, parsed in group]
         except DatabaseError as error:
-            return [failed(path.name, error) for path, _ in group]
+            own = {index: result for index, result in enumerate(results) if result.outcome is Outcome.FAILED}
+            return [own.get(index) or failed(path.name, error) for index, (path, _) in enumerate(group)]
+        except Exception:
+            return [self._import_parsed(path, parsed, dry_run) for path, parsed in group]
+        return results
 
     def _import_parsed(self, path: Path, parsed: ParsedArticle | ParseError, dry_run: bool) -> ImportResult:
         if isinstance(parsed, ParseError):
