@@ -8,6 +8,7 @@ import pytest
 
 from articles.importing import block_text, parse_source
 from articles.importing import lines as kinds
+from articles.importing.header import as_recorded
 from articles.importing import echoes
 from articles.importing.evidence import Model
 from articles.importing.scoring import Candidate, Choice, Scorer, fit
@@ -200,7 +201,7 @@ def test_a_headline_in_capitals():
     parsed = parse(f"Menu\nSearch\n{title}\nPublished time: 29 Jul, 2019\nArticle by: NANCY BARNES\n"
                    "The council voted on Monday night to close the old library on Bridge Street, ending a campaign "
                    "by residents that lasted three years.\nThe building will be sold next spring.\n")
-    assert (parsed.title, parsed.author, parsed.published_on) == (title, "NANCY BARNES", date(2019, 7, 29))
+    assert (parsed.title, parsed.author, parsed.published_on) == (title, "Nancy Barnes", date(2019, 7, 29))
 
 
 def test_a_guess_is_not_confirmed():
@@ -258,6 +259,69 @@ def test_two_dates_are_both_kept():
     assert (parsed.published_on, parsed.other_dates) == (date(2024, 3, 12), (date(2024, 3, 14),))
 
 
+# --- banners over the header ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("banner, label", [
+    ("DONATE — Emergency Flood Appeal", "Latest updates"),  # a charity's appeal over its updates
+    ("Air raid alert in Kharkiv oblast — Повітряна тривога", "WAR"),  # an alert in two languages, a section
+    ("Log in to get 10 free articles a month", "WEATHER"),  # a paywall's offer
+    ("THE HERALD'S WEEKEND EDITION ON SALE NOW", "PROVINCIAL NEWS"),  # the paper's own advert in capitals
+    ("Watch Coast News live on channel 404", "Courts"),  # a broadcaster's promotion
+])
+def test_a_banner_over_a_section_label_and_a_credited_headline_is_no_headline(banner, label):
+    """A line over a section's label, under which a headline stands with its date or byline, is a banner: the
+    headline is the one its credits stand under, and it is taken for sure."""
+    title = "Missile strike on market kills seven and wounds two dozen"
+    parsed = parse(f"The Frontline Bulletin\nHome | News | Help\n{banner}\n{label}\n{title}\n25.05.2024 · 18:20\n"
+                   f"By Olena Shevchuk\n{BODY}")
+    assert (parsed.title, parsed.author, parsed.published_on) == (title, "Olena Shevchuk", date(2024, 5, 25))
+    assert parsed.title_confirmed
+
+
+def test_a_headline_over_its_warning_and_video_label_is_the_headline():
+    """A broadcaster's headline, then a viewers' warning and the video's label, then the byline: the video's
+    label is no headline, and the banner over the section's name is none either."""
+    title = "Teen driver charged after crash that killed two brothers"
+    parsed = parse(f"WKTB 6 NEWS\nWEATHER ALERT: Heat advisory in effect until 8 PM\nDownload the WKTB 6 app\n"
+                   f"Marion County\n{title}\nWARNING: Some viewers may find the video in this story disturbing.\n"
+                   f"Video: Family remembers brothers killed in crash\nBy Dana Whitfield\n"
+                   f"Published: Jun. 3, 2024 at 6:12 PM EDT\n{BODY}")
+    assert (parsed.title, parsed.author, parsed.published_on) == (title, "Dana Whitfield", date(2024, 6, 3))
+
+
+def test_a_sites_motto_over_its_menu_is_still_no_headline():
+    """A blog's motto, its menu and the day's date over the post's title: the motto is not credited by a date
+    standing past a menu."""
+    parsed = parse("Notes from Kandy\nSmall stories from the hill country\nHome   About me   Recipes   Travel   Archive\n"
+                   "Sunday, October 8, 2023\nThe night the hill came down at Udispattuwa\n" + BODY)
+    assert parsed.title == "The night the hill came down at Udispattuwa"
+
+
+def test_a_sentence_deck_under_a_credited_headline_is_never_published_as_the_headline():
+    """A question headline in another language, its deck of two sentences, then the byline and the date: if the
+    deck is taken for the headline, the article waits for an editor, who is shown both."""
+    title = "¿Por qué suben los precios si el dólar está quieto? Cinco preguntas sobre la inflación de febrero"
+    deck = "El INDEC informó una inflación mensual de 13,2%. Qué significa y qué puede pasar en los próximos meses."
+    parsed = parse(f"BUENOS AIRES EXPLICA\nEconomía  Política  Sociedad\nECONOMÍA · PREGUNTAS Y RESPUESTAS\n{title}\n"
+                   f"{deck}\nPor Martina Ferreyra\n14 de marzo de 2024 · Lectura de 6 minutos\n{BODY}")
+    assert parsed.title == title or (not parsed.title_confirmed and parsed.title_rival == title)
+
+
+@pytest.mark.parametrize("written, recorded", [
+    ("By JOHN KILA", "John Kila"),
+    ("By MARY O'BRIEN", "Mary O'Brien"),
+    ("By JEAN-PAUL MCALLISTER", "Jean-Paul McAllister"),
+    ("By Jane Doe", "Jane Doe"),
+    ("AFP", "AFP"),
+])
+def test_a_name_in_capitals_is_recorded_in_ordinary_case(written, recorded):
+    """One writer, one author page: "JOHN KILA" on one page and "John Kila" on another are the same person,
+    so a name set in capitals is recorded in ordinary case; an agency's name stays as written."""
+    assert as_recorded(written.removeprefix("By ")) == recorded
+    assert parse(f"{HEADLINE}\n\n{written}\n\n12 March 2024\n\n{BODY}").author in (recorded, None)
+
+
 # --- bylines ------------------------------------------------------------------------------------------------
 
 
@@ -271,9 +335,10 @@ def test_two_dates_are_both_kept():
     ],
 )
 def test_byline_forms(line, author):
-    """A byline glued to “By”, a user name, a labelled byline in capitals, a name and its job."""
+    """A byline glued to “By”, a user name, a labelled byline in capitals (recorded in ordinary case), a name
+    and its job."""
     assert kinds.byline(line) == author
-    assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == author
+    assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == as_recorded(author)
 
 
 @pytest.mark.parametrize(

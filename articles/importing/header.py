@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
 from articles.importing import phrases
-from articles.importing.headline import headline_candidates, next_lines, strip_site_suffix
+from articles.importing.headline import headline_candidates, next_lines, strip_site_suffix, title_text, under_credited
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -202,6 +202,29 @@ def _breadcrumb_title(lines):
     return None
 
 
+def as_recorded(author: str | None) -> str | None:
+    """The writer's name as an editor records it, so that one writer has one author page: a name set in
+    capitals ("By JOHN KILA") in ordinary case ("John Kila", "Mary O'Brien", "Jean-Paul McAllister"); an
+    agency's or outlet's name ("AFP", "BBC News") is kept as written."""
+    if not author:
+        return author
+    words = author.split()
+    if len(words) >= 2 and author.isupper() and any(len(word) >= 4 for word in words) \
+            and not kinds.names_an_outlet(author):
+        author = " ".join(_ordinary_case(word) for word in words)
+    return author
+
+
+def _ordinary_case(word: str) -> str:
+    """A word of a name in capitals in ordinary case, each part after a hyphen or an apostrophe capitalised
+    ("O'BRIEN" → "O'Brien", "MCALLISTER" → "McAllister")."""
+    parts = re.split(r"([-'’])", word)
+    cased = "".join(part.capitalize() for part in parts)
+    if cased.startswith("Mc") and len(cased) > 3:
+        cased = "Mc" + cased[2].upper() + cased[3:]
+    return cased
+
+
 def _without_site_name(author: str | None, above: list[str]) -> str | None:
     """The author without a last part that is the site's own name, as a line above the headline shows it
     ("Thandeka Mokoena and Pieter van der Merwe, Highveld Courant" on a page headed "Highveld Courant"); no
@@ -231,6 +254,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     # A headline opening with a ticker's or a video's label ("Just in: …", "Watch: …") is never taken for sure.
     labelled = _TICKER.match(choice.winner.text) or kinds.CAPTION_LABEL.match(choice.winner.text)
     title_at, confirmed = choice.winner.index, choice.clear(clear_margin) and not labelled
+    # A sentence under a headline that its credits stand under too is that headline's deck: never taken for sure.
+    deck = choice.winner.text.endswith(".") and under_credited(lines, title_at, month_first)
     title = strip_site_suffix(choice.winner.text, lines)
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text)
     if again is not None:
@@ -242,6 +267,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
+    if deck and crumb is None:
+        header.title_confirmed = False
+        header.title_rival = title_text(next(lines[at] for at in range(title_at - 1, -1, -1) if lines[at]))
     tagged = title_warning(header.title)
     if tagged is not None:
         header.warnings.append(tagged)

@@ -49,6 +49,7 @@ _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$",
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
+_MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen)\s*[:|–—-]\s*\S", re.I)  # "Video: Family remembers …"
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 _LEADING_MARKER = re.compile(r"^[\[(](?:videos?|photos?|pictures?|watch|gallery|audio|listen|live)[\])]\s*(?=\S)", re.I)
@@ -95,7 +96,7 @@ HEADLINE_FEATURES = (
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
-    "pointer", "in_list", "numbered",
+    "pointer", "in_list", "numbered", "credited", "banner", "under_credited",
 )
 
 
@@ -285,7 +286,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
         if furniture or _label_over_warning(lines, index) or _owner(line, owners) \
                 or (place == 0 and kinds.is_site_name(line)) \
                 or (place and _CAPTION_LABEL_LINE.match(lines[filled[place - 1]])) or in_menu(lines, index) \
-                or is_banner(lines, index):
+                or is_banner(lines, index) or _media_label_under_headline(lines, index, month_first):
             # furniture, a warning's label over its words, the site's name heading the page, the line under a
             # caption's label, or an entry of a menu set out one a line: never the headline
             chrome_before += 1
@@ -337,6 +338,9 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "after_stored_date": float(stored),
             "text_before": min(text_before, 5) / 5,
             "in_list": float(in_list(lines, index)),
+            "credited": float(credited(lines, index, month_first)),
+            "banner": float(is_banner_over_header(lines, index, month_first)),
+            "under_credited": float(under_credited(lines, index, month_first)),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         })
         result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
@@ -548,7 +552,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
-                or is_banner(lines, index) or _owner(line, owners):
+                or is_banner(lines, index) or _owner(line, owners) or is_banner_over_header(lines, index, month_first):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal, a list's item or the site's owner is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
@@ -650,6 +654,76 @@ def _headline_with_credits(following: list[str], month_first: bool) -> bool:
     return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
 
 
+HEADER_REACH = 6  # how far under a headline its credits may stand (past its deck, a warning, a caption)
+
+
+def _passed_over(line: str) -> bool:
+    """What may stand between a headline and its credits without breaking the header: a stated warning, a
+    caption or a video's label, a promotion, the reading time, a share row or other furniture."""
+    return bool(kinds.warning(line) or kinds.is_caption(line) or _MEDIA_LABEL.match(line) or _PROMOTION.search(line)
+                or _READING_TIME.match(line) or kinds.is_chrome(line) or _CREDIT.match(line))
+
+
+def credited(lines: list[str], index: int, month_first: bool = False) -> bool:
+    """Whether the line heads an article's header: its byline, the writer's name or a date (a relative one,
+    "2 hours ago", included) stands under it within HEADER_REACH lines, past at most one deck (a line of
+    another kind, not a short label) and any warnings, captions, promotions or furniture — but not past
+    running text or a short label."""
+    deck, short = False, len(kinds.words(title_text(lines[index]))) <= 3
+    for _, line in next_lines(lines, index, HEADER_REACH):
+        if _credits(line, month_first) or (len(kinds.words(line)) <= 6 and kinds.RELATIVE_DATE.search(line)):
+            return True
+        if is_nav_row(line) or kinds.is_menu_row(line):
+            return False  # (a menu: what stands under it is not this line's header)
+        if _passed_over(line):
+            continue
+        if deck or len(kinds.words(line)) <= 3 or (kinds.is_sentence(line) and len(kinds.words(line)) >= 40):
+            return False
+        if short:
+            return False  # (a label over the headline, or a name over a bio: no deck under three words)
+        deck = True
+    return False
+
+
+def is_banner_over_header(lines: list[str], index: int, month_first: bool = False) -> bool:
+    """Whether the line is a banner over the article's header rather than its headline: it is not credited
+    itself, and under it, past one or more short labels (a section's name: "WAR", "Courts", "News" / "Campus")
+    or promotions, stands a headline of four words or more that is ("Air raid alert in Kharkiv oblast" /
+    "WAR" / "Missile strike on Kharkiv market kills seven" / "25.05.2024")."""
+    if credited(lines, index, month_first):
+        return False
+    labels = 0
+    for position, line in next_lines(lines, index, 5):
+        if (len(kinds.words(line)) <= 3 and not _credits(line, month_first)) or _PROMOTION.search(line):
+            labels += 1
+            continue
+        return bool(labels and 4 <= len(kinds.words(line)) <= 30 and _headline_shaped(line) and not line.endswith(".")
+                    and credited(lines, position, month_first))
+    return False
+
+
+def _media_label_under_headline(lines: list[str], index: int, month_first: bool) -> bool:
+    """A video's or a gallery's label ("Video: Family remembers …") under a headline whose credits stand under
+    both (perhaps past a warning): the label of the page's video, not its headline."""
+    if not _MEDIA_LABEL.match(lines[index]):
+        return False
+    above = [position for position in range(index - 1, max(index - 5, -1), -1) if lines[position]]
+    for position in above:
+        if not _passed_over(lines[position]):
+            return len(kinds.words(lines[position])) >= 4 and _headline_shaped(lines[position]) \
+                and credited(lines, position, month_first)
+    return False
+
+
+def under_credited(lines: list[str], index: int, month_first: bool) -> bool:
+    """Whether the line is the deck of a credited headline right above it (a line of four to thirty words,
+    no sentence ending in a full stop, whose credits stand under this one)."""
+    above = [position for position in range(index - 1, max(index - 4, -1), -1) if lines[position]][:1]
+    return bool(above) and 4 <= len(kinds.words(lines[above[0]])) <= 30 and not lines[above[0]].endswith(".") \
+        and not kinds.is_chrome(lines[above[0]]) and not _credits(lines[index], month_first) \
+        and credited(lines, above[0], month_first) and not _passed_over(lines[index])
+
+
 def _running_text(line: str) -> bool:
     """A sentence that ends as one: a long deck with no full stop ("Thirteen years on, I still …") is still a deck."""
     return kinds.is_sentence(line) and line[-1:] in ".!?”\"’"
@@ -677,4 +751,4 @@ def _credited_headline_below(lines: list[str], index: int, month_first: bool, wi
 # numbered) is never the headline a reader means: they start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
          "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0,
-         "in_list": -1.5, "numbered": -2.0}
+         "in_list": -1.5, "numbered": -2.0, "banner": -1.5}
