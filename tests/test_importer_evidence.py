@@ -751,3 +751,56 @@ def test_a_headline_the_article_never_says_again_holds_the_page():
     assert review_reasons(parsed, False, []) == [
         "the headline shares no word with the article: “Crime and Public Safety”"]
     assert parse(f"Shelling resumes in the north\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").title_echoed
+
+
+# --- warnings labelled in other languages, banners for the day, credits after a dash, asides -------------------
+
+
+@pytest.mark.parametrize("line, stated", [
+    ("Advertencia: esta nota contiene imágenes que pueden herir la sensibilidad de algunos lectores.", True),
+    ("Achtung: Der folgende Bericht enthält verstörende Schilderungen von Gewalt.", True),
+    ("Attention : ce reportage contient des images choquantes.", True),
+    ("Aviso: las clases se suspenden el lunes por la lluvia.", False),  # a notice, no warning
+    ("Hinweis: Dieser Artikel wurde am Abend aktualisiert.", False),
+    ("Attention all passengers: trains to the coast are delayed.", False),
+])
+def test_a_warning_labelled_in_another_language_needs_words_of_distress(line, stated):
+    assert (kinds.warning(line) is not None) is stated
+
+
+def test_a_bilingual_warning_label_keeps_the_whole_warning():
+    line = "Advertencia: contenido sensible / Warning: this report describes the discovery of human remains."
+    assert kinds.warning(line).statement == line
+
+
+@pytest.mark.parametrize("line", ["Today is Monday, 2 October 2023", "Hoy es lunes, 2 de octubre de 2023"])
+def test_the_sites_banner_for_the_day_is_furniture(line):
+    parsed = parse(f"CADRA\n{line}\nFILM\nSmall towns, big silences at this year's festival\nWords by Ioana Petrescu\n"
+                   f"Sept. 30, 2023\n{BODY}")
+    assert kinds.is_chrome(line)
+    assert (parsed.title, parsed.published_on) == ("Small towns, big silences at this year's festival", date(2023, 9, 30))
+
+
+@pytest.mark.parametrize("line", [
+    "Rescuers search through the rubble of a building in Nabatieh, southern Lebanon. — AFP",
+    "Police and villagers at the scene near Wabag. — Supplied",
+])
+def test_a_caption_credited_after_a_dash_is_a_caption(line):
+    assert kinds.is_caption(line)
+    assert not kinds.is_caption("The minister said the bill would pass — eventually.")
+
+
+@pytest.mark.parametrize("aside", [
+    "If you are affected by any of the issues raised in this story, you can contact Samaritans free on 116 123.",
+    "This account was sent to our team on Saturday evening and has been lightly edited for length.",
+    "The writer is a lawyer and human rights researcher based in Lahore.",
+])
+def test_an_aside_over_the_first_paragraph_never_opens_the_body_but_may_close_it(aside):
+    """A help line, how the text was edited or who the writer is may stand over the article's first paragraph:
+    the body opens under it; at the article's end the same line is kept."""
+    first = "A university was warned in emails that a first-year student was struggling, an inquest has heard."
+    parsed = parse(f"{HEADLINE}\n\nBy Jane Doe\n\n12 March 2024\n\n{aside}\n\n{first}\n\n{BODY}")
+    texts = [" ".join(block_text(block).split()) for block in parsed.blocks]
+    assert texts[0] == first
+    closing = parse(f"{HEADLINE}\n\nBy Jane Doe\n\n12 March 2024\n\n{first}\n\n{BODY}\n{aside}\n")
+    assert " ".join(block_text(closing.blocks[-1]).split()) == aside

@@ -325,6 +325,9 @@ def _phone_row(line: str) -> bool:
     return _HAS_DIGIT.search(line) is not None and all(_PHONE_ITEM.match(item.strip()) for item in line.split(" | "))
 
 
+# The site's banner for the day, in words ("Today is Monday, 2 October 2023", "Hoy es lunes, 2 de octubre"): never
+# the publication date nor the headline.
+_TODAY_IS = re.compile(r"^(?:today\s+is|today\s*:|hoy\s+es|aujourd[’']hui\s*(?:,|:|nous\s+sommes)|heute\s+ist|oggi\s+è|hoje\s+é)\s", re.I)
 _OPEN_NOW = re.compile(r"^open\s+(?:today|now|daily|every\s+day)\b.{0,30}\d", re.I)  # "Open today 10:00–17:00 · Free admission"
 
 
@@ -347,6 +350,8 @@ def _strip_or_banner(line: str, count: int) -> bool:
     if "ours" in line and count <= 10 and _HOURS.search(line):
         return True
     if count <= 10 and line[:5].lower() == "open " and _OPEN_NOW.match(line):  # (opening hours for today)
+        return True
+    if count <= 10 and _TODAY_IS.match(line) and _HAS_DIGIT.search(line) is not None:  # ("Today is Monday, 2 October 2023")
         return True
     if count <= 7 and _POSSESSIVE.search(line) and is_motto(line):  # (a motto has seven words at most)
         return True
@@ -414,6 +419,15 @@ ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES + phrases.OBITU
 ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED + phrases.OUTLET_NOTES_CUED)
 SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
 SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off
+
+
+_OPENING_ASIDE = _any(phrases.OPENING_ASIDES)
+
+
+def is_opening_aside(line: str) -> bool:
+    """An aside that never opens the body, though it may close it (phrases.OPENING_ASIDES: a help line, how the
+    text was edited, who the writer is)."""
+    return len(line) <= 400 and line[:1] in "ITtiA" and bool(_OPENING_ASIDE.match(line))
 
 
 @lru_cache(maxsize=8192)
@@ -515,8 +529,15 @@ def has_caption_mark(line: str) -> bool:
         slash = line.rfind("/", len(line) - 45)
         if slash > 0 and line[slash - 1].isupper() and _AGENCY_PHOTO_CREDIT.search(line, max(0, slash - 14)):
             return True  # "… on Sunday. AGENCY/Jane Doe"
+    if line[-1:].isalpha() and _DASHED_CREDIT.search(line[-30:]):
+        return True  # "Rescuers search the rubble in Nabatieh. — AFP"
     return bool(_has_hint(line.lower()) or (line.endswith(")") and "/" in line)) and bool(
         CAPTION.search(line) or CAPTION_CREDIT.search(line[-phrases.CREDIT_TAIL:]))
+
+
+# A picture's source after a dash at the end of its caption ("… near Wabag. — Supplied", "… in Gaza. – Reuters").
+_DASHED_CREDIT = re.compile(r"[.!?]\s*[—–]\s*(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Supplied|File(?:\s+photo)?|PTI|ANI|"
+                            r"Xinhua|Anadolu|AAP|dpa|IANS|Bernama|Handout|Courtesy)$")
 
 
 @lru_cache(maxsize=8192)
@@ -1209,6 +1230,9 @@ def _goes_on(sentence: str) -> bool:
 _DISTRESS_WORDS = re.compile(
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide"
     r"|(?:descri(?:bes|ptions?)|depict(?:s|ions?)|accounts?) of\b", re.I)  # ("… includes descriptions of …")
+# A warning's words after a label in another language ("… imágenes que pueden herir la sensibilidad …").
+_FOREIGN_WARNING_LABEL = re.compile(rf"^(?:{phrases.FOREIGN_WARNING_LABELS})$", re.I)
+_FOREIGN_DISTRESS_WORDS = re.compile(phrases.FOREIGN_DISTRESS_WORDS, re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -1271,7 +1295,8 @@ def warning(line: str) -> Warning | None:
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None
-        if _SOFT_LABEL.match(label) and not (_DISTRESS_WORDS.search(rest) or HARM.search(_sentences(rest)[0])):
+        if _SOFT_LABEL.match(label) and not (_DISTRESS_WORDS.search(rest) or HARM.search(_sentences(rest)[0]) or (
+                _FOREIGN_WARNING_LABEL.match(label) and _FOREIGN_DISTRESS_WORDS.search(rest))):
             return None  # an editor's note that corrects or explains, "Please note: comments are moderated": no warning
         return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
     if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
@@ -1284,6 +1309,9 @@ def warning(line: str) -> Warning | None:
     return None
 
 
+_LABEL_AT_END = re.compile(rf"[/|·]\s*(?:{phrases.WARNING_LABELS})\s*$", re.I)
+
+
 def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
     """Split a warning line into the statement and what follows it on the line."""
     if wrapped:
@@ -1292,6 +1320,8 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
         head, tail = text[:label_end], text[label_end:]
         # A second colon introduces something else ("…photos that may disturb: Doctors try to…").
         colon = re.search(r":\s+(?=\S)", tail) if label_end else None  # (a sentence's own colon is its own)
+        if colon and _LABEL_AT_END.search(tail[:colon.start()]):
+            colon = None  # (the label again in another language: "Advertencia: contenido sensible / Warning: …")
         if colon:
             statement, rest = head + tail[:colon.start()], tail[colon.end():]
         else:

@@ -52,8 +52,8 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             break
         line = lines[index]
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
-                and not in_fact_box(lines, index):
-            # (a note about the article, a bio of its writer or a fact check's box opens no body)
+                and not kinds.is_opening_aside(line) and not in_fact_box(lines, index):
+            # (a note about the article, a bio of its writer, a help line or a fact check's box opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []

@@ -207,6 +207,16 @@ ARTICLE_NOTES = [
     r"this (?:story|article|page|post) (?:will|may) be updated\b.*", r"this is a (?:developing|breaking) story\b.*",
         r"we (?:have )?(?:chosen|decided) not to\b.*", r"we (?:have|did) not (?:embed|embedded|show|shown|publish|published|include|included|link|linked)\b.*",
 ]
+# Asides that may stand over an article's first paragraph but never open it (they may close it): how the text came
+# to be ("This account was sent to our team … and has been lightly edited for length."), who the writer is in the
+# outlet's words ("The writer is a lawyer based in Lahore."), a help line for readers the story may affect ("If you
+# are affected by any of the issues raised in this story, contact …").
+OPENING_ASIDES = [
+    r"this (?:account|interview|testimony|conversation|transcript|letter|diary|dispatch) (?:was|has been|is)\b.{0,120}\b(?:edited|condensed|translated)\b.*",
+    r"(?:the\s+)?(?:writer|author|columnist|contributor)\s+is\s+(?:a|an|the)\s+.{0,200}",
+    r"if (?:you|anyone)(?: or (?:someone|anyone) you know)? (?:are|is|have been|were|feel|need|[’']re)\b.{0,80}?"
+    r"\b(?:affected|struggling|distress|support|help|suicidal|at risk)\b.{0,200}?\b(?:contact|call|text|visit|helpline|lifeline|samaritans|\d{3})\b.*",
+]
 # Notes about the article or the outlet that sit at its end (or under its header), whole lines: that the story
 # will be updated or is developing, that the page is a summary of another outlet's story, a reference page's note
 # on what it is about, a prompt to follow the outlet's coverage, what funds the journalism ("LDR is local body
@@ -396,6 +406,16 @@ OUTLET_WORDS = [
     "Advertiser", "Argus", "Gleaner", "Statesman", "Informer", "Tidings",
 ]
 
+# Warning labels in other languages; what follows them must speak of distress (FOREIGN_DISTRESS_WORDS).
+FOREIGN_WARNING_LABELS = (
+    r"advertencia|aviso(?:\s+de\s+conte[nú]\w+)?|atenci[oó]n|aten[çc][ãa]o|avertissement|mise\s+en\s+garde"
+    r"|attention|attenzione|avvertenza|avviso|(?:inhalts|trigger)warnung|warnung|achtung|hinweis"
+)
+FOREIGN_DISTRESS_WORDS = (
+    r"sensib|herir|impact|perturb|violen|muert|cad[aá]ver|restos\s+humanos|dur[oa]s?\b|gr[aá]fic|choqu|choc"
+    r"|bless|mort|sangl|brutal|verst[öo]r|belast|gewalt|grausam|leich|tod|verletz|sensí|chocant|forte"
+    r"|angosci|disturb|crud|vittim|suic"
+)
 # Content warnings: the labels that open a stated warning, and the verbs of a sentence announcing
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
@@ -409,8 +429,12 @@ WARNING_LABELS = (
     r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
     r"|please\s+note|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads[\s-]up(?:\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?)?"
     r"|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
+    # The same labels in the languages the newsroom imports from (Spanish, Portuguese, French, Italian, German):
+    # "Advertencia: esta nota contiene imágenes …", "Avertissement : ce reportage …", "Achtung: …", soft labels all.
+    rf"|{FOREIGN_WARNING_LABELS}"
 )
-SOFT_WARNING_LABELS = r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads|caution|advisory)"
+SOFT_WARNING_LABELS = (r"^(?:editor|(?:a\s+)?(?:quick\s+|short\s+)?note|before|please|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads|caution|advisory"
+                       rf"|{FOREIGN_WARNING_LABELS})")
 # What a warning speaks of, when its label alone does not make it one ("Heads up: … the death of a parent …").
 HARM_WORDS = (
     r"suicid\w*|self-harm|deaths?|dying|killings?|killed|violen\w+|abuse|assault\w*|rape|torture|injur(?:y|ies)|wounds?"
