@@ -153,6 +153,15 @@ def test_running_text_is_no_closing_furniture(line):
     "See also\nFerry\n\nReferences\n1. ^ Costa, M. (2019). Harbours of the Valley. 2nd ed.\n\nCategories: Harbours | Transport\n"
     "This page was last edited on 4 March 2025, at 10:22 (UTC).\n"
     "Text is available under the Creative Commons Attribution-ShareAlike License.\n",
+    # furniture in other languages and shapes no list names: tags, a most-read box, desk codes, a comments link
+    "Tagi: granica, migranci, Białowieża, Straż Graniczna\n",
+    "Теги / Tags: harbour, council, rowing\nShare: Telegram | Facebook | X\n",
+    "Meistgelesen\nGlatteis-Warnung: Unfälle auf der A3\n1. FC Köln: Trainer vor dem Aus?\n"
+    "Impressum · Datenschutz · AGB · Kontakt\n",
+    "Lo más leído\nAlerta meteorológica por vientos en la costa\nCalama: detienen a banda de robos a camiones\n",
+    "EPA/KA/LH\nRelated:\nRowers mark ten years of the club\nHarbour agreement: where does it stand?\n",
+    "View 1,204 comments\n",
+    "Descargar comunicado (PDF)\nVolver a Sala de prensa\n",
 ])
 def test_the_body_ends_at_the_articles_last_paragraph(tail):
     """Whatever furniture follows the article's text, its last paragraph is the article's own."""

@@ -129,8 +129,8 @@ def _without_sidebars(lines: list[str]) -> list[str]:
         if line and (sponsor or kinds.SPONSOR.match(line)):  # a sponsor's label and the line under it
             sponsor = not sponsor
             continue
-        if skipping and line and not kinds.is_sentence(line) and not _short_sentence(line):
-            continue
+        if skipping and line and ((not kinds.is_sentence(line) and not _short_sentence(line)) or _listed_headline(line)):
+            continue  # (a headline of the box's, a short question among them: "1. FC Köln: Trainer vor dem Aus?")
         if line:
             skipping = False
         kept.append(line)
@@ -165,12 +165,43 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
                 end -= run
                 continue
             pointed = _pointed_list(lines, end)
-            if pointed is None:
-                break
-            end = pointed
-            continue
+            if pointed is not None:
+                end = pointed
+                continue
+            if line and not _article_text(line) and not _sign_off_under_text(lines, end) \
+                    and any(_article_text(other) for other in lines[max(0, end - 40):end - 1]):
+                end -= 1  # a line that is no running text, past the article's last sentence: the page's, in any language
+                continue
+            break
         end -= 1
     return lines[:_without_empty_heading(lines, end, len(lines))]
+
+
+def _sign_off_under_text(lines: list[str], end: int) -> bool:
+    """Whether the line before ``end`` is a writer's few words of farewell right under the text's last sentence
+    ("Love you all"): three words or fewer, no digit, slash, bracket or bar (a wire's desk codes, "EPA/KA/LH"; a
+    link, "Descargar comunicado (PDF)")."""
+    line = lines[end - 1]
+    if len(kinds.words(line)) > 3 or any(ch.isdigit() or ch in "/()|" for ch in line):
+        return False
+    before = next((other for other in reversed(lines[max(0, end - 4):end - 1]) if other), "")
+    return _article_text(before) and not _LIST_ITEM.match(before)
+
+
+def _article_text(line: str) -> bool:
+    """Whether the line reads as the article's running text rather than the page's furniture: a sentence of three
+    words or more that ends as one, a long line cut short (fifteen words or more), or a bulleted list's item (a
+    numbered one without a sentence's end may be a list of most-read stories: "1. FC Köln: Trainer vor dem Aus?"); never a
+    line naming the page's copyright ("© 2024 …"), nor a list of the story's tags ("Tagi: granica, migranci")."""
+    if "©" in line or _LABELLED_LIST.match(line):
+        return False
+    count = len(kinds.words(line))
+    return count >= 15 or (bool(_LIST_ITEM.match(line)) and not line[:1].isdigit()) or (count >= 3 and line.rstrip()[-1:] in _ENDS_TEXT)
+
+
+_ENDS_TEXT = ".!?…\"”’»"
+# A label and its comma-set list, as tag lines run in any language ("Tags: a, b, c", "Теги / Tags: Kharkiv, shelling").
+_LABELLED_LIST = re.compile(r"^[^\s:,.]+(?:\s*/\s*[^\s:,.]+)?\s*:\s*[^,.]{1,40}(?:,\s*[^,.]{1,40}){2,}$")
 
 
 # What a charity's or an outlet's appeal says of its readers' money ("We can only do this because of your support.")
@@ -247,8 +278,7 @@ def _pointed_list(lines: list[str], end: int) -> int | None:
     """Where a list of other stories' headlines ends the lines begins, with the label over it ("Read More",
     "Related", "Most read"; furniture), or None: headlines without a full stop, blank lines between them allowed."""
     start = end
-    while start > 0 and (not lines[start - 1] or (kinds.is_headline_like(lines[start - 1]) and not kinds.is_sentence(lines[start - 1])
-                                                  and lines[start - 1][-1:] not in ".!?\"”’")):
+    while start > 0 and (not lines[start - 1] or _listed_headline(lines[start - 1])):
         start -= 1
     if start == end or start == 0:
         return None
@@ -256,6 +286,14 @@ def _pointed_list(lines: list[str], end: int) -> int | None:
     if kinds.is_chrome(label) or kinds.SIDEBAR.match(label) or kinds.is_end_of_article(label):
         return start - 1
     return None
+
+
+def _listed_headline(line: str) -> bool:
+    """A headline as a list of other stories gives it: headline-like, no sentence ending with a full stop; a short
+    question ("1. FC Köln: Trainer vor dem Aus?") is one too."""
+    if not kinds.is_headline_like(line) or line[-1:] in ".!\"”’":
+        return False
+    return not kinds.is_sentence(line) if line[-1:] != "?" else len(kinds.words(line)) <= 10
 
 
 def _short_run(lines: list[str], end: int) -> int:

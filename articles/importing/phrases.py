@@ -304,6 +304,11 @@ SIDEBAR_LABELS = [
     r"trending(?: now| stories)?:?", r"(?:editor['’]s )?picks?:?", r"(?:don['’]t miss|must read|also read|read also|see also)\b:?.*",
     r"(?:watch|listen)\s*:.*", r"advertisement\s+most (?:read|popular|viewed)\b.*", r"(?:read|see) more\s*:?",
     r"related(?:\s+(?:story|stories|article|articles|coverage|reading))?\s*:\s*\S.{0,120}",
+    # The same boxes in the languages the newsroom imports from ("Lo más leído", "Mehr zum Thema", "À lire aussi")
+    r"lo m[aá]s (?:le[ií]do|visto)|m[aá]s le[ií]d[oa]s|te puede interesar|lee tambi[eé]n|le[ea] m[aá]s|noticias relacionadas",
+    r"[àa] lire aussi|lire aussi|les plus lus|sur le m[êe]me sujet|dans la m[êe]me rubrique",
+    r"mehr zum thema|meistgelesen|auch interessant|das k[öo]nnte sie interessieren|weitere artikel",
+    r"leia tamb[ée]m|mais lid[ao]s|veja tamb[ée]m|leggi anche|i pi[uù] letti|pi[uù] letti|potrebbe interessarti",
 ]
 
 # A sponsor's credit set inside the article (public radio's underwriting): the label and the one line under it
