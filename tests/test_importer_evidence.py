@@ -804,3 +804,36 @@ def test_an_aside_over_the_first_paragraph_never_opens_the_body_but_may_close_it
     assert texts[0] == first
     closing = parse(f"{HEADLINE}\n\nBy Jane Doe\n\n12 March 2024\n\n{first}\n\n{BODY}\n{aside}\n")
     assert " ".join(block_text(closing.blocks[-1]).split()) == aside
+
+
+# --- dates and bylines in more forms ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, day", [
+    ("১৬ জুলাই ২০২৪ / July 16, 2024", date(2024, 7, 16)),  # the date in two scripts
+    ("Stand: 21.11.2024, 14:35 Uhr", date(2024, 11, 21)),  # a German site's "as of"
+    ("Erschienen am 3. Mai 2024", date(2024, 5, 3)),
+    ("Posted 11h ago, updated 3 Jun 2025", date(2025, 6, 3)),  # a relative time, then the only date
+    ("Białystok, 29.10.2023, 17:52", date(2023, 10, 29)),  # a dateline's place, then the date
+])
+def test_date_lines_in_more_forms(line, day):
+    assert kinds.date_line(line).day == day
+
+
+def test_a_source_and_a_pictures_date_is_no_date_line():
+    """"Reuters / Wednesday, September 21, 2016" under a picture credits and dates the picture, not the page."""
+    assert kinds.date_line("Reuters / Wednesday, September 21, 2016") is None
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Camila Duarte e Rafael Nogueira", "Camila Duarte and Rafael Nogueira"),
+    ("Léa Martin et Hugo Roux", "Léa Martin and Hugo Roux"),
+    ("Anna Weber und Jonas Keller", "Anna Weber and Jonas Keller"),
+])
+def test_two_writers_joined_in_another_language(line, names):
+    assert kinds.bare_name(line) == names
+    assert kinds.bare_name("Rio e Brasil") is None  # (two places, one word each: no one)
+
+
+def test_a_labelled_authors_credit():
+    assert kinds.byline("Author of the article: Marc Bouchard") == "Marc Bouchard"

@@ -88,7 +88,7 @@ LIST_ITEM = re.compile(r"^[–—-]\s+(?=\S)")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 COUNTER = re.compile(r"^[\d.,]+\s*[km]?(?:\s+[\d.,]+\s*[km]?)*$", re.I)
 TICKER = re.compile(r"^\d+\s*(?:s|m|min|mins|h|hr|hrs|d)\s+ago", re.I)  # "29m agoCaptain Tom's daughter…"
-RELATIVE_DATE = re.compile(r"\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\byesterday\b", re.I)
+RELATIVE_DATE = re.compile(r"\b\d+\s*(?:(?:second|minute|hour|day|week|month|year)s?|h|hrs?|m|mins?|d)\s+ago\b|\byesterday\b", re.I)
 BREADCRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:[/>»›|]\s*[^/>»›|]+)+$", re.I)
 HOME_TRAIL = re.compile(r"^home(?:\s+[A-Z][\w&]*)+$")  # "Home Global Analysis"
 SECTIONS = re.compile(r"^in\s+(?P<list>[A-Z][\w&’' -]*(?:\s*,\s*[A-Z][\w&’' -]*)*)$")
@@ -232,7 +232,7 @@ _FOREIGN_DATE = re.compile(rf"\b\d{{1,2}}(?:er|º|°|\.)?\s+(?:de\s+)?(?:{_FOREI
 # dateparser in those languages.
 _FOREIGN_LABEL = re.compile(
     r"^(?:publié\s+le|publicado(?:\s+(?:em|el|a\s+las))?|gepubliceerd(?:\s+op)?|veröffentlicht(?:\s+am)?|"
-    r"publiziert(?:\s+am)?|pubblicato(?:\s+il)?|opublikowano|publicerad|julkaistu)\s*:?\s*", re.I)
+    r"publiziert(?:\s+am)?|erschienen(?:\s+am)?|stand|pubblicato(?:\s+il)?|opublikowano|publicerad|julkaistu)\s*:?\s*", re.I)
 _CJK_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FOREIGN_LANGUAGES = ["fr", "es", "pt", "de", "it", "nl", "ja", "zh"]
 _FOREIGN_CLOCK = re.compile(r"\d{1,2}\s*(?:h|時)\s*\d{2}")  # "à 07h45", "18時05分"
@@ -645,7 +645,7 @@ def _time_in(text: str) -> tuple[time | None, str]:
 
 
 # What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
-_PARTS = re.compile(r"\s*[|·•]\s*")
+_PARTS = re.compile(r"\s*[|·•]\s*|,\s+(?=(?:last\s+)?updated\b)", re.I)  # ("Posted 11h ago, updated 3 Jun 2025")
 _UPDATE_TAIL = re.compile(  # "… Updated 2 hours ago", "… Last update on: Wed Feb 25, 2026 09:40 PM"
     r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|last\s+update\b|\d+\s+\w+\s+ago\b)", re.I)
 
@@ -678,7 +678,7 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     (``written``)."""
     if len(line) > 120 or not _HAS_DIGIT.search(line):
         return None
-    if not line.isascii() or line[:1] in "PpGgVvOoJj" or _FOREIGN_DATE.search(line):  # another language's (_foreign_date)
+    if not line.isascii() or line[:1] in "PpGgVvOoJjSsEe" or _FOREIGN_DATE.search(line):  # another language's (_foreign_date)
         foreign = _foreign_date(BULLET.sub("", line)) if len(line) <= 80 else None
         if foreign is not None:
             return foreign
@@ -708,9 +708,21 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
         # "Published November 30, 2026 at 8:45 pm (Santiago time)", "Updated / Tuesday, 11 Feb 2025 13:27"):
         # the date inside it.
         dated = date_in(line, month_first=month_first)
+    if dated is None and " / " in line:  # the date in two languages or scripts ("১৬ জুলাই ২০২৪ / July 16, 2024")
+        parts = [part.strip() for part in line.split(" / ")]
+        if len(parts) == 2 and all(_ANY_DIGIT.search(part) for part in parts):  # (both sides a date, not "Reuters / …")
+            dated = next(filter(None, (_date_line(part, month_first) for part in parts)), None)
+    if dated is None:
+        placed = _PLACE_FIRST.match(line)  # "Białystok, 9.10.2023, 17:52": a dateline's place, then the date
+        if placed:
+            dated = _date_line(line[placed.end():], month_first)
     if dated is not None and either_way(line):
         return Dated(dated.day, dated.at, either_way(line))
     return dated
+
+
+_ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
+_PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2},\s+(?=\d)")
 
 
 def _stamped(stamp: re.Match) -> Dated | None:
@@ -915,7 +927,7 @@ _FOREIGN_BY = re.compile(r"^(?i:par|por|von|di|door)\s+(?P<who>[A-ZÀ-ÖØ-Þ\u0
 _WITH_AGENCY = re.compile(r"\s+(?:avec|con|com|mit|met)\s+")
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
 # A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
-_CREDIT_LABEL = re.compile(r"^(?:words|text|story|author|writer|reporter|reporting|byline)"
+_CREDIT_LABEL = re.compile(r"^(?:words|text|story|author(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writer|reporter|reporting|byline)"
                            r"(?:\s+(?:and|&)\s+(?:pictures|photos|photographs|photography|images))?\s*:\s*(?P<who>\S.*)$", re.I)
 # Where a reporter was, between names ("Reporting by Jane Doe in Mombasa and John Roe in Nairobi; Editing by …").
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s+(?:and|&)\s|\s*[;,)]|$)")
@@ -1059,6 +1071,9 @@ _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_W
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
 
+_WRITTEN_AND = re.compile(r"^(?:written|reported)\s+and\s+\w+$", re.I)  # "Written and presented by …": the writer
+
+
 @lru_cache(maxsize=8192)
 def byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
@@ -1086,7 +1101,7 @@ def byline(line: str) -> str | None:
         before = match.groupdict().get("before") or ""
         if re.search(r"\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|cartoon|edited|directed|produced|"
                      r"narrated|composed|translated|illustrated|designed|hosted|performed|read|provided|distributed|issued|"
-                     r"sponsored|presented)\s*$", before, re.I):
+                     r"sponsored|presented)\s*$", before, re.I) and not _WRITTEN_AND.match(before):
             return None  # a photographer's, an editor's or a film's credit, not the writer's
         if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
                 and re.search(r"[|:–—]", before):
@@ -1135,11 +1150,21 @@ _STARTED = re.compile(r"\b(?:started|posted|submitted|shared|uploaded)$", re.I)
 _POSTED_AFTER = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<who>[\w.]{3,30})\s+(?:posted|wrote)\s+(?:on|at)\s+\S", re.I)
 
 
+_CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+"
+# Two people joined in another language ("Camila Duarte e Rafael Nogueira", "Léa Martin et Hugo Roux", "Anna Weber
+# und Jonas Keller"): each of two to four capitalised words, read as joined by "and".
+_FOREIGN_AND = re.compile(rf"^(?P<one>{_CAP}(?:\s{_CAP}){{1,3}})\s(?:e|et|und|i|en)\s(?P<two>{_CAP}(?:\s{_CAP}){{1,3}})$")
+
+
 @lru_cache(maxsize=8192)
 def bare_name(line: str) -> str | None:
-    """A line that is only a person's name (or names), like a byline without "By"."""
+    """A line that is only a person's name (or names), like a byline without "By"; two people joined in another
+    language are named as joined by "and"."""
     if len(words(line)) > 12 or is_sentence(line):
         return None
+    joined = _FOREIGN_AND.match(line) if " " in line else None
+    if joined:
+        line = f"{joined.group('one')} and {joined.group('two')}"
     names = _names_at_start(line) if _NAMES.match(line) else None
     if not names:
         return None
