@@ -837,3 +837,5 @@ def test_two_writers_joined_in_another_language(line, names):
 
 def test_a_labelled_authors_credit():
     assert kinds.byline("Author of the article: Marc Bouchard") == "Marc Bouchard"
+    assert kinds.byline("Written and presented by Miriam Achieng") == "Miriam Achieng"
+    assert kinds.byline("Presented by Miriam Achieng") is None  # (a presenter's credit, not a writer's)
