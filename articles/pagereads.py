@@ -210,12 +210,12 @@ def _renditions_json(connection, image="a.featured_image_id"):
 
 
 def _set_tags(article, rows, db):
-    article.__dict__["tag_list"] = [Tag.from_db(db, _TAG_FIELDS, tag) for tag in _from_json(rows)]  # a cached property
+    listing.set_loaded(article, "tag_list", [Tag.from_db(db, _TAG_FIELDS, tag) for tag in _from_json(rows)])
 
 
 def _set_renditions(image, rows, db):
     if image is not None:
-        listing.set_loaded(image, "renditions", [Rendition.from_db(db, _RENDITION_FIELDS, row) for row in _from_json(rows)])
+        listing.set_loaded(image, "rendition_list", [Rendition.from_db(db, _RENDITION_FIELDS, row) for row in _from_json(rows)])
 
 
 def links(article, hidden_warning_ids, tag_ids, count, candidates):
@@ -335,10 +335,8 @@ def card_rows(ids):
     for row in rows:
         article, (tags, warnings, renditions) = _CARDS.article(connection, row)
         _set_tags(article, tags, db)
-        article.__dict__["warning_list"] = [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)]
-        if article.featured_image is not None:  # (cached properties: no manager or queryset made per card)
-            article.featured_image.__dict__["rendition_list"] = [
-                Rendition.from_db(db, _RENDITION_FIELDS, each) for each in _from_json(renditions)]
+        listing.set_loaded(article, "warning_list", [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)])
+        _set_renditions(article.featured_image, renditions, db)
         found.append(article)
     return found
 
