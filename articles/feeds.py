@@ -85,7 +85,7 @@ class ArticleFeed(Feed):
         image = pictures.shareable_image(article)
         if image is None:
             return []
-        renditions = [r for r in image.renditions.all() if r.format != "WEBP"]
+        renditions = [r for r in image.rendition_list if r.format != "WEBP"]
         if not renditions:
             return []
         largest = renditions[-1]

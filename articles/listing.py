@@ -1,6 +1,6 @@
 """What cards, related entries and an article's own part show beside each article's row, read in one flat
-query per relation and set where the templates and ``cachekeys.card_keys`` look for it:
-``Article.tag_list``, ``article.warnings.all()`` and ``image.renditions.all()``.
+query per relation and set where every reader looks for it (``set_loaded``): ``Article.tag_list``,
+``Article.warning_list`` and ``Image.rendition_list``.
 
 The same queries ``ArticleQuerySet.for_listing``'s prefetches run, without ``prefetch_related``'s
 machinery around them (a manager, a queryset and a filter per article and relation: a third of a
@@ -32,7 +32,7 @@ def load(articles, *, tags=True, warnings=True, renditions=True):
         for article_id, *tag in links.values_list("content_object_id", "tag_id", "tag__name", "tag__slug"):
             by_article[article_id].append(Tag.from_db(links.db, _TAG_FIELDS, tag))
         for article in articles:
-            article.__dict__["tag_list"] = by_article[article.pk]  # Article.tag_list is a cached property
+            set_loaded(article, "tag_list", by_article[article.pk])
     if warnings:
         load_warnings(articles)
     if renditions:
@@ -50,7 +50,7 @@ def load_warnings(articles):
     for article_id, *warning in rows:
         by_article[article_id].append(ContentWarning.from_db(rows.db, _WARNING_FIELDS, warning))
     for article in articles:
-        set_loaded(article, "warnings", by_article[article.pk])
+        set_loaded(article, "warning_list", by_article[article.pk])
 
 
 def load_renditions(images):
@@ -63,13 +63,17 @@ def load_renditions(images):
     for rendition in Rendition.objects.filter(image__in={image.pk for image in images}):  # by image, width, format
         by_image[rendition.image_id].append(rendition)
     for image in images:
-        set_loaded(image, "renditions", by_image[image.pk])
+        set_loaded(image, "rendition_list", by_image[image.pk])
+
+
+LISTS = ("tag_list", "warning_list", "rendition_list")  # the cached properties readers read (articles/models.py)
 
 
 def set_loaded(instance, name, rows):
-    """Make ``instance.<name>.all()`` return ``rows`` without a query, as ``prefetch_related`` does (its
-    queryset is the relation's own, so a filter on it still reads this instance's rows)."""
-    queryset = getattr(instance, name).all()
-    queryset._result_cache = rows
-    queryset._prefetch_done = True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+    """Make ``instance.<name>`` (one of ``LISTS``: ``Article.tag_list``, ``Article.warning_list``,
+    ``Image.rendition_list``) return ``rows``, read with other rows, without a query. A plain list, no
+    manager or queryset made (a list page loads twenty articles' worth); the relation itself
+    (``warnings.all()``) still reads the database."""
+    if name not in LISTS:
+        raise ValueError(f"{name!r} is not one of {LISTS}")
+    instance.__dict__[name] = rows  # where the cached property keeps its value

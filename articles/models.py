@@ -400,7 +400,8 @@ class Article(models.Model):
 
     @cached_property
     def tag_list(self):
-        """The article's tags by name: from for_listing()'s prefetch when there is one, else one query."""
+        """The article's tags by name: set with rows read with the article's (``listing.set_loaded``), else from
+        for_listing()'s prefetch when there is one, else one query."""
         if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
             return [item.tag for item in self.tagged_items.all()]
         return [item.tag for item in self.tagged_items.select_related("tag").order_by("tag__name")]
@@ -413,8 +414,8 @@ class Article(models.Model):
 
     @cached_property
     def warning_list(self):
-        """The article's warnings by label, as lists and link previews show them: set with a list's rows
-        (articles/pagereads.py), else ``warnings.all()`` (prefetched or one query)."""
+        """The article's warnings by label, as its page, lists and link previews show them: set with rows read
+        with the article's (``listing.set_loaded``), else ``warnings.all()`` (prefetched or one query)."""
         return list(self.warnings.all())
 
     # Why the importer held an article; each goes once what it names is fixed (resolve_review_reasons).
@@ -780,8 +781,8 @@ class Image(models.Model):
 
     @cached_property
     def rendition_list(self):
-        """The picture's renditions by width and format: set with a list's rows (articles/pagereads.py), else
-        ``renditions.all()`` (prefetched or one query)."""
+        """The picture's renditions by width and format: set with rows read with the picture's
+        (``listing.set_loaded``), else ``renditions.all()`` (prefetched or one query)."""
         return list(self.renditions.all())
 
 

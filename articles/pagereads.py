@@ -85,9 +85,42 @@ class Columns:
         return self.model.from_db(connection.alias, self.attnames, self.values(connection, row))
 
 
-_ARTICLE = Columns(Article, "a")
-_AUTHOR = Columns(Author, "au")
-_IMAGE = Columns(Image, "im")
+class Joined:
+    """Visible articles read with their author and featured image (outer joins): the ``Columns`` of
+    each (under the aliases ``a``, ``au`` and ``im``), the statement that reads them and the instances
+    of its rows. Shared by the article page (``visible_article``) and the cards (``card_rows``)."""
+
+    def __init__(self, article, author, image):
+        self.groups = (article, author, image)
+        ends = [len(article.fields), len(article.fields) + len(author.fields)]
+        self.bounds = ((0, ends[0]), (ends[0], ends[1]), (ends[1], ends[1] + len(image.fields)))
+        self.set_author = Article.author.field.set_cached_value
+        self.set_image = Article.featured_image.field.set_cached_value
+
+    def sql(self, connection, more, where):
+        """The statement: these columns, then the expressions of ``more``, of the visible articles of
+        ``where``. Its parameters: ``where``'s, then the visibility rule's."""
+        visible = ArticleQuerySet.published_sql("a", None)[0]
+        return (
+            f"SELECT {', '.join(group.sql(connection) for group in self.groups)}, {', '.join(more)}"
+            f" FROM {_ARTICLES} a"
+            f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
+            f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
+            f" WHERE {where} AND {visible}"
+        )
+
+    def article(self, connection, row):
+        """``(article, rest)`` of one of the statement's rows: the article with its author and featured
+        image set where ``select_related`` sets them (None for none), and the values of ``more``."""
+        (articles, authors, images), ((a, b), (c, d), (e, f)) = self.groups, self.bounds
+        article = articles.instance(connection, row[a:b])
+        self.set_author(article, authors.instance(connection, row[c:d]))
+        self.set_image(article, images.instance(connection, row[e:f]))
+        return article, row[f:]
+
+
+_ARTICLES = Article._meta.db_table
+_PAGE = Joined(Columns(Article, "a"), Columns(Author, "au"), Columns(Image, "im"))
 _TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag
 _WARNING_FIELDS = [field.attname for field in ContentWarning._meta.concrete_fields]  # text and numbers: no conversion
 _WARNING_COLUMNS = [field.column for field in ContentWarning._meta.concrete_fields]
@@ -97,7 +130,6 @@ _LINK_ROW = Columns(Article, "a", ["id", "title", "slug", "published_at"])  # wh
 _WARNING = Columns(ContentWarning, "w")
 _POSITION = Columns(TaggedArticle, "l", ["visible_from"])  # a time as the ORM reads one (SQLite: a string)
 
-_ARTICLES = Article._meta.db_table
 _LINKS = TaggedArticle._meta.db_table
 _WARNED = Article.warnings.through._meta.db_table
 
@@ -121,12 +153,7 @@ def visible_article(slug):
         row = cursor.fetchone()
     if row is None:
         return None, False
-    widths = [len(_ARTICLE.fields), len(_AUTHOR.fields), len(_IMAGE.fields)]
-    ends = [sum(widths[: number + 1]) for number in range(len(widths))]
-    article = _ARTICLE.instance(connection, row[: ends[0]])
-    Article.author.field.set_cached_value(article, _AUTHOR.instance(connection, row[ends[0]: ends[1]]))
-    Article.featured_image.field.set_cached_value(article, _IMAGE.instance(connection, row[ends[1]: ends[2]]))
-    tags, renditions, has_corrections = row[ends[2]:]
+    article, (tags, renditions, has_corrections) = _PAGE.article(connection, row)
     _set_tags(article, tags, connection.alias)
     _set_renditions(article.featured_image, renditions, connection.alias)
     return article, bool(has_corrections)
@@ -136,15 +163,11 @@ def visible_article(slug):
 def _visible_article_sql(alias):
     """``visible_article``'s statement for database ``alias`` (its parameters: the slug, then the rule's)."""
     connection = connections[alias]
-    visible = ArticleQuerySet.published_sql("a", None)[0]
-    return (
-        f"SELECT {_ARTICLE.sql(connection)}, {_AUTHOR.sql(connection)}, {_IMAGE.sql(connection)},"
-        f" {_tags_json(connection)}, {_renditions_json(connection)}, EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"
-        f" FROM {_ARTICLES} a"
-        f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
-        f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
-        f" WHERE a.slug = %s AND {visible}"
-    )
+    return _PAGE.sql(
+        connection,
+        [_tags_json(connection), _renditions_json(connection),
+         f"EXISTS (SELECT 1 FROM {Correction._meta.db_table} c WHERE c.article_id = a.id)"],
+        "a.slug = %s")
 
 
 def _json_list(connection, columns, source, order):
@@ -187,12 +210,12 @@ def _renditions_json(connection, image="a.featured_image_id"):
 
 
 def _set_tags(article, rows, db):
-    article.__dict__["tag_list"] = [Tag.from_db(db, _TAG_FIELDS, tag) for tag in _from_json(rows)]  # a cached property
+    listing.set_loaded(article, "tag_list", [Tag.from_db(db, _TAG_FIELDS, tag) for tag in _from_json(rows)])
 
 
 def _set_renditions(image, rows, db):
     if image is not None:
-        listing.set_loaded(image, "renditions", [Rendition.from_db(db, _RENDITION_FIELDS, row) for row in _from_json(rows)])
+        listing.set_loaded(image, "rendition_list", [Rendition.from_db(db, _RENDITION_FIELDS, row) for row in _from_json(rows)])
 
 
 def links(article, hidden_warning_ids, tag_ids, count, candidates):
@@ -288,9 +311,11 @@ def rows_with_warnings(ids):
     return {pk: (article, warnings[pk]) for pk, article in found.items()}
 
 
-_CARD = Columns(Article, "a", ["id", "title", "slug", "published_at", "standfirst", "author_id", "featured_image_id"])
-_CARD_AUTHOR = Columns(Author, "au", ["id", "name", "slug"])
-_CARD_IMAGE = Columns(Image, "im", ["id", "file", "alt_text", "decorative", "graphic", "width", "height"])
+_CARDS = Joined(  # what cards show
+    Columns(Article, "a", ["id", "title", "slug", "published_at", "standfirst", "author_id", "featured_image_id"]),
+    Columns(Author, "au", ["id", "name", "slug"]),
+    Columns(Image, "im", ["id", "file", "alt_text", "decorative", "graphic", "width", "height"]),
+)
 
 
 def card_rows(ids):
@@ -306,19 +331,12 @@ def card_rows(ids):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ids, *ArticleQuerySet.published_sql("a", _now(connection))[1]])
         rows = cursor.fetchall()
-    widths = [len(_CARD.fields), len(_CARD_AUTHOR.fields), len(_CARD_IMAGE.fields)]
-    ends = [sum(widths[: number + 1]) for number in range(len(widths))]
     db, found = connection.alias, []
     for row in rows:
-        article = _CARD.instance(connection, row[: ends[0]])
-        Article.author.field.set_cached_value(article, _CARD_AUTHOR.instance(connection, row[ends[0]: ends[1]]))
-        Article.featured_image.field.set_cached_value(article, _CARD_IMAGE.instance(connection, row[ends[1]: ends[2]]))
-        tags, warnings, renditions = row[ends[2]:]
+        article, (tags, warnings, renditions) = _CARDS.article(connection, row)
         _set_tags(article, tags, db)
-        article.__dict__["warning_list"] = [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)]
-        if article.featured_image is not None:  # (cached properties: no manager or queryset made per card)
-            article.featured_image.__dict__["rendition_list"] = [
-                Rendition.from_db(db, _RENDITION_FIELDS, each) for each in _from_json(renditions)]
+        listing.set_loaded(article, "warning_list", [ContentWarning.from_db(db, _WARNING_FIELDS, each) for each in _from_json(warnings)])
+        _set_renditions(article.featured_image, renditions, db)
         found.append(article)
     return found
 
@@ -327,12 +345,12 @@ def card_rows(ids):
 def _card_rows_sql(alias):
     """``card_rows``'s statement for database ``alias``: its text before and after the ids' marks."""
     connection = connections[alias]
-    visible = ArticleQuerySet.published_sql("a", None)[0]
-    return (
-        f"SELECT {_CARD.sql(connection)}, {_CARD_AUTHOR.sql(connection)}, {_CARD_IMAGE.sql(connection)},"
-        f" {_tags_json(connection)}, {_warnings_json(connection)}, {_renditions_json(connection)}"
-        f" FROM {_ARTICLES} a"
-        f" LEFT JOIN {Author._meta.db_table} au ON au.id = a.author_id"
-        f" LEFT JOIN {Image._meta.db_table} im ON im.id = a.featured_image_id"
-        " WHERE a.id IN ("
-    ), f") AND {visible}"
+    sql = _CARDS.sql(
+        connection,
+        [_tags_json(connection), _warnings_json(connection), _renditions_json(connection)],
+        f"a.id IN ({_IDS})")
+    before, _, after = sql.partition(_IDS)
+    return before, after
+
+
+_IDS = "\0"  # where ``_card_rows_sql`` puts the ids' marks

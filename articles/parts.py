@@ -120,7 +120,7 @@ def related_entries(related, started):
     if missing:
         made = {}
         for item in missing:
-            warnings = list(item.warnings.all())
+            warnings = item.warning_list
             made[names[item.pk]] = Fragment({"html": related_html(item, warnings)},
                                             (cachekeys.article(item.pk), *(cachekeys.warning(each.pk) for each in warnings)),
                                             started)

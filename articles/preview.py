@@ -41,6 +41,7 @@ class RevisionPreview:
         self.tags = _Related(existing.get(name.casefold()) or Tag(name=name, slug=slugify(name, allow_unicode=True)) for name in content.tags)
         self.tag_list = sorted(self.tags, key=lambda tag: tag.name)
         self.warnings = _Related(ContentWarning.objects.filter(slug__in=content.warnings))
+        self.warning_list = list(self.warnings)
 
     def __getattr__(self, name):
         return getattr(self._article, name)
@@ -53,6 +54,7 @@ class ProposedWarnings:
     def __init__(self, article, proposed):
         self._article = article
         self.warnings = _Related(proposed)
+        self.warning_list = list(proposed)
 
     def __getattr__(self, name):
         return getattr(self._article, name)

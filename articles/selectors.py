@@ -80,9 +80,9 @@ def article_links(article, warning_filter, tag_ids, count=RELATED_COUNT, also=()
     rows = pagereads.rows_with_warnings([*chosen, *(pk for pk in (older, newer) if pk is not None),
                                             *(item.pk for item in also)])
     for item, warnings in rows.values():
-        listing.set_loaded(item, "warnings", warnings)
+        listing.set_loaded(item, "warning_list", warnings)
     for item in also:
-        listing.set_loaded(item, "warnings", rows[item.pk][1] if item.pk in rows else [])
+        listing.set_loaded(item, "warning_list", rows[item.pk][1] if item.pk in rows else [])
     older, newer = (rows[pk][0] if pk in rows else None for pk in (older, newer))
     return older, newer, [rows[pk][0] for pk in chosen if pk in rows]
 

@@ -1,7 +1,7 @@
 """What readers see of an article away from its page: meta descriptions, link previews, feed entries.
 
 The rule is the article page's: a warned article is described by its warning, never by its text.
-Works on anything shaped like an Article (``warnings.all()``, ``standfirst``, ``title``), so
+Works on anything shaped like an Article (``warning_list``, ``standfirst``, ``title``), so
 previews of revisions get the same treatment.
 """
 
@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 
 def warning_line(article):
     """"Content warning: Graphic violence, Death." for a warned article, else ""."""
-    labels = [warning.label for warning in article.warnings.all()]
+    labels = [warning.label for warning in article.warning_list]
     return f"Content warning: {', '.join(labels)}." if labels else ""
 
 

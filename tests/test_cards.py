@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import listing, pagereads
-from articles.cards import card_html
+from articles.cards import card_html, related_html
 from articles.models import Article, ContentWarning
 from tests import pictures
 from tests.factories import ArticleFactory, AuthorFactory, ContentWarningFactory
@@ -64,20 +64,20 @@ def test_a_card_built_in_python_is_the_templates_card(kinds, heading_level, snip
 
 def test_flat_loading_gives_what_the_prefetches_gave(kinds):
     """Tags by name, warnings by label and the featured image's renditions, as ``for_listing`` reads them,
-    in one query each, and nothing more read when the cards are built."""
+    in one query each, and nothing more read when the lists are read and the cards and entries built."""
     prefetched = {article.pk: article for article in Article.objects.filter(pk__in=kinds).for_listing()}
     with CaptureQueriesContext(connection) as queries:
         rows = loaded(kinds)
     assert len(queries) == 4  # the rows, tags, warnings, renditions
-    for article in rows:
-        old = prefetched[article.pk]
-        assert [tag.pk for tag in article.tag_list] == [tag.pk for tag in old.tag_list]
-        assert list(article.warnings.all()) == list(old.warnings.all())
-        if article.featured_image_id:
-            assert list(article.featured_image.renditions.all()) == list(old.featured_image.renditions.all())
     with CaptureQueriesContext(connection) as queries:
         for article in rows:
+            old = prefetched[article.pk]
+            assert [tag.pk for tag in article.tag_list] == [tag.pk for tag in old.tag_list]
+            assert article.warning_list == list(old.warnings.all())
+            if article.featured_image_id:
+                assert article.featured_image.rendition_list == list(old.featured_image.renditions.all())
             card_html(article)
+            related_html(article, article.warning_list)
     assert len(queries) == 0
 
 
@@ -103,7 +103,8 @@ def test_cards_read_in_one_statement_are_the_prefetched_cards(kinds):
 
 
 def test_a_loaded_relation_still_filters_its_own_rows(kinds, graphic):
-    """What listing.load sets is the relation's own queryset: filtering it reads only that article's rows."""
+    """What listing.load sets is the list readers read, not the relation: filtering the relation reads only
+    that article's rows."""
     rows = loaded(kinds)
     warned = next(article for article in rows if article.title == "Warned")
     plain = next(article for article in rows if article.title == "Pictured")
@@ -113,11 +114,9 @@ def test_a_loaded_relation_still_filters_its_own_rows(kinds, graphic):
 
 def test_a_related_entry_built_in_python_is_the_templates_entry(kinds):
     """Every kind of related entry (warned, undated, escaped title) is the template's entry byte for byte."""
-    from articles.cards import related_html
-
     for article in loaded(kinds):
         expected = render_to_string("includes/related_item.html", {"other": article})
-        assert related_html(article, list(article.warnings.all())) == expected
+        assert related_html(article, article.warning_list) == expected
 
 
 def test_a_pictures_address_follows_the_media_settings(kinds, settings):
@@ -127,6 +126,16 @@ def test_a_pictures_address_follows_the_media_settings(kinds, settings):
     settings.MEDIA_URL = "/elsewhere/"
     html = card_html(pictured)
     assert 'src="/elsewhere/' in html and "/media/" not in html
+
+
+def test_only_the_lists_readers_read_are_set():
+    """``set_loaded`` sets a list readers read (``tag_list``, ``warning_list``, ``rendition_list``) and refuses
+    any other name."""
+    article = Article(title="Unsaved")
+    listing.set_loaded(article, "warning_list", [])
+    assert article.warning_list == []
+    with pytest.raises(ValueError):
+        listing.set_loaded(article, "warnings", [])
 
 
 def test_refreshing_an_article_forgets_the_lists_read_with_it(kinds):

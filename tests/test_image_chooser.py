@@ -182,12 +182,18 @@ def test_uploading_is_only_for_those_who_may_add_pictures(writer):
 # --- the article form ------------------------------------------------------------------------------------
 
 
-def test_the_article_form_has_the_chooser(writer):
-    """The body carries the chooser's address, its script loads, and the featured image is a chooser field."""
+def article_form(writer):
+    """``(picture, html)``: a picture of ``writer``'s, featured on a draft of hers, and the draft's change form
+    as she is shown it."""
     mine = stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
     article = Article.objects.create(title="Homes", slug="homes", author=writer.author_profile, created_by=writer,
                                      status="draft", featured_image=mine)
-    html = logged_in(writer).get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    return mine, logged_in(writer).get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+
+
+def test_the_article_form_has_the_chooser(writer):
+    """The body carries the chooser's address, its script loads, and the featured image is a chooser field."""
+    mine, html = article_form(writer)
     assert f'data-image-chooser-url="{DIALOG}"' in html and "js/image-chooser.js" in html
     assert f'<input type="hidden" name="featured_image" value="{mine.pk}"' in html
     assert "Rebuilt homes <code>image:" in html and "library-thumbnail" in html
@@ -243,6 +249,11 @@ def describe_data(image, **fields):
     return {f"describe-{name}": value for name, value in data.items() if value is not False}
 
 
+def post_description(client, image, **fields):
+    """``client`` saves ``image``'s description from the chooser: its fields as they are but ``fields``."""
+    return client.post(f"{DESCRIBE}?image={image.pk}", describe_data(image, **fields))
+
+
 def test_a_writer_corrects_her_pictures_caption_and_alt_text_from_the_chooser(writer, editor):
     """From the article's chooser a writer opens her picture's library form and saves a new caption and alt
     text: saved as the library saves it, on the record of the published article showing it."""
@@ -252,8 +263,8 @@ def test_a_writer_corrects_her_pictures_caption_and_alt_text_from_the_chooser(wr
     assert f'data-describe="{DESCRIBE}?image={mine.pk}"' in client.get(DIALOG).content.decode()
     form = client.get(DESCRIBE, {"image": mine.pk}).content.decode()
     assert 'name="describe-caption"' in form and 'name="describe-alt_text"' in form and "Boats." in form
-    response = client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(
-        mine, caption="Fishing boats back in the harbour.", alt_text="Boats moored at the quay"))
+    response = post_description(client, mine, caption="Fishing boats back in the harbour.",
+                                alt_text="Boats moored at the quay")
     assert response.status_code == 200 and f'data-image-id="{mine.pk}"' in response.content.decode()
     mine.refresh_from_db()
     assert (mine.caption, mine.alt_text) == ("Fishing boats back in the harbour.", "Boats moored at the quay")
@@ -267,7 +278,7 @@ def test_a_writer_cannot_describe_a_picture_she_may_not_edit(writer, other_write
     theirs = picture("Theirs", by=other_writer, caption="Their caption.")
     client = logged_in(writer)
     url = f"{DESCRIBE}?image={theirs.pk}"
-    response = client.get(url) if method == "get" else client.post(url, describe_data(theirs, caption="Mine now."))
+    response = client.get(url) if method == "get" else post_description(client, theirs, caption="Mine now.")
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.caption == "Their caption." and "Theirs" not in response.content.decode()
@@ -280,7 +291,7 @@ def test_describing_needs_the_librarys_change_permission(writer):
     group.permissions.remove(*group.permissions.filter(codename="change_image"))
     client = logged_in(User.objects.get(pk=writer.pk))
     assert "data-describe=" not in client.get(DIALOG).content.decode()
-    assert client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, caption="Changed.")).status_code == 403
+    assert post_description(client, mine, caption="Changed.").status_code == 403
     mine.refresh_from_db()
     assert mine.caption == "As it was."
 
@@ -288,7 +299,7 @@ def test_describing_needs_the_librarys_change_permission(writer):
 def test_an_editor_describes_any_picture(editor, other_writer):
     """An editor may describe any library picture, as in the library."""
     theirs = picture("Theirs", by=other_writer)
-    response = logged_in(editor).post(f"{DESCRIBE}?image={theirs.pk}", describe_data(theirs, credit="Ana Ruiz"))
+    response = post_description(logged_in(editor), theirs, credit="Ana Ruiz")
     assert response.status_code == 200
     theirs.refresh_from_db()
     assert theirs.credit == "Ana Ruiz"
@@ -300,9 +311,9 @@ def test_describing_keeps_the_librarys_rules(writer, graphic):
     mine = picture("Mine", by=writer, caption="As it was.")
     ArticleFactory(title="Unwarned", featured_image=mine, decided=True)
     client = logged_in(writer)
-    response = client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, alt_text="", caption="New."))
+    response = post_description(client, mine, alt_text="", caption="New.")
     assert response.status_code == 400 and "Describe the picture for readers" in response.content.decode()
-    response = client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, graphic="on"))
+    response = post_description(client, mine, graphic="on")
     assert response.status_code == 400 and "cannot be marked graphic" in response.content.decode()
     mine.refresh_from_db()
     assert mine.caption == "As it was." and not mine.graphic
@@ -310,10 +321,7 @@ def test_describing_keeps_the_librarys_rules(writer, graphic):
 
 def test_the_featured_image_offers_its_caption_and_alt_text(writer):
     """The featured image field has "Edit caption and alt text", pointing at the describe view."""
-    mine = stored("Rebuilt homes", data=photo((600, 400), metadata=False), uploaded_by=writer)
-    article = Article.objects.create(title="Homes", slug="homes", author=writer.author_profile, created_by=writer,
-                                     status="draft", featured_image=mine)
-    html = logged_in(writer).get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    _, html = article_form(writer)
     assert f'data-describe-url="{DESCRIBE}"' in html and "data-image-field-describe>Edit caption and alt text" in html
 
 
@@ -321,7 +329,7 @@ def test_describing_needs_the_csrf_token_and_a_picture_number(writer):
     """A description POST without the CSRF token is refused (403), and a missing or odd number is not found."""
     mine = picture("Mine", by=writer, caption="As it was.")
     client = logged_in(writer, enforce_csrf_checks=True)
-    assert client.post(f"{DESCRIBE}?image={mine.pk}", describe_data(mine, caption="Forged.")).status_code == 403
+    assert post_description(client, mine, caption="Forged.").status_code == 403
     for odd in ("", "abc", "-1", "9" * 30):
         assert client.get(DESCRIBE, {"image": odd}).status_code == 404
     mine.refresh_from_db()

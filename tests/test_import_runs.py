@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, connections
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
@@ -185,20 +185,26 @@ def test_what_a_run_ends_is_read_once_per_send_not_per_file(tmp_path, monkeypatc
     articles = list(Article.objects.filter(status=Article.Status.PUBLISHED))
     assert len(articles) == 6 and all(cachekeys.article(a.pk) in ended and cachekeys.adjacent(a.pk) in ended for a in articles)
 
+
+def fail_midway(monkeypatch, path):
+    """Make the save of ``path`` fail once its rows are written, as a database refusing it midway would."""
+    save = Importer.save_parsed
+
+    def failing_midway(self, parsed):
+        result = save(self, parsed)
+        if parsed.source_name == path.name:
+            raise DatabaseError("disk I/O error")
+        return result
+
+    monkeypatch.setattr(Importer, "save_parsed", failing_midway)
+
+
 @pytest.mark.django_db
 def test_a_file_failing_in_a_group_saves_nothing_of_itself_and_leaves_the_others(tmp_path, monkeypatch):
     """A run commits its files twenty at a time, each in a savepoint: a file whose save fails midway is
     reported failed with nothing of it saved, and the files around it are saved."""
     paths = write_pages(tmp_path, 3)
-    save = Importer.save_parsed
-
-    def failing_midway(self, parsed):
-        result = save(self, parsed)  # its rows written, then the database refuses
-        if parsed.source_name == paths[1].name:
-            raise DatabaseError("disk I/O error")
-        return result
-
-    monkeypatch.setattr(Importer, "save_parsed", failing_midway)
+    fail_midway(monkeypatch, paths[1])
     results = list(Importer().import_many(paths))
     assert [r.outcome for r in results] == [Outcome.CREATED, Outcome.FAILED, Outcome.CREATED]
     assert "disk I/O error" in results[1].message
@@ -275,3 +281,31 @@ def test_a_fault_in_a_file_of_a_group_stops_the_run_there_with_the_files_before_
         for result in Importer().import_many(paths):
             results.append(result)
     assert sorted(Article.objects.values_list("source_name", flat=True)) == [paths[0].name, paths[1].name]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_run_commits_twenty_files_at_a_time_and_a_failing_file_leaves_its_group_saved(tmp_path, monkeypatch):
+    """45 files are three commits (20, 20, 5), not 45; a file of the second group whose save fails midway
+    is reported failed with nothing of it saved, and the other 44 are saved."""
+    paths = write_pages(tmp_path, 45)
+    database = connections[Article.objects.db]
+    commits = []
+    commit = database.commit
+
+    def counted():
+        commits.append(database.alias)
+        commit()
+
+    fail_midway(monkeypatch, paths[27])
+    monkeypatch.setattr(database, "commit", counted)
+    results = list(Importer().import_many(paths))
+    assert len(commits) == 3
+    assert [r.outcome for r in results] == [Outcome.CREATED] * 27 + [Outcome.FAILED] + [Outcome.CREATED] * 17
+    assert "disk I/O error" in results[27].message
+    assert sorted(Article.objects.values_list("source_name", flat=True)) == sorted(
+        path.name for n, path in enumerate(paths) if n != 27)
+    commits.clear()
+    monkeypatch.undo()
+    monkeypatch.setattr(database, "commit", counted)
+    assert Importer().import_path(paths[27]).outcome is Outcome.CREATED
+    assert len(commits) == 1  # the counter counts: one file on its own is one commit

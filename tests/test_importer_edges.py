@@ -7,8 +7,8 @@ No database."""
 
 import pytest
 
-from articles.importing import block_text, parse_source
 from articles.importing import lines as kinds
+from tests.pages import page, parse, texts
 
 HEADER = (
     "The Valley Courier\n"
@@ -23,14 +23,6 @@ BODY = (
     "Work to repair the slipway's lower section will start in January and is expected to take ten weeks.\n\n"
 )
 LAST = "Work to repair the slipway's lower section will start in January and is expected to take ten weeks."
-
-
-def parse(text):
-    return parse_source(text.encode("utf-8"), "page.txt")
-
-
-def texts(parsed):
-    return [" ".join(block_text(block).split()) for block in parsed.blocks]
 
 
 # --- captions ------------------------------------------------------------------------------------------------
@@ -69,7 +61,7 @@ def test_running_text_about_pictures_is_no_caption(line):
 ])
 def test_the_body_starts_after_a_credited_caption(caption):
     """A caption between the byline and the text is passed over: the body starts at the first real paragraph."""
-    parsed = parse(HEADER + caption + "\n\n" + BODY)
+    parsed = parse(page(HEADER, caption, BODY))
     assert texts(parsed)[0].startswith("The council voted on Tuesday")
     assert caption not in texts(parsed)
 
@@ -165,14 +157,14 @@ def test_running_text_is_no_closing_furniture(line):
 ])
 def test_the_body_ends_at_the_articles_last_paragraph(tail):
     """Whatever furniture follows the article's text, its last paragraph is the article's own."""
-    parsed = parse(HEADER + BODY + tail + "\n© 2025 Valley Courier\n")
+    parsed = parse(page(HEADER, BODY, tail.rstrip("\n") + "\n\n© 2025 Valley Courier"))
     assert texts(parsed)[-1] == LAST
 
 
 def test_a_link_set_inside_the_text_does_not_end_it():
     """'Read more: …' with the article going on under it is left out, and the article goes on."""
-    parsed = parse(HEADER + BODY + "Read more: Rowing club celebrates its centenary\n\n"
-                   "The lifeboat crew said the slipway would cut its launch time by several minutes in rough weather.\n")
+    parsed = parse(page(HEADER, BODY, "Read more: Rowing club celebrates its centenary",
+                        "The lifeboat crew said the slipway would cut its launch time by several minutes in rough weather."))
     assert texts(parsed)[-1].startswith("The lifeboat crew said")
     assert not any(text.startswith("Read more") for text in texts(parsed))
 
@@ -185,7 +177,7 @@ def test_a_link_set_inside_the_text_does_not_end_it():
 ])
 def test_a_real_last_paragraph_is_kept(last):
     """A fact check's conclusion, the story's own last sentence and a short closing line stay in the body."""
-    parsed = parse(HEADER + BODY + last + "\n\nShare this article\nFacebook  Email\n")
+    parsed = parse(page(HEADER, BODY, last, "Share this article\nFacebook  Email"))
     assert texts(parsed)[-1] == last
 
 
@@ -194,7 +186,7 @@ def test_a_fact_checks_box_opens_no_body():
     body opens at the article's first paragraph under it."""
     box = ("CLAIM\nA post says the slipway will be sold to a developer.\n\nVERDICT\nFALSE\n\n"
            "The council has not agreed to sell the slipway.\n\n")
-    parsed = parse(HEADER + box + BODY)
+    parsed = parse(page(HEADER, box, BODY))
     assert texts(parsed)[0].startswith("The council voted on Tuesday")
 
 
@@ -202,7 +194,7 @@ def test_a_related_box_inside_the_text_is_left_out_and_a_short_sentence_after_it
     """A "READ MORE" box set inside the article (its label and its headlines) is left out; the short sentence
     under it ("The vote is on Monday.") is the article's and stays."""
     box = "READ MORE\nRowing club celebrates its centenary\nHarbour dredging to start in May\n\nThe vote is on Monday.\n\n"
-    parsed = parse(HEADER + BODY + box + "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather.\n")
+    parsed = parse(page(HEADER, BODY, box, "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather."))
     assert texts(parsed)[-2:] == ["The vote is on Monday.",
                                   "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather."]
     assert not any("centenary" in text for text in texts(parsed))
@@ -211,7 +203,7 @@ def test_a_related_box_inside_the_text_is_left_out_and_a_short_sentence_after_it
 def test_a_sponsors_credit_inside_the_text_is_left_out():
     """A sponsor's credit set inside the article ("Support comes from" and the sponsor's line) is no paragraph."""
     sponsor = "Support comes from\nValley Mutual — insuring the valley's farms since 1921.\n\n"
-    parsed = parse(HEADER + BODY + sponsor + "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather.\n")
+    parsed = parse(page(HEADER, BODY, sponsor, "The lifeboat crew welcomed the decision, saying it would save minutes in rough weather."))
     assert not any("Valley Mutual" in text or text.startswith("Support") for text in texts(parsed))
     assert texts(parsed)[-1].startswith("The lifeboat crew welcomed")
 
@@ -231,13 +223,13 @@ def test_an_obituarys_service_notices_open_no_body():
     """Service notices under the header are passed over: the body opens at the obituary's first paragraph."""
     notices = ("Visitation: Friday, March 21, 2025, 4:00-7:00 p.m., Carroll Funeral Home\n"
                "Funeral Mass: Saturday, March 22, 2025, 10:00 a.m., St Mary's Church\n\n")
-    assert texts(parse(HEADER + notices + BODY))[0].startswith("The council voted on Tuesday")
+    assert texts(parse(page(HEADER, notices, BODY)))[0].startswith("The council voted on Tuesday")
 
 
 def test_a_lists_last_item_is_no_sign_off():
     """A list closing the text keeps its last item, though "– Sugar" looks like a sign-off with a first name."""
     items = "You will need:\n– Two cups of plain flour\n– Three large eggs, beaten\n– Sugar\n\nShare this article\n"
-    parsed = parse(HEADER + BODY + items)
+    parsed = parse(page(HEADER, BODY, items))
     assert parsed.blocks[-1].items[-1] == "Sugar"
 
 
@@ -246,9 +238,9 @@ def test_a_charitys_appeal_after_the_text_is_left_out():
     "£5  £10  Other", "Donate to our … appeal") are not the article's last paragraphs."""
     tail = ("Our inspectors visit hundreds of farms a year. We can only do this because of your support.\n"
             "Help us rescue more ponies like Duchess\n£5  £10  £20  Other\nDonate to our winter appeal\n")
-    assert texts(parse(HEADER + BODY + tail))[-1] == LAST
+    assert texts(parse(page(HEADER, BODY, tail)))[-1] == LAST
 
 
 def test_a_last_paragraph_that_mentions_donating_is_kept():
     last = "Anyone wishing to donate to the rowing club's appeal can do so at the boathouse."
-    assert texts(parse(HEADER + BODY + last + "\n"))[-1] == last
+    assert texts(parse(page(HEADER, BODY, last)))[-1] == last

@@ -15,10 +15,11 @@ import pytest
 from django.core.management import call_command
 from django.utils.timezone import localtime
 
-from articles.importing import block_text, parse_file, parse_source
+from articles.importing import block_text, parse_file
 from articles.importing import lines as kinds
 from articles.ingest.reasons import review_reasons
 from articles.models import Article
+from tests.pages import first_text, page, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen"
 PAGES = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -26,14 +27,6 @@ BODY = (
     "The council voted on Tuesday to extend the library's opening hours, after a year of requests from residents.\n\n"
     "The change takes effect next month, and the reading room will stay open until nine in the evening.\n"
 )
-
-
-def parse(text, **options):
-    return parse_source(text.encode("utf-8"), "page.txt", **options)
-
-
-def _first_text(parsed):
-    return next((" ".join(block_text(block).split()) for block in parsed.blocks if block_text(block).strip()), "")
 
 
 # --- the pages, field by field --------------------------------------------------------------------------------
@@ -53,7 +46,7 @@ def test_each_unseen_page_is_read_as_an_editor_reads_it(page):
     else:
         assert read == page["date"]
     assert list(parsed.stated_warnings) == page["content_warnings"]
-    assert _first_text(parsed).startswith(page["body_first_sentence"])
+    assert first_text(parsed).startswith(page["body_first_sentence"])
     if "body_last_paragraph" in page:  # the page's furniture after the article left out
         assert " ".join(block_text(parsed.blocks[-1]).split()) == page["body_last_paragraph"]
     assert review_reasons(parsed, False, []) == page["held_because"]
@@ -161,7 +154,7 @@ HEADLINE = "Volunteers count a record number of bats in the old railway tunnel"
     ],
 )
 def test_the_pages_other_dates_say_which_number_is_the_day(elsewhere, month_first, day):
-    parsed = parse(f"{HEADLINE}\n\nBy Tom Reyes\n\n04/05/2022\n\n{elsewhere}\n\n{BODY}", month_first=month_first)
+    parsed = parse(page(HEADLINE, "By Tom Reyes", "04/05/2022", elsewhere, BODY), month_first=month_first)
     assert parsed.published_on == day
     assert parsed.ambiguous_date == ""
     assert not any("could be" in reason for reason in review_reasons(parsed, False, []))
@@ -180,7 +173,7 @@ def test_a_date_in_words_in_running_text_does_not_settle_it():
 ])
 def test_a_date_nothing_settles_is_read_by_the_setting_and_held(month_first, day, reason):
     """Nothing else on the page decides: the newsroom's convention reads it, and an editor is asked."""
-    parsed = parse(f"{HEADLINE}\n\nBy Tom Reyes\n\n04/05/2022\n\n{BODY}", month_first=month_first)
+    parsed = parse(page(HEADLINE, "By Tom Reyes", "04/05/2022", BODY), month_first=month_first)
     assert (parsed.published_on, parsed.ambiguous_date) == (day, "04/05/2022")
     assert reason in review_reasons(parsed, False, [])
 
@@ -242,13 +235,13 @@ def test_a_wires_closing_credit_is_not_a_headline():
 
 
 def test_a_credit_just_above_the_headline_names_the_author():
-    parsed = parse(f"Posted by: Quillfeather | May 14, 2013\n\n{HEADLINE}\n\n{BODY}")
+    parsed = parse(page("Posted by: Quillfeather | May 14, 2013", HEADLINE, BODY))
     assert (parsed.author, parsed.published_on) == ("Quillfeather", date(2013, 5, 14))
 
 
 def test_a_section_above_the_headline_is_no_author():
     """"Pictures | Sat Dec 31, 2016" names a section: no "by", no author."""
-    assert parse(f"Pictures | Sat Dec 31, 2016\n\n{HEADLINE}\n\n{BODY}").author is None
+    assert parse(page("Pictures | Sat Dec 31, 2016", HEADLINE, BODY)).author is None
 
 
 # --- mastheads and date banners ---------------------------------------------------------------------------
@@ -266,7 +259,7 @@ def test_a_masthead_over_the_days_banner_is_not_the_headline_nor_its_date(betwee
 
 def test_a_date_over_the_headline_alone_is_still_its_date():
     """A page whose only date stands above the headline (a blog's day header) keeps it."""
-    assert parse(f"Tuesday, 12 March 2013\n\n{HEADLINE}\n\n{BODY}").published_on == date(2013, 3, 12)
+    assert parse(page("Tuesday, 12 March 2013", HEADLINE, BODY)).published_on == date(2013, 3, 12)
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lines", "paragraphs"])
@@ -281,14 +274,14 @@ def test_a_wires_closing_credits_end_the_article(gap):
 
 def test_a_numeric_date_on_the_byline_line_is_read_and_held_when_it_reads_either_way():
     """"By Tom Reyes on 05/06/2022": the date is read with the byline, and held as any either-way date is."""
-    parsed = parse(f"{HEADLINE}\n\nBy Tom Reyes on 05/06/2022\n\n{BODY}")
+    parsed = parse(page(HEADLINE, "By Tom Reyes on 05/06/2022", BODY))
     assert (parsed.author, parsed.published_on, parsed.ambiguous_date) == ("Tom Reyes", date(2022, 6, 5), "05/06/2022")
-    assert parse(f"{HEADLINE}\n\nBy Tom Reyes on 15/06/2022\n\n{BODY}").ambiguous_date == ""
+    assert parse(page(HEADLINE, "By Tom Reyes on 15/06/2022", BODY)).ambiguous_date == ""
 
 
 def test_a_generic_credit_keeps_its_date_and_names_no_one():
     """"By Staff Reporter on Aug 12, 2021": no author, and the date is the article's."""
-    parsed = parse(f"{HEADLINE}\n\nBy Staff Reporter on Aug 12, 2021\n\n{BODY}")
+    parsed = parse(page(HEADLINE, "By Staff Reporter on Aug 12, 2021", BODY))
     assert (parsed.author, parsed.published_on) == (None, date(2021, 8, 12))
 
 
@@ -402,7 +395,7 @@ def test_help_offered_after_a_warning_does_not_open_the_body():
             "open every weekday and the free line is 0800 000 000.\n\nBy Aoife Brennan\nOctober 2, 2025\n\n" + BODY)
     parsed = parse(page)
     assert (parsed.author, parsed.published_on) == ("Aoife Brennan", date(2025, 10, 2))
-    assert _first_text(parsed).startswith("The council voted")
+    assert first_text(parsed).startswith("The council voted")
 
 
 @pytest.mark.parametrize("line", [
@@ -540,7 +533,7 @@ def test_a_live_pages_invitation_to_follow_is_a_note_and_no_body():
     assert not kinds.is_note("Follow the river for the latest mile.")
     page = (f"LIVE UPDATES\n{HEADLINE}\nLast updated: 22/11/2024, 14:35\n\n"
             "Follow along for the latest on the bat count in the tunnel, which began on Monday.\n\n14:35\n" + BODY)
-    assert _first_text(parse(page)).startswith("The council voted")
+    assert first_text(parse(page)).startswith("The council voted")
 
 
 @pytest.mark.parametrize("guidance", [
@@ -616,7 +609,7 @@ def test_a_gallery_of_captions_alone_keeps_them_as_its_body():
     captions = "\n".join(f"Crews clear fallen trees from road number {n} after the storm, March 9, 2025. WIRE/Ana Petrov"
                          for n in range(1, 5))
     page = f"Storm clean-up in pictures\n\nMarch 9, 2025\n\n{captions}\nA last picture whose caption was cut short by the\n"
-    assert _first_text(parse(page)).startswith("Crews clear fallen trees from road number 1")
+    assert first_text(parse(page)).startswith("Crews clear fallen trees from road number 1")
 
 
 # --- unseen sets K and L: what published a wrong field there ------------------------------------------------

@@ -6,7 +6,7 @@ one picture's description (alt text, caption, credit…) to correct without leav
 Only the pictures this person may use are ever listed (``usable_images``: a writer her own uploads,
 an editor all); an upload goes through the library's own form and store, so it is checked and
 re-encoded exactly as on the library's add page, and a description through the library's own form,
-permission and save (``describable``, ``workflow.change_picture``), as on its change page.
+permission and save (``describable``, ``save_description``), as on its change page.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -17,7 +17,7 @@ from django.views.generic import ListView
 from django.views.generic.edit import FormView
 
 from articles import workflow
-from articles.admin.images import ImageForm, store_upload, usable_images
+from articles.admin.images import ImageForm, save_description, store_upload, usable_images
 from articles.admin.widgets import ImageChooserWidget
 from articles.models import Image
 
@@ -158,10 +158,9 @@ class ImageDescribeView(ArticleWritersOnly, FormView):
             action=f"{reverse('admin:articles_article_image_describe')}?image={self.image.pk}", **kwargs)
 
     def form_valid(self, form):
-        try:
-            workflow.change_picture(form.instance, self.request.user)
-        except workflow.WorkflowError as refusal:  # an article lost its warnings since the form was checked
-            form.add_error(None, f"Not saved: {refusal}")
+        refused = save_description(form, self.request.user)
+        if refused:
+            form.add_error(None, refused)
             return self.form_invalid(form)
         images = library(self.model_admin)
         images.log_change(self.request, form.instance, images.construct_change_message(self.request, form, None))

@@ -54,6 +54,18 @@ def store_upload(form, user):
     return image_store.store(form.instance, form.picture)
 
 
+def save_description(form, user):
+    """Save a valid change form's description of its picture as ``user`` changed it
+    (``workflow.change_picture``: the graphic rule checked again, the change on the record of the
+    published articles showing it). Returns None, or why nothing was saved ("Not saved: …": an article
+    lost its warnings since the form was checked)."""
+    try:
+        workflow.change_picture(form.instance, user)
+    except workflow.WorkflowError as refusal:
+        return f"Not saved: {refusal}"
+    return None
+
+
 def usable_images(user, images=None):
     """The library pictures ``user`` may put in an article, and see and describe in the library: an editor
     any, a writer those she uploaded (of ``images``, all by default)."""
@@ -122,10 +134,9 @@ class ImageAdmin(PlainTitle, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            try:
-                workflow.change_picture(obj, request.user)
-            except workflow.WorkflowError as refusal:  # an article lost its warnings since the form was checked
-                messages.error(request, f"Not saved: {refusal}")
+            refused = save_description(form, request.user)
+            if refused:
+                messages.error(request, refused)
             return
         store_upload(form, request.user)
         if obj.graphic:

@@ -134,6 +134,6 @@ def shareable_image(article):
 @register.simple_tag(takes_context=True)
 def image_url(context, image):
     """The absolute URL of an image's largest fallback rendition (link previews)."""
-    renditions = [r for r in image.renditions.all() if r.format != "WEBP"]
+    renditions = [r for r in image.rendition_list if r.format != "WEBP"]
     url = (renditions[-1] if renditions else image).file.url
     return context["request"].build_absolute_uri(url)
