@@ -66,7 +66,12 @@ class ArticleAdmin(
             kwargs["form_class"] = forms.SplitDateTimeField
             # Named, as beside "Schedule for": a correspondent abroad would otherwise type her own clock's time.
             kwargs["help_text"] = f"{db_field.help_text} The time is the newsroom’s ({settings.TIME_ZONE})."
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("warnings", "suggested_warnings") and hasattr(field.widget, "can_add_related"):
+            # No "+" beside the ticks: it read as "add this warning to the article", and opened a popup creating a
+            # new warning for every reader's filter. The vocabulary is edited under "Content warnings".
+            field.widget.can_add_related = False
+        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "warnings":
@@ -103,8 +108,9 @@ class ArticleAdmin(
         if not editable and "record_warning_decision" in warning_fields:
             warning_fields.remove("record_warning_decision")
         # A page she may only read shows the text as readers see it, not its Markdown.
+        # An empty credit there would read "Featured-image credit: -": left out instead.
         text = ["standfirst", "body", "featured_image", "image_credit", "tags"] if editable else [
-            "text_as_readers_see_it", "image_credit", "tags"]
+            "text_as_readers_see_it", *(["image_credit"] if obj.image_credit else []), "tags"]
         return [
             (None, {"fields": main}),
             ("Text", {"fields": text}),
