@@ -3,7 +3,7 @@ split where the writer puts commas, a sent-back draft says what the editor asked
 one thing about what happened."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -509,3 +509,23 @@ def test_a_writers_read_only_page_leaves_out_an_empty_featured_image_credit(writ
     Article.objects.filter(pk=article.pk).update(image_credit="Agency photo")
     page = client.get(change_url(article)).content.decode()
     assert "field-image_credit" in page and "Agency photo" in page
+
+
+def test_a_publication_time_that_cannot_be_typed_is_said_in_words_without_the_boxes_advice(writer, editor):
+    """Where "Published at" cannot be typed (the writer's article in review, an editor's published article) it
+    reads naturally, never "-" nor the boxes' "Leave empty while unknown": "Not set yet" when undated, else
+    the time in the newsroom's zone, named ("scheduled" when ahead); a draft keeps its date and time boxes."""
+    undated = make_article(writer, "in_review")
+    Article.objects.filter(pk=undated.pk).update(published_at=None)
+    page = logged_in(writer).get(change_url(undated)).content.decode()
+    assert "Not set yet: publishing gives it the time it is published." in page
+    assert "Leave empty while unknown" not in page and 'name="published_at_0"' not in page
+    live = make_article(writer, "published")
+    Article.objects.filter(pk=live.pk).update(published_at=timezone.make_aware(datetime(2026, 3, 4, 9, 30)))
+    page = logged_in(editor).get(change_url(live)).content.decode()
+    assert "4 Mar 2026, 09:30 (Europe/London)" in page and "Leave empty while unknown" not in page
+    assert "field-publication_time" in page
+    Article.objects.filter(pk=live.pk).update(published_at=timezone.now() + timedelta(days=2))
+    assert ", scheduled" in logged_in(editor).get(change_url(live)).content.decode()
+    draft = logged_in(writer).get(change_url(make_article(writer, "draft"))).content.decode()
+    assert 'name="published_at_0"' in draft and "field-publication_time" not in draft
