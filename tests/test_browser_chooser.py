@@ -248,3 +248,37 @@ def test_a_writer_corrects_a_pictures_caption_without_leaving_her_article(desk, 
     harbour.refresh_from_db()
     assert harbour.credit == "Ana Ruiz / Agency"
     assert page.input_value("#id_body").startswith("Unsaved words of mine.")
+
+
+def test_a_picture_in_the_preview_has_its_own_edit_button(desk, size, library):
+    """Under each picture the body places, the live preview has "Edit caption and alt text": it opens that
+    picture's description in the dialog; saved, the dialog closes, the preview shows the new caption, focus is
+    back on the picture's button and the unsaved text is untouched."""
+    page, refused = desk
+    harbour = library["harbour"]
+    market = Image.objects.get(title="Market stalls")
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_title", "The harbour reopens")
+    page.fill("#id_body", f"Unsaved words of mine.\n\n![](image:{market.pk})\n\nMore.\n\n![](image:{harbour.pk})\n")
+    preview = page.locator(".body-preview__text")
+    expect(preview.locator("figure")).to_have_count(2)
+    button = preview.get_by_role("button", name="Edit caption and alt text of “Harbour at dawn”")
+    expect(preview.get_by_role("button", name="Edit caption and alt text of “Market stalls”")).to_be_visible()
+    button.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading", level=3)).to_contain_text("Harbour at dawn")
+    expect(page.locator("#id_describe-alt_text")).to_be_focused()
+    expect(dialog.locator("#id_describe-caption")).to_have_value("The harbour on Tuesday.")
+    shoot_screen(page, "preview-figure-describe", size)
+    page.fill("#id_describe-caption", "The harbour on Thursday, boats back.")
+    dialog.get_by_role("button", name="Save the picture’s description").click()
+    expect(dialog).to_be_hidden()
+    expect(preview.locator("figcaption").nth(1)).to_contain_text("The harbour on Thursday, boats back.")
+    expect(preview.get_by_role("button", name="Edit caption and alt text of “Harbour at dawn”")).to_be_focused()
+    harbour.refresh_from_db()
+    assert harbour.caption == "The harbour on Thursday, boats back."
+    assert page.input_value("#id_body").startswith("Unsaved words of mine.")
+    assert page.input_value("#id_title") == "The harbour reopens"
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+    shoot(page, "preview-figure-edit-button", size)
+    assert_axe_clean(page, refused)

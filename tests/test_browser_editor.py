@@ -577,3 +577,22 @@ def test_the_publication_date_is_said_in_words_beside_its_boxes(desk, writer, wi
     page.fill("#id_published_at_1", "09:00")
     expect(page.locator(".date-time__words")).to_have_text("Monday 7 December 2026, 09:00 (Europe/London)")
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_schedule_time_is_said_in_words_beside_its_box(desk, writer, editor, width):
+    """Beside "Schedule for" (one date-and-time box, shown in the browser's own order) the day it holds is said in
+    words, and follows what is typed; the box's time zone stays named beside it once."""
+    expect = _expect()
+    article = make_article(writer, "in_review")
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    box = page.locator("#id__schedule_at")
+    box.fill("2026-12-07T09:00")
+    words = page.locator("#schedule-words")
+    expect(words).to_have_text("Monday 7 December 2026, 09:00")
+    box.fill("2027-01-12T18:30")
+    expect(words).to_have_text("Tuesday 12 January 2027, 18:30")
+    assert "schedule-words" in box.get_attribute("aria-describedby")
+    expect(page.locator("#schedule-zone")).to_have_text("Europe/London")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0

@@ -3,7 +3,7 @@ split where the writer puts commas, a sent-back draft says what the editor asked
 one thing about what happened."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -469,3 +469,63 @@ def test_the_tags_box_offers_the_newsrooms_tags_in_use_never_a_tag_only_anothers
     assert box.index('data-tag="Siege of Aleppo"') < box.index('data-tag="Ceasefire"')
     assert "Secret draft tag" not in html
     assert 'data-tag="My own tag"' not in box  # counted by published articles: none yet
+
+
+def test_an_editor_refused_for_undecided_warnings_is_told_her_ticks_are_not_yet_a_decision(writer, editor):
+    """An editor presses "Save and publish now" with the suggested warning ticked but no decision recorded: the
+    message names the ticked warning and the box that makes it her decision, and the article stays a draft."""
+    from articles.models import ContentWarning
+    article = _undecided_draft(writer)
+    war = ContentWarning.objects.get(slug="war-and-conflict")
+    article.suggested_warnings.set([war])  # the writer's proposal: the editor's boxes start ticked from it
+    response = logged_in(editor).post(change_url(article), form_data(article, warnings=[war.pk], _workflow="publish"),
+                                      follow=True)
+    article.refresh_from_db()
+    assert article.status == "draft"
+    said = [str(m) for m in response.context["messages"]]
+    assert len(said) == 1 and "cannot be published before an editor decides its content warnings" in said[0]
+    assert "The warnings ticked under “Content warnings” (War and conflict) are not yet a decision" in said[0]
+    assert "“Record my content-warning decision”" in said[0]
+
+
+def test_the_warning_boxes_offer_no_plus_that_creates_a_warning(writer, editor):
+    """Neither the editor's warnings nor the writer's proposals have the admin's "+" (a popup adding a warning to
+    the newsroom's vocabulary) beside their ticks; the author field keeps its own."""
+    article = make_article(writer, "in_review")
+    edited = logged_in(editor).get(change_url(article)).content.decode()
+    assert 'id="id_warnings_0"' in edited and 'id="add_id_warnings"' not in edited
+    assert 'id="add_id_author"' in edited
+    proposed = logged_in(writer).get(ADD_URL).content.decode()
+    assert 'name="suggested_warnings"' in proposed and 'id="add_id_suggested_warnings"' not in proposed
+
+
+def test_a_writers_read_only_page_leaves_out_an_empty_featured_image_credit(writer):
+    """On the page a writer may only read (her article in review), no "Featured-image credit: -" when there is
+    none; a credit there is shown."""
+    article = make_article(writer, "in_review")
+    client = logged_in(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert "text_as_readers_see_it" in page and "field-image_credit" not in page
+    Article.objects.filter(pk=article.pk).update(image_credit="Agency photo")
+    page = client.get(change_url(article)).content.decode()
+    assert "field-image_credit" in page and "Agency photo" in page
+
+
+def test_a_publication_time_that_cannot_be_typed_is_said_in_words_without_the_boxes_advice(writer, editor):
+    """Where "Published at" cannot be typed (the writer's article in review, an editor's published article) it
+    reads naturally, never "-" nor the boxes' "Leave empty while unknown": "Not set yet" when undated, else
+    the time in the newsroom's zone, named ("scheduled" when ahead); a draft keeps its date and time boxes."""
+    undated = make_article(writer, "in_review")
+    Article.objects.filter(pk=undated.pk).update(published_at=None)
+    page = logged_in(writer).get(change_url(undated)).content.decode()
+    assert "Not set yet: publishing gives it the time it is published." in page
+    assert "Leave empty while unknown" not in page and 'name="published_at_0"' not in page
+    live = make_article(writer, "published")
+    Article.objects.filter(pk=live.pk).update(published_at=timezone.make_aware(datetime(2026, 3, 4, 9, 30)))
+    page = logged_in(editor).get(change_url(live)).content.decode()
+    assert "4 Mar 2026, 09:30 (Europe/London)" in page and "Leave empty while unknown" not in page
+    assert "field-publication_time" in page
+    Article.objects.filter(pk=live.pk).update(published_at=timezone.now() + timedelta(days=2))
+    assert ", scheduled" in logged_in(editor).get(change_url(live)).content.decode()
+    draft = logged_in(writer).get(change_url(make_article(writer, "draft"))).content.decode()
+    assert 'name="published_at_0"' in draft and "field-publication_time" not in draft

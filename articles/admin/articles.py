@@ -66,7 +66,12 @@ class ArticleAdmin(
             kwargs["form_class"] = forms.SplitDateTimeField
             # Named, as beside "Schedule for": a correspondent abroad would otherwise type her own clock's time.
             kwargs["help_text"] = f"{db_field.help_text} The time is the newsroom’s ({settings.TIME_ZONE})."
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("warnings", "suggested_warnings") and hasattr(field.widget, "can_add_related"):
+            # No "+" beside the ticks: it read as "add this warning to the article", and opened a popup creating a
+            # new warning for every reader's filter. The vocabulary is edited under "Content warnings".
+            field.widget.can_add_related = False
+        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "warnings":
@@ -77,8 +82,8 @@ class ArticleAdmin(
             kwargs["help_text"] = "Tick what readers should be warned of; an editor decides before publication."
         return super().formfield_for_manytomany(db_field, request, **kwargs)
     readonly_fields = [
-        "status_display", "import_reasons", "suggestions", "warning_decision", "text_as_readers_see_it",
-        "source_name", "source_hash", "created_at", "updated_at",
+        "status_display", "publication_time", "import_reasons", "suggestions", "warning_decision",
+        "text_as_readers_see_it", "source_name", "source_hash", "created_at", "updated_at",
     ]
     change_form_template = "admin/articles/article/change_form.html"
 
@@ -94,7 +99,10 @@ class ArticleAdmin(
             if obj is not None and obj.warning_note:
                 warning_fields.append("warning_note")
         editable = obj is None or workflow.can_edit(request.user, obj)
-        main = ["title", "slug", "author", "published_at"]
+        # Where the time cannot be typed (a page she may only read, a published article: its time changes only by
+        # a move), it is said in words, without the boxes' "Leave empty while unknown".
+        live = obj is not None and obj.status == Article.Status.PUBLISHED
+        main = ["title", "slug", "author", "published_at" if editable and not live else "publication_time"]
         imported = obj is not None and bool(obj.source_name)
         if obj is not None:
             main += ["status_display", "import_reasons"] if obj.review_reasons else ["status_display"]
@@ -103,8 +111,9 @@ class ArticleAdmin(
         if not editable and "record_warning_decision" in warning_fields:
             warning_fields.remove("record_warning_decision")
         # A page she may only read shows the text as readers see it, not its Markdown.
+        # An empty credit there would read "Featured-image credit: -": left out instead.
         text = ["standfirst", "body", "featured_image", "image_credit", "tags"] if editable else [
-            "text_as_readers_see_it", "image_credit", "tags"]
+            "text_as_readers_see_it", *(["image_credit"] if obj.image_credit else []), "tags"]
         return [
             (None, {"fields": main}),
             ("Text", {"fields": text}),
@@ -234,6 +243,14 @@ class ArticleAdmin(
         if not labels:
             return "—"
         return f"{', '.join(labels)} — accept by choosing them below, or dismiss by recording a decision without them."
+
+    @admin.display(description="Published at")
+    def publication_time(self, article):
+        """The publication time in the newsroom's zone, named; when there is none, that publishing sets it."""
+        if article.published_at is None:
+            return "Not set yet: publishing gives it the time it is published."
+        when = record.zoned_time(article.published_at)
+        return f"{when}, scheduled" if article.published_at > timezone.now() else when
 
     @admin.display(description="As readers see it")
     def text_as_readers_see_it(self, article):

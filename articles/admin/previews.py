@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 
 from articles import pictures, workflow
+from articles.admin.chooser import describe_url
 from articles.admin.forms import ShareLinkForm
 from articles.admin.images import usable_images
 from articles.models import ContentWarning, Revision
@@ -22,6 +23,20 @@ BODY_PREVIEW_MAX_CHARS = 500_000
 
 def _ids(values):
     return [int(value) for value in values if str(value).isdigit()][:50]
+
+
+def editable_figures(images, edit_url):
+    """The figure of each of ``images`` by its number, as ``pictures.figures_for`` makes them, each with an
+    "Edit caption and alt text" button under it that opens the picture's description at ``edit_url`` (the
+    chooser's ImageDescribeView) in the image chooser; the bare figures when ``edit_url`` is empty."""
+    figures = pictures.figures_for(images)
+    if not edit_url:
+        return figures
+    return {
+        image.pk: render_to_string("admin/articles/article/preview_figure.html",
+                                   {"figure": figures[image.pk], "image": image, "describe_url": edit_url})
+        for image in images
+    }
 
 
 @dataclass
@@ -38,9 +53,11 @@ class LivePreview:
     featured_image: object
 
     @classmethod
-    def from_post(cls, post, images, is_editor):
+    def from_post(cls, post, images, is_editor, edit_url=""):
         """Read the posted form. Only pictures in ``images`` (those this person may use) are shown, so a
-        writer's preview never shows another's upload; for a writer the warnings are those she proposes."""
+        writer's preview never shows another's upload; for a writer the warnings are those she proposes.
+        With ``edit_url``, each picture in the body has its "Edit caption and alt text" button
+        (``editable_figures``)."""
         source = post.get("body", "")
         numbers = body_images(source).placed
         placed = images.filter(pk__in=numbers).prefetch_related("renditions") if numbers else []
@@ -52,7 +69,7 @@ class LivePreview:
         return cls(
             title=post.get("title", ""),
             standfirst=post.get("standfirst", ""),
-            rendered_body=render_markdown(source, pictures.figures_for(placed)),
+            rendered_body=render_markdown(source, editable_figures(placed, edit_url)),
             newsroom_note=post.get("newsroom_note", ""),
             warning_note=post.get("warning_note", ""),
             warnings=list(ContentWarning.objects.filter(pk__in=chosen)) if chosen else [],
@@ -109,7 +126,8 @@ class PreviewViews:
     def body_preview_view(self, request):
         """POST the article form (or just ``body``): the article as readers will see it — the content
         warning and notes first, then the featured image, standfirst and body, rendered and
-        sanitised as on the public page — and the body's word count, as JSON."""
+        sanitised as on the public page, each picture in the body with its "Edit caption and alt text"
+        button — and the body's word count, as JSON."""
         if request.method != "POST":
             return JsonResponse({"error": "Send the body with POST."}, status=405)
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
@@ -117,7 +135,9 @@ class PreviewViews:
         source = request.POST.get("body", "")
         if len(source) > BODY_PREVIEW_MAX_CHARS:
             return JsonResponse({"error": f"The body is too long to preview (over {BODY_PREVIEW_MAX_CHARS:,} characters)."}, status=413)
-        shown = LivePreview.from_post(request.POST, usable_images(request.user), workflow.is_editor(request.user))
+        # The pictures she may use are those the library lets her describe (a writer's own, an editor any).
+        shown = LivePreview.from_post(request.POST, usable_images(request.user), workflow.is_editor(request.user),
+                                      describe_url(request, self))
         html = render_to_string("admin/articles/article/live_preview.html", {"article": shown, "warnings": shown.warnings})
         return JsonResponse({"html": html, "words": word_count(source)})
 

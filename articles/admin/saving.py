@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.admin.record import zoned_time
 from articles.content import Content
-from articles.models import Article
+from articles.models import Article, ContentWarning
 from articles.workflow import MOVES, WorkflowError
 
 # Moves the change form makes as soon as it is saved (the button says exactly what happens).
@@ -46,6 +46,18 @@ def scheduling_context(article) -> dict:
         "schedule_min": now.strftime("%Y-%m-%dT%H:%M"),
         "time_zone": settings.TIME_ZONE,
     }
+
+
+def undecided_warnings_hint(article):
+    """What an editor refused publication for undecided warnings is to do next. The boxes she saw ticked under
+    "Content warnings" (the writer's or the importer's suggestions, stored by the save) decide nothing until
+    she ticks "Record my content-warning decision": name them, so she sees why her ticks were not enough."""
+    ticked = list(ContentWarning.objects.filter(articles=article).order_by("label").values_list("label", flat=True))
+    if ticked:
+        return (f"The warnings ticked under “Content warnings” ({', '.join(ticked)}) are not yet a decision: tick "
+                "“Record my content-warning decision” there, then press the button again.")
+    return ("Under “Content warnings”, tick the warnings that apply (or “No content warnings apply”) and “Record "
+            "my content-warning decision”, then press the button again.")
 
 
 class RevisionSaving:
@@ -107,8 +119,10 @@ class RevisionSaving:
         try:
             article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
         except WorkflowError as error:
-            self.message_user(request, f"Your changes were saved, but the article was not moved: {error}", messages.ERROR,
-                              extra_tags=SAVED)
+            said = f"Your changes were saved, but the article was not moved: {error}"
+            if not obj.warnings_decided and workflow.is_editor(request.user):
+                said = f"{said} {undecided_warnings_hint(obj)}"
+            self.message_user(request, said, messages.ERROR, extra_tags=SAVED)
         else:
             done = "Published." if name == "publish" else f"{MOVES[name].label}d: it goes live on {zoned_time(article.published_at)}."
             if name == "publish" and dated_ahead:

@@ -106,7 +106,15 @@ function mastheadBodyPreview() {
       count.textContent = result.json.words === 1 ? "1 word" : result.json.words + " words";
       var reveal = rendered.querySelector(".cw-reveal");
       var revealed = reveal ? reveal.open : false;
+      var focused = document.activeElement && rendered.contains(document.activeElement) ?
+        document.activeElement.getAttribute("data-preview-describe") : null;
       rendered.innerHTML = result.json.html;  // rendered from the reader templates and sanitised by the server (nh3)
+      if (focused) {  // a picture's edit button had focus (its dialog just closed): the same button keeps it
+        var again = Array.prototype.find.call(rendered.querySelectorAll("[data-preview-describe]"), function (button) {
+          return button.getAttribute("data-preview-describe") === focused;
+        });
+        if (again) { again.focus(); }
+      }
       reveal = rendered.querySelector(".cw-reveal");
       if (reveal && revealed) { reveal.open = true; }  // as the writer left it, across refreshes
     }).catch(function () {

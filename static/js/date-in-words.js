@@ -1,6 +1,7 @@
-/* Masthead admin: beside the browser's date and time boxes (articles/admin/widgets.py BrowserDateTimeWidget),
-   the date they hold in words, "Monday 7 December 2026, 09:00 (Europe/London)": a browser set to another
-   country's order shows 7 December as 12/07/2026. Nothing without a date. */
+/* Masthead admin: beside the browser's date and time boxes (articles/admin/widgets.py BrowserDateTimeWidget,
+   and the article form's one "Schedule for" date-and-time box), the date they hold in words, "Monday
+   7 December 2026, 09:00 (Europe/London)": a browser set to another country's order shows 7 December as
+   12/07/2026. Nothing without a date. */
 (function () {
   "use strict";
 
@@ -8,15 +9,17 @@
     weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
   });
 
-  function words(group) {
-    var date = group.querySelector("input[type=date]");
-    var time = group.querySelector("input[type=time]");
-    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ? date.value : "");
+  function words(group) {  // a date box and a time box, or one date-and-time box ("Schedule for")
+    var both = group.querySelector("input[type=datetime-local]");
+    var date = both || group.querySelector("input[type=date]");
+    var time = both ? null : group.querySelector("input[type=time]");
+    var parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(date ? date.value : "");
     if (!parts) { return ""; }
     var day = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
     var text = FORMAT.format(day).replace(",", "");
-    if (time && time.value) { text += ", " + time.value.slice(0, 5); }
-    return text + " (" + group.dataset.timeZone + ")";
+    var clock = both ? parts[4] : (time && time.value ? time.value.slice(0, 5) : "");
+    if (clock) { text += ", " + clock; }
+    return group.dataset.timeZone ? text + " (" + group.dataset.timeZone + ")" : text;  // else named beside the box
   }
 
   function start() {

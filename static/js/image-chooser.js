@@ -7,9 +7,10 @@
    Choosing a picture puts `![alt text](image:N)` on a line of its own at the body's cursor, then fires an
    `input` event so the live preview and autosave follow; or makes it the featured image, shown with its
    thumbnail, title and a "Remove" button (the field's hidden input then fires `input` and `change`).
-   "Edit caption and alt text" (on each listed picture, and by the featured image) opens the library's own form
-   for that picture in the same dialog (articles/admin/chooser.py ImageDescribeView): saved, the dialog goes
-   back to the list (or closes, opened from the featured image) and the article form is never left or touched;
+   "Edit caption and alt text" (on each listed picture, by the featured image, and under each picture in the
+   live preview) opens the library's own form for that picture in the same dialog (articles/admin/chooser.py
+   ImageDescribeView): saved, the dialog goes back to the list (or closes, opened from the featured image or
+   the preview) and the article form is never left or touched;
    the live preview is told (`masthead:pictures-changed`) to show the new caption. */
 function mastheadImageChooser() {
   "use strict";
@@ -389,6 +390,17 @@ function mastheadImageChooser() {
       focusAfter = chooseButton;
     };
   }
+
+  // A picture in the live preview (static/js/body-preview.js): its "Edit caption and alt text" opens the
+  // picture's description, as the featured image's does; saved, the dialog closes and the preview shows the
+  // new caption.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-preview-describe]") : null;
+    if (!button) { return; }
+    open({ title: "A picture’s caption and alt text", choose: function () {} }, button, function () {
+      describe(button.dataset.previewDescribe, button, true);
+    });
+  });
 }
 
 if (document.readyState === "loading") {  // loaded in the page's head, before the form exists
