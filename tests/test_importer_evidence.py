@@ -839,3 +839,48 @@ def test_a_labelled_authors_credit():
     assert kinds.byline("Author of the article: Marc Bouchard") == "Marc Bouchard"
     assert kinds.byline("Written and presented by Miriam Achieng") == "Miriam Achieng"
     assert kinds.byline("Presented by Miriam Achieng") is None  # (a presenter's credit, not a writer's)
+
+
+# --- more header shapes: links and breadcrumbs in other languages, mottos over menus, quotations over headlines ---
+
+
+@pytest.mark.parametrize("line", [
+    "Aller au contenu principal", "Zum Inhalt springen", "Ir al contenido principal", "Vai al contenuto",
+    "Sie lesen: Panorama › Justiz", "Você está em: Início » Direitos Humanos",
+])
+def test_skip_links_and_breadcrumb_labels_in_other_languages_are_furniture(line):
+    assert kinds.is_chrome(line)
+
+
+def test_a_blogs_motto_over_its_menu_is_no_post_title():
+    title = '"AND THEN I STOPPED BEING ABLE TO WRITE"'
+    parsed = parse("Dispatches From The Steppe\nnotes from a reporter who stayed too long\n"
+                   "Home | About me | Archive | Contact | Support this blog\nMonday, 6 November 2023\n"
+                   f"Posted by Anna Keller at 22:14\n{title}\nA note about why this blog has been quiet\n{BODY}")
+    assert parsed.title != "notes from a reporter who stayed too long"
+
+
+def test_a_line_under_a_quotation_in_capitals_is_never_published_as_the_headline():
+    """A quotation in capitals over a longer line: either may be the headline, so the article waits for an editor,
+    who is shown both."""
+    quote = "'SOMEBODY SHOULD KNOW HOW IT WAS HERE'"
+    parsed = parse(f"ON THE FRONT LINE\n{quote}\nIn a village eleven kilometres from the front, the shelling comes every "
+                   "night and the old men keep count\nMarta Holub, Eastern Europe correspondent, and Daniel Pryce, "
+                   f"Defence Editor\nTue 12 Mar 2024 18.40 GMT\n{BODY}")
+    assert parsed.author == "Marta Holub and Daniel Pryce"
+    assert parsed.title == quote or (not parsed.title_confirmed and parsed.title_rival == quote)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Kevin Otieno & Amina Yusuf", "Kevin Otieno and Amina Yusuf"),
+    ("Von Katrin Albers und Mehmet Yıldız", "Katrin Albers and Mehmet Yıldız"),
+    ("By Kendra Oakes and Tom Haverford, KNWB Investigative Team", "Kendra Oakes and Tom Haverford"),
+    ("Corporate Communications", None),  # a department's credit names no one
+])
+def test_more_byline_forms(line, author):
+    parsed = parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}")
+    assert parsed.author == author
+
+
+def test_a_datelines_place_then_a_date_in_capitals():
+    assert kinds.date_line("BENGALURU, AUG 10 2024, 23:58 IST").day == date(2024, 8, 10)

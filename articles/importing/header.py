@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
 from articles.importing import phrases
-from articles.importing.headline import headline_candidates, next_lines, strip_site_suffix, title_text, under_credited
+from articles.importing.headline import OVERLINE_QUOTE, headline_candidates, next_lines, strip_site_suffix, title_text, under_credited
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -204,10 +204,11 @@ def _breadcrumb_title(lines):
 
 def as_recorded(author: str | None) -> str | None:
     """The writer's name as an editor records it, so that one writer has one author page: a name set in
-    capitals ("By JOHN KILA") in ordinary case ("John Kila", "Mary O'Brien", "Jean-Paul McAllister"); an
-    agency's or outlet's name ("AFP", "BBC News") is kept as written."""
+    capitals ("By JOHN KILA") in ordinary case ("John Kila", "Mary O'Brien", "Jean-Paul McAllister"), two
+    writers joined by "and" rather than "&"; an agency's or outlet's name ("AFP", "BBC News") is kept as written."""
     if not author:
         return author
+    author = author.replace(" & ", " and ")  # ("Kevin Otieno & Amina Yusuf")
     words = author.split()
     if len(words) >= 2 and author.isupper() and any(len(word) >= 4 for word in words) \
             and not kinds.names_an_outlet(author):
@@ -267,9 +268,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
-    if deck and crumb is None:
+    above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")
+    if crumb is None and (deck or (OVERLINE_QUOTE.match(above) and kinds.is_all_caps(above) and len(kinds.words(above)) >= 3)):
+        # (the deck of the headline above it; or under a quotation in capitals, which may be the headline itself)
         header.title_confirmed = False
-        header.title_rival = title_text(next(lines[at] for at in range(title_at - 1, -1, -1) if lines[at]))
+        header.title_rival = title_text(above)
     tagged = title_warning(header.title)
     if tagged is not None:
         header.warnings.append(tagged)

@@ -420,12 +420,15 @@ def is_masthead(line: str) -> bool:
 def _post_title(lines: list[str], index: int) -> bool:
     """A post's title written in lower case ("the winter the river froze"), as blogs and newsletters write them:
     two to fifteen words, no sentence, and its byline or date right under it, perhaps under its deck (or the
-    writer's name, then the date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not."""
+    writer's name, then the date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not,
+    nor a motto over the blog's menu."""
     line = lines[index]
     if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) or STORED_DATE_PREFIX.match(line) \
             or kinds.is_chrome(line) or kinds.warning(line) or is_nav_row(line) or _short_list(line):
         return False
     following = [other for _, other in next_lines(lines, index, 3)]
+    if following and (is_nav_row(following[0]) or kinds.is_menu_row(following[0])):
+        return False  # (a blog's motto over its menu: "notes from a reporter …" / "Home | About me | Archive")
     if following and not _credits(following[0], False) and following[0][-1:] not in ".!?" \
             and len(kinds.words(following[0])) > max(3, len(kinds.words(line))):
         following = following[1:]  # (its deck: "after the attack on ward 7, nobody asked the people who were there")
@@ -474,7 +477,7 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
 _PATH_MARK = re.compile(r"\s*[/›>»|]\s*")
 
 
-_OVERLINE_QUOTE = re.compile(r"^['‘\"“].{3,80}['’\"”]$")  # a line that is a quote and nothing else
+OVERLINE_QUOTE = re.compile(r"^['‘\"“„].{3,80}['’\"”]$")  # a line that is a quote and nothing else
 
 
 def _label_words(line: str) -> int:
@@ -613,7 +616,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             name_at = index
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
-        if _OVERLINE_QUOTE.match(line) and kinds.is_all_caps(line) and _longer_headline(after, line) \
+        if OVERLINE_QUOTE.match(line) and kinds.is_all_caps(line) and _longer_headline(after, line) \
                 and _credits(below_after, month_first):
             continue  # a quote in capitals over the headline and its byline ("'I THOUGHT I WAS GOING TO DIE'")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):

@@ -722,7 +722,8 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
 
 
 _ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
-_PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2},\s+(?=\d)")
+_PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2},\s+"
+                          r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)")  # ("BENGALURU, AUG 10 2024, 23:58 IST")
 
 
 def _stamped(stamp: re.Match) -> Dated | None:
@@ -1093,7 +1094,9 @@ def byline(line: str) -> str | None:
         return handle.group("who")
     foreign = _FOREIGN_BY.match(line)
     if foreign:  # "Par Élodie Marchand", "Por Lucas Ferreira", "di Giulia Ferrante": the people named, or no one
-        return _names_at_start(_WITH_AGENCY.split(foreign.group("who"), maxsplit=1)[0])  # ("Par X avec AFP": X)
+        who = _WITH_AGENCY.split(foreign.group("who"), maxsplit=1)[0]  # ("Par X avec AFP": X)
+        joined = _FOREIGN_AND.match(who)  # ("Von Katrin Albers und Mehmet Yıldız")
+        return _names_at_start(f"{joined.group('one')} and {joined.group('two')}" if joined else who)
     match = _BY.match(line) or _CREDIT_LABEL.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
@@ -1153,7 +1156,8 @@ _POSTED_AFTER = re.compile(r"^(?:\[[^\]]{1,30}\]\s*)?(?P<who>[\w.]{3,30})\s+(?:p
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+"
 # Two people joined in another language ("Camila Duarte e Rafael Nogueira", "Léa Martin et Hugo Roux", "Anna Weber
 # und Jonas Keller"): each of two to four capitalised words, read as joined by "and".
-_FOREIGN_AND = re.compile(rf"^(?P<one>{_CAP}(?:\s{_CAP}){{1,3}})\s(?:e|et|und|i|en)\s(?P<two>{_CAP}(?:\s{_CAP}){{1,3}})$")
+_FOREIGN_AND = re.compile(rf"^(?!(?i:par|por|von|di|door|de|by)\s)(?P<one>{_CAP}(?:\s{_CAP}){{1,3}})\s(?:e|et|und|i|en)\s"
+                          rf"(?P<two>{_CAP}(?:\s{_CAP}){{1,3}})$")
 
 
 @lru_cache(maxsize=8192)
@@ -1165,6 +1169,8 @@ def bare_name(line: str) -> str | None:
     joined = _FOREIGN_AND.match(line) if " " in line else None
     if joined:
         line = f"{joined.group('one')} and {joined.group('two')}"
+    if "," in line:
+        line = _ROLE_BEFORE_AND.sub(" ", line)  # "Marta Holub, Eastern Europe correspondent, and Daniel Pryce, …"
     names = _names_at_start(line) if _NAMES.match(line) else None
     if not names:
         return None

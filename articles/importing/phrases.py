@@ -6,6 +6,10 @@ the vocabulary those rules recognise. Add a site's wording here, never a rule fo
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
 CHROME_LINES = [
     r"skip to (?:main )?(?:content|navigation).*", r"skip to .{1,30}", r"skip navigation",
+    # the same links and a breadcrumb's label in other languages ("Aller au contenu principal", "Sie lesen: Panorama")
+    r"(?:aller|passer) au contenu(?: principal)?", r"(?:ir|saltar|pasar) al contenido(?: principal)?", r"zum inhalt springen",
+    r"(?:vai|salta) al contenuto(?: principale)?", r"(?:ir|pular|saltar) para o conte[úu]do(?: principal)?",
+    r"(?:sie lesen|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|est[áa]s en|voc[êe] est[áa] em|sei in|ti trovi in)\s*:.{0,120}",
     r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
@@ -361,6 +365,7 @@ GENERIC_CREDITS = [
     r"press association", r"associated press", r"reuters", r"afp", r"guest (?:author|contributor)",
     # a newsroom's or a desk's own name ("Kivu Voice Newsroom", "Santiago Weekly Business Desk")
     r"(?:[\w'’&.-]+\s+){0,4}(?:newsroom|news\s*desk|desk|staff|team|bureau|newsteam)",
+    r"(?:corporate |media |public )?(?:communications|media relations|press office)(?: (?:team|office|unit|department))?",
 ]
 # A credit that names no one, alone on its line without "By" ("Staff Correspondent", "Newsroom").
 NO_ONES_CREDIT = (r"(?:(?:staff|special|senior|our|a|own)\s+)?(?:correspondent|reporter|writer)s?|(?:the\s+)?newsroom"
@@ -393,7 +398,7 @@ ROLE_WORDS = (
     r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
     # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
-    r"lecturer|blogger|officer|manager"
+    r"lecturer|blogger|officer|manager|team"
 )
 # Words that may stand before a job title glued to a byline's name with no comma ("By JANE DOE Senior Staff Writer").
 ROLE_MODIFIERS = frozenset(
