@@ -9,6 +9,7 @@ import pytest
 from articles.importing import block_text, parse_source
 from articles.importing import lines as kinds
 from articles.importing.header import as_recorded
+from articles.importing.headline import title_text
 from articles.importing import echoes
 from articles.importing.evidence import Model
 from articles.importing.scoring import Candidate, Choice, Scorer, fit
@@ -884,3 +885,48 @@ def test_more_byline_forms(line, author):
 
 def test_a_datelines_place_then_a_date_in_capitals():
     assert kinds.date_line("BENGALURU, AUG 10 2024, 23:58 IST").day == date(2024, 8, 10)
+
+
+@pytest.mark.parametrize("title", [
+    "„Ich habe die Schreie jede Nacht gehört“",
+    "¿Quién gana con la reforma judicial?",
+    "« L'eau est montée en vingt minutes », raconte le maire",
+])
+def test_a_headline_opening_with_another_languages_marks_is_headline_like(title):
+    assert kinds.is_headline_like(title)
+
+
+def test_a_headline_under_its_kicker_in_capitals_opening_with_a_low_quote():
+    title = "„Ich habe die Schreie jede Nacht gehört“"
+    parsed = parse(f"Rheinische Rundschau\nStartseite  Politik  Wirtschaft\nSie lesen: Panorama › Justiz\nPROZESS IN KOBLENZ\n"
+                   f"{title}\nEhemaliger Gefängniswärter aus Syrien vor Gericht – Zeugin schildert Folter\n"
+                   f"Von Katrin Albers und Mehmet Yıldız\n08.05.2024, 17:20 Uhr\n{BODY}")
+    assert (parsed.title, parsed.author) == (title, "Katrin Albers and Mehmet Yıldız")
+
+
+@pytest.mark.parametrize("ticker", ["Ultim'ora: Mercato, il Torino chiude per il terzino • Giro d'Italia, la tappa di oggi",
+                                    "Última hora: El Gobierno convoca a los sindicatos para el jueves"])
+def test_tickers_in_other_languages_are_no_headline(ticker):
+    title = "Pari senza gol e scontri fuori dallo stadio dopo il derby"
+    parsed = parse(f"GAZZETTA DEL NORD\nCALCIO  SERIE A  SERIE B  MOTORI\n{ticker}\nSERIE A\n{title}\n"
+                   f"di Marco Ferretti, inviato a Genova\n21 ottobre 2024\n{BODY}")
+    assert (parsed.title, parsed.author, parsed.published_on) == (title, "Marco Ferretti", date(2024, 10, 21))
+
+
+@pytest.mark.parametrize("line, author", [
+    ("di Marco Ferretti, inviato a Genova", "Marco Ferretti"),
+    ("Texto: Juliana Pereira dos Santos | Fotos: Coletivo Lente Viva", "Juliana Pereira dos Santos"),
+    ("Story by Reuters", None),
+])
+def test_bylines_with_a_job_or_a_label_in_other_languages(line, author):
+    assert kinds.byline(line) == author
+
+
+def test_a_section_set_off_by_a_bar_is_no_part_of_the_headline():
+    assert title_text("Opinion | I'm an ER nurse. Here is what a Saturday night looks like.") == \
+        "I'm an ER nurse. Here is what a Saturday night looks like."
+    assert title_text("COLUMN: When suicide hits close to home") == "COLUMN: When suicide hits close to home"
+
+
+def test_a_dateline_with_a_dash_then_the_date():
+    assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)

@@ -49,6 +49,7 @@ _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$",
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
+_SECTION_BAR = re.compile(r"^(?:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)\s+\|\s+(?=\S)", re.I)
 _MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen)\s*[:|–—-]\s*\S", re.I)  # "Video: Family remembers …"
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
@@ -64,10 +65,12 @@ _FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a 
 
 
 def title_text(line: str) -> str:
-    """A candidate line as a headline: without a stored date or a forum's field label ("Thread: …") before it,
+    """A candidate line as a headline: without a stored date, a forum's field label ("Thread: …") or a section's
+    name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it,
     a media marker or a stray asterisk after it ("… [VIDEO]", "…TV\\"*")."""
     text = STORED_DATE_PREFIX.sub("", line)
     text = _FORUM_LABEL.sub("", text)
+    text = _SECTION_BAR.sub("", text)
     text = kinds.MEDIA_MARKER.sub("", text).strip()
     if text.endswith("*") and not text.startswith("*"):
         text = text.rstrip("*").strip()
@@ -630,9 +633,10 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and kinds.names_an_outlet(after) \
                     and under and kinds.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
-            if name_at is not None and index - name_at <= 2 and _credits(under, month_first) \
+            if name_at is not None and index - name_at <= 2 and _credits(under, month_first) and not kinds.is_all_caps(lines[name_at]) \
                     and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
-                continue  # a newsletter's name, its motto, then the post's title with its writer or date under it
+                continue  # a newsletter's name, its motto, then the post's title with its writer or date under it (a
+                # kicker in capitals over the headline and its deck is no newsletter's name: "PROZESS IN KOBLENZ")
             if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(

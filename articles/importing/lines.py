@@ -78,7 +78,7 @@ CAPTION_CREDIT = re.compile("|".join(phrases.CAPTION_CREDITS), re.I)
 GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 # A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
 GENERIC_BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|compiled)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$"
+    r"^(?:(?:written|posted|reported|compiled|story|article)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$"
     rf"|^(?:{phrases.NO_ONES_CREDIT})$",  # ("Staff Correspondent" alone under the headline)
     re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
@@ -396,7 +396,7 @@ def is_chrome(line: str) -> bool:
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line, count)
         or (count <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
-        or (len(line) <= 120 and (line[:1] in "«‹←" or line[-1:] in "»›→"))  # a link to the post before or after
+        or (len(line) <= 120 and ((line[:1] in "«‹←" and "»" not in line[1:]) or (line[-1:] in "»›→" and "«" not in line[:-1])))  # a link to the post before or after (a quotation in guillemets is none)
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
         or is_land_acknowledgement(line)
     )
@@ -722,7 +722,7 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
 
 
 _ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
-_PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2},\s+"
+_PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2}(?:,|\s[-–—])\s+"
                           r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)")  # ("BENGALURU, AUG 10 2024, 23:58 IST")
 
 
@@ -928,7 +928,7 @@ _FOREIGN_BY = re.compile(r"^(?i:par|por|von|di|door)\s+(?P<who>[A-ZÀ-ÖØ-Þ\u0
 _WITH_AGENCY = re.compile(r"\s+(?:avec|con|com|mit|met)\s+")
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
 # A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
-_CREDIT_LABEL = re.compile(r"^(?:words|text|story|author(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writer|reporter|reporting|byline)"
+_CREDIT_LABEL = re.compile(r"^(?:words|text|texto|texte|testo|story|author(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writer|reporter|reporting|byline)"
                            r"(?:\s+(?:and|&)\s+(?:pictures|photos|photographs|photography|images))?\s*:\s*(?P<who>\S.*)$", re.I)
 # Where a reporter was, between names ("Reporting by Jane Doe in Mombasa and John Roe in Nairobi; Editing by …").
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s+(?:and|&)\s|\s*[;,)]|$)")
@@ -1003,7 +1003,10 @@ def _user_name(who: str, *, posted: bool) -> str | None:
 def _names_at_start(text: str) -> str | None:
     """The person or people a byline's text starts with ("Andrew V. Pestano and Doug G. Ware", "John M.
     Glionna And Rich Connell" out of "… Rich Connell Los Angeles Times"), or None."""
-    text = text.strip().rstrip(".")
+    text = text.strip().rstrip(".").replace(" & ", " and ")
+    desk, joined, person = text.partition(" and ")
+    if joined and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person):
+        text = person  # a desk and a writer ("Staff Correspondent & Ananya Raghavan"): the writer
     if GENERIC_CREDIT.match(text):
         person, joined, desk = text.rpartition(" and ")
         if not (joined and person and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person)):
@@ -1377,14 +1380,15 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
 
 @lru_cache(maxsize=8192)
 def is_headline_like(line: str) -> bool:
-    """Could be a headline: a line of 2 to 40 words starting with a capital, a digit or a quote, that is not
+    """Could be a headline: a line of 2 to 40 words starting with a capital, a digit or a quote (in any language's
+    marks: „…", «…», ¿…?), that is not
     furniture, a date, a byline, a warning, a caption or a link."""
     if not line or len(line) > 300 or is_chrome(line) or URL_LINE.match(line):
         return False
     count = len(words(line))
     if not 2 <= count <= 40:
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#" or _LEADING_TAG.match(line)):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#„«¿¡" or _LEADING_TAG.match(line)):
         return False
     if is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False

@@ -398,7 +398,10 @@ ROLE_WORDS = (
     r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
     # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
-    r"lecturer|blogger|officer|manager|team"
+    r"lecturer|blogger|officer|manager|team|"
+    # the same after a name in other languages ("di Marco Ferretti, inviato a Genova", "Lucía Fernández, corresponsal")
+    r"corresponsal|correspondant|korrespondent(?:in)?|inviat[oa]|enviad[oa]|envoy[ée]e?|redacci[óo]n|r[ée]daction|redaktion|"
+    r"reda[çc][ãa]o|periodista|journaliste|giornalista|jornalista|redakteur(?:in)?|rep[óo]rter"
 )
 # Words that may stand before a job title glued to a byline's name with no comma ("By JANE DOE Senior Staff Writer").
 ROLE_MODIFIERS = frozenset(
@@ -511,7 +514,7 @@ WARNING_WORDS_CUES = (
 )
 # Labels that open a ticker or a live strip rather than a headline ("Breaking: Live updates from …").
 LIVE_STRIP = r"\blive(?:\s+blog|\s+updates?|\s+coverage|:)|\bas it happened\b|\blatest updates\b|\bminute[- ]by[- ]minute\b"
-TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"
+TICKER_LABELS = (r"^(?:breaking(?:\s+news)?|ultim[’']ora|[úu]ltima\s+hora|derni[èe]re\s+minute|le\s+fil\s+info|eilmeldung|urgente|(?:[a-z]+\s+){0,2}alerts?(?=\s*[:|–—-]|\s*$)|live(?:\s+updates?)?|latest(?:\s+news)?"
                  r"|just\s+in|developing|trending(?:\s+now)?|watch\s+live|top\s+stories|in\s+the\s+news"
                  r"|(?:ticker|(?:hot\s+)?topics|flash)(?=\s*[:|–—▸-])|(?:traffic|travel|roads?)(?=\s*:))\b\s*[:|–—▸-]?")
 # An alert's label alone on its line, the alert's words on the next ("SEVERE WEATHER ALERT" / "Ice storm warning
