@@ -166,6 +166,8 @@ def forget_lines() -> None:
     """Forget the lines worked out so far (articles.importing.clear_caches)."""
     _line_features.cache_clear()
     _on_its_own.cache_clear()
+    _passed_over.cache_clear()
+    _PageMemo.lines, _PageMemo.found = None, {}
 
 
 def non_blank_lines(lines, start, step, count):
@@ -664,6 +666,7 @@ def _headline_with_credits(following: list[str], month_first: bool) -> bool:
 HEADER_REACH = 6  # how far under a headline its credits may stand (past its deck, a warning, a caption)
 
 
+@lru_cache(maxsize=8192)
 def _passed_over(line: str) -> bool:
     """What may stand between a headline and its credits without breaking the header: a stated warning, a
     caption or a video's label, a promotion, the reading time, a share row or other furniture."""
@@ -671,11 +674,33 @@ def _passed_over(line: str) -> bool:
                 or _READING_TIME.match(line) or kinds.is_chrome(line) or _CREDIT.match(line))
 
 
+class _PageMemo:
+    """What credited() found for each line of the page being read: the page's lines are one list for the whole
+    parse, so the answers are kept while that list is the one asked about (a new list starts afresh)."""
+
+    lines: list[str] | None = None
+    found: dict = {}
+
+    @classmethod
+    def of(cls, lines: list[str]) -> dict:
+        if cls.lines is not lines:
+            cls.lines, cls.found = lines, {}
+        return cls.found
+
+
 def credited(lines: list[str], index: int, month_first: bool = False) -> bool:
     """Whether the line heads an article's header: its byline, the writer's name or a date (a relative one,
     "2 hours ago", included) stands under it within HEADER_REACH lines, past at most one deck (a line of
     another kind, not a short label) and any warnings, captions, promotions or furniture — but not past
     running text or a short label."""
+    found = _PageMemo.of(lines)
+    key = (index, month_first)
+    if key not in found:
+        found[key] = _credited(lines, index, month_first)
+    return found[key]
+
+
+def _credited(lines: list[str], index: int, month_first: bool) -> bool:
     deck, short = False, len(kinds.words(title_text(lines[index]))) <= 3
     for _, line in next_lines(lines, index, HEADER_REACH):
         if _credits(line, month_first) or (len(kinds.words(line)) <= 6 and kinds.RELATIVE_DATE.search(line)):
