@@ -930,3 +930,23 @@ def test_a_section_set_off_by_a_bar_is_no_part_of_the_headline():
 
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
+
+
+def test_a_date_only_at_the_foot_on_a_publication_line():
+    """A magazine's review dated only under the article ("Posted 3rd October 2024 in Reviews"); a comment's date
+    under it is no publication line."""
+    parsed = parse(f"{HEADLINE}\n\nWords: Sam Lee\n\n{BODY}\nPosted 3rd October 2024 in Reviews\n\n"
+                   "2 comments:\nAnonymous said...\n7 October 2024 at 08:02\n")
+    assert parsed.published_on == date(2024, 10, 3)
+
+
+def test_two_publication_days_at_the_foot_give_no_date():
+    parsed = parse(f"{HEADLINE}\n\nWords: Sam Lee\n\n{BODY}\nPublished 3 October 2024\n\nPublished 9 May 2021\n")
+    assert parsed.published_on is None
+
+
+def test_a_headline_under_a_question_in_capitals_is_never_published_for_sure():
+    """'SINKING FEELING?' over a longer line: a pun may be the headline, so an editor is shown both."""
+    parsed = parse("SPORT\nSINKING FEELING?\nWomen's first eight capsize at the regatta — then come back to win the plate\n"
+                   f"Words by Priya Natarajan\n19.03.2023\n{BODY}")
+    assert parsed.title == "SINKING FEELING?" or (not parsed.title_confirmed and parsed.title_rival == "SINKING FEELING?")

@@ -269,8 +269,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")
-    if crumb is None and (deck or (OVERLINE_QUOTE.match(above) and kinds.is_all_caps(above) and len(kinds.words(above)) >= 3)):
-        # (the deck of the headline above it; or under a quotation in capitals, which may be the headline itself)
+    overline = kinds.is_all_caps(above) and (
+        (OVERLINE_QUOTE.match(above) and len(kinds.words(above)) >= 3) or (above[-1:] in "?!" and len(kinds.words(above)) >= 2))
+    if crumb is None and (deck or overline):
+        # (the deck of the headline above it; or under a quotation or a question in capitals, "SINKING FEELING?",
+        # which may be the headline itself)
         header.title_confirmed = False
         header.title_rival = title_text(above)
     tagged = title_warning(header.title)
@@ -418,9 +421,10 @@ BREADCRUMB_LINES = 12  # lines over the headline where a breadcrumb's path may g
 def date_elsewhere(lines: list[str], title_at: int, body_start: int, end: int, *, month_first: bool = False) -> Dated | None:
     """When the header gives no date: the stored date line opening the page ("date 2019-06-21 …"), the date
     of the dateline that opens the article ("NAIROBI/GENEVA, 3 March 2026 – …", after captions perhaps), that
-    of the print edition's line that closes it ("Published in The Tribune, February 18th, 2026"), or failing all
-    else a day in the breadcrumb's path over the headline ("Home / Archives / 2026-02-18 / …"); else None. A date
-    in a banner, a comment or the running text is never taken."""
+    of the print edition's line that closes it ("Published in The Tribune, February 18th, 2026"), that of a
+    publication line at the article's foot when the page so labels one day only ("Posted 3rd October 2024 in
+    Reviews"), or failing all else a day in the breadcrumb's path over the headline ("Home / Archives / 2026-02-18 /
+    …"); else None. A date in a banner, a comment or the running text is never taken."""
     first = next((line for line in lines if line), "")
     if kinds.STORED_DATE.match(first):
         return kinds.date_line(first, month_first=month_first)
@@ -430,6 +434,11 @@ def date_elsewhere(lines: list[str], title_at: int, body_start: int, end: int, *
             return dated
     if end < len(lines) and _PRINT_NOTE.match(lines[end]):
         return kinds.date_in(lines[end], month_first=month_first, numeric=False)
+    # A publication line at the article's foot ("Posted 3rd October 2024 in Reviews"), when the page has one day so labelled
+    footed = {dated.day: dated for dated in (kinds.publication_line_date(line, month_first=month_first)
+                                             for line in lines[body_start:] if line and line[:1] in "PpFf") if dated}
+    if len(footed) == 1:
+        return next(iter(footed.values()))
     return kinds.breadcrumb_date(lines[max(0, title_at - BREADCRUMB_LINES):title_at])
 
 

@@ -665,6 +665,14 @@ _UPDATED_FIRST = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _PUBLISHED_LATER = re.compile(r"(?<=[\s,;|·•(])(?:(?:first|originally)\s+)?(?:published|posted)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
 
 
+def publication_line_date(line: str, *, month_first: bool = False) -> Dated | None:
+    """The date of a line that says it is the publication's ("Published: 08:15, 22 August 2023", "Posted 3rd
+    October 2024 in Reviews", "Published 19.03.2023 · Last edited 20.03.2023"), or None."""
+    if len(line) > 120 or not _PUBLICATION_LABEL.match(line) or _UPDATED_FIRST.match(line):
+        return None
+    return date_line(line, month_first=month_first) or date_in(line, month_first=month_first)
+
+
 _PUBLICATION_LABEL = re.compile(
     r"^(?:(?:(?:last\s+|first\s+)?(?:published|posted|updated|modified)|update\s+time|publi(?:shed|cation)\s+date)\b|date\s*:)", re.I)
 
