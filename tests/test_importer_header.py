@@ -132,12 +132,15 @@ def test_a_relative_phrase_alone_is_no_date(line):
 
 @pytest.mark.parametrize(
     "text, written",
-    [("05/06/2022", "05/06/2022"), ("5.6.22", "5.6.22"), ("Posted 03/04/2021 at 7:12", "03/04/2021"),
-     ("13/06/2022", ""), ("06/06/2022", ""), ("2022-05-06", ""), ("12 March 2024", "")],
+    [("05/06/2022", "05/06/2022"), ("5-6-22", "5-6-22"), ("Posted 03/04/2021 at 7:12", "03/04/2021"),
+     ("13/06/2022", ""), ("06/06/2022", ""), ("2022-05-06", ""), ("12 March 2024", ""), ("5.6.22", ""),
+     ("08.05.2024, 17:20 Uhr", "")],
 )
 def test_a_numeric_date_that_reads_either_way_round(text, written):
-    """Only a numeric date whose two numbers could each be the month, and differ, is ambiguous."""
+    """Only a numeric date whose two numbers could each be the month, and differ, is ambiguous; one set with dots
+    is written day first wherever it is written ("08.05.2024" is 8 May, even on a site read month first)."""
     assert kinds.either_way(text) == written
+    assert kinds.date_line("08.05.2024", month_first=True).day == date(2024, 5, 8)
 
 
 HEADLINE = "Volunteers count a record number of bats in the old railway tunnel"

@@ -598,10 +598,12 @@ NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<secon
 
 def either_way(text: str) -> str:
     """The numeric date in ``text`` if its day and month could be read either way round ("05/06/2022"),
-    else "" ("13/06/2022", "06/06/2022" and "2022-06-05" read one way only)."""
+    else "" ("13/06/2022", "06/06/2022", "2022-06-05" and "08.05.2024", dotted and so day first, read one way only)."""
     match = NUMERIC_DATE.search(text)
     if match is None:
         return ""
+    if "." in match.group(0):
+        return ""  # (a date set with dots, "08.05.2024", is written day first wherever it is written)
     first, second = int(match.group("first")), int(match.group("second"))
     return match.group(0) if 1 <= first <= 12 and 1 <= second <= 12 and first != second else ""
 
@@ -616,7 +618,7 @@ def parse_date(text: str, *, month_first: bool = False) -> date | None:
         groups = match.groupdict()
         if "first" in groups:
             first, second = int(groups["first"]), int(groups["second"])
-            day, month = (second, first) if month_first else (first, second)
+            day, month = (second, first) if month_first and groups.get("sep") != "." else (first, second)
         else:
             month = groups["month"]
             month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
