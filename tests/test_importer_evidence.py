@@ -950,3 +950,10 @@ def test_a_headline_under_a_question_in_capitals_is_never_published_for_sure():
     parsed = parse("SPORT\nSINKING FEELING?\nWomen's first eight capsize at the regatta — then come back to win the plate\n"
                    f"Words by Priya Natarajan\n19.03.2023\n{BODY}")
     assert parsed.title == "SINKING FEELING?" or (not parsed.title_confirmed and parsed.title_rival == "SINKING FEELING?")
+
+
+def test_a_blogs_name_and_its_motto_sentence_over_its_menu_are_no_headline():
+    parsed = parse("Notes from Kharkiv\nA volunteer medic's diary. Not journalism, just what I see.\n"
+                   "Home   About me   Donate for tourniquets   Archive\nSaturday, March 1, 2025\n"
+                   f"Forty hours at the stabilisation point\n{BODY}\nPosted by Oksana at 9:14 PM\n")
+    assert parsed.title == "Forty hours at the stabilisation point"

@@ -645,6 +645,9 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                     lines, [(position, other) for position, other in raw_following if position > at], month_first):
                 continue  # a site's name and its motto over the day's date and its menu
             return index, True  # a headline and its deck
+        past = next((other for position, other in raw_following if position > following[0][0]), "")
+        if kinds.is_sentence(after) and len(kinds.words(line)) <= 5 and past and (is_nav_row(past) or kinds.is_menu_row(past)):
+            continue  # a site's name and its motto over its menu ("Notes from Kharkiv" / "A volunteer medic's diary." / "Home  About")
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
             or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
