@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article
+from articles.models import Article, Author
 from tests.factories import ArticleFactory
 from tests.pictures import photo, stored
 from tests.test_browser import _log_in, axe_violations, browser, shoot  # noqa: F401  (browser: the fixture)
@@ -237,5 +237,25 @@ def test_the_link_to_the_warnings_shows_the_whole_decision(browser, live_server,
         top = heading.evaluate("h => h.getBoundingClientRect().top")
         assert 0 <= top < 200, top
         assert page.locator("#id_warnings").evaluate("w => w.getBoundingClientRect().bottom <= window.innerHeight")
+    finally:
+        context.close()
+
+
+def test_the_article_list_shows_why_an_import_waits_on_a_laptop(browser, live_server, newsroom, editor):  # noqa: F811
+    """At 1280 px, with the admin's sidebar open and two writers' long byline in the list, the article list takes
+    the page's width (its filters under it) and its last column, why the importer held an article, is read without
+    scrolling sideways."""
+    ArticleFactory(title="Dozens missing after an overloaded ferry sinks", in_review=True, published_at=None,
+                   author=Author.objects.create(name="Camila Duarte Nogueira and Rafael Nogueira dos Santos"),
+                   source_name="ferry.txt", review_reasons=["no publication date found"], submitted_at=timezone.now())
+    context = browser.new_context(viewport=SIZES["1280"], base_url=live_server.url)
+    try:
+        page = context.new_page()
+        _log_in(page, editor.username)
+        page.goto("/admin/articles/article/")
+        shoot(page, "article-list", "1280")
+        assert page.evaluate(OVERFLOW) == {"page": 0, "results": 0}
+        reasons = page.locator("#result_list td.field-needs_attention").first.bounding_box()
+        assert reasons["x"] + reasons["width"] <= 1280
     finally:
         context.close()
