@@ -166,7 +166,10 @@ def _cued(pairs):
 def _matches_cued(cued, line: str) -> bool:
     """Whether the line is one of the cued patterns' (looked for only when its cue is in the lower-cased line)."""
     low = line.lower()
-    return any(cue in low and pattern.match(line) for cue, pattern in cued)
+    for cue, pattern in cued:  # (a plain loop: quicker than any() over a generator)
+        if cue in low and pattern.match(line):
+            return True
+    return False
 
 
 END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
