@@ -9,7 +9,7 @@ import re
 import unicodedata
 from re import _constants as codes, _parser  # (the parsed form of a pattern: FirstCharacterIndex)
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import UTC, date, datetime, time
 
 import dateparser
@@ -55,52 +55,61 @@ def _any(patterns, flags=re.I):
 
 class FirstCharacterIndex:
     """``_any(patterns)`` for a long list of whole-line patterns, looked up by the line's first character: for
-    each ASCII character one pattern of only the alternatives whose matches can start with it (read from each
-    alternative's parsed form: ``_first_characters``), so that a line is tried against a few alternatives, not
-    all of them (the engine tries every alternative of a case-insensitive alternation in turn, at some cost each
-    on every line). A line starting with any other character goes through them all as before; an alternative
-    whose first character cannot be told is tried whatever the line's. ``match`` finds a match exactly when
+    each first character one pattern of only the alternatives whose matches can start with it (read from each
+    alternative's parsed form: ``_first_characters``; made the first time a line starts with that character),
+    so that a line is tried against a few alternatives, not all of them (the engine tries every alternative of a
+    case-insensitive alternation in turn, at some cost each on every line). An alternative whose first
+    character cannot be told is tried whatever the line's. ``match`` finds a match exactly when
     ``_any(patterns).match`` does; the match comes from a smaller pattern (its groups numbered otherwise): test
     it for truth only."""
 
     def __init__(self, patterns, flags=re.I):
-        self.whole = _any(patterns, flags)
-        firsts = [_first_characters(pattern, flags) for pattern in patterns]
-        unknown = [pattern for pattern, first in zip(patterns, firsts) if first is None]
-        self.others = _any(unknown, flags) if unknown else None  # (for a first character no alternative names)
-        self.by_first = {
-            character: _any([pattern for pattern, first in zip(patterns, firsts) if first is None or character in first],
-                            flags)
-            for character in set().union(*(first for first in firsts if first))
-        }
+        self.patterns, self.flags = list(patterns), flags
+        self._starts = [_first_characters(pattern, flags) for pattern in self.patterns]
+        self._by_first: dict[str, re.Pattern | None] = {}
+        self._by_choice: dict[tuple[int, ...], re.Pattern | None] = {}
+
+    @cached_property
+    def whole(self) -> re.Pattern:
+        """All the alternatives as one pattern, as ``_any`` makes it."""
+        return _any(self.patterns, self.flags)
 
     def match(self, line: str) -> re.Match | None:
         first = line[:1]
-        if not first.isascii():
-            return self.whole.match(line)
-        pattern = self.by_first.get(first.lower(), self.others)
+        try:
+            pattern = self._by_first[first]
+        except KeyError:
+            pattern = self._by_first[first] = self._pattern_for(first)
         return pattern.match(line) if pattern is not None else None
 
+    def _pattern_for(self, first: str) -> re.Pattern | None:
+        """The alternatives a line starting with ``first`` may match, as one pattern (None: none may)."""
+        chosen = tuple(index for index, starts in enumerate(self._starts) if starts is None or any(
+            re.fullmatch(character, first, flags) for character, flags in starts))
+        if chosen not in self._by_choice:
+            self._by_choice[chosen] = _any([self.patterns[index] for index in chosen], self.flags) if chosen else None
+        return self._by_choice[chosen]
 
-def _first_characters(pattern: str, flags) -> frozenset[str] | None:
-    """The ASCII characters (lower-cased) a non-empty match of ``pattern`` can start with; None when that cannot
-    be told (any character, a class such as ``[^…]``) or the pattern may match an empty line."""
+
+def _first_characters(pattern: str, flags) -> list[tuple[str, int]] | None:
+    """What a non-empty match of ``pattern`` can start with, as one-character patterns, each with its flags; None
+    when that cannot be told (any character, a class such as ``[^…]``) or the pattern may match an empty line."""
     try:
         parsed = _parser.parse(pattern, flags)
         first, empty = _sequence_firsts(parsed.data, flags | parsed.state.flags)  # (with "(?i)" at its start)
     except Exception:  # (the parser's private form changed): every alternative is tried
         return None
-    return None if first is None or empty else frozenset(first)
+    return None if first is None or empty else first
 
 
-def _sequence_firsts(items, flags) -> tuple[set[str] | None, bool]:
-    """(the first characters of the parsed items' matches, or None: any; whether they may match nothing)."""
-    found = set()
+def _sequence_firsts(items, flags) -> tuple[list[tuple[str, int]] | None, bool]:
+    """(what the parsed items' matches start with, or None: anything; whether they may match nothing)."""
+    found = []
     for op, av in items:
         first, empty = _item_firsts(op, av, flags)
         if first is None:
             return None, False
-        found |= first
+        found += first
         if not empty:
             return found, False
     return found, True
@@ -109,44 +118,38 @@ def _sequence_firsts(items, flags) -> tuple[set[str] | None, bool]:
 _CATEGORIES = {codes.CATEGORY_DIGIT: r"\d", codes.CATEGORY_SPACE: r"\s", codes.CATEGORY_WORD: r"\w"}
 
 
-def _item_firsts(op, av, flags) -> tuple[set[str] | None, bool]:
+def _item_firsts(op, av, flags) -> tuple[list[tuple[str, int]] | None, bool]:
     if op is codes.LITERAL:
-        return _ascii_matching(re.escape(chr(av)), flags), False
+        return [(re.escape(chr(av)), flags)], False
     if op is codes.IN:
-        found = set()
+        found = []
         for kind, value in av:
             if kind is codes.LITERAL:
-                found |= _ascii_matching(re.escape(chr(value)), flags)
+                found.append((re.escape(chr(value)), flags))
             elif kind is codes.RANGE:
-                found |= _ascii_matching(f"[{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}]", flags)
+                found.append((f"[{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}]", flags))
             elif kind is codes.CATEGORY and value in _CATEGORIES:
-                found |= _ascii_matching(_CATEGORIES[value], flags)
+                found.append((_CATEGORIES[value], flags))
             else:
                 return None, False
         return found, False
     if op in (codes.AT, codes.ASSERT, codes.ASSERT_NOT):  # (matching no character)
-        return set(), True
+        return [], True
     if op is codes.SUBPATTERN:
         # (with the flags it adds, "(?i:…)"; one it takes away, "(?-i:…)", only narrows what it matches)
         return _sequence_firsts(av[-1].data, flags | av[1])
     if op is codes.BRANCH:
-        found, empty = set(), False
+        found, empty = [], False
         for branch in av[1]:
             first, may_be_empty = _sequence_firsts(branch.data, flags)
             if first is None:
                 return None, False
-            found, empty = found | first, empty or may_be_empty
+            found, empty = found + first, empty or may_be_empty
         return found, empty
     if op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
         first, empty = _sequence_firsts(av[2].data, flags)
         return first, empty or av[0] == 0
     return None, False
-
-
-def _ascii_matching(character_pattern: str, flags) -> set[str]:
-    """The ASCII characters, lower-cased, that a one-character pattern matches with ``flags`` (asked of the
-    engine itself: case-insensitively "K" matches the Kelvin sign, "s" the long s)."""
-    return {chr(code).lower() for code in range(128) if re.fullmatch(character_pattern, chr(code), flags)}
 
 
 CHROME = FirstCharacterIndex(phrases.CHROME_LINES)
