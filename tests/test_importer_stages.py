@@ -680,3 +680,35 @@ def test_a_cued_pattern_finds_what_its_pattern_finds(cued, samples):
             assert cued.pattern.search(text), text
             assert cued.search(text), text
     assert cued.search("The council met on Tuesday and voted to repair the road.") is None
+
+
+def _page_lines():
+    """The cleaned lines of the seeds and the fixture pages, each also in capitals and opening with a letter a
+    case-insensitive pattern reads as an ASCII one."""
+    root = Path(__file__).resolve().parent.parent
+    found = set()
+    for path in [*sorted((root / "seeds").glob("*.txt")), *sorted((root / "tests" / "fixtures" / "unseen").glob("*.txt"))]:
+        for line in path.read_text(encoding="utf-8-sig").splitlines():
+            line = kinds.clean_line(line)
+            found.update((line, line.upper(), "K" + line[1:], "\u212a" + line[1:], "\u017f" + line[1:], line[:1]))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("index", [kinds.CHROME, kinds.END_OF_ARTICLE], ids=["CHROME", "END_OF_ARTICLE"])
+def test_a_first_character_index_matches_what_its_alternation_matches(index):
+    """A long alternation of whole-line patterns looked up by the line's first character (lines.FirstCharacterIndex)
+    matches exactly the lines the whole alternation matches."""
+    lines = _page_lines()
+    assert sum(bool(index.whole.match(line)) for line in lines) > 10
+    for line in lines:
+        assert bool(index.match(line)) == bool(index.whole.match(line)), line
+
+
+def test_a_first_character_index_reads_flags_set_inside_its_patterns():
+    """An alternative made case-insensitive inside ("(?i:…)") or opening with an optional part, a character class,
+    a non-ASCII character or anything at all is still tried on the lines it can match."""
+    index = kinds.FirstCharacterIndex([r"(?i:a)x", r"(?:the\s+)?end", r"[0-9]+ comments", r"—\s*fin", r".*q", r"\s*z"], 0)
+    for line in ["Ax", "ax", "the end", "end", "12 comments", "— fin", "zzq", "q", " z", "z"]:
+        assert index.match(line) and index.whole.match(line), line
+    for line in ["Bx", "The end", "", "x", "comments"]:
+        assert not index.match(line) and not index.whole.match(line), line

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from re import _constants as codes, _parser  # (the parsed form of a pattern: FirstCharacterIndex)
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import UTC, date, datetime, time
 
 import dateparser
@@ -52,13 +53,112 @@ def _any(patterns, flags=re.I):
     return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", flags)
 
 
-CHROME = _any(phrases.CHROME_LINES)
+class FirstCharacterIndex:
+    """``_any(patterns)`` for a long list of whole-line patterns, looked up by the line's first character: for
+    each first character one pattern of only the alternatives whose matches can start with it (read from each
+    alternative's parsed form: ``_first_characters``; made the first time a line starts with that character),
+    so that a line is tried against a few alternatives, not all of them (the engine tries every alternative of a
+    case-insensitive alternation in turn, at some cost each on every line). An alternative whose first
+    character cannot be told is tried whatever the line's. ``match`` finds a match exactly when
+    ``_any(patterns).match`` does; the match comes from a smaller pattern (its groups numbered otherwise): test
+    it for truth only."""
+
+    def __init__(self, patterns, flags=re.I):
+        self.patterns, self.flags = list(patterns), flags
+        self._starts = [_first_characters(pattern, flags) for pattern in self.patterns]
+        self._by_first: dict[str, re.Pattern | None] = {}
+        self._by_choice: dict[tuple[int, ...], re.Pattern | None] = {}
+
+    @cached_property
+    def whole(self) -> re.Pattern:
+        """All the alternatives as one pattern, as ``_any`` makes it."""
+        return _any(self.patterns, self.flags)
+
+    def match(self, line: str) -> re.Match | None:
+        first = line[:1]
+        try:
+            pattern = self._by_first[first]
+        except KeyError:
+            pattern = self._by_first[first] = self._pattern_for(first)
+        return pattern.match(line) if pattern is not None else None
+
+    def _pattern_for(self, first: str) -> re.Pattern | None:
+        """The alternatives a line starting with ``first`` may match, as one pattern (None: none may)."""
+        chosen = tuple(index for index, starts in enumerate(self._starts) if starts is None or any(
+            re.fullmatch(character, first, flags) for character, flags in starts))
+        if chosen not in self._by_choice:
+            self._by_choice[chosen] = _any([self.patterns[index] for index in chosen], self.flags) if chosen else None
+        return self._by_choice[chosen]
+
+
+def _first_characters(pattern: str, flags) -> list[tuple[str, int]] | None:
+    """What a non-empty match of ``pattern`` can start with, as one-character patterns, each with its flags; None
+    when that cannot be told (any character, a class such as ``[^…]``) or the pattern may match an empty line."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        first, empty = _sequence_firsts(parsed.data, flags | parsed.state.flags)  # (with "(?i)" at its start)
+    except Exception:  # (the parser's private form changed): every alternative is tried
+        return None
+    return None if first is None or empty else first
+
+
+def _sequence_firsts(items, flags) -> tuple[list[tuple[str, int]] | None, bool]:
+    """(what the parsed items' matches start with, or None: anything; whether they may match nothing)."""
+    found = []
+    for op, av in items:
+        first, empty = _item_firsts(op, av, flags)
+        if first is None:
+            return None, False
+        found += first
+        if not empty:
+            return found, False
+    return found, True
+
+
+_CATEGORIES = {codes.CATEGORY_DIGIT: r"\d", codes.CATEGORY_SPACE: r"\s", codes.CATEGORY_WORD: r"\w"}
+
+
+def _item_firsts(op, av, flags) -> tuple[list[tuple[str, int]] | None, bool]:
+    if op is codes.LITERAL:
+        return [(re.escape(chr(av)), flags)], False
+    if op is codes.IN:
+        found = []
+        for kind, value in av:
+            if kind is codes.LITERAL:
+                found.append((re.escape(chr(value)), flags))
+            elif kind is codes.RANGE:
+                found.append((f"[{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}]", flags))
+            elif kind is codes.CATEGORY and value in _CATEGORIES:
+                found.append((_CATEGORIES[value], flags))
+            else:
+                return None, False
+        return found, False
+    if op in (codes.AT, codes.ASSERT, codes.ASSERT_NOT):  # (matching no character)
+        return [], True
+    if op is codes.SUBPATTERN:
+        # (with the flags it adds, "(?i:…)"; one it takes away, "(?-i:…)", only narrows what it matches)
+        return _sequence_firsts(av[-1].data, flags | av[1])
+    if op is codes.BRANCH:
+        found, empty = [], False
+        for branch in av[1]:
+            first, may_be_empty = _sequence_firsts(branch.data, flags)
+            if first is None:
+                return None, False
+            found, empty = found + first, empty or may_be_empty
+        return found, empty
+    if op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
+        first, empty = _sequence_firsts(av[2].data, flags)
+        return first, empty or av[0] == 0
+    return None, False
+
+
+CHROME = FirstCharacterIndex(phrases.CHROME_LINES)
 SIDEBAR = _any(phrases.SIDEBAR_LABELS)
 SPONSOR = _any([phrases.SPONSOR_LABELS])
 WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
 SHARE_ROW = re.compile(rf"^(?:share\s+(?:(?:this|the)\s+\w+\s+)?(?:on|via|to)\s*:?\s*)?(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = CuedPattern(phrases.PROMOTION, phrases.PROMOTION_CUES)
-END_OF_ARTICLE = _any(phrases.END_OF_ARTICLE)
+END_OF_ARTICLE = FirstCharacterIndex(phrases.END_OF_ARTICLE)
 
 
 def _cued(pairs):
@@ -69,7 +169,10 @@ def _cued(pairs):
 def _matches_cued(cued, line: str) -> bool:
     """Whether the line is one of the cued patterns' (looked for only when its cue is in the lower-cased line)."""
     low = line.lower()
-    return any(cue in low and pattern.match(line) for cue, pattern in cued)
+    for cue, pattern in cued:  # (a plain loop: quicker than any() over a generator)
+        if cue in low and pattern.match(line):
+            return True
+    return False
 
 
 END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)

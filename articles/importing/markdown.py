@@ -17,7 +17,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([+\-=>]|\d+[.)])(?=\s|$)")
 def _escape(text: str) -> str:
     """Escape Markdown syntax in plain text, then turn bare URLs and pic.twitter.com links into autolinks."""
     if "http" not in text:  # (most paragraphs: no address to link)
-        return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _escape_plain(text))
+        return _escape_line_start(_escape_plain(text))
     pieces = []
     last = 0
     for match in _INLINE_URL.finditer(text):
@@ -25,14 +25,20 @@ def _escape(text: str) -> str:
         pieces.append(f"<{match.group(1)}>")
         last = match.end()
     pieces.append(_escape_plain(text[last:]))
-    escaped = "".join(pieces)
-    escaped = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
-    return escaped
+    return _escape_line_start("".join(pieces))
+
+
+def _escape_line_start(text: str) -> str:
+    """The text with a mark Markdown reads at a line's start escaped ("1. ", "- ", "> ", "="): a list's, a
+    quotation's, a heading's underline. (Looked for before substituting: most text opens with none.)"""
+    if not _MD_LINE_START.match(text):
+        return text
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _escape_plain(text: str) -> str:
     if "pic.twitter.com/" not in text:
-        return _MD_SPECIAL.sub(r"\\\1", text)
+        return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text  # (most text: nothing to escape)
     pieces = []
     last = 0
     for match in _PIC_LINK.finditer(text):
