@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import mul
 
 CLEAR_MARGIN = 0.35  # the least margin that counts as a clear win, whatever the fitting says
 
@@ -49,7 +50,7 @@ class Scorer:
         return self.score_features(candidate.features)
 
     def score_features(self, features: tuple[float, ...]) -> float:
-        return sum(w * x for w, x in zip(self.vector, features))
+        return sum(map(mul, self.vector, features))  # (the same products summed in the same order as a generator's)
 
     def choose(self, candidates: list[Candidate]) -> Choice:
         if not candidates:
