@@ -167,6 +167,7 @@ def forget_lines() -> None:
     _line_features.cache_clear()
     _on_its_own.cache_clear()
     _passed_over.cache_clear()
+    _header_kind.cache_clear()
     _PageMemo.lines, _PageMemo.found = None, {}
 
 
@@ -706,18 +707,32 @@ def credited(lines: list[str], index: int, month_first: bool = False) -> bool:
 def _credited(lines: list[str], index: int, month_first: bool) -> bool:
     deck, short = False, len(kinds.words(title_text(lines[index]))) <= 3
     for _, line in next_lines(lines, index, HEADER_REACH):
-        if _credits(line, month_first) or (len(kinds.words(line)) <= 6 and kinds.RELATIVE_DATE.search(line)):
+        kind = _header_kind(line, month_first)
+        if kind == "credit":
             return True
-        if is_nav_row(line) or kinds.is_menu_row(line):
-            return False  # (a menu: what stands under it is not this line's header)
-        if _passed_over(line):
+        if kind == "passed":
             continue
-        if deck or len(kinds.words(line)) <= 3 or (kinds.is_sentence(line) and len(kinds.words(line)) >= 40):
-            return False
-        if short:
-            return False  # (a label over the headline, or a name over a bio: no deck under three words)
+        if kind == "stop" or deck or short:
+            return False  # (a menu, a label, running text; or a second deck, or a label or a name over its deck)
         deck = True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _header_kind(line: str, month_first: bool) -> str:
+    """What a line under a possible headline is to credited(): "credit" (a byline, a name, a date, a relative
+    time), "passed" (what may stand between a headline and its credits: _passed_over), "stop" (a menu, a label of
+    three words or fewer, long running text), or "deck"."""
+    count = len(kinds.words(line))
+    if _credits(line, month_first) or (count <= 6 and kinds.RELATIVE_DATE.search(line)):
+        return "credit"
+    if is_nav_row(line) or kinds.is_menu_row(line):
+        return "stop"
+    if _passed_over(line):
+        return "passed"
+    if count <= 3 or (count >= 40 and kinds.is_sentence(line)):
+        return "stop"
+    return "deck"
 
 
 def is_banner_over_header(lines: list[str], index: int, month_first: bool = False) -> bool:
