@@ -957,3 +957,67 @@ def test_a_blogs_name_and_its_motto_sentence_over_its_menu_are_no_headline():
                    "Home   About me   Donate for tourniquets   Archive\nSaturday, March 1, 2025\n"
                    f"Forty hours at the stabilisation point\n{BODY}\nPosted by Oksana at 9:14 PM\n")
     assert parsed.title == "Forty hours at the stabilisation point"
+
+
+# --- a ticker over the masthead, the site's name before the page's title, captions credited in other ways --------
+
+
+def test_a_ticker_over_the_sites_name_and_motto_is_no_headline():
+    title = "Surfer bitten by shark at Gracetown survives after mates drag him to shore"
+    parsed = parse("southwestvoice.com.au\nHOME | NEWS | SPORT | COMMUNITY\nWednesday, January 21, 2026\n"
+                   "BREAKING: Bussell Highway closed near Capel after truck rollover\nSOUTH WEST VOICE\nYour region. Your news.\n"
+                   f"Local News\n{title}\nJack Brennan\n21/01/2026\n{BODY}")
+    assert parsed.title == title
+
+
+def test_an_alert_in_capitals_over_the_headline_is_no_headline():
+    title = "Police: Man killed, teen wounded in shooting outside Aurora convenience store"
+    parsed = parse("KXRV 7 NEWS\nFIRST ALERT WEATHER DAY: Winter storm warning for Front Range through Thursday morning\n"
+                   f"Closings & Delays (14)\n{title}\nBy Kayla Moreno\nPublished: Jan. 14, 2026 at 6:12 AM MST\n{BODY}")
+    assert (parsed.title, parsed.author) == (title, "Kayla Moreno")
+
+
+def test_a_page_title_naming_the_site_first_gives_way_to_the_headline_under_it():
+    title = "Emergency department waits hit record in Ontario, report finds"
+    parsed = parse(f"The Ottawa Ledger | {title}\nMenu\nTHE OTTAWA LEDGER\nCanada's capital, since 1911\nHEALTH\n{title}\n"
+                   f"By Priya Raman and Étienne Lavoie\nPublished February 3, 2026\n{BODY}")
+    assert (parsed.title, parsed.author) == (title, "Priya Raman and Étienne Lavoie")
+
+
+@pytest.mark.parametrize("line", [
+    "Vecinos de San Isidro observan una vivienda derrumbada tras el sismo. (Foto: Agencia Andina Sur)",
+    "Bombeiros trabalham no bairro Vila Esperança, um dos mais atingidos. Foto: Rafael Moura/Folha do Litoral",
+    "Les pompiers sont intervenus avec une grande échelle pour évacuer les habitants. Photo Le Progrès / Illustration",
+    "Still from 'The Orchard at Dusk' (2023). Courtesy of Meridian Pictures.",
+    "Workers rest in the shade at a construction site during the midday break. — AFP file",
+    "Police are holding 17 people over the violence in Kitutu Chache on Sunday. [Samwel Nyamweya, Nairobi Post]",
+])
+def test_captions_credited_in_more_ways(line):
+    assert kinds.is_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said the rule [Section 4, Part B] applies.", "The vote passed. Foto finish for the mayor",
+])
+def test_running_text_with_brackets_or_the_word_photo_is_no_caption(line):
+    assert not kinds.is_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Lecture 4 min.", "Lesezeit: 3 Min.", "1.2K reactions · 214 comments", "Dé Luain",
+    "We have detected you are using an ad blocker. Please consider supporting local journalism.",
+])
+def test_more_furniture(line):
+    assert kinds.is_chrome(line)
+
+
+def test_bylines_filed_from_places_and_a_reporting_team():
+    assert kinds.bare_name("Helena Marsh in Amman and Karim Deeb in Qasr Alun") == "Helena Marsh and Karim Deeb"
+    assert kinds.byline("Reporting team: Oliver Brand, Priya Nair and Sam Whitley") == "Oliver Brand, Priya Nair and Sam Whitley"
+
+
+def test_a_help_line_saying_support_is_available_never_opens_the_body():
+    first = "Every Sunday for two years, Gloria Lightfoot has driven the same stretch of highway north of Prince Lake."
+    parsed = parse(f"{HEADLINE}\n\nBy Aaron McLeod\n\n12 March 2024\n\n"
+                   f"Support is available 24 hours a day through the national hope line at 1-855-242-3310.\n\n{first}\n\n{BODY}")
+    assert " ".join(block_text(parsed.blocks[0]).split()) == first

@@ -187,6 +187,15 @@ def _shown_again(lines: list[str], title_at: int, title: str, page_title: bool) 
     return None
 
 
+def _page_title_shown(lines: list[str], title_at: int, title: str) -> tuple[int, str] | None:
+    """The headline shown again under a page's title that names the site first ("The Ottawa Ledger | Emergency
+    department waits hit record …", then that headline on a line of its own): where it stands, and it."""
+    if " | " not in title:
+        return None
+    tail = title.split(" | ", 1)[1].strip()
+    return next(((position, other) for position, other in next_lines(lines, title_at, 15) if other == tail), None)
+
+
 _TRAIL_MARK = re.compile(r"[/>»›]")  # what sets a breadcrumb's steps apart (a bar alone sets apart a menu's links)
 
 
@@ -258,7 +267,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     # A sentence under a headline that its credits stand under too is that headline's deck: never taken for sure.
     deck = choice.winner.text.endswith(".") and under_credited(lines, title_at, month_first)
     title = strip_site_suffix(choice.winner.text, lines)
-    again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text)
+    again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text) or _page_title_shown(lines, title_at, title)
     if again is not None:
         title_at, title = again
     crumb = _breadcrumb_title(lines)

@@ -49,6 +49,7 @@ _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$",
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){2,5}\s*:\s+\S")  # "FIRST ALERT WEATHER DAY: …"
 _SECTION_BAR = re.compile(r"^(?:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)\s+\|\s+(?=\S)", re.I)
 _MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen)\s*[:|–—-]\s*\S", re.I)  # "Video: Family remembers …"
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
@@ -742,6 +743,11 @@ def is_banner_over_header(lines: list[str], index: int, month_first: bool = Fals
     "WAR" / "Missile strike on Kharkiv market kills seven" / "25.05.2024")."""
     if credited(lines, index, month_first):
         return False
+    if _TICKER.match(lines[index]) or _CAPS_LABEL.match(lines[index]):
+        # A ticker's or an alert's line ("BREAKING: Bussell Highway closed …", "FIRST ALERT WEATHER DAY: …") over the
+        # site's name, its motto or a section, then a headline that is credited: a banner.
+        return any(6 <= len(kinds.words(line)) <= 30 and not line.endswith(".") and _headline_shaped(line)
+                   and credited(lines, position, month_first) for position, line in next_lines(lines, index, 6))
     labels = 0
     for position, line in next_lines(lines, index, 5):
         if (len(kinds.words(line)) <= 3 and not _credits(line, month_first)) or _PROMOTION.search(line):

@@ -530,7 +530,7 @@ _OPENING_ASIDE = _any(phrases.OPENING_ASIDES)
 def is_opening_aside(line: str) -> bool:
     """An aside that never opens the body, though it may close it (phrases.OPENING_ASIDES: a help line, how the
     text was edited, who the writer is)."""
-    return len(line) <= 400 and line[:1] in "ITtiA" and bool(_OPENING_ASIDE.match(line))
+    return len(line) <= 400 and line[:1] in "ITtiASsHh" and bool(_OPENING_ASIDE.match(line))
 
 
 @lru_cache(maxsize=8192)
@@ -634,13 +634,26 @@ def has_caption_mark(line: str) -> bool:
             return True  # "… on Sunday. AGENCY/Jane Doe"
     if line[-1:].isalpha() and _DASHED_CREDIT.search(line[-30:]):
         return True  # "Rescuers search the rubble in Nabatieh. — AFP"
+    if line[-1:] in ").]" and _BRACKETED_CREDIT.search(line[-80:]):
+        return True  # "… after the quake. (Foto: Agencia Andina Sur)", "… [Samwel Nyamweya, Nairobi Post]", "Courtesy of …."
+    if _FOREIGN_PHOTO_CREDIT.search(line[-80:]):
+        return True  # "… um dos mais atingidos. Foto: Rafael Moura/Folha do Litoral", "… habitants. Photo Le Progrès / Illustration"
     return bool(_has_hint(line.lower()) or (line.endswith(")") and "/" in line)) and bool(
         CAPTION.search(line) or CAPTION_CREDIT.search(line[-phrases.CREDIT_TAIL:]))
 
 
 # A picture's source after a dash at the end of its caption ("… near Wabag. — Supplied", "… in Gaza. – Reuters").
 _DASHED_CREDIT = re.compile(r"[.!?]\s*[—–]\s*(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Supplied|File(?:\s+photo)?|PTI|ANI|"
-                            r"Xinhua|Anadolu|AAP|dpa|IANS|Bernama|Handout|Courtesy)$")
+                            r"Xinhua|Anadolu|AAP|dpa|IANS|Bernama|Handout|Courtesy)(?:\s+(?:file|photo|pic))?$")
+# A picture's source closing its caption in brackets ("(Foto: Agencia Andina Sur)", "[Samwel Nyamweya, Nairobi Post]")
+# or as a courtesy ("Courtesy of Meridian Pictures.").
+_BRACKETED_CREDIT = re.compile(r"[.!?]\s*(?:\((?:foto|photo|fotografía|bild|picture|image)\s*:\s*[^()]{2,60}\)"
+                             r"|\[[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3},\s*[A-Z][^\[\]]{2,40}\]"
+                             r"|courtesy of [A-Z][^.]{2,60}\.)$", re.I)
+# A picture's source after its caption in another language ("Foto: Rafael Moura/Folha do Litoral", "Photo Le Progrès /
+# Illustration", "Bild: dpa").
+_FOREIGN_PHOTO_CREDIT = re.compile(r"[.!?]\s+(?:foto|photo|bild|fotografía)\s*:?\s+[A-ZÀ-Ö][^.!?]{1,50}(?:/|\s/\s)[^.!?]{1,40}$"
+                                   r"|[.!?]\s+(?:foto|bild)\s*:\s+[A-ZÀ-Ö][^.!?]{1,50}$", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -1041,7 +1054,7 @@ _FOREIGN_BY = re.compile(r"^(?i:par|por|von|di|door)\s+(?P<who>[A-ZÀ-ÖØ-Þ\u0
 _WITH_AGENCY = re.compile(r"\s+(?:avec|con|com|mit|met)\s+")
 _HANDLE = re.compile(r"^by\s*:?\s+(?P<who>[a-z0-9][a-z0-9_.]{5,30})$")  # "by thethreepennyguignol": a user name
 # A credit with a label and a colon ("Words: Sam Lee", "Text: …", "Author: …"); "Words by …" is in _BY.
-_CREDIT_LABEL = re.compile(r"^(?:words|text|texto|texte|testo|story|author(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writer|reporter|reporting|byline)"
+_CREDIT_LABEL = re.compile(r"^(?:words|text|texto|texte|testo|story|author(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writer|reporter|reporting(?:\s+team)?|byline)"
                            r"(?:\s+(?:and|&)\s+(?:pictures|photos|photographs|photography|images))?\s*:\s*(?P<who>\S.*)$", re.I)
 # Where a reporter was, between names ("Reporting by Jane Doe in Mombasa and John Roe in Nairobi; Editing by …").
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s+(?:and|&)\s|\s*[;,)]|$)")
@@ -1287,6 +1300,8 @@ def bare_name(line: str) -> str | None:
         line = f"{joined.group('one')} and {joined.group('two')}"
     if "," in line:
         line = _ROLE_BEFORE_AND.sub(" ", line)  # "Marta Holub, Eastern Europe correspondent, and Daniel Pryce, …"
+    if " in " in line:
+        line = _IN_PLACE.sub("", line)  # "Helena Marsh in Amman and Karim Deeb in Qasr Alun": where each filed from
     names = _names_at_start(line) if _NAMES.match(line) else None
     if not names:
         return None

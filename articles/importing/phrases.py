@@ -15,7 +15,17 @@ CHROME_LINES = [
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
     r"share", r"shares?", r"tweet", r"email", r"print(?: this)?(?: page| article| story)?", r"views?", r"comments?", r"likes?", r"latest",
-    r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
+    r"reading time\b.*", r"\d+\s+min(?:ute)?s?\s+read",
+    # the same in other languages ("Lecture 4 min.", "Lesezeit: 3 Min.", "Tiempo de lectura: 5 min", "Leitura: 4 min")
+    r"(?:lecture|lesezeit|tiempo de lectura|lectura|leitura|tempo de leitura|tempo di lettura)\s*:?\s*\d+\s*min\.?(?:utos?|uten|uti)?\.?",
+    r"\d+\s*min\.?\s+(?:de lecture|lesezeit|de lectura|de leitura|di lettura)",
+    # counters of a post's reactions ("1.2K reactions · 214 comments"), an ad blocker's notice
+    r"[\d.,]+\s*[km]?\s+(?:reactions?|likes?|shares?|comments?|views?)(?:\s*[·|•,]\s*[\d.,]+\s*[km]?\s+(?:reactions?|likes?|shares?|comments?|views?))*",
+    r"(?:we(?:['’]ve| have)? detected|it (?:looks|seems) like) (?:that )?you(?:['’]re| are)? using an? ad ?blocker\b.*",
+    # a link with its count ("Closings & Delays (14)", "Comments (3)")
+    r"[\w&'’ ]{3,30}\s*\(\d{1,4}\)",
+    # a day's name in Irish, a site's day banner ("Dé Luain")
+    r"(?:d[ée]\s+(?:luain|m[áa]irt|c[ée]adaoin|haoine|sathairn|domhnaigh)|d[ée]ardaoin)\b.{0,40}", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
     r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
     r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading|interviews?|videos?|galleries|podcasts?|news))?:?", r"related story:.*", r"more photos and videos", r"source link",
     r"powered by .{1,30}", r"updated", r"published", r"posted", r"accessibility (?:links|help)",
@@ -216,6 +226,7 @@ ARTICLE_NOTES = [
 # outlet's words ("The writer is a lawyer based in Lahore."), a help line for readers the story may affect ("If you
 # are affected by any of the issues raised in this story, contact …").
 OPENING_ASIDES = [
+    r"(?:support|help) is available\b.{0,200}\b(?:call|text|line|helpline|lifeline|\d{3})\b.*",
     r"this (?:account|interview|testimony|conversation|transcript|letter|diary|dispatch) (?:was|has been|is)\b.{0,120}\b(?:edited|condensed|translated)\b.*",
     r"(?:the\s+)?(?:writer|author|columnist|contributor)\s+is\s+(?:a|an|the)\s+.{0,200}",
     r"if (?:you|anyone)(?: or (?:someone|anyone) you know)? (?:are|is|have been|were|feel|need|[’']re)\b.{0,80}?"
@@ -479,7 +490,7 @@ APPEAL = (
 # Promotions of the site itself, wherever they stand: apps, newsletters, notifications, memberships.
 PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app\b|\bget all (?:your|the) news\b|\bin one place\b"
-    r"|\bnewsletters?\b|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
+    r"|\bnewsletters?\b|\b(?:straight )?(?:to|in) your inbox\b|^follow (?:the |us )?[A-Z][\w&' ]{2,40}$|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
     r"|\bsupport (?:us|(?:[\w-]+ ){1,2}journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
@@ -502,7 +513,7 @@ DOCUMENT_KINDS = r"(?:(?:media|press|news)\s+releases?|(?:joint\s+)?statements?|
 # What a match of PROMOTION, LIVE_STRIP or WARNING_WORDS always holds, in lower case (lines.CuedPattern looks for
 # them first): keep each pattern's cues in step with it (tests/test_importer_stages.py checks them).
 PROMOTION_CUES = (
-    "app", "get all", "in one place", "newsletter", "notification", "free", "subscribe", "sign up", "follow us",
+    "app", "get all", "in one place", "newsletter", "inbox", "follow", "notification", "free", "subscribe", "sign up", "follow us",
     "support", "becom", "cookie", "privacy", "send us", "accept all", "reject all", "manage ", "start ",
     "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket",
 )
