@@ -675,8 +675,11 @@ HEADER_REACH = 6  # how far under a headline its credits may stand (past its dec
 def _passed_over(line: str) -> bool:
     """What may stand between a headline and its credits without breaking the header: a stated warning, a
     caption or a video's label, a promotion, the reading time, a share row or other furniture."""
-    return bool(kinds.warning(line) or kinds.is_caption(line) or _MEDIA_LABEL.match(line) or _PROMOTION.search(line)
-                or _READING_TIME.match(line) or kinds.is_chrome(line) or _CREDIT.match(line))
+    if _MEDIA_LABEL.match(line) or _READING_TIME.match(line) or _CREDIT.match(line) or kinds.is_caption(line) \
+            or kinds.warning(line):
+        return True
+    # (a promotion or furniture is short: a paragraph of running text is looked at no further)
+    return len(kinds.words(line)) <= 25 and bool(kinds.is_chrome(line) or _PROMOTION.search(line))
 
 
 class _PageMemo:
@@ -750,7 +753,8 @@ def is_banner_over_header(lines: list[str], index: int, month_first: bool = Fals
                    and credited(lines, position, month_first) for position, line in next_lines(lines, index, 6))
     labels = 0
     for position, line in next_lines(lines, index, 5):
-        if (len(kinds.words(line)) <= 3 and not _credits(line, month_first)) or _PROMOTION.search(line):
+        count = len(kinds.words(line))
+        if (count <= 3 and not _credits(line, month_first)) or (count <= 25 and _PROMOTION.search(line)):
             labels += 1
             continue
         return bool(labels and 4 <= len(kinds.words(line)) <= 30 and _headline_shaped(line) and not line.endswith(".")
