@@ -488,6 +488,18 @@ def test_an_editor_refused_for_undecided_warnings_is_told_her_ticks_are_not_yet_
     assert "“Record my content-warning decision”" in said[0]
 
 
+def test_a_refusal_for_another_reason_says_nothing_of_the_warnings(writer, editor):
+    """Publishing refused because the body is empty: the message says so, and does not send the editor to the
+    warning boxes (ticking them would not let the next press through)."""
+    article = _undecided_draft(writer)
+    response = logged_in(editor).post(change_url(article), form_data(article, body="", _workflow="publish"), follow=True)
+    article.refresh_from_db()
+    assert article.status == "draft"
+    said = [str(m) for m in response.context["messages"]]
+    assert len(said) == 1 and "cannot be published without" in said[0]
+    assert "Record my content-warning decision" not in said[0]
+
+
 def test_the_warning_boxes_offer_no_plus_that_creates_a_warning(writer, editor):
     """Neither the editor's warnings nor the writer's proposals have the admin's "+" (a popup adding a warning to
     the newsroom's vocabulary) beside their ticks; the author field keeps its own."""

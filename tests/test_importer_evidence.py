@@ -1021,3 +1021,35 @@ def test_a_help_line_saying_support_is_available_never_opens_the_body():
     parsed = parse(f"{HEADLINE}\n\nBy Aaron McLeod\n\n12 March 2024\n\n"
                    f"Support is available 24 hours a day through the national hope line at 1-855-242-3310.\n\n{first}\n\n{BODY}")
     assert " ".join(block_text(parsed.blocks[0]).split()) == first
+
+
+# --- the review's cases: what must stay the article's ------------------------------------------------------------
+
+
+def test_headings_naming_a_film_and_its_year_are_kept():
+    parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\nThe summer's two big films could not be less alike.\n\n"
+                   "Barbie (2023)\n\nA bright comedy about a doll who leaves her world, and about the people who made her.\n\n"
+                   "Oppenheimer (2023)\n\nThree hours on the man who built the bomb, and on what it cost him to do it.\n")
+    texts = [" ".join(block_text(block).split()) for block in parsed.blocks]
+    assert "Barbie (2023)" in texts and texts[-1].startswith("Three hours on the man")
+
+
+def test_a_numbered_list_closing_the_article_is_kept():
+    parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nWhat the volunteers will do next, the council said.\n\n"
+                   "1. Clear the fallen trees\n2. Rebuild the banks\n3. Relay the path\n")
+    assert "Relay the path" in " ".join(block_text(block) for block in parsed.blocks)
+
+
+@pytest.mark.parametrize("line, promotion", [("Follow The Manila Chronicle", True), ("Follow the money", False)])
+def test_follow_prompts_name_the_outlet_in_capitals(line, promotion):
+    assert bool(kinds.PROMOTION.search(line)) is promotion
+
+
+def test_a_first_paragraph_about_the_author_is_no_aside():
+    assert kinds.is_opening_aside("Writer is a lawyer and human rights researcher based in Lahore.")
+    assert not kinds.is_opening_aside("The author is the first to admit the plan has flaws.")
+
+
+def test_a_date_line_in_two_parts_giving_two_days_gives_none():
+    assert kinds.date_line("16 juillet 2024 / July 17, 2024") is None
+    assert kinds.date_line("16 juillet 2024 / July 16, 2024").day == date(2024, 7, 16)

@@ -20,7 +20,7 @@ from articles import workflow
 from articles.admin.record import zoned_time
 from articles.content import Content
 from articles.models import Article, ContentWarning
-from articles.workflow import MOVES, WorkflowError
+from articles.workflow import MOVES, WarningsUndecided, WorkflowError
 
 # Moves the change form makes as soon as it is saved (the button says exactly what happens).
 PUBLISHING_MOVES = ("publish", "schedule", "reschedule")
@@ -120,7 +120,7 @@ class RevisionSaving:
             article = workflow.perform(name, obj, request.user, at=getattr(request, "masthead_schedule_at", None))
         except WorkflowError as error:
             said = f"Your changes were saved, but the article was not moved: {error}"
-            if not obj.warnings_decided and workflow.is_editor(request.user):
+            if isinstance(error, WarningsUndecided) and workflow.is_editor(request.user):
                 said = f"{said} {undecided_warnings_hint(obj)}"
             self.message_user(request, said, messages.ERROR, extra_tags=SAVED)
         else:

@@ -168,7 +168,7 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
             if pointed is not None:
                 end = pointed
                 continue
-            if line and not _article_text(line) and not _sign_off_under_text(lines, end) \
+            if line and not _article_text(line) and not _sign_off_under_text(lines, end) and not _NUMBERED_ITEM.match(line) \
                     and any(_article_text(other) for other in lines[max(0, end - 40):end - 1]):
                 end -= 1  # a line that is no running text, past the article's last sentence: the page's, in any language
                 continue
@@ -200,6 +200,7 @@ def _article_text(line: str) -> bool:
 
 
 _ENDS_TEXT = ".!?…\"”’»"
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")  # a numbered list's item closing the article ("3. Relay the path")
 # A label and its comma-set list, as tag lines run in any language ("Tags: a, b, c", "Теги / Tags: Kharkiv, shelling").
 _LABELLED_LIST = re.compile(r"^[^\s:,.]+(?:\s*/\s*[^\s:,.]+)?\s*:\s*[^,.]{1,40}(?:,\s*[^,.]{1,40}){2,}$")
 

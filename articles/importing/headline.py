@@ -684,7 +684,8 @@ def _passed_over(line: str) -> bool:
 
 class _PageMemo:
     """What credited() found for each line of the page being read: the page's lines are one list for the whole
-    parse, so the answers are kept while that list is the one asked about (a new list starts afresh)."""
+    parse, so the answers are kept while that list is the one asked about (a new list starts afresh). The list
+    must not be changed in place once asked about (layout() reads the site's furniture out before the header)."""
 
     lines: list[str] | None = None
     found: dict = {}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from re import _constants as codes, _parser  # (the parsed form of a pattern: FirstCharacterIndex)
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from datetime import UTC, date, datetime, time
@@ -15,6 +14,11 @@ from datetime import UTC, date, datetime, time
 import dateparser
 from nameparser import HumanName
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
+try:  # the parsed form of a pattern (FirstCharacterIndex); private to re, so a later Python may lack it
+    from re import _constants as codes, _parser
+except ImportError:  # pragma: no cover - every alternative is then tried, as before the index
+    codes = _parser = None
 
 from articles.importing import phrases
 
@@ -94,6 +98,8 @@ class FirstCharacterIndex:
 def _first_characters(pattern: str, flags) -> list[tuple[str, int]] | None:
     """What a non-empty match of ``pattern`` can start with, as one-character patterns, each with its flags; None
     when that cannot be told (any character, a class such as ``[^…]``) or the pattern may match an empty line."""
+    if _parser is None:
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
         first, empty = _sequence_firsts(parsed.data, flags | parsed.state.flags)  # (with "(?i)" at its start)
@@ -115,7 +121,7 @@ def _sequence_firsts(items, flags) -> tuple[list[tuple[str, int]] | None, bool]:
     return found, True
 
 
-_CATEGORIES = {codes.CATEGORY_DIGIT: r"\d", codes.CATEGORY_SPACE: r"\s", codes.CATEGORY_WORD: r"\w"}
+_CATEGORIES = {codes.CATEGORY_DIGIT: r"\d", codes.CATEGORY_SPACE: r"\s", codes.CATEGORY_WORD: r"\w"} if codes else {}
 
 
 def _item_firsts(op, av, flags) -> tuple[list[tuple[str, int]] | None, bool]:
@@ -530,7 +536,7 @@ _OPENING_ASIDE = _any(phrases.OPENING_ASIDES)
 def is_opening_aside(line: str) -> bool:
     """An aside that never opens the body, though it may close it (phrases.OPENING_ASIDES: a help line, how the
     text was edited, who the writer is)."""
-    return len(line) <= 400 and line[:1] in "ITtiASsHh" and bool(_OPENING_ASIDE.match(line))
+    return len(line) <= 400 and bool(_OPENING_ASIDE.match(line))
 
 
 @lru_cache(maxsize=8192)
@@ -837,7 +843,8 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     if dated is None and " / " in line:  # the date in two languages or scripts ("১৬ জুলাই ২০২৪ / July 16, 2024")
         parts = [part.strip() for part in line.split(" / ")]
         if len(parts) == 2 and all(_ANY_DIGIT.search(part) for part in parts):  # (both sides a date, not "Reuters / …")
-            dated = next(filter(None, (_date_line(part, month_first) for part in parts)), None)
+            sides = [found for found in (_date_line(part, month_first) for part in parts) if found]
+            dated = sides[0] if sides and all(side.day == sides[0].day for side in sides) else None  # (two days: none)
     if dated is None:
         placed = _PLACE_FIRST.match(line)  # "Białystok, 9.10.2023, 17:52": a dateline's place, then the date
         if placed:

@@ -23,7 +23,7 @@ CHROME_LINES = [
     r"[\d.,]+\s*[km]?\s+(?:reactions?|likes?|shares?|comments?|views?)(?:\s*[·|•,]\s*[\d.,]+\s*[km]?\s+(?:reactions?|likes?|shares?|comments?|views?))*",
     r"(?:we(?:['’]ve| have)? detected|it (?:looks|seems) like) (?:that )?you(?:['’]re| are)? using an? ad ?blocker\b.*",
     # a link with its count ("Closings & Delays (14)", "Comments (3)")
-    r"[\w&'’ ]{3,30}\s*\(\d{1,4}\)",
+    r"[\w&'’ ]{3,30}\s*\((?!1[89]\d\d\)|20\d\d\))\d{1,4}\)",  # (never a title and its year: "Barbie (2023)")
     # a day's name in Irish, a site's day banner ("Dé Luain")
     r"(?:d[ée]\s+(?:luain|m[áa]irt|c[ée]adaoin|haoine|sathairn|domhnaigh)|d[ée]ardaoin)\b.{0,40}", r"share(?: on)? (?:facebook|twitter|whatsapp|email|linkedin).*",
     r"share\d+\s*tweet\d+.*", r"previous post", r"next post", r"read more", r"story continues below",
@@ -228,7 +228,7 @@ ARTICLE_NOTES = [
 OPENING_ASIDES = [
     r"(?:support|help) is available\b.{0,200}\b(?:call|text|line|helpline|lifeline|\d{3})\b.*",
     r"this (?:account|interview|testimony|conversation|transcript|letter|diary|dispatch) (?:was|has been|is)\b.{0,120}\b(?:edited|condensed|translated)\b.*",
-    r"(?:the\s+)?(?:writer|author|columnist|contributor)\s+is\s+(?:a|an|the)\s+.{0,200}",
+    r"(?:the\s+)?(?:writer|author|columnist|contributor)\s+is\s+(?:an?|the\s+(?:author|editor|founder|director|head|chair|former))\s+[^.!?]{0,160}[.]?",
     r"if (?:you|anyone)(?: or (?:someone|anyone) you know)? (?:are|is|have been|were|feel|need|[’']re)\b.{0,80}?"
     r"\b(?:affected|struggling|distress|support|help|suicidal|at risk)\b.{0,200}?\b(?:contact|call|text|visit|helpline|lifeline|samaritans|\d{3})\b.*",
 ]
@@ -490,7 +490,7 @@ APPEAL = (
 # Promotions of the site itself, wherever they stand: apps, newsletters, notifications, memberships.
 PROMOTION = (
     r"\b(?:download|install|get)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app\b|\bget all (?:your|the) news\b|\bin one place\b"
-    r"|\bnewsletters?\b|\b(?:straight )?(?:to|in) your inbox\b|^follow (?:the |us )?[A-Z][\w&' ]{2,40}$|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
+    r"|\bnewsletters?\b|\b(?:straight )?(?:to|in) your inbox\b|^follow (?:the |us )?(?-i:[A-Z])[\w&' ]{2,40}$|\bnotifications?\b|\bad[- ]free\b|\bsubscribe\b|\bsign up\b|\bfollow us\b"
     r"|\bsupport (?:us|(?:[\w-]+ ){1,2}journalism)\b|\bbecom(?:e|ing) a (?:free or paid |paid or free |paid |free )?(?:member|subscriber|creator|supporter)\b|\breader-supported\b|\bcookies?\b|\bprivacy policy\b"
     r"|\bfree (?:shipping|delivery|gift)\b|\bsend us (?:your|a|an)\b|\bvalue your privacy\b|\byour privacy (?:choices|settings|options)\b|\b(?:accept|reject) all\b|\bmanage (?:cookies|preferences|consent)\b"
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"

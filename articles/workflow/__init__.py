@@ -11,7 +11,7 @@ Callers import from here: ``from articles import workflow``.
 """
 
 from articles.workflow.corrections import add_correction, check_correction, withdraw_correction
-from articles.workflow.errors import WorkflowError
+from articles.workflow.errors import WarningsUndecided, WorkflowError
 from articles.workflow.images import change_picture, check_picture_change
 from articles.workflow.moves import ACTIONS, MOVES, Action, Audience, Move
 from articles.workflow.permissions import can, can_edit, can_publish, can_view, is_editor, is_member, recipients, require
@@ -41,7 +41,7 @@ from articles.workflow.transitions import (
 from articles.workflow.warning_decisions import decide_warnings, warning_changes
 
 __all__ = [
-    "ACTIONS", "Action", "MOVES", "Audience", "Move", "require", "WorkflowError", "add_correction", "allowed_transitions",
+    "ACTIONS", "Action", "MOVES", "Audience", "Move", "require", "WarningsUndecided", "WorkflowError", "add_correction", "allowed_transitions",
     "approve_revision", "autosave_revision", "blocker", "can", "can_edit", "change_picture", "check_correction",
     "check_picture_change", "withdraw_correction",
     "can_publish", "can_view", "check", "content_of", "decide_import", "decide_warnings", "is_editor", "is_member", "merge_tags",

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles import notifications
 from articles.models import Article, PreviewLink
-from articles.workflow.errors import WorkflowError
+from articles.workflow.errors import WarningsUndecided, WorkflowError
 from articles.workflow.images import check_graphic_images
 from articles.workflow.moves import MOVES, Move, Status
 from articles.workflow.permissions import permits, recipients
@@ -135,7 +135,7 @@ def _check_publishable(article: Article):
     if missing:
         raise WorkflowError(f"“{article.title}” cannot be published without {', '.join(missing)}.")
     if not article.warnings_decided:
-        raise WorkflowError(
+        raise WarningsUndecided(
             f"“{article.title}” cannot be published before an editor decides its content warnings "
             "(choose the warnings that apply, or tick “no content warnings apply”)."
         )
