@@ -158,7 +158,7 @@ class ImageDescribeView(ArticleWritersOnly, FormView):
             action=f"{reverse('admin:articles_article_image_describe')}?image={self.image.pk}", **kwargs)
 
     def form_valid(self, form):
-        refused = save_description(form, self.request.user)
+        refused = save_description(form.instance, self.request.user)
         if refused:
             form.add_error(None, refused)
             return self.form_invalid(form)

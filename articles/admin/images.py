@@ -54,13 +54,13 @@ def store_upload(form, user):
     return image_store.store(form.instance, form.picture)
 
 
-def save_description(form, user):
-    """Save a valid change form's description of its picture as ``user`` changed it
+def save_description(image, user):
+    """Save a picture's description (its valid change form's instance) as ``user`` changed it
     (``workflow.change_picture``: the graphic rule checked again, the change on the record of the
     published articles showing it). Returns None, or why nothing was saved ("Not saved: …": an article
     lost its warnings since the form was checked)."""
     try:
-        workflow.change_picture(form.instance, user)
+        workflow.change_picture(image, user)
     except workflow.WorkflowError as refusal:
         return f"Not saved: {refusal}"
     return None
@@ -134,7 +134,7 @@ class ImageAdmin(PlainTitle, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            refused = save_description(form, request.user)
+            refused = save_description(obj, request.user)
             if refused:
                 messages.error(request, refused)
             return
