@@ -1053,3 +1053,10 @@ def test_a_first_paragraph_about_the_author_is_no_aside():
 def test_a_date_line_in_two_parts_giving_two_days_gives_none():
     assert kinds.date_line("16 juillet 2024 / July 17, 2024") is None
     assert kinds.date_line("16 juillet 2024 / July 16, 2024").day == date(2024, 7, 16)
+
+
+def test_two_writers_each_with_a_job_on_a_line_of_their_own():
+    parsed = parse("NEWS\nHundreds march on Wexler Hall as trustees approve tuition increase\n"
+                   "Students say the increase will push out lower-income students\nDevon Whitaker, News Editor\n"
+                   f"Marisol Ortega, Staff Writer\nFebruary 6, 2025\n{BODY}")
+    assert parsed.author == "Devon Whitaker and Marisol Ortega"

@@ -252,6 +252,8 @@ def _without_site_name(author: str | None, above: list[str]) -> str | None:
     return head.strip() if any(line.casefold() == tail for line in above if line) else author
 
 
+# A writer's name and job on a line ("Devon Whitaker, News Editor"), as a second writer's line under the first repeats.
+_WITH_ROLE = re.compile(rf"^[^,]{{3,60}},\s*(?:[\w-]+\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's second name on a line of its own
 
 
@@ -288,7 +290,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     tagged = title_warning(header.title)
     if tagged is not None:
         header.warnings.append(tagged)
-    bare_name = None
+    bare_name, bare_line = None, -1  # (and where it stood)
     from_update = False  # the date taken so far is an update's
     seen = 0
     passed = 0  # lines under the headline so far, furniture and the headline shown again aside
@@ -362,7 +364,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         elif kinds.SUMMARY_LABEL.match(line):
             index = _after_summary(lines, index)  # a summary box: its label and short items, then the body
         elif kinds.bare_name(line):
-            bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
+            if bare_name and bare_line == index - 2 and _WITH_ROLE.match(line) and _WITH_ROLE.match(lines[index - 2]):
+                bare_name = f"{bare_name} and {kinds.bare_name(line)}"  # two writers, each with a job, a line each
+            else:
+                bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
+            bare_line = index - 1
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
             pass  # the deck (standfirst): one clause under the headline
         elif kinds.is_sentence(line) or not kinds.is_headline_like(line) and len(kinds.words(line)) >= 6:
