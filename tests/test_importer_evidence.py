@@ -1060,3 +1060,11 @@ def test_two_writers_each_with_a_job_on_a_line_of_their_own():
                    "Students say the increase will push out lower-income students\nDevon Whitaker, News Editor\n"
                    f"Marisol Ortega, Staff Writer\nFebruary 6, 2025\n{BODY}")
     assert parsed.author == "Devon Whitaker and Marisol Ortega"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Almería, 17/05/2023 - 12:45 h. Actualizado: 17/05/2023 - 13:10 h.", date(2023, 5, 17)),
+    ("21.10.2023, 10:15 Uhr (Stand: 21.10.2023, 16:02 Uhr)", date(2023, 10, 21)),
+])
+def test_a_date_with_its_update_in_another_language(line, day):
+    assert kinds.date_line(line).day == day

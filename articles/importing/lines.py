@@ -770,8 +770,10 @@ def _time_in(text: str) -> tuple[time | None, str]:
 
 # What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
 _PARTS = re.compile(r"\s*[|·•]\s*|,\s+(?=(?:last\s+)?updated\b)", re.I)  # ("Posted 11h ago, updated 3 Jun 2025")
-_UPDATE_TAIL = re.compile(  # "… Updated 2 hours ago", "… Last update on: Wed Feb 25, 2026 09:40 PM"
-    r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|last\s+update\b|\d+\s+\w+\s+ago\b)", re.I)
+_UPDATE_TAIL = re.compile(  # "… Updated 2 hours ago", "… Last update on: Wed Feb 25, 2026 09:40 PM", "… Actualizado: …"
+    r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|last\s+update\b|\d+\s+\w+\s+ago\b"
+    # the same in other languages ("… 12:45 h. Actualizado: …", "… 10:15 Uhr (Stand: …)", "mis à jour le …")
+    r"|actualizado\b|atualizado\b|aggiornato\b|mis\s+à\s+jour\b|modifié\b|aktualisiert\b|stand\s*:)", re.I)
 
 
 # Every date the patterns, the labels or dateparser read has a month's name or numbers joined by a separator
