@@ -3,6 +3,7 @@ drives it), at a phone's 390 px, a tablet's 768 and 1024 px (the admin's sidebar
 with the person having opened it) and a laptop's 1280 px (sidebar open): what each role sees, nothing wider
 than the screen, axe-core with zero violations. Screenshots go to test-artifacts/screenshots/desk-*.png."""
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -141,23 +142,30 @@ def test_desk_in_dark_mode(browser, live_server, newsroom, editor):  # noqa: F81
         context.close()
 
 
-def test_article_list_titles_read_as_lines_on_a_phone(browser, live_server, newsroom, editor):  # noqa: F811
-    """At 390 px the article list keeps each title at least 13rem wide (a few words a line, not one) and lets the
-    table scroll sideways inside its box; the page itself is no wider than the screen."""
-    context = browser.new_context(viewport=SIZES["390"], base_url=live_server.url)
+@contextmanager
+def _article_list(browser, live_server, editor, size):  # noqa: F811
+    """The editor's article list at ``size``, screenshot taken; the browser's context closed after."""
+    context = browser.new_context(viewport=SIZES[size], base_url=live_server.url)
     try:
         page = context.new_page()
         _log_in(page, editor.username)
         page.goto("/admin/articles/article/")
-        shoot(page, "article-list", "390")
+        shoot(page, "article-list", size)
+        yield page
+    finally:
+        context.close()
+
+
+def test_article_list_titles_read_as_lines_on_a_phone(browser, live_server, newsroom, editor):  # noqa: F811
+    """At 390 px the article list keeps each title at least 13rem wide (a few words a line, not one) and lets the
+    table scroll sideways inside its box; the page itself is no wider than the screen."""
+    with _article_list(browser, live_server, editor, "390") as page:
         widths = page.evaluate(
             "() => [...document.querySelectorAll('#result_list td.field-title, #result_list th.field-title')]"
             ".map(cell => cell.getBoundingClientRect().width)"
         )
         assert widths and min(widths) >= 13 * 16, widths
         assert page.evaluate(OVERFLOW)["page"] == 0
-    finally:
-        context.close()
 
 
 def test_the_image_library_fits_a_phone(desk_page, size, writer, settings, tmp_path):
@@ -248,14 +256,7 @@ def test_the_article_list_shows_why_an_import_waits_on_a_laptop(browser, live_se
     ArticleFactory(title="Dozens missing after an overloaded ferry sinks", in_review=True, published_at=None,
                    author=Author.objects.create(name="Camila Duarte Nogueira and Rafael Nogueira dos Santos"),
                    source_name="ferry.txt", review_reasons=["no publication date found"], submitted_at=timezone.now())
-    context = browser.new_context(viewport=SIZES["1280"], base_url=live_server.url)
-    try:
-        page = context.new_page()
-        _log_in(page, editor.username)
-        page.goto("/admin/articles/article/")
-        shoot(page, "article-list", "1280")
+    with _article_list(browser, live_server, editor, "1280") as page:
         assert page.evaluate(OVERFLOW) == {"page": 0, "results": 0}
         reasons = page.locator("#result_list td.field-needs_attention").first.bounding_box()
         assert reasons["x"] + reasons["width"] <= 1280
-    finally:
-        context.close()

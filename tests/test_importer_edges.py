@@ -38,6 +38,13 @@ LAST = "Work to repair the slipway's lower section will start in January and is 
     "Rosa mends a net outside her house. Some names have been changed. © Harbour Aid/Ana Sitoe",
     "Former detainees at a camp near the border, October 2025. © 2025 Rights Monitor",
     "Rescuers carry a survivor at the port on Tuesday. Antara Foto via REUTERS",
+    # credited in brackets, as a courtesy, after a dash, in another language
+    "Vecinos de San Isidro observan una vivienda derrumbada tras el sismo. (Foto: Agencia Andina Sur)",
+    "Bombeiros trabalham no bairro Vila Esperança, um dos mais atingidos. Foto: Rafael Moura/Folha do Litoral",
+    "Les pompiers sont intervenus avec une grande échelle pour évacuer les habitants. Photo Le Progrès / Illustration",
+    "Still from 'The Orchard at Dusk' (2023). Courtesy of Meridian Pictures.",
+    "Workers rest in the shade at a construction site during the midday break. — AFP file",
+    "Police are holding 17 people over the violence in Kitutu Chache on Sunday. [Samwel Nyamweya, Nairobi Post]",
 ])
 def test_a_picture_described_and_credited_is_a_caption(line):
     """A line that describes a picture and ends with its credit (an agency, a photographer, a handout) is a caption."""

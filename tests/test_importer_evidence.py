@@ -985,18 +985,6 @@ def test_a_page_title_naming_the_site_first_gives_way_to_the_headline_under_it()
 
 
 @pytest.mark.parametrize("line", [
-    "Vecinos de San Isidro observan una vivienda derrumbada tras el sismo. (Foto: Agencia Andina Sur)",
-    "Bombeiros trabalham no bairro Vila Esperança, um dos mais atingidos. Foto: Rafael Moura/Folha do Litoral",
-    "Les pompiers sont intervenus avec une grande échelle pour évacuer les habitants. Photo Le Progrès / Illustration",
-    "Still from 'The Orchard at Dusk' (2023). Courtesy of Meridian Pictures.",
-    "Workers rest in the shade at a construction site during the midday break. — AFP file",
-    "Police are holding 17 people over the violence in Kitutu Chache on Sunday. [Samwel Nyamweya, Nairobi Post]",
-])
-def test_captions_credited_in_more_ways(line):
-    assert kinds.is_caption(line)
-
-
-@pytest.mark.parametrize("line", [
     "The minister said the rule [Section 4, Part B] applies.", "The vote passed. Foto finish for the mayor",
 ])
 def test_running_text_with_brackets_or_the_word_photo_is_no_caption(line):

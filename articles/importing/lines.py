@@ -1233,8 +1233,7 @@ def byline(line: str) -> str | None:
     foreign = _FOREIGN_BY.match(line)
     if foreign:  # "Par Élodie Marchand", "Por Lucas Ferreira", "di Giulia Ferrante": the people named, or no one
         who = _WITH_AGENCY.split(foreign.group("who"), maxsplit=1)[0]  # ("Par X avec AFP": X)
-        joined = _FOREIGN_AND.match(who)  # ("Von Katrin Albers und Mehmet Yıldız")
-        return _names_at_start(f"{joined.group('one')} and {joined.group('two')}" if joined else who)
+        return _names_at_start(_joined_by_and(who))  # ("Von Katrin Albers und Mehmet Yıldız")
     match = _BY.match(line) or _CREDIT_LABEL.match(line) or re.match(r"^(?P<before>.*?)\sby\s+(?P<who>.+)$", line, re.I)
     if match and match.groupdict().get("glued"):
         return _names_at_start(match.group("glued"))
@@ -1298,15 +1297,20 @@ _FOREIGN_AND = re.compile(rf"^(?!(?i:par|por|von|di|door|de|by)\s)(?P<one>{_CAP}
                           rf"(?P<two>{_CAP}(?:\s{_CAP}){{1,3}})$")
 
 
+def _joined_by_and(text: str) -> str:
+    """Two people joined in another language as joined by "and" ("Camila Duarte e Rafael Nogueira" → "Camila
+    Duarte and Rafael Nogueira"); any other text as it is."""
+    joined = _FOREIGN_AND.match(text) if " " in text else None
+    return f"{joined.group('one')} and {joined.group('two')}" if joined else text
+
+
 @lru_cache(maxsize=8192)
 def bare_name(line: str) -> str | None:
     """A line that is only a person's name (or names), like a byline without "By"; two people joined in another
     language are named as joined by "and"."""
     if len(words(line)) > 12 or is_sentence(line):
         return None
-    joined = _FOREIGN_AND.match(line) if " " in line else None
-    if joined:
-        line = f"{joined.group('one')} and {joined.group('two')}"
+    line = _joined_by_and(line)
     if "," in line:
         line = _ROLE_BEFORE_AND.sub(" ", line)  # "Marta Holub, Eastern Europe correspondent, and Daniel Pryce, …"
     if " in " in line:
