@@ -7,6 +7,7 @@ whether it reads as a sentence, a name, a date, a menu, a promotion or a ticker)
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -169,7 +170,7 @@ def forget_lines() -> None:
     _on_its_own.cache_clear()
     _passed_over.cache_clear()
     _header_kind.cache_clear()
-    _PageMemo.lines, _PageMemo.found = None, {}
+    _page_memo.lines, _page_memo.found = None, {}
 
 
 def non_blank_lines(lines, start, step, count):
@@ -682,19 +683,23 @@ def _passed_over(line: str) -> bool:
     return len(kinds.words(line)) <= 25 and bool(kinds.is_chrome(line) or _PROMOTION.search(line))
 
 
-class _PageMemo:
-    """What credited() found for each line of the page being read: the page's lines are one list for the whole
-    parse, so the answers are kept while that list is the one asked about (a new list starts afresh). The list
-    must not be changed in place once asked about (layout() reads the site's furniture out before the header)."""
+class _PageMemo(threading.local):
+    """What credited() found for each line of the page being read, kept for each thread apart: the page's lines
+    are one list for the whole parse, so the answers are kept while that list is the one asked about (a new
+    list starts afresh). The list must not be changed in place once asked about (layout() reads the site's
+    furniture out before the header)."""
 
-    lines: list[str] | None = None
-    found: dict = {}
+    def __init__(self):
+        self.lines: list[str] | None = None
+        self.found: dict = {}
 
-    @classmethod
-    def of(cls, lines: list[str]) -> dict:
-        if cls.lines is not lines:
-            cls.lines, cls.found = lines, {}
-        return cls.found
+    def of(self, lines: list[str]) -> dict:
+        if self.lines is not lines:
+            self.lines, self.found = lines, {}
+        return self.found
+
+
+_page_memo = _PageMemo()
 
 
 def credited(lines: list[str], index: int, month_first: bool = False) -> bool:
@@ -702,7 +707,7 @@ def credited(lines: list[str], index: int, month_first: bool = False) -> bool:
     "2 hours ago", included) stands under it within HEADER_REACH lines, past at most one deck (a line of
     another kind, not a short label) and any warnings, captions, promotions or furniture — but not past
     running text or a short label."""
-    found = _PageMemo.of(lines)
+    found = _page_memo.of(lines)
     key = (index, month_first)
     if key not in found:
         found[key] = _credited(lines, index, month_first)
