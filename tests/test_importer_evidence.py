@@ -1028,6 +1028,19 @@ def test_a_numbered_list_closing_the_article_is_kept():
     assert "Relay the path" in " ".join(block_text(block) for block in parsed.blocks)
 
 
+@pytest.mark.parametrize("stanza", [
+    "we buried them at dawn,\nunder the olive trees\nno names, no stones",
+    "And still the river rises;\nand still the houses go",
+])
+def test_a_poem_closing_the_article_is_kept(stanza):
+    """A stanza quoted at the end, its lines carried on by commas and with no full stop, is the article's; the page's
+    links after it are not."""
+    parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nShe left us these lines, written the night before.\n\n"
+                   f"{stanza}\n\nShare this article\n")
+    text = " ".join(block_text(block) for block in parsed.blocks)
+    assert stanza.splitlines()[-1] in text and "Share this article" not in text
+
+
 @pytest.mark.parametrize("line, promotion", [("Follow The Manila Chronicle", True), ("Follow the money", False)])
 def test_follow_prompts_name_the_outlet_in_capitals(line, promotion):
     assert bool(kinds.PROMOTION.search(line)) is promotion

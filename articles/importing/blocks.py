@@ -169,12 +169,25 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
                 end = pointed
                 continue
             if line and not _article_text(line) and not _sign_off_under_text(lines, end) and not _NUMBERED_ITEM.match(line) \
-                    and any(_article_text(other) for other in lines[max(0, end - 40):end - 1]):
+                    and not _verse(lines, end) and any(_article_text(other) for other in lines[max(0, end - 40):end - 1]):
                 end -= 1  # a line that is no running text, past the article's last sentence: the page's, in any language
                 continue
             break
         end -= 1
     return lines[:_without_empty_heading(lines, end, len(lines))]
+
+
+def _verse(lines: list[str], end: int) -> bool:
+    """Whether the line before ``end`` closes a stanza (a poem or a song quoted at the article's end): a line of its
+    run (the lines one under another, with no blank line between) is carried on to the next ("we buried them at
+    dawn," / "under the olive trees" / "no names, no stones"), which a page's closing links and labels never are."""
+    start = end - 1
+    while start > 0 and lines[start - 1]:
+        start -= 1
+    return any(line[-1:] in _CARRIED_ON for line in lines[start:end])
+
+
+_CARRIED_ON = ",;–—"
 
 
 def _sign_off_under_text(lines: list[str], end: int) -> bool:
