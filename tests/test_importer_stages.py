@@ -112,6 +112,8 @@ def test_the_sites_today_banner_is_not_the_date():
         ("By Andrew V. Pestano, Doug G. Ware and Jo Lee", "Andrew V. Pestano, Doug G. Ware and Jo Lee"),
         ("By Rocío Valdenegro Ibarra", "Rocío Valdenegro Ibarra"),  # a second surname
         ("By Lucía Ortiz Villalobos and Kevin Marsh", "Lucía Ortiz Villalobos and Kevin Marsh"),
+        ("By Aileen Goh Siew Lan, Straits Desk", "Aileen Goh Siew Lan"),  # a name of four parts
+        ("By Omar Haddad Associated Press", "Omar Haddad"),  # an outlet's word never closes a name
         ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes, Tom Hale"),  # listed with a comma: kept as written
         ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
         ("Story and photos by Ines Duarte", "Ines Duarte"),
@@ -133,6 +135,14 @@ def test_byline_forms(line, author):
 def test_not_bylines(line):
     """Generic credits and photographers are not authors."""
     assert kinds.byline(line) is None
+
+
+@pytest.mark.parametrize("line, name", [("Aileen Goh Siew Lan", None), ("Police Arrest Three Men", None),
+                                        ("Mary Anne van der Berg", "Mary Anne van der Berg"), ("Lucía Ortiz Villalobos", "Lucía Ortiz Villalobos")])
+def test_four_capitalised_words_alone_are_no_name(line, name):
+    """A line of four capitalised words and nothing else reads as a headline in title case, not a writer's name: a
+    name of four parts is read where a byline says "By"."""
+    assert kinds.bare_name(line) == name
 
 
 def test_name_alone_with_an_outlet_after_it():

@@ -1045,10 +1045,11 @@ _CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x530)) if
 _GIVEN = rf"(?:(?:{_CAPITAL}\.){{2,3}}(?=\s)|{_CAPITAL}[\w'’-]*\.?)"  # ("J.T. Okafor")
 _INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
+_OUTLET_WORD_RE = "|".join(phrases.OUTLET_WORDS)  # never a name's closing word ("Jane Doe Associated Press")
 _NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+(?:{_INITIAL}|{_PARTICLE}\s)))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
             rf"\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
-            # a second surname where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh")
-            rf"(?:\s+(?!(?:And|Updated|Published|Posted)\b){_CAPITAL}[\w'’-]+(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
+            # one or two more names where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh", "Kelvin Tan Wei Ming")
+            rf"(?:(?:\s+(?!(?:And|Updated|Published|Posted|{_OUTLET_WORD_RE})\b){_CAPITAL}[\w'’-]+){{1,2}}(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
@@ -1321,7 +1322,12 @@ def bare_name(line: str) -> str | None:
     people = [person for person in re.split(r"\s*(?:,|\b[Aa]nd\b|&)\s*", names) if person]
     if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2:
         return None  # "OH NO": a shout, not a name (a byline in capitals says "By")
+    if any(_FOUR_CAPITALISED.match(person) for person in people):
+        return None  # "Police Arrest Three Men": four capitalised words alone read as a headline (a byline may say "By Kelvin Tan Wei Ming")
     return names if all(is_person_name(person) for person in people) else None
+
+
+_FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{3,}}$")
 
 
 # --- stated content warnings -----------------------------------------------------------------------------
