@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from taggit.models import Tag
 
-from articles.models import Article, ContentWarning, Rendition, TaggedArticle
+from articles.models import LOADED_LISTS, Article, ContentWarning, Rendition, TaggedArticle
 
 _TAG_FIELDS = ["id", "name", "slug"]  # what pages show of a tag (its other fields are read if asked for)
 _WARNING_FIELDS = [field.attname for field in ContentWarning._meta.concrete_fields]  # the whole row
@@ -66,7 +66,7 @@ def load_renditions(images):
         set_loaded(image, "rendition_list", by_image[image.pk])
 
 
-LISTS = ("tag_list", "warning_list", "rendition_list")  # the cached properties readers read (articles/models.py)
+LISTS = LOADED_LISTS  # the cached properties readers read (articles/models.py)
 
 
 def set_loaded(instance, name, rows):

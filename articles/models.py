@@ -228,6 +228,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author", "featured_image").prefetch_related(*listing_prefetches(warnings))
 
 
+LOADED_LISTS = ("tag_list", "warning_list", "rendition_list")  # the cached lists readers read (listing.set_loaded)
+
+
+def forget_loaded(instance) -> None:
+    """Forget the lists read with ``instance`` (those of ``LOADED_LISTS`` it has), so they are read again."""
+    for name in LOADED_LISTS:
+        instance.__dict__.pop(name, None)
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -409,8 +418,7 @@ class Article(models.Model):
     def refresh_from_db(self, *args, **kwargs):
         """Read the row again, and forget the lists read with it before (``tag_list``, ``warning_list``)."""
         super().refresh_from_db(*args, **kwargs)
-        for name in ("tag_list", "warning_list"):
-            self.__dict__.pop(name, None)
+        forget_loaded(self)
 
     @cached_property
     def warning_list(self):
@@ -777,7 +785,7 @@ class Image(models.Model):
     def refresh_from_db(self, *args, **kwargs):
         """Read the row again, and forget the renditions read with it before (``rendition_list``)."""
         super().refresh_from_db(*args, **kwargs)
-        self.__dict__.pop("rendition_list", None)
+        forget_loaded(self)
 
     @cached_property
     def rendition_list(self):
