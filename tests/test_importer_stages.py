@@ -114,6 +114,7 @@ def test_the_sites_today_banner_is_not_the_date():
         ("By Lucía Ortiz Villalobos and Kevin Marsh", "Lucía Ortiz Villalobos and Kevin Marsh"),
         ("By Aileen Goh Siew Lan, Straits Desk", "Aileen Goh Siew Lan"),  # a name of four parts
         ("By Omar Haddad Associated Press", "Omar Haddad"),  # an outlet's word never closes a name
+        ("By Thea Smith and The Associated Press", "Thea Smith"),  # a writer and a wire
         ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes, Tom Hale"),  # listed with a comma: kept as written
         ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
         ("Story and photos by Ines Duarte", "Ines Duarte"),
@@ -128,7 +129,7 @@ def test_byline_forms(line, author):
     assert kinds.byline(line) == author
 
 
-@pytest.mark.parametrize("line", ["By Staff Reporter", "Photo by Jane Doe", "Video by Omar Haddad", "By our correspondent",
+@pytest.mark.parametrize("line", ["By Staff Reporter", "by The Associated Press", "By The Canadian Press", "Photo by Jane Doe", "Video by Omar Haddad", "By our correspondent",
                                   "Directed by Saoirse Lind", "Book Review | The Salt Road by Imogen Fell", "Log in | Register",
                                   "Sign in | Subscribe", "Kisumu | Updated: March 4, 2026 9:10 AM EAT", "Politics | 4 March 2026",
                                   "By morning, emergency crews had restored power to about half of the capital, the mayor said."])

@@ -1046,7 +1046,8 @@ _GIVEN = rf"(?:(?:{_CAPITAL}\.){{2,3}}(?=\s)|{_CAPITAL}[\w'’-]*\.?)"  # ("J.T.
 _INITIAL = rf"{_CAPITAL}\."
 _HONORIFIC = r"(?:(?:Dr|Prof|Rev|Revd|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)?"  # "Dr. Helen Carter"
 _OUTLET_WORD_RE = "|".join(phrases.OUTLET_WORDS)  # never a name's closing word ("Jane Doe Associated Press")
-_NAME_RE = (rf"{_HONORIFIC}{_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+(?:{_INITIAL}|{_PARTICLE}\s)))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
+# (No one's name opens with "The": "By The Associated Press" names an outlet.)
+_NAME_RE = (rf"{_HONORIFIC}(?!(?i:the)\s){_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*(?=\s+(?:{_INITIAL}|{_PARTICLE}\s)))?(?:\s+{_INITIAL})*(?:\s+{_PARTICLE})*"
             rf"\s+{_CAPITAL}[\w'’-]+(?:-{_CAPITAL}[\w'’-]+)?"
             # one or two more names where the name ends ("Daniela Ortiz Villalobos and Kevin Marsh", "Kelvin Tan Wei Ming")
             rf"(?:(?:\s+(?!(?:And|Updated|Published|Posted|{_OUTLET_WORD_RE})\b){_CAPITAL}[\w'’-]+){{1,2}}(?=$|\s*[,;|·•(]|\s+(?:and|&)\s))?")
@@ -1143,11 +1144,11 @@ def _names_at_start(text: str) -> str | None:
     desk, joined, person = text.partition(" and ")
     if joined and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person):
         text = person  # a desk and a writer ("Staff Correspondent & Ananya Raghavan"): the writer
-    if GENERIC_CREDIT.match(text):
-        person, joined, desk = text.rpartition(" and ")
-        if not (joined and person and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person)):
-            return None
-        text = person  # a writer and a desk ("Jane Doe and KXYZ Staff"): the writer
+    person, joined, desk = text.rpartition(" and ")
+    if joined and person and GENERIC_CREDIT.match(re.sub(r"^the\s+", "", desk, flags=re.I)) and not GENERIC_CREDIT.match(person):
+        text = person  # a writer and a desk ("Jane Doe and KXYZ Staff", "… and The Associated Press"): the writer
+    elif GENERIC_CREDIT.match(text):
+        return None
     first_words = text.split()[:2]
     if len(first_words) == 2 and first_words[1] in _OUTLET_WORDS:
         return None  # an outlet's name ("Sahel Press Agency", "Kenya Times Online"), no one's
