@@ -697,3 +697,26 @@ def test_a_sites_land_acknowledgement_is_never_the_headline(line):
     assert not kinds.is_chrome("The council opened with an acknowledgement of the traditional owners, then voted.")
     page = f"THE VALLEY VOICE\nNews | Features | Sport\n{line}\nFEATURES\n{HEADLINE}\nWords: Jo Marsh\n28/08/2023\n\n{BODY}"
     assert parse(page).title == HEADLINE
+
+
+def test_the_outlets_own_account_and_box_are_no_writer_and_no_body_but_a_wires_credits_are():
+    """"By Kestrel247news" is the outlet's account, and its box under it ("Kestrel247news is an independent news
+    platform that …") is no body; the wire's closing credits name the writers even so."""
+    parsed = parse(page(
+        HEADLINE, "By Kestrel247news", "Kestrel247news is an independent news platform that follows business and politics.",
+        "ACCRA, May 4 (Reuters) – " + BODY,
+        "Reporting by Ama Owusu and Kofi Mensah; editing by Peter Long", "Previous article"))
+    assert parsed.author == "Ama Owusu and Kofi Mensah"
+    assert first_text(parsed).startswith("ACCRA, May 4 (Reuters)")
+
+
+@pytest.mark.parametrize("line", ["By Kestrel247news", "By dailypostng", "By KenyaTimes", "By sunnews_ng"])
+def test_an_outlets_account_is_no_one(line):
+    assert kinds.byline(line) is None
+
+
+def test_a_wires_credits_do_not_override_a_staff_byline_with_a_person_named_after_the_body():
+    """A byline crediting no one still keeps a name alone under the last paragraph from being the writer (only a
+    wire's credits count there)."""
+    parsed = parse(page(HEADLINE, "By Staff Reporter", BODY, "Jane Doe"))
+    assert parsed.author is None

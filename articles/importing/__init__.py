@@ -34,7 +34,7 @@ from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
 from articles.importing.opening import body_candidates
 from articles.importing.scoring import Candidate
-from articles.importing.header import Header, as_recorded, closing_byline, date_elsewhere, early_warnings, read_header
+from articles.importing.header import Header, as_recorded, closing_byline, date_elsewhere, early_warnings, read_header, wire_byline
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
@@ -126,13 +126,15 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
 
 def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) -> tuple:
     """The body's blocks once what the body tells the header is settled: a gallery with no text keeps its
-    captions as its body; a page whose header names no writer (and whose byline does not credit no one, "By
-    Staff Reporter") may name them where the article ends (a letter's signature then left out of the body),
-    which sets ``header.author``."""
+    captions as its body; a page whose header names no writer may name them where the article ends (a letter's
+    signature then left out of the body), which sets ``header.author`` — only a wire's credits ("Reporting by …;
+    Editing by …") when its byline credits no one ("By Staff Reporter")."""
     if not blocks or _captions_first(lines[header.title_at + 1:end]):
         # a gallery: no text but its pictures' captions (perhaps one cut short), which are then the body
         blocks = tuple(gallery_body(lines[header.title_at + 1:end])) or blocks
-    if header.author is None and not header.credits_no_one:
+    if header.author is None and header.credits_no_one:
+        header.author = wire_byline(lines, header.body_start, end)
+    elif header.author is None:
         header.author = closing_byline(lines, header.body_start, end)
         signed = [position for position, block in enumerate(blocks)
                   if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]

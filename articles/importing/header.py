@@ -537,23 +537,41 @@ _CLOSING_CREDIT = re.compile(r"^(?:(?:posted|written|reporting|words|story|text)
 CLOSING_LINES = 4  # non-blank lines either side of where the article ends that may credit its writer
 
 
+def _near_the_end(lines: list[str], start: int, end: int) -> tuple[list, list]:
+    """The CLOSING_LINES non-blank (index, line) pairs before the article's ``end`` (from ``start``), and after it."""
+    before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
+    after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
+    return before, after
+
+
+def _wire_reporters(line: str) -> str | None:
+    """The reporters a wire's closing credits name ("Reporting by A and B; Editing by C" → "A and B"), or None."""
+    plain = line.strip("()")
+    wire = _WIRE_REPORTERS.match(plain)
+    return kinds.byline("By " + wire.group("who")) if wire and kinds.WIRE_CREDITS.match(plain) else None
+
+
+def wire_byline(lines: list[str], start: int, end: int) -> str | None:
+    """The reporters a wire's closing credits name where the article ends, or None: they are the writers even
+    when the page's own byline names no one ("By Staff Reporter", the outlet's account)."""
+    before, after = _near_the_end(lines, start, end)
+    return next((name for _, line in before + after if (name := _wire_reporters(line))), None)
+
+
 def closing_byline(lines: list[str], start: int, end: int) -> str | None:
     """The writer a page credits where its article ends, when its header names none: a wire's credits
     ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
     a sign-off ("— Name"), a name under a letter's closing words ("With gratitude …," / "Name") or a name alone
     under the last paragraph (a blog's signature)."""
-    before = [(index, lines[index]) for index in range(start, min(end, len(lines))) if lines[index]][-CLOSING_LINES:]
-    after = [(index, lines[index]) for index in range(end, len(lines)) if lines[index]][:CLOSING_LINES]
+    before, after = _near_the_end(lines, start, end)
     near = before + after
     letter = [(index, line) for index, line in enumerate(lines[start:min(end, len(lines))], start) if line][-3 * CLOSING_LINES:]
     for position, (index, line) in enumerate(letter[:-1]):  # a letter's closing words and its signature, nearer the top
         if _VALEDICTION.match(line) and kinds.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
             return kinds.bare_name(letter[position + 1][1])
     for position, (index, line) in enumerate(near):
-        plain = line.strip("()")
-        wire = _WIRE_REPORTERS.match(plain)
-        if wire and kinds.WIRE_CREDITS.match(plain):
-            return kinds.byline("By " + wire.group("who"))
+        if _wire_reporters(line):
+            return _wire_reporters(line)
         credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
         if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
             name = kinds.byline(credit)

@@ -556,12 +556,23 @@ _BIO_IS = re.compile(_WHO + r"(?:is|was)\s+(?:a|an|the)\s+\S")
 _BIO_JOB = re.compile(_WHO + rf"(?:(?:is|was)\s+(?:\S+\s+){{0,7}}?(?:{phrases.BIO_WORDS})|{phrases.BIO_VERBS})\b")
 
 
+_OUTLET_ABOUT = re.compile(
+    r"^\S+(?:\s+\S+){0,3}\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:news|media|information)\s+"
+    r"(?:platform|website|site|outlet|portal|publication|agency|organi[sz]ation|company|network|service|blog)"
+    r"(?:\s+(?:that|which|covering|based|dedicated|focused|bringing|providing|for|in|of)\b|\s*[,.]|$)", re.I)
+
+
 def is_bio(line: str, author: str | None = None) -> bool:
     """A short line about who wrote the article ("Jane Doe is a freelance journalist based in Lyon.",
     "Achterberg-Yeo is a senior studying public health …"): it names the author (by their surname) and says what
     they are, or names someone (a name of two words or more) in a writer's words (phrases.BIO_WORDS, BIO_VERBS).
+    Also an outlet's words about itself, which stand where a writer's bio does ("X is a news platform that …").
     A paragraph of a profile (over 60 words) is no bio."""
-    if len(line) > 400 or not line[:1].isupper() or not any(cue in line for cue in _BIO_CUES) or len(words(line)) > 60:
+    if len(line) > 400 or not line[:1].isupper() or len(words(line)) > 60:
+        return False
+    if " is " in line and _OUTLET_ABOUT.match(line):
+        return True  # the outlet's own box ("Naija247news is an investigative news platform that tracks …")
+    if not any(cue in line for cue in _BIO_CUES):
         return False
     job = _BIO_JOB.match(line)
     match = job or _BIO_IS.match(line)
@@ -1077,6 +1088,8 @@ _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
 _NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
     "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
+# An outlet's own account, its name run together ("Naija247news", "dailypostng", "KenyaTimes"), not a writer's.
+_OUTLETS_ACCOUNT = re.compile(r"news|times|daily|media|online|tribune|herald|gazette|magazine|post(?:ng|uk|ke)?$|tv$", re.I)
 _POSTED = re.compile(r"^(?:post(?=\s+by\b)|posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
     r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•»]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
@@ -1132,7 +1145,7 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
         return None
     if (GENERIC_CREDIT.match(word) or _NOT_NAMES.match(word) or _ROLE.fullmatch(word) or word in _OUTLET_WORDS
-            or word.lower() in _NO_ONES_USER_NAME):
+            or word.lower() in _NO_ONES_USER_NAME or _OUTLETS_ACCOUNT.search(word)):
         return None
     return word if posted or _USER_NAME_SHAPE.search(word) else None
 
