@@ -720,3 +720,12 @@ def test_a_wires_credits_do_not_override_a_staff_byline_with_a_person_named_afte
     wire's credits count there)."""
     parsed = parse(page(HEADLINE, "By Staff Reporter", BODY, "Jane Doe"))
     assert parsed.author is None
+
+
+def test_a_writer_and_their_job_under_a_short_headline_is_the_byline_not_the_headline():
+    """"Flood Volunteers Honoured" over "Erza Ballata, Staff Writer": three capitalised words may read as a name,
+    but a name with a job after its comma is a byline, never the headline."""
+    parsed = parse(page("Flood Volunteers Honoured", "Erza Ballata, Staff Writer", BODY))
+    assert (parsed.title, parsed.author) == ("Flood Volunteers Honoured", "Erza Ballata")
+    assert kinds.is_writer_with_job("Jane Doe, Middle East correspondent")
+    assert not kinds.is_writer_with_job("Floods, fires and a long wait for help")

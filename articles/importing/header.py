@@ -253,7 +253,6 @@ def _without_site_name(author: str | None, above: list[str]) -> str | None:
 
 
 # A writer's name and job on a line ("Devon Whitaker, News Editor"), as a second writer's line under the first repeats.
-_WITH_ROLE = re.compile(rf"^[^,]{{3,60}},\s*(?:[\w-]+\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's second name on a line of its own
 
 
@@ -364,7 +363,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         elif kinds.SUMMARY_LABEL.match(line):
             index = _after_summary(lines, index)  # a summary box: its label and short items, then the body
         elif kinds.bare_name(line):
-            if bare_name and bare_line == index - 2 and _WITH_ROLE.match(line) and _WITH_ROLE.match(lines[index - 2]):
+            if bare_name and bare_line == index - 2 and kinds.WITH_ROLE.match(line) and kinds.WITH_ROLE.match(lines[index - 2]):
                 bare_name = f"{bare_name} and {kinds.bare_name(line)}"  # two writers, each with a job, a line each
             else:
                 bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins

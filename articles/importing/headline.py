@@ -151,7 +151,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
 @lru_cache(maxsize=8192)
 def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bool, bool]:
     """What headline_candidates asks of a line alone: (furniture, its headline text, after a stored date,
-    unfit as a headline (too long or short, a link, a date line), a photo credit or a time alone, running
+    unfit as a headline (too long or short, a link, a date line, a writer and their job), a photo credit or a time alone, running
     text)."""
     running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
     furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or kinds.is_section_trail(line)
@@ -159,7 +159,7 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
     unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
-             or (not stored and kinds.date_line(line, month_first=month_first) is not None))
+             or (not stored and kinds.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text))
     credit = bool(_CREDIT.match(text) or _TIME_ALONE.match(text))
     return furniture, text, stored, unfit, credit, running
 

@@ -562,6 +562,16 @@ _OUTLET_ABOUT = re.compile(
     r"(?:\s+(?:that|which|covering|based|dedicated|focused|bringing|providing|for|in|of)\b|\s*[,.]|$)", re.I)
 
 
+# A name and its job after a comma ("Erza Ballata, Staff Writer", "Jane Doe, Middle East correspondent").
+WITH_ROLE = re.compile(rf"^[^,]{{3,60}},\s*(?:[\w-]+\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\b", re.I)
+
+
+def is_writer_with_job(line: str) -> bool:
+    """A writer's name and their job, a comma between ("Erza Ballata, Staff Writer"): a byline without "By", never
+    a headline."""
+    return len(line) <= 90 and bool(WITH_ROLE.match(line)) and bare_name(line.split(",")[0]) is not None
+
+
 def is_bio(line: str, author: str | None = None) -> bool:
     """A short line about who wrote the article ("Jane Doe is a freelance journalist based in Lyon.",
     "Achterberg-Yeo is a senior studying public health …"): it names the author (by their surname) and says what
