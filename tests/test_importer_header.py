@@ -729,3 +729,11 @@ def test_a_writer_and_their_job_under_a_short_headline_is_the_byline_not_the_hea
     assert (parsed.title, parsed.author) == ("Flood Volunteers Honoured", "Erza Ballata")
     assert kinds.is_writer_with_job("Jane Doe, Middle East correspondent")
     assert not kinds.is_writer_with_job("Floods, fires and a long wait for help")
+
+
+def test_a_headline_over_when_it_was_posted_and_the_first_paragraph():
+    """"Shark sighting closes two beaches on the north coast" / "1 min ago" / the first paragraph: the relative
+    time credits the headline, and the first sentence is the body's, not the headline."""
+    parsed = parse(" date 2022-02-16 World\n\nShark sighting closes two beaches on the north coast\n\n1 min ago\n" + BODY)
+    assert parsed.title == "Shark sighting closes two beaches on the north coast"
+    assert first_text(parsed).startswith(BODY.split(".")[0])

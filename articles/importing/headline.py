@@ -610,6 +610,9 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if len(kinds.words(line)) <= 5 and kinds.date_line(after, month_first=month_first) and _post_under_date(
                 [(position, other) for position, other in raw_following if other != after]):
             continue  # a blog's motto over its day's date and the day's post ("Notes from plot 14" / "Monday, 7 April 2014" / "Broad beans at last")
+        if kinds.is_chrome(after) and kinds.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
+                and len(kinds.words(line)) > 3 and _running_text_under(raw_following, following[0][0]):
+            return index, True  # a headline over when it was posted ("1 min ago") and the article's first paragraph
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
@@ -658,6 +661,12 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         ):
             return index, True
     return first_candidate, False
+
+
+def _running_text_under(following: list[tuple[int, str]], at: int) -> bool:
+    """Whether the first of the ``following`` lines past position ``at`` is running text (a sentence)."""
+    under = next((other for position, other in following if position > at), "")
+    return kinds.is_sentence(under) and len(kinds.words(under)) >= 8
 
 
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:
