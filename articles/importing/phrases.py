@@ -71,7 +71,7 @@ NAV_WORDS = frozenset(
     "religion media film movies gaming football cricket rugby golf tennis markets economy finance investing "
     "careers wellbeing space analysis investigations africa asia europe americas uk us australia canada india "
     "china elections law justice courts immigration defence defense military weekend magazine letters "
-    "editorials columnists photos galleries more".split()
+    "editorials columnists photos galleries more featured latest trending popular headlines stories".split()
 )
 
 # Lines that close the article: what follows is the page around it.
