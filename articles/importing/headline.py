@@ -553,12 +553,15 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
     promotion passed over, except under a ticker's line; past furniture or a menu, only a byline; a
     masthead's day banner confirms nothing, nor the day's date over a blog's post) rather than by more
     furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
-    and motto over its menu; failing that, the first headline-like line, unconfirmed."""
+    and motto over its menu; a trail of sections run together with the headline confirms the headline under it;
+    failing that, the first headline-like line, unconfirmed."""
     first_candidate = name_at = None  # (the site's name passed over, and where)
     owners = copyright_lines(lines) if owners is None else owners  # (headline_candidates has them already)
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
+        if line and _glued_trail(lines, index):
+            return next_lines(lines, index, 1)[0][0], True  # the trail ends with the headline it names, given under it
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
@@ -667,6 +670,19 @@ def _running_text_under(following: list[tuple[int, str]], at: int) -> bool:
     """Whether the first of the ``following`` lines past position ``at`` is running text (a sentence)."""
     under = next((other for position, other in following if position > at), "")
     return kinds.is_sentence(under) and len(kinds.words(under)) >= 8
+
+
+def _glued_trail(lines: list[str], index: int) -> bool:
+    """Whether the line is a trail of sections run together with the headline, which the next line gives alone
+    ("HomeHeadline StoryInquiry publishes …" over "Inquiry publishes …"): its words end where the headline's
+    start, with no space between."""
+    line = lines[index]
+    after = next_lines(lines, index, 1)
+    if not after:
+        return False
+    headline = after[0][1]
+    return (len(headline) >= 15 and len(line) > len(headline) and line.endswith(headline)
+            and not line[-len(headline) - 1].isspace())
 
 
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:

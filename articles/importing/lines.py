@@ -572,6 +572,15 @@ def is_writer_with_job(line: str) -> bool:
     return len(line) <= 90 and bool(WITH_ROLE.match(line)) and bare_name(line.split(",")[0]) is not None
 
 
+_CUT_TEASER = re.compile(r"[\w,;’'”)](?:\.\.\.|…)$")
+
+
+def is_teaser(line: str) -> bool:
+    """A story's opening words cut short, as a list of related stories gives them under each headline ("THE former
+    chairman of the Post Office has defended..."): thirty words or fewer ending in an ellipsis."""
+    return len(line) <= 300 and _CUT_TEASER.search(line) is not None and len(words(line)) <= 30
+
+
 def is_bio(line: str, author: str | None = None) -> bool:
     """A short line about who wrote the article ("Jane Doe is a freelance journalist based in Lyon.",
     "Achterberg-Yeo is a senior studying public health …"): it names the author (by their surname) and says what

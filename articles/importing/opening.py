@@ -41,6 +41,15 @@ def in_fact_box(lines: list[str], index: int) -> bool:
     return bool(before) and len(before[0]) <= 30 and bool(_FACT_BOX.match(before[0]))
 
 
+def _teaser_entry(lines: list[str], index: int) -> bool:
+    """Whether the line is a teaser cut short (kinds.is_teaser) or a headline of a few words over one: an entry of a
+    list of other stories."""
+    if kinds.is_teaser(lines[index]):
+        return True
+    after = non_blank_lines(lines, index, 1, 1)
+    return bool(after) and kinds.is_teaser(after[0]) and not kinds.is_sentence(lines[index]) and len(kinds.words(lines[index])) <= 20
+
+
 def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
                     month_first: bool = False) -> list[Candidate]:
     """The lines that could open the body — where the header reader stopped and the next few — with
@@ -52,8 +61,9 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             break
         line = lines[index]
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
-                and not kinds.is_opening_aside(line) and not in_fact_box(lines, index):
-            # (a note about the article, a bio of its writer, a help line or a fact check's box opens no body)
+                and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index):
+            # (a note about the article, a bio of its writer, a help line, a fact check's box or another story's
+            # headline and teaser opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
