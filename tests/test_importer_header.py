@@ -734,3 +734,28 @@ def test_a_headline_over_when_it_was_posted_and_the_first_paragraph():
     parsed = parse(" date 2022-02-16 World\n\nShark sighting closes two beaches on the north coast\n\n1 min ago\n" + BODY)
     assert parsed.title == "Shark sighting closes two beaches on the north coast"
     assert first_text(parsed).startswith(BODY.split(".")[0])
+
+
+def test_a_trail_run_together_with_the_headline_and_a_list_of_other_stories_before_the_body():
+    """A weather strip and the day's date, a trail glued to the headline ("HomeTop StoryVolunteers …"), the
+    headline alone, then a box of other stories (each a headline over its teaser cut short) before the text: the
+    headline is the one the trail names, the day's date is not the article's, and the body opens after the box."""
+    related = "\n\n".join(f"{title}\n\n{teaser}..." for title, teaser in [
+        ("Harbour ferry fares to rise in spring", "FERRY fares on the harbour route will rise by"),
+        ("New cycle lane opens on the ring road", "A NEW cycle lane opened on Monday after"),
+        ("School meals scheme extended to sixth forms", "THE free school meals scheme will be"),
+        ("Museum reopens after two-year refit", "THE town museum reopened its doors on"),
+        ("Flood defences finished ahead of winter", "WORK on the river's flood defences has"),
+    ])
+    parsed = parse(page("7.9 C\nLondon\nSaturday, April 20, 2024", f"HomeTop Story{HEADLINE}", HEADLINE, "Date:",
+                        "Related stories", related, BODY))
+    assert (parsed.title, parsed.published_on) == (HEADLINE, None)
+    assert parsed.title_confirmed
+    assert first_text(parsed).startswith(BODY.split(".")[0])
+
+
+@pytest.mark.parametrize("line, teaser", [("THE former chairman of the board has defended...", True),
+                                          ("IN THE depths of a mine in the west,…", True),
+                                          ("The council met on Tuesday.", False)])
+def test_teasers_cut_short(line, teaser):
+    assert kinds.is_teaser(line) is teaser
