@@ -742,7 +742,7 @@ def test_a_trail_run_together_with_the_headline_and_a_list_of_other_stories_befo
     headline is the one the trail names, the day's date is not the article's, and the body opens after the box."""
     related = "\n\n".join(f"{title}\n\n{teaser}..." for title, teaser in [
         ("Harbour ferry fares to rise in spring", "FERRY fares on the harbour route will rise by"),
-        ("New cycle lane opens on the ring road", "A NEW cycle lane opened on Monday after"),
+        ("New cycle lane opens on the ‘busiest road’", "A NEW cycle lane opened on Monday after"),
         ("School meals scheme extended to sixth forms", "THE free school meals scheme will be"),
         ("Museum reopens after two-year refit", "THE town museum reopened its doors on"),
         ("Flood defences finished ahead of winter", "WORK on the river's flood defences has"),

@@ -47,7 +47,7 @@ def _teaser_entry(lines: list[str], index: int) -> bool:
     if kinds.is_teaser(lines[index]):
         return True
     after = non_blank_lines(lines, index, 1, 1)
-    return bool(after) and kinds.is_teaser(after[0]) and not kinds.is_sentence(lines[index]) and len(kinds.words(lines[index])) <= 20
+    return bool(after) and kinds.is_teaser(after[0]) and lines[index][-1:] != "." and len(kinds.words(lines[index])) <= 20
 
 
 def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",
