@@ -759,3 +759,12 @@ def test_a_trail_run_together_with_the_headline_and_a_list_of_other_stories_befo
                                           ("The council met on Tuesday.", False)])
 def test_teasers_cut_short(line, teaser):
     assert kinds.is_teaser(line) is teaser
+
+
+def test_a_warning_over_the_text_and_again_inside_it_is_one_warning_without_its_brackets():
+    """"(WARNING: This post contains disturbing images.)" under the headline and again closing the first paragraph:
+    one warning, stated without the brackets that wrap it, and the paragraph keeps its own sentences."""
+    warning = "(WARNING: This post contains disturbing images.)"
+    parsed = parse(page(HEADLINE, "By Tom Reyes", warning, BODY.replace("requests from residents.", f"requests from residents. {warning}", 1)))
+    assert parsed.stated_warnings == ("WARNING: This post contains disturbing images.",)
+    assert first_text(parsed).endswith("requests from residents.")

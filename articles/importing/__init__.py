@@ -89,7 +89,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     later_warnings, body_lines = early_warnings(body_lines)
     header_lines = lines[header.title_at + 1:header.body_start] + passed_over
     worded, body_lines = plain_warnings(header_lines, body_lines, model.warning)
-    warnings = [*header.warnings, *passed_warnings, *later_warnings, *worded]
+    warnings = _each_once([*header.warnings, *passed_warnings, *later_warnings, *worded])
 
     image_credit = ""
     for line in lines[header.body_start:]:
@@ -122,6 +122,17 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         image_credit=image_credit,
         blocks=blocks,
     )
+
+
+def _each_once(warnings: list) -> list:
+    """The warnings, one stated twice (over the text and again in it, perhaps in other capitals) kept once, first."""
+    seen, once = set(), []
+    for warning in warnings:
+        key = " ".join(warning.statement.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            once.append(warning)
+    return once
 
 
 def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) -> tuple:

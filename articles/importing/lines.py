@@ -1466,6 +1466,11 @@ def _unwrap(line: str) -> tuple[str, bool]:
     return line, False
 
 
+def unwrapped(text: str) -> str:
+    """The text without the asterisks or brackets wrapping the whole of it ("(WARNING: … images.)")."""
+    return _unwrap(text)[0]
+
+
 def _sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part]
 

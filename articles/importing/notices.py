@@ -180,7 +180,7 @@ def plain_warnings(header_lines: list[str], body_lines: list[str], scorer: Score
     for sentence in [*chosen, None]:
         if group and (sentence is None or (sentence.in_body, sentence.line) != (group[-1].in_body, group[-1].line)
                       or sentence.position != group[-1].position + 1):
-            statement = " ".join(s.text for s in group)
+            statement = kinds.unwrapped(" ".join(s.text for s in group))
             warnings.append(Warning(statement, statement, ""))
             group = []
         if sentence is not None:
