@@ -213,6 +213,8 @@ def test_quoted_person_in_the_body_is_not_the_author():
          "Viewer discretion is advised. The video below contains interviews with relatives of the victims."),
         ("This story discusses domestic violence. If you need help, call the helpline on 1560.",
          "This story discusses domestic violence."),
+        ("Trigger warning: This piece discusses the loss of a friend. If you are struggling, please call the Lifeline: 0800 543 354",
+         "Trigger warning: This piece discusses the loss of a friend."),  # (the help line's colon is not the warning's)
         ("Some images in this gallery show the bodies of victims and may be disturbing.",
          "Some images in this gallery show the bodies of victims and may be disturbing."),
         ("This update includes accounts of sexual violence. Some readers may find it distressing.",

@@ -1538,7 +1538,8 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
     else:
         head, tail = text[:label_end], text[label_end:]
         # A second colon introduces something else ("…photos that may disturb: Doctors try to…").
-        colon = re.search(r":\s+(?=\S)", tail) if label_end else None  # (a sentence's own colon is its own)
+        # (a sentence's own colon is its own; one in a later sentence, "… call the hotline: 0800 …", is not the warning's)
+        colon = re.search(r":\s+(?=\S)", _sentences(tail)[0] if tail.strip() else tail) if label_end else None
         if colon and _LABEL_AT_END.search(tail[:colon.start()]):
             colon = None  # (the label again in another language: "Advertencia: contenido sensible / Warning: …")
         if colon:
