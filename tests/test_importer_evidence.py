@@ -525,15 +525,25 @@ def test_plain_sentence_warnings_before_the_body(warning, shares_the_line):
     assert body(parsed)[0].startswith("Shelling resumed")
 
 
+def test_a_warning_after_a_players_label_is_the_pages():
+    parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nVideo: (WARNING! Graphic Content)\n\nThe inquest resumes in May, the coroner said.\n")
+    assert parsed.stated_warnings == ("WARNING! Graphic Content",)
+    assert not kinds.warning("Gruesome details: what the jury heard on the third day")
+
+
 @pytest.mark.parametrize(
     "title, tag",
     [("Tanker fire closes the coast road [graphic images]", "graphic images"),
      ("Tanker fire closes the coast road (Graph1c Photos)", "Graph1c Photos"),
-     ("Tanker fire closes the coast road (18+)", "18+")],
+     ("Tanker fire closes the coast road (18+)", "18+"),
+     ("Tanker fire closes the coast road (link; graphic pics)", "graphic pics"),  # the part of the tag that warns
+     ("Graphic Photos : Tanker fire closes the coast road", "Graphic Photos"),  # a kicker that warns
+     ("GRAPHIC VIDEO: Tanker fire closes the coast road", "GRAPHIC VIDEO")],
 )
 def test_a_warning_tag_closing_the_headline(title, tag):
     """A tag in brackets closing the headline that says the pictures are graphic (digits standing in for
-    letters included) is the page's warning; the headline keeps it as published."""
+    letters included), or a kicker opening it that says so, is the page's warning; the headline keeps it as
+    published."""
     parsed = parse(f"{title}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
     assert (parsed.title, parsed.stated_warnings) == (title, (tag,))
 

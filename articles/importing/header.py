@@ -154,19 +154,31 @@ def _settle_order(header, lines, month_first):
 
 
 def title_warning(title: str) -> Warning | None:
-    """The warning a headline's closing tag states ("… [graphic images]"), or its opening one ("[TW: suicide] …"),
-    kept as worded, or None."""
+    """The warning a headline's closing tag states ("… [graphic images]", the part of it that warns: "(link; graphic
+    pics)"), or its opening tag or kicker ("[TW: suicide] …", "Graphic Photos : …"), kept as worded, or None."""
     opening = kinds.leading_tag(title)
     if opening:
         return Warning(opening, kinds.warning(opening).note if kinds.warning(opening) else opening, "")
+    label = _WARNING_KICKER.match(title)
+    if label:
+        return Warning(label.group("label"), label.group("label"), "")
     match = _TITLE_TAG.search(title)
     if match is None:
         return None
-    tag = match.group("tag").strip()
-    readable = " ".join(
-        word.translate(_DIGIT_FOR_LETTER) if any(c.isalpha() for c in word) else word for word in tag.split()
-    )  # "Graph1c" → "Graphic": a word spelt to slip past filters
-    return Warning(tag, tag, "") if _TAG_WARNS.search(readable) else None
+    for tag in reversed(match.group("tag").split(";")):  # "(link; graphic pics)": the part that warns
+        tag = tag.strip()
+        readable = " ".join(
+            word.translate(_DIGIT_FOR_LETTER) if any(c.isalpha() for c in word) else word for word in tag.split()
+        )  # "Graph1c" → "Graphic": a word spelt to slip past filters
+        if _TAG_WARNS.search(readable):
+            return Warning(tag, tag, "")
+    return None
+
+
+# A kicker that warns, opening a headline ("Graphic Photos : 36 burnt …", "GRAPHIC VIDEO: …", "Disturbing images – …").
+_WARNING_KICKER = re.compile(
+    r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content))"
+    r"\s*[:–—-]\s+\S", re.I)
 
 
 _ALT_TEXT_WORD = re.compile(r"\s+(?:image|photo|picture|thumbnail|logo|icon|avatar)$", re.I)

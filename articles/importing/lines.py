@@ -1478,15 +1478,21 @@ def _sentences(text: str) -> list[str]:
 sentences_in = _sentences
 
 
+_MEDIA_BEFORE = re.compile(r"^(?:video|photos?|pictures?|images?|gallery|watch|audio)\s*:\s*(?=[\[(*]|(?i:warning|graphic|trigger|content))", re.I)
+
+
 @lru_cache(maxsize=8192)
 def warning(line: str) -> Warning | None:
     """A content warning the page states to its reader: a label ("Content warning:", "TW:", "CN -",
     "WARNING GRAPHIC CONTENT", "STRONG TRIGGER WARNING."), perhaps wrapped in asterisks or brackets, or a
-    sentence announcing what the article contains ("This article will discuss death and suicide.").
-    Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
+    sentence announcing what the article contains ("This article will discuss death and suicide."), perhaps after a
+    player's label ("Video: (WARNING! Graphic Content)"). Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
     text, wrapped = _unwrap(line.strip())
     if not text or len(text) > 700:
         return None
+    media = _MEDIA_BEFORE.match(text)
+    if media:  # "Video: (WARNING! Graphic Content)": the warning the player's label introduces
+        return warning(text[media.end():])
     if text[:1] in "([" and not wrapped:  # "(Content warning for a fire.) I have lived …": the warning, then the text
         close = text.find(")" if text[0] == "(" else "]")
         inside = warning(text[:close + 1]) if 3 < close < 300 else None
