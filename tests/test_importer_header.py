@@ -20,7 +20,7 @@ from articles.importing import lines as kinds
 from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_nav_row
 from articles.ingest.reasons import review_reasons
 from articles.models import Article
-from tests.pages import first_text, page, parse
+from tests.pages import first_text, page, parse, texts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen"
 PAGES = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -768,3 +768,14 @@ def test_a_warning_over_the_text_and_again_inside_it_is_one_warning_without_its_
     parsed = parse(page(HEADLINE, "By Tom Reyes", warning, BODY.replace("requests from residents.", f"requests from residents. {warning}", 1)))
     assert parsed.stated_warnings == ("WARNING: This post contains disturbing images.",)
     assert first_text(parsed).endswith("requests from residents.")
+
+
+@pytest.mark.parametrize("closing", ["Cathryn Khalil, reporting. ckhalil@example.com.",
+                                     "Cathryn Khalil About Cathryn Khalil\n\nCathryn Khalil loves nothing more than a long walk by the river."])
+def test_a_reporters_sign_off_or_author_box_after_the_text_names_the_writer(closing):
+    """With no byline over the text, a reporter signing off ("Name, reporting.") or an author box's head
+    ("Name About Name") under it names the writer, and neither is the body's."""
+    parsed = parse(page(HEADLINE, BODY, closing))
+    assert parsed.author == "Cathryn Khalil"
+    assert "Cathryn Khalil" not in " ".join(texts(parsed))
+    assert kinds.signed_off("Questions About Gaza Ceasefire") is None  # a box names its writer twice, or once alone

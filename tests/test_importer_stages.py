@@ -115,6 +115,7 @@ def test_the_sites_today_banner_is_not_the_date():
         ("By Aileen Goh Siew Lan, Straits Desk", "Aileen Goh Siew Lan"),  # a name of four parts
         ("By Omar Haddad Associated Press", "Omar Haddad"),  # an outlet's word never closes a name
         ("By Thea Smith and The Associated Press", "Thea Smith"),  # a writer and a wire
+        ("By Ken MeyerApr 3rd, 2022, 9:31 am", "Ken Meyer"),  # the name and the date run together
         ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes, Tom Hale"),  # listed with a comma: kept as written
         ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
         ("Story and photos by Ines Duarte", "Ines Duarte"),

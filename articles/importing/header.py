@@ -583,6 +583,8 @@ def closing_byline(lines: list[str], start: int, end: int) -> str | None:
     for position, (index, line) in enumerate(near):
         if _wire_reporters(line):
             return _wire_reporters(line)
+        if kinds.signed_off(line):
+            return kinds.signed_off(line)  # "Cathryn Khalil, reporting." or an author box: "James Green About James Green"
         credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
         if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
             name = kinds.byline(credit)

@@ -628,9 +628,25 @@ def is_pointer(line: str) -> bool:
 
 
 def is_closing_credit(line: str) -> bool:
-    """The writer credited where the text ends ("By Jane Doe, Branch Historian", "Words: Jane Doe")."""
-    return len(words(line)) <= 12 and line[-1:] not in ".!?:" and bool(_CLOSING_CREDIT.match(line)) \
-        and byline(line) is not None
+    """The writer credited where the text ends ("By Jane Doe, Branch Historian", "Words: Jane Doe", "Jane Doe,
+    reporting.", an author box's "About Jane Doe")."""
+    return (len(words(line)) <= 12 and line[-1:] not in ".!?:" and bool(_CLOSING_CREDIT.match(line))
+            and byline(line) is not None) or signed_off(line) is not None
+
+
+# A reporter's sign-off ("Cathryn Khalil, reporting. ckhalil@kltv.com.") or an author box's head ("About James
+# Green", "James Green About James Green", "About the author: James Green").
+_SIGNED_OFF = re.compile(r"^(?P<who>[^,]{4,60}),\s+reporting\b[.!]?(?:\s+\S+@\S+)?$"
+                         r"|^(?:(?P<named>[^,]{4,60})\s+)?about\s+(?:the\s+author\s*[:–—-]?\s*)?(?P<boxed>[^,]{4,60})$", re.I)
+
+
+def signed_off(line: str) -> str | None:
+    """The writer a reporter's sign-off or an author box's head names (see _SIGNED_OFF), or None."""
+    signed = _SIGNED_OFF.match(line) if len(line) <= 140 and ("eporting" in line or "bout" in line) else None
+    who = signed and (signed.group("who") or signed.group("boxed")).strip()
+    if signed and signed.group("named") and signed.group("named").strip() != who:
+        return None  # ("Questions About Gaza Ceasefire": a headline; a box names its writer twice)
+    return who if who and bare_name(who) == who else None
 
 
 _CLOSING_CREDIT = re.compile(r"^(?:by|words|text|written by|story)\s*:?\s+[A-Z]", re.I)
@@ -1241,6 +1257,7 @@ _COMPANY_END = re.compile(r"\s(?:Co|Inc|Ltd|LLC|PLC|Plc|Corp|Corporation|GmbH|LL
 _THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
 _FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
+_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
 
@@ -1254,6 +1271,7 @@ def byline(line: str) -> str | None:
     if len(words(line)) > 16 and not (len(words(line)) <= 30 and _BY.match(line)):
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
+    line = _GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
     sent_from = _FROM_PLACE.match(line) if line[:5].lower() == "from " else None
     if sent_from:  # "From Jane Doe, Kaduna": a correspondent and where they file from
