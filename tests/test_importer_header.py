@@ -779,3 +779,10 @@ def test_a_reporters_sign_off_or_author_box_after_the_text_names_the_writer(clos
     assert parsed.author == "Cathryn Khalil"
     assert "Cathryn Khalil" not in " ".join(texts(parsed))
     assert kinds.signed_off("Questions About Gaza Ceasefire") is None  # a box names its writer twice, or once alone
+
+
+def test_labelled_fields_under_the_headline_give_the_writer_and_the_date():
+    """"Author" / "Michael Sergel ," / "Publish Date" / "Tue, 3 May 2016, 5:36AM": a player's page sets its
+    fields one under another; the label is no one's name."""
+    parsed = parse(page("Listen live\nUp next", HEADLINE, "Author\nMichael Sergel ,\nPublish Date\nTue, 3 May 2016, 5:36AM", BODY))
+    assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Michael Sergel", date(2016, 5, 3))

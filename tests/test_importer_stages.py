@@ -116,6 +116,7 @@ def test_the_sites_today_banner_is_not_the_date():
         ("By Omar Haddad Associated Press", "Omar Haddad"),  # an outlet's word never closes a name
         ("By Thea Smith and The Associated Press", "Thea Smith"),  # a writer and a wire
         ("By Ken MeyerApr 3rd, 2022, 9:31 am", "Ken Meyer"),  # the name and the date run together
+        ("Compiled by Alexandra Lachine Editor-in-Chief", "Alexandra Lachine"),
         ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes, Tom Hale"),  # listed with a comma: kept as written
         ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
         ("Story and photos by Ines Duarte", "Ines Duarte"),
@@ -137,6 +138,11 @@ def test_byline_forms(line, author):
 def test_not_bylines(line):
     """Generic credits and photographers are not authors."""
     assert kinds.byline(line) is None
+
+
+@pytest.mark.parametrize("line", ["Publish Date", "Rohingya Crisis", "Adblock Detected"])
+def test_a_fields_label_or_a_topic_is_no_name(line):
+    assert kinds.bare_name(line) is None
 
 
 @pytest.mark.parametrize("line, name", [("Aileen Goh Siew Lan", None), ("Police Arrest Three Men", None),
@@ -582,6 +588,7 @@ def test_a_note_that_warns_stays_a_warning():
     "Forums   What's new   Members   Resources", "Peshawar · Islamabad · Quetta", "Log in | Subscribe | Newsletters | Events",
     "World | Middle East", "Open Menu Close Menu", "Search for:", "« Repairs surgery moves to Thursdays", "Reply (14)",
     "Issue 47 · Winter 2023", "Genre: Adult fantasy", "View this email in your browser", "Listen to this page (9 min)",
+    "Bangladesh + 2 more", "Letter to the Editor", "Adblock Detected", "Jeanne Huff BW headshot.jpg",
 ])
 def test_menus_and_buttons_are_furniture(line):
     """A menu in one line (between bars, dots or wide gaps), a menu's buttons, a link to the post before, a comment

@@ -560,8 +560,9 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
-        if line and _glued_trail(lines, index):
-            return next_lines(lines, index, 1)[0][0], True  # the trail ends with the headline it names, given under it
+        trail_to = _trail_to_headline(lines, index) if line else None
+        if trail_to is not None:
+            return trail_to, True  # the trail ends with the headline it names, given under it
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
@@ -672,17 +673,20 @@ def _running_text_under(following: list[tuple[int, str]], at: int) -> bool:
     return kinds.is_sentence(under) and len(kinds.words(under)) >= 8
 
 
-def _glued_trail(lines: list[str], index: int) -> bool:
-    """Whether the line is a trail of sections run together with the headline, which the next line gives alone
-    ("HomeHeadline StoryInquiry publishes …" over "Inquiry publishes …"): its words end where the headline's
-    start, with no space between."""
+def _trail_to_headline(lines: list[str], index: int) -> int | None:
+    """Where the headline is, when the line is a trail of sections that ends with it, the headline then given on a
+    line of its own under it (within TRAIL_REACH lines): run together ("HomeHeadline StoryInquiry publishes …") or
+    a few capitalised steps apart ("Home Essays Should We Look at Corrosive Images?"). Else None."""
     line = lines[index]
-    after = next_lines(lines, index, 1)
-    if not after:
-        return False
-    headline = after[0][1]
-    return (len(headline) >= 15 and len(line) > len(headline) and line.endswith(headline)
-            and not line[-len(headline) - 1].isspace())
+    for position, headline in next_lines(lines, index, TRAIL_REACH):
+        if len(kinds.words(headline)) >= 4 and len(line) > len(headline) and line.endswith(headline):
+            steps = line[:-len(headline)]
+            if not steps[-1].isspace() or (2 <= len(steps.split()) <= 4 and all(word[:1].isupper() for word in steps.split())):
+                return position
+    return None
+
+
+TRAIL_REACH = 8
 
 
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:

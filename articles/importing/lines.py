@@ -499,7 +499,8 @@ def is_land_acknowledgement(line: str) -> bool:
 
 @lru_cache(maxsize=8192)  # a line is classified once, however often a stage asks
 def is_chrome(line: str) -> bool:
-    """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders, a land acknowledgement."""
+    """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders, a land acknowledgement,
+    a picture's file name."""
     count = len(words(line))
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
@@ -507,8 +508,12 @@ def is_chrome(line: str) -> bool:
         or (count <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
         or (len(line) <= 120 and ((line[:1] in "«‹←" and "»" not in line[1:]) or (line[-1:] in "»›→" and "«" not in line[:-1])))  # a link to the post before or after (a quotation in guillemets is none)
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
-        or is_land_acknowledgement(line)
+        or is_land_acknowledgement(line) or (line[-4:].lower() in _PICTURE_ENDS and PICTURE_FILE.match(line))
     )
+
+
+PICTURE_FILE = re.compile(r"^\S.{0,100}\.(?:jpe?g|png|gif|webp|avif|svg)$", re.I)  # "Jeanne Huff BW headshot.jpg": a picture's file
+_PICTURE_ENDS = (".jpg", "jpeg", ".png", ".gif", "webp", "avif", ".svg")
 
 
 # A wire story's closing credits ("Reporting by Maria Okafor in Geneva; Editing by Peter Long"): the article ends there.
@@ -1100,7 +1105,7 @@ _NAME_RE = (rf"{_HONORIFIC}(?!(?i:the)\s){_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
-    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview|(?:guest\s+)?post)"
+    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview|compiled|(?:guest\s+)?post)"
     r"(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\s*:?\s+(?P<who>.+)$"
     r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
@@ -1243,12 +1248,12 @@ _ROLE_CLAUSE = re.compile(rf",\s*(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{phrases.ROLE_W
 
 def _without_glued_role(text: str) -> str:
     """A name with its job title after it and no comma between ("Jane Doe Staff Writer", "JANE DOE Senior
-    Reporter") → the name: up to three closing words, the last a job's, the others a job's or words that
+    Reporter", "Jane Doe Editor-in-Chief") → the name: up to three closing words, the last a job's, the others a job's or words that
     qualify one ("Senior", "Political"), leaving two words or more. Else the text as it is."""
     tokens = text.split()
     for cut in range(max(2, len(tokens) - 3), len(tokens)):
         tail = [word.strip(".,").lower() for word in tokens[cut:]]
-        if _ROLE.fullmatch(tail[-1]) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
+        if (_ROLE.fullmatch(tail[-1]) or _ROLE.fullmatch(tail[-1].split("-")[0])) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
             return " ".join(tokens[:cut])
     return text
 

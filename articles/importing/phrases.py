@@ -12,6 +12,7 @@ CHROME_LINES = [
     r"(?:sie lesen|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|est[áa]s en|voc[êe] est[áa] em|sei in|ti trovi in)\s*:.{0,120}",
     r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
+    r"letters? to the editor", r"adblock(?:er)? detected", r"[^+]{2,40} \+ ?\d{1,3} more",  # ("Bangladesh + 2 more": a tag list cut short)
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
     r"share", r"shares?", r"tweet", r"email", r"print(?: this)?(?: page| article| story)?", r"views?", r"comments?", r"likes?", r"latest",
@@ -397,6 +398,8 @@ NOT_NAME_WORDS = [
     "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
     "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
     "report", "reports", "situation", "press", "release", "statement",
+    # a field's label or a topic's, never a name ("Publish Date", "Rohingya Crisis", "Adblock Detected")
+    "publish", "published", "date", "author", "crisis", "conflict", "adblock", "detected", "tragic", "awareness",
     # what names a court, a body or an institution, never a person ("Central Criminal Court", "Mayo County Council")
     "court", "courts", "tribunal", "magistrates", "criminal", "supreme", "council", "ministry", "department",
     "agency", "commission", "parliament", "assembly", "senate", "university", "hospital", "institute", "foundation",
@@ -496,6 +499,7 @@ PROMOTION = (
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
     r"|\b(?:book|buy|get|reserve)\s+(?:(?:a|an|your|our|free|timed)\s+){0,3}tickets?\b"
+    r"|^help (?:keep|us keep) .{2,40} free\b|^yes[.,!]? i['’]ll (?:give|donate|support)\b"
 )
 # An advertisement's call to act ("Home loans from 9.5% – Apply now"), a competition ("WIN £10,000 CASH IN OUR
 # GIVEAWAY") and a podcast's promotion ("Sunday Edition out now - Listen to our weekly politics podcast"): a
@@ -515,7 +519,7 @@ DOCUMENT_KINDS = r"(?:(?:media|press|news)\s+releases?|(?:joint\s+)?statements?|
 PROMOTION_CUES = (
     "app", "get all", "in one place", "newsletter", "inbox", "follow", "notification", "free", "subscribe", "sign up", "follow us",
     "support", "becom", "cookie", "privacy", "send us", "accept all", "reject all", "manage ", "start ",
-    "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket",
+    "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket", "ll give", "ll donate", "ll support",
 )
 LIVE_STRIP_CUES = ("live", "as it happened", "latest updates", "minute")
 WARNING_WORDS_CUES = (
