@@ -117,6 +117,7 @@ def test_the_sites_today_banner_is_not_the_date():
         ("By Thea Smith and The Associated Press", "Thea Smith"),  # a writer and a wire
         ("By Ken MeyerApr 3rd, 2022, 9:31 am", "Ken Meyer"),  # the name and the date run together
         ("Compiled by Alexandra Lachine Editor-in-Chief", "Alexandra Lachine"),
+        ("Rick Poynor|Essays", "Rick Poynor"),  # a bar without spaces
         ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes, Tom Hale"),  # listed with a comma: kept as written
         ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
         ("Story and photos by Ines Duarte", "Ines Duarte"),
@@ -134,7 +135,8 @@ def test_byline_forms(line, author):
 @pytest.mark.parametrize("line", ["By Staff Reporter", "by The Associated Press", "By The Canadian Press", "Photo by Jane Doe", "Video by Omar Haddad", "By our correspondent",
                                   "Directed by Saoirse Lind", "Book Review | The Salt Road by Imogen Fell", "Log in | Register",
                                   "Sign in | Subscribe", "Kisumu | Updated: March 4, 2026 9:10 AM EAT", "Politics | 4 March 2026",
-                                  "By morning, emergency crews had restored power to about half of the capital, the mayor said."])
+                                  "By morning, emergency crews had restored power to about half of the capital, the mayor said.",
+                                  "Detail of the cover of The Long Road Home by Imogen Fell, 2003"])  # (a caption: a work and its author)
 def test_not_bylines(line):
     """Generic credits and photographers are not authors."""
     assert kinds.byline(line) is None

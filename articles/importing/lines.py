@@ -1262,6 +1262,7 @@ _COMPANY_END = re.compile(r"\s(?:Co|Inc|Ltd|LLC|PLC|Plc|Corp|Corporation|GmbH|LL
 _THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
 _FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
+_BAR = re.compile(r"\s*\|\s*")
 _GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
@@ -1277,6 +1278,8 @@ def byline(line: str) -> str | None:
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = _GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
+    if "|" in line:
+        line = _BAR.sub(" | ", line)  # "Rick Poynor|Essays": a bar set without spaces
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
     sent_from = _FROM_PLACE.match(line) if line[:5].lower() == "from " else None
     if sent_from:  # "From Jane Doe, Kaduna": a correspondent and where they file from
@@ -1301,8 +1304,9 @@ def byline(line: str) -> str | None:
                      r"sponsored|presented)\s*$", before, re.I) and not _WRITTEN_AND.match(before):
             return None  # a photographer's, an editor's or a film's credit, not the writer's
         if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
-                and re.search(r"[|:–—]", before):
-            return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell")
+                and (re.search(r"[|:–—]", before) or len(words(before)) > 7):
+            return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell",
+            # "Detail of the cover of Regarding the Pain of Others by Susan Sontag, 2003")
         who = match.group("who").strip()
         if " in " in who:
             who = _IN_PLACE.sub("", who)
