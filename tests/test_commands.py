@@ -78,12 +78,14 @@ def test_complete_article_is_published(seeds):
 
 
 def test_incomplete_article_waits_in_review_with_reason(seeds):
-    """Seed 004 has no date: it goes to review, says why, and no date is invented."""
+    """Seed 004 has no date and its writer's name stands alone under the headline: it goes to review, says why, and
+    no date is invented."""
     out, _, _ = run(seeds)
     article = seed4()
     assert article.status == Article.Status.IN_REVIEW
     assert article.published_at is None
     assert article.review_reasons == [
+        "the writer's name stands alone under the headline, with no “By”: is “Tom Coburg” the writer?",
         "no publication date found",
         "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict",
     ]
@@ -139,7 +141,8 @@ def test_changed_file_of_a_live_article_becomes_a_pending_revision(seeds):
 
 
 def test_completed_file_updates_reasons_on_update(seeds):
-    """When a new version of a held page has its date, that reason goes; the warning suggestions still hold it."""
+    """When a new version of a held page has its date, that reason goes; the name standing alone and the warning
+    suggestions still hold it."""
     run(seeds)
     path = seeds / SEED_004.name
     path.write_text(path.read_text().replace("Tom Coburg\n", "Tom Coburg\n5 March 2020\n", 1))
@@ -148,7 +151,8 @@ def test_completed_file_updates_reasons_on_update(seeds):
     article = seed4()
     assert article.status == Article.Status.IN_REVIEW
     assert article.review_reasons == [
-        "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict"
+        "the writer's name stands alone under the headline, with no “By”: is “Tom Coburg” the writer?",
+        "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict",
     ]
     assert timezone.localtime(article.published_at).date().isoformat() == "2020-03-05"
 

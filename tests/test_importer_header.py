@@ -786,3 +786,16 @@ def test_labelled_fields_under_the_headline_give_the_writer_and_the_date():
     fields one under another; the label is no one's name."""
     parsed = parse(page("Listen live\nUp next", HEADLINE, "Author\nMichael Sergel ,\nPublish Date\nTue, 3 May 2016, 5:36AM", BODY))
     assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Michael Sergel", date(2016, 5, 3))
+
+
+def test_a_name_standing_alone_under_the_headline_holds_the_page_for_an_editor():
+    """A name alone under the headline may be the writer's or a caption's or the blog's own ("Dandelion Salad"):
+    it is kept, and the page waits for an editor to say whose it is; "By" or a job after the name says it."""
+    library = "Council extends the library's opening hours"
+    alone = parse(page(library, "Dandelion Salad\n12 March 2024", BODY))
+    assert (alone.author, alone.author_alone) == ("Dandelion Salad", True)
+    assert review_reasons(alone, False, []) == [
+        "the writer's name stands alone under the headline, with no “By”: is “Dandelion Salad” the writer?"]
+    for credited in ("By Jane Doe\n12 March 2024", "Jane Doe, Staff Writer\n12 March 2024"):
+        parsed = parse(page(library, credited, BODY))
+        assert (parsed.author, parsed.author_alone, review_reasons(parsed, False, [])) == ("Jane Doe", False, [])

@@ -56,6 +56,7 @@ class Header:
     title_rival: str = ""  # the runner-up headline, when the win was not clear
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     credits_no_one: bool = False  # the byline names no one ("By Staff Reporter", "Written by: Web Desk")
+    author_alone: bool = False  # the author is a name alone on its line: no "By", no job, no label says it is the writer's
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
     date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
@@ -301,7 +302,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     tagged = title_warning(header.title)
     if tagged is not None:
         header.warnings.append(tagged)
-    bare_name, bare_line = None, -1  # (and where it stood)
+    bare_name, bare_line, bare_job = None, -1, False  # (and where it stood, and whether a job came with it)
     from_update = False  # the date taken so far is an update's
     seen = 0
     passed = 0  # lines under the headline so far, furniture and the headline shown again aside
@@ -379,6 +380,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 bare_name = f"{bare_name} and {kinds.bare_name(line)}"  # two writers, each with a job, a line each
             else:
                 bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
+                bare_job = bool(kinds.WITH_ROLE.match(line))
             bare_line = index - 1
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
             pass  # the deck (standfirst): one clause under the headline
@@ -411,6 +413,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if header.author == "":
         header.credits_no_one = True
     if header.author is None or header.author == "":
+        header.author_alone = bool(bare_name) and header.author is None and not bare_job
         header.author = bare_name if header.author is None else None
     if header.author is None and not header.credits_no_one:
         header.author = _byline_above(lines, title_at, month_first)
