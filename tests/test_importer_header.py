@@ -799,3 +799,18 @@ def test_a_name_standing_alone_under_the_headline_holds_the_page_for_an_editor()
     for credited in ("By Jane Doe\n12 March 2024", "Jane Doe, Staff Writer\n12 March 2024"):
         parsed = parse(page(library, credited, BODY))
         assert (parsed.author, parsed.author_alone, review_reasons(parsed, False, [])) == ("Jane Doe", False, [])
+
+
+def test_a_sentence_of_running_text_over_the_headline_is_not_the_headline():
+    """A picture's caption (the first sentence again, with its credit) over the section and the headline with its
+    date: the long sentence in lower case, with more text under it, is no headline."""
+    sentence = "A MAN has allegedly slashed a nurse a number of times with two knives at the hospital on Monday."
+    parsed = parse(page("Menu\nLogin", f"{sentence}\n{sentence} Contributed\nCrime", "Patient slashes nurse in double knife attack",
+                        "28th Aug 2018 7:28 AM", sentence.replace(".", " during a night shift."), BODY))
+    assert (parsed.title, parsed.published_on) == ("Patient slashes nurse in double knife attack", date(2018, 8, 28))
+
+
+def test_a_donation_box_over_the_post_is_not_its_headline():
+    parsed = parse(page("Help keep The Riverside Note free.", "Your donation will go a long way in keeping our reporting open to all.",
+                        "Yes. I'll give.", HEADLINE, "Published by Jane Doe on 12 March 2024", BODY))
+    assert parsed.title == HEADLINE

@@ -567,7 +567,8 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                 or _PROMOTION.search(line) or _CREDIT.match(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
-                or is_banner(lines, index) or _owner(line, owners) or is_banner_over_header(lines, index, month_first):
+                or is_banner(lines, index) or _owner(line, owners) or is_banner_over_header(lines, index, month_first) \
+                or _running_sentence(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal, a list's item or the site's owner is no headline)
         following = next_lines(lines, index, 12)
         if following and following[0][1] == line and kinds.bare_name(line):
@@ -687,6 +688,20 @@ def _trail_to_headline(lines: list[str], index: int) -> int | None:
 
 
 TRAIL_REACH = 8
+
+
+def _running_sentence(lines: list[str], index: int) -> bool:
+    """Whether the line is a sentence of running text, which a headline is not: twelve words or more ending with a
+    full stop, most of them in lower case, with more running text (or the same words again, as a caption) under
+    it ("A MAN has allegedly slashed a nurse a number of times with two knives.")."""
+    line = lines[index]
+    if not line.endswith(".") or line.endswith("..."):
+        return False
+    count = len(kinds.words(line))
+    if count < 12 or sum(word[:1].islower() for word in kinds.words(line)) * 2 <= count:
+        return False
+    after = next_lines(lines, index, 1)
+    return bool(after) and (after[0][1].startswith(line[:-1]) or (kinds.is_sentence(after[0][1]) and len(kinds.words(after[0][1])) >= 8))
 
 
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:

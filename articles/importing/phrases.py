@@ -499,7 +499,7 @@ PROMOTION = (
     r"|\bstart (?:creating|your free trial)\b|\bfree trial\b|\bclick here\b|\bwatch live\b|\blisten live\b"
     r"|\bjoin (?:our|the)\b.{0,40}\b(?:channel|community|whatsapp|telegram)\b|\bstand a chance to win\b|\bwin (?:rewards|prizes)\b"
     r"|\b(?:book|buy|get|reserve)\s+(?:(?:a|an|your|our|free|timed)\s+){0,3}tickets?\b"
-    r"|^help (?:keep|us keep) .{2,40} free\b|^yes[.,!]? i['’]ll (?:give|donate|support)\b"
+    r"|^help (?:keep|us keep) .{2,40} free\b|^yes[.,!]? i['’]ll (?:give|donate|support)\b|^your (?:donation|gift|support) (?:will|helps|can)\b"
 )
 # An advertisement's call to act ("Home loans from 9.5% – Apply now"), a competition ("WIN £10,000 CASH IN OUR
 # GIVEAWAY") and a podcast's promotion ("Sunday Edition out now - Listen to our weekly politics podcast"): a
@@ -519,7 +519,7 @@ DOCUMENT_KINDS = r"(?:(?:media|press|news)\s+releases?|(?:joint\s+)?statements?|
 PROMOTION_CUES = (
     "app", "get all", "in one place", "newsletter", "inbox", "follow", "notification", "free", "subscribe", "sign up", "follow us",
     "support", "becom", "cookie", "privacy", "send us", "accept all", "reject all", "manage ", "start ",
-    "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket", "ll give", "ll donate", "ll support",
+    "click here", "watch live", "listen live", "join ", "stand a chance", "win ", "ticket", "ll give", "ll donate", "ll support", "your ",
 )
 LIVE_STRIP_CUES = ("live", "as it happened", "latest updates", "minute")
 WARNING_WORDS_CUES = (
