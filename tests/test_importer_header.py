@@ -814,3 +814,8 @@ def test_a_donation_box_over_the_post_is_not_its_headline():
     parsed = parse(page("Help keep The Riverside Note free.", "Your donation will go a long way in keeping our reporting open to all.",
                         "Yes. I'll give.", HEADLINE, "Published by Jane Doe on 12 March 2024", BODY))
     assert parsed.title == HEADLINE
+
+
+def test_a_letters_greeting_is_not_its_headline():
+    parsed = parse(page("Letter to the Editor", "Tragic Grief", "Dear Editor,", BODY, "Sincerely,\nLucia Hunter"))
+    assert (parsed.title, parsed.author) == ("Tragic Grief", "Lucia Hunter")

@@ -44,6 +44,7 @@ def is_nav_row(line: str) -> bool:
     return menu >= 4 and menu * 3 >= len(words) * 2 and not any(word in _FUNCTION_WORDS for word in words)
 
 
+_SALUTATION = re.compile(r"^(?:dear|hi|hello|to)\s+[^,.!?]{2,40},$", re.I)  # "Dear Editor,": a letter's greeting
 _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)  # "6:12 PM", "21:47"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
@@ -151,7 +152,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
 @lru_cache(maxsize=8192)
 def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bool, bool]:
     """What headline_candidates asks of a line alone: (furniture, its headline text, after a stored date,
-    unfit as a headline (too long or short, a link, a date line, a writer and their job), a photo credit or a time alone, running
+    unfit as a headline (too long or short, a link, a date line, a writer and their job, a letter's greeting), a photo credit or a time alone, running
     text)."""
     running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
     furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or kinds.is_section_trail(line)
@@ -159,7 +160,8 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
     unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
-             or (not stored and kinds.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text))
+             or (not stored and kinds.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text)
+             or bool(_SALUTATION.match(text)))
     credit = bool(_CREDIT.match(text) or _TIME_ALONE.match(text))
     return furniture, text, stored, unfit, credit, running
 
