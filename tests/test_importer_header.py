@@ -819,3 +819,11 @@ def test_a_donation_box_over_the_post_is_not_its_headline():
 def test_a_letters_greeting_is_not_its_headline():
     parsed = parse(page("Letter to the Editor", "Tragic Grief", "Dear Editor,", BODY, "Sincerely,\nLucia Hunter"))
     assert (parsed.title, parsed.author) == ("Tragic Grief", "Lucia Hunter")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Tanker fire closes the coast road [VIDEO]", "Tanker fire closes the coast road [VIDEO]"),  # the marker, as published
+    ("**Tanker fire closes the coast road**", "Tanker fire closes the coast road"),  # bold marks are no words of it
+])
+def test_a_headlines_marks(line, title):
+    assert parse(page(line, "By Jane Doe\n12 March 2024", BODY)).title == title

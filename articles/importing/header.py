@@ -25,9 +25,9 @@ BY_WORD = re.compile(r"\bby\b", re.I)
 GENERIC_CREDIT_LINE = re.compile(r"^(?:(?:written|posted)\s+)?by\s*:?\s", re.I)  # (when it names no one: "By Staff Reporter")
 # A tag in brackets closing a headline ("… [graphic images]", "… (Graph1c Photos)"): a warning when it
 # says the pictures or the text are hard to see, in letters or with digits standing in for them.
-_TITLE_TAG = re.compile(r"\s[\[(](?P<tag>[^\[\]()]{3,40})[\])]\s*$")
+_TITLE_TAG = re.compile(r"\s(?:[\[(](?P<tag>[^\[\]()]{3,40})[\])]|\*(?P<starred>[^*]{3,40})\*)\s*$")
 _TAG_WARNS = re.compile(
-    r"(?<!\w)(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|(?:trigger|content) warning|tw|cw)(?!\w)",
+    r"(?<!\w)(?:graphic|disturbing|distressing|gory|gruesome|nsfw|nsfl|18\+|viewer discretion|triggering|(?:trigger|content) warning|tw|cw)(?!\w)",
     re.I)
 _DIGIT_FOR_LETTER = str.maketrans("10345@$", "ioeasas")
 # A pull-quote set under the headline: a quotation and who said it, and nothing else ("“…” —Jane Doe").
@@ -166,7 +166,7 @@ def title_warning(title: str) -> Warning | None:
     match = _TITLE_TAG.search(title)
     if match is None:
         return None
-    for tag in reversed(match.group("tag").split(";")):  # "(link; graphic pics)": the part that warns
+    for tag in reversed((match.group("tag") or match.group("starred")).split(";")):  # "(link; graphic pics)": the part that warns
         tag = tag.strip()
         readable = " ".join(
             word.translate(_DIGIT_FOR_LETTER) if any(c.isalpha() for c in word) else word for word in tag.split()
@@ -288,7 +288,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if crumb is not None:  # a breadcrumb that ends in the headline names it
         later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
         title_at, confirmed, title = (later[0] if later else crumb[0]), True, crumb[1]
-    header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
+    header = Header(title=title.strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")

@@ -69,14 +69,17 @@ _FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a 
 
 def title_text(line: str) -> str:
     """A candidate line as a headline: without a stored date, a forum's field label ("Thread: …") or a section's
-    name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it,
-    a media marker or a stray asterisk after it ("… [VIDEO]", "…TV\\"*")."""
+    name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it, a stray
+    asterisk after it ("…TV\\"*") or the marks of bold around it ("**…**"); a media marker ("… [VIDEO]") is
+    the headline's, as published."""
     text = STORED_DATE_PREFIX.sub("", line)
     text = _FORUM_LABEL.sub("", text)
     text = _SECTION_BAR.sub("", text)
-    text = kinds.MEDIA_MARKER.sub("", text).strip()
-    if text.endswith("*") and not text.startswith("*"):
-        text = text.rstrip("*").strip()
+    text = text.strip()
+    if text.endswith("*") and not text.startswith("*") and text.count("*") % 2:
+        text = text.rstrip("*").strip()  # (a tag in asterisks keeps them: "… *TRIGGERING IMAGES*")
+    if text.startswith("**") and text.endswith("**") and len(text) > 4:
+        text = text[2:-2].strip()  # a headline set in bold as a page's text gives it ("**Storm Floris …**")
     return text
 
 

@@ -201,7 +201,6 @@ RELATIVE_DATE = re.compile(r"\b\d+\s*(?:(?:second|minute|hour|day|week|month|yea
 BREADCRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:[/>»›|]\s*[^/>»›|]+)+$", re.I)
 HOME_TRAIL = re.compile(r"^home(?:\s+[A-Z][\w&]*)+$")  # "Home Global Analysis"
 SECTIONS = re.compile(r"^in\s+(?P<list>[A-Z][\w&’' -]*(?:\s*,\s*[A-Z][\w&’' -]*)*)$")
-MEDIA_MARKER = re.compile(r"\s*\[(?:videos?|photos?|pictures?|watch|video\s*&\s*photos?)\]\s*$", re.I)
 IMAGE_CREDIT = re.compile(
     r"^(?:featured\s+image|main\s+image|header\s+image|top\s+image|image|photo|picture)"
     r"(?:\s+(?:via|by|credit|courtesy(?:\s+of)?)|\s*credit)\s*:?\s+(?P<credit>\S.*?)\.?$",
