@@ -539,7 +539,8 @@ def test_a_warning_after_a_players_label_is_the_pages():
      ("Tanker fire closes the coast road (link; graphic pics)", "graphic pics"),  # the part of the tag that warns
      ("Graphic Photos : Tanker fire closes the coast road", "Graphic Photos"),  # a kicker that warns
      ("GRAPHIC VIDEO: Tanker fire closes the coast road", "GRAPHIC VIDEO"),
-     ("‘A few more scars won’t hurt’ *TRIGGERING IMAGES*", "TRIGGERING IMAGES")],  # a tag in asterisks
+     ("‘A few more scars won’t hurt’ *TRIGGERING IMAGES*", "TRIGGERING IMAGES"),  # a tag in asterisks
+     ("Warning Graphic: Tanker fire closes the coast road", "Warning Graphic")],
 )
 def test_a_warning_tag_closing_the_headline(title, tag):
     """A tag in brackets closing the headline that says the pictures are graphic (digits standing in for

@@ -178,7 +178,7 @@ def title_warning(title: str) -> Warning | None:
 
 # A kicker that warns, opening a headline ("Graphic Photos : 36 burnt …", "GRAPHIC VIDEO: …", "Disturbing images – …").
 _WARNING_KICKER = re.compile(
-    r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content))"
+    r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content)|warning\s+graphic)"
     r"\s*[:–—-]\s+\S", re.I)
 
 

@@ -1504,6 +1504,8 @@ def _sentences(text: str) -> list[str]:
 sentences_in = _sentences
 
 
+# What a warning without its colon goes on to name ("Warning this footage is very graphic.").
+_THIS_CONTENT = re.compile(r"^(?:this|these|the following)\s+(?:\w+\s+){0,2}(?:is|are|contains?|includes?|may|might|shows?)\b", re.I)
 _MEDIA_BEFORE = re.compile(r"^(?:video|photos?|pictures?|images?|gallery|watch|audio)\s*:\s*(?=[\[(*]|(?i:warning|graphic|trigger|content))", re.I)
 
 
@@ -1514,8 +1516,8 @@ def warning(line: str) -> Warning | None:
     sentence announcing what the article contains ("This article will discuss death and suicide."), perhaps after a
     player's label ("Video: (WARNING! Graphic Content)"). Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
     text, wrapped = _unwrap(line.strip())
-    if not text or len(text) > 700:
-        return None
+    if not text or (len(text) > 700 and not (text[:1].isupper() and _LABELLED.match(text[:120]))):
+        return None  # (a long paragraph is looked at only when a label opens it: "WARNING …: Reports of …")
     media = _MEDIA_BEFORE.match(text)
     if media:  # "Video: (WARNING! Graphic Content)": the warning the player's label introduces
         return warning(text[media.end():])
@@ -1528,6 +1530,8 @@ def warning(line: str) -> Warning | None:
     if _CUT_FOR.match(text):
         first = _sentences(text)[0]
         return _statement(text, label_end=0, wrapped=wrapped) if HARM.search(first) and len(words(first)) <= 20 else None
+    if text[:8].lower() == "warning " and _THIS_CONTENT.match(text[8:]) and _DISTRESS_WORDS.search(_sentences(text)[0]):
+        return _statement(text, label_end=0, wrapped=wrapped)  # "Warning this footage is very graphic.": no colon
     labelled = _LABELLED.match(text)
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
@@ -1540,9 +1544,10 @@ def warning(line: str) -> Warning | None:
                 return None
             return Warning(text.rstrip(":").strip(), "", "")
         separator = labelled.group("sep").strip() or ("." if label.endswith(".") else "")  # ("… is advised. The video …")
-        if not separator and not (caps and is_all_caps(rest.split(".")[0])):
+        caps_phrase = caps and ":" in rest[:80] and is_all_caps(rest.split(":")[0])  # "WARNING EXTREMELY GRAPHIC FOOTAGE: Reports …"
+        if not separator and not (caps and is_all_caps(rest.split(".")[0])) and not caps_phrase:
             return None
-        if label.lower() in ("warning", "cw", "tw", "cn") and not separator and not (caps and is_all_caps(rest)):
+        if label.lower() in ("warning", "cw", "tw", "cn") and not separator and not (caps and is_all_caps(rest)) and not caps_phrase:
             return None
         if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
             return None
