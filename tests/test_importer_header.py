@@ -827,3 +827,19 @@ def test_a_letters_greeting_is_not_its_headline():
 ])
 def test_a_headlines_marks(line, title):
     assert parse(page(line, "By Jane Doe\n12 March 2024", BODY)).title == title
+
+
+def test_the_articles_only_paragraph_read_as_a_standfirst_is_still_its_body():
+    """A page whose one paragraph (opened by a picture's file name) is followed only by furniture: the paragraph is
+    the body, never nothing."""
+    parsed = parse(page(HEADLINE, "bats_count_722-300x180 " + BODY.split("\n")[0], "Related Articles", "Back to top button"))
+    assert first_text(parsed).startswith("The council voted on Tuesday")
+
+
+def test_a_post_whose_text_stands_above_its_headline_keeps_its_text():
+    """Some blogs give the text, then the post's title and its byline: with no text under the headline, the
+    running text over it is the body."""
+    parsed = parse(page(BODY, "-- Sandra Duerr", "Tuesday, May 15, 2007", HEADLINE, "Posted by Sandy Duerr at 12:45 PM",
+                        "Post a Comment"))
+    assert first_text(parsed).startswith("The council voted on Tuesday")
+    assert "Post a Comment" not in " ".join(texts(parsed))

@@ -177,6 +177,26 @@ def _captions_first(lines: list[str]) -> bool:
     return captions >= GALLERY_CAPTIONS
 
 
+def _running_text(line: str) -> bool:
+    return len(kinds.words(line)) >= 8 and kinds.is_sentence(line)
+
+
+def _text_passed_over(lines: list[str], header: Header) -> int | None:
+    """When the header reader left no running text for the body (it read the article's only paragraph as a
+    standfirst, or the page gives the text above its headline, as some blogs do), the body starts at the first
+    running text under the headline, else at the first of the running text over it; sets ``header.body_start``
+    and returns where the article then ends (None: no running text anywhere, nothing changed)."""
+    under = next((index for index in range(header.title_at + 1, len(lines)) if _running_text(lines[index])), None)
+    if under is not None:
+        header.body_start = under
+        return find_end(lines, under)
+    over = next((index for index in range(header.title_at) if _running_text(lines[index])), None)
+    if over is not None:
+        header.body_start = over
+        return header.title_at
+    return None
+
+
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
            ) -> tuple[list[str], Header | None, int, list[Candidate]]:
     """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
@@ -187,6 +207,8 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
+    if not any(_running_text(line) for line in lines[header.body_start:end]):
+        end = _text_passed_over(lines, header) or end
     reply = "re: " + header.title.casefold()  # a thread's first reply, headed with the title ("Re: <title>")
     end = next((index for index in range(header.body_start, end)
                 if lines[index][:3].lower() == "re:" and lines[index].casefold() == reply), end)

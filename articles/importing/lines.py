@@ -214,11 +214,15 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 @lru_cache(maxsize=8192)  # a site's menus and footers come back on every page
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji or reference mark
-    used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …")."""
+    used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …"), nor a picture's
+    file name glued before the text ("news_722-300x180 At least …")."""
     if "  " in line or "\t" in line:
         row = _spaced_row(line)
         if row:
             line = row
+    sized = _SIZED_PICTURE.match(line)
+    if sized:
+        line = line[sized.end():]  # a picture's file name glued before the text ("jos_news_722-300x180 At least 25 …")
     if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
         line = " ".join(line.split())
         if not line.startswith(("^", "`")):
@@ -234,6 +238,7 @@ def clean_line(line: str) -> str:
 
 
 _WIDE_GAP = re.compile(r"\s{2,}|\t")
+_SIZED_PICTURE = re.compile(r"[\w.-]{1,80}-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s+(?=\S)", re.I)
 
 
 def _spaced_row(line: str) -> str:
