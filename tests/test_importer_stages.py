@@ -739,3 +739,18 @@ def test_a_first_character_index_reads_flags_set_inside_its_patterns():
         assert index.match(line) and index.whole.match(line), line
     for line in ["Bx", "The end", "", "x", "comments"]:
         assert not index.match(line) and not index.whole.match(line), line
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("Nine dead in floods. Continuous rainfall has slowed rescue efforts.Mira Kandel", ("Nine dead in floods. Continuous rainfall has slowed rescue efforts.", "Mira Kandel")),
+    ("Court GavelAn Asaba High Court yesterday sentenced a farmer to twenty years in prison.", ("Court Gavel", "An Asaba High Court yesterday sentenced a farmer to twenty years in prison.")),
+    ("McDonald's A new restaurant opened in the town centre on Tuesday morning.", ("McDonald's A new restaurant opened in the town centre on Tuesday morning.",)),
+    ("The vote was held on Tuesday.John Smith said the count was fair and done by hand.", ("The vote was held on Tuesday.John Smith said the count was fair and done by hand.",)),
+])
+def test_lines_a_page_ran_together_are_read_apart(line, parts):
+    """A deck and the writer's name, or a picture's alt text and the first paragraph, set with no break between."""
+    assert kinds.unglued(line) == parts
+
+
+def test_a_photographer_and_agency_open_a_caption():
+    assert kinds.is_caption("Aris Messinis / AFP / Scanpix / LETA A home on fire in the city of Irpin, just outside Kyiv.")

@@ -237,6 +237,27 @@ def clean_line(line: str) -> str:
     return stripped if stripped != line and stripped else line
 
 
+@lru_cache(maxsize=8192)
+def unglued(line: str) -> tuple[str, ...]:
+    """The line, or the two lines a page's text ran together: a deck and its writer's name ("… disrupted rescue
+    efforts.Menuka Dhungana"), or a picture's alt text and the first paragraph ("Court GavelAn Asaba High Court
+    yesterday …"). Anything else: the line alone."""
+    if len(line) < 40:
+        return (line,)
+    named = _NAME_AFTER_SENTENCE.search(line)
+    if named and bare_name(named.group("name")) == named.group("name"):
+        return line[:named.start("name")], named.group("name")
+    alt = _ALT_BEFORE_TEXT.match(line)
+    if alt:
+        return alt.group("alt"), line[alt.end("alt"):]
+    return (line,)
+
+
+_NAME_AFTER_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?P<name>[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2})$")
+_ALT_BEFORE_TEXT = re.compile(
+    r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}[a-z])(?=(?:A|An|The|In|On|At|After|When|Police|Two|Three)\s\S.{40,}$)")
+
+
 _WIDE_GAP = re.compile(r"\s{2,}|\t")
 _SIZED_PICTURE = re.compile(r"[\w.-]{1,80}-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s+(?=\S)", re.I)
 

@@ -365,6 +365,8 @@ CAPTION_CREDITS = [
     r"[.!?]\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:photo|photograph|picture|image|foto)\.?$",
     r"[.!?\"”]\s+(?:sketch|illustration|drawing|artwork|graphic|painting)\s*:\s*\S[^.]{0,60}$",
     r"[.!?\"”]\s+©\s*(?:\d{4}\s+)?[A-Z][^.]{1,60}$", r"\s(?:photo|foto|picture|image)s?\s+via\s+[A-Z][^.]{0,40}$",
+    # a photographer and their agency opening the caption ("Aris Messinis / AFP / Scanpix / LETA A home on fire …")
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Scanpix|ANP|DPA|Xinhua|TASS|AAP|PA|Shutterstock|Anadolu)\b",
 ]
 CREDIT_TAIL = 90
 # A label that introduces a video or gallery caption when it opens a line under the headline.
