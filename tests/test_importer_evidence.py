@@ -1079,3 +1079,13 @@ def test_two_writers_each_with_a_job_on_a_line_of_their_own():
 ])
 def test_a_date_with_its_update_in_another_language(line, day):
     assert kinds.date_line(line).day == day
+
+
+def test_a_paragraph_quoting_warnings_as_examples_states_none():
+    """An opinion piece opening on the warnings videos carry ("Contains graphic content" or "Viewer discretion
+    advised") states no warning of its own, and its first paragraph is the body's."""
+    opening = ('Most videos of attacks like the ones released this week carry a warning: "Contains graphic content" or '
+               '"Viewer discretion advised" or similar. What appears next on the screen should disturb every viewer.')
+    parsed = parse(f"{HEADER}{opening}\n\n{BODY}")
+    assert parsed.stated_warnings == ()
+    assert body(parsed)[0].startswith("Most videos of attacks")

@@ -133,6 +133,9 @@ class Sentence:
     labelled: bool = False  # it opens with a warning's label ("WARNING: …"): a warning whatever its score
 
 
+_QUOTED = re.compile(r'"[^"]{1,160}"|“[^”]{1,160}”')
+
+
 def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Sentence]:
     """The sentences that could be a warning stated in plain words, with their features."""
     found = []
@@ -155,6 +158,8 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
                 beside = short and ((position > 0 and strong[position - 1]) or (position + 1 < len(parts) and strong[position + 1]))
                 if not (beside or has_warning_cue(sentence)):
                     continue  # no word a warning is made of, nor beside one: not scored (and never taken)
+                if ('"' in sentence or "“" in sentence) and sum(map(has_warning_cue, _QUOTED.findall(sentence))) >= 2:
+                    continue  # warnings quoted as examples ('… carry a warning: "Contains graphic content" or …'): about them
                 features = warning_sentence_features(
                     sentence, first=position == 0, last=position == len(parts) - 1, line_rank=seen, in_header=not in_body,
                     beside_cue=beside, short_paragraph=short,
