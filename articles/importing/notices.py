@@ -136,6 +136,11 @@ class Sentence:
 _QUOTED = re.compile(r'"[^"]{1,160}"|“[^”]{1,160}”')
 
 
+def _quotes_warnings(sentence: str) -> bool:
+    """Whether the sentence quotes two warnings or more, as examples of what others say."""
+    return ('"' in sentence or "“" in sentence) and sum(map(has_warning_cue, _QUOTED.findall(sentence))) >= 2
+
+
 def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Sentence]:
     """The sentences that could be a warning stated in plain words, with their features."""
     found = []
@@ -153,12 +158,12 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             if len(parts) > 8:
                 continue
             short = len(parts) <= 2 and len(kinds.words(line)) <= 40  # (only there does a neighbour's cue count)
-            strong = [bool(_STRONG_CUE.search(part)) for part in parts] if short else []
+            strong = [bool(_STRONG_CUE.search(part)) and not _quotes_warnings(part) for part in parts] if short else []
             for position, sentence in enumerate(parts):
                 beside = short and ((position > 0 and strong[position - 1]) or (position + 1 < len(parts) and strong[position + 1]))
                 if not (beside or has_warning_cue(sentence)):
                     continue  # no word a warning is made of, nor beside one: not scored (and never taken)
-                if ('"' in sentence or "“" in sentence) and sum(map(has_warning_cue, _QUOTED.findall(sentence))) >= 2:
+                if _quotes_warnings(sentence):
                     continue  # warnings quoted as examples ('… carry a warning: "Contains graphic content" or …'): about them
                 features = warning_sentence_features(
                     sentence, first=position == 0, last=position == len(parts) - 1, line_rank=seen, in_header=not in_body,
