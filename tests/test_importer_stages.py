@@ -225,6 +225,8 @@ def test_quoted_person_in_the_body_is_not_the_author():
         ("Trigger warning: This piece discusses the loss of a friend. If you are struggling, please call the Lifeline: 0800 543 354",
          "Trigger warning: This piece discusses the loss of a friend."),  # (the help line's colon is not the warning's)
         ("Warning this footage is very graphic.", "Warning this footage is very graphic."),  # (no colon)
+        ("This post is coming with a trigger/content warning: ⚠️ * assault/manipulation/abuse * ⚠️",
+         "This post is coming with a trigger/content warning: ⚠️ * assault/manipulation/abuse * ⚠️"),
         ("WARNING EXTREMELY GRAPHIC FOOTAGE: Reports of a gas attack have emerged. " + "The footage was filmed at dawn. " * 30,
          "WARNING EXTREMELY GRAPHIC FOOTAGE"),  # (a label in capitals opening a long paragraph)
         ("Some images in this gallery show the bodies of victims and may be disturbing.",
@@ -270,6 +272,7 @@ def test_warning_forms(line, statement):
     "Please note: the office is closed on Monday.",
     "Heads up: the bridge is closed until Friday.",
     "Warning this is the last train tonight, the guard said.",
+    "This story comes with a warning from the police about scams.",
 ])
 def test_ordinary_reporting_is_not_a_warning(line):
     """The word "warning" in reporting, or a headline that is literally "Trigger Warning", is not one."""

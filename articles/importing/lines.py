@@ -1530,6 +1530,10 @@ def _sentences(text: str) -> list[str]:
 sentences_in = _sentences
 
 
+# A post saying it comes with a warning, the warning's words after it on the line.
+_COMES_WITH_WARNING = re.compile(
+    r"^this\s+(?:post|article|story|piece|blog(?:\s+post)?|essay|video|thread|chapter|episode)\s+(?:is\s+coming|comes|is)\s+with\s+"
+    r"an?\s+(?P<kind>(?:trigger|content)(?:\s*/\s*(?:trigger|content))?\s+)?(?:warning|note)\b.{0,160}$", re.I)
 # What a warning without its colon goes on to name ("Warning this footage is very graphic.").
 _THIS_CONTENT = re.compile(r"^(?:this|these|the following)\s+(?:\w+\s+){0,2}(?:is|are|contains?|includes?|may|might|shows?)\b", re.I)
 _MEDIA_BEFORE = re.compile(r"^(?:video|photos?|pictures?|images?|gallery|watch|audio)\s*:\s*(?=[\[(*]|(?i:warning|graphic|trigger|content))", re.I)
@@ -1558,6 +1562,9 @@ def warning(line: str) -> Warning | None:
         return _statement(text, label_end=0, wrapped=wrapped) if HARM.search(first) and len(words(first)) <= 20 else None
     if text[:8].lower() == "warning " and _THIS_CONTENT.match(text[8:]) and _DISTRESS_WORDS.search(_sentences(text)[0]):
         return _statement(text, label_end=0, wrapped=wrapped)  # "Warning this footage is very graphic.": no colon
+    if text[:5].lower() == "this " and _COMES_WITH_WARNING.match(text) and (
+            _COMES_WITH_WARNING.match(text).group("kind") or _DISTRESS_WORDS.search(text)):
+        return Warning(text, text, "")  # "This post is coming with a trigger/content warning: ⚠️ * assault/abuse * ⚠️"
     labelled = _LABELLED.match(text)
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
