@@ -770,7 +770,7 @@ def test_a_warning_over_the_text_and_again_inside_it_is_one_warning_without_its_
     assert first_text(parsed).endswith("requests from residents.")
 
 
-@pytest.mark.parametrize("closing", ["Cathryn Khalil, reporting. ckhalil@example.com.",
+@pytest.mark.parametrize("closing", ["Cathryn Khalil, reporting. ckhalil@example.com.", "Reported by Cathryn Khalil",
                                      "Cathryn Khalil About Cathryn Khalil\n\nCathryn Khalil loves nothing more than a long walk by the river."])
 def test_a_reporters_sign_off_or_author_box_after_the_text_names_the_writer(closing):
     """With no byline over the text, a reporter signing off ("Name, reporting.") or an author box's head

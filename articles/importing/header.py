@@ -546,7 +546,7 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
 _VALEDICTION = re.compile(r"^[A-Z][\w’']*(?:\s+[\w’']+){0,8},$")  # "With gratitude and love from all of us,"
 _WIRE_REPORTERS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<who>[^;]{3,120});", re.I)
 # A credit where the article ends ("Story and photos by Jane Doe", "Reporter: JANE DOE").
-_CLOSING_CREDIT = re.compile(r"^(?:(?:posted|written|reporting|words|story|text)(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\b"
+_CLOSING_CREDIT = re.compile(r"^(?:(?:posted|written|reporting|reported|words|story|text)(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\b"
                              r"|^(?:reporter|writer|author|words)\s*:", re.I)
 CLOSING_LINES = 4  # non-blank lines either side of where the article ends that may credit its writer
 

@@ -1152,7 +1152,8 @@ _ROLE_AFTER_NAME = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_W
 _HANDLE_WORD = re.compile(r"^[A-Za-z0-9][\w.]{2,30}$")
 _USER_NAME_SHAPE = re.compile(r"[_\d]|^[a-z][a-z.]{5,}$")  # an underscore, a digit, or a long word without capitals
 _NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("Posted by webmaster")
-    "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site".split())
+    "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site adviser advisor "
+    "admin administrator editor staff".split())
 # An outlet's own account, its name run together ("Naija247news", "dailypostng", "KenyaTimes"), not a writer's.
 _OUTLETS_ACCOUNT = re.compile(r"news|times|daily|media|online|tribune|herald|gazette|magazine|post(?:ng|uk|ke)?$|tv$", re.I)
 _POSTED = re.compile(r"^(?:post(?=\s+by\b)|posted|published|submitted|written|uploaded)\b", re.I)

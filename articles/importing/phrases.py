@@ -10,7 +10,7 @@ CHROME_LINES = [
     r"(?:aller|passer) au contenu(?: principal)?", r"(?:ir|saltar|pasar) al contenido(?: principal)?", r"zum inhalt springen",
     r"(?:vai|salta) al contenuto(?: principale)?", r"(?:ir|pular|saltar) para o conte[úu]do(?: principal)?",
     r"(?:sie lesen|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|est[áa]s en|voc[êe] est[áa] em|sei in|ti trovi in)\s*:.{0,120}",
-    r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
+    r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"image may contain:.*", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
     r"letters? to the editor", r"adblock(?:er)? detected", r"[^+]{2,40} \+ ?\d{1,3} more",  # ("Bangladesh + 2 more": a tag list cut short)
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
@@ -414,7 +414,7 @@ ROLE_WORDS = (
     r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
     # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
-    r"lecturer|blogger|officer|manager|team|"
+    r"lecturer|blogger|officer|manager|team|adviser|advisor|major|student|"
     # the same after a name in other languages ("di Marco Ferretti, inviato a Genova", "Lucía Fernández, corresponsal")
     r"corresponsal|correspondant|korrespondent(?:in)?|inviat[oa]|enviad[oa]|envoy[ée]e?|redacci[óo]n|r[ée]daction|redaktion|"
     r"reda[çc][ãa]o|periodista|journaliste|giornalista|jornalista|redakteur(?:in)?|rep[óo]rter"
@@ -422,7 +422,8 @@ ROLE_WORDS = (
 # Words that may stand before a job title glued to a byline's name with no comma ("By JANE DOE Senior Staff Writer").
 ROLE_MODIFIERS = frozenset(
     "senior staff chief deputy associate assistant contributing special managing executive political local city news "
-    "sports business health crime courts court education investigative features foreign national regional digital".split()
+    "sports business health crime courts court education investigative features foreign national regional digital "
+    "freelance social".split()
 )
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
