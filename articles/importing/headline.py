@@ -683,8 +683,9 @@ def _trail_to_headline(lines: list[str], index: int) -> int | None:
     """Where the headline is, when the line is a trail of sections that ends with it, the headline then given on a
     line of its own under it (within TRAIL_REACH lines): run together ("HomeHeadline StoryInquiry publishes …") or
     a few capitalised steps apart ("Home Essays Should We Look at Corrosive Images?"). Else None."""
-    line = lines[index]
+    line = lines[index].translate(_STRAIGHT)
     for position, headline in next_lines(lines, index, TRAIL_REACH):
+        headline = headline.translate(_STRAIGHT)  # (a trail may set the headline's quotes straight: "CNN's" / "CNN’s")
         if len(kinds.words(headline)) >= 4 and len(line) > len(headline) and line.endswith(headline):
             steps = line[:-len(headline)]
             if not steps[-1].isspace() or (2 <= len(steps.split()) <= 4 and all(word[:1].isupper() for word in steps.split())):
@@ -693,6 +694,7 @@ def _trail_to_headline(lines: list[str], index: int) -> int | None:
 
 
 TRAIL_REACH = 8
+_STRAIGHT = str.maketrans("’‘“”", "''\"\"")
 
 
 def _running_sentence(lines: list[str], index: int) -> bool:
