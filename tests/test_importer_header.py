@@ -847,5 +847,6 @@ def test_a_post_whose_text_stands_above_its_headline_keeps_its_text():
 
 def test_a_trail_of_sections_setting_the_headlines_quotes_straight_still_names_it():
     title = "Council’s vote extends the library’s opening hours"
-    parsed = parse(page(f"International World {title.replace('’', "'")}", title, BODY))
+    straight = title.replace("’", "'")
+    parsed = parse(page(f"International World {straight}", title, BODY))
     assert (parsed.title, parsed.title_confirmed) == (title, True)
