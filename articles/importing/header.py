@@ -288,7 +288,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     if crumb is not None:  # a breadcrumb that ends in the headline names it
         later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
         title_at, confirmed, title = (later[0] if later else crumb[0]), True, crumb[1]
-    header = Header(title=title.strip(), title_at=title_at, body_start=title_at + 1,
+    # (a marker closing the headline for media the dump lacks, "… [VIDEOS]", is left out: the article has none)
+    header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")

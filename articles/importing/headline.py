@@ -70,8 +70,8 @@ _FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a 
 def title_text(line: str) -> str:
     """A candidate line as a headline: without a stored date, a forum's field label ("Thread: …") or a section's
     name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it, a stray
-    asterisk after it ("…TV\\"*") or the marks of bold around it ("**…**"); a media marker ("… [VIDEO]") is
-    the headline's, as published."""
+    asterisk after it ("…TV\\"*") or the marks of bold around it ("**…**"). (A media marker closing it, "…
+    [VIDEO]", is left out by read_header, which names the headline.)"""
     text = STORED_DATE_PREFIX.sub("", line)
     text = _FORUM_LABEL.sub("", text)
     text = _SECTION_BAR.sub("", text)

@@ -200,6 +200,7 @@ TICKER = re.compile(r"^\d+\s*(?:s|m|min|mins|h|hr|hrs|d)\s+ago", re.I)  # "29m a
 RELATIVE_DATE = re.compile(r"\b\d+\s*(?:(?:second|minute|hour|day|week|month|year)s?|h|hrs?|m|mins?|d)\s+ago\b|\byesterday\b", re.I)
 BREADCRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:[/>»›|]\s*[^/>»›|]+)+$", re.I)
 HOME_TRAIL = re.compile(r"^home(?:\s+[A-Z][\w&]*)+$")  # "Home Global Analysis"
+MEDIA_MARKER = re.compile(r"\s*\[(?:videos?|photos?|pictures?|watch|video\s*&\s*photos?)\]\s*$", re.I)
 SECTIONS = re.compile(r"^in\s+(?P<list>[A-Z][\w&’' -]*(?:\s*,\s*[A-Z][\w&’' -]*)*)$")
 IMAGE_CREDIT = re.compile(
     r"^(?:featured\s+image|main\s+image|header\s+image|top\s+image|image|photo|picture)"
@@ -895,6 +896,10 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     if not _MAY_HOLD_DATE.search(line):
         return None
     line = BULLET.sub("", line)
+    if "·" in line:
+        line = _DOT_GAP.sub(" · ", line)  # "5:23 pm·0 commentsViews:": the counters' dot set without spaces
+    if _GLUED_MONTH.search(line):
+        line = _GLUED_MONTH.sub(" ", line)  # "HeadlineJul 05, 2005": a label run into the date
     if _UPDATED_FIRST.match(line):  # "Updated 9 March 2024, first published 2 March 2024": the first publication
         published = _PUBLISHED_LATER.search(line)
         if published and _HAS_DIGIT.search(line[published.end():]):
@@ -927,12 +932,18 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
         placed = _PLACE_FIRST.match(line)  # "Białystok, 9.10.2023, 17:52": a dateline's place, then the date
         if placed:
             dated = _date_line(line[placed.end():], month_first)
+    if dated is None:
+        labelled = _WORD_BEFORE_MONTH.match(line)  # "Headline Jul 05, 2005": one word naming the line, then the date
+        if labelled:
+            dated = _date_line(line[labelled.end():], month_first)
     if dated is not None and either_way(line):
         return Dated(dated.day, dated.at, either_way(line))
     return dated
 
 
 _ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
+_DOT_GAP = re.compile(r"\s*·\s*")
+_WORD_BEFORE_MONTH = re.compile(r"^[A-Z][a-z]{2,12}\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 _PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2}(?:,|\s[-–—])\s+"
                           r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)")  # ("BENGALURU, AUG 10 2024, 23:58 IST")
 
