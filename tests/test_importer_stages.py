@@ -54,6 +54,8 @@ BODY = "Shelling resumed before dawn on Tuesday, residents of the northern distr
         ("Updated 9 March 2021, first published 2 March 2021", date(2021, 3, 2)),  # an update, then the first publication
         ("Updated: 9 March 2021 (first published 2 March 2021)", date(2021, 3, 2)),
         ("Last updated March 9, 2021; originally published March 2, 2021", date(2021, 3, 2)),
+        ("HeadlineJul 05, 2005", date(2005, 7, 5)),  # a label run into the date
+        ("August 26, 2016 5:23 pm·0 commentsViews:", date(2016, 8, 26)),  # the counters run into it
     ],
 )
 def test_date_forms(line, expected):
