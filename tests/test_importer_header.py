@@ -850,3 +850,12 @@ def test_a_trail_of_sections_setting_the_headlines_quotes_straight_still_names_i
     straight = title.replace("’", "'")
     parsed = parse(page(f"International World {straight}", title, BODY))
     assert (parsed.title, parsed.title_confirmed) == (title, True)
+
+
+def test_a_long_headline_after_a_stored_date_over_its_summary_points():
+    """" date 2018-03-10 <a long headline>" over summary points: the headline is confirmed by them, and the stored
+    date is its date however long the line."""
+    title = "Emergency declared in the river town and residents told to leave at once as a fire threatens their homes"
+    parsed = parse(page(f" date 2018-03-10 {title}", "• More than 80 firefighters are battling the blaze south of the town\n"
+                        "• Hundreds have been told to leave their homes tonight", BODY))
+    assert (parsed.title, parsed.title_confirmed, parsed.published_on) == (title, True, date(2018, 3, 10))

@@ -623,6 +623,8 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if kinds.is_chrome(after) and kinds.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
                 and len(kinds.words(line)) > 3 and _running_text_under(raw_following, following[0][0]):
             return index, True  # a headline over when it was posted ("1 min ago") and the article's first paragraph
+        if kinds.BULLET.match(after) and len(kinds.words(after)) >= 6 and len(kinds.words(line)) > 3:
+            return index, True  # a headline over its summary in points ("• More than 80 firefighters are battling …")
         if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).

@@ -888,7 +888,9 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     lines and for relative dates alone. A numeric date that reads either way round keeps its text
     (``written``)."""
     if len(line) > 120 or not _HAS_DIGIT.search(line):
-        return None
+        stored = _STORED_DATE.match(line) if line[:5].lower() == "date " else None  # (" date 2018-03-10 <a long headline>")
+        day = parse_date(stored.group(1)) if stored else None
+        return Dated(day, None) if day else None
     if not line.isascii() or line[:1] in "PpGgVvOoJjSsEe" or _FOREIGN_DATE.search(line):  # another language's (_foreign_date)
         foreign = _foreign_date(BULLET.sub("", line)) if len(line) <= 80 else None
         if foreign is not None:
