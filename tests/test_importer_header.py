@@ -859,3 +859,14 @@ def test_a_long_headline_after_a_stored_date_over_its_summary_points():
     parsed = parse(page(f" date 2018-03-10 {title}", "• More than 80 firefighters are battling the blaze south of the town\n"
                         "• Hundreds have been told to leave their homes tonight", BODY))
     assert (parsed.title, parsed.title_confirmed, parsed.published_on) == (title, True, date(2018, 3, 10))
+
+
+def test_a_headline_over_its_deck_and_its_writers_name_and_a_section_kicker_under_a_motto():
+    """The headline over a deck and the writer's name (a name is no menu's entry), and a site's motto over a
+    headline opening with its section's kicker ("EDITORIAL: …"): the headline is the article's in both."""
+    parsed = parse(page("Member-only story", "Preventing Partners From Killing Each Other", "Victims of domestic violence need more help",
+                        "Shefali O'Hara\n3 min readJul 15, 2022", BODY))
+    assert (parsed.title, parsed.published_on) == ("Preventing Partners From Killing Each Other", date(2022, 7, 15))
+    parsed = parse(page("Skip to Content, Navigation, or Footer.\nA spirit that is not afraid",
+                        "EDITORIAL: We need to talk about the library's hours", BODY))
+    assert parsed.title == "EDITORIAL: We need to talk about the library's hours"

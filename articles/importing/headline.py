@@ -49,6 +49,7 @@ _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
+_SECTION_KICKER = re.compile(r"^(?:editorial|opinion|column|commentary|analysis|exclusive|breaking(?: news)?|review|letter|op-ed)\s*:\s+\S", re.I)
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){2,5}\s*:\s+\S")  # "FIRST ALERT WEATHER DAY: …"
@@ -645,7 +646,9 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
         if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
-            if _label_words(line) <= 3 or is_masthead(line):
+            if _label_words(line) <= 3 or is_masthead(line) or _SECTION_KICKER.match(after):
+                # (a headline opens with its section's kicker, a deck never: "EDITORIAL: We need to talk …" is the
+                # headline under the site's motto)
                 name_at = index
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
@@ -657,7 +660,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                     and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
                 continue  # a newsletter's name, its motto, then the post's title with its writer or date under it (a
                 # kicker in capitals over the headline and its deck is no newsletter's name: "PROZESS IN KOBLENZ")
-            if under and _menu_item(under) and not (kinds.bare_name(after) or kinds.byline(after)):
+            if under and _menu_item(under) and not kinds.bare_name(under) and not (kinds.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
                     lines, [(position, other) for position, other in raw_following if position > at], month_first):
