@@ -34,7 +34,7 @@ from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
 from articles.importing.opening import body_candidates
 from articles.importing.scoring import Candidate
-from articles.importing.header import Header, as_recorded, closing_byline, date_elsewhere, early_warnings, read_header, wire_byline
+from articles.importing.header import Header, closing_byline, date_elsewhere, early_warnings, read_header, wire_byline
 from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
@@ -111,7 +111,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         title_rival=header.title_rival,
         title_margin=header.title_margin,
         other_dates=tuple(dict.fromkeys(day for day in header.other_dates if not header.dated or day != header.dated.day)),
-        author=as_recorded(header.author),
+        author=header.author,
         published_on=header.dated.day if header.dated else None,
         published_at=header.dated.at if header.dated else None,
         ambiguous_date=header.date_written,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
 from articles.importing import phrases
-from articles.importing.headline import OVERLINE_QUOTE, headline_candidates, next_lines, strip_site_suffix, title_text, under_credited
+from articles.importing.headline import OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, next_lines, strip_site_suffix, title_text, under_credited
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -303,6 +303,10 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     tagged = title_warning(header.title)
     if tagged is not None:
         header.warnings.append(tagged)
+    credit = TITLE_BYLINE.search(lines[title_at])  # "Headline – By A, B & C (nytimes.com) / Nov 9 2017"
+    if credit:
+        header.author = kinds.byline(lines[title_at][credit.end():].split(" / ")[0].split(" (")[0])
+        header.dated = kinds.date_in(lines[title_at][credit.end():], month_first=month_first)
     bare_name, bare_line, bare_job = None, -1, False  # (and where it stood, and whether a job came with it)
     from_update = False  # the date taken so far is an update's
     seen = 0

@@ -49,6 +49,7 @@ _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "2. Libraries stay open": an item of a numbered list
 _READING_TIME = re.compile(r"^(?:reading time\b.*|\d+\s+min(?:ute)?s?\s+read)$", re.I)  # stands under a headline
 _KICKER = re.compile(r"^[A-Z][\w' ]{1,24}:\s+\S")
+TITLE_BYLINE = re.compile(r"\s+[–—-]\s+(?=[Bb]y\s+[A-Z])")  # "Headline – By A, B & C …": the byline after the dash
 _SECTION_KICKER = re.compile(r"^(?:editorial|opinion|column|commentary|analysis|exclusive|breaking(?: news)?|review|letter|op-ed)\s*:\s+\S", re.I)
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
@@ -70,11 +71,14 @@ _FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a 
 
 def title_text(line: str) -> str:
     """A candidate line as a headline: without a stored date, a forum's field label ("Thread: …") or a section's
-    name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it, a stray
+    name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it, a byline after a
+    dash ("… – By Alan Blinder, …") or a stray
     asterisk after it ("…TV\\"*") or the marks of bold around it ("**…**"). (A media marker closing it, "…
     [VIDEO]", is left out by read_header, which names the headline.)"""
     text = STORED_DATE_PREFIX.sub("", line)
     text = _FORUM_LABEL.sub("", text)
+    if " By " in text or " by " in text:
+        text = TITLE_BYLINE.split(text, maxsplit=1)[0]  # ("Headline – By Alan Blinder, … / Nov 9 2017": the headline)
     text = _SECTION_BAR.sub("", text)
     text = text.strip()
     if text.endswith("*") and not text.startswith("*") and text.count("*") % 2:

@@ -215,7 +215,7 @@ CAPTION_LABEL = re.compile(rf"^(?:{phrases.CAPTION_LABELS})\s*:\s+\S", re.I)
 @lru_cache(maxsize=8192)  # a site's menus and footers come back on every page
 def clean_line(line: str) -> str:
     """NFC, no-break spaces as spaces, no zero-width characters, single spaces, and no emoji or reference mark
-    used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …"), nor a picture's
+    used as a bullet at the start ("💔 This past weekend…", "⚠️ TW: …", "※ Viewer discretion …", "× Flash flooding …"), nor a picture's
     file name glued before the text ("news_722-300x180 At least …")."""
     if "  " in line or "\t" in line:
         row = _spaced_row(line)
@@ -233,7 +233,7 @@ def clean_line(line: str) -> str:
     stripped = line
     # (an emoji's variation selector or joiner goes with it: "⚠️ TW: …")
     while stripped and (unicodedata.category(stripped[0]) in ("So", "Sk", "Cs") and stripped[0] not in "©®"
-                        or stripped[0] in "\ufe0e\ufe0f\u200d※"):  # (and a reference mark: "※ Viewer discretion …")
+                        or stripped[0] in "\ufe0e\ufe0f\u200d※×"):  # (and a reference mark: "※ Viewer discretion …", a close button's ×)
         stripped = stripped[1:].lstrip()
     return stripped if stripped != line and stripped else line
 
@@ -1311,6 +1311,14 @@ _WRITTEN_AND = re.compile(r"^(?:written|reported)\s+and\s+\w+$", re.I)  # "Writt
 
 @lru_cache(maxsize=8192)
 def byline(line: str) -> str | None:
+    """The author a byline names (_byline), written as the page writes it: two writers joined by "&" keep it."""
+    name = _byline(line)
+    if name and " and " in name and " & " in line and " and " not in line.lower():
+        name = name.replace(" and ", " & ")
+    return name
+
+
+def _byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(words(line)) > 16 and not (len(words(line)) <= 30 and _BY.match(line)):

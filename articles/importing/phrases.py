@@ -232,6 +232,8 @@ OPENING_ASIDES = [
     r"(?:the\s+)?(?:writer|author|columnist|contributor)\s+is\s+(?:an?|the\s+(?:author|editor|founder|director|head|chair|former))\s+[^.!?]{0,160}[.]?",
     r"if (?:you|anyone)(?: or (?:someone|anyone) you know)? (?:are|is|have been|were|feel|need|[’']re)\b.{0,80}?"
     r"\b(?:affected|struggling|distress|support|help|suicidal|at risk)\b.{0,200}?\b(?:contact|call|text|visit|helpline|lifeline|samaritans|\d{3})\b.*",
+    # a pointer to another piece ("Read a letter from our editor, Sam Seekings, about this submission here.")
+    r"read (?:a|the|our|more|an)\b.{0,120}\bhere[.!]?",
 ]
 # Notes about the article or the outlet that sit at its end (or under its header), whole lines: that the story
 # will be updated or is developing, that the page is a summary of another outlet's story, a reference page's note
@@ -402,6 +404,7 @@ NOT_NAME_WORDS = [
     "report", "reports", "situation", "press", "release", "statement",
     # a field's label or a topic's, never a name ("Publish Date", "Rohingya Crisis", "Adblock Detected")
     "publish", "published", "date", "author", "crisis", "conflict", "adblock", "detected", "tragic", "awareness",
+    "updated", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     # what names a court, a body or an institution, never a person ("Central Criminal Court", "Mayo County Council")
     "court", "courts", "tribunal", "magistrates", "criminal", "supreme", "council", "ministry", "department",
     "agency", "commission", "parliament", "assembly", "senate", "university", "hospital", "institute", "foundation",

@@ -18,6 +18,7 @@ from taggit.models import Tag
 from articles import workflow
 from articles.content import Content
 from articles.importing import ParsedArticle
+from articles.importing.header import as_recorded
 from articles.ingest.fingerprints import content_fingerprint, fingerprint, fingerprint_of
 from articles.ingest.reasons import review_reasons
 from articles.ingest.results import ImportResult, Outcome, result_of
@@ -164,8 +165,11 @@ class ArticleWriter:
         )
 
     def _author_for(self, name: str | None) -> Author | None:
+        """The author the byline names (``name`` as the page writes it), made if new under the name an editor
+        records (importing.header.as_recorded: "JOHN KILA" → "John Kila", "A & B" → "A and B")."""
         if not name:
             return None
+        name = as_recorded(name)
         slug = author_slug(name)
         author = self.known_authors.get(slug)
         if author is None:
