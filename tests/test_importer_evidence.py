@@ -527,6 +527,7 @@ def test_plain_sentence_warnings_before_the_body(warning, shares_the_line):
 
 
 def test_a_warning_after_a_players_label_is_the_pages():
+    """A warning after a video player's label is the page's; a headline about gruesome details states none."""
     parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nVideo: (WARNING! Graphic Content)\n\nThe inquest resumes in May, the coroner said.\n")
     assert parsed.stated_warnings == ("WARNING! Graphic Content",)
     assert not kinds.warning("Gruesome details: what the jury heard on the third day")
@@ -1040,16 +1041,18 @@ def test_a_numbered_list_closing_the_article_is_kept():
 
 
 @pytest.mark.parametrize("stanza", [
-    "we buried them at dawn,\nunder the olive trees\nno names, no stones",
-    "And still the river rises;\nand still the houses go",
+    "we buried them at dawn,\nunder the olive trees,\nno names, no stones",
+    "And still the river rises;\nand still the houses go,\nand no one comes",
 ])
 def test_a_poem_closing_the_article_is_kept(stanza):
     """A stanza quoted at the end, its lines carried on by commas and with no full stop, is the article's; the page's
-    links after it are not."""
+    links after it are not, nor a desk's address set with commas."""
     parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nShe left us these lines, written the night before.\n\n"
                    f"{stanza}\n\nShare this article\n")
     text = " ".join(block_text(block) for block in parsed.blocks)
     assert stanza.splitlines()[-1] in text and "Share this article" not in text
+    footer = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nNews Desk,\nCity Hall, 1 Main Street,\nRiverton\n")
+    assert "City Hall" not in " ".join(block_text(block) for block in footer.blocks)
 
 
 @pytest.mark.parametrize("line, promotion", [("Follow The Manila Chronicle", True), ("Follow the money", False)])

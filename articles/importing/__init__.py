@@ -147,7 +147,7 @@ def _from_the_body(blocks: tuple, header: Header, lines: list[str], end: int) ->
     if header.author is None and header.credits_no_one:
         header.author = wire_byline(lines, header.body_start, end)
     elif header.author is None:
-        header.author = closing_byline(lines, header.body_start, end)
+        header.author, header.author_alone = closing_byline(lines, header.body_start, end)
         signed = [position for position, block in enumerate(blocks)
                   if header.author and isinstance(block, Paragraph | Heading) and block.text == header.author]
         if signed and signed[-1] >= len(blocks) - 2 and signed[-1] >= 2:  # a letter's closing words and signature
@@ -177,22 +177,21 @@ def _captions_first(lines: list[str]) -> bool:
     return captions >= GALLERY_CAPTIONS
 
 
-def _running_text(line: str) -> bool:
-    return len(kinds.words(line)) >= 8 and kinds.is_sentence(line)
-
-
 def _text_passed_over(lines: list[str], header: Header) -> int | None:
     """When the header reader left no running text for the body (it read the article's only paragraph as a
     standfirst, or the page gives the text above its headline, as some blogs do), the body starts at the first
-    running text under the headline, else at the first of the running text over it; sets ``header.body_start``
+    running text under the headline, else at the first of the running text over it (furniture, promotions and
+    notes passed over; the headline is then unconfirmed, for an editor to look at); sets ``header.body_start``
     and returns where the article then ends (None: no running text anywhere, nothing changed)."""
-    under = next((index for index in range(header.title_at + 1, len(lines)) if _running_text(lines[index])), None)
+    under = next((index for index in range(header.title_at + 1, len(lines)) if kinds.is_running_text(lines[index])), None)
     if under is not None:
         header.body_start = under
         return find_end(lines, under)
-    over = next((index for index in range(header.title_at) if _running_text(lines[index])), None)
+    over = next((index for index in range(header.title_at) if kinds.is_running_text(lines[index])
+                 and not (kinds.is_chrome(lines[index]) or kinds.PROMOTION.search(lines[index]) or kinds.is_note(lines[index]))), None)
     if over is not None:
         header.body_start = over
+        header.title_confirmed = False  # (text over its headline: an editor confirms which line heads it)
         return header.title_at
     return None
 
@@ -207,7 +206,7 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
-    if not any(_running_text(line) for line in lines[header.body_start:end]):
+    if not any(kinds.is_running_text(line) for line in lines[header.body_start:end]):
         end = _text_passed_over(lines, header) or end
     reply = "re: " + header.title.casefold()  # a thread's first reply, headed with the title ("Re: <title>")
     end = next((index for index in range(header.body_start, end)

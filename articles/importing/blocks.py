@@ -178,13 +178,20 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
 
 
 def _verse(lines: list[str], end: int) -> bool:
-    """Whether the line before ``end`` closes a stanza (a poem or a song quoted at the article's end): a line of its
-    run (the lines one under another, with no blank line between) is carried on to the next ("we buried them at
-    dawn," / "under the olive trees" / "no names, no stones"), which a page's closing links and labels never are."""
+    """Whether the line before ``end`` closes a stanza (a poem or a song quoted at the article's end): two lines or
+    more of its run (the lines one under another, with no blank line between, after the last running text) are
+    carried on to the next ("we buried them at dawn," / "under the olive trees," / "no names, no stones"), which a
+    page's closing links and labels are not."""
     start = end - 1
-    while start > 0 and lines[start - 1]:
+    while start > 0 and lines[start - 1] and not _article_text(lines[start - 1]):
         start -= 1
-    return any(line[-1:] in _CARRIED_ON for line in lines[start:end])
+    return sum(line[-1:] in _CARRIED_ON and _verse_line(line) for line in lines[start:end]) >= 2
+
+
+def _verse_line(line: str) -> bool:
+    """A line of verse rather than an address's or a desk's: three words or more, not every one capitalised."""
+    words = kinds.words(line)
+    return len(words) >= 3 and not all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
 _CARRIED_ON = ",;–—"

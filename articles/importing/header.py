@@ -577,33 +577,35 @@ def wire_byline(lines: list[str], start: int, end: int) -> str | None:
     return next((name for _, line in before + after if (name := _wire_reporters(line))), None)
 
 
-def closing_byline(lines: list[str], start: int, end: int) -> str | None:
-    """The writer a page credits where its article ends, when its header names none: a wire's credits
-    ("Reporting by A and B; Editing by C" → A and B), a byline ("Reporter: NAME", "Posted by Name at 21:12"),
-    a sign-off ("— Name"), a name under a letter's closing words ("With gratitude …," / "Name") or a name alone
-    under the last paragraph (a blog's signature)."""
+def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, bool]:
+    """The writer a page credits where its article ends, when its header names none, and whether the name stands
+    alone (nothing but where it stands says it is the writer's: a sign-off, "— Name", or a name alone under the
+    last paragraph, a blog's signature): a wire's credits ("Reporting by A and B; Editing by C" → A and B), a
+    byline ("Reporter: NAME", "Posted by Name at 21:12"), a reporter's sign-off or an author box
+    (kinds.signed_off), a name under a letter's closing words ("With gratitude …," / "Name"). (None, False) for
+    none."""
     before, after = _near_the_end(lines, start, end)
     near = before + after
     letter = [(index, line) for index, line in enumerate(lines[start:min(end, len(lines))], start) if line][-3 * CLOSING_LINES:]
     for position, (index, line) in enumerate(letter[:-1]):  # a letter's closing words and its signature, nearer the top
         if _VALEDICTION.match(line) and kinds.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
-            return kinds.bare_name(letter[position + 1][1])
+            return kinds.bare_name(letter[position + 1][1]), False
     for position, (index, line) in enumerate(near):
-        if _wire_reporters(line):
-            return _wire_reporters(line)
-        if kinds.signed_off(line):
-            return kinds.signed_off(line)  # "Cathryn Khalil, reporting." or an author box: "James Green About James Green"
+        credited = _wire_reporters(line) or kinds.signed_off(line)  # (a sign-off: "Cathryn Khalil, reporting.")
+        if credited:
+            return credited, False
         credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
         if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
             name = kinds.byline(credit)
             if name:
-                return name
+                return name, False
         if kinds.is_sign_off(line) and not (position and near[position - 1][1].endswith(("”", '"'))):
-            return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who"))  # (a name alone: "— Name, who lived …" under a quote is no sign-off)
+            # (a name alone: "— Name, who lived …" under a quote is no sign-off)
+            return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who")), True
         if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
-            return kinds.bare_name(near[position + 1][1])
+            return kinds.bare_name(near[position + 1][1]), False
     if len(before) >= 2 and kinds.is_sentence(before[-2][1]) and len(kinds.words(before[-1][1])) <= 4 \
             and kinds.bare_name(before[-1][1]) == before[-1][1]:
-        return before[-1][1]  # the writer's name alone under the last paragraph: a blog's signature
-    return None
+        return before[-1][1], True  # the writer's name alone under the last paragraph: a blog's signature
+    return None, False
 

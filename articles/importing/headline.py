@@ -684,8 +684,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
 
 def _running_text_under(following: list[tuple[int, str]], at: int) -> bool:
     """Whether the first of the ``following`` lines past position ``at`` is running text (a sentence)."""
-    under = next((other for position, other in following if position > at), "")
-    return kinds.is_sentence(under) and len(kinds.words(under)) >= 8
+    return kinds.is_running_text(next((other for position, other in following if position > at), ""))
 
 
 def _trail_to_headline(lines: list[str], index: int) -> int | None:
@@ -717,7 +716,7 @@ def _running_sentence(lines: list[str], index: int) -> bool:
     if count < 12 or sum(word[:1].islower() for word in kinds.words(line)) * 2 <= count:
         return False
     after = next_lines(lines, index, 1)
-    return bool(after) and (after[0][1].startswith(line[:-1]) or (kinds.is_sentence(after[0][1]) and len(kinds.words(after[0][1])) >= 8))
+    return bool(after) and (after[0][1].startswith(line[:-1]) or kinds.is_running_text(after[0][1]))
 
 
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:

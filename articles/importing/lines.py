@@ -256,7 +256,7 @@ def unglued(line: str) -> tuple[str, ...]:
 
 _NAME_AFTER_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?P<name>[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2})$")
 _ALT_BEFORE_TEXT = re.compile(
-    r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}[a-z])(?=(?:A|An|The|In|On|At|After|When|Police|Two|Three)\s\S.{40,}$)")
+    r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}[a-z])(?=(?:A|An|The|After|When|Police|Two|Three)\s\S.{40,}$)")
 
 
 _WIDE_GAP = re.compile(r"\s{2,}|\t")
@@ -594,7 +594,7 @@ _OUTLET_ABOUT = re.compile(
 
 
 # A name and its job after a comma ("Erza Ballata, Staff Writer", "Jane Doe, Middle East correspondent").
-WITH_ROLE = re.compile(rf"^[^,]{{3,60}},\s*(?:[\w-]+\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\b", re.I)
+WITH_ROLE = re.compile(rf"^[^,]{{3,60}},\s*(?:[\w-]+\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?[.,]?\s*$", re.I)
 
 
 def is_writer_with_job(line: str) -> bool:
@@ -665,10 +665,10 @@ def is_closing_credit(line: str) -> bool:
             and byline(line) is not None) or signed_off(line) is not None
 
 
-# A reporter's sign-off ("Cathryn Khalil, reporting. ckhalil@kltv.com.") or an author box's head ("About James
-# Green", "James Green About James Green", "About the author: James Green").
+# A reporter's sign-off ("Cathryn Khalil, reporting. ckhalil@kltv.com.") or an author box's head ("James Green About
+# James Green", "About the author: James Green"; "About Joe Biden" alone is a topic's link).
 _SIGNED_OFF = re.compile(r"^(?P<who>[^,]{4,60}),\s+reporting\b[.!]?(?:\s+\S+@\S+)?$"
-                         r"|^(?:(?P<named>[^,]{4,60})\s+)?about\s+(?:the\s+author\s*[:–—-]?\s*)?(?P<boxed>[^,]{4,60})$", re.I)
+                         r"|^(?:(?P<named>[^,]{4,60})\s+about\s+|about\s+the\s+author\s*[:–—-]?\s*)(?P<boxed>[^,]{4,60})$", re.I)
 
 
 def signed_off(line: str) -> str | None:
@@ -685,6 +685,11 @@ _CLOSING_CREDIT = re.compile(r"^(?:by|words|text|written by|story)\s*:?\s+[A-Z]"
 
 def words(line: str) -> list[str]:
     return line.split()
+
+
+def is_running_text(line: str) -> bool:
+    """A paragraph's running text: a sentence (is_sentence) of eight words or more."""
+    return len(words(line)) >= 8 and is_sentence(line)
 
 
 @lru_cache(maxsize=8192)
@@ -935,7 +940,7 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
         if placed:
             dated = _date_line(line[placed.end():], month_first)
     if dated is None:
-        labelled = _WORD_BEFORE_MONTH.match(line)  # "Headline Jul 05, 2005": one word naming the line, then the date
+        labelled = _WORD_BEFORE_MONTH.match(line)  # "Headline Jul 05, 2005": a label naming the line, then the date
         if labelled:
             dated = _date_line(line[labelled.end():], month_first)
     if dated is not None and either_way(line):
@@ -945,7 +950,6 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
 
 _ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
 _DOT_GAP = re.compile(r"\s*·\s*")
-_WORD_BEFORE_MONTH = re.compile(r"^[A-Z][a-z]{2,12}\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 _PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2}(?:,|\s[-–—])\s+"
                           r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)")  # ("BENGALURU, AUG 10 2024, 23:58 IST")
 
@@ -1046,6 +1050,7 @@ _LEAD_IN = re.compile(
 # What a date looks like once its label is gone: it opens with a day, a month, a weekday or a time, and a
 # day stands beside a month name or the date is all numbers. Only such text is handed to dateparser.
 _MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
+_WORD_BEFORE_MONTH = re.compile(rf"^(?:headline|date|dated|story|article|filed|news)\s+(?={_MONTH_NAME}\s+\d)", re.I)
 _DATE_SHAPE = re.compile(
     rf"^(?=\d|{_MONTH_NAME}|{_WEEKDAY})"
     rf".*?(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
@@ -1168,7 +1173,7 @@ _NO_ONES_USER_NAME = frozenset(  # accounts a site posts under, not a writer ("P
     "webmaster moderator team guest user anonymous unknown author contributor support info newsroom site adviser advisor "
     "admin administrator editor staff".split())
 # An outlet's own account, its name run together ("Naija247news", "dailypostng", "KenyaTimes"), not a writer's.
-_OUTLETS_ACCOUNT = re.compile(r"news|times|daily|media|online|tribune|herald|gazette|magazine|post(?:ng|uk|ke)?$|tv$", re.I)
+_OUTLETS_ACCOUNT = re.compile(r"(?:news|times|daily|media|online|tribune|herald|gazette|magazine|post|tv)_?(?:ng|uk|ke|gh|za|pk|in)?$", re.I)
 _POSTED = re.compile(r"^(?:post(?=\s+by\b)|posted|published|submitted|written|uploaded)\b", re.I)
 _AFTER_HANDLE = re.compile(  # what may follow a user name: a date, a section, a comment prompt
     r"\s+\|\s+|\s+(?:on|in|at)\s+|\s*[,;·•»]\s*|\s+[-–—]\s+|\s+(?=(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b)",
@@ -1292,16 +1297,17 @@ def _without_glued_role(text: str) -> str:
     tokens = text.split()
     for cut in range(max(2, len(tokens) - 3), len(tokens)):
         tail = [word.strip(".,").lower() for word in tokens[cut:]]
-        if (_ROLE.fullmatch(tail[-1]) or _ROLE.fullmatch(tail[-1].split("-")[0])) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
+        if (_ROLE.fullmatch(tail[-1]) or (_ROLE.fullmatch(tail[-1].split("-")[0]) and _ROLE_AT.search(tail[-1]))) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
             return " ".join(tokens[:cut])
     return text
 
 
+_ROLE_AT = re.compile(r"^[a-z]+-(?:in|at)-[a-z]+$")  # "editor-in-chief", "editor-at-large": a job, not a double surname
 _COMPANY_END = re.compile(r"\s(?:Co|Inc|Ltd|LLC|PLC|Plc|Corp|Corporation|GmbH|LLP|Pty)\.?$")
 _THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
 _FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
-_BAR = re.compile(r"\s*\|\s*")
+_BYLINE_BAR = re.compile(r"\s*\|\s*")
 _GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
@@ -1326,7 +1332,7 @@ def _byline(line: str) -> str | None:
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = _GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
     if "|" in line:
-        line = _BAR.sub(" | ", line)  # "Rick Poynor|Essays": a bar set without spaces
+        line = _BYLINE_BAR.sub(" | ", line)  # "Rick Poynor|Essays": a bar set without spaces
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
     sent_from = _FROM_PLACE.match(line) if line[:5].lower() == "from " else None
     if sent_from:  # "From Jane Doe, Kaduna": a correspondent and where they file from
@@ -1688,6 +1694,6 @@ def leading_tag(line: str) -> str:
 
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (clean_line, is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption, is_sentence,
-                     is_person_name, is_note, is_end_of_article):
+    for function in (clean_line, unglued, is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption,
+                     is_sentence, is_person_name, is_note, is_end_of_article):
         function.cache_clear()

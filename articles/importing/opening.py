@@ -42,12 +42,21 @@ def in_fact_box(lines: list[str], index: int) -> bool:
 
 
 def _teaser_entry(lines: list[str], index: int) -> bool:
-    """Whether the line is a teaser cut short (kinds.is_teaser) or a headline of a few words over one: an entry of a
-    list of other stories."""
-    if kinds.is_teaser(lines[index]):
-        return True
-    after = non_blank_lines(lines, index, 1, 1)
-    return bool(after) and kinds.is_teaser(after[0]) and lines[index][-1:] != "." and len(kinds.words(lines[index])) <= 20
+    """Whether the line is an entry of a list of other stories: a teaser cut short (kinds.is_teaser) or a headline
+    of a few words over one, with another teaser within TEASER_REACH lines (one line ending in "..." alone may be
+    the article's own)."""
+    line = lines[index]
+    after = non_blank_lines(lines, index, 1, TEASER_REACH)
+    if kinds.is_teaser(line):
+        teaser = True
+    elif after and kinds.is_teaser(after[0]) and line[-1:] != "." and len(kinds.words(line)) <= 20:
+        teaser, after = True, after[1:]
+    else:
+        return False
+    return teaser and any(map(kinds.is_teaser, after + non_blank_lines(lines, index, -1, TEASER_REACH)))
+
+
+TEASER_REACH = 4
 
 
 def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, lead: str = "",

@@ -417,7 +417,7 @@ ROLE_WORDS = (
     r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
     # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
-    r"lecturer|blogger|officer|manager|team|adviser|advisor|major|student|"
+    r"lecturer|blogger|officer|manager|team|adviser|advisor|"
     # the same after a name in other languages ("di Marco Ferretti, inviato a Genova", "Lucía Fernández, corresponsal")
     r"corresponsal|correspondant|korrespondent(?:in)?|inviat[oa]|enviad[oa]|envoy[ée]e?|redacci[óo]n|r[ée]daction|redaktion|"
     r"reda[çc][ãa]o|periodista|journaliste|giornalista|jornalista|redakteur(?:in)?|rep[óo]rter"

@@ -1,7 +1,7 @@
 """Why an imported article waits in review, in words an editor reads: a field not found, a headline or a
-date the page leaves uncertain, a writer's name that stands alone with nothing saying it is the writer's (both candidates named; a numeric date whose day and month could be either
-way round, with both readings), a warning no vocabulary entry matches, warnings
-the lexicon suggests."""
+date the page leaves uncertain (both candidates named; a numeric date whose day and month could be either
+way round, with both readings), a writer's name that stands alone with nothing saying it is the writer's, a
+warning no vocabulary entry matches, warnings the lexicon suggests."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) 
     if not parsed.author:
         reasons.append(Article.NO_AUTHOR)
     elif parsed.author_alone:
-        reasons.append(f"the writer's name stands alone under the headline, with no “By”: is “{_short(parsed.author)}” the writer?")
+        reasons.append(f"the writer's name stands alone, with no “By”: is “{_short(parsed.author)}” the writer?")
     if not parsed.published_on:
         reasons.append(Article.NO_DATE)
     if not parsed.blocks:
