@@ -829,6 +829,7 @@ def test_a_letters_greeting_is_not_its_headline():
 @pytest.mark.parametrize("line, title", [
     ("Tanker fire closes the coast road [VIDEO]", "Tanker fire closes the coast road"),  # for media the dump lacks
     ("**Tanker fire closes the coast road**", "Tanker fire closes the coast road"),  # bold marks are no words of it
+    ("Tanker fire closes the coast road |", "Tanker fire closes the coast road"),  # a bar left by the site's name
 ])
 def test_a_headlines_marks(line, title):
     """A media marker for media the dump lacks and the marks of bold are no words of the headline."""

@@ -120,6 +120,7 @@ def test_the_sites_today_banner_is_not_the_date():
         ("By Ken MeyerApr 3rd, 2022, 9:31 am", "Ken Meyer"),  # the name and the date run together
         ("Compiled by Alexandra Lachine Editor-in-Chief", "Alexandra Lachine"),
         ("Rick Poynor|Essays", "Rick Poynor"),  # a bar without spaces
+        ("By Alison Whittaker, Research Fellow", "Alison Whittaker"),
         ("By Grae Stafford Freelance Photographer", "Grae Stafford"),
         ("Ana Reyes, Tom Hale · Coast Radio ·", "Ana Reyes, Tom Hale"),  # listed with a comma: kept as written
         ("By Colm Ó Gallchóir", "Colm Ó Gallchóir"),
@@ -146,7 +147,7 @@ def test_not_bylines(line):
     assert kinds.byline(line) is None
 
 
-@pytest.mark.parametrize("line", ["Publish Date", "Rohingya Crisis", "Adblock Detected"])
+@pytest.mark.parametrize("line", ["Publish Date", "Rohingya Crisis", "Adblock Detected", "Scam Alert", "Suicide Prevention"])
 def test_a_fields_label_or_a_topic_is_no_name(line):
     """A field's label or a topic set in capitals like a name is no one's name."""
     assert kinds.bare_name(line) is None
@@ -230,6 +231,7 @@ def test_quoted_person_in_the_body_is_not_the_author():
         ("Trigger warning: This piece discusses the loss of a friend. If you are struggling, please call the Lifeline: 0800 543 354",
          "Trigger warning: This piece discusses the loss of a friend."),  # (the help line's colon is not the warning's)
         ("Warning this footage is very graphic.", "Warning this footage is very graphic."),  # (no colon)
+        ("Video contains graphic images.", "Video contains graphic images."),
         ("This post is coming with a trigger/content warning: ⚠️ * assault/manipulation/abuse * ⚠️",
          "This post is coming with a trigger/content warning: ⚠️ * assault/manipulation/abuse * ⚠️"),
         ("WARNING EXTREMELY GRAPHIC FOOTAGE: Reports of a gas attack have emerged. " + "The footage was filmed at dawn. " * 30,
@@ -278,6 +280,7 @@ def test_warning_forms(line, statement):
     "Heads up: the bridge is closed until Friday.",
     "Warning this is the last train tonight, the guard said.",
     "This story comes with a warning from the police about scams.",
+    "Photos show graphic scenes of destruction across the city after the storm, officials said on Monday.",
 ])
 def test_ordinary_reporting_is_not_a_warning(line):
     """The word "warning" in reporting, or a headline that is literally "Trigger Warning", is not one."""
@@ -603,7 +606,8 @@ def test_a_note_that_warns_stays_a_warning():
     "World | Middle East", "Open Menu Close Menu", "Search for:", "« Repairs surgery moves to Thursdays", "Reply (14)",
     "Issue 47 · Winter 2023", "Genre: Adult fantasy", "View this email in your browser", "Listen to this page (9 min)",
     "Bangladesh + 2 more", "Letter to the Editor", "Adblock Detected", "Jeanne Huff BW headshot.jpg",
-    "Image may contain: Door, Building, Architecture, Person",
+    "Image may contain: Door, Building, Architecture, Person", "YOU ARE HERE: LAT HomeCollections", "Published by",
+    "Recent Posts", "The Student News Site of Riverton High School", "Archive 2008 - 2019",
 ])
 def test_menus_and_buttons_are_furniture(line):
     """A menu in one line (between bars, dots or wide gaps), a menu's buttons, a link to the post before, a comment

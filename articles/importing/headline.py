@@ -83,6 +83,8 @@ def title_text(line: str) -> str:
     text = text.strip()
     if text.endswith("*") and not text.startswith("*") and text.count("*") % 2:
         text = text.rstrip("*").strip()  # (a tag in asterisks keeps them: "… *TRIGGERING IMAGES*")
+    if text[-2:] in (" |", " -", " –", " —"):
+        text = text[:-2].rstrip()  # a separator left after the headline ("… against terrorism |"): the site's name cut off
     if text.startswith("**") and text.endswith("**") and len(text) > 4:
         text = text[2:-2].strip()  # a headline set in bold as a page's text gives it ("**Storm Floris …**")
     return text

@@ -1562,6 +1562,10 @@ sentences_in = _sentences
 _COMES_WITH_WARNING = re.compile(
     r"^this\s+(?:post|article|story|piece|blog(?:\s+post)?|essay|video|thread|chapter|episode)\s+(?:is\s+coming|comes|is)\s+with\s+"
     r"an?\s+(?P<kind>(?:trigger|content)(?:\s*/\s*(?:trigger|content))?\s+)?(?:warning|note)\b.{0,160}$", re.I)
+# A line saying the pictures are hard to see ("Video contains graphic images.", "Images may be disturbing to some").
+_MEDIA_CONTAINS = re.compile(
+    r"^(?:the\s+|this\s+)?(?:video|videos|photos?|images?|pictures?|footage|gallery)\s+(?:contains?|includes?|shows?|may\s+(?:be|contain))\s+"
+    r"(?:some\s+|very\s+|extremely\s+)?(?:graphic|disturbing|distressing|upsetting|gruesome)\b[^.!?]{0,30}[.!]?$", re.I)
 # What a warning without its colon goes on to name ("Warning this footage is very graphic.").
 _THIS_CONTENT = re.compile(r"^(?:this|these|the following)\s+(?:\w+\s+){0,2}(?:is|are|contains?|includes?|may|might|shows?)\b", re.I)
 _MEDIA_BEFORE = re.compile(r"^(?:video|photos?|pictures?|images?|gallery|watch|audio)\s*:\s*(?=[\[(*]|(?i:warning|graphic|trigger|content))", re.I)
@@ -1590,6 +1594,8 @@ def warning(line: str) -> Warning | None:
         return _statement(text, label_end=0, wrapped=wrapped) if HARM.search(first) and len(words(first)) <= 20 else None
     if text[:8].lower() == "warning " and _THIS_CONTENT.match(text[8:]) and _DISTRESS_WORDS.search(_sentences(text)[0]):
         return _statement(text, label_end=0, wrapped=wrapped)  # "Warning this footage is very graphic.": no colon
+    if len(text) <= 80 and _MEDIA_CONTAINS.match(text):
+        return Warning(text, text, "")  # "Video contains graphic images.": what the pictures hold, said to the reader
     if text[:5].lower() == "this " and _COMES_WITH_WARNING.match(text) and (
             _COMES_WITH_WARNING.match(text).group("kind") or _DISTRESS_WORDS.search(text)):
         return Warning(text, text, "")  # "This post is coming with a trigger/content warning: ⚠️ * assault/abuse * ⚠️"

@@ -12,7 +12,8 @@ CHROME_LINES = [
     r"(?:sie lesen|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|est[áa]s en|voc[êe] est[áa] em|sei in|ti trovi in)\s*:.{0,120}",
     r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"image may contain:.*", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
     r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
-    r"letters? to the editor", r"adblock(?:er)? detected", r"member-only story", r"[^+]{2,40} \+ ?\d{1,3} more",  # ("Bangladesh + 2 more": a tag list cut short)
+    r"letters? to the editor", r"adblock(?:er)? detected", r"member-only story", r"published by", r"recent posts",
+    r"you are here\s*:.{0,80}", r"archives? \d{4}\s*[-–]\s*\d{4}", r"the student (?:news|newspaper) (?:site|voice|source) of .{2,80}", r"[^+]{2,40} \+ ?\d{1,3} more",  # ("Bangladesh + 2 more": a tag list cut short)
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
     r"donate(?: now| today| here)?", r"support", r"manage subscription", r"my account", r"forgotten password\?.*", r"@?\s*contact us",
     r"share", r"shares?", r"tweet", r"email", r"print(?: this)?(?: page| article| story)?", r"views?", r"comments?", r"likes?", r"latest",
@@ -404,7 +405,7 @@ NOT_NAME_WORDS = [
     "report", "reports", "situation", "press", "release", "statement",
     # a field's label or a topic's, never a name ("Publish Date", "Rohingya Crisis", "Adblock Detected")
     "publish", "published", "date", "author", "crisis", "conflict", "adblock", "detected", "tragic", "awareness",
-    "updated", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "updated", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "alert", "prevention",
     # what names a court, a body or an institution, never a person ("Central Criminal Court", "Mayo County Council")
     "court", "courts", "tribunal", "magistrates", "criminal", "supreme", "council", "ministry", "department",
     "agency", "commission", "parliament", "assembly", "senate", "university", "hospital", "institute", "foundation",
@@ -417,7 +418,7 @@ ROLE_WORDS = (
     r"staff|chief|bureau|desk|presenter|anchor|critic|commentator|researcher|intern|"
     # roles outside a newsroom that follow a name the same way ("Louise Tremblay-Ouellette, Branch Historian")
     r"historian|secretary|treasurer|archivist|curator|chaplain|co-?ordinator|spokes(?:person|man|woman)|volunteer|"
-    r"lecturer|blogger|officer|manager|team|adviser|advisor|"
+    r"lecturer|blogger|officer|manager|team|adviser|advisor|fellow|"
     # the same after a name in other languages ("di Marco Ferretti, inviato a Genova", "Lucía Fernández, corresponsal")
     r"corresponsal|correspondant|korrespondent(?:in)?|inviat[oa]|enviad[oa]|envoy[ée]e?|redacci[óo]n|r[ée]daction|redaktion|"
     r"reda[çc][ãa]o|periodista|journaliste|giornalista|jornalista|redakteur(?:in)?|rep[óo]rter"
