@@ -85,7 +85,7 @@ def test_incomplete_article_waits_in_review_with_reason(seeds):
     assert article.status == Article.Status.IN_REVIEW
     assert article.published_at is None
     assert article.review_reasons == [
-        "the writer's name stands alone, with no “By”: is “Tom Coburg” the writer?",
+        "the writer's name stands alone, with no “By”: check that “Tom Coburg” wrote it",
         "no publication date found",
         "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict",
     ]
@@ -151,7 +151,7 @@ def test_completed_file_updates_reasons_on_update(seeds):
     article = seed4()
     assert article.status == Article.Status.IN_REVIEW
     assert article.review_reasons == [
-        "the writer's name stands alone, with no “By”: is “Tom Coburg” the writer?",
+        "the writer's name stands alone, with no “By”: check that “Tom Coburg” wrote it",
         "suggested content warnings need an editor's decision: Death, Sexual violence, War and conflict",
     ]
     assert timezone.localtime(article.published_at).date().isoformat() == "2020-03-05"

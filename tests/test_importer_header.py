@@ -798,7 +798,7 @@ def test_a_name_standing_alone_under_the_headline_holds_the_page_for_an_editor()
     alone = parse(page(library, "Dandelion Salad\n12 March 2024", BODY))
     assert (alone.author, alone.author_alone) == ("Dandelion Salad", True)
     assert review_reasons(alone, False, []) == [
-        "the writer's name stands alone, with no “By”: is “Dandelion Salad” the writer?"]
+        "the writer's name stands alone, with no “By”: check that “Dandelion Salad” wrote it"]
     for credited in ("By Jane Doe\n12 March 2024", "Jane Doe, Staff Writer\n12 March 2024"):
         parsed = parse(page(library, credited, BODY))
         assert (parsed.author, parsed.author_alone, review_reasons(parsed, False, [])) == ("Jane Doe", False, [])

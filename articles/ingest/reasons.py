@@ -29,7 +29,7 @@ def review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) 
     if not parsed.author:
         reasons.append(Article.NO_AUTHOR)
     elif parsed.author_alone:
-        reasons.append(f"the writer's name stands alone, with no “By”: is “{_short(parsed.author)}” the writer?")
+        reasons.append(f"the writer's name stands alone, with no “By”: check that “{_short(parsed.author)}” wrote it")
     if not parsed.published_on:
         reasons.append(Article.NO_DATE)
     if not parsed.blocks:
