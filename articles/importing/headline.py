@@ -572,7 +572,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
     for index, line in enumerate(lines[:400]):
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
-        trail_to = _trail_to_headline(lines, index) if line else None
+        trail_to = _trail_to_headline(lines, index) if len(line) > 20 else None  # (a trail and a headline of four words)
         if trail_to is not None:
             return trail_to, True  # the trail ends with the headline it names, given under it
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
@@ -693,10 +693,12 @@ def _trail_to_headline(lines: list[str], index: int) -> int | None:
     """Where the headline is, when the line is a trail of sections that ends with it, the headline then given on a
     line of its own under it (within TRAIL_REACH lines): run together ("HomeHeadline StoryInquiry publishes …") or
     a few capitalised steps apart ("Home Essays Should We Look at Corrosive Images?"). Else None."""
-    line = lines[index].translate(_STRAIGHT)
+    line = lines[index]
     for position, headline in next_lines(lines, index, TRAIL_REACH):
-        headline = headline.translate(_STRAIGHT)  # (a trail may set the headline's quotes straight: "CNN's" / "CNN’s")
-        if len(kinds.words(headline)) >= 4 and len(line) > len(headline) and line.endswith(headline):
+        if len(headline) >= len(line) or (line[-3:] != headline[-3:] and not _QUOTES.intersection(line[-3:] + headline[-3:])):
+            continue  # (most lines: not its end; only quotes set straight may make the two ends differ)
+        line, headline = line.translate(_STRAIGHT), headline.translate(_STRAIGHT)  # ("CNN's" in the trail, "CNN’s" under it)
+        if len(kinds.words(headline)) >= 4 and line.endswith(headline):
             steps = line[:-len(headline)]
             if not steps[-1].isspace() or (2 <= len(steps.split()) <= 4 and all(word[:1].isupper() for word in steps.split())):
                 return position
@@ -705,6 +707,7 @@ def _trail_to_headline(lines: list[str], index: int) -> int | None:
 
 TRAIL_REACH = 8
 _STRAIGHT = str.maketrans("’‘“”", "''\"\"")
+_QUOTES = frozenset("’‘“”")
 
 
 def _running_sentence(lines: list[str], index: int) -> bool:
