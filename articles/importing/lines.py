@@ -221,7 +221,7 @@ def clean_line(line: str) -> str:
         row = _spaced_row(line)
         if row:
             line = row
-    sized = _SIZED_PICTURE.match(line)
+    sized = _SIZED_PICTURE.match(line) if "x" in line[:100] and "-" in line[:100] else None
     if sized:
         line = line[sized.end():]  # a picture's file name glued before the text ("jos_news_722-300x180 At least 25 …")
     if line.isascii():  # most lines: already NFC, no special spaces, and only "^" or "`" could be stripped
@@ -245,16 +245,18 @@ def unglued(line: str) -> tuple[str, ...]:
     yesterday …"). Anything else: the line alone."""
     if len(line) < 40:
         return (line,)
-    named = _NAME_AFTER_SENTENCE.search(line)
-    if named and bare_name(named.group("name")) == named.group("name"):
-        return line[:named.start("name")], named.group("name")
+    stop = max(line.rfind(".", -45), line.rfind("!", -45), line.rfind("?", -45))  # (the name closes the line)
+    if 0 < stop < len(line) - 4 and line[stop - 1].islower() and line[stop + 1].isupper():
+        name = line[stop + 1:]
+        if _NAME_AFTER_SENTENCE.fullmatch(name) and bare_name(name) == name:
+            return line[:stop + 1], name
     alt = _ALT_BEFORE_TEXT.match(line)
     if alt:
         return alt.group("alt"), line[alt.end("alt"):]
     return (line,)
 
 
-_NAME_AFTER_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?P<name>[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2})$")
+_NAME_AFTER_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}")
 _ALT_BEFORE_TEXT = re.compile(
     r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}[a-z])(?=(?:A|An|The|After|When|Police|Two|Three)\s\S.{40,}$)")
 
