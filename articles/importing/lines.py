@@ -262,7 +262,10 @@ _ALT_BEFORE_TEXT = re.compile(
 
 
 _WIDE_GAP = re.compile(r"\s{2,}|\t")
-_SIZED_PICTURE = re.compile(r"[\w.-]{1,80}-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s+(?=\S)", re.I)
+_PICTURE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "avif", "svg")  # a picture file's endings
+_PICTURE_ENDS = tuple(extension[-4:] if len(extension) >= 4 else "." + extension for extension in _PICTURE_EXTENSIONS)
+_PICTURE_EXTENSION = "(?:" + "|".join(_PICTURE_EXTENSIONS) + ")"
+_SIZED_PICTURE = re.compile(rf"[\w.-]{{1,80}}-\d{{2,4}}x\d{{2,4}}(?:\.{_PICTURE_EXTENSION})?\s+(?=\S)", re.I)
 
 
 def _spaced_row(line: str) -> str:
@@ -540,8 +543,7 @@ def is_chrome(line: str) -> bool:
     )
 
 
-PICTURE_FILE = re.compile(r"^\S.{0,100}\.(?:jpe?g|png|gif|webp|avif|svg)$", re.I)  # "Jeanne Huff BW headshot.jpg": a picture's file
-_PICTURE_ENDS = (".jpg", "jpeg", ".png", ".gif", "webp", "avif", ".svg")
+PICTURE_FILE = re.compile(rf"^\S.{{0,100}}\.{_PICTURE_EXTENSION}$", re.I)  # "Jeanne Huff BW headshot.jpg": a picture's file
 
 
 # A wire story's closing credits ("Reporting by Maria Okafor in Geneva; Editing by Peter Long"): the article ends there.
