@@ -47,13 +47,11 @@ def _teaser_entry(lines: list[str], index: int) -> bool:
     the article's own)."""
     line = lines[index]
     after = non_blank_lines(lines, index, 1, TEASER_REACH)
-    if kinds.is_teaser(line):
-        teaser = True
-    elif after and kinds.is_teaser(after[0]) and line[-1:] != "." and len(kinds.words(line)) <= 20:
-        teaser, after = True, after[1:]
-    else:
-        return False
-    return teaser and any(map(kinds.is_teaser, after + non_blank_lines(lines, index, -1, TEASER_REACH)))
+    if not kinds.is_teaser(line):
+        if not (after and kinds.is_teaser(after[0]) and line[-1:] != "." and len(kinds.words(line)) <= 20):
+            return False
+        after = after[1:]  # (a headline over its teaser: the teaser is its own, another must follow)
+    return any(map(kinds.is_teaser, after + non_blank_lines(lines, index, -1, TEASER_REACH)))
 
 
 TEASER_REACH = 4
