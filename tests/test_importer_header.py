@@ -897,3 +897,29 @@ def test_what_the_new_rules_must_leave_alone():
         "Elon Musk, Tesla chief, sells $4bn of shares")
     opening = "It started, as these things often do, with a single phone call..."
     assert first_text(parse(page(HEADLINE, "By Sam Lee\n12 March 2024", opening, BODY))) == opening
+
+
+@pytest.mark.parametrize("credit, writer", [
+    ("By Marit Olsen No comments", "Marit Olsen"),
+    ("By: Marit Olsen molsen@example-news.com", "Marit Olsen"),
+    ("ByMarit Olsen KXYZ logo", "Marit Olsen"),
+    ("Marit Olsen/Valley Daily News staff", "Marit Olsen"),
+])
+def test_a_byline_with_the_writers_address_comment_count_or_outlet_after_the_name(credit, writer):
+    """What a byline carries after the name (an e-mail address, "No comments", a station's logo, "/Outlet staff")
+    is left off the writer."""
+    assert kinds.byline(credit) == writer or kinds.bare_name(credit) == writer
+
+
+@pytest.mark.parametrize("outlet", ["El Paso Times", "Detroit Free Press", "Kenya Times", "Nigeria Daily News"])
+def test_a_papers_name_under_its_writers_name_is_no_one(outlet):
+    """A paper named after its place is nobody's name, and the name above it is the writer's."""
+    assert kinds.bare_name(outlet) is None
+    parsed = parse(page(
+        "Flood victims remembered a year on as town rebuilds",
+        f"Ines Varga\n{outlet}",
+        "Residents of the flooded town gathered on Sunday to remember the nine victims of last year's flood, "
+        "as the rebuilding of the riverside homes nears its end.",
+        "The town council said the last families would move back before the winter.",
+    ))
+    assert parsed.author == "Ines Varga"

@@ -1217,6 +1217,9 @@ _ROLE = re.compile(rf"\b(?:{phrases.ROLE_WORDS})s?\b", re.I)
 _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrases.OUTLET_WORDS) + r")\b.*$")
 
 
+# What a byline may carry after the name besides a date or the outlet: the writer's address, the comment count, the
+# station's logo ("By Jane Doe jdoe@example.com", "By Jane Doe No comments", "ByJane Doe WLS logo").
+_AFTER_NAME = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:no|\d+)\s+comments?|[A-Z0-9]{2,6}\s+logo)\s*$", re.I)
 _DATE_AFTER_NAME = re.compile(  # "By Mason White 4:43 PM January 3, 2017": a time or a date after the name
     rf"^(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d|\d{{1,2}}/\d{{1,2}}/\d|\d{{4}}-\d{{2}})",
     re.I,
@@ -1284,8 +1287,8 @@ def _names_at_start(text: str) -> str | None:
         head, tail = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:] + ([rest] if rest else []))
         if tail and _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
-    if rest and not (re.match(r"^(?:[,;|·•–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|(?i:updated|published|posted)\b)", rest)
-                     or _DATE_AFTER_NAME.match(rest)):
+    if rest and not (re.match(r"^(?:[,;|·•–—/-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|(?i:updated|published|posted)\b)", rest)
+                     or _DATE_AFTER_NAME.match(rest) or _AFTER_NAME.match(rest)):
         if not _OUTLET_TAIL.match(rest):
             return None
     return names
@@ -1433,6 +1436,8 @@ def bare_name(line: str) -> str | None:
         line = _ROLE_BEFORE_AND.sub(" ", line)  # "Marta Holub, Eastern Europe correspondent, and Daniel Pryce, …"
     if " in " in line:
         line = _IN_PLACE.sub("", line)  # "Helena Marsh in Amman and Karim Deeb in Qasr Alun": where each filed from
+    if _OUTLET_ALONE.match(line):
+        return None  # a paper named after its place, under its writer's name ("El Paso Times", "Detroit Free Press")
     names = _names_at_start(line) if _NAMES.match(line) else None
     if not names:
         return None
@@ -1444,6 +1449,13 @@ def bare_name(line: str) -> str | None:
     return names if all(is_person_name(person) for person in people) else None
 
 
+_OUTLETS = "|".join(phrases.OUTLET_WORDS)
+# A paper's name: a place's one or two words and the outlet's words; after one word, only words no one is named
+# ("Kenya Times", not "Emily Post").
+_OUTLET_ALONE = re.compile(rf"^(?:{_CAPITAL}[\w.'’-]*\s+){{2}}(?:{_OUTLETS})(?:\s+(?:{_OUTLETS}))*$"
+                           rf"|^{_CAPITAL}[\w.'’-]*\s+(?:Times|News|Press|Tribune|Herald|Journal|Gazette|Chronicle|Telegraph|"
+                           rf"Daily|Weekly|Magazine|Media|Radio|TV|Bulletin|Dispatch|Advertiser|Enquirer|Inquirer)"
+                           rf"(?:\s+(?:{_OUTLETS}))*$")
 _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{3,}}$")
 
 
