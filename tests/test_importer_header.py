@@ -923,3 +923,44 @@ def test_a_papers_name_under_its_writers_name_is_no_one(outlet):
         "The town council said the last families would move back before the winter.",
     ))
     assert parsed.author == "Ines Varga"
+
+
+@pytest.mark.parametrize("caption", [
+    "In this 2019 file photo, volunteers stack sandbags along the river wall before the spring floods.",
+    "This photo shows the flooded square on the morning after the storm, with the town hall behind it.",
+    "Volunteers stack sandbags along the river wall before the floods arrive in the town. (Ana Ruiz / The Ledger)",
+    "Tolworth, England – March 3, 2024: Sandbags stacked along a flooded street after the river burst its banks",
+    "Ana Ruiz/the valley ledgerVolunteers stack sandbags along the river wall before the spring floods.",
+])
+def test_a_photos_caption_under_the_byline_does_not_open_the_body(caption):
+    """A caption in one of the shapes only captions take ("In this … file photo", "This photo shows", a credit
+    closing it, a stock picture's place and date, the photographer's name run into it) is not the article's first
+    paragraph, though it comes first and reads as a sentence."""
+    opening = "The river burst its banks at dawn on Sunday, flooding more than two hundred homes in the lower town."
+    parsed = parse(page(
+        "River bursts its banks and floods the lower town",
+        "By Tomasz Wierzbicki",
+        "4 March 2024",
+        caption,
+        opening,
+        "The council opened the sports hall to families who had to leave their homes, and said it would stay open "
+        "for as long as it was needed.",
+    ))
+    assert first_text(parsed).startswith(opening)
+
+
+def test_the_day_a_sites_clock_shows_over_the_headline_is_not_the_articles_date():
+    """A clock at the top of the page ("9.15 AM Tuesday, 4 June 2024") and the same day over the headline are the
+    day the page was saved, not the day the article was published: no date is taken from them."""
+    parsed = parse(page(
+        "9.15 AM Tuesday, 4 June 2024",
+        "  • City Fajr Shuruq Duhr\n  • Dubai 04:05 05:29 12:18",
+        "4 June 2024",
+        "Warehouse owners arrested after fire kills nine workers",
+        "By Tomasz Wierzbicki",
+        "A fire at a warehouse where workers were sleeping killed nine people overnight, the civil defence said on "
+        "Tuesday.",
+        "The owners of the warehouse were arrested for housing workers on the premises, police said.",
+    ))
+    assert parsed.title == "Warehouse owners arrested after fire kills nine workers"
+    assert parsed.published_on is None

@@ -27,6 +27,26 @@ _DESCRIBES_PICTURE = kinds.CuedPattern(
     ("pictur", "image", "photo", "collage", "illustration", "footage shows", "video shows", "above)", "below)",
      "left)", "right)", "represent", "shown here", "seen here", "scroll down"))
 _WARNING_WORDS = kinds.CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_CUES)
+# The shapes of a photo's caption that no paragraph of an article takes: "In this 2013 file photo, …", "This photo
+# shows …", a credit closing it ("… (Jo Lee / Tribune)", "(Photo: …)", cut short: "(Jo Lee /"), a stock picture's place
+# and date ("Re'im, Israel – April 17, 2024: Memorial …"), or the photographer's name and paper run into it
+# ("Lee Park/the daily ledgerStudents …").
+_PHOTO_CAPTION = re.compile(
+    r"^In\s+this\b[^.]{0,60}?\b(?:photo(?:graph)?|image|picture|handout|still|frame\s+grab)s?\b"
+    r"|^(?:This|The)\s+(?:\w+\s+){0,2}(?:photo(?:graph)?|image|picture)\s+(?:shows|was\s+taken|taken|provided)\b"
+    r"|\((?:photo|picture|image|credit|courtesy)\b[^()]*\)?\s*$"
+    r"|\((?:[A-Z][\w.'’-]*\s+){1,3}/(?:\s*[^()]*\))?\s*$"
+    rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+{kinds.MONTH}\s+\d{{1,2}},\s+\d{{4}}:\s"
+    r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}/\S",
+    re.I,
+)
+
+
+def is_photo_caption(line: str) -> bool:
+    """Whether the paragraph has a shape only a photo's caption takes (_PHOTO_CAPTION), at its start or its end."""
+    return bool(_PHOTO_CAPTION.search(line[:300]) or _PHOTO_CAPTION.search(line[-120:]))
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _CONTINUES = re.compile(r"^(?:but|and|so|or|also|however|yet|still)\b", re.I)  # goes on from something before it
 _FACT_BOX = re.compile(rf"^(?:{phrases.FACT_BOX_LABELS}|{phrases.RATING_WORDS})$", re.I)
@@ -68,9 +88,10 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             break
         line = lines[index]
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
-                and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index):
-            # (a note about the article, a bio of its writer, a help line, a fact check's box or another story's
-            # headline and teaser opens no body)
+                and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
+                and not is_photo_caption(line):
+            # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
+            # headline and teaser, or a photo's caption opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
