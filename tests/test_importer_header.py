@@ -964,3 +964,25 @@ def test_the_day_a_sites_clock_shows_over_the_headline_is_not_the_articles_date(
     ))
     assert parsed.title == "Warehouse owners arrested after fire kills nine workers"
     assert parsed.published_on is None
+
+
+def test_a_pull_quote_with_its_speaker_under_it_does_not_open_the_body():
+    """A quotation set apart with its speaker on the line under it ("—Name, job") is a pull quote, not the
+    article's first paragraph."""
+    opening = "Water from the river rose through the streets of the lower town on Wednesday as residents were told to leave."
+    parsed = parse(page(
+        "Thousands told to leave their homes as river rises",
+        "By Tomasz Wierzbicki",
+        "4 March 2024",
+        "\"The levees will not hold through the night, and there is nothing more we can do about it,\"",
+        "—Alma Reyes, river authority",
+        opening,
+        "\"The levees will not hold through the night, and there is nothing more we can do about it,\" Alma Reyes of "
+        "the river authority said.",
+    ))
+    assert first_text(parsed).startswith(opening)
+
+
+def test_a_footnote_mark_closing_a_warning_is_left_off_it():
+    """"Trigger Warning: suicide, self-harm*": the asterisk marks a footnote, and is not part of the warning."""
+    assert kinds.warning("Trigger Warning: Suicide, Self-Harm*").statement == "Trigger Warning: Suicide, Self-Harm"

@@ -1559,6 +1559,8 @@ def _unwrap(line: str) -> tuple[str, bool]:
             return line[len(opening):-len(closing)].strip(), True
     if line.startswith("*") and not line.startswith("**") and len(line) > 2:  # "*Warning: …" (a footnote mark)
         return line[1:].strip(), False
+    if line.endswith("*") and not line.endswith("**") and len(line) > 2:  # "Warning: … self-harm*" (a footnote mark)
+        return line[:-1].strip(), False
     return line, False
 
 

@@ -42,6 +42,18 @@ _PHOTO_CAPTION = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(r"^[—–―-]+\s*\S")
+
+
+def _pull_quote(lines: list[str], index: int) -> bool:
+    """Whether the line is a quotation set apart with its speaker on the line under it ("“…”" / "—Pat Doe,
+    weather service"): a pull quote, which the article gives again where it belongs."""
+    if lines[index][:1] not in "\"“‘'":
+        return False
+    after = non_blank_lines(lines, index, 1, 1)
+    return bool(after) and bool(_ATTRIBUTION.match(after[0])) and len(kinds.words(after[0])) <= 12
+
+
 def is_photo_caption(line: str) -> bool:
     """Whether the paragraph has a shape only a photo's caption takes (_PHOTO_CAPTION), at its start or its end."""
     return bool(_PHOTO_CAPTION.search(line[:300]) or _PHOTO_CAPTION.search(line[-120:]))
@@ -89,9 +101,9 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         line = lines[index]
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
                 and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
-                and not is_photo_caption(line):
+                and not is_photo_caption(line) and not _pull_quote(lines, index):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
-            # headline and teaser, or a photo's caption opens no body)
+            # headline and teaser, a photo's caption or a pull quote opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
