@@ -47,7 +47,10 @@ _ATTRIBUTION = re.compile(r"^[—–―-]+\s*\S")
 
 def _pull_quote(lines: list[str], index: int) -> bool:
     """Whether the line is a quotation set apart with its speaker on the line under it ("“…”" / "—Pat Doe,
-    weather service"): a pull quote, which the article gives again where it belongs."""
+    weather service"), or that speaker's line: a pull quote, which the article gives again where it belongs."""
+    if _ATTRIBUTION.match(lines[index]) and len(kinds.words(lines[index])) <= 12:  # (the speaker's line itself)
+        before = non_blank_lines(lines, index, -1, 1)
+        return bool(before) and before[0][:1] in "\"“‘'"
     if lines[index][:1] not in "\"“‘'":
         return False
     after = non_blank_lines(lines, index, 1, 1)
