@@ -986,3 +986,21 @@ def test_a_pull_quote_with_its_speaker_under_it_does_not_open_the_body():
 def test_a_footnote_mark_closing_a_warning_is_left_off_it():
     """"Trigger Warning: suicide, self-harm*": the asterisk marks a footnote, and is not part of the warning."""
     assert kinds.warning("Trigger Warning: Suicide, Self-Harm*").statement == "Trigger Warning: Suicide, Self-Harm"
+
+
+def test_a_caption_saying_where_someone_stands_in_the_picture_is_not_the_headline():
+    """A caption that places someone in the picture ("… (pictured left and right) …") is not the headline, though
+    it comes first in the article's column; the headline over its summary points is. The points are no body, and a
+    warning among them is the page's."""
+    headline = "Injured man runs through hospital corridor as staff flee"
+    parsed = parse(page(
+        f" date 2021-05-03 {headline}",
+        "- WARNING GRAPHIC CONTENT\n- Video shows the man running through the corridor\n- Staff said he had been hurt in a fight",
+        "A video shows the moment an injured man ran through a hospital corridor as staff fled from him.",
+        "Footage shows the moment an injured man (pictured left and right) ran through a hospital corridor as staff fled",
+        "The footage was filmed by a nurse at the hospital on Monday night, the hospital said.",
+        "Security staff later calmed the man, who was treated for his injuries.",
+    ))
+    assert parsed.title == headline
+    assert first_text(parsed).startswith("A video shows the moment")
+    assert parsed.stated_warnings == ("WARNING GRAPHIC CONTENT",)

@@ -1553,6 +1553,9 @@ class Warning:
     rest: str  # what else shares the line (the body's first sentence), or ""
 
 
+_LIST_MARK = re.compile(r"^(?:[-–•·▪◦●■]\s+)(?=\S)")  # a list's mark opening a line ("- ", "• ")
+
+
 def _unwrap(line: str) -> tuple[str, bool]:
     for opening, closing in (("***", "***"), ("**", "**"), ("*", "*"), ("[", "]"), ("(", ")"), ("_", "_")):
         if line.startswith(opening) and line.endswith(closing) and len(line) > len(opening) + len(closing):
@@ -1595,7 +1598,7 @@ def warning(line: str) -> Warning | None:
     "WARNING GRAPHIC CONTENT", "STRONG TRIGGER WARNING."), perhaps wrapped in asterisks or brackets, or a
     sentence announcing what the article contains ("This article will discuss death and suicide."), perhaps after a
     player's label ("Video: (WARNING! Graphic Content)"). Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
-    text, wrapped = _unwrap(line.strip())
+    text, wrapped = _unwrap(_LIST_MARK.sub("", line.strip()))  # ("- WARNING GRAPHIC CONTENT" among summary points)
     if not text or (len(text) > 700 and not (text[:1].isupper() and _LABELLED.match(text[:120]))):
         return None  # (a long paragraph is looked at only when a label opens it: "WARNING …: Reports of …")
     media = _MEDIA_BEFORE.match(text)

@@ -42,6 +42,17 @@ _PHOTO_CAPTION = re.compile(
 )
 
 
+_POINT = re.compile(r"^[-–•·▪◦●■]\s+\S")
+
+
+def _summary_point(lines: list[str], index: int) -> bool:
+    """Whether the line is one of a list of points ("- …", "• …", the line before or after it another): the
+    article's summary, given before its text."""
+    if not _POINT.match(lines[index]):
+        return False
+    return any(_POINT.match(other) for other in non_blank_lines(lines, index, -1, 1) + non_blank_lines(lines, index, 1, 1))
+
+
 _ATTRIBUTION = re.compile(r"^[—–―-]+\s*\S")
 
 
@@ -104,9 +115,9 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         line = lines[index]
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
                 and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
-                and not is_photo_caption(line) and not _pull_quote(lines, index):
+                and not is_photo_caption(line) and not _pull_quote(lines, index) and not _summary_point(lines, index):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
-            # headline and teaser, a photo's caption or a pull quote opens no body)
+            # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
