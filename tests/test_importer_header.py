@@ -1004,3 +1004,25 @@ def test_a_caption_saying_where_someone_stands_in_the_picture_is_not_the_headlin
     assert parsed.title == headline
     assert first_text(parsed).startswith("A video shows the moment")
     assert parsed.stated_warnings == ("WARNING GRAPHIC CONTENT",)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("by | 16th, April 2013", date(2013, 4, 16)),
+    ("On April 3, 2014", date(2014, 4, 3)),
+    ("Aired March 6, 2001 - 1:05 p.m. ET", date(2001, 3, 6)),
+])
+def test_more_shapes_of_a_date_line(line, day):
+    """An ordinal with a comma after it, "On" before a month's name, and a transcript's "Aired …" give the day."""
+    assert kinds.date_line(line).day == day
+
+
+def test_a_releases_place_and_state_then_its_day_between_dashes_dates_it():
+    """A release opening "Denver, CO – Wednesday, August 29, 2018 – On Tuesday, …" is dated by the day between the
+    dashes, not by the day its text goes on to name."""
+    parsed = parse(page(
+        "Status update on the internal investigation",
+        "Springfield, IL – Wednesday, August 29, 2018 – On Tuesday, August 28, 2018, the department released the "
+        "officers' camera footage of an arrest made in July.",
+        "The department said its internal investigation would finish by the end of the year.",
+    ))
+    assert parsed.published_on == date(2018, 8, 29)

@@ -771,12 +771,14 @@ MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
 _TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<zone>(?-i:[A-Z]{2,5})\b)?"
 _DATES = [
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:of\s+)?{MONTH}(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),  # ("16th, April 2013")
     re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),  # ("Feb 27,2026")
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-_LABEL = r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*|on\s+(?=\d))"
+# (a broadcast's transcript, "Aired March 6, 2001 - 1:05 p.m. ET"; a review's "Aired: 3 May 2024" is the work's date)
+_LABEL = (r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*"
+          r"|on\s+(?=\d|[a-z]{3,9}\.?\s+\d)|aired\s+(?=[a-z]{3,9}\.?\s+\d))")  # ("On April 3, 2014")
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
@@ -1092,7 +1094,9 @@ def _library_date(line: str, *, month_first: bool) -> Dated | None:
 # A press release's or a wire's dateline with a full date ("GENEVA, 3 March 2024 — …", "NAIROBI/GENEVA, 3 March
 # 2026 – …"): the places in capitals, then the date, then a dash.
 _DATELINE_DATE = re.compile(
-    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*|/[A-Za-z -]{2,30}/\s*)?(?:–|—|--|-|:)\s")  # (an agency in brackets, a wire's "/PRNewswire/")
+    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*|/[A-Za-z -]{2,30}/\s*)?(?:–|—|--|-|:)\s"  # (an agency in brackets, a wire's "/PRNewswire/")
+    # A release's place and state, then its day between dashes ("Denver, CO – Wednesday, August 29, 2018 – On …")
+    rf"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}},\s*[A-Z]{{2}}\s*[–—-]+\s*(?i:{_WEEKDAY})?(?P<dashed>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}},\s*\d{{4}})\s*[–—-]+\s")
 
 
 _PATH_PARTS = re.compile(r"\s+[/›>»|]\s+")
@@ -1115,7 +1119,7 @@ def breadcrumb_date(lines: list[str]) -> Dated | None:
 def dateline_date(paragraph: str, *, month_first: bool = False) -> Dated | None:
     """The date a body's opening dateline gives, when it gives a full one, or None."""
     match = _DATELINE_DATE.match(paragraph)
-    day = parse_date(match.group("date"), month_first=month_first) if match else None
+    day = parse_date(match.group("date") or match.group("dashed"), month_first=month_first) if match else None
     return Dated(day, None) if day else None
 
 
