@@ -1026,3 +1026,29 @@ def test_a_releases_place_and_state_then_its_day_between_dashes_dates_it():
         "The department said its internal investigation would finish by the end of the year.",
     ))
     assert parsed.published_on == date(2018, 8, 29)
+
+
+def test_a_dateline_in_brackets_run_into_a_pictures_alt_text_opens_the_body():
+    """"…16x9 992? KOLO/ABC News(SPARKS, Nev.) — A …": the picture's alt text and credit run into the article's
+    first paragraph are split from it, and the paragraph opens the body with its dateline."""
+    assert kinds.unglued("river flood aerial 16x9 992? STATION/Network News(GLENDALE, Ariz.) — A river burst its "
+                         "banks on Monday morning and flooded two hundred homes, officials said.") == (
+        "river flood aerial 16x9 992? STATION/Network News",
+        "(GLENDALE, Ariz.) — A river burst its banks on Monday morning and flooded two hundred homes, officials said.")
+    assert kinds.unglued("He was seen (NEW YORK, N.Y.) — A man was seen walking down the road in the rain today") == (
+        "He was seen (NEW YORK, N.Y.) — A man was seen walking down the road in the rain today",)
+
+
+def test_a_caption_given_twice_around_its_photographers_name_does_not_open_the_body():
+    """A picture's alt text and its caption, the same sentence twice with the photographer's name between them,
+    do not open the body."""
+    caption = "Neighbours light candles for the victims of the fire during the vigil on Tuesday night."
+    opening = "A vigil for the victims of Sunday's fire on Mill Street will be held on the green on Tuesday night."
+    parsed = parse(page(
+        "Neighbours to hold vigil for victims of Mill Street fire",
+        "By Tomasz Wierzbicki",
+        f"{caption}\nAna Ruiz\n{caption}",
+        opening,
+        "The fire killed two people and left nine families without a home, the fire service said.",
+    ))
+    assert first_text(parsed).startswith(opening)

@@ -241,8 +241,9 @@ def clean_line(line: str) -> str:
 @lru_cache(maxsize=8192)
 def unglued(line: str) -> tuple[str, ...]:
     """The line, or the two lines a page's text ran together: a deck and its writer's name ("… disrupted rescue
-    efforts.Menuka Dhungana"), or a picture's alt text and the first paragraph ("Court GavelAn Asaba High Court
-    yesterday …"). Anything else: the line alone."""
+    efforts.Menuka Dhungana"), a picture's alt text and the first paragraph ("Court GavelAn Asaba High Court
+    yesterday …"), or whatever stood before a dateline in brackets and the paragraph it opens ("…ABC News(SPARKS,
+    Nev.) — A …"). Anything else: the line alone."""
     if len(line) < 40:
         return (line,)
     stop = max(line.rfind(".", -45), line.rfind("!", -45), line.rfind("?", -45))  # (the name closes the line)
@@ -253,9 +254,15 @@ def unglued(line: str) -> tuple[str, ...]:
     alt = _ALT_BEFORE_TEXT.match(line)
     if alt:
         return alt.group("alt"), line[alt.end("alt"):]
+    if "(" in line:
+        dateline = _GLUED_DATELINE.search(line)  # "…16x9 992? KOLO/ABC News(SPARKS, Nev.) — A middle school …"
+        if dateline:
+            return line[:dateline.start()].rstrip(), line[dateline.start():]
     return (line,)
 
 
+# A dateline in brackets opening the article's text, run into what stood before it (a picture's alt text and credit).
+_GLUED_DATELINE = re.compile(r"(?<=[\w.?!])\((?-i:[A-Z][A-Z .'’-]{2,30}),\s*[A-Z][\w.]{1,15}(?:\s[A-Z][\w.]{1,15})?\)\s*[—–-]\s+(?=[A-Z]\S*\s\S.{40,}$)")
 _NAME_AFTER_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}")
 _ALT_BEFORE_TEXT = re.compile(
     r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}[a-z])(?=(?:A|An|The|After|When|Police|Two|Three)\s\S.{40,}$)")

@@ -115,9 +115,11 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         line = lines[index]
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
                 and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
-                and not is_photo_caption(line) and not _pull_quote(lines, index) and not _summary_point(lines, index):
+                and not is_photo_caption(line) and not _pull_quote(lines, index) and not _summary_point(lines, index) \
+                and line not in non_blank_lines(lines, index, 1, 3) and line not in non_blank_lines(lines, index, -1, 3):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
-            # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body)
+            # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body; nor a
+            # paragraph given again straight after, a picture's alt text and its caption)
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
