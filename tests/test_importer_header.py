@@ -1052,3 +1052,21 @@ def test_a_caption_given_twice_around_its_photographers_name_does_not_open_the_b
         "The fire killed two people and left nine families without a home, the fire service said.",
     ))
     assert first_text(parsed).startswith(opening)
+
+
+@pytest.mark.parametrize("note", ["UPDATE (9/27 1:25 p.m.): The council said the vigil would now start at 8 p.m.",
+                                  "Update, 5pm: The council said the vigil would now start at 8 p.m."])
+def test_an_updates_note_over_the_text_and_a_photographers_name_between_two_copies_of_a_caption(note):
+    """An update's note over the article's text, and the photographer's name between the alt text and the caption
+    it repeats, do not open the body."""
+    caption = "Neighbours light candles for the victims of the fire during the vigil on Tuesday night."
+    opening = "A vigil for the victims of Sunday's fire on Mill Street will be held on the green on Tuesday night."
+    parsed = parse(page(
+        "Neighbours to hold vigil for victims of Mill Street fire",
+        "By Tomasz Wierzbicki",
+        f"{caption}\nAna María Ruiz (AMR)\n{caption}",
+        note,
+        opening,
+        "The fire killed two people and left nine families without a home, the fire service said.",
+    ))
+    assert first_text(parsed).startswith(opening)

@@ -42,6 +42,17 @@ _PHOTO_CAPTION = re.compile(
 )
 
 
+# An update's note set over the article's text: "UPDATE: …", "UPDATE (9/27 1:25 p.m.): …", "Update, 5pm: …".
+_UPDATE_NOTE = re.compile(r"^(?:update|updated)\s*(?:\([^()]{1,40}\)|,\s*[\w:. ]{1,20})?\s*:\s+\S", re.I)
+
+
+def _given_twice(lines: list[str], index: int) -> bool:
+    """Whether the line is given again within three lines, or stands between two copies of one line: a picture's
+    alt text, its caption, and the photographer's name between them."""
+    after, before = non_blank_lines(lines, index, 1, 3), non_blank_lines(lines, index, -1, 3)
+    return lines[index] in after or lines[index] in before or bool(after and before and after[0] == before[0])
+
+
 _POINT = re.compile(r"^[-–•·▪◦●■]\s+\S")
 
 
@@ -116,10 +127,11 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
                 and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
                 and not is_photo_caption(line) and not _pull_quote(lines, index) and not _summary_point(lines, index) \
-                and line not in non_blank_lines(lines, index, 1, 3) and line not in non_blank_lines(lines, index, -1, 3):
+                and not _given_twice(lines, index) and not _UPDATE_NOTE.match(line):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
             # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body; nor a
-            # paragraph given again straight after, a picture's alt text and its caption)
+            # paragraph given twice within three lines or a name between two copies of one, a picture's alt text, its
+            # photographer and its caption; nor a later update's note, "UPDATE (9/27 1:25 p.m.): …")
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
