@@ -1070,3 +1070,15 @@ def test_an_updates_note_over_the_text_and_a_photographers_name_between_two_copi
         "The fire killed two people and left nine families without a home, the fire service said.",
     ))
     assert first_text(parsed).startswith(opening)
+
+
+@pytest.mark.parametrize("sentence, stated", [
+    ("I'm not sure I really need to say this, but trigger warning for discussion of suicide.", True),
+    ("Just a heads up, content warning for sexual assault.", True),
+    ("After the debate, trigger warnings for novels became common on campuses across the country.", False),
+    ("After the debate, a trigger warning for the novel was added by the school board of the county this year.", False),
+])
+def test_a_warning_after_a_short_aside_is_stated_and_one_reported_on_is_not(sentence, stated):
+    """"…, but trigger warning for discussion of suicide." states a warning; a sentence reporting on warnings does
+    not."""
+    assert (kinds.warning(sentence) is not None) is stated

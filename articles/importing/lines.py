@@ -1495,6 +1495,9 @@ _ANNOUNCES = re.compile(
 )
 _WARNING_OF = re.compile(
     r"^(?:warnings?|content\s+(?:notes?|warnings?)|trigger\s+warnings?|cws?|tws?)\s+(?:of|for|about)\s+\w"
+    # the same after a short aside ("I'm not sure I need to say this, but trigger warning for …", "Just a heads up,
+    # content warning for …")
+    r"|^[^.!?]{0,120},\s*(?:(?:but|so|and)\s+)?(?:content|trigger)\s+warning\s+(?:of|for|about)\s+[^.!?]{1,60}(?:[.!]|$)"
     r"|^(?:some|many|several|a\s+few|certain)\s+(?:of\s+the\s+)?(?:images|photos|photographs|pictures|scenes|videos|details)\s+(?:in|of|on)\s+"
     rf"this\s+(?:{phrases.ANNOUNCED_THINGS})\b.{{0,80}}\b(?:may|might|could)\s+(?:be\s+)?(?:disturb|distress|upset)"  # ("Some images in this gallery … may be disturbing.")
     r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b"  # "This is a brief warning for …"
