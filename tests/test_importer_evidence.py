@@ -17,6 +17,7 @@ from articles.importing import echoes
 from articles.importing.evidence import Model
 from articles.importing.scoring import Candidate, Choice, Scorer, fit
 from articles.importing.sitelearning import repeated_lines
+from tests.pages import page
 
 HEADLINE = "Leaders agree on a ceasefire after talks in Geneva"
 BODY = (
@@ -1093,3 +1094,39 @@ def test_a_paragraph_quoting_warnings_as_examples_states_none():
     parsed = parse(f"{HEADER}{opening}\n\n{BODY}")
     assert parsed.stated_warnings == ()
     assert body(parsed)[0].startswith("Most videos of attacks")
+
+
+@pytest.mark.parametrize("promotion", [
+    "Hub for trusted, timely coverage of the season's football",
+    "Listen to live music shows and more on our partner station",
+    "Want to advertise with the Northern Courier?",
+    "We have noticed an issue with your subscription billing details. Please update your billing details here",
+])
+def test_a_line_over_the_headline_that_the_article_never_speaks_of_is_not_the_headline(promotion):
+    """A site's promotion, motto or notice over the headline, in words the article under it never uses, loses to
+    the headline, whose words the article's first paragraphs tell."""
+    text = page(
+        promotion,
+        "Dam breach floods three villages as rescuers search for the missing",
+        "Rescuers searched flooded villages on Tuesday after a dam breach sent water through three villages in "
+        "the valley, officials said.",
+        "The breach came after a week of heavy rain, and the missing include two children, the officials said.",
+        "Boats carried families from the rooftops of the flooded villages through the night.",
+    )
+    assert parse(text).title == "Dam breach floods three villages as rescuers search for the missing"
+
+
+def test_a_deck_taken_over_the_headline_the_old_rule_confirms_is_never_sure():
+    """When the line taken for the headline stands just under the one the first-line rule confirms, the two may
+    be a headline and its deck: the page waits for an editor, with both named."""
+    parsed = parse(page(
+        "Who decides what a city remembers?",
+        "Three historians on the statues, plaques and street names of the harbour town",
+        "Words: Priya Nair",
+        "12 February 2024",
+        "On the corner of Quay Street there is an empty stone plinth where a merchant's statue stood for a hundred "
+        "and forty years.",
+        "Historians say the statues and street names of the harbour town were chosen by a handful of men.",
+    ))
+    assert not parsed.title_confirmed
+    assert "Who decides what a city remembers?" in {parsed.title, parsed.title_rival}

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from articles.importing import lines as kinds
 from articles.importing import phrases
-from articles.importing.headline import OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, next_lines, strip_site_suffix, title_text, under_credited
+from articles.importing.headline import (
+    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, next_lines, strip_site_suffix, title_text, under_credited,
+)
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -111,6 +113,15 @@ def _site_clock(lines, at, dated):
         if clock is not None and clock.at is not None and clock.day == dated.day and not _LABELLED_DAY.search(lines[index]):
             return True
     return False
+
+
+_CONFIRMED = HEADLINE_FEATURES.index("first_confirmed")
+
+
+def _under_ruled(candidates, title_at, lines):
+    """Whether the nearest line over ``title_at`` is the headline the old rule confirms (first_confirmed)."""
+    above = next((index for index in range(title_at - 1, -1, -1) if lines[index]), -1)
+    return any(candidate.index == above and candidate.features[_CONFIRMED] for candidate in candidates)
 
 
 def _byline_above(lines, title_at, month_first):
@@ -288,14 +299,17 @@ _MORE_AUTHORS = re.compile(r"^(?:and|&)\s+(?P<rest>[A-Z].+)$")  # a byline's sec
 def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_first: bool = False) -> Header | None:
     """The headline (the scorer's pick among the candidate lines) and the header under it, or None when no
     line could be a headline."""
-    choice: Choice = scorer.choose(headline_candidates(lines, month_first=month_first))
+    candidates = headline_candidates(lines, month_first=month_first)
+    choice: Choice = scorer.choose(candidates)
     if choice.winner is None:
         return None
     # A headline opening with a ticker's or a video's label ("Just in: …", "Watch: …") is never taken for sure.
     labelled = _TICKER.match(choice.winner.text) or kinds.CAPTION_LABEL.match(choice.winner.text)
     title_at, confirmed = choice.winner.index, choice.clear(clear_margin) and not labelled
-    # A sentence under a headline that its credits stand under too is that headline's deck: never taken for sure.
-    deck = choice.winner.text.endswith(".") and under_credited(lines, title_at, month_first)
+    # A sentence under a headline that its credits stand under too is that headline's deck: never taken for sure; nor
+    # a line just under the one the old rule confirms (a headline and its deck: which is which, an editor says).
+    deck = (choice.winner.text.endswith(".") and under_credited(lines, title_at, month_first)) or _under_ruled(
+        candidates, title_at, lines)
     title = strip_site_suffix(choice.winner.text, lines)
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text) or _page_title_shown(lines, title_at, title)
     if again is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -116,7 +117,7 @@ HEADLINE_FEATURES = (
     "next_short_line", "previous_chrome", "previous_date", "date_near", "byline_near", "promotion", "ticker",
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
-    "pointer", "in_list", "numbered", "credited", "banner", "under_credited",
+    "pointer", "in_list", "numbered", "credited", "banner", "under_credited", "told_below", "untold_below",
 )
 
 
@@ -184,6 +185,7 @@ def forget_lines() -> None:
     """Forget the lines worked out so far (articles.importing.clear_caches)."""
     _line_features.cache_clear()
     _on_its_own.cache_clear()
+    _word_keys.cache_clear()
     _passed_over.cache_clear()
     _header_kind.cache_clear()
     _page_memo.lines, _page_memo.found = None, {}
@@ -294,6 +296,36 @@ def _owner(line: str, owners: list[str]) -> bool:
                for owner in owners)
 
 
+_KEY_WORD = re.compile(r"[^\W\d_]{4,}")
+_KEY_STOP = frozenset(
+    "this that with from have been were will would could should their there they them what when where which while "
+    "about after before over into than then also more most some such only just said says told your you".split())
+TOLD_BELOW = 6  # paragraphs of running text under a line in which its words are looked for
+
+
+@lru_cache(maxsize=8192)
+def _word_keys(line: str) -> frozenset[str]:
+    """The line's words of four letters or more, common ones aside, each cut to its first five letters (so that
+    "shelling" meets "shells" and "mourning" meets "mourned")."""
+    return frozenset(word[:5] for word in _KEY_WORD.findall(line.casefold()) if word not in _KEY_STOP)
+
+
+def _told_below(lines: list[str], running: list[int], index: int, text: str) -> float | None:
+    """The share of the line's words that the paragraphs of running text under it use (a headline says what its
+    article tells; a site's motto, a notice or a menu does not), one more than the words counted (a short line's
+    few words tell less); None for a line of fewer than two such words, or a name (told below as a matter of
+    course)."""
+    keys = _word_keys(text)
+    if len(keys) < 2 or kinds.bare_name(text):
+        return None
+    start = bisect_right(running, index)
+    below = set()
+    for other in running[start:start + TOLD_BELOW]:
+        if lines[other] != lines[index]:
+            below |= _word_keys(lines[other])
+    return len(keys & below) / (len(keys) + 1)
+
+
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
     """The lines near the top that could be the headline, each with its features (HEADLINE_FEATURES)."""
     counts = Counter(filter(None, lines[:600]))
@@ -335,6 +367,11 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
+    # (another story's teaser cut short tells of that story; the site's own lines, "Thanks for reading The Harbour
+    # Letter! Subscribe …", of the site)
+    running = [index for index in filled if index < MAX_LINES + 200 and kinds.is_running_text(lines[index])
+               and not kinds.is_teaser(lines[index]) and not kinds.is_chrome(lines[index])
+               and not kinds.PROMOTION.search(lines[index])]
     result = []
     for rank, (index, place, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         after = [lines[other] for other in filled[place + 1:place + 7]]
@@ -365,6 +402,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "credited": float(credited(lines, index, month_first)),
             "banner": float(is_banner_over_header(lines, index, month_first)),
             "under_credited": float(under_credited(lines, index, month_first)),
+            "told_below": told if (told := _told_below(lines, running, index, text)) is not None else 0.0,
+            "untold_below": float(told == 0.0),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         })
         result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
@@ -883,6 +922,6 @@ def _credited_headline_below(lines: list[str], index: int, month_first: bool, wi
 # learned (the first headline-like line that what follows confirms). The data moves them from there.
 # A promotion, a ticker, a caption, a pointer to another story or an item of a list (of headlines, or
 # numbered) is never the headline a reader means: they start against.
-PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
+PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "told_below": 3.0, "untold_below": -1.5, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
          "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0,
          "in_list": -1.5, "numbered": -2.0, "banner": -1.5}
