@@ -1099,3 +1099,12 @@ def test_a_warning_after_a_short_aside_is_stated_and_one_reported_on_is_not(sent
     """"…, but trigger warning for discussion of suicide." states a warning; a sentence reporting on warnings does
     not."""
     assert (kinds.warning(sentence) is not None) is stated
+
+
+@pytest.mark.parametrize("credit, writer", [
+    ("By Marit Olsen FOREIGN AFFAIRS EDITOR", "Marit Olsen"),
+    ("Reported by: Marit Olsen,", "Marit Olsen"),
+])
+def test_a_desk_in_capitals_after_the_name_and_reported_by(credit, writer):
+    """A desk in capitals after a name in ordinary case is the writer's job; "Reported by:" credits the writer."""
+    assert kinds.byline(credit) == writer

@@ -1163,7 +1163,7 @@ _NAME_RE = (rf"{_HONORIFIC}(?!(?i:the)\s){_GIVEN}(?:\s+{_CAPITAL}[a-z][\w'’-]*
 NAME = re.compile(rf"^{_NAME_RE}$")
 _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE})*)(?P<rest>.*)$")
 _BY = re.compile(
-    r"^(?:(?:written|words|reporting|story|posted|article|text|report|column|review|interview|compiled|(?:guest\s+)?post)"
+    r"^(?:(?:written|words|reporting|reported|story|posted|article|text|report|column|review|interview|compiled|(?:guest\s+)?post)"
     r"(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\s*:?\s+(?P<who>.+)$"
     r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
     re.I,
@@ -1313,6 +1313,13 @@ def _without_glued_role(text: str) -> str:
     Reporter", "Jane Doe Editor-in-Chief") → the name: up to three closing words, the last a job's, the others a job's or words that
     qualify one ("Senior", "Political"), leaving two words or more. Else the text as it is."""
     tokens = text.split()
+    if len(tokens) > 3 and tokens[-1].isupper() and _ROLE.fullmatch(tokens[-1].strip(".,").lower()) \
+            and not tokens[0].isupper():  # "Gabriella Swerling RELIGIOUS AFFAIRS EDITOR": a desk in capitals
+        caps = len(tokens)
+        while caps > 2 and tokens[caps - 1].isupper():
+            caps -= 1
+        if caps >= 2 and len(tokens) - caps <= 5:
+            return " ".join(tokens[:caps])
     for cut in range(max(2, len(tokens) - 3), len(tokens)):
         tail = [word.strip(".,").lower() for word in tokens[cut:]]
         if (_ROLE.fullmatch(tail[-1]) or (_ROLE.fullmatch(tail[-1].split("-")[0]) and _ROLE_AT.search(tail[-1]))) and all(_ROLE.fullmatch(word) or word in phrases.ROLE_MODIFIERS for word in tail[:-1]):
