@@ -1108,3 +1108,11 @@ def test_a_warning_after_a_short_aside_is_stated_and_one_reported_on_is_not(sent
 def test_a_desk_in_capitals_after_the_name_and_reported_by(credit, writer):
     """A desk in capitals after a name in ordinary case is the writer's job; "Reported by:" credits the writer."""
     assert kinds.byline(credit) == writer
+
+
+def test_an_agencys_name_alone_under_the_byline_does_not_open_the_body():
+    """"Reuters" alone on its line credits the copy; the body opens with the text under it."""
+    opening = "Gunmen killed at least twelve people in an overnight attack on two villages, witnesses said on Thursday."
+    parsed = parse(page("Gunmen kill twelve in attack on two villages", "Reuters", opening,
+                        "The attack came two days after gunmen stormed a school in the same district, witnesses said."))
+    assert first_text(parsed).startswith(opening)

@@ -46,6 +46,11 @@ _PHOTO_CAPTION = re.compile(
 _UPDATE_NOTE = re.compile(r"^(?:update|updated)\s*(?:\([^()]{1,40}\)|,\s*[\w:. ]{1,20})?\s*:\s+\S", re.I)
 
 
+def _credit_alone(line: str) -> bool:
+    """Whether the line is only an agency's or a paper's name ("Reuters", "The Associated Press"): a credit."""
+    return len(kinds.words(line)) <= 4 and line[-1:] not in ".!?:" and kinds.names_an_outlet(line)
+
+
 def _given_twice(lines: list[str], index: int) -> bool:
     """Whether the line is given again within three lines, or stands between two copies of one line: a picture's
     alt text, its caption, and the photographer's name between them."""
@@ -127,11 +132,12 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
                 and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
                 and not is_photo_caption(line) and not _pull_quote(lines, index) and not _summary_point(lines, index) \
-                and not _given_twice(lines, index) and not _UPDATE_NOTE.match(line):
+                and not _given_twice(lines, index) and not _UPDATE_NOTE.match(line) and not _credit_alone(line):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
             # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body; nor a
             # paragraph given twice within three lines or a name between two copies of one, a picture's alt text, its
-            # photographer and its caption; nor a later update's note, "UPDATE (9/27 1:25 p.m.): …")
+            # photographer and its caption; nor a later update's note, "UPDATE (9/27 1:25 p.m.): …", nor an agency's
+            # or a paper's name alone, "Reuters")
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
