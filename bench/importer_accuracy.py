@@ -247,7 +247,8 @@ def publication_check(folder, entries, model):
             parsed = parse_source((Path(folder) / entry["file"]).read_bytes(), entry["file"], model=model)
         except ParseError:
             continue
-        if (parsed.title_confirmed and parsed.title_echoed and parsed.author and not parsed.author_alone and parsed.published_on and not parsed.other_dates
+        if (parsed.title_confirmed and parsed.title_echoed and parsed.author and not parsed.author_alone and parsed.published_on
+                and not parsed.other_dates and not parsed.dated_by_clock
                 and not parsed.ambiguous_date and parsed.blocks):
             published += 1
             got = compare(parsed, entry)

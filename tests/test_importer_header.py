@@ -34,7 +34,9 @@ BODY = (
 # --- the pages, field by field --------------------------------------------------------------------------------
 
 
-# Pages the parse does not read as an editor does (each held for an editor, never published wrong), and why.
+# Pages the parse does not read as an editor does (each held for an editor, never published wrong), and why. The
+# one here came with the headline's told_below evidence (the first-line rule alone read it right): the price of
+# the motto and notice lines that evidence keeps out of real pages' headlines (bench/README.md).
 KNOWN_MISSES = {
     "03_masthead_banner_words_credit.txt": "a question for a headline whose words the article never uses, over a deck "
     "that tells the article: the deck is taken, and the page held with both named",
@@ -156,11 +158,6 @@ def test_a_numeric_date_that_reads_either_way_round(text, written):
 
 
 HEADLINE = "Volunteers count a record number of bats in the old railway tunnel"
-# The article under HEADLINE, telling what the headline says (as an article does).
-BATS_BODY = (
-    "Volunteers counting bats in the old railway tunnel found a record number this winter, the county's bat group "
-    "said on Tuesday.\n\nThe tunnel has been closed to trains since 1965, and the bats have used it every winter since.\n"
-)
 
 
 @pytest.mark.parametrize(
@@ -765,10 +762,10 @@ def test_a_trail_run_together_with_the_headline_and_a_list_of_other_stories_befo
         ("Flood defences finished ahead of winter", "WORK on the river's flood defences has"),
     ])
     parsed = parse(page("7.9 C\nLondon\nSaturday, April 20, 2024", f"HomeTop Story{HEADLINE}", HEADLINE, "Date:",
-                        "Related stories", related, BATS_BODY))
+                        "Related stories", related, BODY))
     assert (parsed.title, parsed.published_on) == (HEADLINE, None)
     assert parsed.title_confirmed
-    assert first_text(parsed).startswith(BATS_BODY.split(",")[0])
+    assert first_text(parsed).startswith(BODY.split(".")[0])
 
 
 @pytest.mark.parametrize("line, teaser", [("THE former chairman of the board has defended...", True),
@@ -837,9 +834,7 @@ def test_a_donation_box_over_the_post_is_not_its_headline():
 
 def test_a_letters_greeting_is_not_its_headline():
     """A letter's greeting is never its headline; its signature under the closing words names the writer."""
-    letter = ("The tragic loss of the two boys at the weir last month has left our town in a grief it will carry for "
-              "years.\n\nI ask the council to fence the weir before another family suffers as theirs has.")
-    parsed = parse(page("Letter to the Editor", "Tragic Grief", "Dear Editor,", letter, "Sincerely,\nLucia Hunter"))
+    parsed = parse(page("Letter to the Editor", "Tragic Grief", "Dear Editor,", BODY, "Sincerely,\nLucia Hunter"))
     assert (parsed.title, parsed.author) == ("Tragic Grief", "Lucia Hunter")
 
 
@@ -925,7 +920,8 @@ def test_what_the_new_rules_must_leave_alone():
 def test_a_byline_with_the_writers_address_comment_count_or_outlet_after_the_name(credit, writer):
     """What a byline carries after the name (an e-mail address, "No comments", a station's logo, "/Outlet staff")
     is left off the writer."""
-    assert kinds.byline(credit) == writer or kinds.bare_name(credit) == writer
+    read = kinds.byline if credit.lower().startswith("by") else kinds.bare_name  # ("Name/Outlet staff": no "By")
+    assert read(credit) == writer
 
 
 @pytest.mark.parametrize("outlet", ["El Paso Times", "Detroit Free Press", "Kenya Times", "Nigeria Daily News"])
@@ -944,15 +940,14 @@ def test_a_papers_name_under_its_writers_name_is_no_one(outlet):
 
 @pytest.mark.parametrize("caption", [
     "In this 2019 file photo, volunteers stack sandbags along the river wall before the spring floods.",
-    "This photo shows the flooded square on the morning after the storm, with the town hall behind it.",
     "Volunteers stack sandbags along the river wall before the floods arrive in the town. (Ana Ruiz / The Ledger)",
     "Tolworth, England – March 3, 2024: Sandbags stacked along a flooded street after the river burst its banks",
     "Ana Ruiz/the valley ledgerVolunteers stack sandbags along the river wall before the spring floods.",
 ])
 def test_a_photos_caption_under_the_byline_does_not_open_the_body(caption):
-    """A caption in one of the shapes only captions take ("In this … file photo", "This photo shows", a credit
-    closing it, a stock picture's place and date, the photographer's name run into it) is not the article's first
-    paragraph, though it comes first and reads as a sentence."""
+    """A caption in one of the shapes only captions take ("In this … file photo,", a credit closing it, a stock
+    picture's place and date, the photographer's name run into it) is not the article's first paragraph, though it
+    comes first and reads as a sentence."""
     opening = "The river burst its banks at dawn on Sunday, flooding more than two hundred homes in the lower town."
     parsed = parse(page(
         "River bursts its banks and floods the lower town",
@@ -966,9 +961,10 @@ def test_a_photos_caption_under_the_byline_does_not_open_the_body(caption):
     assert first_text(parsed).startswith(opening)
 
 
-def test_the_day_a_sites_clock_shows_over_the_headline_is_not_the_articles_date():
-    """A clock at the top of the page ("9.15 AM Tuesday, 4 June 2024") and the same day over the headline are the
-    day the page was saved, not the day the article was published: no date is taken from them."""
+def test_the_day_a_sites_clock_shows_over_the_headline_holds_the_page():
+    """A clock at the top of the page ("9.15 AM Tuesday, 4 June 2024") and the same day over the headline may be
+    the day the page was saved rather than the day the article was published: the date is kept, and the page
+    waits for an editor, saying why."""
     parsed = parse(page(
         "9.15 AM Tuesday, 4 June 2024",
         "  • City Fajr Shuruq Duhr\n  • Dubai 04:05 05:29 12:18",
@@ -980,7 +976,9 @@ def test_the_day_a_sites_clock_shows_over_the_headline_is_not_the_articles_date(
         "The owners of the warehouse were arrested for housing workers on the premises, police said.",
     ))
     assert parsed.title == "Warehouse owners arrested after fire kills nine workers"
-    assert parsed.published_on is None
+    assert parsed.published_on == date(2024, 6, 4)
+    assert "the date may be the day the page was saved: the site's clock at the top shows 4 June 2024 too" in \
+        review_reasons(parsed, False, [])
 
 
 def test_a_pull_quote_with_its_speaker_under_it_does_not_open_the_body():
@@ -1073,9 +1071,9 @@ def test_a_caption_given_twice_around_its_photographers_name_does_not_open_the_b
 
 @pytest.mark.parametrize("note", ["UPDATE (9/27 1:25 p.m.): The council said the vigil would now start at 8 p.m.",
                                   "Update, 5pm: The council said the vigil would now start at 8 p.m."])
-def test_an_updates_note_over_the_text_and_a_photographers_name_between_two_copies_of_a_caption(note):
-    """An update's note over the article's text, and the photographer's name between the alt text and the caption
-    it repeats, do not open the body."""
+def test_a_photographers_name_between_two_copies_of_a_caption_and_an_update_kept(note):
+    """The photographer's name between the alt text and the caption it repeats do not open the body; an update's
+    note over the article's text is kept: it opens the body (it may correct the article)."""
     caption = "Neighbours light candles for the victims of the fire during the vigil on Tuesday night."
     opening = "A vigil for the victims of Sunday's fire on Mill Street will be held on the green on Tuesday night."
     parsed = parse(page(
@@ -1086,7 +1084,7 @@ def test_an_updates_note_over_the_text_and_a_photographers_name_between_two_copi
         opening,
         "The fire killed two people and left nine families without a home, the fire service said.",
     ))
-    assert first_text(parsed).startswith(opening)
+    assert texts(parsed)[:2] == [note, opening]
 
 
 @pytest.mark.parametrize("sentence, stated", [
@@ -1094,6 +1092,8 @@ def test_an_updates_note_over_the_text_and_a_photographers_name_between_two_copi
     ("Just a heads up, content warning for sexual assault.", True),
     ("After the debate, trigger warnings for novels became common on campuses across the country.", False),
     ("After the debate, a trigger warning for the novel was added by the school board of the county this year.", False),
+    ("Last year, trigger warning for the play was removed by the theatre.", False),
+    ("In 2019, content warning for graphic images became mandatory on the platform.", False),
 ])
 def test_a_warning_after_a_short_aside_is_stated_and_one_reported_on_is_not(sentence, stated):
     """"…, but trigger warning for discussion of suicide." states a warning; a sentence reporting on warnings does
@@ -1116,3 +1116,42 @@ def test_an_agencys_name_alone_under_the_byline_does_not_open_the_body():
     parsed = parse(page("Gunmen kill twelve in attack on two villages", "Reuters", opening,
                         "The attack came two days after gunmen stormed a school in the same district, witnesses said."))
     assert first_text(parsed).startswith(opening)
+
+
+@pytest.mark.parametrize("opening", [
+    "In this case, the council said, the photographs of the flooded streets had persuaded ministers to act.",
+    "The police/fire service said two people had been taken to hospital after the crash on the ring road.",
+    "New York/London based engineers said the bridge would reopen within a month, after the repairs.",
+])
+def test_a_first_paragraph_that_only_looks_like_a_caption_opens_the_body(opening):
+    """Words a caption uses ("In this …", a slash between names) do not make an ordinary first paragraph a caption:
+    nothing of the article is lost."""
+    parsed = parse(page("River bursts its banks and floods the lower town", "By Tomasz Wierzbicki", "4 March 2024",
+                        opening, "The council opened the sports hall to families who had to leave their homes."))
+    assert first_text(parsed) == opening
+
+
+def test_a_deck_repeating_the_first_paragraph_and_separators_around_it_lose_nothing():
+    """A deck printed over the byline and given again as the first paragraph, or a first paragraph between two
+    separators, still opens the body."""
+    first = "Water from the river rose through the streets of the lower town on Wednesday as residents were told to leave."
+    rest = "The council opened the sports hall to families who had to leave their homes."
+    repeated = parse(page("Thousands told to leave as the river rises", first, "By Tomasz Wierzbicki\n4 March 2024",
+                          first, rest))
+    separated = parse(page("Thousands told to leave as the river rises", "By Tomasz Wierzbicki\n4 March 2024",
+                           "* * *", first, "* * *", rest))
+    assert first_text(repeated) == first
+    assert first_text(separated) == first
+
+
+def test_an_ordinary_summary_point_states_no_warning():
+    """"- Warning of more strikes as union talks fail" is news, not a warning to the reader."""
+    assert kinds.warning("- Warning of more strikes as union talks fail") is None
+    assert kinds.warning("• Warnings about flooding issued for three counties") is None
+
+
+@pytest.mark.parametrize("credit, writer", [("By Anna VAN DER BERG REPORTER", "Anna VAN DER BERG"),
+                                            ("By Jean-Luc DE LA FONTAINE CORRESPONDENT", "Jean-Luc DE LA FONTAINE")])
+def test_a_surname_in_capitals_is_kept_whole(credit, writer):
+    """A surname in capitals ("Anna VAN DER BERG") is no desk: only the job after it goes."""
+    assert kinds.byline(credit) == writer

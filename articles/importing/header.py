@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.headline import (
-    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, next_lines, strip_site_suffix, title_text, under_credited,
+    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, named_by_trail, next_lines, strip_site_suffix,
+    title_text, under_credited,
 )
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
@@ -59,6 +60,7 @@ class Header:
     title_margin: float = 1.0  # the winner's probability less the runner-up's
     credits_no_one: bool = False  # the byline names no one ("By Staff Reporter", "Written by: Web Desk")
     author_alone: bool = False  # the author is a name alone on its line: no "By", no job, no label says it is the writer's
+    dated_by_clock: bool = False  # the date over the headline is the day the site's clock at the top of the page shows
     other_dates: list = field(default_factory=list)  # dates the header gives besides the one taken (not "Updated")
     date_written: str = ""  # the date as written when nothing on the page says which number is the day ("05/06/2022")
     date_lines_down: int = 0  # lines from the headline down to the one the date was read from, furniture aside (0: not under it)
@@ -80,7 +82,8 @@ def _is_header_kind(line, title, month_first):
 
 def _date_above(lines, title_at, month_first):
     """(A date line just above the headline (only blank lines or other dates between): the first of them;
-    whether it is the site's banner for the day: no time, and only a masthead or menus above it)."""
+    whether it is the site's banner for the day: no time, and only a masthead or menus above it; whether its day is
+    the one the site's clock shows at the top of the page)."""
     found, at = None, None
     for index in range(title_at - 1, max(-1, title_at - 6), -1):
         line = lines[index]
@@ -93,12 +96,10 @@ def _date_above(lines, title_at, month_first):
             break
         found, at = dated, index
     if found is None:
-        return None, False
-    if _site_clock(lines, at, found):
-        return None, False  # the day the page was saved, not the article's
+        return None, False, False
     banner = found.at is None and any(lines[:at]) and all(
         len(kinds.words(line)) <= 3 or kinds.is_chrome(line) for line in lines[:at] if line)
-    return found, banner
+    return found, banner, _site_clock(lines, at, found)
 
 
 CLOCK_LINES = 3  # a site's clock stands among the page's first lines
@@ -116,6 +117,18 @@ def _site_clock(lines, at, dated):
 
 
 _CONFIRMED = HEADLINE_FEATURES.index("first_confirmed")
+_UNTOLD, _WARNING = HEADLINE_FEATURES.index("untold_below"), HEADLINE_FEATURES.index("warning")
+
+
+def _rival(scorer, candidates, choice):
+    """The line to name beside the headline when it is uncertain: the best other line of three words or more that the
+    article under it tells something of and that states no warning (a motto, a notice or a label named as the rival
+    helps no editor); else the runner-up; "" for none."""
+    others = [candidate for candidate in candidates if candidate.text != choice.winner.text and len(candidate.text.split()) >= 3
+              and not candidate.features[_UNTOLD] and not candidate.features[_WARNING]]
+    if others:
+        return max(others, key=scorer.score).text
+    return choice.runner_up.text if choice.runner_up is not None else ""
 
 
 def _under_ruled(candidates, title_at, lines):
@@ -314,6 +327,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text) or _page_title_shown(lines, title_at, title)
     if again is not None:
         title_at, title = again
+    if not confirmed and named_by_trail(lines, title_at):
+        confirmed = True  # a trail of sections ending with the headline names it, whatever the scorer's margin
     crumb = _breadcrumb_title(lines)
     if crumb is not None:  # a breadcrumb that ends in the headline names it
         later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
@@ -321,7 +336,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     # (a marker closing the headline for media the dump lacks, "… [VIDEOS]", is left out: the article has none)
     header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
-                    title_rival=choice.runner_up.text if choice.runner_up is not None and not confirmed else "")
+                    title_rival=_rival(scorer, candidates, choice) if not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")
     overline = kinds.is_all_caps(above) and (
         (OVERLINE_QUOTE.match(above) and len(kinds.words(above)) >= 3) or (above[-1:] in "?!" and len(kinds.words(above)) >= 2))
@@ -455,13 +470,14 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     header.author = _without_site_name(header.author, lines[:title_at])
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
         header.dated = kinds.date_line(lines[title_at], month_first=month_first)
-    above, banner = _date_above(lines, title_at, month_first)
+    above, banner, clock = _date_above(lines, title_at, month_first)
     detour = _after_dateline_detour(lines, header.body_start)
     # A warning among the captions passed over on the way to the dateline is still the page's warning.
     header.warnings.extend(stated for stated in map(kinds.warning, filter(None, lines[header.body_start:detour])) if stated)
     header.body_start = detour
     if header.dated is None and above is not None:
         header.dated = above
+        header.dated_by_clock = clock  # (perhaps the day the page was saved: an editor checks)
         # A date above the headline may be the site's date of today: another day named in the first
         # paragraph ("…reopened on Wednesday, 12 March 2025") leaves the two for an editor.
         first = next((line for _, line in next_lines(lines, header.body_start - 1, 1)), "")

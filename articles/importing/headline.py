@@ -311,12 +311,15 @@ def _word_keys(line: str) -> frozenset[str]:
 
 
 def _told_below(lines: list[str], running: list[int], index: int, text: str) -> float | None:
-    """The share of the line's words that the paragraphs of running text under it use (a headline says what its
-    article tells; a site's motto, a notice or a menu does not), one more than the words counted (a short line's
-    few words tell less); None for a line of fewer than two such words, or a name (told below as a matter of
-    course)."""
+    """How much of the line the paragraphs of running text under it tell (a headline says what its article tells; a
+    site's motto, a notice or a menu does not): the line's words they use, divided by one more than the line's
+    words (so that a short line's few words count for less, and the share never reaches 1); 0 for a name alone or
+    an author box's head (told below as a matter of course: the writer's, or the one the piece is about); None for
+    a line of fewer than two such words."""
+    if kinds.bare_name(text) or kinds.signed_off(text):  # (a name, or an author box's head: "Name About Name")
+        return 0.0
     keys = _word_keys(text)
-    if len(keys) < 2 or kinds.bare_name(text):
+    if len(keys) < 2:
         return None
     start = bisect_right(running, index)
     below = set()
@@ -730,6 +733,12 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
 def _running_text_under(following: list[tuple[int, str]], at: int) -> bool:
     """Whether the first of the ``following`` lines past position ``at`` is running text (a sentence)."""
     return kinds.is_running_text(next((other for position, other in following if position > at), ""))
+
+
+def named_by_trail(lines: list[str], at: int) -> bool:
+    """Whether a trail of sections over the line at ``at`` ends with it (_trail_to_headline): it names the headline."""
+    return any(len(lines[index]) > 20 and _trail_to_headline(lines, index) == at
+               for index in range(max(0, at - 3 * TRAIL_REACH), at))
 
 
 def _trail_to_headline(lines: list[str], index: int) -> int | None:

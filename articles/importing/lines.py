@@ -262,7 +262,7 @@ def unglued(line: str) -> tuple[str, ...]:
 
 
 # A dateline in brackets opening the article's text, run into what stood before it (a picture's alt text and credit).
-_GLUED_DATELINE = re.compile(r"(?<=[\w.?!])\((?-i:[A-Z][A-Z .'’-]{2,30}),\s*[A-Z][\w.]{1,15}(?:\s[A-Z][\w.]{1,15})?\)\s*[—–-]\s+(?=[A-Z]\S*\s\S.{40,}$)")
+_GLUED_DATELINE = re.compile(r"(?<=[\w.?!])\([A-Z][A-Z .'’-]{2,30},\s*[A-Z][\w.]{1,15}(?:\s[A-Z][\w.]{1,15})?\)\s*[—–-]\s+(?=[A-Z]\S*\s\S.{40,}$)")
 _NAME_AFTER_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}")
 _ALT_BEFORE_TEXT = re.compile(
     r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}[a-z])(?=(?:A|An|The|After|When|Police|Two|Three)\s\S.{40,}$)")
@@ -783,9 +783,10 @@ _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
 ]
-# (a broadcast's transcript, "Aired March 6, 2001 - 1:05 p.m. ET"; a review's "Aired: 3 May 2024" is the work's date)
+# ("On April 3, 2014"; a broadcast transcript's "Aired March 6, 2001 - 1:05 p.m. ET", with the time it aired: a
+# review's "Aired: 3 May 2024", the work's date, is none)
 _LABEL = (r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*"
-          r"|on\s+(?=\d|[a-z]{3,9}\.?\s+\d)|aired\s+(?=[a-z]{3,9}\.?\s+\d))")  # ("On April 3, 2014")
+          r"|on\s+(?=\d|[a-z]{3,9}\.?\s+\d)|aired\s+(?=[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*[-–,]?\s*\d{1,2}[:.]\d{2}))")
 _ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
 _DATE_LINE = re.compile(
     rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
@@ -1313,12 +1314,13 @@ def _without_glued_role(text: str) -> str:
     Reporter", "Jane Doe Editor-in-Chief") → the name: up to three closing words, the last a job's, the others a job's or words that
     qualify one ("Senior", "Political"), leaving two words or more. Else the text as it is."""
     tokens = text.split()
-    if len(tokens) > 3 and tokens[-1].isupper() and _ROLE.fullmatch(tokens[-1].strip(".,").lower()) \
-            and not tokens[0].isupper():  # "Gabriella Swerling RELIGIOUS AFFAIRS EDITOR": a desk in capitals
+    if len(tokens) > 3 and tokens[-1].isupper() and _ROLE.fullmatch(tokens[-1].strip(".,").lower()):
+        # "Gabriella Swerling RELIGIOUS AFFAIRS EDITOR": a desk in capitals after a name of two words or more in
+        # ordinary case (a surname in capitals, "Anna VAN DER BERG REPORTER", keeps it: only the job goes below)
         caps = len(tokens)
-        while caps > 2 and tokens[caps - 1].isupper():
+        while caps > 0 and tokens[caps - 1].isupper():
             caps -= 1
-        if caps >= 2 and len(tokens) - caps <= 5:
+        if caps >= 2 and len(tokens) - caps <= 5 and not any(token.isupper() for token in tokens[:caps]):
             return " ".join(tokens[:caps])
     for cut in range(max(2, len(tokens) - 3), len(tokens)):
         tail = [word.strip(".,").lower() for word in tokens[cut:]]
@@ -1504,7 +1506,7 @@ _WARNING_OF = re.compile(
     r"^(?:warnings?|content\s+(?:notes?|warnings?)|trigger\s+warnings?|cws?|tws?)\s+(?:of|for|about)\s+\w"
     # the same after a short aside ("I'm not sure I need to say this, but trigger warning for …", "Just a heads up,
     # content warning for …")
-    r"|^[^.!?]{0,120},\s*(?:(?:but|so|and)\s+)?(?:content|trigger)\s+warning\s+(?:of|for|about)\s+[^.!?]{1,60}(?:[.!]|$)"
+    r"|^[^.!?]{0,120},\s*(?:(?:but|so|and)\s+)?(?:content|trigger)\s+warning\s+(?:of|for|about)\s+(?:[^\s.!?]+\s+){0,5}[^\s.!?]+(?:[.!](?=\s|$)|$)"
     r"|^(?:some|many|several|a\s+few|certain)\s+(?:of\s+the\s+)?(?:images|photos|photographs|pictures|scenes|videos|details)\s+(?:in|of|on)\s+"
     rf"this\s+(?:{phrases.ANNOUNCED_THINGS})\b.{{0,80}}\b(?:may|might|could)\s+(?:be\s+)?(?:disturb|distress|upset)"  # ("Some images in this gallery … may be disturbing.")
     r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b"  # "This is a brief warning for …"
@@ -1574,7 +1576,8 @@ class Warning:
     rest: str  # what else shares the line (the body's first sentence), or ""
 
 
-_LIST_MARK = re.compile(r"^(?:[-–•·▪◦●■]\s+)(?=\S)")  # a list's mark opening a line ("- ", "• ")
+_LIST_MARKS = "-–•·▪◦●■"
+_LIST_MARK = re.compile(rf"^[{_LIST_MARKS}]\s+(?=\S)")  # a list's mark opening a line ("- ", "• ")
 
 
 def _unwrap(line: str) -> tuple[str, bool]:
@@ -1619,7 +1622,12 @@ def warning(line: str) -> Warning | None:
     "WARNING GRAPHIC CONTENT", "STRONG TRIGGER WARNING."), perhaps wrapped in asterisks or brackets, or a
     sentence announcing what the article contains ("This article will discuss death and suicide."), perhaps after a
     player's label ("Video: (WARNING! Graphic Content)"). Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
-    text, wrapped = _unwrap(_LIST_MARK.sub("", line.strip()))  # ("- WARNING GRAPHIC CONTENT" among summary points)
+    line = line.strip()
+    if line[:1] in _LIST_MARKS and _LIST_MARK.match(line):  # "- WARNING GRAPHIC CONTENT" among summary points: a
+        rest = _LIST_MARK.sub("", line)  # label or capitals after the mark (an ordinary point, "- Warning of more
+        if _LABELLED.match(rest) and (is_all_caps(rest) or _LABELLED.match(rest).group("sep").strip()):  # strikes", is none)
+            line = rest
+    text, wrapped = _unwrap(line)
     if not text or (len(text) > 700 and not (text[:1].isupper() and _LABELLED.match(text[:120]))):
         return None  # (a long paragraph is looked at only when a label opens it: "WARNING …: Reports of …")
     media = _MEDIA_BEFORE.match(text)

@@ -27,35 +27,48 @@ _DESCRIBES_PICTURE = kinds.CuedPattern(
     ("pictur", "image", "photo", "collage", "illustration", "footage shows", "video shows", "above)", "below)",
      "left)", "right)", "represent", "shown here", "seen here", "scroll down"))
 _WARNING_WORDS = kinds.CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_CUES)
-# The shapes of a photo's caption that no paragraph of an article takes: "In this 2013 file photo, …", "This photo
-# shows …", a credit closing it ("… (Jo Lee / Tribune)", "(Photo: …)", cut short: "(Jo Lee /"), a stock picture's place
-# and date ("Re'im, Israel – April 17, 2024: Memorial …"), or the photographer's name and paper run into it
-# ("Lee Park/the daily ledgerStudents …").
-_PHOTO_CAPTION = re.compile(
-    r"^In\s+this\b[^.]{0,60}?\b(?:photo(?:graph)?|image|picture|handout|still|frame\s+grab)s?\b"
-    r"|^(?:This|The)\s+(?:\w+\s+){0,2}(?:photo(?:graph)?|image|picture)\s+(?:shows|was\s+taken|taken|provided)\b"
-    r"|\((?:photo|picture|image|credit|courtesy)\b[^()]*\)?\s*$"
-    r"|\((?:[A-Z][\w.'’-]*\s+){1,3}/(?:\s*[^()]*\))?\s*$"
-    rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+{kinds.MONTH}\s+\d{{1,2}},\s+\d{{4}}:\s"
-    r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}/\S",
-    re.I,
+# How a photo's caption opens, in shapes an article's first paragraph does not take: "In this 2013 file photo, …"
+# (a photo named within a few words, then a comma or "taken", "provided" …), a stock picture's place and date
+# ("Re'im, Israel – April 17, 2024: Memorial …"), or the photographer's name and paper run into it ("Lee Park/the
+# daily ledgerStudents …").
+_CAPTION_OPENING = re.compile(
+    r"^In\s+this\s+(?:[\w.'’-]+\s+){0,4}?(?i:(?:file\s+|handout\s+|undated\s+)?(?:photo(?:graph)?|image|picture))"
+    r"(?:,|\s+(?i:taken|made|provided|released|shot|from)\b)"
+    rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+(?i:{kinds.MONTH})\s+\d{{1,2}},\s+\d{{4}}:\s"
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}/[a-z]"
 )
-
-
-# An update's note set over the article's text: "UPDATE: …", "UPDATE (9/27 1:25 p.m.): …", "Update, 5pm: …".
-_UPDATE_NOTE = re.compile(r"^(?:update|updated)\s*(?:\([^()]{1,40}\)|,\s*[\w:. ]{1,20})?\s*:\s+\S", re.I)
+# How a photo's caption closes: its credit in brackets ("… (Jo Lee / Tribune)", "(Photo: …)"), or cut short with
+# the dump ("… (Jo Lee /").
+_CAPTION_CLOSING = re.compile(r"\((?i:photo|picture|image|credit|courtesy)\b[^()]*\)\s*$"
+                              r"|\((?:[A-Z][\w.'’-]*\s+){1,3}/(?:\s*[^()]*\))?\s*$")
+# News agencies whose name alone on its line credits the copy ("Reuters").
+_AGENCY_ALONE = re.compile(rf"^(?:the\s+)?(?:{phrases.WIRE_AGENCIES})$", re.I)
 
 
 def _credit_alone(line: str) -> bool:
-    """Whether the line is only an agency's or a paper's name ("Reuters", "The Associated Press"): a credit."""
-    return len(kinds.words(line)) <= 4 and line[-1:] not in ".!?:" and kinds.names_an_outlet(line)
+    """Whether the line is only a news agency's name ("Reuters", "The Associated Press"): the copy's credit."""
+    return len(line) <= 40 and bool(_AGENCY_ALONE.match(line))
+
+
+def _credit_between(line: str) -> bool:
+    """A line that may stand between a picture's alt text and its caption: a few words (the photographer's name),
+    no full stop, neither a byline nor a date."""
+    return len(kinds.words(line)) <= 6 and line[-1:] not in ".!?" and not kinds.byline(line) and not kinds.date_line(line)
 
 
 def _given_twice(lines: list[str], index: int) -> bool:
-    """Whether the line is given again within three lines, or stands between two copies of one line: a picture's
-    alt text, its caption, and the photographer's name between them."""
-    after, before = non_blank_lines(lines, index, 1, 3), non_blank_lines(lines, index, -1, 3)
-    return lines[index] in after or lines[index] in before or bool(after and before and after[0] == before[0])
+    """Whether the line is a picture's alt text or caption, or its photographer's name between them: the same
+    sentence twice, one under the other (the first copy only: a paragraph a dump gives twice keeps its second), or
+    with a short credit line between (both copies, and the credit)."""
+    line = lines[index]
+    after, before = non_blank_lines(lines, index, 1, 2), non_blank_lines(lines, index, -1, 2)
+    if after and after[0] == line:
+        return True
+    if len(after) == 2 and after[1] == line and _credit_between(after[0]):
+        return True
+    if len(before) == 2 and before[1] == line and _credit_between(before[0]):
+        return True
+    return bool(before and after and before[0] == after[0] and kinds.is_sentence(before[0]) and _credit_between(line))
 
 
 _POINT = re.compile(r"^[-–•·▪◦●■]\s+\S")
@@ -63,30 +76,35 @@ _POINT = re.compile(r"^[-–•·▪◦●■]\s+\S")
 
 def _summary_point(lines: list[str], index: int) -> bool:
     """Whether the line is one of a list of points ("- …", "• …", the line before or after it another): the
-    article's summary, given before its text."""
+    article's summary, given before its text (passed over as a deck is)."""
     if not _POINT.match(lines[index]):
         return False
     return any(_POINT.match(other) for other in non_blank_lines(lines, index, -1, 1) + non_blank_lines(lines, index, 1, 1))
 
 
-_ATTRIBUTION = re.compile(r"^[—–―-]+\s*\S")
+_ATTRIBUTION = re.compile(r"^[—–―-]+\s*[A-Z]")  # "—Pat Doe, weather service"
+PULL_QUOTE_REACH = 30  # lines under a pull quote where the article gives it again
 
 
 def _pull_quote(lines: list[str], index: int) -> bool:
-    """Whether the line is a quotation set apart with its speaker on the line under it ("“…”" / "—Pat Doe,
-    weather service"), or that speaker's line: a pull quote, which the article gives again where it belongs."""
-    if _ATTRIBUTION.match(lines[index]) and len(kinds.words(lines[index])) <= 12:  # (the speaker's line itself)
-        before = non_blank_lines(lines, index, -1, 1)
-        return bool(before) and before[0][:1] in "\"“‘'"
-    if lines[index][:1] not in "\"“‘'":
+    """Whether the line is a pull quote: a quotation with its speaker on the line under it ("“…”" / "—Pat Doe,
+    weather service") that the article gives again further down, or that speaker's line."""
+    line = lines[index]
+    if _ATTRIBUTION.match(line) and len(kinds.words(line)) <= 12:  # (the speaker's line itself)
+        above = next((other for other in range(index - 1, -1, -1) if lines[other]), None)
+        return above is not None and lines[above][:1] in "\"“‘'" and _pull_quote(lines, above)
+    if line[:1] not in "\"“‘'":
         return False
     after = non_blank_lines(lines, index, 1, 1)
-    return bool(after) and bool(_ATTRIBUTION.match(after[0])) and len(kinds.words(after[0])) <= 12
+    if not (after and _ATTRIBUTION.match(after[0]) and len(kinds.words(after[0])) <= 12):
+        return False
+    words = line.strip("\"“”‘’' ,.")[:50]
+    return len(words) >= 20 and any(words in other for other in lines[index + 2:index + 2 + PULL_QUOTE_REACH])
 
 
 def is_photo_caption(line: str) -> bool:
-    """Whether the paragraph has a shape only a photo's caption takes (_PHOTO_CAPTION), at its start or its end."""
-    return bool(_PHOTO_CAPTION.search(line[:300]) or _PHOTO_CAPTION.search(line[-120:]))
+    """Whether the paragraph opens or closes as only a photo's caption does (_CAPTION_OPENING, _CAPTION_CLOSING)."""
+    return bool(_CAPTION_OPENING.match(line) or _CAPTION_CLOSING.search(line[-120:]))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
@@ -132,12 +150,11 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
         if line and not kinds.is_chrome(line) and not kinds.is_note(line) and not kinds.is_bio(line) \
                 and not kinds.is_opening_aside(line) and not in_fact_box(lines, index) and not _teaser_entry(lines, index) \
                 and not is_photo_caption(line) and not _pull_quote(lines, index) and not _summary_point(lines, index) \
-                and not _given_twice(lines, index) and not _UPDATE_NOTE.match(line) and not _credit_alone(line):
+                and not _given_twice(lines, index) and not _credit_alone(line):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
             # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body; nor a
             # paragraph given twice within three lines or a name between two copies of one, a picture's alt text, its
-            # photographer and its caption; nor a later update's note, "UPDATE (9/27 1:25 p.m.): …", nor an agency's
-            # or a paper's name alone, "Reuters")
+            # photographer and its caption; nor a news agency's name alone, "Reuters")
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []

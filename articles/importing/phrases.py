@@ -355,6 +355,10 @@ CAPTION_MARKS = [
     r"\b(?:photo\s+credits?\s*:\s*\S|(?:photo|foto|picture|image)s?\s+(?:via\s+[A-Z][\w ]{1,30}$|courtesy\s+of\b))",
     r"©(?<=\S\s©)\s*(?:\d{4}\s+)?[A-Z][^.!?]{1,60}$", r"(?<=\s)(?:via|/)\s+(?:reuters|ap|afp|getty images|epa|anadolu|xinhua)\s*$",
 ]
+# News agencies, whose name alone on a line over the text credits the copy ("Reuters", "The Associated Press").
+WIRE_AGENCIES = (r"reuters|afp|agence\s+france[- ]presse|ap|associated\s+press|pa(?:\s+media)?|press\s+association|upi|"
+                 r"united\s+press\s+international|efe|dpa|xinhua|pti|ani|ians|bernama|aap|anadolu(?:\s+agency)?|"
+                 r"kyodo(?:\s+news)?|yonhap|tass|ria\s+novosti|bloomberg|cnn\s+wire|nexstar\s+media\s+wire")
 # An agency's name in capitals and its photographer's after the picture's description ("… on Sunday. AGENCY/Jane Doe"):
 # a caption (lines.has_caption_mark looks for it only where a capital stands before a slash near the line's end).
 AGENCY_PHOTO_CREDIT = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Z]{2,12}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$"

@@ -22,6 +22,9 @@ def review_reasons(parsed: ParsedArticle, unmapped_note: bool, undecided: list) 
     if parsed.published_on and parsed.other_dates:
         days = " or ".join(_day(day) for day in (parsed.published_on, *parsed.other_dates))
         reasons.append(f"two dates: {days}" if len(parsed.other_dates) == 1 else f"several dates: {days}")
+    if parsed.published_on and parsed.dated_by_clock:
+        reasons.append(f"the date may be the day the page was saved: the site's clock at the top shows "
+                       f"{_day(parsed.published_on)} too")
     if parsed.published_on and parsed.ambiguous_date:
         day = parsed.published_on
         swapped = day.replace(month=day.day, day=day.month)
