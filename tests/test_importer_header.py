@@ -1155,3 +1155,15 @@ def test_an_ordinary_summary_point_states_no_warning():
 def test_a_surname_in_capitals_is_kept_whole(credit, writer):
     """A surname in capitals ("Anna VAN DER BERG") is no desk: only the job after it goes."""
     assert kinds.byline(credit) == writer
+
+
+def test_a_line_with_a_days_full_date_in_it_is_never_the_headline_for_sure():
+    """A masthead's line with the day's date in it ("Serving the campus since 1995 Current Issue: Friday, April 20,
+    2007"), though it wins, holds the page: a headline rarely carries a weekday and a date."""
+    parsed = parse(page(
+        "Serving the campus online since 1995 Current Issue: Friday, April 20, 2007",
+        "More than 500 students gathered for a candlelight vigil on the lawn on Thursday to honour the victims.",
+        "The vigil was a way for the community to come together and mourn, the dean said.",
+    ))
+    assert parsed.title == "Serving the campus online since 1995 Current Issue: Friday, April 20, 2007"
+    assert not parsed.title_confirmed

@@ -327,6 +327,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text) or _page_title_shown(lines, title_at, title)
     if again is not None:
         title_at, title = again
+    if confirmed and _WEEKDAY_NAME.search(choice.winner.text) and kinds.date_in(choice.winner.text, month_first=month_first):
+        confirmed = False  # a day's full date inside the line ("… Current Issue: Friday, April 20, 2007"): a masthead's?
     if not confirmed and named_by_trail(lines, title_at):
         confirmed = True  # a trail of sections ending with the headline names it, whatever the scorer's margin
     crumb = _breadcrumb_title(lines)
