@@ -303,7 +303,7 @@ _KEY_STOP = frozenset(
 TOLD_BELOW = 6  # paragraphs of running text under a line in which its words are looked for
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _word_keys(line: str) -> frozenset[str]:
     """The line's words of four letters or more, common ones aside, each cut to its first five letters (so that
     "shelling" meets "shells" and "mourning" meets "mourned")."""
@@ -327,6 +327,25 @@ def _told_below(lines: list[str], running: list[int], index: int, text: str) -> 
         if lines[other] != lines[index]:
             below |= _word_keys(lines[other])
     return len(keys & below) / (len(keys) + 1)
+
+
+def _running_under(lines: list[str], filled: list[int], first: int, last: int) -> list[int]:
+    """The indexes of the paragraphs of running text from under line ``first`` to TOLD_BELOW of them under line
+    ``last``, in order: what the candidates between them are told by (another story's teaser cut short tells of
+    that story, and the site's own lines, "Thanks for reading The Harbour Letter! Subscribe …", of the site: neither
+    counts)."""
+    running, beyond = [], 0
+    for index in filled:
+        if index <= first:
+            continue
+        line = lines[index]
+        if kinds.is_running_text(line) and not kinds.is_teaser(line) and not kinds.is_chrome(line) \
+                and not (len(line) < 300 and kinds.PROMOTION.search(line)):
+            running.append(index)
+            beyond += index > last
+            if beyond >= TOLD_BELOW:
+                break
+    return running
 
 
 def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[Candidate]:
@@ -370,11 +389,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
-    # (another story's teaser cut short tells of that story; the site's own lines, "Thanks for reading The Harbour
-    # Letter! Subscribe …", of the site)
-    running = [index for index in filled if index < MAX_LINES + 200 and kinds.is_running_text(lines[index])
-               and not kinds.is_teaser(lines[index]) and not kinds.is_chrome(lines[index])
-               and not kinds.PROMOTION.search(lines[index])]
+    running = _running_under(lines, filled, candidates[0][0] if candidates else 0, candidates[-1][0] if candidates else 0)
     result = []
     for rank, (index, place, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         after = [lines[other] for other in filled[place + 1:place + 7]]
