@@ -301,6 +301,7 @@ _KEY_STOP = frozenset(
     "this that with from have been were will would could should their there they them what when where which while "
     "about after before over into than then also more most some such only just said says told your you".split())
 TOLD_BELOW = 6  # paragraphs of running text under a line in which its words are looked for
+TOLD_CANDIDATES = 8  # the first candidates asked how much the text under them tells (the headline is among the first six)
 
 
 @lru_cache(maxsize=4096)
@@ -389,7 +390,8 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     # Page titles ("Headline - Site"), perhaps cut short: the headline they begin with is echoed.
     page_titles = [title for title in (strip_site_suffix(text, ()) for _, _, _, text, *_ in candidates) if title]
     page_titles = [title for title, (_, _, _, text, *_) in zip(page_titles, candidates) if title != text]
-    running = _running_under(lines, filled, candidates[0][0] if candidates else 0, candidates[-1][0] if candidates else 0)
+    told_ones = candidates[:TOLD_CANDIDATES]
+    running = _running_under(lines, filled, told_ones[0][0], told_ones[-1][0]) if told_ones else []
     result = []
     for rank, (index, place, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         after = [lines[other] for other in filled[place + 1:place + 7]]
@@ -420,7 +422,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "credited": float(credited(lines, index, month_first)),
             "banner": float(is_banner_over_header(lines, index, month_first)),
             "under_credited": float(under_credited(lines, index, month_first)),
-            "told_below": told if (told := _told_below(lines, running, index, text)) is not None else 0.0,
+            "told_below": told if (told := _told_below(lines, running, index, text) if rank < TOLD_CANDIDATES else None) is not None else 0.0,
             "untold_below": float(told == 0.0),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
         })
