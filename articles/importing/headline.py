@@ -150,7 +150,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "promotion": float(bool(_PROMOTION.search(text))),
         "ticker": float(bool(_TICKER.match(text))),
         "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and text[-1:] not in ".?!"),
-        "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text)) or bool(_PLACED.search(text))),
+        "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text)) or ("(" in text and bool(_PLACED.search(text)))),
         "headline_like": float(kinds.is_headline_like(text)),
         "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
         "warning": float(bool(kinds.warning(text))),
@@ -639,7 +639,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if trail_to is not None:
             return trail_to, True  # the trail ends with the headline it names, given under it
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
-                or _PROMOTION.search(line) or _CREDIT.match(line) or _PLACED.search(line) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
+                or _PROMOTION.search(line) or _CREDIT.match(line) or ("(" in line and _PLACED.search(line)) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
                 or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
                 or is_banner(lines, index) or _owner(line, owners) or is_banner_over_header(lines, index, month_first) \
