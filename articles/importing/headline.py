@@ -297,9 +297,7 @@ def _owner(line: str, owners: list[str]) -> bool:
 
 
 _KEY_WORD = re.compile(r"[^\W\d_]{4,}")
-_KEY_STOP = frozenset(
-    "this that with from have been were will would could should their there they them what when where which while "
-    "about after before over into than then also more most some such only just said says told your you".split())
+_KEY_STOP = frozenset(phrases.COMMON_WORDS)
 TOLD_BELOW = 6  # paragraphs of running text under a line in which its words are looked for
 TOLD_CANDIDATES = 8  # the first candidates asked how much the text under them tells (the headline is among the first six)
 

@@ -1473,9 +1473,7 @@ _OUTLETS = "|".join(phrases.OUTLET_WORDS)
 # A paper's name: a place's one or two words and the outlet's words; after one word, only words no one is named
 # ("Kenya Times", not "Emily Post").
 _OUTLET_ALONE = re.compile(rf"^(?:{_CAPITAL}[\w.'’-]*\s+){{2}}(?:{_OUTLETS})(?:\s+(?:{_OUTLETS}))*$"
-                           rf"|^{_CAPITAL}[\w.'’-]*\s+(?:Times|News|Press|Tribune|Herald|Journal|Gazette|Chronicle|Telegraph|"
-                           rf"Daily|Weekly|Magazine|Media|Radio|TV|Bulletin|Dispatch|Advertiser|Enquirer|Inquirer)"
-                           rf"(?:\s+(?:{_OUTLETS}))*$")
+                           rf"|^{_CAPITAL}[\w.'’-]*\s+(?:{'|'.join(phrases.OUTLET_ONLY_WORDS)})(?:\s+(?:{_OUTLETS}))*$")
 _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{3,}}$")
 
 

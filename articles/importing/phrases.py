@@ -443,6 +443,17 @@ OUTLET_WORDS = [
     "Enquirer", "Inquirer", "Monitor", "Citizen", "Advocate", "Beacon", "Clarion", "Insider", "Digest", "Mercury",
     "Advertiser", "Argus", "Gleaner", "Statesman", "Informer", "Tidings",
 ]
+# The outlet words no one is named (an outlet's name may be a place and one of these: "Kenya Times"; "Emily Post"
+# and "Mary Star" are people).
+OUTLET_ONLY_WORDS = [
+    "Times", "News", "Press", "Tribune", "Herald", "Journal", "Gazette", "Chronicle", "Telegraph", "Daily", "Weekly",
+    "Magazine", "Media", "Radio", "TV", "Bulletin", "Dispatch", "Advertiser", "Enquirer", "Inquirer",
+]
+# Words too common to tell what a line is about (headline.py's told_below looks for a line's other words below it).
+COMMON_WORDS = (
+    "this that with from have been were will would could should their there they them what when where which while "
+    "about after before over into than then also more most some such only just said says told your you"
+).split()
 
 # Warning labels in other languages; what follows them must speak of distress (FOREIGN_DISTRESS_WORDS).
 FOREIGN_WARNING_LABELS = (
