@@ -1167,3 +1167,19 @@ def test_a_line_with_a_days_full_date_in_it_is_never_the_headline_for_sure():
     ))
     assert parsed.title == "Serving the campus online since 1995 Current Issue: Friday, April 20, 2007"
     assert not parsed.title_confirmed
+
+
+def test_a_sites_clock_in_numbers_is_read_in_the_sites_order():
+    """A US site's clock ("9:15 AM 06/04/2024", month first) over "June 4, 2024" shows the same day: held."""
+    parsed = parse(page(
+        "9:15 AM 06/04/2024",
+        "Weather: 21°C Sunny",
+        "June 4, 2024",
+        "Warehouse owners arrested after fire kills nine workers",
+        "By Tomasz Wierzbicki",
+        "A fire at a warehouse where workers were sleeping killed nine people overnight, the civil defence said on "
+        "Tuesday.",
+        "The owners of the warehouse were arrested for housing workers on the premises, police said.",
+    ), month_first=True)
+    assert parsed.published_on == date(2024, 6, 4)
+    assert parsed.dated_by_clock

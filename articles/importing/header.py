@@ -99,18 +99,18 @@ def _date_above(lines, title_at, month_first):
         return None, False, False
     banner = found.at is None and any(lines[:at]) and all(
         len(kinds.words(line)) <= 3 or kinds.is_chrome(line) for line in lines[:at] if line)
-    return found, banner, _site_clock(lines, at, found)
+    return found, banner, _site_clock(lines, at, found, month_first)
 
 
 CLOCK_LINES = 3  # a site's clock stands among the page's first lines
 _LABELLED_DAY = re.compile(r"\b(?:published|posted|updated|modified|dated?)\b", re.I)
 
 
-def _site_clock(lines, at, dated):
+def _site_clock(lines, at, dated, month_first):
     """Whether the day of the date line at ``at`` is the one a site's clock shows at the top of the page: a time of
     day and the date, no label ("4.04 PM Monday, 20 May 2024"), among its first CLOCK_LINES lines above ``at``."""
     for index in [index for index in range(at) if lines[index]][:CLOCK_LINES]:
-        clock = kinds.date_line(lines[index])
+        clock = kinds.date_line(lines[index], month_first=month_first)
         if clock is not None and clock.at is not None and clock.day == dated.day and not _LABELLED_DAY.search(lines[index]):
             return True
     return False

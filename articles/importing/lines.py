@@ -1574,8 +1574,8 @@ class Warning:
     rest: str  # what else shares the line (the body's first sentence), or ""
 
 
-_LIST_MARKS = "-–•·▪◦●■"
-_LIST_MARK = re.compile(rf"^[{_LIST_MARKS}]\s+(?=\S)")  # a list's mark opening a line ("- ", "• ")
+LIST_MARKS = "-–•·▪◦●■"  # the marks a list's items open with
+LIST_MARK = re.compile(rf"^[{LIST_MARKS}]\s+(?=\S)")  # a list's mark opening a line ("- ", "• ")
 
 
 def _unwrap(line: str) -> tuple[str, bool]:
@@ -1621,8 +1621,8 @@ def warning(line: str) -> Warning | None:
     sentence announcing what the article contains ("This article will discuss death and suicide."), perhaps after a
     player's label ("Video: (WARNING! Graphic Content)"). Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
     line = line.strip()
-    if line[:1] in _LIST_MARKS and _LIST_MARK.match(line):  # "- WARNING GRAPHIC CONTENT" among summary points: a
-        rest = _LIST_MARK.sub("", line)  # label or capitals after the mark (an ordinary point, "- Warning of more
+    if line[:1] in LIST_MARKS and LIST_MARK.match(line):  # "- WARNING GRAPHIC CONTENT" among summary points: a
+        rest = LIST_MARK.sub("", line)  # label or capitals after the mark (an ordinary point, "- Warning of more
         if _LABELLED.match(rest) and (is_all_caps(rest) or _LABELLED.match(rest).group("sep").strip()):  # strikes", is none)
             line = rest
     text, wrapped = _unwrap(line)

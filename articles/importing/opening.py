@@ -71,15 +71,12 @@ def _given_twice(lines: list[str], index: int) -> bool:
     return bool(before and after and before[0] == after[0] and kinds.is_sentence(before[0]) and _credit_between(line))
 
 
-_POINT = re.compile(r"^[-–•·▪◦●■]\s+\S")
-
-
 def _summary_point(lines: list[str], index: int) -> bool:
     """Whether the line is one of a list of points ("- …", "• …", the line before or after it another): the
     article's summary, given before its text (passed over as a deck is)."""
-    if not _POINT.match(lines[index]):
+    if not kinds.LIST_MARK.match(lines[index]):
         return False
-    return any(_POINT.match(other) for other in non_blank_lines(lines, index, -1, 1) + non_blank_lines(lines, index, 1, 1))
+    return any(kinds.LIST_MARK.match(other) for other in non_blank_lines(lines, index, -1, 1) + non_blank_lines(lines, index, 1, 1))
 
 
 _ATTRIBUTION = re.compile(r"^[—–―-]+\s*[A-Z]")  # "—Pat Doe, weather service"
@@ -153,8 +150,8 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
                 and not _given_twice(lines, index) and not _credit_alone(line):
             # (a note about the article, a bio of its writer, a help line, a fact check's box, another story's
             # headline and teaser, a photo's caption, a pull quote or a list of summary points opens no body; nor a
-            # paragraph given twice within three lines or a name between two copies of one, a picture's alt text, its
-            # photographer and its caption; nor a news agency's name alone, "Reuters")
+            # picture's alt text over its caption, or either with its photographer's name between (_given_twice); nor a
+            # news agency's name alone, "Reuters")
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
     result = []
