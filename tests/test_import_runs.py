@@ -41,15 +41,16 @@ def test_parse_errors_survive_the_trip_between_processes():
     assert (error.name, error.reason, str(error)) == ("page.txt", "file is empty", "page.txt: file is empty")
 
 
-def test_a_second_process_parses_the_same_as_this_one_in_order(tmp_path, monkeypatch):
-    """Several chunks through a parsing process: every file's result, in the order of the paths, the same
-    as parsing here, a bad file failing alone in its place."""
+@pytest.mark.parametrize("processes", [1, 2])
+def test_parsing_processes_parse_the_same_as_this_one_in_order(tmp_path, monkeypatch, processes):
+    """Several chunks through one or two parsing processes: every file's result, in the order of the paths,
+    the same as parsing here, a bad file failing alone in its place."""
     monkeypatch.setattr(ahead, "CHUNK", 4)
     monkeypatch.setattr(ahead, "AHEAD", 2)
     monkeypatch.setattr(ahead, "HERE_FIRST", 1)  # the first chunk here, the bad file's in the other process
     paths = write_pages(tmp_path, 11, broken={5})
     options = {"max_bytes": 1_000_000, "month_first": False}
-    there = list(ahead.parsed_in_order(paths, processes=1, **options))
+    there = list(ahead.parsed_in_order(paths, processes=processes, **options))
     here = list(ahead.parsed_in_order(paths, processes=0, **options))
     assert [getattr(p, "title", None) for p in there] == [getattr(p, "title", None) for p in here]
     assert [p.title for p in there if not isinstance(p, ParseError)] == [
@@ -57,6 +58,26 @@ def test_a_second_process_parses_the_same_as_this_one_in_order(tmp_path, monkeyp
     ]
     assert isinstance(there[5], ParseError) and there[5].reason == "file is empty"
     assert there[0].body_markdown == here[0].body_markdown and there[0].folded_text == here[0].folded_text
+
+
+@pytest.mark.parametrize("machine_cores, chunks, expected", [(1, 5, 0), (2, 5, 2), (4, 5, 4), (2, 2, 0)])
+def test_a_run_parses_in_one_process_per_core(tmp_path, monkeypatch, machine_cores, chunks, expected):
+    """By default a run parses in as many processes as the machine has cores (the writer shares them), and
+    here alone on one core or when the files fit in the chunks parsed while processes would start."""
+    started = []
+
+    class Pool:
+        def __init__(self, processes, **kwargs):
+            started.append(processes)
+            raise OSError("not started in this test")
+
+    monkeypatch.setattr(ahead, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(ahead, "cores", lambda: machine_cores)
+    monkeypatch.setattr(ahead, "CHUNK", 2)
+    paths = write_pages(tmp_path, chunks * 2)
+    parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False))
+    assert started == ([expected] if expected else [])
+    assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(chunks * 2)]
 
 
 def test_without_a_parsing_process_the_files_are_parsed_here(tmp_path, monkeypatch):

@@ -1,9 +1,12 @@
-"""Parsing ahead: files read and parsed in a second process while the caller saves the ones before.
+"""Parsing ahead: files read and parsed in other processes while the caller saves the ones before.
 
-Parsing is pure (no database), so on a machine with more than one core an import run gives it a
-process of its own, and the run's own process only writes. At most ``ahead`` files are parsed but
-not yet handed over, so memory stays the same however many files a run has. Results come back in
-the order of the paths. If the parsing process cannot start or dies, the rest are parsed here.
+Parsing is pure (no database) and costs more than saving, so on a machine with more than one core an
+import run gives it one process per core, and the run's own process only writes: the writer and the
+parsers then share the cores, and the run goes as fast as the cores can parse and save together
+(with one parsing process it went only as fast as that process could parse). At most ``AHEAD``
+chunks are parsed but not yet handed over, so memory stays the same however many files a run has.
+Results come back in the order of the paths. If a parsing process cannot start or dies, the rest
+are parsed here.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from articles.importing import ParseError, ParsedArticle, parse_file
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 16  # files handed to the parsing process at a time (fewer round trips than one by one)
+CHUNK = 16  # files handed to a parsing process at a time (fewer round trips than one by one)
 AHEAD = 8  # chunks in flight at most: 128 files
-HERE_FIRST = 2  # chunks parsed here while the parsing process starts (a fresh interpreter: about half a second)
+HERE_FIRST = 2  # chunks parsed here while the parsing processes start (a fresh interpreter: about half a second)
 
 
 def parse_for_import(path: Path, *, max_bytes: int, month_first: bool,
@@ -66,14 +69,14 @@ def parsed_in_order(
 ) -> Iterator[ParsedArticle | ParseError]:
     """Each path's parse (a ParsedArticle, or the ParseError saying why not), in the order of ``paths``.
 
-    ``processes``: parsing processes to use (default: one, when there are two cores or more and more
-    chunks than HERE_FIRST; 0 parses here). With a parsing process, the first HERE_FIRST chunks are
-    still parsed here, while it starts. ``furniture``: each folder's furniture (sitelearning.py).
+    ``processes``: parsing processes to use (default: one per core, when there are two cores or more
+    and more chunks than HERE_FIRST; 0 parses here). With parsing processes, the first HERE_FIRST
+    chunks are still parsed here, while they start. ``furniture``: each folder's furniture (sitelearning.py).
     """
     parse = partial(_parse_chunk, max_bytes=max_bytes, month_first=month_first, furniture=furniture)
     chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
     if processes is None:
-        processes = 1 if cores() > 1 and len(chunks) > HERE_FIRST else 0
+        processes = cores() if cores() > 1 and len(chunks) > HERE_FIRST else 0
     if not processes:
         for chunk in chunks:
             yield from parse(chunk)

@@ -5,7 +5,7 @@ overwritten.
 ways raw files become articles; the command only finds files (``find_sources``) and reports the
 ``ImportResult`` each gives. The jobs, one module each:
 
-- here: runs of files — each parsed (ahead, in a second process: importing/ahead.py) with what its
+- here: runs of files — each parsed (ahead, in processes of their own: importing/ahead.py) with what its
   folder's pages teach about their site (importing/sitelearning.py), saved in its own savepoint of a
   transaction of twenty files (nothing of a failed file is saved; one commit serves the twenty), a file
   that hit a tag or author deleted meanwhile retried once (a group refused at its commit for it, file by
@@ -62,7 +62,7 @@ class Importer(ArticleWriter):
         return self._import_parsed(path, parse_for_import(path, **_parse_options()), dry_run)
 
     def import_many(self, paths: list[Path], *, dry_run: bool = False) -> Iterator[ImportResult]:
-        """Import ``paths`` in order, the files parsed ahead in a second process while this one saves
+        """Import ``paths`` in order, the files parsed ahead in other processes while this one saves
         (articles/importing/ahead.py); the lines a folder's pages repeat are furniture for all of them
         (articles/importing/sitelearning.py). Saved GROUP files to a transaction, each file in a savepoint
         of its own (``_import_group``)."""
