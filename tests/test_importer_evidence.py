@@ -527,6 +527,55 @@ def test_plain_sentence_warnings_before_the_body(warning, shares_the_line):
     assert body(parsed)[0].startswith("Shelling resumed")
 
 
+@pytest.mark.parametrize(
+    "paragraph, warning, first",
+    [
+        ("*Some of what follows may be upsetting. Please read with caution.",
+         "Some of what follows may be upsetting. Please read with caution.", "Shelling resumed"),
+        ("If hospital scenes are hard for you, I would understand if you skip this post.",
+         "If hospital scenes are hard for you, I would understand if you skip this post.", "Shelling resumed"),
+        ("Apparently this parade of prisoners was meant to show the audience how strong the new militia is. "
+         "(Viewer discretion advised)", "Viewer discretion advised", "Apparently this parade"),
+    ],
+    ids=["read-with-caution", "skip-this-post", "bracketed-aside"],
+)
+def test_more_plain_warnings_to_the_reader(paragraph, warning, first):
+    """“Please read with caution.” and “… skip this post.” speak to the reader as a warning does; a warning in
+    brackets after a sentence is the warning alone, and the sentence before it stays the body's."""
+    parsed = parse(f"{HEADER}{paragraph}\n\n{BODY}")
+    assert parsed.stated_warnings == (warning,)
+    assert body(parsed)[0].startswith(first)
+
+
+@pytest.mark.parametrize(
+    "label, words",
+    [
+        ("CONTENT WARNING:", "This piece describes the aftermath of a massacre in detail."),
+        ("Trigger warning:", "sexual violence, a death in custody."),
+    ],
+)
+def test_a_warning_label_alone_on_its_line_is_one_warning_with_the_next(label, words):
+    """A label alone on its line (“CONTENT WARNING:”) and the words it introduces on the next are one
+    warning, kept as the page shows them, and neither opens the body."""
+    parsed = parse(f"{HEADER}{label}\n\n{words}\n\n{BODY}")
+    assert parsed.stated_warnings == (f"{label} {words}",)
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
+def test_a_label_alone_over_a_list_of_points_is_not_run_into_the_first_point():
+    """“Content warning:” over a list of points is not run together with the first point."""
+    lines = ["Content warning:", "", "- self-harm", "- a death in custody", "", "Shelling resumed."]
+    assert kinds.labels_joined(lines) == lines
+
+
+def test_a_warning_label_with_its_abbreviation_in_brackets():
+    """“Trigger Warning (TW): …” is a labelled warning like “Trigger warning: …”."""
+    line = "Trigger Warning (TW): Torture, war crimes."
+    parsed = parse(f"{HEADER}{line}\n\n{BODY}")
+    assert parsed.stated_warnings == (line,)
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
 def test_a_warning_after_a_players_label_is_the_pages():
     """A warning after a video player's label is the page's; a headline about gruesome details states none."""
     parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nVideo: (WARNING! Graphic Content)\n\nThe inquest resumes in May, the coroner said.\n")

@@ -200,7 +200,7 @@ def _text_passed_over(lines: list[str], header: Header) -> int | None:
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
            ) -> tuple[list[str], Header | None, int, list[Candidate]]:
     """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
-    lines = [part for line in text.splitlines() for part in kinds.unglued(kinds.clean_line(line))]
+    lines = kinds.labels_joined([part for line in text.splitlines() for part in kinds.unglued(kinds.clean_line(line))])
     if furniture:  # the site's own lines, learnt from its other pages: read as nothing
         lines = ["" if line in furniture else line for line in lines]
     header = read_header(lines, scorer=model.headline, clear_margin=model.clear_margin, month_first=month_first)

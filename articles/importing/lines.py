@@ -1480,12 +1480,31 @@ _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS}))(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS})(?:\s*\((?:tw|cw|cn)\))?)(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
     re.I,
 )
 def is_labelled_warning(line: str) -> bool:
     """A line that opens with a warning's label ("CN: suicide", "STRONG TRIGGER WARNING.")."""
     return bool(_LABELLED.match(line))
+
+
+def labels_joined(lines: list[str]) -> list[str]:
+    """The lines with a warning's label alone on its line, ending in a colon ("TRIGGER WARNING:", "Content warning:"),
+    run together with the words it introduces on the next non-blank line, as the page shows them ("TRIGGER WARNING:
+    This article discusses …"); the next line left blank, so that every other line keeps its place. A label over a
+    list of points, another label or nothing stays as it is."""
+    joined = list(lines)
+    for index, line in enumerate(lines):
+        if not (line.endswith(":") and len(line) <= 40 and line[:1] not in LIST_MARKS):
+            continue
+        labelled = _LABELLED.match(_unwrap(line)[0])
+        if not labelled or labelled.group("rest").strip() or _SOFT_LABEL.match(labelled.group("label")):
+            continue
+        after = next((other for other in range(index + 1, min(index + 3, len(lines))) if lines[other]), None)
+        if after is None or LIST_MARK.match(lines[after]) or _LABELLED.match(lines[after]) or len(lines[after]) > 600:
+            continue
+        joined[index], joined[after] = f"{line} {lines[after]}", ""
+    return joined
 
 
 def is_warning_label(line: str) -> bool:

@@ -24,7 +24,8 @@ WARNING_FEATURES = (
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
-_DISCRETION = re.compile(r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b|\bforewarn|\bbe (?:advised|warned)\b|\bproceed with caution\b|\bbrace yourself\b", re.I)
+_DISCRETION = re.compile(r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b|\bforewarn|\bbe (?:advised|warned)\b|\b(?:proceed|read|view|watch|continue)\s+with\s+(?:caution|care)\b|\bbrace yourself\b"
+                         r"|\bskip\s+(?:this|ahead)\b", re.I)  # (the reader left to choose: "… skip this post")
 _DISTRESSING = re.compile(r"\b(?:graphic|disturbing|distressing|upsetting|harrowing|harmful|triggering|sensitive|traumati[sz]ing|violent|gruesome)\b", re.I)
 _FAINT = re.compile(r"\bfaint of heart\b|\bnot for (?:everyone|the squeamish)\b|\bsqueamish\b", re.I)
 _BELOW = re.compile(r"\b(?:below|following|ahead|follows)\b", re.I)
@@ -45,7 +46,7 @@ _DECLARES = re.compile(
 # ("Graphic photos below. Viewer's discretion is advised.", "…shouldn't read this. There's a violent bit.").
 _STRONG_CUE = re.compile(
     r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b"
-    r"|\bforewarn|\bbe (?:advised|warned)\b|\bfaint of heart\b|\bsqueamish\b|\b(?:trigger|content)\s+(?:warning|note)\b|\bwarned\b"
+    r"|\bforewarn|\bbe (?:advised|warned)\b|\b(?:read|view|watch)\s+with\s+(?:caution|care)\b|\bfaint of heart\b|\bsqueamish\b|\b(?:trigger|content)\s+(?:warning|note)\b|\bwarned\b"
     r"|\b(?:should(?:n[’']t| not)|do not|don[’']t)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|scroll|continue)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
 # The words a warning to the reader is made of: a sentence with none is not scored at all (plain
@@ -53,7 +54,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|rep
 WARNING_CUES = (
     "warn", "graphic", "disturb", "distress", "upsett", "harrow", "harm", "trigger", "sensitive", "discretion",
     "advis", "caution", "squeamish", "faint of heart", "content note", "viewer", "reader", "shouldn", "should not",
-    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse",
+    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse", "skip this", "skip ahead",
 )
 
 
@@ -136,6 +137,11 @@ class Sentence:
 _QUOTED = re.compile(r'"[^"]{1,160}"|“[^”]{1,160}”')
 
 
+def _bracketed(sentence: str) -> bool:
+    """Whether the sentence is wholly in brackets ("(Viewer Discretion Advised)")."""
+    return sentence[:1] in "([" and sentence.rstrip(".")[-1:] in ")]"
+
+
 def _quotes_warnings(sentence: str) -> bool:
     """Whether the sentence quotes two warnings or more, as examples of what others say."""
     return ('"' in sentence or "“" in sentence) and sum(map(has_warning_cue, _QUOTED.findall(sentence))) >= 2
@@ -158,7 +164,8 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             if len(parts) > 8:
                 continue
             short = len(parts) <= 2 and len(kinds.words(line)) <= 40  # (only there does a neighbour's cue count)
-            strong = [bool(_STRONG_CUE.search(part)) and not _quotes_warnings(part) for part in parts] if short else []
+            # (an aside in brackets, "(Viewer Discretion Advised)", is a warning whole: it lends nothing to its neighbour)
+            strong = [bool(_STRONG_CUE.search(part)) and not _quotes_warnings(part) and not _bracketed(part) for part in parts] if short else []
             for position, sentence in enumerate(parts):
                 beside = short and ((position > 0 and strong[position - 1]) or (position + 1 < len(parts) and strong[position + 1]))
                 if not (beside or has_warning_cue(sentence)):
