@@ -990,6 +990,38 @@ def test_a_section_set_off_by_a_bar_is_no_part_of_the_headline():
     assert title_text("COLUMN: When suicide hits close to home") == "COLUMN: When suicide hits close to home"
 
 
+@pytest.mark.parametrize("line, headline", [
+    ("Lifestyle | Leaving a violent home, and what came after", "Leaving a violent home, and what came after"),
+    ("World News | Leaders agree on a ceasefire after talks", "Leaders agree on a ceasefire after talks"),
+    ("Love | Hate", "Love | Hate"),  # (no headline after the bar: the line is the headline)
+    ("Sports | Team wins", "Sports | Team wins"),
+])
+def test_any_sections_name_set_off_by_a_bar_before_a_headline_is_left_off(line, headline):
+    """One or two capitalised words and a bar before a headline of four words or more are a section's name."""
+    assert title_text(line) == headline
+
+
+def test_a_list_of_the_latest_stories_with_their_ages_is_neither_headline_nor_body():
+    """Other stories listed with how long ago each went up ("… - 16 mins ago") are passed over: the headline
+    under them heads the page and its first paragraph opens the body."""
+    latest = "\n-\n".join(f"{title} - {age}" for title, age in [
+        ("Council votes to close the old library", "16 mins ago"), ("Floods cut the coast road again", "42 mins ago"),
+        ("Two climbers rescued from the north face", "about 1 hour ago"), ("Port strike enters its third week", "2 hours ago"),
+    ])
+    parsed = parse(f"-\n{latest}\n{HEADLINE}\n{BODY}")
+    assert parsed.title == HEADLINE
+    assert body(parsed)[0].startswith("Shelling resumed")
+    assert kinds.listed_with_age("Port strike enters its third week · about 1 hour ago")
+    assert not kinds.listed_with_age("Residents say the shelling began a week ago")
+
+
+@pytest.mark.parametrize("logo", ["The Harbour Logo", "Kettle River Sentinel Logo Kettle River Sentinel Logo", "KXYZ logo"])
+def test_a_logos_alt_text_is_furniture_not_the_headline(logo):
+    """A logo's alt text over the page ("The Harbour Logo") is furniture: the headline under it heads the page."""
+    assert kinds.is_chrome(logo)
+    assert parse(f"{logo}\n\n{HEADER}{BODY}").title == HEADLINE
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -55,7 +55,10 @@ _SECTION_KICKER = re.compile(r"^(?:editorial|opinion|column|commentary|analysis|
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){2,5}\s*:\s+\S")  # "FIRST ALERT WEATHER DAY: …"
-_SECTION_BAR = re.compile(r"^(?:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)\s+\|\s+(?=\S)", re.I)
+_SECTION_BAR = re.compile(r"^(?:(?i:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)"
+                          r"|[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)?)\s+\|\s+(?=\S)")
+SECTION_BAR_HEADLINE = 4  # words a headline has at least after a section's name that is not a known label ("Lifestyle | …")
+_KNOWN_SECTION = re.compile(r"^(?:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)\s", re.I)
 _MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen)\s*[:|–—-]\s*\S", re.I)  # "Video: Family remembers …"
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
@@ -72,7 +75,8 @@ _FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a 
 
 def title_text(line: str) -> str:
     """A candidate line as a headline: without a stored date, a forum's field label ("Thread: …") or a section's
-    name set off by a bar ("Opinion | I'm an ER nurse …", as a page's title gives it) before it, a byline after a
+    name set off by a bar ("Opinion | I'm an ER nurse …", "Lifestyle | Domestic Abuse, and My Journey …": one or two
+    capitalised words before a headline of SECTION_BAR_HEADLINE words or more, as a page's title gives it) before it, a byline after a
     dash ("… – By Alan Blinder, …") or a stray
     asterisk after it ("…TV\\"*") or the marks of bold around it ("**…**"). (A media marker closing it, "…
     [VIDEO]", is left out by read_header, which names the headline.)"""
@@ -80,7 +84,9 @@ def title_text(line: str) -> str:
     text = _FORUM_LABEL.sub("", text)
     if " By " in text or " by " in text:
         text = TITLE_BYLINE.split(text, maxsplit=1)[0]  # ("Headline – By Alan Blinder, … / Nov 9 2017": the headline)
-    text = _SECTION_BAR.sub("", text)
+    bar = _SECTION_BAR.match(text) if "|" in text else None
+    if bar and (_KNOWN_SECTION.match(bar.group()) or len(kinds.words(text[bar.end():])) >= SECTION_BAR_HEADLINE):
+        text = text[bar.end():]
     text = text.strip()
     if text.endswith("*") and not text.startswith("*") and text.count("*") % 2:
         text = text.rstrip("*").strip()  # (a tag in asterisks keeps them: "… *TRIGGERING IMAGES*")
@@ -170,7 +176,8 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     unfit as a headline (too long or short, a link, a date line, a writer and their job, a letter's greeting), a photo credit or a time alone, running
     text)."""
     running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
-    furniture = (kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or kinds.is_section_trail(line)
+    furniture = ((kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or kinds.is_section_trail(line)
+                 or kinds.listed_with_age(line))
     text = title_text(line)
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
@@ -638,7 +645,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             return trail_to, True  # the trail ends with the headline it names, given under it
         if not line or not _headline_shaped(_LEADING_MARKER.sub("", title_text(line))) \
                 or _PROMOTION.search(line) or _CREDIT.match(line) or ("(" in line and _PLACED.search(line)) or _POINTER.match(line) or is_nav_row(line) or kinds.is_section_trail(line) \
-                or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) \
+                or _NUMBERED.match(line) or kinds.is_end_of_article(line) or in_list(lines, index) or kinds.listed_with_age(line) \
                 or _label_over_warning(lines, index) or _after_caption_label(lines, index) or in_menu(lines, index) \
                 or is_banner(lines, index) or _owner(line, owners) or is_banner_over_header(lines, index, month_first) \
                 or _running_sentence(lines, index):

@@ -487,6 +487,11 @@ def _link_row(line: str) -> bool:
             and not bare_name(items[0]))
 
 
+# A logo's alt text: the site's name in capitalised words and "logo", perhaps given twice ("The Mighty Logo", "Her Campus
+# Logo Her Campus Logo", "KXAN logo").
+_LOGO = re.compile(r"^(?:(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)\s+){1,4}(?i:logo)(?:\s+(?:(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)\s+){1,4}(?i:logo))?$")
+
+
 def _strip_or_banner(line: str, count: int) -> bool:
     """A trail of sections, a ticker's or a market's strip, a row of links, opening hours, a language picker, a site's motto,
     an advertisement or a date banner in another language; each looked for only where its marks are (most
@@ -503,6 +508,8 @@ def _strip_or_banner(line: str, count: int) -> bool:
     if count <= 7 and _POSSESSIVE.search(line) and is_motto(line):  # (a motto has seven words at most)
         return True
     if count <= 12 and "elcome" in line and is_greeting(line):  # (a greeting: twelve words at most)
+        return True
+    if count <= 10 and "ogo" in line and _LOGO.match(line):  # (a logo's alt text, perhaps twice)
         return True
     if count <= 16:
         folded = line.lower()
@@ -617,10 +624,23 @@ def is_writer_with_job(line: str) -> bool:
 _CUT_TEASER = re.compile(r"[\w,;’'”)](?:\.\.\.|…)$")
 
 
+# How long ago a story went up, after its headline on the same line, as a list of the latest stories gives them
+# ("Five Killed in Texas Crash - 2 hours ago", "… · about 1 hour ago").
+_AGO_TAIL = re.compile(r"\s[-–—|·•]\s+(?:about\s+|over\s+)?(?:\d+|an?)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago$",
+                       re.I)
+
+
+def listed_with_age(line: str) -> bool:
+    """A story's headline with how long ago it went up after it ("Five Killed in Texas Crash - 2 hours ago"): an
+    entry of a list of the latest stories, not the page's own headline."""
+    return len(line) <= 300 and line[-3:].lower() == "ago" and _AGO_TAIL.search(line) is not None
+
+
 def is_teaser(line: str) -> bool:
     """A story's opening words cut short, as a list of related stories gives them under each headline ("THE former
-    chairman of the Post Office has defended..."): thirty words or fewer ending in an ellipsis."""
-    return len(line) <= 300 and _CUT_TEASER.search(line) is not None and len(words(line)) <= 30
+    chairman of the Post Office has defended..."): thirty words or fewer ending in an ellipsis; or a story's headline
+    with how long ago it went up (listed_with_age)."""
+    return len(line) <= 300 and ((_CUT_TEASER.search(line) is not None and len(words(line)) <= 30) or listed_with_age(line))
 
 
 def is_bio(line: str, author: str | None = None) -> bool:
