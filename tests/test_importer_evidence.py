@@ -1022,6 +1022,21 @@ def test_a_logos_alt_text_is_furniture_not_the_headline(logo):
     assert parse(f"{logo}\n\n{HEADER}{BODY}").title == HEADLINE
 
 
+def test_a_pictures_alt_text_naming_what_it_is_does_not_open_the_body():
+    """“Picture of a mural over the old gate.” under the headline is the picture's alt text: the body opens after it."""
+    parsed = parse(f"{HEADER}Picture of a mural of the harbour painted over the old gate.\n\n{BODY}")
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
+def test_a_writer_of_four_names_with_their_job_is_the_author():
+    """“Tsi Tsi Ki Gonzalez, Reporter”: four capitalised names read as a headline alone, but with a job after the
+    comma they are a writer's; four capitalised words alone stay no one."""
+    parsed = parse(f"{HEADLINE}\n\nAna Maria Luz Ferreira, Reporter\n\n12 March 2024\n\n{BODY}")
+    assert parsed.author == "Ana Maria Luz Ferreira"
+    assert body(parsed)[0].startswith("Shelling resumed")
+    assert kinds.bare_name("Police Arrest Three Men") is None
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

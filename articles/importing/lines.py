@@ -1484,8 +1484,10 @@ def bare_name(line: str) -> str | None:
     people = [person for person in re.split(r"\s*(?:,|\b[Aa]nd\b|&)\s*", names) if person]
     if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2:
         return None  # "OH NO": a shout, not a name (a byline in capitals says "By")
-    if any(_FOUR_CAPITALISED.match(person) for person in people):
-        return None  # "Police Arrest Three Men": four capitalised words alone read as a headline (a byline may say "By Kelvin Tan Wei Ming")
+    if any(_FOUR_CAPITALISED.match(person) for person in people) and not _ROLE_AFTER_NAME.search(line):
+        # "Police Arrest Three Men": four capitalised words alone read as a headline (a byline may say "By Kelvin Tan
+        # Wei Ming", or give the writer's job after the name: "Tsi Tsi Ki Gonzalez, Reporter")
+        return None
     return names if all(is_person_name(person) for person in people) else None
 
 

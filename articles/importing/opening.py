@@ -29,13 +29,15 @@ _DESCRIBES_PICTURE = kinds.CuedPattern(
 _WARNING_WORDS = kinds.CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_CUES)
 # How a photo's caption opens, in shapes an article's first paragraph does not take: "In this 2013 file photo, …"
 # (a photo named within a few words, then a comma or "taken", "provided" …), a stock picture's place and date
-# ("Re'im, Israel – April 17, 2024: Memorial …"), or the photographer's name and paper run into it ("Lee Park/the
-# daily ledgerStudents …").
+# ("Re'im, Israel – April 17, 2024: Memorial …"), the photographer's name and paper run into it ("Lee Park/the
+# daily ledgerStudents …"), or a picture's alt text naming what it is ("Picture of a mural over the old gate.", a
+# line of 27 words at most).
 _CAPTION_OPENING = re.compile(
     r"^In\s+this\s+(?:[\w.'’-]+\s+){0,4}?(?i:(?:file\s+|handout\s+|undated\s+)?(?:photo(?:graph)?|image|picture))"
     r"(?:,|\s+(?i:taken|made|provided|released|shot|from)\b)"
     rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+(?i:{kinds.MONTH})\s+\d{{1,2}},\s+\d{{4}}:\s"
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}/[a-z]"
+    r"|^(?:An?\s+)?(?:Picture|Photo(?:graph)?|Image|Illustration|Screenshot|Screengrab)\s+of\s+(?:\S+\s+){1,25}?\S+$"
 )
 # How a photo's caption closes: its credit in brackets ("… (Jo Lee / Tribune)", "(Photo: …)"), or cut short with
 # the dump ("… (Jo Lee /").
