@@ -1037,6 +1037,14 @@ def test_a_writer_of_four_names_with_their_job_is_the_author():
     assert kinds.bare_name("Police Arrest Three Men") is None
 
 
+def test_a_headline_over_a_section_the_outlet_and_a_byline_without_by_is_no_banner():
+    """Headline / “WORLD” / “CTV” / “Jo Lee, The Canadian Press” / date: the writer's name with their agency under
+    the labels is the byline, not another headline under a banner; the first line is the headline."""
+    parsed = parse(f"{HEADLINE}\n\nWORLD\nCTV\n\nJo Lee, The Canadian Press\nPublished Monday, March 11, 2024\n\n{BODY}")
+    assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Jo Lee", date(2024, 3, 11))
+    assert kinds.name_line("Jo Lee, The Canadian Press") and not kinds.name_line("Elon Musk, Tesla chief, sells shares")
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

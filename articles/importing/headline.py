@@ -887,7 +887,8 @@ def is_banner_over_header(lines: list[str], index: int, month_first: bool = Fals
     """Whether the line is a banner over the article's header rather than its headline: it is not credited
     itself, and under it, past one or more short labels (a section's name: "WAR", "Courts", "News" / "Campus")
     or promotions, stands a headline of four words or more that is ("Air raid alert in Kharkiv oblast" /
-    "WAR" / "Missile strike on Kharkiv market kills seven" / "25.05.2024")."""
+    "WAR" / "Missile strike on Kharkiv market kills seven" / "25.05.2024"); a writer's name with their outlet
+    there ("Jo Lee, The Canadian Press") is the headline's byline, not another headline."""
     if credited(lines, index, month_first):
         return False
     if _TICKER.match(lines[index]) or _CAPS_LABEL.match(lines[index]):
@@ -902,7 +903,7 @@ def is_banner_over_header(lines: list[str], index: int, month_first: bool = Fals
             labels += 1
             continue
         return bool(labels and 4 <= len(kinds.words(line)) <= 30 and _headline_shaped(line) and not line.endswith(".")
-                    and credited(lines, position, month_first))
+                    and not kinds.name_line(line) and credited(lines, position, month_first))
     return False
 
 

@@ -1491,6 +1491,20 @@ def bare_name(line: str) -> str | None:
     return names if all(is_person_name(person) for person in people) else None
 
 
+_NAME_LINE_SMALL_WORDS = frozenset("and & of the for at in de da del van von der le la al bin".split())
+
+
+def name_line(line: str) -> bool:
+    """Whether the line is a byline without "By": a person's name or names (bare_name) and, after a comma, at most
+    their outlet, desk or job in capitals ("Sheryl Ubelacker, The Canadian Press", "Kate Lee, Staff Writer"): every
+    word capitalised or a small joining word, no closing full stop. A headline says more than who ("Elon Musk,
+    Tesla chief, sells shares")."""
+    if line[-1:] in ".!?:" or len(words(line)) > 10 or not bare_name(line):
+        return False
+    return all(word[:1].isupper() or word.lower().strip(",") in _NAME_LINE_SMALL_WORDS or not word[:1].isalpha()
+               for word in line.split())
+
+
 _OUTLETS = "|".join(phrases.OUTLET_WORDS)
 # A paper's name: a place's one or two words and the outlet's words; after one word, only words no one is named
 # ("Kenya Times", not "Emily Post").
