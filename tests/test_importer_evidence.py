@@ -1045,6 +1045,14 @@ def test_a_headline_over_a_section_the_outlet_and_a_byline_without_by_is_no_bann
     assert kinds.name_line("Jo Lee, The Canadian Press") and not kinds.name_line("Elon Musk, Tesla chief, sells shares")
 
 
+def test_a_sites_motto_over_a_headline_shown_twice_is_not_the_headline():
+    """“Harbour Talks — News. Updates. Events” over a line shown twice (the page's title, then its heading): the line
+    shown twice is the headline, not a deck under the motto."""
+    parsed = parse(f"Skip to main content\n\nHarbour Talks — News. Updates. Events\n\n{HEADLINE}\n\n{HEADLINE}\n\n{BODY}")
+    assert parsed.title == HEADLINE
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

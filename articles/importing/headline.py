@@ -739,6 +739,9 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
                     lines, [(position, other) for position, other in raw_following if position > at], month_first):
                 continue  # a site's name and its motto over the day's date and its menu
+            if under == after and len(kinds.words(after)) >= 2:
+                continue  # the line under it is shown twice (the page's title, then its heading): that is the headline,
+                # this the site's name or motto ("TMX Talks — News. Updates. Events" / "Domestic Violence Awareness" ×2)
             return index, True  # a headline and its deck
         past = next((other for position, other in raw_following if position > following[0][0]), "")
         if kinds.is_sentence(after) and len(kinds.words(line)) <= 5 and past and (is_nav_row(past) or kinds.is_menu_row(past)):
