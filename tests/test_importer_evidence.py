@@ -1053,6 +1053,17 @@ def test_a_sites_motto_over_a_headline_shown_twice_is_not_the_headline():
     assert body(parsed)[0].startswith("Shelling resumed")
 
 
+def test_a_link_over_its_teaser_cut_short_is_not_confirmed_as_the_headline():
+    """A product's or another story's link over its teaser cut short, above the page's headline with its deck and
+    credits, is neither confirmed as the headline nor taken with its teaser: the headline under them is."""
+    headline = "What a week on the ward taught one nurse"
+    parsed = parse("FREE e-Newsletter\n\nThe Field Medic's Pocket Guide - Harbour Books\n"
+                   "This handy spiral-bound guide offers examples showing how triage is...\n\n\n"
+                   f"{headline}\n\nThe ceasefire held, but the wounded kept coming to the ward all week.\n\n"
+                   f"March 12, 2024 | by Jane Doe\n\n{BODY}")
+    assert (parsed.title, parsed.title_confirmed) == (headline, True)
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

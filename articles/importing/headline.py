@@ -637,7 +637,10 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
     failing that, the first headline-like line, unconfirmed."""
     first_candidate = name_at = None  # (the site's name passed over, and where)
     owners = copyright_lines(lines) if owners is None else owners  # (headline_candidates has them already)
+    teaser_at = -1  # (the teaser under another story's link, passed over with it)
     for index, line in enumerate(lines[:400]):
+        if index == teaser_at:
+            continue
         if line[:1].islower() and _post_title(lines, index):
             return index, True  # a post's title in lower case over its byline or date
         trail_to = _trail_to_headline(lines, index) if len(line) > 20 else None  # (a trail and a headline of four words)
@@ -674,6 +677,12 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if not following:
             continue
         after = following[0][1]
+        if kinds.is_teaser(after) and _headline_below_teaser([other for position, other in raw_following
+                                                               if position > following[0][0]], month_first):
+            teaser_at = following[0][0]
+            continue  # another story's or a product's link over its teaser cut short ("The Law Officer's Pocket Manual" /
+            # "This handy manual offers examples showing how rules are..."), a headline with its deck or credits below:
+            # neither the link nor its teaser
         if raw_following and _PROMOTION.search(raw_following[0][1]) and _headline_with_credits(
                 [other for _, other in raw_following[1:6]], month_first):
             continue  # a motto over the site's "Subscribe / Sign in", a headline with its byline or date below them
@@ -808,6 +817,14 @@ def _headline_with_credits(following: list[str], month_first: bool) -> bool:
             or len(kinds.words(following[0])) < 4:
         return False
     return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
+
+
+def _headline_below_teaser(following: list[str], month_first: bool) -> bool:
+    """Whether the first of the lines (those under a teaser cut short) is a headline, not a sentence nor another
+    teaser, with running text, a byline or a date on one of the two lines under it."""
+    if len(following) < 2 or not _headline_shaped(following[0]) or kinds.is_sentence(following[0]) or kinds.is_teaser(following[0]):
+        return False
+    return any(_credits(other, month_first) or (kinds.is_sentence(other) and not kinds.is_teaser(other)) for other in following[1:3])
 
 
 HEADER_REACH = 6  # how far under a headline its credits may stand (past its deck, a warning, a caption)
