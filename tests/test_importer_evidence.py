@@ -1064,6 +1064,15 @@ def test_a_link_over_its_teaser_cut_short_is_not_confirmed_as_the_headline():
     assert (parsed.title, parsed.title_confirmed) == (headline, True)
 
 
+def test_a_sentence_under_a_short_line_with_credits_under_it_is_never_sure():
+    """“Night shift” / “The ceasefire held, but …” / credits: a short headline over its deck, or a label over a
+    headline in a sentence; whichever is taken, the page waits for an editor with both lines named."""
+    parsed = parse(f"Night shift\n\nThe ceasefire held, but the wounded kept coming to the ward all week.\n\n"
+                   f"March 12, 2024 | by Jane Doe\n\n{BODY}")
+    assert not parsed.title_confirmed
+    assert {parsed.title, parsed.title_rival} == {"Night shift", "The ceasefire held, but the wounded kept coming to the ward all week."}
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

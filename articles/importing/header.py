@@ -14,6 +14,7 @@ from articles.importing.headline import (
     HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, named_by_trail, next_lines, strip_site_suffix,
     title_text, under_credited,
 )
+from articles.importing.headline import credited as heads_credits
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.lines import Dated, Warning
 
@@ -129,6 +130,18 @@ def _rival(scorer, candidates, choice):
     if others:
         return max(others, key=scorer.score).text
     return choice.runner_up.text if choice.runner_up is not None else ""
+
+
+def _under_short_line(lines, title_at, month_first):
+    """Whether the line at ``title_at`` is a sentence under a line of two or three words, with its credits under it:
+    a label over a headline in sentences ("Guest essay" / "We reported on the massacre. We were …"), or a short
+    headline over its deck ("Sudden In-Custody Death" / "A number of factors can cause …"); the text does not say
+    which."""
+    if not (lines[title_at].endswith(".") and kinds.is_sentence(lines[title_at])):
+        return False
+    above = next((index for index in range(title_at - 1, max(title_at - 4, -1), -1) if lines[index]), None)
+    return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and kinds.is_headline_like(lines[above]) \
+        and heads_credits(lines, title_at, month_first)
 
 
 def _under_ruled(candidates, title_at, lines):
@@ -320,9 +333,10 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     labelled = _TICKER.match(choice.winner.text) or kinds.CAPTION_LABEL.match(choice.winner.text)
     title_at, confirmed = choice.winner.index, choice.clear(clear_margin) and not labelled
     # A sentence under a headline that its credits stand under too is that headline's deck: never taken for sure; nor
-    # a line just under the one the old rule confirms (a headline and its deck: which is which, an editor says).
+    # a line just under the one the old rule confirms, nor a sentence under a line of two or three words (a headline
+    # and its deck, or a label and a headline: which is which, an editor says).
     deck = (choice.winner.text.endswith(".") and under_credited(lines, title_at, month_first)) or _under_ruled(
-        candidates, title_at, lines)
+        candidates, title_at, lines) or _under_short_line(lines, title_at, month_first)
     title = strip_site_suffix(choice.winner.text, lines)
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text) or _page_title_shown(lines, title_at, title)
     if again is not None:
