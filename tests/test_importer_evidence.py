@@ -1073,6 +1073,41 @@ def test_a_sentence_under_a_short_line_with_credits_under_it_is_never_sure():
     assert {parsed.title, parsed.title_rival} == {"Night shift", "The ceasefire held, but the wounded kept coming to the ward all week."}
 
 
+def test_a_byline_in_capitals_with_the_job_glued_on_is_the_author_not_the_headline():
+    """“JO LEE STAFF REPORTER” under the headline: the writer, in capitals, with the job; a shout stays no one."""
+    parsed = parse(f"Toronto Ledger ePaper\n\n{HEADLINE}\n\nJO LEE STAFF REPORTER\n\n{BODY}")
+    assert (parsed.title, parsed.author) == (HEADLINE, "JO LEE")
+    assert kinds.bare_name("OH NO") is None
+
+
+@pytest.mark.parametrize("line", ["Surrey Street, Balby", "Market Square", "Kings Road"])
+def test_a_streets_name_is_no_ones(line):
+    """A place's caption ("Surrey Street, Balby") under the headline is not a byline."""
+    assert kinds.bare_name(line) is None
+    assert parse(f"{HEADLINE}\n\n{line}\n\n{BODY}").author is None
+
+
+@pytest.mark.parametrize("line", ["Times Reporter", "Daily Nation Correspondent", "Herald Writer"])
+def test_the_papers_own_reporter_is_a_credit_naming_no_one(line):
+    """“Times Reporter” credits the paper's staff: no one's name, never the headline."""
+    parsed = parse(f"{HEADLINE}\n\n{BODY}{line}\n")
+    assert (parsed.title, parsed.author) == (HEADLINE, None)
+    assert kinds.GENERIC_BYLINE.match(line)
+
+
+def test_a_headline_looking_back_some_years_is_no_posting_time():
+    """“15 years ago in Srebrenica” is a headline, not the furniture of when a post went up ("2 hours ago")."""
+    headline = "15 years ago in Srebrenica"
+    assert parse(f"{headline}\n\n{BODY}").title == headline
+    assert not kinds.is_chrome(headline) and kinds.is_chrome("2 hours ago")
+
+
+def test_a_page_title_naming_the_site_first_with_a_dash_gives_way_to_the_headline_shown_again():
+    """“Harbour Telegram News - <headline>” over the headline on its own line: the headline without the site."""
+    parsed = parse(f"Harbour Telegram News - {HEADLINE}\n\n{HEADLINE}\n\n{BODY}")
+    assert parsed.title == HEADLINE
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -253,12 +253,17 @@ def _shown_again(lines: list[str], title_at: int, title: str, page_title: bool) 
     return None
 
 
+_SITE_FIRST = re.compile(r"\s+(?:\||-|–|—)\s+")  # what sets a site's name apart from the headline after it
+
+
 def _page_title_shown(lines: list[str], title_at: int, title: str) -> tuple[int, str] | None:
     """The headline shown again under a page's title that names the site first ("The Ottawa Ledger | Emergency
-    department waits hit record …", then that headline on a line of its own): where it stands, and it."""
-    if " | " not in title:
+    department waits hit record …", "RCA Telegram News California - Death toll …", then that headline on a line of
+    its own): where it stands, and it."""
+    parts = _SITE_FIRST.split(title, maxsplit=1)
+    if len(parts) < 2 or len(kinds.words(parts[1])) < 3:
         return None
-    tail = title.split(" | ", 1)[1].strip()
+    tail = parts[1].strip()
     return next(((position, other) for position, other in next_lines(lines, title_at, 15) if other == tail), None)
 
 

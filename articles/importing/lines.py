@@ -550,11 +550,15 @@ def is_chrome(line: str) -> bool:
     return bool(
         BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line, count)
-        or (count <= 8 and RELATIVE_DATE.search(line)) or is_menu_row(line)
+        or (count <= 8 and RELATIVE_DATE.search(line) and not _ANNIVERSARY.match(line)) or is_menu_row(line)
         or (len(line) <= 120 and ((line[:1] in "«‹←" and "»" not in line[1:]) or (line[-1:] in "»›→" and "«" not in line[:-1])))  # a link to the post before or after (a quotation in guillemets is none)
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
         or is_land_acknowledgement(line) or (line[-4:].lower() in _PICTURE_ENDS and PICTURE_FILE.match(line))
     )
+
+
+# A headline that looks back some years ("15 years ago in Nyarubuye", "20 years ago today: …"), not when a post went up.
+_ANNIVERSARY = re.compile(r"^\d+\s+years\s+ago(?:\s+(?:in|at|on|today|this\s+week)\b|\s*:)\s*\S", re.I)
 
 
 PICTURE_FILE = re.compile(rf"^\S.{{0,100}}\.{_PICTURE_EXTENSION}$", re.I)  # "Jeanne Huff BW headshot.jpg": a picture's file
@@ -1482,8 +1486,8 @@ def bare_name(line: str) -> str | None:
     if not names:
         return None
     people = [person for person in re.split(r"\s*(?:,|\b[Aa]nd\b|&)\s*", names) if person]
-    if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2:
-        return None  # "OH NO": a shout, not a name (a byline in capitals says "By")
+    if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2 and not _ROLE.search(line[len(names):]):
+        return None  # "OH NO": a shout, not a name (a byline in capitals says "By", or gives the job: "JO LEE STAFF REPORTER")
     if any(_FOUR_CAPITALISED.match(person) for person in people) and not _ROLE_AFTER_NAME.search(line):
         # "Police Arrest Three Men": four capitalised words alone read as a headline (a byline may say "By Kelvin Tan
         # Wei Ming", or give the writer's job after the name: "Tsi Tsi Ki Gonzalez, Reporter")

@@ -390,7 +390,10 @@ GENERIC_CREDITS = [
 ]
 # A credit that names no one, alone on its line without "By" ("Staff Correspondent", "Newsroom").
 NO_ONES_CREDIT = (r"(?:(?:staff|special|senior|our|a|own)\s+)?(?:correspondent|reporter|writer)s?|(?:the\s+)?newsroom"
-                  r"|news\s*desk|web\s+desk|staff\s+and\s+agencies")
+                  r"|news\s*desk|web\s+desk|staff\s+and\s+agencies"
+                  # the paper's own reporter ("Times Reporter", "Daily Nation Correspondent"): a credit, no one's name
+                  r"|(?:[\w'’&.-]+\s+){0,2}(?:times|post|news|tribune|herald|journal|telegraph|mail|star|chronicle|gazette"
+                  r"|observer|standard|nation|daily|sun|mirror|express|courier)\s+(?:correspondent|reporter|writer)s?")
 # Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
 # heading or furniture, not a byline (lines.is_person_name, with nameparser).
 NOT_NAME_WORDS = [
@@ -406,6 +409,7 @@ NOT_NAME_WORDS = [
     "asia", "asian", "pacific", "africa", "african", "europe", "european", "america", "americas", "caribbean",
     "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
     "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
+    "street", "road", "avenue", "boulevard", "highway", "square", "airport", "station",  # ("Surrey Street, Balby")
     "report", "reports", "situation", "press", "release", "statement",
     # a field's label or a topic's, never a name ("Publish Date", "Rohingya Crisis", "Adblock Detected")
     "publish", "published", "date", "author", "crisis", "conflict", "adblock", "detected", "tragic", "awareness",
