@@ -1108,6 +1108,50 @@ def test_a_page_title_naming_the_site_first_with_a_dash_gives_way_to_the_headlin
     assert parsed.title == HEADLINE
 
 
+def test_a_byline_with_a_serial_comma_keeps_every_writer_as_written():
+    """“By A, B, and C”: all three, the comma before “and” kept as the page gives it."""
+    assert kinds.byline("By Alexandria Quinn, Meg Dalton, and Karen K. Ho") == "Alexandria Quinn, Meg Dalton, and Karen K. Ho"
+    assert kinds.byline("By Jane Doe and Jo Lee") == "Jane Doe and Jo Lee"
+
+
+def test_a_photo_credit_labelled_credit_is_never_the_headline():
+    """“Credit: Jo Lee” over the picture and again under it is a credit, not the headline under it."""
+    parsed = parse(f"Reporter: Here is why we write about the war\n\nCredit: Jo Lee\n\nCredit: Jo Lee\n\n{BODY}")
+    assert parsed.title != "Credit: Jo Lee"
+
+
+def test_a_disclaimer_before_the_text_does_not_open_the_body():
+    """“Disclaimer: …” under the headline is a note about the post, not its first paragraph."""
+    parsed = parse(f"{HEADER}Disclaimer: I am doing well now and have the help I need; this is only my story.\n\n{BODY}")
+    assert body(parsed)[0].startswith("Shelling resumed")
+
+
+def test_content_notes_in_a_sentence_are_a_warning():
+    """“Content notes apply for descriptions of …” ends a paragraph as a warning to the reader."""
+    line = "Content notes apply for descriptions of torture and of a death in custody."
+    parsed = parse(f"{HEADER}I wrote this a year after the trial ended. {line}\n\n{BODY}")
+    assert parsed.stated_warnings == (line,)
+
+
+def test_a_long_warning_in_brackets_before_the_text_on_its_line():
+    """“[POTENTIAL TRIGGER WARNING: … instead.] I'm …”: the warning in its brackets, whatever its length, then the
+    text it stood before on the same line opens the body."""
+    warning = ("POTENTIAL TRIGGER WARNING: I have tried to write about all of this as carefully as I can, but if you are "
+               "sensitive to discussions of self-harm and think you may be triggered by any of what follows then please "
+               "don't read it, and come back for the next post instead, which is about the garden and nothing else at all.")
+    text = "I am asked every day what recovery is like. " * 12
+    parsed = parse(f"{HEADER}[{warning}] {text}\n\n{BODY}")
+    assert parsed.stated_warnings == (warning,)
+    assert body(parsed)[0].startswith("I am asked every day")
+
+
+def test_a_label_that_is_a_sentence_then_the_post_saying_what_it_is():
+    """“Trigger warning. This is a serious post about …”: one warning, the post's words about itself included."""
+    line = "Trigger warning. This is a serious post about a very uncomfortable topic."
+    assert kinds.warning(line).statement == line
+    assert kinds.warning("Warning. This is the last post of the year.") is None
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

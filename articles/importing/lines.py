@@ -1277,9 +1277,22 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     return word if posted or _USER_NAME_SHAPE.search(word) else None
 
 
+_SERIAL_AND = re.compile(r",\s*and\s+(?=[A-Z])")
+
+
 def _names_at_start(text: str) -> str | None:
     """The person or people a byline's text starts with ("Andrew V. Pestano and Doug G. Ware", "John M.
-    Glionna And Rich Connell" out of "… Rich Connell Los Angeles Times"), or None."""
+    Glionna And Rich Connell" out of "… Rich Connell Los Angeles Times"), or None; the last joined as written
+    ("A, B, and C")."""
+    if ", and " not in text:
+        return _names_joined(text)
+    names = _names_joined(_SERIAL_AND.sub(" and ", text))
+    head, joined, last = (names or "").rpartition(" and ")
+    return f"{head}, and {last}" if joined and "," in head and f"{head}, and {last}" in text else names
+
+
+def _names_joined(text: str) -> str | None:
+    """_names_at_start for a text whose last name is joined by "and" or "&" alone."""
     text = text.strip().rstrip(".").replace(" & ", " and ")
     desk, joined, person = text.partition(" and ")
     if joined and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person):
@@ -1520,7 +1533,7 @@ _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]
 # --- stated content warnings -----------------------------------------------------------------------------
 
 _LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS})(?:\s*\((?:tw|cw|cn)\))?)(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
+    rf"^(?P<label>(?:{phrases.WARNING_LABELS})(?:\s*\((?:tw|cw|cn)\))?)(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\.\s+(?=(?i:this)\s)|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
     re.I,
 )
 def is_labelled_warning(line: str) -> bool:
@@ -1587,6 +1600,11 @@ _CUT_FOR = re.compile(r"^cut\s+for\s+\S", re.I)  # a journal's cut text ("Cut fo
 _ANNOUNCING = re.compile(r"\b(?:contains?|discuss(?:es)?|describes?|depicts?|includes?|shows?|mentions?)\b", re.I)
 _TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resources|helplines?|support|spoilers?|spoiler-free"
                         r"|take\s+care|look\s+after\s+yourselves?)\b", re.I)  # ("Please take care while reading.")
+_NAMED_WARNING = re.compile(r"\b(?:trigger|content)\s+(?:warning|note)", re.I)  # a label that says what kind of warning
+# The piece saying what it is, after a label that is a sentence of its own ("Trigger warning. This is a serious post about
+# a very uncomfortable topic.").
+_ABOUT_THIS = re.compile(r"^this\s+(?:is\s+an?\s+(?:\w+\s+){0,3})?(?:post|article|story|piece|essay|blog|entry|video|episode|thread)\b",
+                         re.I)
 _CONTACT = re.compile(r"\d{3,}|\bcall\b|\btext\b|@", re.I)
 _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
 
@@ -1615,7 +1633,8 @@ def _goes_on(sentence: str) -> bool:
         return False
     if len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I):
         return True  # "Mentions of alcohol."
-    return bool(HARM.search(sentence) or _ANNOUNCING.search(sentence) or _TO_READER.search(sentence))
+    return bool(HARM.search(sentence) or _ANNOUNCING.search(sentence) or _TO_READER.search(sentence)
+                or _ABOUT_THIS.match(sentence))
 # What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
 _DISTRESS_WORDS = re.compile(
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide"
@@ -1685,14 +1704,15 @@ def warning(line: str) -> Warning | None:
         if _LABELLED.match(rest) and (is_all_caps(rest) or _LABELLED.match(rest).group("sep").strip()):  # strikes", is none)
             line = rest
     text, wrapped = _unwrap(line)
-    if not text or (len(text) > 700 and not (text[:1].isupper() and _LABELLED.match(text[:120]))):
-        return None  # (a long paragraph is looked at only when a label opens it: "WARNING …: Reports of …")
+    if not text or (len(text) > 700 and not (text[:1].isupper() and _LABELLED.match(text[:120]))
+                    and not (text[:1] in "([" and 3 < text.find(")" if text[0] == "(" else "]") < 700)):
+        return None  # (a long paragraph is looked at only when a label opens it: "WARNING …: Reports of …", "[TW: …] …")
     media = _MEDIA_BEFORE.match(text)
     if media:  # "Video: (WARNING! Graphic Content)": the warning the player's label introduces
         return warning(text[media.end():])
     if text[:1] in "([" and not wrapped:  # "(Content warning for a fire.) I have lived …": the warning, then the text
         close = text.find(")" if text[0] == "(" else "]")
-        inside = warning(text[:close + 1]) if 3 < close < 300 else None
+        inside = warning(text[:close + 1]) if 3 < close < 700 else None
         rest = text[close + 1:].strip()
         if inside is not None and is_sentence(rest):
             return Warning(inside.statement, inside.note, rest)
@@ -1707,6 +1727,8 @@ def warning(line: str) -> Warning | None:
             _COMES_WITH_WARNING.match(text).group("kind") or _DISTRESS_WORDS.search(text)):
         return Warning(text, text, "")  # "This post is coming with a trigger/content warning: ⚠️ * assault/abuse * ⚠️"
     labelled = _LABELLED.match(text)
+    if labelled and labelled.group("sep")[:1] == "." and labelled.group("rest") and not _NAMED_WARNING.search(labelled.group("label")):
+        labelled = None  # ("Trigger warning. This is a … post" is one; "Warning. This is …" no label at all)
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
         caps = is_all_caps(label)

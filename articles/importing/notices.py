@@ -41,12 +41,12 @@ _THIS_PIECE = re.compile(
 # A sentence that calls itself a warning ("…but here's a trigger warning.", "Consider yourself warned.").
 _DECLARES = re.compile(
     r"\b(?:here(?:[’']s|\s+is)|this is|consider this|consider yourself|just)\s+(?:a|an|your|fair)?\s*(?:\w+\s+)?(?:(?:trigger|content)\s+)?(?:warning|warned)\b"
-    r"|\b(?:has|carries|comes with|needs)\s+(?:a\s+)?(?:trigger|content)\s+(?:warning|note)\b", re.I)
+    r"|\b(?:has|carries|comes with|needs)\s+(?:a\s+)?(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b", re.I)
 # What alone marks a sentence as a word to the reader: a sentence beside one of these belongs to it
 # ("Graphic photos below. Viewer's discretion is advised.", "…shouldn't read this. There's a violent bit.").
 _STRONG_CUE = re.compile(
     r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b"
-    r"|\bforewarn|\bbe (?:advised|warned)\b|\b(?:read|view|watch)\s+with\s+(?:caution|care)\b|\bfaint of heart\b|\bsqueamish\b|\b(?:trigger|content)\s+(?:warning|note)\b|\bwarned\b"
+    r"|\bforewarn|\bbe (?:advised|warned)\b|\b(?:read|view|watch)\s+with\s+(?:caution|care)\b|\bfaint of heart\b|\bsqueamish\b|\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b|\bwarned\b"
     r"|\b(?:should(?:n[’']t| not)|do not|don[’']t)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|scroll|continue)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
 # The words a warning to the reader is made of: a sentence with none is not scored at all (plain
@@ -77,7 +77,7 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
         "labelled": float(bool(kinds.warning(sentence))),
         "announces": float(bool(re.match(r"^(?:this|the following|these)\s+(?:\w+\s+){0,2}\w+\s+(?:\w+\s+)?(?:contains?|discuss|includes?|depicts?|shows?|describes?|deals?)", sentence, re.I))),
         "says_warning": float("warning" in sentence.lower()),
-        "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b", sentence, re.I))),
+        "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b", sentence, re.I))),
         "addresses_reader": float(bool(_ADDRESSES_READER.search(sentence))),
         "discretion": float(bool(_DISCRETION.search(sentence))),
         "distressing_words": float(bool(_DISTRESSING.search(sentence))),

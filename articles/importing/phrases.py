@@ -211,7 +211,7 @@ ARTICLE_NOTES = [
     r"corrected|amended|translated|republished|part of|published (?:in|on|by|with)|a (?:partnership|collaboration))\b.*",
     r"this (?:article|story|report|piece|investigation|feature|project|series) (?:was|is) (?:co-published|reported|written|made|funded|supported)"
     r" (?:in partnership|in collaboration|jointly|with (?:the )?(?:support|funding|help)|by)\b.*",
-    r"editor[’']?s[’']? note\s*[:.–—-].*",
+    r"editor[’']?s[’']? note\s*[:.–—-].*", r"disclaimer\s*:.*",
     r"(?:correction|clarification|updated?)\s*:\s*(?:this|an earlier|a previous|the)\s+(?:story|article|version|post|piece|report)\b"
     r".{0,60}\b(?:updated|corrected|amended|changed|misstated|incorrectly|misspelled|misidentified|stated|edited|said|named|gave|reported)\b.*",
     r"(?:it|this) was (?:originally|first) published\b.*", r"(?:originally|first) published (?:in|on|by|at)\b.*",
@@ -567,7 +567,8 @@ POINTER_LABELS = (
     r"|recommended|don[’']t\s+miss|must\s+read|previously|up\s+next)\s*:\s*\S"
 )
 # Picture credits standing alone on a line ("Getty Images", "AP Photo/Jane Doe").
-CREDIT_LINES = r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?|supplied|stock\s+image)\b.{0,40}$"
+CREDIT_LINES = (r"^(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|ap(?:\s+photo)?|reuters|afp|epa|pa(?:\s+media)?|file(?:\s+photo)?"
+                r"|supplied|stock\s+image|(?:photo\s+|image\s+|picture\s+)?credits?\s*:\s*)\b.{0,40}$")  # ("Credit: Jo Lee")
 
 # Languages a site offers its pages in, by the names its language picker gives them ("Bahasa Indonesia |
 # English", "සිංහල | தமிழ் | English", "EN | FR").
