@@ -1152,6 +1152,26 @@ def test_a_label_that_is_a_sentence_then_the_post_saying_what_it_is():
     assert kinds.warning("Warning. This is the last post of the year.") is None
 
 
+@pytest.mark.parametrize("line, day", [
+    ("/ 4 hours ago February 20, 2018", date(2018, 2, 20)),
+    ("07.07.14 32 Comments", date(2014, 7, 7)),
+    ("12 March 2024 No comments", date(2024, 3, 12)),
+])
+def test_a_date_with_how_long_ago_before_it_or_the_comments_after_it(line, day):
+    """How long ago a post went up before its date, or its comment count after it, leave the date readable."""
+    assert kinds.date_line(line).day == day
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Byline: Gary V. Murray", "Gary V. Murray"),
+    ("By Veronica Schmidt of RNZ", "Veronica Schmidt"),
+    ("By Jo Lee of the Harbour Times", "Jo Lee"),
+])
+def test_a_byline_labelled_byline_or_naming_the_writers_outlet_after_of(line, author):
+    """“Byline: …” is a byline's label (not “By” glued to a name), and “of RNZ” after the name is the outlet."""
+    assert kinds.byline(line) == author
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -960,6 +960,10 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     tail = _UPDATE_TAIL.search(line)
     if tail and _HAS_DIGIT.search(line[:tail.start()]):
         line = line[:tail.start()].rstrip(" ,;|·•(-–—")  # the date before "Updated 2 hours ago"
+    if line[-8:].lower().endswith(("comment", "comments")):
+        line = _COMMENTS_TAIL.sub("", line)  # "07.07.14 32 Comments": the date, then how many comments
+    if "ago" in line:
+        line = _AGO_BEFORE.sub("", line)  # "/ 4 hours ago February 20, 2018": how long ago, then the date itself
     if RELATIVE_DATE.search(line.split("|")[0]):
         return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
     dated = _first_date(line, month_first)
@@ -987,6 +991,9 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
 
 
 _ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
+_COMMENTS_TAIL = re.compile(r"\s+(?:\d+|no)\s+comments?$", re.I)
+_AGO_BEFORE = re.compile(r"^[\s/|·•-]*(?:about\s+)?\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\s+"
+                         r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)", re.I)
 _DOT_GAP = re.compile(r"\s*·\s*")
 _PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2}(?:,|\s[-–—])\s+"
                           r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)")  # ("BENGALURU, AUG 10 2024, 23:58 IST")
@@ -1190,7 +1197,7 @@ _NAMES = re.compile(rf"^(?P<names>{_NAME_RE}(?:\s*(?:,|\b[Aa]nd\b|&)\s*{_NAME_RE
 _BY = re.compile(
     r"^(?:(?:written|words|reporting|reported|story|posted|article|text|report|column|review|interview|compiled|(?:guest\s+)?post)"
     r"(?:\s+and\s+(?:photos?|photographs?|pictures?|images?))?\s+)?by\s*:?\s+(?P<who>.+)$"
-    r"|^By(?P<glued>[A-Z][a-z].+)$",  # "ByAndrea Garcia-Vargas": the space lost with the markup
+    r"|^(?-i:By(?P<glued>[A-Z][a-z].+))$",  # "ByAndrea Garcia-Vargas": the space lost with the markup ("Byline: …" is none)
     re.I,
 )
 # "By" in the languages of a site's chrome over an English article ("Par …", "Por …", "Von …", "di …", "Door …"):
@@ -1336,7 +1343,7 @@ def _names_joined(text: str) -> str | None:
         head, tail = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:] + ([rest] if rest else []))
         if tail and _OUTLET_TAIL.match(tail) and _NAMES.fullmatch(head) and NAME.match(head.split(" and ")[-1].split(" And ")[-1]):
             return head
-    if rest and not (re.match(r"^(?:[,;|·•–—/-]|\bon\b|\bin\b|\bfor\b|\bat\b|\(|(?i:updated|published|posted)\b)", rest)
+    if rest and not (re.match(r"^(?:[,;|·•–—/-]|\bon\b|\bin\b|\bfor\b|\bat\b|\bof\s+(?:the\s+)?[A-Z]|\(|(?i:updated|published|posted)\b)", rest)
                      or _DATE_AFTER_NAME.match(rest) or _AFTER_NAME.match(rest)):
         if not _OUTLET_TAIL.match(rest):
             return None
