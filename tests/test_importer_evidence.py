@@ -1172,6 +1172,17 @@ def test_a_byline_labelled_byline_or_naming_the_writers_outlet_after_of(line, au
     assert kinds.byline(line) == author
 
 
+def test_a_writers_name_run_into_the_time_over_it_is_read_apart():
+    """“Published: … | 12:08 AMJo Lee/Harbour Writer”: the date line and the writer, read apart."""
+    parsed = parse(f"{HEADLINE}\n\nPublished:Tuesday | June 25, 2024 | 12:08 AMJo Lee/Harbour Writer\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == ("Jo Lee", date(2024, 6, 25))
+
+
+def test_a_number_run_into_a_bylines_last_name_is_left_off():
+    """“By Rony J. El Daccache02”: the comment count run into the name is no part of it."""
+    assert kinds.byline("By Rony J. El Daccache02") == "Rony J. El Daccache"
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -254,6 +254,10 @@ def unglued(line: str) -> tuple[str, ...]:
     alt = _ALT_BEFORE_TEXT.match(line)
     if alt:
         return alt.group("alt"), line[alt.end("alt"):]
+    if "M" in line or "m" in line:
+        timed = _TIME_BEFORE_NAME.search(line)  # "Published: … | 12:08 AMAdrian Frater/Gleaner Writer"
+        if timed and bare_name(line[timed.end():]):
+            return line[:timed.end()], line[timed.end():]
     if "(" in line:
         dateline = _GLUED_DATELINE.search(line)  # "…16x9 992? KOLO/ABC News(SPARKS, Nev.) — A middle school …"
         if dateline:
@@ -263,6 +267,7 @@ def unglued(line: str) -> tuple[str, ...]:
 
 # A dateline in brackets opening the article's text, run into what stood before it (a picture's alt text and credit).
 _GLUED_DATELINE = re.compile(r"(?<=[\w.?!])\([A-Z][A-Z .'’-]{2,30},\s*[A-Z][\w.]{1,15}(?:\s[A-Z][\w.]{1,15})?\)\s*[—–-]\s+(?=[A-Z]\S*\s\S.{40,}$)")
+_TIME_BEFORE_NAME = re.compile(r"\d{1,2}[:.]\d{2}\s?(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?=[A-Z][a-z]+\s+[A-Z])")  # a time, a name run into it
 _NAME_AFTER_SENTENCE = re.compile(r"[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}")
 _ALT_BEFORE_TEXT = re.compile(
     r"^(?P<alt>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}[a-z])(?=(?:A|An|The|After|When|Police|Two|Three)\s\S.{40,}$)")
@@ -1285,6 +1290,7 @@ def _user_name(who: str, *, posted: bool) -> str | None:
 
 
 _SERIAL_AND = re.compile(r",\s*and\s+(?=[A-Z])")
+_GLUED_NUMBER = re.compile(r"(?<=[a-z]{2})\d{1,4}$")
 
 
 def _names_at_start(text: str) -> str | None:
@@ -1299,8 +1305,9 @@ def _names_at_start(text: str) -> str | None:
 
 
 def _names_joined(text: str) -> str | None:
-    """_names_at_start for a text whose last name is joined by "and" or "&" alone."""
-    text = text.strip().rstrip(".").replace(" & ", " and ")
+    """_names_at_start for a text whose last name is joined by "and" or "&" alone (a number run into the last name,
+    "… El Daccache02", left off)."""
+    text = _GLUED_NUMBER.sub("", text.strip()).rstrip(".").replace(" & ", " and ")
     desk, joined, person = text.partition(" and ")
     if joined and GENERIC_CREDIT.match(desk) and not GENERIC_CREDIT.match(person):
         text = person  # a desk and a writer ("Staff Correspondent & Ananya Raghavan"): the writer
