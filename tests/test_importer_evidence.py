@@ -1183,6 +1183,14 @@ def test_a_number_run_into_a_bylines_last_name_is_left_off():
     assert kinds.byline("By Rony J. El Daccache02") == "Rony J. El Daccache"
 
 
+def test_an_outlets_name_before_the_date_is_no_author():
+    """“China Daily | Updated: 2018-08-20 07:31” credits the paper, not a writer: no author (and nothing published
+    under the paper's name as its writer)."""
+    parsed = parse(f"{HEADLINE}\n\nHarbour Daily | Updated: 2018-08-20 07:31\n\n{BODY}")
+    assert (parsed.author, parsed.published_on) == (None, date(2018, 8, 20))
+    assert kinds.byline("Geordie (A) | 30.07.2010 16:44") == "Geordie (A)"
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -1461,7 +1461,8 @@ def _byline(line: str) -> str | None:
         # One capitalised word before the date ("Bhopal | Updated: …") is a dateline's place or a section, not a writer.
         one_word = " " not in first and not _USER_NAME_SHAPE.search(first)
         if not one_word and date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
-                and (bare_name(first) or any(date_line(part) for part in parts[1:])) and not is_chrome(first):
+                and (bare_name(first) or (any(date_line(part) for part in parts[1:]) and not names_an_outlet(first))) \
+                and not is_chrome(first):  # (an outlet's name before the date is no one's: "China Daily | Updated: …")
             return first
         if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
             return bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
