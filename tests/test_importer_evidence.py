@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from articles.importing import block_text, parse_source
+from articles.importing import cautions
 from articles.importing import lines as kinds
 from articles.importing.header import as_recorded
 from articles.importing import weights
-from articles.importing.headline import HEADLINE_FEATURES, title_text
+from articles.importing.headline import HEADLINE_FEATURES, is_headline_like, title_text
 from articles.importing.notices import WARNING_FEATURES
 from articles.importing.opening import BODY_FEATURES
 from articles.importing import echoes
@@ -565,7 +566,7 @@ def test_a_warning_label_alone_on_its_line_is_one_warning_with_the_next(label, w
 def test_a_label_alone_over_a_list_of_points_is_not_run_into_the_first_point():
     """“Content warning:” over a list of points is not run together with the first point."""
     lines = ["Content warning:", "", "- self-harm", "- a death in custody", "", "Shelling resumed."]
-    assert kinds.labels_joined(lines) == lines
+    assert cautions.labels_joined(lines) == lines
 
 
 def test_a_warning_label_with_its_abbreviation_in_brackets():
@@ -580,7 +581,7 @@ def test_a_warning_after_a_players_label_is_the_pages():
     """A warning after a video player's label is the page's; a headline about gruesome details states none."""
     parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nVideo: (WARNING! Graphic Content)\n\nThe inquest resumes in May, the coroner said.\n")
     assert parsed.stated_warnings == ("WARNING! Graphic Content",)
-    assert not kinds.warning("Gruesome details: what the jury heard on the third day")
+    assert not cautions.warning("Gruesome details: what the jury heard on the third day")
 
 
 @pytest.mark.parametrize(
@@ -828,12 +829,12 @@ def test_a_headline_the_article_never_says_again_holds_the_page():
     ("Attention all passengers: trains to the coast are delayed.", False),
 ])
 def test_a_warning_labelled_in_another_language_needs_words_of_distress(line, stated):
-    assert (kinds.warning(line) is not None) is stated
+    assert (cautions.warning(line) is not None) is stated
 
 
 def test_a_bilingual_warning_label_keeps_the_whole_warning():
     line = "Advertencia: contenido sensible / Warning: this report describes the discovery of human remains."
-    assert kinds.warning(line).statement == line
+    assert cautions.warning(line).statement == line
 
 
 @pytest.mark.parametrize("line", ["Today is Monday, 2 October 2023", "Hoy es lunes, 2 de octubre de 2023"])
@@ -955,7 +956,7 @@ def test_a_datelines_place_then_a_date_in_capitals():
     "« L'eau est montée en vingt minutes », raconte le maire",
 ])
 def test_a_headline_opening_with_another_languages_marks_is_headline_like(title):
-    assert kinds.is_headline_like(title)
+    assert is_headline_like(title)
 
 
 def test_a_headline_under_its_kicker_in_capitals_opening_with_a_low_quote():
@@ -1148,8 +1149,8 @@ def test_a_long_warning_in_brackets_before_the_text_on_its_line():
 def test_a_label_that_is_a_sentence_then_the_post_saying_what_it_is():
     """“Trigger warning. This is a serious post about …”: one warning, the post's words about itself included."""
     line = "Trigger warning. This is a serious post about a very uncomfortable topic."
-    assert kinds.warning(line).statement == line
-    assert kinds.warning("Warning. This is the last post of the year.") is None
+    assert cautions.warning(line).statement == line
+    assert cautions.warning("Warning. This is the last post of the year.") is None
 
 
 @pytest.mark.parametrize("line, day", [

@@ -16,9 +16,10 @@ from django.core.management import call_command
 from django.utils.timezone import localtime
 
 from articles.importing import block_text, parse_file
+from articles.importing import cautions
 from articles.importing import lines as kinds
 from articles.importing.header import as_recorded
-from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_nav_row
+from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_headline_like, is_nav_row
 from articles.ingest.reasons import review_reasons
 from articles.models import Article
 from tests.pages import first_text, page, parse, texts
@@ -247,8 +248,8 @@ def test_a_double_barrelled_surname_is_still_a_name():
 def test_a_wires_closing_credit_is_not_a_headline():
     """"Reporting by X; Editing by Y" at the body's end reads as a credit, never as a headline."""
     line = "Reporting by Maria Okafor in Geneva and Tom Hale in Amman; Editing by Peter Long"
-    assert not kinds.is_headline_like(line)
-    assert not kinds.is_headline_like("Reporting by Maria Okafor; Editing by Peter Long")
+    assert not is_headline_like(line)
+    assert not is_headline_like("Reporting by Maria Okafor; Editing by Peter Long")
 
 
 def test_a_credit_just_above_the_headline_names_the_author():
@@ -421,12 +422,12 @@ def test_help_offered_after_a_warning_does_not_open_the_body():
 ])
 def test_more_warning_labels(line):
     """'Sensitive content:', 'A warning to readers:', '<audience> discretion:' and an advisory about a statement."""
-    assert kinds.warning(line).statement == line
+    assert cautions.warning(line).statement == line
 
 
 @pytest.mark.parametrize("line", ["Sensitive content moderation is hard for platforms", "A warning to readers of this blog."])
 def test_no_warning_without_its_label_and_separator(line):
-    assert kinds.warning(line) is None
+    assert cautions.warning(line) is None
 
 
 def test_an_episodes_release_or_broadcast_gives_a_date_line():
@@ -557,12 +558,12 @@ def test_a_live_pages_invitation_to_follow_is_a_note_and_no_body():
 ])
 def test_age_guidance_after_an_advisory_is_part_of_it(guidance):
     line = f"Visitor advisory: some objects in this exhibition describe torture and forced labour. {guidance}"
-    assert kinds.warning(line).statement == line
+    assert cautions.warning(line).statement == line
 
 
 def test_a_sentence_after_an_advisory_that_gives_no_guidance_is_not_part_of_it():
     line = "Visitor advisory: some objects in this exhibition describe torture. The museum opened in 1998."
-    assert kinds.warning(line).statement == "Visitor advisory: some objects in this exhibition describe torture."
+    assert cautions.warning(line).statement == "Visitor advisory: some objects in this exhibition describe torture."
 
 
 def test_opening_hours_for_today_are_furniture():
@@ -1000,7 +1001,7 @@ def test_a_pull_quote_with_its_speaker_under_it_does_not_open_the_body():
 
 def test_a_footnote_mark_closing_a_warning_is_left_off_it():
     """"Trigger Warning: suicide, self-harm*": the asterisk marks a footnote, and is not part of the warning."""
-    assert kinds.warning("Trigger Warning: Suicide, Self-Harm*").statement == "Trigger Warning: Suicide, Self-Harm"
+    assert cautions.warning("Trigger Warning: Suicide, Self-Harm*").statement == "Trigger Warning: Suicide, Self-Harm"
 
 
 def test_a_caption_saying_where_someone_stands_in_the_picture_is_not_the_headline():
@@ -1098,7 +1099,7 @@ def test_a_photographers_name_between_two_copies_of_a_caption_and_an_update_kept
 def test_a_warning_after_a_short_aside_is_stated_and_one_reported_on_is_not(sentence, stated):
     """"…, but trigger warning for discussion of suicide." states a warning; a sentence reporting on warnings does
     not."""
-    assert (kinds.warning(sentence) is not None) is stated
+    assert (cautions.warning(sentence) is not None) is stated
 
 
 @pytest.mark.parametrize("credit, writer", [
@@ -1146,8 +1147,8 @@ def test_a_deck_repeating_the_first_paragraph_and_separators_around_it_lose_noth
 
 def test_an_ordinary_summary_point_states_no_warning():
     """"- Warning of more strikes as union talks fail" is news, not a warning to the reader."""
-    assert kinds.warning("- Warning of more strikes as union talks fail") is None
-    assert kinds.warning("• Warnings about flooding issued for three counties") is None
+    assert cautions.warning("- Warning of more strikes as union talks fail") is None
+    assert cautions.warning("• Warnings about flooding issued for three counties") is None
 
 
 @pytest.mark.parametrize("credit, writer", [("By Anna VAN DER BERG REPORTER", "Anna VAN DER BERG"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from articles.importing import block_text, parse_source
+from articles.importing import cautions
 from articles.importing import lines as kinds
 
 
@@ -259,7 +260,7 @@ def test_quoted_person_in_the_body_is_not_the_author():
 )
 def test_warning_forms(line, statement):
     """Labels with or without a colon, capitals, asterisks, brackets and plain sentences are warnings."""
-    assert kinds.warning(line).statement == statement
+    assert cautions.warning(line).statement == statement
 
 
 @pytest.mark.parametrize("line", [
@@ -284,7 +285,7 @@ def test_warning_forms(line, statement):
 ])
 def test_ordinary_reporting_is_not_a_warning(line):
     """The word "warning" in reporting, or a headline that is literally "Trigger Warning", is not one."""
-    assert kinds.warning(line) is None
+    assert cautions.warning(line) is None
 
 
 def test_warning_sharing_a_line_with_the_first_sentence():

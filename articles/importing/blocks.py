@@ -7,6 +7,7 @@ import re
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet
+from articles.importing.headline import is_headline_like
 
 _URL_LINE = kinds.URL_LINE
 _LIST_ITEM = kinds.LIST_ITEM
@@ -312,7 +313,7 @@ def _pointed_list(lines: list[str], end: int) -> int | None:
 def _listed_headline(line: str) -> bool:
     """A headline as a list of other stories gives it: headline-like, no sentence ending with a full stop; a short
     question ("1. FC Köln: Trainer vor dem Aus?") is one too."""
-    if not kinds.is_headline_like(line) or line[-1:] in ".!\"”’":
+    if not is_headline_like(line) or line[-1:] in ".!\"”’":
         return False
     return not kinds.is_sentence(line) if line[-1:] != "?" else len(kinds.words(line)) <= 10
 

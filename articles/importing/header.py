@@ -8,15 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articles.importing import cautions
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.headline import (
-    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, named_by_trail, next_lines, strip_site_suffix,
-    title_text, under_credited,
+    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, is_headline_like, leading_tag, named_by_trail,
+    next_lines, strip_site_suffix, title_text, under_credited,
 )
 from articles.importing.headline import credited as heads_credits
 from articles.importing.scoring import Choice, Scorer
-from articles.importing.lines import Dated, Warning
+from articles.importing.cautions import Warning
+from articles.importing.lines import Dated
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 # A page's date stands within a few lines of its headline (deck, byline, date; furniture aside): read further
@@ -77,7 +79,7 @@ def _is_header_kind(line, title, month_first):
     return bool(
         line == title or kinds.is_chrome(line) or kinds.is_caption(line) or kinds.byline(line)
         or kinds.date_line(line, month_first=month_first) or kinds.bare_name(line)
-        or _captioned_warning(line, kinds.warning(line))
+        or _captioned_warning(line, cautions.warning(line))
     )
 
 
@@ -140,7 +142,7 @@ def _under_short_line(lines, title_at, month_first):
     if not (lines[title_at].endswith(".") and kinds.is_sentence(lines[title_at])):
         return False
     above = next((index for index in range(title_at - 1, max(title_at - 4, -1), -1) if lines[index]), None)
-    return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and kinds.is_headline_like(lines[above]) \
+    return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and is_headline_like(lines[above]) \
         and heads_credits(lines, title_at, month_first)
 
 
@@ -210,9 +212,9 @@ def _settle_order(header, lines, month_first):
 def title_warning(title: str) -> Warning | None:
     """The warning a headline's closing tag states ("… [graphic images]", the part of it that warns: "(link; graphic
     pics)"), or its opening tag or kicker ("[TW: suicide] …", "Graphic Photos : …"), kept as worded, or None."""
-    opening = kinds.leading_tag(title)
+    opening = leading_tag(title)
     if opening:
-        return Warning(opening, kinds.warning(opening).note if kinds.warning(opening) else opening, "")
+        return Warning(opening, cautions.warning(opening).note if cautions.warning(opening) else opening, "")
     label = _WARNING_KICKER.match(title)
     if label:
         return Warning(label.group("label"), label.group("label"), "")
@@ -277,7 +279,7 @@ def _breadcrumb_title(lines):
     for index, line in enumerate(lines[:80]):
         if line and kinds.BREADCRUMB.match(line) and _TRAIL_MARK.search(line):
             last = re.split(r"\s*[/>»›|]\s*", line)[-1].strip()
-            if len(kinds.words(last)) >= 4 and kinds.is_headline_like(last):
+            if len(kinds.words(last)) >= 4 and is_headline_like(last):
                 return index, last
     return None
 
@@ -403,7 +405,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             continue
         name = kinds.byline(plain)
         dated = kinds.date_line(plain, month_first=month_first)
-        stated = kinds.warning(line)
+        stated = cautions.warning(line)
         credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
         if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = kinds.date_in(plain, month_first=month_first)
@@ -434,7 +436,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             rest = stated.rest
             if _captioned_warning(line, stated):
                 gallery = True  # "WARNING: … may disturb: Doctors try to…" — a caption follows the warning
-            elif rest and kinds.leads_on(rest):  # (not "… We have not embedded the video.")
+            elif rest and cautions.leads_on(rest):  # (not "… We have not embedded the video.")
                 header.body_lead = rest
                 header.body_start = index
                 break
@@ -455,7 +457,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             bare_line = index - 1
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
             pass  # the deck (standfirst): one clause under the headline
-        elif kinds.is_sentence(line) or not kinds.is_headline_like(line) and len(kinds.words(line)) >= 6:
+        elif kinds.is_sentence(line) or not is_headline_like(line) and len(kinds.words(line)) >= 6:
             following = [other for _, other in next_lines(lines, index - 1, 2)]
             if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
@@ -478,7 +480,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         deck_possible = False
         header.body_start = index
     for line in lines[max(0, title_at - 10):title_at]:  # a warning stated above the headline
-        stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
+        stated = cautions.warning(line) if line and not is_headline_like(line) else None
         if stated:
             header.warnings.insert(0, stated)
     if header.author == "":
@@ -494,7 +496,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     above, banner, clock = _date_above(lines, title_at, month_first)
     detour = _after_dateline_detour(lines, header.body_start)
     # A warning among the captions passed over on the way to the dateline is still the page's warning.
-    header.warnings.extend(stated for stated in map(kinds.warning, filter(None, lines[header.body_start:detour])) if stated)
+    header.warnings.extend(stated for stated in map(cautions.warning, filter(None, lines[header.body_start:detour])) if stated)
     header.body_start = detour
     if header.dated is None and above is not None:
         header.dated = above
@@ -552,7 +554,7 @@ def _after_summary(lines, index):
     SUMMARY_ITEMS short lines of one sentence each, when a longer paragraph follows them; else ``index`` (the
     label alone is header: a page whose text is all short lines keeps them as its body)."""
     for position, line in next_lines(lines, index - 1, SUMMARY_ITEMS + 1):
-        if len(kinds.words(kinds.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(kinds.sentences_in(line)) > 1:
+        if len(kinds.words(kinds.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(cautions.sentences_in(line)) > 1:
             return position
     return index
 
@@ -605,10 +607,10 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
     for line in body_lines:
         if line:
             seen += 1
-        stated = kinds.warning(line) if line and seen <= EARLY_BODY_LINES else None
+        stated = cautions.warning(line) if line and seen <= EARLY_BODY_LINES else None
         if stated:
             found.append(stated)
-            if stated.rest and kinds.leads_on(stated.rest):
+            if stated.rest and cautions.leads_on(stated.rest):
                 kept.append(stated.rest)
         else:
             kept.append(line)

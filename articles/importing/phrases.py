@@ -478,7 +478,7 @@ WARNING_LABELS = (
     r"|sensitive\s+(?:content|material|subject\s+matter|topics?)|(?:a\s+)?warning\s+(?:to|for)\s+(?:our\s+)?(?:readers|viewers|listeners|visitors)"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
-    # follows speaks of harm (lines.HARM) or distress.
+    # follows speaks of harm (cautions.HARM) or distress.
     r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
     r"|please\s+note|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads[\s-]up(?:\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?)?"
     r"|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
