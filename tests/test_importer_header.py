@@ -17,6 +17,7 @@ from django.utils.timezone import localtime
 
 from articles.importing import block_text, parse_file
 from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing.header import as_recorded
 from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_headline_like, is_nav_row
@@ -130,11 +131,11 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
     """A relative "Updated 2 hours ago" after an absolute date leaves the date; a bullet before it too."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_a_trailing_updated_phrase_keeps_the_time_and_zone():
-    at = kinds.date_line("March 5, 2023 10:14 AM UTC Updated 2 hours ago").at
+    at = dates.date_line("March 5, 2023 10:14 AM UTC Updated 2 hours ago").at
     assert (at.hour, at.minute, at.utcoffset().total_seconds()) == (10, 14, 0)
 
 
@@ -142,7 +143,7 @@ def test_a_trailing_updated_phrase_keeps_the_time_and_zone():
                                   "Date night ideas for 14 February 2024"])
 def test_a_relative_phrase_alone_is_no_date(line):
     """Nor is a headline that opens with a label's word."""
-    assert kinds.date_line(line) is None
+    assert dates.date_line(line) is None
 
 
 @pytest.mark.parametrize(
@@ -154,8 +155,8 @@ def test_a_relative_phrase_alone_is_no_date(line):
 def test_a_numeric_date_that_reads_either_way_round(text, written):
     """Only a numeric date whose two numbers could each be the month, and differ, is ambiguous; one set with dots
     is written day first wherever it is written ("08.05.2024" is 8 May, even on a site read month first)."""
-    assert kinds.either_way(text) == written
-    assert kinds.date_line("08.05.2024", month_first=True).day == date(2024, 5, 8)
+    assert dates.either_way(text) == written
+    assert dates.date_line("08.05.2024", month_first=True).day == date(2024, 5, 8)
 
 
 HEADLINE = "Volunteers count a record number of bats in the old railway tunnel"
@@ -349,7 +350,7 @@ def test_a_menu_spelt_out_with_spaces_is_a_menu_row():
     ("Statement: 12 May 2024", date(2024, 5, 12)),
 ])
 def test_what_a_document_calls_itself_then_its_date_is_a_date_line(line, day):
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_an_aggregators_credit_names_the_writer_after_the_paper():
@@ -400,8 +401,8 @@ def test_a_name_with_a_particle_after_two_given_names_keeps_its_job_out():
 
 
 def test_on_and_a_date_is_a_date_line():
-    assert kinds.date_line("on 14th April 2025 6:10 PM").day == date(2025, 4, 14)
-    assert kinds.date_line("on the road 2024") is None
+    assert dates.date_line("on 14th April 2025 6:10 PM").day == date(2025, 4, 14)
+    assert dates.date_line("on the road 2024") is None
 
 
 def test_help_offered_after_a_warning_does_not_open_the_body():
@@ -431,14 +432,14 @@ def test_no_warning_without_its_label_and_separator(line):
 
 
 def test_an_episodes_release_or_broadcast_gives_a_date_line():
-    assert kinds.date_line("Released 22/07/2024 · 52 min").day == date(2024, 7, 22)
-    assert kinds.date_line("Aired on 3 May 2024 · 28 min").day == date(2024, 5, 3)
+    assert dates.date_line("Released 22/07/2024 · 52 min").day == date(2024, 7, 22)
+    assert dates.date_line("Aired on 3 May 2024 · 28 min").day == date(2024, 5, 3)
 
 
 @pytest.mark.parametrize("line", ["Released: 12 May 2023", "Release date: 12 May 2023", "Aired: 3 May 2024"])
 def test_a_works_release_date_is_no_date_line(line):
     """A film's or an album's release in a review's box is the work's date, not the page's."""
-    assert kinds.date_line(line) is None
+    assert dates.date_line(line) is None
 
 
 def test_a_job_of_several_words_after_the_comma_is_left_out():
@@ -465,7 +466,7 @@ def test_a_forum_posts_credit_names_its_user(line, author):
 
 
 def test_a_posts_date_with_its_number_is_a_date_line():
-    assert kinds.date_line("12 Feb 2024 #1").day == date(2024, 2, 12)
+    assert dates.date_line("12 Feb 2024 #1").day == date(2024, 2, 12)
 
 
 @pytest.mark.parametrize("line", ["Last edited: 12 Feb 2024", "Last edited by a moderator: 3 May 2023", "Reply #2", "--"])
@@ -675,7 +676,7 @@ def test_a_sites_name_heading_the_page_is_not_the_headline(name, site):
 def test_a_date_line_in_the_language_of_the_sites_chrome(line, day):
     """An English article on a site whose chrome is in another language: its publication line is read by
     dateparser in that language (the label left aside, an update after a bar or a comma too)."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 @pytest.mark.parametrize("line, author", [
@@ -1029,7 +1030,7 @@ def test_a_caption_saying_where_someone_stands_in_the_picture_is_not_the_headlin
 ])
 def test_more_shapes_of_a_date_line(line, day):
     """An ordinal with a comma after it, "On" before a month's name, and a transcript's "Aired …" give the day."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_a_releases_place_and_state_then_its_day_between_dashes_dates_it():

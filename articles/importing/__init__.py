@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 
 from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end, gallery_body
@@ -50,6 +51,7 @@ __all__ = [
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
     kinds.clear_caches()
+    dates.clear_caches()
     cautions.clear_caches()
     forget_lines()
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.scoring import Candidate
@@ -47,7 +48,7 @@ def is_headline_like(line: str) -> bool:
         return False
     if kinds.is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False
-    if kinds.date_line(line) or kinds.byline(line) or kinds.has_caption_mark(line) or kinds.IMAGE_CREDIT.match(line):
+    if dates.date_line(line) or kinds.byline(line) or kinds.has_caption_mark(line) or kinds.IMAGE_CREDIT.match(line):
         return False
     if cautions.warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I) and not _LEADING_TAG.match(line):
         return False
@@ -194,7 +195,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "warning": float(bool(cautions.warning(text))),
         "kicker": float(bool(_KICKER.match(text))),
         "cut_short": float(text.endswith(_CUT_LAST) and bool(_ENDS_CUT.search(text))),
-        "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
+        "date_in_line": float(bool(dates.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
         "live_strip": float(bool(_LIVE_STRIP.search(text)) and not _LIVE_TAIL.search(text)),
         "pointer": float(bool(_POINTER.match(text))),
@@ -214,7 +215,7 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
     unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
-             or (not stored and kinds.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text)
+             or (not stored and dates.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text)
              or bool(_SALUTATION.match(text)))
     credit = bool(_CREDIT.match(text) or _TIME_ALONE.match(text))
     return furniture, text, stored, unfit, credit, running
@@ -248,7 +249,7 @@ def _short_item(line: str) -> bool:
     """What a menu's entry looks like: one to three words, no sentence's end, and none of the kinds a header's
     short lines are (a date, a byline, a name, a warning)."""
     return bool(line) and len(kinds.words(line)) <= 3 and line[-1:] not in ".!?" and not (
-        kinds.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
+        dates.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
 
 
 def in_menu(lines: list[str], index: int) -> bool:
@@ -288,7 +289,7 @@ def _list_item(lines: list[str], index: int) -> bool:
             or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line) or _DATE_RANGE.match(line):
         return False  # (a numbered item, an appeal, a promotion or when an event runs is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
-    return not (after and (kinds.byline(after) or kinds.bare_name(after) or kinds.date_line(after)))
+    return not (after and (kinds.byline(after) or kinds.bare_name(after) or dates.date_line(after)))
 
 
 def in_list(lines: list[str], index: int) -> bool:
@@ -444,12 +445,12 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
             "next_sentence": float(bool(nxt) and kinds.is_sentence(nxt)),
             "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
-            "next_date": float(bool(nxt) and bool(kinds.date_line(nxt, month_first=month_first))),
+            "next_date": float(bool(nxt) and bool(dates.date_line(nxt, month_first=month_first))),
             "next_chrome": float(bool(nxt) and kinds.is_chrome(nxt)),
             "next_short_line": float(bool(nxt) and len(kinds.words(nxt)) <= 4),
             "previous_chrome": float(not prev or kinds.is_chrome(prev)),
-            "previous_date": float(bool(prev) and bool(kinds.date_line(prev, month_first=month_first))),
-            "date_near": float(any(kinds.date_line(o, month_first=month_first) for o in after)),
+            "previous_date": float(bool(prev) and bool(dates.date_line(prev, month_first=month_first))),
+            "date_near": float(any(dates.date_line(o, month_first=month_first) for o in after)),
             "byline_near": float(any(kinds.byline(o) for o in after)),
             "furniture_before": min(chrome_before, 20) / 20,
             "first_confirmed": float(index == rule_at and rule_confirmed),
@@ -482,7 +483,7 @@ def next_lines(lines, index, count):
 def _unmarked_short_line(line: str, month_first: bool) -> bool:
     """Three words or fewer and none of the kinds a header is made of."""
     return len(kinds.words(line)) <= 3 and not (
-        is_headline_like(line) or kinds.is_chrome(line) or kinds.date_line(line, month_first=month_first)
+        is_headline_like(line) or kinds.is_chrome(line) or dates.date_line(line, month_first=month_first)
         or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
 
 
@@ -556,9 +557,9 @@ def _post_title(lines: list[str], index: int) -> bool:
     if not following:
         return False
     under = following[0]
-    if kinds.byline(under) or kinds.date_line(under):
+    if kinds.byline(under) or dates.date_line(under):
         return True
-    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(kinds.date_line(following[1]))
+    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(dates.date_line(following[1]))
 
 
 _LIST_MARK = re.compile(r"\s*[,·|•/]\s*")
@@ -583,7 +584,7 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     aside: a menu's row, or an entry of a menu set out one a line — what stands under a site's name or motto
     ("Serving Mayo, Galway and Roscommon since 1891" / "Saturday 5 December 2026" / "News" / "Sport" / …), never
     under a headline."""
-    if following and kinds.date_line(following[0][1], month_first=month_first):
+    if following and dates.date_line(following[0][1], month_first=month_first):
         following = following[1:]
     if not following:
         return False
@@ -633,7 +634,7 @@ def _credits(line: str, month_first: bool) -> bool:
     """A byline (one naming no one included: "Written by Editorial Team"), a name alone or a date line: what
     stands under a headline."""
     return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.GENERIC_BYLINE.match(line)
-                               or kinds.date_line(line, month_first=month_first))
+                               or dates.date_line(line, month_first=month_first))
 
 
 def _menu_item(line: str) -> bool:
@@ -727,22 +728,22 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             # unless a byline stands past the furniture (the headline over "Published" / "4 hours ago" / "Share").
             past = next((other for position, other in raw_following
                          if not (kinds.is_chrome(other) or in_menu(lines, position) or _after_caption_label(lines, position)
-                                 or kinds.date_line(other, month_first=month_first))), "")
+                                 or dates.date_line(other, month_first=month_first))), "")
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
-        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(
+        if len(kinds.words(line)) <= 3 and dates.date_line(after, month_first=month_first) and not _article(
                 [(position, other) for position, other in raw_following if other != after][:1]):
             continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
-        if len(kinds.words(line)) <= 5 and kinds.date_line(after, month_first=month_first) and _post_under_date(
+        if len(kinds.words(line)) <= 5 and dates.date_line(after, month_first=month_first) and _post_under_date(
                 [(position, other) for position, other in raw_following if other != after]):
             continue  # a blog's motto over its day's date and the day's post ("Notes from plot 14" / "Monday, 7 April 2014" / "Broad beans at last")
-        if kinds.is_chrome(after) and kinds.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
+        if kinds.is_chrome(after) and dates.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
                 and len(kinds.words(line)) > 3 and _running_text_under(raw_following, following[0][0]):
             return index, True  # a headline over when it was posted ("1 min ago") and the article's first paragraph
-        if kinds.BULLET.match(after) and len(kinds.words(after)) >= 6 and len(kinds.words(line)) > 3:
+        if dates.BULLET.match(after) and len(kinds.words(after)) >= 6 and len(kinds.words(line)) > 3:
             return index, True  # a headline over its summary in points ("• More than 80 firefighters are battling …")
-        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
+        if kinds.is_chrome(after) and not (dates.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
             past = next((other for position, other in following
@@ -770,7 +771,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
             if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and kinds.names_an_outlet(after) \
-                    and under and kinds.RELATIVE_DATE.search(under):
+                    and under and dates.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
             if name_at is not None and index - name_at <= 2 and _credits(under, month_first) and not kinds.is_all_caps(lines[name_at]) \
                     and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
@@ -790,7 +791,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             continue  # a site's name and its motto over its menu ("Notes from Kharkiv" / "A volunteer medic's diary." / "Home  About")
         if (
             kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or cautions.warning(after)
-            or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
+            or dates.date_line(after, month_first=month_first) or kinds.is_caption(after)
             or kinds.SECTIONS.match(after) or is_headline_like(after) or _READING_TIME.match(after)
         ):
             return index, True
@@ -925,7 +926,7 @@ def _header_kind(line: str, month_first: bool) -> str:
     time), "passed" (what may stand between a headline and its credits: _passed_over), "stop" (a menu, a label of
     three words or fewer, long running text), or "deck"."""
     count = len(kinds.words(line))
-    if _credits(line, month_first) or (count <= 6 and kinds.RELATIVE_DATE.search(line)):
+    if _credits(line, month_first) or (count <= 6 and dates.RELATIVE_DATE.search(line)):
         return "credit"
     if is_nav_row(line) or kinds.is_menu_row(line):
         return "stop"
