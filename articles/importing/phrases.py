@@ -1,6 +1,7 @@
 """What sites write around their articles, as data: the words of menus, share rows, tickers, captions,
-appeals and warnings. The parser's rules (lines.py) say what a line *is*; the phrases here are only
-the vocabulary those rules recognise. Add a site's wording here, never a rule for one site.
+appeals and warnings. The parser's rules (lines.py, dates.py, cautions.py) say what a line *is*; the
+phrases here are only the vocabulary those rules recognise. Add a site's wording here, never a rule for
+one site.
 """
 
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
