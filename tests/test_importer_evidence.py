@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 
 from articles.importing import block_text, parse_source
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing.header import as_recorded
 from articles.importing import weights
-from articles.importing.headline import HEADLINE_FEATURES, title_text
+from articles.importing.headline import HEADLINE_FEATURES, is_headline_like, title_text
 from articles.importing.notices import WARNING_FEATURES
 from articles.importing.opening import BODY_FEATURES
 from articles.importing import echoes
@@ -230,18 +232,18 @@ def test_a_guess_is_not_confirmed():
 )
 def test_date_forms_read_by_the_date_parser(line, expected):
     """Date lines in forms the patterns do not know are read by dateparser, in the newsroom's order."""
-    assert kinds.date_line(line).day == expected
+    assert dates.date_line(line).day == expected
 
 
 def test_a_time_on_the_date_line_is_kept():
     """“Posted at 4:40 PM, Nov 21, 2016” keeps its time."""
-    assert kinds.date_line("Posted at 4:40 PM, Nov 21, 2016").at.hour == 16
+    assert dates.date_line("Posted at 4:40 PM, Nov 21, 2016").at.hour == 16
 
 
 @pytest.mark.parametrize("line", ["22 minutes ago", "Updated yesterday", "Episode 48", "2 of 12", "March 2020"])
 def test_no_date_from_a_relative_phrase_or_a_number(line):
     """Relative phrases, counters and a month without a day give no date."""
-    assert kinds.date_line(line) is None
+    assert dates.date_line(line) is None
 
 
 def test_the_sites_current_date_header_is_not_the_publication_date():
@@ -565,7 +567,7 @@ def test_a_warning_label_alone_on_its_line_is_one_warning_with_the_next(label, w
 def test_a_label_alone_over_a_list_of_points_is_not_run_into_the_first_point():
     """“Content warning:” over a list of points is not run together with the first point."""
     lines = ["Content warning:", "", "- self-harm", "- a death in custody", "", "Shelling resumed."]
-    assert kinds.labels_joined(lines) == lines
+    assert cautions.labels_joined(lines) == lines
 
 
 def test_a_warning_label_with_its_abbreviation_in_brackets():
@@ -580,7 +582,7 @@ def test_a_warning_after_a_players_label_is_the_pages():
     """A warning after a video player's label is the page's; a headline about gruesome details states none."""
     parsed = parse(f"{HEADLINE}\n\nBy Sam Lee\n\n12 March 2024\n\n{BODY}\nVideo: (WARNING! Graphic Content)\n\nThe inquest resumes in May, the coroner said.\n")
     assert parsed.stated_warnings == ("WARNING! Graphic Content",)
-    assert not kinds.warning("Gruesome details: what the jury heard on the third day")
+    assert not cautions.warning("Gruesome details: what the jury heard on the third day")
 
 
 @pytest.mark.parametrize(
@@ -828,12 +830,12 @@ def test_a_headline_the_article_never_says_again_holds_the_page():
     ("Attention all passengers: trains to the coast are delayed.", False),
 ])
 def test_a_warning_labelled_in_another_language_needs_words_of_distress(line, stated):
-    assert (kinds.warning(line) is not None) is stated
+    assert (cautions.warning(line) is not None) is stated
 
 
 def test_a_bilingual_warning_label_keeps_the_whole_warning():
     line = "Advertencia: contenido sensible / Warning: this report describes the discovery of human remains."
-    assert kinds.warning(line).statement == line
+    assert cautions.warning(line).statement == line
 
 
 @pytest.mark.parametrize("line", ["Today is Monday, 2 October 2023", "Hoy es lunes, 2 de octubre de 2023"])
@@ -880,12 +882,12 @@ def test_an_aside_over_the_first_paragraph_never_opens_the_body_but_may_close_it
     ("Białystok, 29.10.2023, 17:52", date(2023, 10, 29)),  # a dateline's place, then the date
 ])
 def test_date_lines_in_more_forms(line, day):
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_a_source_and_a_pictures_date_is_no_date_line():
     """"Reuters / Wednesday, September 21, 2016" under a picture credits and dates the picture, not the page."""
-    assert kinds.date_line("Reuters / Wednesday, September 21, 2016") is None
+    assert dates.date_line("Reuters / Wednesday, September 21, 2016") is None
 
 
 @pytest.mark.parametrize("line, names", [
@@ -946,7 +948,7 @@ def test_more_byline_forms(line, author):
 
 
 def test_a_datelines_place_then_a_date_in_capitals():
-    assert kinds.date_line("BENGALURU, AUG 10 2024, 23:58 IST").day == date(2024, 8, 10)
+    assert dates.date_line("BENGALURU, AUG 10 2024, 23:58 IST").day == date(2024, 8, 10)
 
 
 @pytest.mark.parametrize("title", [
@@ -955,7 +957,7 @@ def test_a_datelines_place_then_a_date_in_capitals():
     "« L'eau est montée en vingt minutes », raconte le maire",
 ])
 def test_a_headline_opening_with_another_languages_marks_is_headline_like(title):
-    assert kinds.is_headline_like(title)
+    assert is_headline_like(title)
 
 
 def test_a_headline_under_its_kicker_in_capitals_opening_with_a_low_quote():
@@ -1148,8 +1150,8 @@ def test_a_long_warning_in_brackets_before_the_text_on_its_line():
 def test_a_label_that_is_a_sentence_then_the_post_saying_what_it_is():
     """“Trigger warning. This is a serious post about …”: one warning, the post's words about itself included."""
     line = "Trigger warning. This is a serious post about a very uncomfortable topic."
-    assert kinds.warning(line).statement == line
-    assert kinds.warning("Warning. This is the last post of the year.") is None
+    assert cautions.warning(line).statement == line
+    assert cautions.warning("Warning. This is the last post of the year.") is None
 
 
 @pytest.mark.parametrize("line, day", [
@@ -1159,7 +1161,7 @@ def test_a_label_that_is_a_sentence_then_the_post_saying_what_it_is():
 ])
 def test_a_date_with_how_long_ago_before_it_or_the_comments_after_it(line, day):
     """How long ago a post went up before its date, or its comment count after it, leave the date readable."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 @pytest.mark.parametrize("line, author", [
@@ -1192,7 +1194,7 @@ def test_an_outlets_name_before_the_date_is_no_author():
 
 
 def test_a_dateline_with_a_dash_then_the_date():
-    assert kinds.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
+    assert dates.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 
 
 def test_a_date_only_at_the_foot_on_a_publication_line():
@@ -1317,8 +1319,8 @@ def test_a_first_paragraph_about_the_author_is_no_aside():
 
 
 def test_a_date_line_in_two_parts_giving_two_days_gives_none():
-    assert kinds.date_line("16 juillet 2024 / July 17, 2024") is None
-    assert kinds.date_line("16 juillet 2024 / July 16, 2024").day == date(2024, 7, 16)
+    assert dates.date_line("16 juillet 2024 / July 17, 2024") is None
+    assert dates.date_line("16 juillet 2024 / July 16, 2024").day == date(2024, 7, 16)
 
 
 def test_two_writers_each_with_a_job_on_a_line_of_their_own():
@@ -1333,7 +1335,7 @@ def test_two_writers_each_with_a_job_on_a_line_of_their_own():
     ("21.10.2023, 10:15 Uhr (Stand: 21.10.2023, 16:02 Uhr)", date(2023, 10, 21)),
 ])
 def test_a_date_with_its_update_in_another_language(line, day):
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_a_paragraph_quoting_warnings_as_examples_states_none():

@@ -16,9 +16,11 @@ from django.core.management import call_command
 from django.utils.timezone import localtime
 
 from articles.importing import block_text, parse_file
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing.header import as_recorded
-from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_nav_row
+from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_headline_like, is_nav_row
 from articles.ingest.reasons import review_reasons
 from articles.models import Article
 from tests.pages import first_text, page, parse, texts
@@ -129,11 +131,11 @@ def test_importing_the_unseen_pages_publishes_nothing_wrong(tmp_path):
 )
 def test_a_date_keeps_its_day_beside_an_updated_phrase(line, day):
     """A relative "Updated 2 hours ago" after an absolute date leaves the date; a bullet before it too."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_a_trailing_updated_phrase_keeps_the_time_and_zone():
-    at = kinds.date_line("March 5, 2023 10:14 AM UTC Updated 2 hours ago").at
+    at = dates.date_line("March 5, 2023 10:14 AM UTC Updated 2 hours ago").at
     assert (at.hour, at.minute, at.utcoffset().total_seconds()) == (10, 14, 0)
 
 
@@ -141,7 +143,7 @@ def test_a_trailing_updated_phrase_keeps_the_time_and_zone():
                                   "Date night ideas for 14 February 2024"])
 def test_a_relative_phrase_alone_is_no_date(line):
     """Nor is a headline that opens with a label's word."""
-    assert kinds.date_line(line) is None
+    assert dates.date_line(line) is None
 
 
 @pytest.mark.parametrize(
@@ -153,8 +155,8 @@ def test_a_relative_phrase_alone_is_no_date(line):
 def test_a_numeric_date_that_reads_either_way_round(text, written):
     """Only a numeric date whose two numbers could each be the month, and differ, is ambiguous; one set with dots
     is written day first wherever it is written ("08.05.2024" is 8 May, even on a site read month first)."""
-    assert kinds.either_way(text) == written
-    assert kinds.date_line("08.05.2024", month_first=True).day == date(2024, 5, 8)
+    assert dates.either_way(text) == written
+    assert dates.date_line("08.05.2024", month_first=True).day == date(2024, 5, 8)
 
 
 HEADLINE = "Volunteers count a record number of bats in the old railway tunnel"
@@ -247,8 +249,8 @@ def test_a_double_barrelled_surname_is_still_a_name():
 def test_a_wires_closing_credit_is_not_a_headline():
     """"Reporting by X; Editing by Y" at the body's end reads as a credit, never as a headline."""
     line = "Reporting by Maria Okafor in Geneva and Tom Hale in Amman; Editing by Peter Long"
-    assert not kinds.is_headline_like(line)
-    assert not kinds.is_headline_like("Reporting by Maria Okafor; Editing by Peter Long")
+    assert not is_headline_like(line)
+    assert not is_headline_like("Reporting by Maria Okafor; Editing by Peter Long")
 
 
 def test_a_credit_just_above_the_headline_names_the_author():
@@ -348,7 +350,7 @@ def test_a_menu_spelt_out_with_spaces_is_a_menu_row():
     ("Statement: 12 May 2024", date(2024, 5, 12)),
 ])
 def test_what_a_document_calls_itself_then_its_date_is_a_date_line(line, day):
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_an_aggregators_credit_names_the_writer_after_the_paper():
@@ -399,8 +401,8 @@ def test_a_name_with_a_particle_after_two_given_names_keeps_its_job_out():
 
 
 def test_on_and_a_date_is_a_date_line():
-    assert kinds.date_line("on 14th April 2025 6:10 PM").day == date(2025, 4, 14)
-    assert kinds.date_line("on the road 2024") is None
+    assert dates.date_line("on 14th April 2025 6:10 PM").day == date(2025, 4, 14)
+    assert dates.date_line("on the road 2024") is None
 
 
 def test_help_offered_after_a_warning_does_not_open_the_body():
@@ -421,23 +423,23 @@ def test_help_offered_after_a_warning_does_not_open_the_body():
 ])
 def test_more_warning_labels(line):
     """'Sensitive content:', 'A warning to readers:', '<audience> discretion:' and an advisory about a statement."""
-    assert kinds.warning(line).statement == line
+    assert cautions.warning(line).statement == line
 
 
 @pytest.mark.parametrize("line", ["Sensitive content moderation is hard for platforms", "A warning to readers of this blog."])
 def test_no_warning_without_its_label_and_separator(line):
-    assert kinds.warning(line) is None
+    assert cautions.warning(line) is None
 
 
 def test_an_episodes_release_or_broadcast_gives_a_date_line():
-    assert kinds.date_line("Released 22/07/2024 · 52 min").day == date(2024, 7, 22)
-    assert kinds.date_line("Aired on 3 May 2024 · 28 min").day == date(2024, 5, 3)
+    assert dates.date_line("Released 22/07/2024 · 52 min").day == date(2024, 7, 22)
+    assert dates.date_line("Aired on 3 May 2024 · 28 min").day == date(2024, 5, 3)
 
 
 @pytest.mark.parametrize("line", ["Released: 12 May 2023", "Release date: 12 May 2023", "Aired: 3 May 2024"])
 def test_a_works_release_date_is_no_date_line(line):
     """A film's or an album's release in a review's box is the work's date, not the page's."""
-    assert kinds.date_line(line) is None
+    assert dates.date_line(line) is None
 
 
 def test_a_job_of_several_words_after_the_comma_is_left_out():
@@ -464,7 +466,7 @@ def test_a_forum_posts_credit_names_its_user(line, author):
 
 
 def test_a_posts_date_with_its_number_is_a_date_line():
-    assert kinds.date_line("12 Feb 2024 #1").day == date(2024, 2, 12)
+    assert dates.date_line("12 Feb 2024 #1").day == date(2024, 2, 12)
 
 
 @pytest.mark.parametrize("line", ["Last edited: 12 Feb 2024", "Last edited by a moderator: 3 May 2023", "Reply #2", "--"])
@@ -557,12 +559,12 @@ def test_a_live_pages_invitation_to_follow_is_a_note_and_no_body():
 ])
 def test_age_guidance_after_an_advisory_is_part_of_it(guidance):
     line = f"Visitor advisory: some objects in this exhibition describe torture and forced labour. {guidance}"
-    assert kinds.warning(line).statement == line
+    assert cautions.warning(line).statement == line
 
 
 def test_a_sentence_after_an_advisory_that_gives_no_guidance_is_not_part_of_it():
     line = "Visitor advisory: some objects in this exhibition describe torture. The museum opened in 1998."
-    assert kinds.warning(line).statement == "Visitor advisory: some objects in this exhibition describe torture."
+    assert cautions.warning(line).statement == "Visitor advisory: some objects in this exhibition describe torture."
 
 
 def test_opening_hours_for_today_are_furniture():
@@ -674,7 +676,7 @@ def test_a_sites_name_heading_the_page_is_not_the_headline(name, site):
 def test_a_date_line_in_the_language_of_the_sites_chrome(line, day):
     """An English article on a site whose chrome is in another language: its publication line is read by
     dateparser in that language (the label left aside, an update after a bar or a comma too)."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 @pytest.mark.parametrize("line, author", [
@@ -1000,7 +1002,7 @@ def test_a_pull_quote_with_its_speaker_under_it_does_not_open_the_body():
 
 def test_a_footnote_mark_closing_a_warning_is_left_off_it():
     """"Trigger Warning: suicide, self-harm*": the asterisk marks a footnote, and is not part of the warning."""
-    assert kinds.warning("Trigger Warning: Suicide, Self-Harm*").statement == "Trigger Warning: Suicide, Self-Harm"
+    assert cautions.warning("Trigger Warning: Suicide, Self-Harm*").statement == "Trigger Warning: Suicide, Self-Harm"
 
 
 def test_a_caption_saying_where_someone_stands_in_the_picture_is_not_the_headline():
@@ -1028,7 +1030,7 @@ def test_a_caption_saying_where_someone_stands_in_the_picture_is_not_the_headlin
 ])
 def test_more_shapes_of_a_date_line(line, day):
     """An ordinal with a comma after it, "On" before a month's name, and a transcript's "Aired …" give the day."""
-    assert kinds.date_line(line).day == day
+    assert dates.date_line(line).day == day
 
 
 def test_a_releases_place_and_state_then_its_day_between_dashes_dates_it():
@@ -1098,7 +1100,7 @@ def test_a_photographers_name_between_two_copies_of_a_caption_and_an_update_kept
 def test_a_warning_after_a_short_aside_is_stated_and_one_reported_on_is_not(sentence, stated):
     """"…, but trigger warning for discussion of suicide." states a warning; a sentence reporting on warnings does
     not."""
-    assert (kinds.warning(sentence) is not None) is stated
+    assert (cautions.warning(sentence) is not None) is stated
 
 
 @pytest.mark.parametrize("credit, writer", [
@@ -1146,8 +1148,8 @@ def test_a_deck_repeating_the_first_paragraph_and_separators_around_it_lose_noth
 
 def test_an_ordinary_summary_point_states_no_warning():
     """"- Warning of more strikes as union talks fail" is news, not a warning to the reader."""
-    assert kinds.warning("- Warning of more strikes as union talks fail") is None
-    assert kinds.warning("• Warnings about flooding issued for three counties") is None
+    assert cautions.warning("- Warning of more strikes as union talks fail") is None
+    assert cautions.warning("• Warnings about flooding issued for three counties") is None
 
 
 @pytest.mark.parametrize("credit, writer", [("By Anna VAN DER BERG REPORTER", "Anna VAN DER BERG"),

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from articles.importing import block_text, parse_source
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 
 
@@ -61,9 +63,9 @@ BODY = "Shelling resumed before dawn on Tuesday, residents of the northern distr
 def test_date_forms(line, expected):
     """The forms news sites use all give the date."""
     if expected is None:
-        assert kinds.date_in(line).day == date(2021, 3, 2)  # "Mar 2,2021": no space after the comma
+        assert dates.date_in(line).day == date(2021, 3, 2)  # "Mar 2,2021": no space after the comma
     else:
-        assert kinds.date_line(line).day == expected
+        assert dates.date_line(line).day == expected
 
 
 @pytest.mark.parametrize("line", ["3 hours ago", "This was published 9 years ago", "Wed, Nov", "Updated", "31 February 2021",
@@ -72,12 +74,12 @@ def test_date_forms(line, expected):
                                   "Posted 3 days ago by jdoe", "Date night ideas for March 3 2024"])
 def test_no_date_is_invented(line):
     """Relative dates, dates without a year, impossible dates and dates inside sentences give no date."""
-    assert kinds.date_line(line) is None
+    assert dates.date_line(line) is None
 
 
 def test_month_first_is_a_setting():
     """A month-first site's 03/02/2021 is 2 March."""
-    assert kinds.date_line("03/02/2021", month_first=True).day == date(2021, 3, 2)
+    assert dates.date_line("03/02/2021", month_first=True).day == date(2021, 3, 2)
     assert parse(f"A headline that is long enough\n03/02/2021\n\n{BODY}", month_first=True).published_on == date(2021, 3, 2)
 
 
@@ -259,7 +261,7 @@ def test_quoted_person_in_the_body_is_not_the_author():
 )
 def test_warning_forms(line, statement):
     """Labels with or without a colon, capitals, asterisks, brackets and plain sentences are warnings."""
-    assert kinds.warning(line).statement == statement
+    assert cautions.warning(line).statement == statement
 
 
 @pytest.mark.parametrize("line", [
@@ -284,7 +286,7 @@ def test_warning_forms(line, statement):
 ])
 def test_ordinary_reporting_is_not_a_warning(line):
     """The word "warning" in reporting, or a headline that is literally "Trigger Warning", is not one."""
-    assert kinds.warning(line) is None
+    assert cautions.warning(line) is None
 
 
 def test_warning_sharing_a_line_with_the_first_sentence():

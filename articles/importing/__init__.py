@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import hashlib
 
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end, gallery_body
@@ -49,6 +51,8 @@ __all__ = [
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
     kinds.clear_caches()
+    dates.clear_caches()
+    cautions.clear_caches()
     forget_lines()
 
 
@@ -200,7 +204,7 @@ def _text_passed_over(lines: list[str], header: Header) -> int | None:
 def layout(text: str, model: Model, *, month_first: bool = False, furniture: frozenset = frozenset()
            ) -> tuple[list[str], Header | None, int, list[Candidate]]:
     """(the page's cleaned lines, its header, where the article ends, the lines that could open the body)."""
-    lines = kinds.labels_joined([part for line in text.splitlines() for part in kinds.unglued(kinds.clean_line(line))])
+    lines = cautions.labels_joined([part for line in text.splitlines() for part in kinds.unglued(kinds.clean_line(line))])
     if furniture:  # the site's own lines, learnt from its other pages: read as nothing
         lines = ["" if line in furniture else line for line in lines]
     header = read_header(lines, scorer=model.headline, clear_margin=model.clear_margin, month_first=month_first)

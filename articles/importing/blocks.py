@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet
+from articles.importing.headline import is_headline_like
 
 _URL_LINE = kinds.URL_LINE
 _LIST_ITEM = kinds.LIST_ITEM
 _APPEAL = kinds.APPEAL
-_MONTH = kinds.MONTH
+_MONTH = dates.MONTH
 _TWEET_ATTRIBUTION = re.compile(
     r"^[—–-]\s*(?P<author>.*?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>" + _MONTH + r"\s+\d{1,2},\s+\d{4})\s*$",
     re.I,
@@ -78,10 +80,10 @@ def _comment_head(lines: list[str], index: int, start: int) -> int | None:
             continue
         if _COMMENT_HEAD.match(line):
             return at  # "sam_r wrote:"
-        if not (_SHORT_TIME.match(line) or kinds.RELATIVE_DATE.search(line) or kinds.date_line(line)):
+        if not (_SHORT_TIME.match(line) or dates.RELATIVE_DATE.search(line) or dates.date_line(line)):
             continue
         before = _COMMENT_SEPARATOR.split(line, maxsplit=1)[0]
-        if before != line and before and not kinds.RELATIVE_DATE.search(before) and not kinds.date_line(before):
+        if before != line and before and not dates.RELATIVE_DATE.search(before) and not dates.date_line(before):
             return at  # "Maureen T. · 2 days ago"
         for above in range(at - 1, max(top, at - 3) - 1, -1):  # the name over the time, or over the comment
             name = lines[above]
@@ -157,7 +159,7 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
                          or (kinds.is_note(line) and not _VERDICT.match(line)) or _is_signature(lines, end)
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
-                         or (len(line) <= 60 and kinds.date_line(line))
+                         or (len(line) <= 60 and dates.date_line(line))
                          or (kinds.is_closing_furniture(line) and not _after_list_item(lines, end))
                          or _closing_appeal(line)):
             run = _short_run(lines, end)
@@ -312,7 +314,7 @@ def _pointed_list(lines: list[str], end: int) -> int | None:
 def _listed_headline(line: str) -> bool:
     """A headline as a list of other stories gives it: headline-like, no sentence ending with a full stop; a short
     question ("1. FC Köln: Trainer vor dem Aus?") is one too."""
-    if not kinds.is_headline_like(line) or line[-1:] in ".!\"”’":
+    if not is_headline_like(line) or line[-1:] in ".!\"”’":
         return False
     return not kinds.is_sentence(line) if line[-1:] != "?" else len(kinds.words(line)) <= 10
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.headline import (
-    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, named_by_trail, next_lines, strip_site_suffix,
-    title_text, under_credited,
+    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, is_headline_like, leading_tag, named_by_trail,
+    next_lines, strip_site_suffix, title_text, under_credited,
 )
 from articles.importing.headline import credited as heads_credits
 from articles.importing.scoring import Choice, Scorer
-from articles.importing.lines import Dated, Warning
+from articles.importing.cautions import Warning
+from articles.importing.dates import Dated
 
 HEADER_LINES = 40  # non-blank lines after the headline that can still be header
 # A page's date stands within a few lines of its headline (deck, byline, date; furniture aside): read further
@@ -76,8 +79,8 @@ def _is_header_kind(line, title, month_first):
     """Lines that belong around a headline: byline, date, caption, furniture, the headline again."""
     return bool(
         line == title or kinds.is_chrome(line) or kinds.is_caption(line) or kinds.byline(line)
-        or kinds.date_line(line, month_first=month_first) or kinds.bare_name(line)
-        or _captioned_warning(line, kinds.warning(line))
+        or dates.date_line(line, month_first=month_first) or kinds.bare_name(line)
+        or _captioned_warning(line, cautions.warning(line))
     )
 
 
@@ -90,7 +93,7 @@ def _date_above(lines, title_at, month_first):
         line = lines[index]
         if not line:
             continue
-        dated = kinds.date_line(line, month_first=month_first)
+        dated = dates.date_line(line, month_first=month_first)
         if dated is None and _FIELD.match(line) and kinds.is_chrome(line):
             continue  # (a release's fields between its date and its headline: "Case #: …", "Contact: …"; not a menu)
         if dated is None:
@@ -111,7 +114,7 @@ def _site_clock(lines, at, dated, month_first):
     """Whether the day of the date line at ``at`` is the one a site's clock shows at the top of the page: a time of
     day and the date, no label ("4.04 PM Monday, 20 May 2024"), among its first CLOCK_LINES lines above ``at``."""
     for index in [index for index in range(at) if lines[index]][:CLOCK_LINES]:
-        clock = kinds.date_line(lines[index], month_first=month_first)
+        clock = dates.date_line(lines[index], month_first=month_first)
         if clock is not None and clock.at is not None and clock.day == dated.day and not _LABELLED_DAY.search(lines[index]):
             return True
     return False
@@ -140,7 +143,7 @@ def _under_short_line(lines, title_at, month_first):
     if not (lines[title_at].endswith(".") and kinds.is_sentence(lines[title_at])):
         return False
     above = next((index for index in range(title_at - 1, max(title_at - 4, -1), -1) if lines[index]), None)
-    return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and kinds.is_headline_like(lines[above]) \
+    return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and is_headline_like(lines[above]) \
         and heads_credits(lines, title_at, month_first)
 
 
@@ -160,7 +163,7 @@ def _byline_above(lines, title_at, month_first):
         name = kinds.byline(line) if BY_WORD.search(line) else None
         if name:
             return name
-        if kinds.date_line(line, month_first=month_first) is None:
+        if dates.date_line(line, month_first=month_first) is None:
             return None
     return None
 
@@ -170,23 +173,23 @@ def _numeric_order(lines, written, month_first):
     (None): a numeric date anywhere with a day over 12 ("13/06/2022": the site's format), or the same date
     written with its month's name on a line of its own ("Published 5 June 2022"; in running text a date in
     words may be another day's, "the vote on 6 May 2022"), decides how ``written`` ("05/06/2022") is read."""
-    match = kinds.NUMERIC_DATE.search(written)
+    match = dates.NUMERIC_DATE.search(written)
     first, second, year = int(match.group("first")), int(match.group("second")), match.group("year")
     readings = {}
     for order in (False, True):  # (day first, month first)
-        day = kinds.parse_date(f"{first}/{second}/{year if len(year) == 4 else '20' + year}", month_first=order)
+        day = dates.parse_date(f"{first}/{second}/{year if len(year) == 4 else '20' + year}", month_first=order)
         readings[day] = order
     votes = set()
     for line in lines:
         if not line:
             continue
-        for other in kinds.NUMERIC_DATE.finditer(line):
+        for other in dates.NUMERIC_DATE.finditer(line):
             a, b = int(other.group("first")), int(other.group("second"))
             if a > 12 >= b:
                 votes.add(False)
             elif b > 12 >= a:
                 votes.add(True)
-        named = None if kinds.is_sentence(line) else kinds.date_in(line, month_first=month_first, numeric=False)
+        named = None if kinds.is_sentence(line) else dates.date_in(line, month_first=month_first, numeric=False)
         if named is not None and named.day in readings:
             votes.add(readings[named.day])
     return votes.pop() if len(votes) == 1 else None
@@ -202,17 +205,17 @@ def _settle_order(header, lines, month_first):
         return
     if order != month_first:
         day = dated.day.replace(month=dated.day.day, day=dated.day.month)
-        header.dated = kinds.Dated(day, dated.at.replace(month=day.month, day=day.day) if dated.at else None)
+        header.dated = dates.Dated(day, dated.at.replace(month=day.month, day=day.day) if dated.at else None)
     else:
-        header.dated = kinds.Dated(dated.day, dated.at)
+        header.dated = dates.Dated(dated.day, dated.at)
 
 
 def title_warning(title: str) -> Warning | None:
     """The warning a headline's closing tag states ("… [graphic images]", the part of it that warns: "(link; graphic
     pics)"), or its opening tag or kicker ("[TW: suicide] …", "Graphic Photos : …"), kept as worded, or None."""
-    opening = kinds.leading_tag(title)
+    opening = leading_tag(title)
     if opening:
-        return Warning(opening, kinds.warning(opening).note if kinds.warning(opening) else opening, "")
+        return Warning(opening, cautions.warning(opening).note if cautions.warning(opening) else opening, "")
     label = _WARNING_KICKER.match(title)
     if label:
         return Warning(label.group("label"), label.group("label"), "")
@@ -277,7 +280,7 @@ def _breadcrumb_title(lines):
     for index, line in enumerate(lines[:80]):
         if line and kinds.BREADCRUMB.match(line) and _TRAIL_MARK.search(line):
             last = re.split(r"\s*[/>»›|]\s*", line)[-1].strip()
-            if len(kinds.words(last)) >= 4 and kinds.is_headline_like(last):
+            if len(kinds.words(last)) >= 4 and is_headline_like(last):
                 return index, last
     return None
 
@@ -346,7 +349,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     again = _shown_again(lines, title_at, title, page_title=title != choice.winner.text) or _page_title_shown(lines, title_at, title)
     if again is not None:
         title_at, title = again
-    if confirmed and _WEEKDAY_NAME.search(choice.winner.text) and kinds.date_in(choice.winner.text, month_first=month_first):
+    if confirmed and _WEEKDAY_NAME.search(choice.winner.text) and dates.date_in(choice.winner.text, month_first=month_first):
         confirmed = False  # a day's full date inside the line ("… Current Issue: Friday, April 20, 2007"): a masthead's?
     if not confirmed and named_by_trail(lines, title_at):
         confirmed = True  # a trail of sections ending with the headline names it, whatever the scorer's margin
@@ -372,7 +375,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
     credit = TITLE_BYLINE.search(lines[title_at])  # "Headline – By A, B & C (nytimes.com) / Nov 9 2017"
     if credit:
         header.author = kinds.byline(lines[title_at][credit.end():].split(" / ")[0].split(" (")[0])
-        header.dated = kinds.date_in(lines[title_at][credit.end():], month_first=month_first)
+        header.dated = dates.date_in(lines[title_at][credit.end():], month_first=month_first)
     bare_name, bare_line, bare_job = None, -1, False  # (and where it stood, and whether a job came with it)
     from_update = False  # the date taken so far is an update's
     seen = 0
@@ -391,7 +394,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             header.body_start = index
             continue
         passed += not kinds.is_chrome(line)
-        plain = kinds.BULLET.sub("", line)  # ("• Published Jan 06, 2023": a date in a bulleted list of facts)
+        plain = dates.BULLET.sub("", line)  # ("• Published Jan 06, 2023": a date in a bulleted list of facts)
         more = _MORE_AUTHORS.match(plain) if (header.author or bare_name) else None
         if more and kinds.byline("By " + more.group("rest")):  # "Noor Castellanos-Whitby, News Editor" / "and Finn …"
             second = kinds.byline("By " + more.group("rest"))
@@ -402,11 +405,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             header.body_start = index
             continue
         name = kinds.byline(plain)
-        dated = kinds.date_line(plain, month_first=month_first)
-        stated = kinds.warning(line)
+        dated = dates.date_line(plain, month_first=month_first)
+        stated = cautions.warning(line)
         credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
         if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
-            dated = kinds.date_in(plain, month_first=month_first)
+            dated = dates.date_in(plain, month_first=month_first)
         if dated and not name and not (header.author or bare_name) and _banner(lines, index - 1, dated):
             continue  # the site's date of today among its menus, never the article's (but under a byline, the article's)
         if dated or name:
@@ -434,7 +437,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             rest = stated.rest
             if _captioned_warning(line, stated):
                 gallery = True  # "WARNING: … may disturb: Doctors try to…" — a caption follows the warning
-            elif rest and kinds.leads_on(rest):  # (not "… We have not embedded the video.")
+            elif rest and cautions.leads_on(rest):  # (not "… We have not embedded the video.")
                 header.body_lead = rest
                 header.body_start = index
                 break
@@ -455,7 +458,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             bare_line = index - 1
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
             pass  # the deck (standfirst): one clause under the headline
-        elif kinds.is_sentence(line) or not kinds.is_headline_like(line) and len(kinds.words(line)) >= 6:
+        elif kinds.is_sentence(line) or not is_headline_like(line) and len(kinds.words(line)) >= 6:
             following = [other for _, other in next_lines(lines, index - 1, 2)]
             if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
@@ -478,7 +481,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         deck_possible = False
         header.body_start = index
     for line in lines[max(0, title_at - 10):title_at]:  # a warning stated above the headline
-        stated = kinds.warning(line) if line and not kinds.is_headline_like(line) else None
+        stated = cautions.warning(line) if line and not is_headline_like(line) else None
         if stated:
             header.warnings.insert(0, stated)
     if header.author == "":
@@ -490,11 +493,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         header.author = _byline_above(lines, title_at, month_first)
     header.author = _without_site_name(header.author, lines[:title_at])
     if header.dated is None and lines[title_at] != title:  # " date 2019-03-13 Headline": a stored date line
-        header.dated = kinds.date_line(lines[title_at], month_first=month_first)
+        header.dated = dates.date_line(lines[title_at], month_first=month_first)
     above, banner, clock = _date_above(lines, title_at, month_first)
     detour = _after_dateline_detour(lines, header.body_start)
     # A warning among the captions passed over on the way to the dateline is still the page's warning.
-    header.warnings.extend(stated for stated in map(kinds.warning, filter(None, lines[header.body_start:detour])) if stated)
+    header.warnings.extend(stated for stated in map(cautions.warning, filter(None, lines[header.body_start:detour])) if stated)
     header.body_start = detour
     if header.dated is None and above is not None:
         header.dated = above
@@ -502,7 +505,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         # A date above the headline may be the site's date of today: another day named in the first
         # paragraph ("…reopened on Wednesday, 12 March 2025") leaves the two for an editor.
         first = next((line for _, line in next_lines(lines, header.body_start - 1, 1)), "")
-        told = kinds.date_in(first, month_first=month_first) if first else None
+        told = dates.date_in(first, month_first=month_first) if first else None
         if told is not None and told.day != above.day:
             header.other_dates.append(told.day)
     elif above is not None and above.day != header.dated.day and not banner:
@@ -527,20 +530,20 @@ def date_elsewhere(lines: list[str], title_at: int, body_start: int, end: int, *
     Reviews"), or failing all else a day in the breadcrumb's path over the headline ("Home / Archives / 2026-02-18 /
     …"); else None. A date in a banner, a comment or the running text is never taken."""
     first = next((line for line in lines if line), "")
-    if kinds.STORED_DATE.match(first):
-        return kinds.date_line(first, month_first=month_first)
+    if dates.STORED_DATE.match(first):
+        return dates.date_line(first, month_first=month_first)
     for _, line in next_lines(lines, body_start - 1, 3):
-        dated = kinds.dateline_date(line, month_first=month_first)
+        dated = dates.dateline_date(line, month_first=month_first)
         if dated is not None:
             return dated
     if end < len(lines) and _PRINT_NOTE.match(lines[end]):
-        return kinds.date_in(lines[end], month_first=month_first, numeric=False)
+        return dates.date_in(lines[end], month_first=month_first, numeric=False)
     # A publication line at the article's foot ("Posted 3rd October 2024 in Reviews"), when the page has one day so labelled
-    footed = {dated.day: dated for dated in (kinds.publication_line_date(line, month_first=month_first)
+    footed = {dated.day: dated for dated in (dates.publication_line_date(line, month_first=month_first)
                                              for line in lines[body_start:] if line and line[:1] in "PpFf") if dated}
     if len(footed) == 1:
         return next(iter(footed.values()))
-    return kinds.breadcrumb_date(lines[max(0, title_at - BREADCRUMB_LINES):title_at])
+    return dates.breadcrumb_date(lines[max(0, title_at - BREADCRUMB_LINES):title_at])
 
 
 SUMMARY_ITEMS = 6  # items a summary box holds at most
@@ -552,7 +555,7 @@ def _after_summary(lines, index):
     SUMMARY_ITEMS short lines of one sentence each, when a longer paragraph follows them; else ``index`` (the
     label alone is header: a page whose text is all short lines keeps them as its body)."""
     for position, line in next_lines(lines, index - 1, SUMMARY_ITEMS + 1):
-        if len(kinds.words(kinds.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(kinds.sentences_in(line)) > 1:
+        if len(kinds.words(dates.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(cautions.sentences_in(line)) > 1:
             return position
     return index
 
@@ -578,7 +581,7 @@ def _date_follows(lines, at, month_first):
     """Whether a date line stands within the next three lines after ``at`` with no running text before it
     (a standfirst of full sentences, then "By …", "Translated by …" and "Published: …")."""
     for _, other in next_lines(lines, at, 3):
-        if kinds.date_line(other, month_first=month_first):
+        if dates.date_line(other, month_first=month_first):
             return True
         if kinds.is_sentence(other) and not kinds.byline(other):
             return False
@@ -605,10 +608,10 @@ def early_warnings(body_lines: list[str]) -> tuple[list[Warning], list[str]]:
     for line in body_lines:
         if line:
             seen += 1
-        stated = kinds.warning(line) if line and seen <= EARLY_BODY_LINES else None
+        stated = cautions.warning(line) if line and seen <= EARLY_BODY_LINES else None
         if stated:
             found.append(stated)
-            if stated.rest and kinds.leads_on(stated.rest):
+            if stated.rest and cautions.leads_on(stated.rest):
                 kept.append(stated.rest)
         else:
             kept.append(line)

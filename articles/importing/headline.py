@@ -1,7 +1,7 @@
-"""Which line is the headline: every line near the top that could be is a candidate, described by what
-its text says (position, length, case, punctuation, its neighbours, whether it repeats on the page,
-whether it reads as a sentence, a name, a date, a menu, a promotion or a ticker). The scorer
-(scoring.py) weighs them with weights fitted on the corpus (weights.py). Pure.
+"""Which line is the headline: every line near the top that could be (is_headline_like: what the line alone
+says) is a candidate, described by what its text says (position, length, case, punctuation, its neighbours,
+whether it repeats on the page, whether it reads as a sentence, a name, a date, a menu, a promotion or a
+ticker). The scorer (scoring.py) weighs them with weights fitted on the corpus (weights.py). Pure.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.scoring import Candidate
@@ -30,6 +32,37 @@ _ALERT_LABEL = re.compile(phrases.ALERT_LABELS, re.I)
 # A live blog's own headline says so at its end ("Kharkiv hit by overnight strikes – live updates"): no strip.
 _LIVE_TAIL = re.compile(r"\w.{15,}\s[–—-]\s*(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|as it happened|latest updates)$", re.I)
 _NAV_WORDS = phrases.NAV_WORDS
+
+
+@lru_cache(maxsize=8192)
+def is_headline_like(line: str) -> bool:
+    """Could be a headline: a line of 2 to 40 words starting with a capital, a digit or a quote (in any language's
+    marks: „…", «…», ¿…?), that is not
+    furniture, a date, a byline, a warning, a caption or a link."""
+    if not line or len(line) > 300 or kinds.is_chrome(line) or kinds.URL_LINE.match(line):
+        return False
+    count = len(kinds.words(line))
+    if not 2 <= count <= 40:
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#„«¿¡" or _LEADING_TAG.match(line)):
+        return False
+    if kinds.is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
+        return False
+    if dates.date_line(line) or kinds.byline(line) or kinds.has_caption_mark(line) or kinds.IMAGE_CREDIT.match(line):
+        return False
+    if cautions.warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I) and not _LEADING_TAG.match(line):
+        return False
+    return True
+
+
+# A warning's tag opening a headline ("[TW: suicide] What my brother's last voicemail taught me"): the headline's.
+_LEADING_TAG = re.compile(r"^[\[(](?:tw|cw|cn|trigger warning|content warning|content note)\s*:[^\[\]()]{2,60}[\])]\s+(?=[\w“\"'‘])\S.{10,}", re.I)
+
+
+def leading_tag(line: str) -> str:
+    """The warning's tag a headline opens with, without its brackets ("TW: suicide"), or ""."""
+    return line[1:line.index("]" if line[0] == "[" else ")")].strip() if _LEADING_TAG.match(line) else ""
+
 
 
 def is_nav_row(line: str) -> bool:
@@ -157,12 +190,12 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "ticker": float(bool(_TICKER.match(text))),
         "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and text[-1:] not in ".?!"),
         "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text)) or ("(" in text and bool(_PLACED.search(text)))),
-        "headline_like": float(kinds.is_headline_like(text)),
+        "headline_like": float(is_headline_like(text)),
         "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
-        "warning": float(bool(kinds.warning(text))),
+        "warning": float(bool(cautions.warning(text))),
         "kicker": float(bool(_KICKER.match(text))),
         "cut_short": float(text.endswith(_CUT_LAST) and bool(_ENDS_CUT.search(text))),
-        "date_in_line": float(bool(kinds.date_in(text, month_first=month_first))),
+        "date_in_line": float(bool(dates.date_in(text, month_first=month_first))),
         "single_word": float(len(words) == 1),
         "live_strip": float(bool(_LIVE_STRIP.search(text)) and not _LIVE_TAIL.search(text)),
         "pointer": float(bool(_POINTER.match(text))),
@@ -182,7 +215,7 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     count = len(kinds.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
     unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
-             or (not stored and kinds.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text)
+             or (not stored and dates.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text)
              or bool(_SALUTATION.match(text)))
     credit = bool(_CREDIT.match(text) or _TIME_ALONE.match(text))
     return furniture, text, stored, unfit, credit, running
@@ -195,6 +228,7 @@ def forget_lines() -> None:
     _word_keys.cache_clear()
     _passed_over.cache_clear()
     _header_kind.cache_clear()
+    is_headline_like.cache_clear()
     _page_memo.lines, _page_memo.found = None, {}
 
 
@@ -215,7 +249,7 @@ def _short_item(line: str) -> bool:
     """What a menu's entry looks like: one to three words, no sentence's end, and none of the kinds a header's
     short lines are (a date, a byline, a name, a warning)."""
     return bool(line) and len(kinds.words(line)) <= 3 and line[-1:] not in ".!?" and not (
-        kinds.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
+        dates.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
 
 
 def in_menu(lines: list[str], index: int) -> bool:
@@ -251,11 +285,11 @@ def _list_item(lines: list[str], index: int) -> bool:
     """A link in a list of headlines: 4 to 15 words, headline-like, no sentence, and no byline, name or date
     under it (a headline with its byline under a list is the article's own)."""
     line = lines[index]
-    if not line or not 4 <= len(kinds.words(line)) <= 15 or not kinds.is_headline_like(line) or kinds.is_sentence(line) \
+    if not line or not 4 <= len(kinds.words(line)) <= 15 or not is_headline_like(line) or kinds.is_sentence(line) \
             or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line) or _DATE_RANGE.match(line):
         return False  # (a numbered item, an appeal, a promotion or when an event runs is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
-    return not (after and (kinds.byline(after) or kinds.bare_name(after) or kinds.date_line(after)))
+    return not (after and (kinds.byline(after) or kinds.bare_name(after) or dates.date_line(after)))
 
 
 def in_list(lines: list[str], index: int) -> bool:
@@ -411,12 +445,12 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
             "next_sentence": float(bool(nxt) and kinds.is_sentence(nxt)),
             "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
-            "next_date": float(bool(nxt) and bool(kinds.date_line(nxt, month_first=month_first))),
+            "next_date": float(bool(nxt) and bool(dates.date_line(nxt, month_first=month_first))),
             "next_chrome": float(bool(nxt) and kinds.is_chrome(nxt)),
             "next_short_line": float(bool(nxt) and len(kinds.words(nxt)) <= 4),
             "previous_chrome": float(not prev or kinds.is_chrome(prev)),
-            "previous_date": float(bool(prev) and bool(kinds.date_line(prev, month_first=month_first))),
-            "date_near": float(any(kinds.date_line(o, month_first=month_first) for o in after)),
+            "previous_date": float(bool(prev) and bool(dates.date_line(prev, month_first=month_first))),
+            "date_near": float(any(dates.date_line(o, month_first=month_first) for o in after)),
             "byline_near": float(any(kinds.byline(o) for o in after)),
             "furniture_before": min(chrome_before, 20) / 20,
             "first_confirmed": float(index == rule_at and rule_confirmed),
@@ -449,8 +483,8 @@ def next_lines(lines, index, count):
 def _unmarked_short_line(line: str, month_first: bool) -> bool:
     """Three words or fewer and none of the kinds a header is made of."""
     return len(kinds.words(line)) <= 3 and not (
-        kinds.is_headline_like(line) or kinds.is_chrome(line) or kinds.date_line(line, month_first=month_first)
-        or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line))
+        is_headline_like(line) or kinds.is_chrome(line) or dates.date_line(line, month_first=month_first)
+        or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
 
 
 _CAPTION_LABEL_LINE = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
@@ -465,10 +499,10 @@ def _after_caption_label(lines: list[str], index: int) -> bool:
 def _label_over_warning(lines: list[str], index: int) -> bool:
     """A warning's label alone on its line over the warning's words ("Trigger Warning" / "This article
     discusses …"); a post titled "Trigger Warning" over a warning of its own ("STRONG TRIGGER WARNING.") is not."""
-    if not kinds.is_warning_label(lines[index]):
+    if not cautions.is_warning_label(lines[index]):
         return False
     below = next_lines(lines, index, 1)
-    return bool(below) and kinds.warning(below[0][1]) is not None and not kinds.is_labelled_warning(below[0][1])
+    return bool(below) and cautions.warning(below[0][1]) is not None and not cautions.is_labelled_warning(below[0][1])
 
 
 def is_banner(lines: list[str], index: int) -> bool:
@@ -512,7 +546,7 @@ def _post_title(lines: list[str], index: int) -> bool:
     nor a motto over the blog's menu."""
     line = lines[index]
     if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) or STORED_DATE_PREFIX.match(line) \
-            or kinds.is_chrome(line) or kinds.warning(line) or is_nav_row(line) or _short_list(line):
+            or kinds.is_chrome(line) or cautions.warning(line) or is_nav_row(line) or _short_list(line):
         return False
     following = [other for _, other in next_lines(lines, index, 3)]
     if following and (is_nav_row(following[0]) or kinds.is_menu_row(following[0])):
@@ -523,9 +557,9 @@ def _post_title(lines: list[str], index: int) -> bool:
     if not following:
         return False
     under = following[0]
-    if kinds.byline(under) or kinds.date_line(under):
+    if kinds.byline(under) or dates.date_line(under):
         return True
-    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(kinds.date_line(following[1]))
+    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(dates.date_line(following[1]))
 
 
 _LIST_MARK = re.compile(r"\s*[,·|•/]\s*")
@@ -550,7 +584,7 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     aside: a menu's row, or an entry of a menu set out one a line — what stands under a site's name or motto
     ("Serving Mayo, Galway and Roscommon since 1891" / "Saturday 5 December 2026" / "News" / "Sport" / …), never
     under a headline."""
-    if following and kinds.date_line(following[0][1], month_first=month_first):
+    if following and dates.date_line(following[0][1], month_first=month_first):
         following = following[1:]
     if not following:
         return False
@@ -600,7 +634,7 @@ def _credits(line: str, month_first: bool) -> bool:
     """A byline (one naming no one included: "Written by Editorial Team"), a name alone or a date line: what
     stands under a headline."""
     return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.GENERIC_BYLINE.match(line)
-                               or kinds.date_line(line, month_first=month_first))
+                               or dates.date_line(line, month_first=month_first))
 
 
 def _menu_item(line: str) -> bool:
@@ -612,14 +646,14 @@ def _menu_item(line: str) -> bool:
 def _headline_shaped(text: str) -> bool:
     """Headline-like, a headline in capitals included ("COUNCIL VOTES TO CLOSE THE OLD LIBRARY")."""
     if kinds.is_all_caps(text) and 4 <= len(kinds.words(text)) <= 20:
-        return kinds.is_headline_like(text.title())
-    return kinds.is_headline_like(text)
+        return is_headline_like(text.title())
+    return is_headline_like(text)
 
 
 def _article(following) -> bool:
     """Whether the first of the lines (index, line) belongs to an article: running text, a byline, a name or a
     warning (not a menu's item, nor another headline)."""
-    return any(kinds.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or kinds.warning(line)
+    return any(kinds.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line)
                for _, line in following[:1])
 
 
@@ -694,22 +728,22 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             # unless a byline stands past the furniture (the headline over "Published" / "4 hours ago" / "Share").
             past = next((other for position, other in raw_following
                          if not (kinds.is_chrome(other) or in_menu(lines, position) or _after_caption_label(lines, position)
-                                 or kinds.date_line(other, month_first=month_first))), "")
+                                 or dates.date_line(other, month_first=month_first))), "")
             if past and kinds.byline(past) and len(kinds.words(line)) > 3:
                 return index, True
             continue
-        if len(kinds.words(line)) <= 3 and kinds.date_line(after, month_first=month_first) and not _article(
+        if len(kinds.words(line)) <= 3 and dates.date_line(after, month_first=month_first) and not _article(
                 [(position, other) for position, other in raw_following if other != after][:1]):
             continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
-        if len(kinds.words(line)) <= 5 and kinds.date_line(after, month_first=month_first) and _post_under_date(
+        if len(kinds.words(line)) <= 5 and dates.date_line(after, month_first=month_first) and _post_under_date(
                 [(position, other) for position, other in raw_following if other != after]):
             continue  # a blog's motto over its day's date and the day's post ("Notes from plot 14" / "Monday, 7 April 2014" / "Broad beans at last")
-        if kinds.is_chrome(after) and kinds.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
+        if kinds.is_chrome(after) and dates.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
                 and len(kinds.words(line)) > 3 and _running_text_under(raw_following, following[0][0]):
             return index, True  # a headline over when it was posted ("1 min ago") and the article's first paragraph
-        if kinds.BULLET.match(after) and len(kinds.words(after)) >= 6 and len(kinds.words(line)) > 3:
+        if dates.BULLET.match(after) and len(kinds.words(after)) >= 6 and len(kinds.words(line)) > 3:
             return index, True  # a headline over its summary in points ("• More than 80 firefighters are battling …")
-        if kinds.is_chrome(after) and not (kinds.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
+        if kinds.is_chrome(after) and not (dates.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
             past = next((other for position, other in following
@@ -728,7 +762,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             continue  # a quote in capitals over the headline and its byline ("'I THOUGHT I WAS GOING TO DIE'")
         if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
-        if kinds.is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
+        if is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
             if _label_words(line) <= 3 or is_masthead(line) or _SECTION_KICKER.match(after):
                 # (a headline opens with its section's kicker, a deck never: "EDITORIAL: We need to talk …" is the
                 # headline under the site's motto)
@@ -737,7 +771,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
             if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and kinds.names_an_outlet(after) \
-                    and under and kinds.RELATIVE_DATE.search(under):
+                    and under and dates.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
             if name_at is not None and index - name_at <= 2 and _credits(under, month_first) and not kinds.is_all_caps(lines[name_at]) \
                     and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
@@ -756,9 +790,9 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if kinds.is_sentence(after) and len(kinds.words(line)) <= 5 and past and (is_nav_row(past) or kinds.is_menu_row(past)):
             continue  # a site's name and its motto over its menu ("Notes from Kharkiv" / "A volunteer medic's diary." / "Home  About")
         if (
-            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or kinds.warning(after)
-            or kinds.date_line(after, month_first=month_first) or kinds.is_caption(after)
-            or kinds.SECTIONS.match(after) or kinds.is_headline_like(after) or _READING_TIME.match(after)
+            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or cautions.warning(after)
+            or dates.date_line(after, month_first=month_first) or kinds.is_caption(after)
+            or kinds.SECTIONS.match(after) or is_headline_like(after) or _READING_TIME.match(after)
         ):
             return index, True
     return first_candidate, False
@@ -835,7 +869,7 @@ def _passed_over(line: str) -> bool:
     """What may stand between a headline and its credits without breaking the header: a stated warning, a
     caption or a video's label, a promotion, the reading time, a share row or other furniture."""
     if _MEDIA_LABEL.match(line) or _READING_TIME.match(line) or _CREDIT.match(line) or kinds.is_caption(line) \
-            or kinds.warning(line):
+            or cautions.warning(line):
         return True
     # (a promotion or furniture is short: a paragraph of running text is looked at no further)
     return len(kinds.words(line)) <= 25 and bool(kinds.is_chrome(line) or _PROMOTION.search(line))
@@ -892,7 +926,7 @@ def _header_kind(line: str, month_first: bool) -> str:
     time), "passed" (what may stand between a headline and its credits: _passed_over), "stop" (a menu, a label of
     three words or fewer, long running text), or "deck"."""
     count = len(kinds.words(line))
-    if _credits(line, month_first) or (count <= 6 and kinds.RELATIVE_DATE.search(line)):
+    if _credits(line, month_first) or (count <= 6 and dates.RELATIVE_DATE.search(line)):
         return "credit"
     if is_nav_row(line) or kinds.is_menu_row(line):
         return "stop"

@@ -1,17 +1,15 @@
-"""What one line of a page is: furniture, a date, a byline, a stated warning, a caption, a headline-like
-line or running text. Each function looks at the line alone (and the phrases in phrases.py); where it
-stands on the page is the header reader's business (header.py). Pure.
+"""What one line of a page is: furniture, a byline, a caption or running text (a date: dates.py; a stated
+warning: cautions.py; whether a line could be a headline: headline.is_headline_like). Each function looks at
+the line alone (and the phrases in phrases.py); where it stands on the page is the header reader's business
+(header.py). Pure.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from datetime import UTC, date, datetime, time
 
-import dateparser
 from nameparser import HumanName
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
@@ -20,7 +18,7 @@ try:  # the parsed form of a pattern (FirstCharacterIndex); private to re, so a 
 except ImportError:  # pragma: no cover - every alternative is then tried, as before the index
     codes = _parser = None
 
-from articles.importing import phrases
+from articles.importing import dates, phrases
 
 
 # What a case-insensitive pattern reads as an ASCII letter besides its two cases ("İ" and "ı" as "i", "ſ" as "s",
@@ -192,12 +190,10 @@ GENERIC_BYLINE = re.compile(
     re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
-BULLET = re.compile(r"^[•·▪◦●■]\s*")
 LIST_ITEM = re.compile(r"^[–—-]\s+(?=\S)")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 COUNTER = re.compile(r"^[\d.,]+\s*[km]?(?:\s+[\d.,]+\s*[km]?)*$", re.I)
 TICKER = re.compile(r"^\d+\s*(?:s|m|min|mins|h|hr|hrs|d)\s+ago", re.I)  # "29m agoCaptain Tom's daughter…"
-RELATIVE_DATE = re.compile(r"\b\d+\s*(?:(?:second|minute|hour|day|week|month|year)s?|h|hrs?|m|mins?|d)\s+ago\b|\byesterday\b", re.I)
 BREADCRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:[/>»›|]\s*[^/>»›|]+)+$", re.I)
 HOME_TRAIL = re.compile(r"^home(?:\s+[A-Z][\w&]*)+$")  # "Home Global Analysis"
 MEDIA_MARKER = re.compile(r"\s*\[(?:videos?|photos?|pictures?|watch|video\s*&\s*photos?)\]\s*$", re.I)
@@ -308,9 +304,9 @@ def is_menu_row(line: str) -> bool:
         for part in parts
     ):
         return False
-    if len(parts) == 2 and _HAS_DIGIT.search(line):
+    if len(parts) == 2 and dates.HAS_DIGIT.search(line):
         return False  # ("E48 · Goblin Lore Podcast": an episode's number and its show)
-    return date_line(line) is None and not any(date_line(part) for part in parts) and not bare_name(parts[0]) \
+    return dates.date_line(line) is None and not any(dates.date_line(part) for part in parts) and not bare_name(parts[0]) \
         and byline(line) is None
 
 
@@ -364,52 +360,6 @@ def is_motto(line: str) -> bool:
     found = words(line)
     return (2 <= len(found) <= 7 and any(word.lower().endswith(("'s", "’s")) for word in found[:-1])
             and _SELF_NAMED.search(found[-1].rstrip(".!")) is not None)
-
-
-# A date banner in another language ("Port-au-Prince, le vendredi 4 décembre 2026", "Lima, 3 de diciembre de 2026",
-# "Berlin, 4. Dezember 2026"): the site's day or the story's, never a headline.
-_FOREIGN_MONTH = (
-    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-    r"|januar|februar|märz|juni|juli|oktober|dezember"
-)
-_FOREIGN_DATE = re.compile(rf"\b\d{{1,2}}(?:er|º|°|\.)?\s+(?:de\s+)?(?:{_FOREIGN_MONTH})\s+(?:de\s+)?\d{{4}}\b", re.I)
-
-
-# What a publication line says before its date in other languages ("Publié le 18 févr. 2021 à 07h45", "Publicado em 3
-# de dezembro de 2020", "Gepubliceerd: 21 okt 2019", "Publiziert: 14. Februar 2022"), and a date written in Japanese
-# or Chinese ("2021年4月9日"). A line with one of these, or a date in another language (_FOREIGN_DATE), is read by
-# dateparser in those languages.
-_FOREIGN_LABEL = re.compile(
-    r"^(?:publié\s+le|publicado(?:\s+(?:em|el|a\s+las))?|gepubliceerd(?:\s+op)?|veröffentlicht(?:\s+am)?|"
-    r"publiziert(?:\s+am)?|erschienen(?:\s+am)?|stand|pubblicato(?:\s+il)?|opublikowano|publicerad|julkaistu)\s*:?\s*", re.I)
-_CJK_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_FOREIGN_LANGUAGES = ["fr", "es", "pt", "de", "it", "nl", "ja", "zh"]
-_FOREIGN_CLOCK = re.compile(r"\d{1,2}\s*(?:h|時)\s*\d{2}")  # "à 07h45", "18時05分"
-_CHUNKS = re.compile(r"\s*[|·•,(]\s*")
-
-
-def _foreign_date(line: str) -> Dated | None:
-    """The date a line gives in another language, or None: its label (_FOREIGN_LABEL) left aside, the first
-    piece holding a date (what follows a comma or a bar is an update or a reading time) read by dateparser in
-    the languages above, day first (as those languages write dates), absolute dates only."""
-    label = _FOREIGN_LABEL.match(line)
-    text = line[label.end():] if label else line
-    if not (label or _FOREIGN_DATE.search(text) or _CJK_DATE.search(text)):
-        return None
-    settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "DMY"}
-    for piece in [chunk for chunk in _CHUNKS.split(text) if _HAS_DIGIT.search(chunk)][:2]:
-        found = dateparser.parse(piece, languages=_FOREIGN_LANGUAGES, settings=settings)
-        if found is not None:
-            return Dated(found.date(), found if _CLOCK.search(piece) or _FOREIGN_CLOCK.search(piece) else None)
-    return None
-
-
-def is_foreign_date_line(line: str) -> bool:
-    """A line of ten words or fewer that gives a date in French, Spanish, Portuguese, Italian or German."""
-    return len(words(line)) <= 10 and _FOREIGN_DATE.search(line) is not None
 
 
 _PICKER_MARK = re.compile(r"[|•·/]")
@@ -474,7 +424,7 @@ _PHONE_ITEM = re.compile(r"^[A-Za-z][\w &/'’-]{0,30}:\s*\+?[\d()][\d()\s.-]{1,
 
 def _phone_row(line: str) -> bool:
     """A row of the site's telephone numbers, each under its label ("Emergency: 911 | Front desk: 555-0110")."""
-    return _HAS_DIGIT.search(line) is not None and all(_PHONE_ITEM.match(item.strip()) for item in line.split(" | "))
+    return dates.HAS_DIGIT.search(line) is not None and all(_PHONE_ITEM.match(item.strip()) for item in line.split(" | "))
 
 
 # The site's banner for the day, in words ("Today is Monday, 2 October 2023", "Hoy es lunes, 2 de octubre"): never
@@ -487,7 +437,7 @@ def _link_row(line: str) -> bool:
     """A row of three or more short links set apart by bars, perhaps under a label ("Quick links: Report a
     problem | Pay online | Opening hours | Vacancies | Contact us")."""
     items = [item.strip() for item in line.split(" | ")]
-    return (len(items) >= 3 and _HAS_DIGIT.search(line) is None  # (a byline's row has its date: "Jane Doe | Staff Writer | 12 …")
+    return (len(items) >= 3 and dates.HAS_DIGIT.search(line) is None  # (a byline's row has its date: "Jane Doe | Staff Writer | 12 …")
             and all(item and len(item.split()) <= 5 and item[-1:] not in ".!?" for item in items)
             and not bare_name(items[0]))
 
@@ -508,7 +458,7 @@ def _strip_or_banner(line: str, count: int) -> bool:
         return True
     if count <= 10 and line[:5].lower() == "open " and _OPEN_NOW.match(line):  # (opening hours for today)
         return True
-    if count <= 10 and _TODAY_IS.match(line) and _HAS_DIGIT.search(line) is not None:  # ("Today is Monday, 2 October 2023")
+    if count <= 10 and _TODAY_IS.match(line) and dates.HAS_DIGIT.search(line) is not None:  # ("Today is Monday, 2 October 2023")
         return True
     if count <= 7 and _POSSESSIVE.search(line) and is_motto(line):  # (a motto has seven words at most)
         return True
@@ -521,7 +471,7 @@ def _strip_or_banner(line: str, count: int) -> bool:
         if ("now" in folded or "today" in folded or "win" in folded or "giveaway" in folded or "podcast" in folded
                 or folded.startswith("advertise")) and _ADVERT.search(line):
             return True
-    if count <= 10 and _HAS_DIGIT.search(line) is not None and is_foreign_date_line(line):  # (ten words at most)
+    if count <= 10 and dates.HAS_DIGIT.search(line) is not None and dates.is_foreign_date_line(line):  # (ten words at most)
         return True
     # menu buttons with their symbols ("Menu ☰ Search 🔍"): furniture once the symbols are set aside
     if line.isascii() or len(line) > 40:
@@ -553,9 +503,9 @@ def is_chrome(line: str) -> bool:
     a picture's file name."""
     count = len(words(line))
     return bool(
-        BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
+        dates.BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line, count)
-        or (count <= 8 and RELATIVE_DATE.search(line) and not _ANNIVERSARY.match(line)) or is_menu_row(line)
+        or (count <= 8 and dates.RELATIVE_DATE.search(line) and not _ANNIVERSARY.match(line)) or is_menu_row(line)
         or (len(line) <= 120 and ((line[:1] in "«‹←" and "»" not in line[1:]) or (line[-1:] in "»›→" and "«" not in line[:-1])))  # a link to the post before or after (a quotation in guillemets is none)
         or (("°" in line or line[:7].lower() == "weather") and WEATHER_WIDGET.match(line))
         or is_land_acknowledgement(line) or (line[-4:].lower() in _PICTURE_ENDS and PICTURE_FILE.match(line))
@@ -789,400 +739,6 @@ def is_caption(line: str) -> bool:
     return has_caption_mark(line) or bool(CAPTION_LABEL.match(line))
 
 
-# --- dates --------------------------------------------------------------------------------------------------
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
-_TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<zone>(?-i:[A-Z]{2,5})\b)?"
-_DATES = [
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:of\s+)?{MONTH}(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),  # ("16th, April 2013")
-    re.compile(rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})", re.I),  # ("Feb 27,2026")
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
-    re.compile(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"),
-]
-# ("On April 3, 2014"; a broadcast transcript's "Aired March 6, 2001 - 1:05 p.m. ET", with the time it aired: a
-# review's "Aired: 3 May 2024", the work's date, is none)
-_LABEL = (r"(?:(?:last\s+)?(?:published|posted|updated|modified|first\s+published|dated?)(?:\s+online)?(?:\s+on)?\s*:?\s*"
-          r"|on\s+(?=\d|[a-z]{3,9}\.?\s+\d)|aired\s+(?=[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*[-–,]?\s*\d{1,2}[:.]\d{2}))")
-_ISO_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]00:?00)?$")
-_DATE_LINE = re.compile(
-    rf"^{_LABEL}?(?:(?P<lead>\d{{1,2}}:\d{{2}}(?:\s*(?:am|pm))?)\s*,?\s*)?(?:{_WEEKDAY})?(?P<date>.+?)"
-    r"(?P<trail>(?:[\s,]+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|[A-Z]{2,5}|-|–))*)"
-    r"(?:\s+in\s+[A-Z][\w/& -]*)?(?:\s+#\d{1,6})?$",  # "February 23, 2011 in Nation/World"; a forum post's number ("3 Aug 2021 #1")
-    re.I,
-)
-_TIME_IN_TRAIL = re.compile(_TIME, re.I)
-_HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
-_YEAR = re.compile(r"\d{4}")
-_ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
-_SPACED_BAR = re.compile(r"\s+[|·•—]\s+")  # the parts of a date line: "5 March 2023 • 4 min read", "5 Dec 2026 — 2 min read"
-STORED_DATE = _STORED_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b", re.I)  # a capture's stored date line
-
-
-@dataclass(frozen=True)
-class Dated:
-    day: date
-    at: datetime | None  # with the time (and zone) when the line gives them
-    written: str = ""  # the date as written, when its day and month could be either way round ("05/06/2022")
-
-
-# A date all in numbers ("05/06/2022", "5.6.22"): read in the newsroom's order, but when both numbers could be
-# a month and they differ, the page alone may not say which is which (the header reader looks for more).
-NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d)")
-
-
-def either_way(text: str) -> str:
-    """The numeric date in ``text`` if its day and month could be read either way round ("05/06/2022"),
-    else "" ("13/06/2022", "06/06/2022", "2022-06-05" and "08.05.2024", dotted and so day first, read one way only)."""
-    match = NUMERIC_DATE.search(text)
-    if match is None:
-        return ""
-    if "." in match.group(0):
-        return ""  # (a date set with dots, "08.05.2024", is written day first wherever it is written)
-    first, second = int(match.group("first")), int(match.group("second"))
-    return match.group(0) if 1 <= first <= 12 and 1 <= second <= 12 and first != second else ""
-
-
-def parse_date(text: str, *, month_first: bool = False) -> date | None:
-    """A calendar date in one of the forms news sites use, or None (also for impossible dates)."""
-    text = text.strip().rstrip(".,")
-    for pattern in _DATES:
-        match = pattern.fullmatch(text)
-        if not match:
-            continue
-        groups = match.groupdict()
-        if "first" in groups:
-            first, second = int(groups["first"]), int(groups["second"])
-            day, month = (second, first) if month_first and groups.get("sep") != "." else (first, second)
-        else:
-            month = groups["month"]
-            month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
-            day = int(groups["day"])
-        try:
-            return date(int(groups["year"]), month, day)
-        except ValueError:
-            return None
-    return None
-
-
-def _time_in(text: str) -> tuple[time | None, str]:
-    """The first time of day in ``text`` and its zone abbreviation, if any."""
-    match = _TIME_IN_TRAIL.search(text or "")
-    if match is None:
-        return None, ""
-    hour, minute = int(match.group("hour")), int(match.group("minute"))
-    ampm = (match.group("ampm") or "").replace(".", "").lower()
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None, ""
-    return time(hour, minute), (match.group("zone") or "").upper()
-
-
-# What may follow a date on its line and is no part of it: "Updated 2 hours ago", "| Last modified …", "(3 days ago)".
-_PARTS = re.compile(r"\s*[|·•]\s*|,\s+(?=(?:last\s+)?updated\b)", re.I)  # ("Posted 11h ago, updated 3 Jun 2025")
-_UPDATE_TAIL = re.compile(  # "… Updated 2 hours ago", "… Last update on: Wed Feb 25, 2026 09:40 PM", "… Actualizado: …"
-    r"(?:\s+|\s*[|·•,;(]\s*)(?:(?:last\s+)?(?:updated|modified|edited)\b|last\s+update\b|\d+\s+\w+\s+ago\b"
-    # the same in other languages ("… 12:45 h. Actualizado: …", "… 10:15 Uhr (Stand: …)", "mis à jour le …")
-    r"|actualizado\b|atualizado\b|aggiornato\b|mis\s+à\s+jour\b|modifié\b|aktualisiert\b|stand\s*:)", re.I)
-
-
-# Every date the patterns, the labels or dateparser read has a month's name or numbers joined by a separator
-# ("5/3/2021", "16.09.24", "2019-06-21"): a line with neither holds no date (the cheap look before the dear ones).
-_MAY_HOLD_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[./-]\d", re.I)
-
-
-def date_line(line: str, *, month_first: bool = False) -> Dated | None:
-    """The publication date a date line gives (_date_line); one cache entry per line and order, however the
-    order is passed."""
-    return _date_line(line, month_first)
-
-
-_UPDATED_FIRST = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
-_PUBLISHED_LATER = re.compile(r"(?<=[\s,;|·•(])(?:(?:first|originally)\s+)?(?:published|posted)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
-
-
-def publication_line_date(line: str, *, month_first: bool = False) -> Dated | None:
-    """The date of a line that says it is the publication's ("Published: 08:15, 22 August 2023", "Posted 3rd
-    October 2024 in Reviews", "Published 19.03.2023 · Last edited 20.03.2023"), or None."""
-    if len(line) > 120 or not _PUBLICATION_LABEL.match(line) or _UPDATED_FIRST.match(line):
-        return None
-    return date_line(line, month_first=month_first) or date_in(line, month_first=month_first)
-
-
-_PUBLICATION_LABEL = re.compile(
-    r"^(?:(?:(?:last\s+|first\s+)?(?:published|posted|updated|modified)|update\s+time|publi(?:shed|cation)\s+date)\b|date\s*:)", re.I)
-
-
-@lru_cache(maxsize=8192)
-def _date_line(line: str, month_first: bool) -> Dated | None:
-    """The publication date a date line gives ("Published: Tue 2 Mar 2021 10.04 GMT", "2012-02-08 12:06",
-    "31 May 2016, 13:18 | Updated: …", "• Published Jan 06, 2023", "March 5, 2023 10:14 AM UTC Updated 2 hours
-    ago"): the first date wins; what an "Updated …" or "… ago" after it says is left aside. None for other
-    lines and for relative dates alone. A numeric date that reads either way round keeps its text
-    (``written``)."""
-    if len(line) > 120 or not _HAS_DIGIT.search(line):
-        stored = _STORED_DATE.match(line) if line[:5].lower() == "date " else None  # (" date 2018-03-10 <a long headline>")
-        day = parse_date(stored.group(1)) if stored else None
-        return Dated(day, None) if day else None
-    if not line.isascii() or line[:1] in "PpGgVvOoJjSsEe" or _FOREIGN_DATE.search(line):  # another language's (_foreign_date)
-        foreign = _foreign_date(BULLET.sub("", line)) if len(line) <= 80 else None
-        if foreign is not None:
-            return foreign
-    if not _MAY_HOLD_DATE.search(line):
-        return None
-    line = BULLET.sub("", line)
-    if "·" in line:
-        line = _DOT_GAP.sub(" · ", line)  # "5:23 pm·0 commentsViews:": the counters' dot set without spaces
-    if _GLUED_MONTH.search(line):
-        line = _GLUED_MONTH.sub(" ", line)  # "HeadlineJul 05, 2005": a label run into the date
-    if _UPDATED_FIRST.match(line):  # "Updated 9 March 2024, first published 2 March 2024": the first publication
-        published = _PUBLISHED_LATER.search(line)
-        if published and _HAS_DIGIT.search(line[published.end():]):
-            first = _first_date(line[published.end():].strip(" ,;|·•()"), month_first) \
-                or date_in(line[published.end():], month_first=month_first)
-            if first is not None:
-                return first
-    parts = _PARTS.split(line)
-    if len(parts) > 1:  # "2 hours ago | March 5, 2023": the relative part is left aside
-        absolute = [part for part in parts if not RELATIVE_DATE.search(part)]
-        if absolute and len(absolute) < len(parts):
-            line = " | ".join(absolute)
-    tail = _UPDATE_TAIL.search(line)
-    if tail and _HAS_DIGIT.search(line[:tail.start()]):
-        line = line[:tail.start()].rstrip(" ,;|·•(-–—")  # the date before "Updated 2 hours ago"
-    if line[-8:].lower().endswith(("comment", "comments")):
-        line = _COMMENTS_TAIL.sub("", line)  # "07.07.14 32 Comments": the date, then how many comments
-    if "ago" in line:
-        line = _AGO_BEFORE.sub("", line)  # "/ 4 hours ago February 20, 2018": how long ago, then the date itself
-    if RELATIVE_DATE.search(line.split("|")[0]):
-        return None  # (a relative "Updated: 1 hour ago" after the date does not spoil it)
-    dated = _first_date(line, month_first)
-    if dated is None and _PUBLICATION_LABEL.match(line) and len(words(line)) <= 14:
-        # A labelled line in a form the patterns miss ("Update Time : Wednesday, 03 December 2026, 9:15 pm",
-        # "Published November 30, 2026 at 8:45 pm (Santiago time)", "Updated / Tuesday, 11 Feb 2025 13:27"):
-        # the date inside it.
-        dated = date_in(line, month_first=month_first)
-    if dated is None and " / " in line:  # the date in two languages or scripts ("১৬ জুলাই ২০২৪ / July 16, 2024")
-        parts = [part.strip() for part in line.split(" / ")]
-        if len(parts) == 2 and all(_ANY_DIGIT.search(part) for part in parts):  # (both sides a date, not "Reuters / …")
-            sides = [found for found in (_date_line(part, month_first) for part in parts) if found]
-            dated = sides[0] if sides and all(side.day == sides[0].day for side in sides) else None  # (two days: none)
-    if dated is None:
-        placed = _PLACE_FIRST.match(line)  # "Białystok, 9.10.2023, 17:52": a dateline's place, then the date
-        if placed:
-            dated = _date_line(line[placed.end():], month_first)
-    if dated is None:
-        labelled = _WORD_BEFORE_MONTH.match(line)  # "Headline Jul 05, 2005": a label naming the line, then the date
-        if labelled:
-            dated = _date_line(line[labelled.end():], month_first)
-    if dated is not None and either_way(line):
-        return Dated(dated.day, dated.at, either_way(line))
-    return dated
-
-
-_ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
-_COMMENTS_TAIL = re.compile(r"\s+(?:\d+|no)\s+comments?$", re.I)
-_AGO_BEFORE = re.compile(r"^[\s/|·•-]*(?:about\s+)?\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\s+"
-                         r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)", re.I)
-_DOT_GAP = re.compile(r"\s*·\s*")
-_PLACE_FIRST = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.-]+){0,2}(?:,|\s[-–—])\s+"
-                          r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)")  # ("BENGALURU, AUG 10 2024, 23:58 IST")
-
-
-def _stamped(stamp: re.Match) -> Dated | None:
-    """The date (and time, in UTC when the stamp says so) of an ISO timestamp."""
-    day = parse_date(stamp.group("day"))
-    hour, minute = int(stamp.group("hour")), int(stamp.group("minute"))
-    if day is None or hour > 23 or minute > 59:
-        return Dated(day, None) if day else None
-    return Dated(day, datetime.combine(day, time(hour, minute), tzinfo=UTC if stamp.group("zone") else None))
-
-
-def _first_date(line: str, month_first: bool) -> Dated | None:
-    for part in [part.strip() for part in _SPACED_BAR.split(line) if part.strip()]:
-        stamp = _ISO_STAMP.match(part)  # "2021-08-12T10:30:00Z", a machine's timestamp left in the text
-        if stamp:
-            return _stamped(stamp)
-        iso = _STORED_DATE.match(part)  # a stored "date 2019-06-21 Email" line
-        if iso:
-            day = parse_date(iso.group(1))
-            return Dated(day, None) if day else None
-        match = _DATE_LINE.match(part)
-        if not match:
-            continue
-        day = parse_date(match.group("date"), month_first=month_first)
-        if day is None:
-            continue
-        at_time, zone = _time_in(match.group("trail"))
-        if at_time is None:
-            at_time, zone = _time_in(match.group("lead"))
-        at = datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None
-        return Dated(day, at)
-    return (_library_date(line, month_first=month_first) or _labelled_date(line, month_first) or _credit_date(line, month_first)
-            or _document_date(line, month_first))
-
-
-# An episode's release or broadcast with its length ("Released 22/07/2024 · 52 min"): a film's or an album's release
-# date in a review's box ("Released: 12 May 2023"), or when a reviewed episode aired, is the work's, never the page's.
-_EPISODE_RELEASE = re.compile(r"^(?:released|aired|broadcast)(?:\s+on)?\s*:?\s*(?P<date>[^·|•]{6,40}?)\s*[·|•]\s*\d+\s*(?:min|mins|minutes)\b", re.I)
-_DOCUMENT_DATE = re.compile(rf"^{phrases.DOCUMENT_KINDS}\s*[–—:|-]\s*(?P<date>\S.*)$", re.I)
-
-
-def _document_date(line: str, month_first: bool) -> Dated | None:
-    """The date a document gives after what it calls itself ("Media Release – Thursday 27 June 2024",
-    "Statement: 3 May 2025"): a date line when the rest of the line is one."""
-    match = (_DOCUMENT_DATE.match(line) or _EPISODE_RELEASE.match(line)) if len(line) <= 80 else None
-    return _first_date(match.group("date"), month_first) if match else None
-
-
-_DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
-    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)(?:\s+online)?"
-    r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)|^published\s+in\s+[^.]{2,60}?\s+on\s+\S", re.I)  # ("Published in The Ledger on Nov. 24, 2026.")
-
-
-def _labelled_date(line: str, month_first: bool) -> Dated | None:
-    """A short line that says it gives a date ("Updated 1124 GMT (1924 HKT) March 4, 2019", "Originally
-    published 3 February 2009. Republished 14 January 2021."): its first date with a day, a month and a
-    year, whatever else stands around it."""
-    if not _DATE_LABEL.match(line) or len(words(line)) > 12:
-        return None
-    return date_in(line, month_first=month_first)
-
-
-# A credit that ends with when it was posted ("[profile] jane posted on March 4th, 2014 at 09:12 pm", "Discussion in
-# 'Help' started by ColdbrookDoug, 11 November 2024."): the verb, perhaps who, then the date and nothing but a time.
-_CREDIT_DATE = re.compile(
-    r"\b(?:posted|published|started|submitted|uploaded)\b(?:\s+by\s+[^,]{1,40}?)?(?:,\s*|\s+)(?:on\s+)?(?P<date>\S.*)$", re.I)
-_CREDIT_VERBS = ("posted", "published", "started", "submitted", "uploaded")  # (a cheap look first)
-_ONLY_TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*\.?$", re.I)
-
-
-def _credit_date(line: str, month_first: bool) -> Dated | None:
-    """The date a short credit line ends with, after a verb of posting (see _CREDIT_DATE), or None."""
-    low = line.lower()
-    if len(words(line)) > 18 or not any(verb in low for verb in _CREDIT_VERBS):
-        return None
-    credit = _CREDIT_DATE.search(line)
-    if credit is None:
-        return None
-    text = credit.group("date")
-    for pattern in _DATES[:2]:
-        match = pattern.match(text)
-        if match and _ONLY_TIME.match(text[match.end():]):
-            day = parse_date(match.group(0), month_first=month_first)
-            at_time, zone = _time_in(text[match.end():])
-            if day:
-                return Dated(day, datetime.combine(day, at_time, tzinfo=_ZONES.get(zone)) if at_time else None)
-    return None
-
-
-# Labels and counters that sit before a date ("Published time:", "Posted at 4:40 PM,", "9 min read").
-_LEAD_IN = re.compile(
-    r"^(?:(?:\d+\s+min(?:ute)?s?\s+read)\s*|(?:last\s+)?(?:published|posted|updated|modified|date|first\s+published)"
-    r"(?:\s+(?:time|date|on|at))?\s*:?\s*)+",
-    re.I,
-)
-# What a date looks like once its label is gone: it opens with a day, a month, a weekday or a time, and a
-# day stands beside a month name or the date is all numbers. Only such text is handed to dateparser.
-_MONTH_NAME = MONTH.replace("(?P<month>", "(?:")
-_WORD_BEFORE_MONTH = re.compile(rf"^(?:headline|date|dated|story|article|filed|news)\s+(?={_MONTH_NAME}\s+\d)", re.I)
-_DATE_SHAPE = re.compile(
-    rf"^(?=\d|{_MONTH_NAME}|{_WEEKDAY})"
-    rf".*?(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
-    re.I,
-)
-_BAR = re.compile(r"\s*[|·•]\s*")  # ("Tom Baines · 3 min read · Mar 12, 2025")
-_NO_PERIOD = re.compile(r"^\d+(?:\.\d+)?$")
-_LIBRARY_SETTINGS = {
-    "PREFER_DATES_FROM": "past",
-    "STRICT_PARSING": True,  # a day, a month and a year, or nothing
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "PARSERS": ["absolute-time"],  # never "22 minutes ago", "yesterday" or a bare timestamp
-}
-_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
-
-
-def _library_date(line: str, *, month_first: bool) -> Dated | None:
-    """A date line in a form the patterns above do not know ("Published time: 29 Jul, 2019", "Posted at
-    4:40 PM, Nov 21, 2016", "16.09.24", "9 min readMay 11, 2023"), read by dateparser: the newsroom's
-    order of day and month, absolute dates only, the whole line a date once its label is gone."""
-    if len(line) > 80:
-        return None
-    for part in _BAR.split(line):
-        text = _LEAD_IN.sub("", part.strip()).strip(" ,-–—·•")  # ("6 min read · Jan 9, 2024")
-        if not text or _NO_PERIOD.match(text) or len(words(text)) > 8 or not _DATE_SHAPE.match(text):
-            continue
-        settings = {**_LIBRARY_SETTINGS, "DATE_ORDER": "MDY" if month_first else "DMY"}
-        found = dateparser.parse(text, languages=["en"], settings=settings)
-        if found is None:
-            continue
-        return Dated(found.date(), found if _CLOCK.search(text) else None)
-    return None
-
-
-# A press release's or a wire's dateline with a full date ("GENEVA, 3 March 2024 — …", "NAIROBI/GENEVA, 3 March
-# 2026 – …"): the places in capitals, then the date, then a dash.
-_DATELINE_DATE = re.compile(
-    r"^[A-Z][A-Z./ '’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2},\s*(?P<date>[\w ,.]{6,30}?\d{4})\s*(?:\([A-Za-z ]{2,30}\)\s*|/[A-Za-z -]{2,30}/\s*)?(?:–|—|--|-|:)\s"  # (an agency in brackets, a wire's "/PRNewswire/")
-    # A release's place and state, then its day between dashes ("Denver, CO – Wednesday, August 29, 2018 – On …")
-    rf"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}},\s*[A-Z]{{2}}\s*[–—-]+\s*(?i:{_WEEKDAY})?(?P<dashed>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}},\s*\d{{4}})\s*[–—-]+\s")
-
-
-_PATH_PARTS = re.compile(r"\s+[/›>»|]\s+")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def breadcrumb_date(lines: list[str]) -> Dated | None:
-    """The day a breadcrumb's path names ("Home / Archives / 2026-02-18 / Khyber Pakhtunkhwa"), the nearest
-    such line last among ``lines``, or None."""
-    for line in reversed(lines):
-        parts = _PATH_PARTS.split(line) if line else []
-        if len(parts) >= 3:
-            for part in parts:
-                day = parse_date(part) if _ISO_DAY.match(part.strip()) else None
-                if day:
-                    return Dated(day, None)
-    return None
-
-
-def dateline_date(paragraph: str, *, month_first: bool = False) -> Dated | None:
-    """The date a body's opening dateline gives, when it gives a full one, or None."""
-    match = _DATELINE_DATE.match(paragraph)
-    day = parse_date(match.group("date") or match.group("dashed"), month_first=month_first) if match else None
-    return Dated(day, None) if day else None
-
-
-def date_in(line: str, *, month_first: bool = False, numeric: bool = True) -> Dated | None:
-    """A date written inside another line ("By Jane Doe on 19th July 2018 Category: News"; with ``numeric``,
-    "By Jane Doe on 05/06/2022" too, keeping its text when it reads either way round)."""
-    if not _YEAR.search(line) or not _MAY_HOLD_DATE.search(line):
-        return None
-    for pattern in _DATES[:3]:
-        match = pattern.search(line)
-        if match:
-            day = parse_date(match.group(0), month_first=month_first)
-            if day:
-                return Dated(day, None)
-    match = _DATES[3].search(line) if numeric else None
-    day = parse_date(match.group(0), month_first=month_first) if match else None
-    return Dated(day, None, either_way(match.group(0))) if day else None
-
-
 # --- bylines ----------------------------------------------------------------------------------------------
 
 _PARTICLE = r"(?i:al|el|de|da|del|della|der|di|du|van|von|bin|ibn|la|le|st\.?|ó|ní|nic|mac|uí|ua|ter|ten|dos|das)"  # "Sarah El Deeb", "SARAH EL DEEB" too
@@ -1269,7 +825,7 @@ _OUTLET_TAIL = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:" + "|".join(phrase
 # station's logo ("By Jane Doe jdoe@example.com", "By Jane Doe No comments", "ByJane Doe WLS logo").
 _AFTER_NAME = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:no|\d+)\s+comments?|[A-Z0-9]{2,6}\s+logo)\s*$", re.I)
 _DATE_AFTER_NAME = re.compile(  # "By Mason White 4:43 PM January 3, 2017": a time or a date after the name
-    rf"^(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d|\d{{1,2}}/\d{{1,2}}/\d|\d{{4}}-\d{{2}})",
+    rf"^(?:\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{dates.MONTH_NAME}|{dates.MONTH_NAME}\s+\d|\d{{1,2}}/\d{{1,2}}/\d|\d{{4}}-\d{{2}})",
     re.I,
 )
 
@@ -1281,7 +837,7 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     if not posted and len(words(who)) > 4:
         return None  # ("By morning, emergency crews had restored …": a sentence, not a user's credit)
     word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
-    if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in MONTHS:
+    if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in dates.MONTHS:
         return None
     if (GENERIC_CREDIT.match(word) or _NOT_NAMES.match(word) or _ROLE.fullmatch(word) or word in _OUTLET_WORDS
             or word.lower() in _NO_ONES_USER_NAME or _OUTLETS_ACCOUNT.search(word)):
@@ -1386,7 +942,6 @@ _THREAD_STARTER = re.compile(r"^thread\s+starter\s*:?\s+(?P<who>\S+)", re.I)
 _FROM_PLACE = re.compile(r"^from\s+(?P<who>[^,]{3,60}),\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", re.I)
 _ROLE_BEFORE_AND = re.compile(rf",\s*(?:[A-Z][\w-]*\s+){{0,3}}(?:{phrases.ROLE_WORDS})s?\s*,?\s+(?=(?:and|&)\s)", re.I)
 _BYLINE_BAR = re.compile(r"\s*\|\s*")
-_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 _CAPS_OUTLET = re.compile(r"(?<=\S)\s+(?:FOR|IN|AT)\s+[A-Z][A-Z0-9 .&'’-]*$")
 
 
@@ -1408,7 +963,7 @@ def _byline(line: str) -> str | None:
     if len(words(line)) > 16 and not (len(words(line)) <= 30 and _BY.match(line)):
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
-    line = _GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
+    line = dates.GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
     if "|" in line:
         line = _BYLINE_BAR.sub(" | ", line)  # "Rick Poynor|Essays": a bar set without spaces
     line = _ROLE_BEFORE_AND.sub(" ", line)  # "By Jane Doe, Senior Reporter, and John Roe, …": both names kept
@@ -1434,7 +989,7 @@ def _byline(line: str) -> str | None:
                      r"narrated|composed|translated|illustrated|designed|hosted|performed|read|provided|distributed|issued|"
                      r"sponsored|presented)\s*$", before, re.I) and not _WRITTEN_AND.match(before):
             return None  # a photographer's, an editor's or a film's credit, not the writer's
-        if len(words(before)) > 4 and not (_POSTED.match(before) or date_in(before) or date_line(before)) \
+        if len(words(before)) > 4 and not (_POSTED.match(before) or dates.date_in(before) or dates.date_line(before)) \
                 and (re.search(r"[|:–—]", before) or len(words(before)) > 7):
             return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell",
             # "Detail of the cover of Regarding the Pain of Others by Susan Sontag, 2003")
@@ -1447,7 +1002,7 @@ def _byline(line: str) -> str | None:
         if inside:
             who = inside.group("name") + inside.group("rest")
         names = _names_at_start(who)
-        if names or (before and not (_POSTED.match(before) or _STARTED.search(before) or date_in(before) or date_line(before))):
+        if names or (before and not (_POSTED.match(before) or _STARTED.search(before) or dates.date_in(before) or dates.date_line(before))):
             return names
         # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011", "Discussion in 'After
         # service' started by ColdbrookDoug, 11 November 2024.": a user name
@@ -1460,8 +1015,8 @@ def _byline(line: str) -> str | None:
         first = _ROLE_AFTER_NAME.sub("", parts[0]) if "," in parts[0] else parts[0]  # ("Jane Doe, Staff Writer | date")
         # One capitalised word before the date ("Bhopal | Updated: …") is a dateline's place or a section, not a writer.
         one_word = " " not in first and not _USER_NAME_SHAPE.search(first)
-        if not one_word and date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
-                and (bare_name(first) or (any(date_line(part) for part in parts[1:]) and not names_an_outlet(first))) \
+        if not one_word and dates.date_line(first) is None and re.match(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,3}$", first) \
+                and (bare_name(first) or (any(dates.date_line(part) for part in parts[1:]) and not names_an_outlet(first))) \
                 and not is_chrome(first):  # (an outlet's name before the date is no one's: "China Daily | Updated: …")
             return first
         if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
@@ -1545,305 +1100,8 @@ _OUTLET_ALONE = re.compile(rf"^(?:{_CAPITAL}[\w.'’-]*\s+){{2}}(?:{_OUTLETS})(?
 _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{3,}}$")
 
 
-# --- stated content warnings -----------------------------------------------------------------------------
-
-_LABELLED = re.compile(
-    rf"^(?P<label>(?:{phrases.WARNING_LABELS})(?:\s*\((?:tw|cw|cn)\))?)(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\.\s+(?=(?i:this)\s)|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",
-    re.I,
-)
-def is_labelled_warning(line: str) -> bool:
-    """A line that opens with a warning's label ("CN: suicide", "STRONG TRIGGER WARNING.")."""
-    return bool(_LABELLED.match(line))
-
-
-def labels_joined(lines: list[str]) -> list[str]:
-    """The lines with a warning's label alone on its line, ending in a colon ("TRIGGER WARNING:", "Content warning:"),
-    run together with the words it introduces on the next non-blank line, as the page shows them ("TRIGGER WARNING:
-    This article discusses …"); the next line left blank, so that every other line keeps its place. A label over a
-    list of points, another label or nothing stays as it is."""
-    joined = list(lines)
-    for index, line in enumerate(lines):
-        if not (line.endswith(":") and len(line) <= 40 and line[:1] not in LIST_MARKS):
-            continue
-        labelled = _LABELLED.match(_unwrap(line)[0])
-        if not labelled or labelled.group("rest").strip() or _SOFT_LABEL.match(labelled.group("label")):
-            continue
-        after = next((other for other in range(index + 1, min(index + 3, len(lines))) if lines[other]), None)
-        if after is None or LIST_MARK.match(lines[after]) or _LABELLED.match(lines[after]) or len(lines[after]) > 600:
-            continue
-        joined[index], joined[after] = f"{line} {lines[after]}", ""
-    return joined
-
-
-def is_warning_label(line: str) -> bool:
-    """A warning's label alone on its line ("Trigger Warning", "CONTENT WARNING:"), its words on the next."""
-    labelled = _LABELLED.match(line)
-    return bool(labelled) and not labelled.group("rest").strip()
-
-
-_ANNOUNCES = re.compile(
-    rf"^(?:please\s+(?:be\s+aware|bear\s+in\s+mind|bare\s+in\s+mind|note)(?:\s+that)?\s+)?"
-    rf"(?:(?:this|the\s+following|these|the)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?|the\s+following)\s+"
-    rf"(?:(?:will|may|does|do|might|also)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",  # ("The following contains …")
-    re.I,
-)
-_WARNING_OF = re.compile(
-    r"^(?:warnings?|content\s+(?:notes?|warnings?)|trigger\s+warnings?|cws?|tws?)\s+(?:of|for|about)\s+\w"
-    # the same after a short aside ("I'm not sure I need to say this, but trigger warning for …", "Just a heads up,
-    # content warning for …")
-    r"|^[^.!?]{0,120},\s*(?:(?:but|so|and)\s+)?(?:content|trigger)\s+warning\s+(?:of|for|about)\s+(?:[^\s.!?]+\s+){0,5}[^\s.!?]+(?:[.!](?=\s|$)|$)"
-    r"|^(?:some|many|several|a\s+few|certain)\s+(?:of\s+the\s+)?(?:images|photos|photographs|pictures|scenes|videos|details)\s+(?:in|of|on)\s+"
-    rf"this\s+(?:{phrases.ANNOUNCED_THINGS})\b.{{0,80}}\b(?:may|might|could)\s+(?:be\s+)?(?:disturb|distress|upset)"  # ("Some images in this gallery … may be disturbing.")
-    r"|^(?:this\s+is|here[’']s|consider\s+this|just)\s+(?:a|an)\s+(?:\w+\s+)?(?:content\s+|trigger\s+)?warning\b"  # "This is a brief warning for …"
-    # Readers told what the piece holds ("Aboriginal and Torres Strait Islander readers are advised that this article
-    # contains images and names of people who have died.")
-    r"|^(?:[\w’'-]+\s+){0,8}?(?:readers?|viewers?|listeners?|audiences?|visitors?|people|communities)\s+(?:are|should\s+be)\s+(?:\w+\s+)?(?:advised|warned|cautioned|aware)\b"
-    rf"(?:\s+that)?\s+(?:this|the\s+following|these)\s+(?:[\w’']+\s+){{0,2}}(?:{phrases.ANNOUNCED_THINGS})s?\s+(?:(?:may|might|will)\s+)?(?:{phrases.ANNOUNCING_VERBS})\b",
-    re.I,
-)
-_WARNING_WORDS = CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_CUES)
-# What an announcement holds that makes it an advisory ("… contains the names and images of people who have died"):
-# the names, images or voices of the dead.
-_OF_THE_DEAD = re.compile(r"\b(?:names?|images?|voices?|photo(?:graph)?s?|footage|pictures?)\b.{0,80}?\b(?:(?:who|that)\s+(?:have|has|had)\s+"
-                          r"(?:died|passed(?:\s+away|\s+on)?)|deceased|the\s+dead)\b", re.I)
-HARM = re.compile(rf"\b(?:{phrases.HARM_WORDS})\b", re.I)
-_SOFT_LABEL = re.compile(phrases.SOFT_WARNING_LABELS, re.I)
-_CUT_FOR = re.compile(r"^cut\s+for\s+\S", re.I)  # a journal's cut text ("Cut for hospitals and a miscarriage.")
-# What keeps a warning going past its first sentence: it speaks of harm, says what the piece holds, or speaks to
-# the reader about reading it or about support ("If you would rather skip it, …", "Resources … are listed at
-# the end."); never a help line's number, nor a sentence turning away ("But it also shows …").
-_ANNOUNCING = re.compile(r"\b(?:contains?|discuss(?:es)?|describes?|depicts?|includes?|shows?|mentions?)\b", re.I)
-_TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resources|helplines?|support|spoilers?|spoiler-free"
-                        r"|take\s+care|look\s+after\s+yourselves?)\b", re.I)  # ("Please take care while reading.")
-_NAMED_WARNING = re.compile(r"\b(?:trigger|content)\s+(?:warning|note)", re.I)  # a label that says what kind of warning
-# The piece saying what it is, after a label that is a sentence of its own ("Trigger warning. This is a serious post about
-# a very uncomfortable topic.").
-_ABOUT_THIS = re.compile(r"^this\s+(?:is\s+an?\s+(?:\w+\s+){0,3})?(?:post|article|story|piece|essay|blog|entry|video|episode|thread)\b",
-                         re.I)
-_CONTACT = re.compile(r"\d{3,}|\bcall\b|\btext\b|@", re.I)
-_TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
-
-
-def leads_on(rest: str) -> bool:
-    """Whether what shares a line with a warning (Warning.rest) is the article's text: running text, not a short
-    aside ("Please don't mainpage!", "We have not embedded the video.") nor a help line's number."""
-    return is_sentence(rest) and len(words(rest)) >= 10 and not is_note(rest) and not (_CONTACT.search(rest) and re.search(r"\b(?:call|text|contact)\b", rest, re.I)) \
-        and not (rest[:3].lower() == "if " and _SUPPORT_OFFER.match(rest))  # (help offered to a reader it affects)
-
-
-# Help offered to a reader a warning affects ("If you are struggling, the centre is open …, and … runs a free line on …").
-_SUPPORT_OFFER = re.compile(r"^if\s+(?:you|this)\b.{0,60}\b(?:struggl\w*|affected|need\w*|distress\w*|upset\w*)\b", re.I)
-
-
-# Age guidance after a warning ("It is not recommended for visitors under 14 without an adult.")
-_AGE_GUIDANCE = re.compile(r"\b(?:not\s+(?:recommended|suitable|appropriate)|unsuitable)\s+for\b|\bparental\s+(?:guidance|discretion)\b", re.I)
-
-
-def _goes_on(sentence: str) -> bool:
-    """Whether a sentence after a warning's first is still part of it (see _ANNOUNCING), age guidance included."""
-    if "uitable" in sentence or "ecommended" in sentence or "arental" in sentence or "ppropriate" in sentence:
-        if _AGE_GUIDANCE.search(sentence):
-            return True
-    if _CONTACT.search(sentence) or _TURNS_AWAY.match(sentence):
-        return False
-    if len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I):
-        return True  # "Mentions of alcohol."
-    return bool(HARM.search(sentence) or _ANNOUNCING.search(sentence) or _TO_READER.search(sentence)
-                or _ABOUT_THIS.match(sentence))
-# What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
-_DISTRESS_WORDS = re.compile(
-    r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide"
-    r"|(?:descri(?:bes|ptions?)|depict(?:s|ions?)|accounts?) of\b", re.I)  # ("… includes descriptions of …")
-# A warning's words after a label in another language ("… imágenes que pueden herir la sensibilidad …").
-_FOREIGN_WARNING_LABEL = re.compile(rf"^(?:{phrases.FOREIGN_WARNING_LABELS})$", re.I)
-_FOREIGN_DISTRESS_WORDS = re.compile(phrases.FOREIGN_DISTRESS_WORDS, re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-
-
-@dataclass(frozen=True)
-class Warning:
-    statement: str  # as the page states it, without wrapping asterisks or brackets
-    note: str  # the statement without its label ("this story contains …")
-    rest: str  # what else shares the line (the body's first sentence), or ""
-
-
-LIST_MARKS = "-–•·▪◦●■"  # the marks a list's items open with
-LIST_MARK = re.compile(rf"^[{LIST_MARKS}]\s+(?=\S)")  # a list's mark opening a line ("- ", "• ")
-
-
-def _unwrap(line: str) -> tuple[str, bool]:
-    for opening, closing in (("***", "***"), ("**", "**"), ("*", "*"), ("[", "]"), ("(", ")"), ("_", "_")):
-        if line.startswith(opening) and line.endswith(closing) and len(line) > len(opening) + len(closing):
-            return line[len(opening):-len(closing)].strip(), True
-    if line.startswith("*") and not line.startswith("**") and len(line) > 2:  # "*Warning: …" (a footnote mark)
-        return line[1:].strip(), False
-    if line.endswith("*") and not line.endswith("**") and len(line) > 2:  # "Warning: … self-harm*" (a footnote mark)
-        return line[:-1].strip(), False
-    return line, False
-
-
-def unwrapped(text: str) -> str:
-    """The text without the asterisks or brackets wrapping the whole of it ("(WARNING: … images.)")."""
-    return _unwrap(text)[0]
-
-
-def _sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE_END.split(text) if part]
-
-
-sentences_in = _sentences
-
-
-# A post saying it comes with a warning, the warning's words after it on the line.
-_COMES_WITH_WARNING = re.compile(
-    r"^this\s+(?:post|article|story|piece|blog(?:\s+post)?|essay|video|thread|chapter|episode)\s+(?:is\s+coming|comes|is)\s+with\s+"
-    r"an?\s+(?P<kind>(?:trigger|content)(?:\s*/\s*(?:trigger|content))?\s+)?(?:warning|note)\b.{0,160}$", re.I)
-# A line saying the pictures are hard to see ("Video contains graphic images.", "Images may be disturbing to some").
-_MEDIA_CONTAINS = re.compile(
-    r"^(?:the\s+|this\s+)?(?:video|videos|photos?|images?|pictures?|footage|gallery)\s+(?:contains?|includes?|shows?|may\s+(?:be|contain))\s+"
-    r"(?:some\s+|very\s+|extremely\s+)?(?:graphic|disturbing|distressing|upsetting|gruesome)\b[^.!?]{0,30}[.!]?$", re.I)
-# What a warning without its colon goes on to name ("Warning this footage is very graphic.").
-_THIS_CONTENT = re.compile(r"^(?:this|these|the following)\s+(?:\w+\s+){0,2}(?:is|are|contains?|includes?|may|might|shows?)\b", re.I)
-_MEDIA_BEFORE = re.compile(r"^(?:video|photos?|pictures?|images?|gallery|watch|audio)\s*:\s*(?=[\[(*]|(?i:warning|graphic|trigger|content))", re.I)
-
-
-@lru_cache(maxsize=8192)
-def warning(line: str) -> Warning | None:
-    """A content warning the page states to its reader: a label ("Content warning:", "TW:", "CN -",
-    "WARNING GRAPHIC CONTENT", "STRONG TRIGGER WARNING."), perhaps wrapped in asterisks or brackets, or a
-    sentence announcing what the article contains ("This article will discuss death and suicide."), perhaps after a
-    player's label ("Video: (WARNING! Graphic Content)"). Ordinary reporting that uses the word ("Police issued a warning…") is not one."""
-    line = line.strip()
-    if line[:1] in LIST_MARKS and LIST_MARK.match(line):  # "- WARNING GRAPHIC CONTENT" among summary points: a
-        rest = LIST_MARK.sub("", line)  # label or capitals after the mark (an ordinary point, "- Warning of more
-        if _LABELLED.match(rest) and (is_all_caps(rest) or _LABELLED.match(rest).group("sep").strip()):  # strikes", is none)
-            line = rest
-    text, wrapped = _unwrap(line)
-    if not text or (len(text) > 700 and not (text[:1].isupper() and _LABELLED.match(text[:120]))
-                    and not (text[:1] in "([" and 3 < text.find(")" if text[0] == "(" else "]") < 700)):
-        return None  # (a long paragraph is looked at only when a label opens it: "WARNING …: Reports of …", "[TW: …] …")
-    media = _MEDIA_BEFORE.match(text)
-    if media:  # "Video: (WARNING! Graphic Content)": the warning the player's label introduces
-        return warning(text[media.end():])
-    if text[:1] in "([" and not wrapped:  # "(Content warning for a fire.) I have lived …": the warning, then the text
-        close = text.find(")" if text[0] == "(" else "]")
-        inside = warning(text[:close + 1]) if 3 < close < 700 else None
-        rest = text[close + 1:].strip()
-        if inside is not None and is_sentence(rest):
-            return Warning(inside.statement, inside.note, rest)
-    if _CUT_FOR.match(text):
-        first = _sentences(text)[0]
-        return _statement(text, label_end=0, wrapped=wrapped) if HARM.search(first) and len(words(first)) <= 20 else None
-    if text[:8].lower() == "warning " and _THIS_CONTENT.match(text[8:]) and _DISTRESS_WORDS.search(_sentences(text)[0]):
-        return _statement(text, label_end=0, wrapped=wrapped)  # "Warning this footage is very graphic.": no colon
-    if len(text) <= 80 and _MEDIA_CONTAINS.match(text):
-        return Warning(text, text, "")  # "Video contains graphic images.": what the pictures hold, said to the reader
-    if text[:5].lower() == "this " and _COMES_WITH_WARNING.match(text) and (
-            _COMES_WITH_WARNING.match(text).group("kind") or _DISTRESS_WORDS.search(text)):
-        return Warning(text, text, "")  # "This post is coming with a trigger/content warning: ⚠️ * assault/abuse * ⚠️"
-    labelled = _LABELLED.match(text)
-    if labelled and labelled.group("sep")[:1] == "." and labelled.group("rest") and not _NAMED_WARNING.search(labelled.group("label")):
-        labelled = None  # ("Trigger warning. This is a … post" is one; "Warning. This is …" no label at all)
-    if labelled:
-        label, rest = labelled.group("label"), labelled.group("rest").strip()
-        caps = is_all_caps(label)
-        if not rest and re.match(r"editor", label, re.I):
-            return None
-        if not rest:
-            # A bare label: only a line of its own in capitals, or with a full stop ("STRONG TRIGGER WARNING.").
-            if not (caps or labelled.group("sep").strip() == "." or label.endswith(".") or wrapped):
-                return None
-            return Warning(text.rstrip(":").strip(), "", "")
-        separator = labelled.group("sep").strip() or ("." if label.endswith(".") else "")  # ("… is advised. The video …")
-        caps_phrase = caps and ":" in rest[:80] and is_all_caps(rest.split(":")[0])  # "WARNING EXTREMELY GRAPHIC FOOTAGE: Reports …"
-        if not separator and not (caps and is_all_caps(rest.split(".")[0])) and not caps_phrase:
-            return None
-        if label.lower() in ("warning", "cw", "tw", "cn") and not separator and not (caps and is_all_caps(rest)) and not caps_phrase:
-            return None
-        if label.lower() == "warning" and not (caps or wrapped or _WARNING_WORDS.search(rest) or len(words(rest)) <= 4):
-            return None
-        if _SOFT_LABEL.match(label) and not (_DISTRESS_WORDS.search(rest) or HARM.search(_sentences(rest)[0]) or (
-                _FOREIGN_WARNING_LABEL.match(label) and _FOREIGN_DISTRESS_WORDS.search(rest))):
-            return None  # an editor's note that corrects or explains, "Please note: comments are moderated": no warning
-        return _statement(text, label_end=len(text) - len(labelled.group("rest")), wrapped=wrapped)
-    if _WARNING_OF.match(text) or _ANNOUNCES.match(text) or (wrapped and re.search(r"trigger warning|content (?:warning|note)", text, re.I)):
-        first = _sentences(text)
-        if _ANNOUNCES.match(text) and not _DISTRESS_WORDS.search(" ".join(first[:2])) and not re.search(
-            r"\b(?:suicide|death|violence|abuse|assault|rape|war|killing|torture|self-harm|racism|trauma)\b", text, re.I
-        ) and not _OF_THE_DEAD.search(text):
-            return None
-        return _statement(text, label_end=0, wrapped=wrapped)
-    return None
-
-
-_LABEL_AT_END = re.compile(rf"[/|·]\s*(?:{phrases.WARNING_LABELS})\s*$", re.I)
-
-
-def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
-    """Split a warning line into the statement and what follows it on the line."""
-    if wrapped:
-        statement, rest = text, ""
-    else:
-        head, tail = text[:label_end], text[label_end:]
-        # A second colon introduces something else ("…photos that may disturb: Doctors try to…").
-        # (a sentence's own colon is its own; one in a later sentence, "… call the hotline: 0800 …", is not the warning's)
-        colon = re.search(r":\s+(?=\S)", _sentences(tail)[0] if tail.strip() else tail) if label_end else None
-        if colon and _LABEL_AT_END.search(tail[:colon.start()]):
-            colon = None  # (the label again in another language: "Advertencia: contenido sensible / Warning: …")
-        if colon:
-            statement, rest = head + tail[:colon.start()], tail[colon.end():]
-        else:
-            sentences = _sentences(tail)
-            # (a label that is a sentence of its own, "Viewer discretion is advised.", needs what follows to go on)
-            kept = [] if head.rstrip().endswith((".", "!")) else sentences[:1]
-            for sentence in sentences[len(kept):]:
-                if _goes_on(sentence) and len(kept) < 4:
-                    kept.append(sentence)
-                else:
-                    break
-            statement = (head + " ".join(kept)).strip()
-            rest = tail[len(" ".join(kept)):].strip() if kept else tail
-        statement = statement.rstrip(":").strip()
-    note = _LABELLED.match(statement)
-    note_text = note.group("rest").strip() if note and label_end else statement
-    return Warning(statement, note_text.rstrip(":").strip(), rest.strip())
-
-
-# --- headlines --------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8192)
-def is_headline_like(line: str) -> bool:
-    """Could be a headline: a line of 2 to 40 words starting with a capital, a digit or a quote (in any language's
-    marks: „…", «…», ¿…?), that is not
-    furniture, a date, a byline, a warning, a caption or a link."""
-    if not line or len(line) > 300 or is_chrome(line) or URL_LINE.match(line):
-        return False
-    count = len(words(line))
-    if not 2 <= count <= 40:
-        return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#„«¿¡" or _LEADING_TAG.match(line)):
-        return False
-    if is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
-        return False
-    if date_line(line) or byline(line) or has_caption_mark(line) or IMAGE_CREDIT.match(line):
-        return False
-    if warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I) and not _LEADING_TAG.match(line):
-        return False
-    return True
-
-
-# A warning's tag opening a headline ("[TW: suicide] What my brother's last voicemail taught me"): the headline's.
-_LEADING_TAG = re.compile(r"^[\[(](?:tw|cw|cn|trigger warning|content warning|content note)\s*:[^\[\]()]{2,60}[\])]\s+(?=[\w“\"'‘])\S.{10,}", re.I)
-
-
-def leading_tag(line: str) -> str:
-    """The warning's tag a headline opens with, without its brackets ("TW: suicide"), or ""."""
-    return line[1:line.index("]" if line[0] == "[" else ")")].strip() if _LEADING_TAG.match(line) else ""
-
-
 def clear_caches() -> None:
-    """Forget every line classified so far (benchmarks time a page from cold)."""
-    for function in (clean_line, unglued, is_chrome, _date_line, byline, bare_name, warning, is_headline_like, is_caption,
+    """Forget every line this module has classified so far (benchmarks time a page from cold)."""
+    for function in (clean_line, unglued, is_chrome, byline, bare_name, is_caption,
                      is_sentence, is_person_name, is_note, is_end_of_article):
         function.cache_clear()

@@ -2,7 +2,7 @@
 you probably shouldn't read on."): every sentence of the header and of the body's first lines is scored on
 its features (warning_sentence_features) with weights fitted on the corpus; the sentences the
 scorer holds to be the page's warning are taken out of the body and kept as worded. Labelled warnings
-("Content warning: …") are found before this, by lines.warning. Pure.
+("Content warning: …") are found before this, by cautions.warning. Pure.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
+from articles.importing import cautions
 from articles.importing import lines as kinds
-from articles.importing.lines import Warning
+from articles.importing.cautions import Warning
 from articles.importing.scoring import Scorer
 
 WARNING_FEATURES = (
@@ -74,7 +75,7 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
     words = kinds.words(sentence)
     values = {
         "bias": 1.0,
-        "labelled": float(bool(kinds.warning(sentence))),
+        "labelled": float(bool(cautions.warning(sentence))),
         "announces": float(bool(re.match(r"^(?:this|the following|these)\s+(?:\w+\s+){0,2}\w+\s+(?:\w+\s+)?(?:contains?|discuss|includes?|depicts?|shows?|describes?|deals?)", sentence, re.I))),
         "says_warning": float("warning" in sentence.lower()),
         "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b", sentence, re.I))),
@@ -158,7 +159,7 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             seen += 1
             if seen > EARLY_LINES:
                 break
-            if kinds.warning(line) or kinds.is_chrome(line) or len(line) > 1200:
+            if cautions.warning(line) or kinds.is_chrome(line) or len(line) > 1200:
                 continue
             parts = sentences_of(line)
             if len(parts) > 8:
@@ -176,7 +177,7 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
                     sentence, first=position == 0, last=position == len(parts) - 1, line_rank=seen, in_header=not in_body,
                     beside_cue=beside, short_paragraph=short,
                 )
-                found.append(Sentence(in_body, index, position, sentence, features, bool(kinds.warning(sentence))))
+                found.append(Sentence(in_body, index, position, sentence, features, bool(cautions.warning(sentence))))
     return found
 
 
@@ -197,7 +198,7 @@ def plain_warnings(header_lines: list[str], body_lines: list[str], scorer: Score
     for sentence in [*chosen, None]:
         if group and (sentence is None or (sentence.in_body, sentence.line) != (group[-1].in_body, group[-1].line)
                       or sentence.position != group[-1].position + 1):
-            statement = kinds.unwrapped(" ".join(s.text for s in group))
+            statement = cautions.unwrapped(" ".join(s.text for s in group))
             warnings.append(Warning(statement, statement, ""))
             group = []
         if sentence is not None:

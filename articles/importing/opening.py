@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from articles.importing import cautions
+from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
-from articles.importing.headline import non_blank_lines
+from articles.importing.headline import is_headline_like, non_blank_lines
 from articles.importing.scoring import Candidate
 
 BODY_CANDIDATES = 8  # non-blank lines from where the header reader stopped that may open the body
@@ -35,7 +37,7 @@ _WARNING_WORDS = kinds.CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_
 _CAPTION_OPENING = re.compile(
     r"^In\s+this\s+(?:[\w.'’-]+\s+){0,4}?(?i:(?:file\s+|handout\s+|undated\s+)?(?:photo(?:graph)?|image|picture))"
     r"(?:,|\s+(?i:taken|made|provided|released|shot|from)\b)"
-    rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+(?i:{kinds.MONTH})\s+\d{{1,2}},\s+\d{{4}}:\s"
+    rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+(?i:{dates.MONTH})\s+\d{{1,2}},\s+\d{{4}}:\s"
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}/[a-z]"
     r"|^(?:An?\s+)?(?:Picture|Photo(?:graph)?|Image|Illustration|Screenshot|Screengrab)\s+of\s+(?:\S+\s+){1,25}?\S+$"
 )
@@ -55,7 +57,7 @@ def _credit_alone(line: str) -> bool:
 def _credit_between(line: str) -> bool:
     """A line that may stand between a picture's alt text and its caption: a few words (the photographer's name),
     no full stop, neither a byline nor a date."""
-    return len(kinds.words(line)) <= 6 and line[-1:] not in ".!?" and not kinds.byline(line) and not kinds.date_line(line)
+    return len(kinds.words(line)) <= 6 and line[-1:] not in ".!?" and not kinds.byline(line) and not dates.date_line(line)
 
 
 def _given_twice(lines: list[str], index: int) -> bool:
@@ -76,9 +78,9 @@ def _given_twice(lines: list[str], index: int) -> bool:
 def _summary_point(lines: list[str], index: int) -> bool:
     """Whether the line is one of a list of points ("- …", "• …", the line before or after it another): the
     article's summary, given before its text (passed over as a deck is)."""
-    if not kinds.LIST_MARK.match(lines[index]):
+    if not cautions.LIST_MARK.match(lines[index]):
         return False
-    return any(kinds.LIST_MARK.match(other) for other in non_blank_lines(lines, index, -1, 1) + non_blank_lines(lines, index, 1, 1))
+    return any(cautions.LIST_MARK.match(other) for other in non_blank_lines(lines, index, -1, 1) + non_blank_lines(lines, index, 1, 1))
 
 
 _ATTRIBUTION = re.compile(r"^[—–―-]+\s*[A-Z]")  # "—Pat Doe, weather service"
@@ -179,9 +181,9 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "warning_words": float(bool(_WARNING_WORDS.search(line))),
             "quote_first": float(line[:1] in "\"“‘'"),
             "attribution_end": float(full[:1] in "\"“" and bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", full[-80:]))),
-            "headline_like": float(kinds.is_headline_like(line) and not kinds.is_sentence(line)),
-            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or kinds.date_line(prev, month_first=month_first))),
-            "byline_or_date_between": float(any(kinds.byline(o) or kinds.date_line(o, month_first=month_first) for o in between[:12])),
+            "headline_like": float(is_headline_like(line) and not kinds.is_sentence(line)),
+            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or dates.date_line(prev, month_first=month_first))),
+            "byline_or_date_between": float(any(kinds.byline(o) or dates.date_line(o, month_first=month_first) for o in between[:12])),
             "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
             "previous_is_title": float(prev == title),
             "question": float(full.endswith("?")),

@@ -1,6 +1,7 @@
 """What sites write around their articles, as data: the words of menus, share rows, tickers, captions,
-appeals and warnings. The parser's rules (lines.py) say what a line *is*; the phrases here are only
-the vocabulary those rules recognise. Add a site's wording here, never a rule for one site.
+appeals and warnings. The parser's rules (lines.py, dates.py, cautions.py) say what a line *is*; the
+phrases here are only the vocabulary those rules recognise. Add a site's wording here, never a rule for
+one site.
 """
 
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
@@ -478,7 +479,7 @@ WARNING_LABELS = (
     r"|sensitive\s+(?:content|material|subject\s+matter|topics?)|(?:a\s+)?warning\s+(?:to|for)\s+(?:our\s+)?(?:readers|viewers|listeners|visitors)"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
     # Labels that open other notes too ("Please note: comments are moderated"): a warning only when what
-    # follows speaks of harm (lines.HARM) or distress.
+    # follows speaks of harm (cautions.HARM) or distress.
     r"|(?:a\s+)?(?:quick\s+|short\s+)?note\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?|before\s+you\s+(?:read|watch|listen)(?:\s+on|\s+further)?"
     r"|please\s+note|(?:just\s+)?(?:a\s+)?(?:quick\s+)?heads[\s-]up(?:\s+before\s+you\s+(?:read|watch|listen)(?:\s+on)?)?"
     r"|a\s+(?:quick\s+|short\s+)?note|caution|advisory"
