@@ -53,7 +53,7 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _TIME_IN_TRAIL = re.compile(_TIME, re.I)
-HAS_DIGIT = re.compile(r"\d")  # every date has one: the cheap look before the dear one
+HAS_DIGIT = re.compile(r"\d")  # every date has one, in any script ("২০২৪"): the cheap look before the dear one
 _YEAR = re.compile(r"\d{4}")
 _ZONES = {"GMT": UTC, "UTC": UTC, "Z": UTC}
 _SPACED_BAR = re.compile(r"\s+[|·•—]\s+")  # the parts of a date line: "5 March 2023 • 4 min read", "5 Dec 2026 — 2 min read"
@@ -208,7 +208,7 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
         dated = date_in(line, month_first=month_first)
     if dated is None and " / " in line:  # the date in two languages or scripts ("১৬ জুলাই ২০২৪ / July 16, 2024")
         parts = [part.strip() for part in line.split(" / ")]
-        if len(parts) == 2 and all(_ANY_DIGIT.search(part) for part in parts):  # (both sides a date, not "Reuters / …")
+        if len(parts) == 2 and all(HAS_DIGIT.search(part) for part in parts):  # (both sides a date, not "Reuters / …")
             sides = [found for found in (_date_line(part, month_first) for part in parts) if found]
             dated = sides[0] if sides and all(side.day == sides[0].day for side in sides) else None  # (two days: none)
     if dated is None:
@@ -224,7 +224,6 @@ def _date_line(line: str, month_first: bool) -> Dated | None:
     return dated
 
 
-_ANY_DIGIT = re.compile(r"\d")  # (any script's digits: "২০২৪")
 _COMMENTS_TAIL = re.compile(r"\s+(?:\d+|no)\s+comments?$", re.I)
 _AGO_BEFORE = re.compile(r"^[\s/|·•-]*(?:about\s+)?\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\s+"
                          r"(?=\d|[A-Za-z]{3,9}\.?\s+\d)", re.I)

@@ -88,10 +88,10 @@ _SECTION_KICKER = re.compile(r"^(?:editorial|opinion|column|commentary|analysis|
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){2,5}\s*:\s+\S")  # "FIRST ALERT WEATHER DAY: …"
-_SECTION_BAR = re.compile(r"^(?:(?i:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)"
-                          r"|[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)?)\s+\|\s+(?=\S)")
+_SECTION_LABELS = r"opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?"
+_SECTION_BAR = re.compile(rf"^(?:(?i:{_SECTION_LABELS})|[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)?)\s+\|\s+(?=\S)")
 SECTION_BAR_HEADLINE = 4  # words a headline has at least after a section's name that is not a known label ("Lifestyle | …")
-_KNOWN_SECTION = re.compile(r"^(?:opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?)\s", re.I)
+_KNOWN_SECTION = re.compile(rf"^(?:{_SECTION_LABELS})\s", re.I)
 _MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen)\s*[:|–—-]\s*\S", re.I)  # "Video: Family remembers …"
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
@@ -661,12 +661,13 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
     """The old rule, now one feature among others: (index of the headline, whether what follows confirms it).
     The headline is the first headline-like line, in capitals or not (a promotion, a photo credit, a pointer
     to another story, a banner (an alert or a ticker over the headline), a menu row or a menu's entry, an appeal or a footer's line, an item of a list of
-    headlines or of a numbered list, or a name shown twice never; a stored date or a media marker before it
-    left aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption,
+    headlines or of a numbered list, a story listed with its age ("… - 16 mins ago"), another story's or an
+    advert's link over its teaser cut short (and the teaser), or a name shown twice never; a stored date or a
+    media marker before it left aside), confirmed by what follows it (its repeat, a deck, a byline, a date, a warning, a caption,
     running text or the reading time; a single word such as the site's name, an unmarked short line or a
     promotion passed over, except under a ticker's line; past furniture or a menu, only a byline; a
-    masthead's day banner confirms nothing, nor the day's date over a blog's post) rather than by more
-    furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
+    masthead's day banner confirms nothing, nor the day's date over a blog's post, nor a line shown twice, which
+    is the headline itself) rather than by more furniture; a label of three words or fewer over a longer headline is passed over, and so are a site's name
     and motto over its menu; a trail of sections run together with the headline confirms the headline under it;
     failing that, the first headline-like line, unconfirmed."""
     first_candidate = name_at = None  # (the site's name passed over, and where)
