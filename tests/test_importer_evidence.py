@@ -1193,6 +1193,20 @@ def test_an_outlets_name_before_the_date_is_no_author():
     assert kinds.byline("Geordie (A) | 30.07.2010 16:44") == "Geordie (A)"
 
 
+@pytest.mark.parametrize("line, statement, rest", [
+    ("WARNING: GRAPHIC CONTENT - Militiamen fired on the crowd as it fled", "WARNING: GRAPHIC CONTENT",
+     "Militiamen fired on the crowd as it fled"),
+    ("WARNING: CCTV FOOTAGE - Some viewers may find this distressing",
+     "WARNING: CCTV FOOTAGE - Some viewers may find this distressing", ""),
+    ("Warning: CCTV - Some viewers may find this distressing", "Warning: CCTV - Some viewers may find this distressing", ""),
+])
+def test_a_warning_in_capitals_then_a_dash_and_the_story(line, statement, rest):
+    """“WARNING: GRAPHIC CONTENT - Militiamen fired …”: the warning is the phrase in capitals; the story's words after
+    the dash are not part of it (words that still warn, “Some viewers may find this distressing”, are)."""
+    stated = cautions.warning(line)
+    assert (stated.statement, stated.rest) == (statement, rest)
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert dates.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -246,6 +246,9 @@ def warning(line: str) -> Warning | None:
 _LABEL_AT_END = re.compile(rf"[/|·]\s*(?:{phrases.WARNING_LABELS})\s*$", re.I)
 
 
+_CAPS_THEN_DASH = re.compile(r"^\s*(?P<caps>[A-Z][A-Z'’&/]*(?:\s+[A-Z][A-Z'’&/]*){0,5})\s+[-–—]\s+(?=[A-Z][a-z])")
+
+
 def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
     """Split a warning line into the statement and what follows it on the line."""
     if wrapped:
@@ -257,7 +260,10 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
         colon = re.search(r":\s+(?=\S)", _sentences(tail)[0] if tail.strip() else tail) if label_end else None
         if colon and _LABEL_AT_END.search(tail[:colon.start()]):
             colon = None  # (the label again in another language: "Advertencia: contenido sensible / Warning: …")
-        if colon:
+        caps = _CAPS_THEN_DASH.match(tail) if label_end and not colon and is_all_caps(head) else None
+        if caps and len(caps.group("caps").split()) >= 2 and not _DISTRESS_WORDS.search(_sentences(tail[caps.end():])[0]):  # "WARNING: GRAPHIC CONTENT - There are so many …": the phrase in capitals, then the story's words
+            statement, rest = head + caps.group("caps"), tail[caps.end():]
+        elif colon:
             statement, rest = head + tail[:colon.start()], tail[colon.end():]
         else:
             sentences = _sentences(tail)
