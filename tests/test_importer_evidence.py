@@ -1207,6 +1207,16 @@ def test_a_warning_in_capitals_then_a_dash_and_the_story(line, statement, rest):
     assert (stated.statement, stated.rest) == (statement, rest)
 
 
+@pytest.mark.parametrize("line, author", [
+    ("By Myriam Dent, McGill University", "Myriam Dent"),
+    ("By Verena Muck, Ruhr-Universität Bochum", "Verena Muck"),
+    ("By Jane Doe, Mark Smith and Ann Lee", "Jane Doe, Mark Smith and Ann Lee"),
+])
+def test_where_a_writer_works_after_the_comma_is_no_other_writer(line, author):
+    """A university or a hospital after a writer's name and a comma is where they work, not a second writer."""
+    assert kinds.byline(line) == author
+
+
 def test_a_dateline_with_a_dash_then_the_date():
     assert dates.date_line("Madrid - 17 SEPT 2023 - 21:45 CEST").day == date(2023, 9, 17)
 

@@ -846,6 +846,7 @@ def _user_name(who: str, *, posted: bool) -> str | None:
 
 
 _SERIAL_AND = re.compile(r",\s*and\s+(?=[A-Z])")
+_AFFILIATION = re.compile(phrases.AFFILIATION_WORDS, re.I)  # a university's or a hospital's name, after a writer's
 _GLUED_NUMBER = re.compile(r"(?<=[a-z]{2})\d{1,4}$")
 
 
@@ -889,8 +890,10 @@ def _names_joined(text: str) -> str | None:
     if rest and len(people) > 2 and people[-2] == "," and re.match(rf"^(?:{phrases.ROLE_WORDS})s?\b", rest, re.I):
         people[-1] = people[-1] + " " + rest  # "Jane Doe, Middle East correspondent": the place is the job's
     for position in range(0, len(people), 2):
-        # "Sam Okafor, Health Correspondent": a job title, not a person; "…, The Valley Planet": the outlet.
-        if _ROLE.search(people[position]) or (position and people[position - 1] == "," and _NOT_NAMES.match(people[position].split()[0])):
+        # "Sam Okafor, Health Correspondent": a job title, not a person; "…, The Valley Planet": the outlet; "…, McGill
+        # University": where the writer works.
+        if _ROLE.search(people[position]) or (position and people[position - 1] == "," and (
+                _NOT_NAMES.match(people[position].split()[0]) or _AFFILIATION.search(people[position]))):
             if position == 0:
                 return None
             names = "".join(

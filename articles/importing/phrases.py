@@ -421,6 +421,9 @@ NOT_NAME_WORDS = [
     "association", "office", "police", "constabulary", "authority",
     "new", "south", "north", "east", "west",  # ("South Sudan", "New Zealand"; a bare "Oliver North" is lost to this)
 ]
+# Where a writer works, after their name and a comma ("Jane Doe, McGill University", "…, Ruhr-Universität Bochum"): parts
+# of a word, so that the name in other languages is met too.
+AFFILIATION_WORDS = r"univers|institut|college|hochschule|academy|hospital|school\b|foundation|laboratory|faculty"
 # Job titles after a byline's name ("Sam Okafor, Health Correspondent"): not another author.
 ROLE_WORDS = (
     r"correspondent|editor|reporter|writer|columnist|producer|contributor|analyst|journalist|photographer|"
