@@ -347,3 +347,5 @@ MASTHEAD_IMPORT_MAX_BYTES = env_int("MASTHEAD_IMPORT_MAX_BYTES", 2 * 1024 * 1024
 # Numeric dates like 03/02/2021 are day-first (3 February) unless the imported site writes month first
 # (a page's own other dates settle it when they can; a date nothing settles holds the article for review).
 MASTHEAD_IMPORT_MONTH_FIRST = env_bool("MASTHEAD_IMPORT_MONTH_FIRST", False)
+# Processes an import run parses its files in (each ~140 MB): 0 for one per core, at most four.
+MASTHEAD_IMPORT_PARSERS = env_int("MASTHEAD_IMPORT_PARSERS", 0)

@@ -1,4 +1,4 @@
-"""Import runs: files parsed ahead in a second process, the run's memory of tags and authors, and what
+"""Import runs: files parsed ahead in processes of their own, the run's memory of tags and authors, and what
 one new file costs in statements."""
 
 import pickle
@@ -60,10 +60,11 @@ def test_parsing_processes_parse_the_same_as_this_one_in_order(tmp_path, monkeyp
     assert there[0].body_markdown == here[0].body_markdown and there[0].folded_text == here[0].folded_text
 
 
-@pytest.mark.parametrize("machine_cores, chunks, expected", [(1, 5, 0), (2, 5, 2), (4, 5, 4), (2, 2, 0)])
+@pytest.mark.parametrize("machine_cores, chunks, expected", [(1, 5, 0), (2, 5, 2), (4, 5, 4), (16, 5, 4), (2, 2, 0)])
 def test_a_run_parses_in_one_process_per_core(tmp_path, monkeypatch, machine_cores, chunks, expected):
-    """By default a run parses in as many processes as the machine has cores (the writer shares them), and
-    here alone on one core or when the files fit in the chunks parsed while processes would start."""
+    """By default a run parses in as many processes as the machine has cores (the writer shares them), at most
+    MAX_PARSERS (four), and here alone on one core or when the files fit in the chunks parsed while processes
+    would start."""
     started = []
 
     class Pool:
@@ -78,6 +79,36 @@ def test_a_run_parses_in_one_process_per_core(tmp_path, monkeypatch, machine_cor
     parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False))
     assert started == ([expected] if expected else [])
     assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(chunks * 2)]
+
+
+def test_the_parsers_asked_for_are_never_more_than_the_chunks_in_flight(tmp_path, monkeypatch):
+    """However many processes are asked for (settings.MASTHEAD_IMPORT_PARSERS), no more start than there are
+    chunks in flight (AHEAD)."""
+    started = []
+
+    class Pool:
+        def __init__(self, processes, **kwargs):
+            started.append(processes)
+            raise OSError("not started in this test")
+
+    monkeypatch.setattr(ahead, "ProcessPoolExecutor", Pool)
+    paths = write_pages(tmp_path, 3)
+    list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=50))
+    assert started == [ahead.AHEAD]
+
+
+def test_a_slow_first_chunk_still_comes_back_first(tmp_path, monkeypatch):
+    """Two processes, the first chunk's pages many times longer than the second's: the second is parsed first, yet
+    every result is handed over in the order of the paths."""
+    monkeypatch.setattr(ahead, "CHUNK", 3)
+    monkeypatch.setattr(ahead, "AHEAD", 2)
+    monkeypatch.setattr(ahead, "HERE_FIRST", 0)
+    long_text = SEED_000.read_text()
+    paths = write_pages(tmp_path, 6)
+    for path in paths[:3]:  # (the first chunk: the seed's body thirty times over)
+        path.write_text(path.read_text() + "\n\n" + long_text.split(TITLE, 1)[1] * 30)
+    parsed = list(ahead.parsed_in_order(paths, max_bytes=5_000_000, month_first=False, processes=2))
+    assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(6)]
 
 
 def test_without_a_parsing_process_the_files_are_parsed_here(tmp_path, monkeypatch):

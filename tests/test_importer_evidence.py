@@ -995,11 +995,14 @@ def test_a_section_set_off_by_a_bar_is_no_part_of_the_headline():
 @pytest.mark.parametrize("line, headline", [
     ("Lifestyle | Leaving a violent home, and what came after", "Leaving a violent home, and what came after"),
     ("World News | Leaders agree on a ceasefire after talks", "Leaders agree on a ceasefire after talks"),
-    ("Love | Hate", "Love | Hate"),  # (no headline after the bar: the line is the headline)
-    ("Sports | Team wins", "Sports | Team wins"),
+    ("Love | Hate", "Love | Hate"),
+    ("Brexit | Five things to watch as talks resume", "Brexit | Five things to watch as talks resume"),
+    ("Trump | Biden debate draws record audience", "Trump | Biden debate draws record audience"),
+    ("Kamala Harris | Her path to the nomination was short", "Kamala Harris | Her path to the nomination was short"),
 ])
 def test_any_sections_name_set_off_by_a_bar_before_a_headline_is_left_off(line, headline):
-    """One or two capitalised words and a bar before a headline of four words or more are a section's name."""
+    """A section's name and a bar before a headline are left off it; a topic or a person before a bar is the
+    headline's own ("Brexit | …", "Kamala Harris | …")."""
     assert title_text(line) == headline
 
 
@@ -1082,17 +1085,18 @@ def test_a_byline_in_capitals_with_the_job_glued_on_is_the_author_not_the_headli
     assert kinds.bare_name("OH NO") is None
 
 
-@pytest.mark.parametrize("line", ["Surrey Street, Balby", "Market Square", "Kings Road"])
+@pytest.mark.parametrize("line", ["Surrey Street, Balby", "Market Square, Leeds", "Kings Road, Chelsea"])
 def test_a_streets_name_is_no_ones(line):
-    """A place's caption ("Surrey Street, Balby") under the headline is not a byline."""
+    """A place's caption ("Surrey Street, Balby") under the headline is not a byline; a writer may be called Street."""
     assert kinds.bare_name(line) is None
     assert parse(f"{HEADLINE}\n\n{line}\n\n{BODY}").author is None
+    assert parse(f"{HEADLINE}\n\nBy Chris Street\n\n12 March 2024\n\n{BODY}").author == "Chris Street"
 
 
 @pytest.mark.parametrize("line", ["Times Reporter", "Daily Nation Correspondent", "Herald Writer"])
 def test_the_papers_own_reporter_is_a_credit_naming_no_one(line):
     """“Times Reporter” credits the paper's staff: no one's name, never the headline."""
-    parsed = parse(f"{HEADLINE}\n\n{BODY}{line}\n")
+    parsed = parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}")
     assert (parsed.title, parsed.author) == (HEADLINE, None)
     assert kinds.GENERIC_BYLINE.match(line)
 
@@ -1119,7 +1123,7 @@ def test_a_byline_with_a_serial_comma_keeps_every_writer_as_written():
 def test_a_photo_credit_labelled_credit_is_never_the_headline():
     """“Credit: Jo Lee” over the picture and again under it is a credit, not the headline under it."""
     parsed = parse(f"Reporter: Here is why we write about the war\n\nCredit: Jo Lee\n\nCredit: Jo Lee\n\n{BODY}")
-    assert parsed.title != "Credit: Jo Lee"
+    assert parsed.title == "Reporter: Here is why we write about the war"
 
 
 def test_a_disclaimer_before_the_text_does_not_open_the_body():
@@ -1215,6 +1219,62 @@ def test_a_warning_in_capitals_then_a_dash_and_the_story(line, statement, rest):
 def test_where_a_writer_works_after_the_comma_is_no_other_writer(line, author):
     """A university or a hospital after a writer's name and a comma is where they work, not a second writer."""
     assert kinds.byline(line) == author
+
+
+def test_a_deck_shown_twice_under_the_headline_does_not_displace_it():
+    """A deck the page gives twice (its text and its description) under the headline: the headline stays; only a site's
+    name or motto over a line shown twice gives way to it."""
+    deck = "Talks ran through the night as both sides traded accusations"
+    parsed = parse(f"{HEADLINE}\n\n{deck}\n\n{deck}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert parsed.title == HEADLINE
+
+
+@pytest.mark.parametrize("paragraph", [
+    "If you just want the recipe, skip ahead to the card at the bottom of this post.",
+    "You can skip this post if you already know how the scheme works; the next one covers the changes.",
+])
+def test_leaving_the_reader_to_skip_what_does_not_hurt_is_no_warning(paragraph):
+    """“Skip ahead to the recipe” or “skip this post if you know the scheme” warns of nothing: no warning, and the
+    paragraph stays the body's."""
+    parsed = parse(f"{HEADER}{paragraph}\n\n{BODY}")
+    assert parsed.stated_warnings == ()
+    assert body(parsed)[0] == paragraph
+
+
+@pytest.mark.parametrize("label, words", [
+    ("Content warning:", "The council voted on Tuesday to close the library, ending a debate that lasted three years."),
+    ("Warning:", "Roads will be closed from Monday while the bridge is repaired."),
+])
+def test_a_label_alone_over_words_that_speak_of_no_harm_is_not_run_into_them(label, words):
+    """A label alone on its line over a paragraph that speaks of no harm or distress is not joined to it: the
+    paragraph stays the body's."""
+    assert cautions.labels_joined([label, words]) == [label, words]
+    assert any(text.startswith(words[:30]) for text in body(parse(f"{HEADER}{label}\n{words}\n\n{BODY}")))
+
+
+def test_a_sentence_about_the_story_after_a_labelled_warning_stays_the_body():
+    """“CONTENT WARNING: war. This story was reported from Kharkiv …”: the warning is the label and its topic; the
+    sentence about the story opens the body (only after a label that is a sentence of its own does “This is a … post
+    about …” belong to the warning)."""
+    parsed = parse(f"{HEADER}CONTENT WARNING: war. This story was reported from Kharkiv over three weeks in March.\n\n{BODY}")
+    assert parsed.stated_warnings == ("CONTENT WARNING: war.",)
+    assert body(parsed)[0].startswith("This story was reported from Kharkiv")
+
+
+@pytest.mark.parametrize("headline", ["Twitter Unveils New Logo", "Olympics Unveil Paris 2024 Logo", "Gap Drops New Logo"])
+def test_a_headline_about_a_logo_is_no_logos_alt_text(headline):
+    """A headline about a logo is a headline, not a logo's alt text."""
+    assert not kinds.is_chrome(headline)
+    assert parse(f"{headline}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").title == headline
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Image of the president shaking hands with the rebel leader went viral on Tuesday, officials said.",
+    "Photo of the Day winners were announced on Tuesday by the city council at a ceremony in the town hall.",
+])
+def test_a_first_paragraph_opening_with_a_pictures_name_is_kept(paragraph):
+    """A first paragraph that opens "Image of …" or "Photo of …" but says something is the body's, not alt text."""
+    assert body(parse(f"{HEADER}{paragraph}\n\n{BODY}"))[0] == paragraph
 
 
 def test_a_dateline_with_a_dash_then_the_date():

@@ -1,9 +1,10 @@
 """Parsing ahead: files read and parsed in other processes while the caller saves the ones before.
 
 Parsing is pure (no database) and costs more than saving, so on a machine with more than one core an
-import run gives it one process per core, and the run's own process only writes: the writer and the
-parsers then share the cores, and the run goes as fast as the cores can parse and save together
-(with one parsing process it went only as fast as that process could parse). At most ``AHEAD``
+import run gives it one process per core (at most MAX_PARSERS: each holds the parser, about 140 MB),
+and the run's own process only writes: the writer and the parsers then share the cores, and the run
+goes as fast as the cores can parse and save together (with one parsing process it went only as fast
+as that process could parse). settings.MASTHEAD_IMPORT_PARSERS sets another number. At most ``AHEAD``
 chunks are parsed but not yet handed over, so memory stays the same however many files a run has.
 Results come back in the order of the paths. If a parsing process cannot start or dies, the rest
 are parsed here.
@@ -27,7 +28,8 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 16  # files handed to a parsing process at a time (fewer round trips than one by one)
 AHEAD = 8  # chunks in flight at most: 128 files
-HERE_FIRST = 2  # chunks parsed here while the parsing processes start (a fresh interpreter: about half a second)
+HERE_FIRST = 2  # chunks parsed here while the parsing processes start
+MAX_PARSERS = 4  # parsing processes by default at most, however many cores (memory: about 140 MB each) (a fresh interpreter: about half a second)
 
 
 def parse_for_import(path: Path, *, max_bytes: int, month_first: bool,
@@ -69,14 +71,16 @@ def parsed_in_order(
 ) -> Iterator[ParsedArticle | ParseError]:
     """Each path's parse (a ParsedArticle, or the ParseError saying why not), in the order of ``paths``.
 
-    ``processes``: parsing processes to use (default: one per core, when there are two cores or more
-    and more chunks than HERE_FIRST; 0 parses here). With parsing processes, the first HERE_FIRST
-    chunks are still parsed here, while they start. ``furniture``: each folder's furniture (sitelearning.py).
+    ``processes``: parsing processes to use (default: one per core, at most MAX_PARSERS, when there are
+    two cores or more and more chunks than HERE_FIRST; 0 parses here; never more than AHEAD, the chunks
+    in flight). With parsing processes, the first HERE_FIRST chunks are still parsed here, while they
+    start. ``furniture``: each folder's furniture (sitelearning.py).
     """
     parse = partial(_parse_chunk, max_bytes=max_bytes, month_first=month_first, furniture=furniture)
     chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
     if processes is None:
-        processes = cores() if cores() > 1 and len(chunks) > HERE_FIRST else 0
+        processes = min(cores(), MAX_PARSERS) if cores() > 1 and len(chunks) > HERE_FIRST else 0
+    processes = min(processes, AHEAD)
     if not processes:
         for chunk in chunks:
             yield from parse(chunk)

@@ -27,7 +27,8 @@ def labels_joined(lines: list[str]) -> list[str]:
     """The lines with a warning's label alone on its line, ending in a colon ("TRIGGER WARNING:", "Content warning:"),
     run together with the words it introduces on the next non-blank line, as the page shows them ("TRIGGER WARNING:
     This article discusses …"); the next line left blank, so that every other line keeps its place. A label over a
-    list of points, another label or nothing stays as it is."""
+    list of points, another label or nothing stays as it is, and so does one over words that speak of no harm or
+    distress ("Warning:" / "Roads will be closed from Monday.")."""
     joined = list(lines)
     for index, line in enumerate(lines):
         if not (line.endswith(":") and len(line) <= 40 and line[:1] not in LIST_MARKS):
@@ -37,6 +38,8 @@ def labels_joined(lines: list[str]) -> list[str]:
             continue
         after = next((other for other in range(index + 1, min(index + 3, len(lines))) if lines[other]), None)
         if after is None or LIST_MARK.match(lines[after]) or _LABELLED.match(lines[after]) or len(lines[after]) > 600:
+            continue
+        if not (HARM.search(lines[after]) or _DISTRESS_WORDS.search(lines[after])):
             continue
         joined[index], joined[after] = f"{line} {lines[after]}", ""
     return joined
@@ -85,7 +88,8 @@ _TO_READER = re.compile(r"\b(?:you|your|readers?|viewers?|listeners?|skip|resour
 _NAMED_WARNING = re.compile(r"\b(?:trigger|content)\s+(?:warning|note)", re.I)  # a label that says what kind of warning
 # The piece saying what it is, after a label that is a sentence of its own ("Trigger warning. This is a serious post about
 # a very uncomfortable topic.").
-_ABOUT_THIS = re.compile(r"^this\s+(?:is\s+an?\s+(?:\w+\s+){0,3})?(?:post|article|story|piece|essay|blog|entry|video|episode|thread)\b",
+_ABOUT_THIS = re.compile(r"^this\s+(?:is\s+an?\s+(?:\w+\s+){0,3}(?:post|article|story|piece|essay|blog|entry|video|episode|thread)\b"
+                         r"|(?:post|article|story|piece|essay|entry|video|episode)\s+is\s+about\b)",
                          re.I)
 _CONTACT = re.compile(r"\d{3,}|\bcall\b|\btext\b|@", re.I)
 _TURNS_AWAY = re.compile(r"^(?:but|however|still|yet|that said)\b", re.I)
@@ -115,8 +119,7 @@ def _goes_on(sentence: str) -> bool:
         return False
     if len(words(sentence)) <= 6 and not re.match(r"^(?:please|do|don|you|we|i|thank)\b", sentence, re.I):
         return True  # "Mentions of alcohol."
-    return bool(HARM.search(sentence) or _ANNOUNCING.search(sentence) or _TO_READER.search(sentence)
-                or _ABOUT_THIS.match(sentence))
+    return bool(HARM.search(sentence) or _ANNOUNCING.search(sentence) or _TO_READER.search(sentence))
 # What makes an announcement ("This video shows …") a warning: it says the thing is hard to see or read.
 _DISTRESS_WORDS = re.compile(
     r"graphic|disturb|distress|upsett|troubl|harrow|trigger|sensitive|discretion|content note|harmful|self-harm|suicide"
@@ -268,9 +271,12 @@ def _statement(text: str, *, label_end: int, wrapped: bool) -> Warning:
         else:
             sentences = _sentences(tail)
             # (a label that is a sentence of its own, "Viewer discretion is advised.", needs what follows to go on)
-            kept = [] if head.rstrip().endswith((".", "!")) else sentences[:1]
+            alone = head.rstrip().endswith((".", "!"))
+            kept = [] if alone else sentences[:1]
             for sentence in sentences[len(kept):]:
-                if _goes_on(sentence) and len(kept) < 4:
+                # (after a label that is a sentence of its own, the post saying what it is: "Trigger warning. This is a
+                # serious post about …")
+                if (_goes_on(sentence) or (alone and not kept and _ABOUT_THIS.match(sentence))) and len(kept) < 4:
                     kept.append(sentence)
                 else:
                     break

@@ -13,10 +13,9 @@ from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
 from articles.importing.headline import (
-    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, headline_candidates, is_headline_like, leading_tag, named_by_trail,
-    next_lines, strip_site_suffix, title_text, under_credited,
+    HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, credited, headline_candidates, is_headline_like, leading_tag,
+    named_by_trail, next_lines, strip_site_suffix, title_text, under_credited,
 )
-from articles.importing.headline import credited as heads_credits
 from articles.importing.scoring import Choice, Scorer
 from articles.importing.cautions import Warning
 from articles.importing.dates import Dated
@@ -144,7 +143,7 @@ def _under_short_line(lines, title_at, month_first):
         return False
     above = next((index for index in range(title_at - 1, max(title_at - 4, -1), -1) if lines[index]), None)
     return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and is_headline_like(lines[above]) \
-        and heads_credits(lines, title_at, month_first)
+        and credited(lines, title_at, month_first)
 
 
 def _under_ruled(candidates, title_at, lines):
@@ -661,9 +660,9 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         if _VALEDICTION.match(line) and kinds.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
             return kinds.bare_name(letter[position + 1][1]), False
     for position, (index, line) in enumerate(near):
-        credited = _wire_reporters(line) or kinds.signed_off(line)  # (a sign-off: "Cathryn Khalil, reporting.")
-        if credited:
-            return credited, False
+        signed = _wire_reporters(line) or kinds.signed_off(line)  # (a sign-off: "Cathryn Khalil, reporting.")
+        if signed:
+            return signed, False
         credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
         if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
             name = kinds.byline(credit)

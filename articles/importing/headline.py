@@ -64,7 +64,6 @@ def leading_tag(line: str) -> str:
     return line[1:line.index("]" if line[0] == "[" else ")")].strip() if _LEADING_TAG.match(line) else ""
 
 
-
 def is_nav_row(line: str) -> bool:
     """A menu row: two words or more, every one a menu's ("Home About Contact"); or a longer row of capitalised
     words set apart by spaces alone, most of them a menu's, the others the sections a site names after its
@@ -88,10 +87,8 @@ _SECTION_KICKER = re.compile(r"^(?:editorial|opinion|column|commentary|analysis|
 _FUNCTION_WORDS = frozenset("the a an of to in on for is are was were and but with by at as from after over has have".split())
 _CREDIT = re.compile(phrases.CREDIT_LINES, re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){2,5}\s*:\s+\S")  # "FIRST ALERT WEATHER DAY: …"
-_SECTION_LABELS = r"opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?"
-_SECTION_BAR = re.compile(rf"^(?:(?i:{_SECTION_LABELS})|[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)?)\s+\|\s+(?=\S)")
-SECTION_BAR_HEADLINE = 4  # words a headline has at least after a section's name that is not a known label ("Lifestyle | …")
-_KNOWN_SECTION = re.compile(rf"^(?:{_SECTION_LABELS})\s", re.I)
+_SECTION_BAR = re.compile(rf"^(?:{phrases.SECTION_LABELS}|(?:(?:{phrases.SECTION_NAMES})\s+){{0,1}}(?:{phrases.SECTION_NAMES}))"
+                          r"\s+\|\s+(?=\S)", re.I)
 _MEDIA_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen)\s*[:|–—-]\s*\S", re.I)  # "Video: Family remembers …"
 _ENDS_CUT = re.compile(r"\w(?:…|\.\.\.)$")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
@@ -108,8 +105,8 @@ _FORUM_LABEL = re.compile(r"^(?:thread|topic|subject)\s*:\s+(?=\S)", re.I)  # a 
 
 def title_text(line: str) -> str:
     """A candidate line as a headline: without a stored date, a forum's field label ("Thread: …") or a section's
-    name set off by a bar ("Opinion | I'm an ER nurse …", "Lifestyle | Domestic Abuse, and My Journey …": one or two
-    capitalised words before a headline of SECTION_BAR_HEADLINE words or more, as a page's title gives it) before it, a byline after a
+    name set off by a bar ("Opinion | I'm an ER nurse …", "Lifestyle | Domestic Abuse, and My Journey …": a label or a
+    section phrases.py names, as a page's title gives it; "Brexit | Five things …" keeps its topic) before it, a byline after a
     dash ("… – By Alan Blinder, …") or a stray
     asterisk after it ("…TV\\"*") or the marks of bold around it ("**…**"). (A media marker closing it, "…
     [VIDEO]", is left out by read_header, which names the headline.)"""
@@ -117,9 +114,8 @@ def title_text(line: str) -> str:
     text = _FORUM_LABEL.sub("", text)
     if " By " in text or " by " in text:
         text = TITLE_BYLINE.split(text, maxsplit=1)[0]  # ("Headline – By Alan Blinder, … / Nov 9 2017": the headline)
-    bar = _SECTION_BAR.match(text) if "|" in text else None
-    if bar and (_KNOWN_SECTION.match(bar.group()) or len(kinds.words(text[bar.end():])) >= SECTION_BAR_HEADLINE):
-        text = text[bar.end():]
+    if "|" in text:
+        text = _SECTION_BAR.sub("", text)
     text = text.strip()
     if text.endswith("*") and not text.startswith("*") and text.count("*") % 2:
         text = text.rstrip("*").strip()  # (a tag in asterisks keeps them: "… *TRIGGERING IMAGES*")
@@ -783,7 +779,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
                     lines, [(position, other) for position, other in raw_following if position > at], month_first):
                 continue  # a site's name and its motto over the day's date and its menu
-            if under == after and len(kinds.words(after)) >= 2:
+            if under == after and len(kinds.words(after)) >= 2 and _site_motto(line):
                 continue  # the line under it is shown twice (the page's title, then its heading): that is the headline,
                 # this the site's name or motto ("TMX Talks — News. Updates. Events" / "Domestic Violence Awareness" ×2)
             return index, True  # a headline and its deck
@@ -852,6 +848,15 @@ def _headline_with_credits(following: list[str], month_first: bool) -> bool:
             or len(kinds.words(following[0])) < 4:
         return False
     return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
+
+
+_MOTTO_AFTER_NAME = re.compile(r"^(?:\S+\s+){0,2}\S+\s+[—–|-]\s+\S")  # "TMX Talks — News. Updates. Events"
+
+
+def _site_motto(line: str) -> bool:
+    """Whether the line reads as a site's name, perhaps with its motto after a dash or a bar: three words at most, or
+    a name of three words at most set off from what follows ("TMX Talks — News. Updates. Events")."""
+    return _label_words(line) <= 3 or bool(_MOTTO_AFTER_NAME.match(line))
 
 
 def _headline_below_teaser(following: list[str], month_first: bool) -> bool:

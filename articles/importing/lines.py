@@ -186,7 +186,9 @@ GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
 # A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
 GENERIC_BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|compiled|story|article)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$"
-    rf"|^(?:{phrases.NO_ONES_CREDIT})$",  # ("Staff Correspondent" alone under the headline)
+    rf"|^(?:{phrases.NO_ONES_CREDIT})$"  # ("Staff Correspondent" alone under the headline)
+    # the paper's own reporter ("Times Reporter", "Daily Nation Correspondent")
+    rf"|^(?:[\w'’&.-]+\s+){{0,2}}(?:{'|'.join(phrases.OUTLET_WORDS)})\s+(?:correspondent|reporter|writer)s?$",
     re.I)
 APPEAL = re.compile(phrases.APPEAL, re.I)
 
@@ -250,7 +252,7 @@ def unglued(line: str) -> tuple[str, ...]:
     alt = _ALT_BEFORE_TEXT.match(line)
     if alt:
         return alt.group("alt"), line[alt.end("alt"):]
-    if "M" in line or "m" in line:
+    if "M" in line and ("AM" in line or "PM" in line) or "a.m." in line or "p.m." in line or "am" in line or "pm" in line:
         timed = _TIME_BEFORE_NAME.search(line)  # "Published: … | 12:08 AMAdrian Frater/Gleaner Writer"
         if timed and bare_name(line[timed.end():]):
             return line[:timed.end()], line[timed.end():]
@@ -442,9 +444,11 @@ def _link_row(line: str) -> bool:
             and not bare_name(items[0]))
 
 
-# A logo's alt text: the site's name in capitalised words and "logo", perhaps given twice ("The Mighty Logo", "Her Campus
-# Logo Her Campus Logo", "KXAN logo").
-_LOGO = re.compile(r"^(?:(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)\s+){1,4}(?i:logo)(?:\s+(?:(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)\s+){1,4}(?i:logo))?$")
+# A logo's alt text: "The" and the site's one-word name ("The Mighty Logo"), a station's call sign ("KXAN logo"), or the
+# site's name and "Logo" given twice ("Her Campus Logo Her Campus Logo"); a headline about a logo says more ("Twitter
+# Unveils New Logo").
+_LOGO = re.compile(r"^The\s+[A-Z][\w&'’.-]*\s+Logo$|^[A-Z0-9]{2,6}\s+(?i:logo)$"
+                   r"|^(?P<name>(?:[A-Z0-9][\w&'’.-]*\s+){1,4})(?i:logo)\s+(?P=name)(?i:logo)$")
 
 
 def _strip_or_banner(line: str, count: int) -> bool:
@@ -585,7 +589,7 @@ _CUT_TEASER = re.compile(r"[\w,;’'”)](?:\.\.\.|…)$")
 
 # How long ago a story went up, after its headline on the same line, as a list of the latest stories gives them
 # ("Five Killed in Texas Crash - 2 hours ago", "… · about 1 hour ago").
-_AGO_TAIL = re.compile(r"\s[-–—|·•]\s+(?:about\s+|over\s+)?(?:\d+|an?)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago$",
+_AGO_TAIL = re.compile(r"\s[-–—|·•]\s+(?:about\s+|over\s+)?(?:\d+|an?)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?)\s+ago$",
                        re.I)
 
 
@@ -1068,6 +1072,8 @@ def bare_name(line: str) -> str | None:
         line = _IN_PLACE.sub("", line)  # "Helena Marsh in Amman and Karim Deeb in Qasr Alun": where each filed from
     if _OUTLET_ALONE.match(line):
         return None  # a paper named after its place, under its writer's name ("El Paso Times", "Detroit Free Press")
+    if "," in line and _PLACE_IN_TOWN.match(line):
+        return None  # a caption's street and town ("Surrey Street, Balby"); a writer may be called Chris Street
     names = _names_at_start(line) if _NAMES.match(line) else None
     if not names:
         return None
@@ -1081,7 +1087,7 @@ def bare_name(line: str) -> str | None:
     return names if all(is_person_name(person) for person in people) else None
 
 
-_NAME_LINE_SMALL_WORDS = frozenset("and & of the for at in de da del van von der le la al bin".split())
+_NAME_LINE_SMALL_WORD = re.compile(rf"^(?:and|&|of|the|for|at|in|{_PARTICLE})$", re.I)  # (a particle of a name, "van")
 
 
 def name_line(line: str) -> bool:
@@ -1091,7 +1097,7 @@ def name_line(line: str) -> bool:
     Tesla chief, sells shares")."""
     if line[-1:] in ".!?:" or len(words(line)) > 10 or not bare_name(line):
         return False
-    return all(word[:1].isupper() or word.lower().strip(",") in _NAME_LINE_SMALL_WORDS or not word[:1].isalpha()
+    return all(word[:1].isupper() or _NAME_LINE_SMALL_WORD.match(word.strip(",")) or not word[:1].isalpha()
                for word in line.split())
 
 
@@ -1100,6 +1106,7 @@ _OUTLETS = "|".join(phrases.OUTLET_WORDS)
 # ("Kenya Times", not "Emily Post").
 _OUTLET_ALONE = re.compile(rf"^(?:{_CAPITAL}[\w.'’-]*\s+){{2}}(?:{_OUTLETS})(?:\s+(?:{_OUTLETS}))*$"
                            rf"|^{_CAPITAL}[\w.'’-]*\s+(?:{'|'.join(phrases.OUTLET_ONLY_WORDS)})(?:\s+(?:{_OUTLETS}))*$")
+_PLACE_IN_TOWN = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{1,2}}(?i:{phrases.PLACE_WORDS}),\s+[A-Z]")
 _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{3,}}$")
 
 

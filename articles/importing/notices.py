@@ -25,9 +25,12 @@ WARNING_FEATURES = (
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
-_DISCRETION = re.compile(r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b|\bforewarn|\bbe (?:advised|warned)\b|\b(?:proceed|read|view|watch|continue)\s+with\s+(?:caution|care)\b|\bbrace yourself\b"
-                         r"|\bskip\s+(?:this|ahead)\b", re.I)  # (the reader left to choose: "… skip this post")
+_DISCRETION = re.compile(r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b|\bforewarn|\bbe (?:advised|warned)\b|\b(?:proceed|read|view|watch|continue)\s+with\s+(?:caution|care)\b|\bbrace yourself\b", re.I)
 _DISTRESSING = re.compile(r"\b(?:graphic|disturbing|distressing|upsetting|harrowing|harmful|triggering|sensitive|traumati[sz]ing|violent|gruesome)\b", re.I)
+# The reader left to choose, when what follows may hurt them ("If pregnancy loss is triggering for you, … skip this
+# read.", "If hospital scenes are hard for you, … skip this post."): discretion, as "Viewer discretion is advised" is.
+_SKIP_THIS = re.compile(r"\bskip\s+this\b", re.I)
+_HARD_FOR_YOU = re.compile(r"\b(?:hard|difficult|painful|too\s+much)\s+for\s+(?:you|some)\b", re.I)
 _FAINT = re.compile(r"\bfaint of heart\b|\bnot for (?:everyone|the squeamish)\b|\bsqueamish\b", re.I)
 _BELOW = re.compile(r"\b(?:below|following|ahead|follows)\b", re.I)
 _MAY_FIND = re.compile(r"\bmay (?:find|be|upset|disturb|distress|contain)\b|\bmight (?:find|be)\b", re.I)
@@ -55,7 +58,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|rep
 WARNING_CUES = (
     "warn", "graphic", "disturb", "distress", "upsett", "harrow", "harm", "trigger", "sensitive", "discretion",
     "advis", "caution", "squeamish", "faint of heart", "content note", "viewer", "reader", "shouldn", "should not",
-    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse", "skip this", "skip ahead",
+    "don't read", "don’t read", "don't watch", "don’t watch", "violen", "suicid", "abuse", "skip this",
 )
 
 
@@ -80,7 +83,8 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
         "says_warning": float("warning" in sentence.lower()),
         "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b", sentence, re.I))),
         "addresses_reader": float(bool(_ADDRESSES_READER.search(sentence))),
-        "discretion": float(bool(_DISCRETION.search(sentence))),
+        "discretion": float(bool(_DISCRETION.search(sentence)) or (
+            bool(_SKIP_THIS.search(sentence)) and bool(_DISTRESSING.search(sentence) or _HARD_FOR_YOU.search(sentence)))),
         "distressing_words": float(bool(_DISTRESSING.search(sentence))),
         "faint_of_heart": float(bool(_FAINT.search(sentence))),
         "below": float(bool(_BELOW.search(sentence))),

@@ -32,15 +32,18 @@ _WARNING_WORDS = kinds.CuedPattern(phrases.WARNING_WORDS, phrases.WARNING_WORDS_
 # How a photo's caption opens, in shapes an article's first paragraph does not take: "In this 2013 file photo, …"
 # (a photo named within a few words, then a comma or "taken", "provided" …), a stock picture's place and date
 # ("Re'im, Israel – April 17, 2024: Memorial …"), the photographer's name and paper run into it ("Lee Park/the
-# daily ledgerStudents …"), or a picture's alt text naming what it is ("Picture of a mural over the old gate.", a
-# line of 27 words at most).
+# daily ledgerStudents …").
 _CAPTION_OPENING = re.compile(
     r"^In\s+this\s+(?:[\w.'’-]+\s+){0,4}?(?i:(?:file\s+|handout\s+|undated\s+)?(?:photo(?:graph)?|image|picture))"
     r"(?:,|\s+(?i:taken|made|provided|released|shot|from)\b)"
     rf"|^[A-Z][\w’'. -]{{2,40}},\s+[A-Z][\w .-]{{2,30}}\s+[–—-]\s+(?i:{dates.MONTH})\s+\d{{1,2}},\s+\d{{4}}:\s"
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}/[a-z]"
-    r"|^(?:An?\s+)?(?:Picture|Photo(?:graph)?|Image|Illustration|Screenshot|Screengrab)\s+of\s+(?:\S+\s+){1,25}?\S+$"
 )
+# A picture's alt text naming what it shows ("Picture of a mural over the old gate."): fifteen words at most, and none of
+# the verbs that would make it a sentence ("Image of the president … went viral on Tuesday, officials said.").
+_ALT_NAMING = re.compile(r"^(?:An?\s+)?(?:Picture|Photo(?:graph)?|Image|Illustration|Screenshot|Screengrab)\s+of\s+"
+                         r"(?!.*\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|went|goes|became|becomes"
+                         r"|shows?|showed|shown|announced|won|wins)\b)")
 # How a photo's caption closes: its credit in brackets ("… (Jo Lee / Tribune)", "(Photo: …)"), or cut short with
 # the dump ("… (Jo Lee /").
 _CAPTION_CLOSING = re.compile(r"\((?i:photo|picture|image|credit|courtesy)\b[^()]*\)\s*$"
@@ -104,8 +107,10 @@ def _pull_quote(lines: list[str], index: int) -> bool:
 
 
 def is_photo_caption(line: str) -> bool:
-    """Whether the paragraph opens or closes as only a photo's caption does (_CAPTION_OPENING, _CAPTION_CLOSING)."""
-    return bool(_CAPTION_OPENING.match(line) or _CAPTION_CLOSING.search(line[-120:]))
+    """Whether the paragraph opens or closes as only a photo's caption does (_CAPTION_OPENING, _CAPTION_CLOSING), or is a
+    picture's alt text naming what it shows (_ALT_NAMING)."""
+    return bool(_CAPTION_OPENING.match(line) or _CAPTION_CLOSING.search(line[-120:])
+                or (len(line.split()) <= 15 and _ALT_NAMING.match(line)))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")

@@ -391,10 +391,7 @@ GENERIC_CREDITS = [
 ]
 # A credit that names no one, alone on its line without "By" ("Staff Correspondent", "Newsroom").
 NO_ONES_CREDIT = (r"(?:(?:staff|special|senior|our|a|own)\s+)?(?:correspondent|reporter|writer)s?|(?:the\s+)?newsroom"
-                  r"|news\s*desk|web\s+desk|staff\s+and\s+agencies"
-                  # the paper's own reporter ("Times Reporter", "Daily Nation Correspondent"): a credit, no one's name
-                  r"|(?:[\w'’&.-]+\s+){0,2}(?:times|post|news|tribune|herald|journal|telegraph|mail|star|chronicle|gazette"
-                  r"|observer|standard|nation|daily|sun|mirror|express|courier)\s+(?:correspondent|reporter|writer)s?")
+                  r"|news\s*desk|web\s+desk|staff\s+and\s+agencies")
 # Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
 # heading or furniture, not a byline (lines.is_person_name, with nameparser).
 NOT_NAME_WORDS = [
@@ -410,7 +407,6 @@ NOT_NAME_WORDS = [
     "asia", "asian", "pacific", "africa", "african", "europe", "european", "america", "americas", "caribbean",
     "atlantic", "arab", "gulf", "middle", "coast", "river", "valley", "county", "district", "region", "province",
     "island", "islands", "bay", "lake", "mountain", "mountains", "highlands", "city", "town", "republic",
-    "street", "road", "avenue", "boulevard", "highway", "square", "airport", "station",  # ("Surrey Street, Balby")
     "report", "reports", "situation", "press", "release", "statement",
     # a field's label or a topic's, never a name ("Publish Date", "Rohingya Crisis", "Adblock Detected")
     "publish", "published", "date", "author", "crisis", "conflict", "adblock", "detected", "tragic", "awareness",
@@ -421,6 +417,14 @@ NOT_NAME_WORDS = [
     "association", "office", "police", "constabulary", "authority",
     "new", "south", "north", "east", "west",  # ("South Sudan", "New Zealand"; a bare "Oliver North" is lost to this)
 ]
+# A label or a section's name set off by a bar before a headline, as a page's title gives it ("Opinion | …",
+# "Lifestyle | …", "World News | …"): left off the headline. A topic before a bar ("Brexit | …") is kept.
+SECTION_LABELS = r"opinion|analysis|commentary|comment|column|editorial|review|explainer|perspective|letters?"
+SECTION_NAMES = (r"news|world|local|national|international|uk|us|politics|business|money|sports?|culture|arts|life|lifestyle"
+                 r"|health|science|tech(?:nology)?|entertainment|travel|food|education|environment|climate|society|features?"
+                 r"|crime|justice|courts|weather|books|music|film|tv|media|opinions|blogs?|latest|breaking")
+# A street or a place in a town, which a caption names with the town after it ("Surrey Street, Balby"): no one's name.
+PLACE_WORDS = r"street|road|avenue|boulevard|highway|square|lane|drive|station|airport|bridge|park|market"
 # Where a writer works, after their name and a comma ("Jane Doe, McGill University", "…, Ruhr-Universität Bochum"): parts
 # of a word, so that the name in other languages is met too.
 AFFILIATION_WORDS = r"univers|institut|college|hochschule|academy|hospital|school\b|foundation|laboratory|faculty"
@@ -444,7 +448,7 @@ ROLE_MODIFIERS = frozenset(
 
 # Words that end a news outlet's name after a byline ("Jane Doe Los Angeles Times").
 OUTLET_WORDS = [
-    "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
+    "Times", "Post", "News", "Press", "Nation", "Tribune", "Herald", "Journal", "Telegraph", "Guardian", "Independent",
     "Mail", "Star", "Globe", "Chronicle", "Gazette", "Agency", "Wire", "Reuters", "AFP", "AP", "Bureau",
     "Courier", "Echo", "Express", "Observer", "Mirror", "Sun", "Standard", "Daily", "Weekly", "Edition", "Paper",
     "Magazine", "Radio", "TV", "Media", "Sentinel", "Courant", "Ledger", "Dispatch", "Bulletin", "Register", "Examiner",

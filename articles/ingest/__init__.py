@@ -67,7 +67,8 @@ class Importer(ArticleWriter):
         (articles/importing/sitelearning.py). Saved GROUP files to a transaction, each file in a savepoint
         of its own (``_import_group``)."""
         furniture = learn_furniture(paths, max_bytes=settings.MASTHEAD_IMPORT_MAX_BYTES)
-        files = zip(paths, parsed_in_order(paths, furniture=furniture, **_parse_options()), strict=True)
+        files = zip(paths, parsed_in_order(paths, furniture=furniture, processes=settings.MASTHEAD_IMPORT_PARSERS or None,
+                                           **_parse_options()), strict=True)
         while group := list(islice(files, GROUP)):
             yield from self._import_group(group, dry_run)
 
