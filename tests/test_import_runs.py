@@ -60,11 +60,9 @@ def test_parsing_processes_parse_the_same_as_this_one_in_order(tmp_path, monkeyp
     assert there[0].body_markdown == here[0].body_markdown and there[0].folded_text == here[0].folded_text
 
 
-@pytest.mark.parametrize("machine_cores, chunks, expected", [(1, 5, 0), (2, 5, 2), (4, 5, 4), (16, 5, 4), (2, 2, 0)])
-def test_a_run_parses_in_one_process_per_core(tmp_path, monkeypatch, machine_cores, chunks, expected):
-    """By default a run parses in as many processes as the machine has cores (the writer shares them), at most
-    MAX_PARSERS (four), and here alone on one core or when the files fit in the chunks parsed while processes
-    would start."""
+@pytest.fixture
+def pools_started(monkeypatch):
+    """The number of processes each parsing pool was asked for; no pool starts (the files are parsed here)."""
     started = []
 
     class Pool:
@@ -73,28 +71,28 @@ def test_a_run_parses_in_one_process_per_core(tmp_path, monkeypatch, machine_cor
             raise OSError("not started in this test")
 
     monkeypatch.setattr(ahead, "ProcessPoolExecutor", Pool)
+    return started
+
+
+@pytest.mark.parametrize("machine_cores, chunks, expected", [(1, 5, 0), (2, 5, 2), (4, 5, 4), (16, 5, 4), (2, 2, 0)])
+def test_a_run_parses_in_one_process_per_core(tmp_path, monkeypatch, pools_started, machine_cores, chunks, expected):
+    """By default a run parses in as many processes as the machine has cores (the writer shares them), at most
+    MAX_PARSERS (four), and here alone on one core or when the files fit in the chunks parsed while processes
+    would start."""
     monkeypatch.setattr(ahead, "cores", lambda: machine_cores)
     monkeypatch.setattr(ahead, "CHUNK", 2)
     paths = write_pages(tmp_path, chunks * 2)
     parsed = list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False))
-    assert started == ([expected] if expected else [])
+    assert pools_started == ([expected] if expected else [])
     assert [p.title for p in parsed] == [f"Dispatch {n}: {TITLE}" for n in range(chunks * 2)]
 
 
-def test_the_parsers_asked_for_are_never_more_than_the_chunks_in_flight(tmp_path, monkeypatch):
+def test_the_parsers_asked_for_are_never_more_than_the_chunks_in_flight(tmp_path, pools_started):
     """However many processes are asked for (settings.MASTHEAD_IMPORT_PARSERS), no more start than there are
     chunks in flight (AHEAD)."""
-    started = []
-
-    class Pool:
-        def __init__(self, processes, **kwargs):
-            started.append(processes)
-            raise OSError("not started in this test")
-
-    monkeypatch.setattr(ahead, "ProcessPoolExecutor", Pool)
     paths = write_pages(tmp_path, 3)
     list(ahead.parsed_in_order(paths, max_bytes=1_000_000, month_first=False, processes=50))
-    assert started == [ahead.AHEAD]
+    assert pools_started == [ahead.AHEAD]
 
 
 def test_a_slow_first_chunk_still_comes_back_first(tmp_path, monkeypatch):
