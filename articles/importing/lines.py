@@ -252,10 +252,9 @@ def unglued(line: str) -> tuple[str, ...]:
     alt = _ALT_BEFORE_TEXT.match(line)
     if alt:
         return alt.group("alt"), line[alt.end("alt"):]
-    if "M" in line and ("AM" in line or "PM" in line) or "a.m." in line or "p.m." in line or "am" in line or "pm" in line:
-        timed = _TIME_BEFORE_NAME.search(line)  # "Published: … | 12:08 AMAdrian Frater/Gleaner Writer"
-        if timed and bare_name(line[timed.end():]):
-            return line[:timed.end()], line[timed.end():]
+    timed = _TIME_BEFORE_NAME.search(line)  # "Published: … | 12:08 AMAdrian Frater/Gleaner Writer"
+    if timed and bare_name(line[timed.end():]):
+        return line[:timed.end()], line[timed.end():]
     if "(" in line:
         dateline = _GLUED_DATELINE.search(line)  # "…16x9 992? KOLO/ABC News(SPARKS, Nev.) — A middle school …"
         if dateline:
