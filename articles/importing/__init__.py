@@ -7,7 +7,8 @@ share rows, related lists and footers, one after another. The parser reads each 
 1. ``source``: check and decode the bytes (empty, binary, undecodable, too large → ParseError);
 2. ``lines``: what each line is — furniture, a date (dateparser for the forms the patterns do not
    know), a byline (nameparser for a name alone), a stated warning, a caption or running text (the
-   sites' wording in ``phrases``); ``sitelearning``: the lines a folder's pages repeat, read as blank;
+   sites' wording in ``phrases``; ``shape``: a line's words, sentence or capitals); ``sitelearning``:
+   the lines a folder's pages repeat, read as blank;
 3. ``header``: the headline — every candidate line scored on its features (``headline``) by a scorer
    (``scoring``) with weights fitted on the corpus (``weights``; ``evidence`` holds the three scorers),
    the winner kept with its margin — then a small state machine over
@@ -28,6 +29,7 @@ import hashlib
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import shape
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end, gallery_body
 from articles.importing.echoes import echoed
@@ -51,6 +53,7 @@ __all__ = [
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
     kinds.clear_caches()
+    shape.clear_caches()
     dates.clear_caches()
     cautions.clear_caches()
     forget_lines()
@@ -106,7 +109,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     # A clear win is not enough alone: something under the headline must bear it out (a byline, a date or
     # running text), or it is a guess.
     borne_out = bool(header.author or header.dated or any(
-        isinstance(block, Paragraph) and kinds.is_sentence(block.text) for block in blocks[:3]))
+        isinstance(block, Paragraph) and shape.is_sentence(block.text) for block in blocks[:3]))
     return ParsedArticle(
         source_name=name,
         source_hash=hashlib.sha256(data).hexdigest(),
@@ -171,7 +174,7 @@ def _captions_first(lines: list[str]) -> bool:
     captions keeps the intro as its body."""
     captions = others = 0
     for line in lines:
-        if not line or not kinds.is_sentence(line) or kinds.is_chrome(line):
+        if not line or not shape.is_sentence(line) or kinds.is_chrome(line):
             continue
         if kinds.has_caption_mark(line):
             captions += 1

@@ -7,6 +7,7 @@ import re
 from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
+from articles.importing import shape
 from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet
 from articles.importing.headline import is_headline_like
 
@@ -58,7 +59,7 @@ def _link_in_text(lines: list[str], index: int) -> bool:
     if not kinds.is_pointer(lines[index]):
         return False
     after = next((line for line in lines[index + 1:index + 4] if line), "")
-    return len(kinds.words(after)) >= 14 and kinds.is_sentence(after) and not (
+    return len(shape.words(after)) >= 14 and shape.is_sentence(after) and not (
         kinds.is_note(after) or kinds.is_end_of_article(after) or kinds.PROMOTION.search(after) or _APPEAL.search(after))
 
 
@@ -76,7 +77,7 @@ def _comment_head(lines: list[str], index: int, start: int) -> int | None:
     top = max(start, index - COMMENT_LINES)
     for at in range(index - 1, top - 1, -1):
         line = lines[at]
-        if not line or len(kinds.words(line)) > 8:
+        if not line or len(shape.words(line)) > 8:
             continue
         if _COMMENT_HEAD.match(line):
             return at  # "sam_r wrote:"
@@ -96,7 +97,7 @@ def _comment_head(lines: list[str], index: int, start: int) -> int | None:
 
 def _commenter(line: str) -> bool:
     """What a commenter's name looks like: four words or fewer, no sentence's end, no byline."""
-    return len(kinds.words(line)) <= 4 and line[-1:] not in ".!?:" and not kinds.byline(line)
+    return len(shape.words(line)) <= 4 and line[-1:] not in ".!?:" and not kinds.byline(line)
 
 
 _COMMENT_SEPARATOR = re.compile(r"\s+(?:[·•|–—-]\s+)?(?=\d+\s+\w+\s+ago\b|yesterday\b|on\s+\S)", re.I)
@@ -107,7 +108,7 @@ def build_body(lines: list[str], *, author: str | None = None) -> list:
     whatever furniture ends it (the writer's bio among it, ``author`` naming the writer) left out."""
     kept = [
         clean_opening(line) for line in _without_sidebars(lines)
-        if not (line and (kinds.has_caption_mark(line) and len(kinds.words(line)) <= 40 or kinds.is_pointer(line)))
+        if not (line and (kinds.has_caption_mark(line) and len(shape.words(line)) <= 40 or kinds.is_pointer(line)))
     ]
     return _build_blocks(_split_blocks(_without_tail(kept, author)))
 
@@ -116,7 +117,7 @@ def gallery_body(lines: list[str]) -> list:
     """A gallery's body: its captions, one paragraph each, for a page whose text is only captions (what
     build_body leaves out elsewhere); a counter ("3 / 10") or a credit line alone is left out."""
     return [Paragraph(line) for line in lines
-            if line and kinds.has_caption_mark(line) and kinds.is_sentence(line) and not kinds.is_chrome(line)]
+            if line and kinds.has_caption_mark(line) and shape.is_sentence(line) and not kinds.is_chrome(line)]
 
 
 def _without_sidebars(lines: list[str]) -> list[str]:
@@ -131,7 +132,7 @@ def _without_sidebars(lines: list[str]) -> list[str]:
         if line and (sponsor or kinds.SPONSOR.match(line)):  # a sponsor's label and the line under it
             sponsor = not sponsor
             continue
-        if skipping and line and ((not kinds.is_sentence(line) and not _short_sentence(line)) or _listed_headline(line)):
+        if skipping and line and ((not shape.is_sentence(line) and not _short_sentence(line)) or _listed_headline(line)):
             continue  # (a headline of the box's, a short question among them: "1. FC Köln: Trainer vor dem Aus?")
         if line:
             skipping = False
@@ -142,7 +143,7 @@ def _without_sidebars(lines: list[str]) -> list[str]:
 def _short_sentence(line: str) -> bool:
     """A short sentence of running text ("The trial continues on Tuesday."), which a box's headlines are not: four
     words or more, a full stop at the end, a lower-case word among them."""
-    return line[-1:] == "." and len(kinds.words(line)) >= 4 and any(word[:1].islower() for word in kinds.words(line)[1:])
+    return line[-1:] == "." and len(shape.words(line)) >= 4 and any(word[:1].islower() for word in shape.words(line)[1:])
 
 
 TAG_RUN = 3  # short lines one under another closing the text: a list of tags
@@ -158,7 +159,7 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
         if line and not (kinds.is_chrome(line) or kinds.is_end_of_article(line)
                          or (kinds.is_note(line) and not _VERDICT.match(line)) or _is_signature(lines, end)
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
-                         or (kinds.PROMOTION.search(line) and len(kinds.words(line)) <= 25)
+                         or (kinds.PROMOTION.search(line) and len(shape.words(line)) <= 25)
                          or (len(line) <= 60 and dates.date_line(line))
                          or (kinds.is_closing_furniture(line) and not _after_list_item(lines, end))
                          or _closing_appeal(line)):
@@ -192,7 +193,7 @@ def _verse(lines: list[str], end: int) -> bool:
 
 def _verse_line(line: str) -> bool:
     """A line of verse rather than an address's or a desk's: three words or more, not every one capitalised."""
-    words = kinds.words(line)
+    words = shape.words(line)
     return len(words) >= 3 and not all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
@@ -204,7 +205,7 @@ def _sign_off_under_text(lines: list[str], end: int) -> bool:
     ("Love you all"): three words or fewer, no digit, slash, bracket or bar (a wire's desk codes, "EPA/KA/LH"; a
     link, "Descargar comunicado (PDF)")."""
     line = lines[end - 1]
-    if len(kinds.words(line)) > 3 or any(ch.isdigit() or ch in "/()|" for ch in line):
+    if len(shape.words(line)) > 3 or any(ch.isdigit() or ch in "/()|" for ch in line):
         return False
     before = next((other for other in reversed(lines[max(0, end - 4):end - 1]) if other), "")
     return _article_text(before) and not _LIST_ITEM.match(before)
@@ -217,7 +218,7 @@ def _article_text(line: str) -> bool:
     line naming the page's copyright ("© 2024 …"), nor a list of the story's tags ("Tagi: granica, migranci")."""
     if "©" in line or _LABELLED_LIST.match(line):
         return False
-    count = len(kinds.words(line))
+    count = len(shape.words(line))
     return count >= 15 or (bool(_LIST_ITEM.match(line)) and not line[:1].isdigit()) or (count >= 3 and line.rstrip()[-1:] in _ENDS_TEXT)
 
 
@@ -237,7 +238,7 @@ def _closing_appeal(line: str) -> bool:
     us rescue more animals like Bramble"), or that says the work is done thanks to the reader's money."""
     if len(line) > 400:
         return False
-    if _is_appeal_sentence(line) and (_APPEAL.search(line) or (line[:8].lower() == "help us " and len(kinds.words(line)) <= 12)):
+    if _is_appeal_sentence(line) and (_APPEAL.search(line) or (line[:8].lower() == "help us " and len(shape.words(line)) <= 12)):
         return True
     cued = "support" in line or "donation" in line or "generosity" in line or "gift" in line
     return cued and _THANKS_TO_YOU.search(line) is not None
@@ -255,10 +256,10 @@ _VERDICT = re.compile(r"^(?:the\s+|our\s+)?(?:conclusion|verdict|bottom line)\s*
 def _is_signature(lines: list[str], end: int) -> bool:
     """Whether the line before ``end`` is the writer's name alone under the text's last sentence (a signature)."""
     line = lines[end - 1]
-    if len(kinds.words(line)) > 4 or kinds.bare_name(line) != line:
+    if len(shape.words(line)) > 4 or kinds.bare_name(line) != line:
         return False
     before = next((other for other in reversed(lines[max(0, end - 4):end - 1]) if other), "")
-    return kinds.is_sentence(before)
+    return shape.is_sentence(before)
 
 
 CREDIT_TAIL = 2  # lines that may follow the writer's closing credit: a motto, an epigraph, a note (left out too)
@@ -273,9 +274,9 @@ def _before_closing_credit(lines: list[str]) -> int:
         if not line:
             continue
         if kinds.is_closing_credit(line):
-            return index if any(kinds.is_sentence(other) for other in lines[max(0, index - 3):index]) else len(lines)
+            return index if any(shape.is_sentence(other) for other in lines[max(0, index - 3):index]) else len(lines)
         after += 1
-        if after > CREDIT_TAIL or len(kinds.words(line)) > 25:
+        if after > CREDIT_TAIL or len(shape.words(line)) > 25:
             break
     return len(lines)
 
@@ -291,8 +292,8 @@ def _without_empty_heading(lines: list[str], end: int, was: int) -> int:
     if last == was:
         return end
     line = lines[last - 1] if last else ""
-    if line and len(kinds.words(line)) <= 5 and line[-1:] not in _ENDS_SENTENCE + ",–—-" and line[:1].isupper() \
-            and not kinds.is_sentence(line):
+    if line and len(shape.words(line)) <= 5 and line[-1:] not in _ENDS_SENTENCE + ",–—-" and line[:1].isupper() \
+            and not shape.is_sentence(line):
         return last - 1
     return end
 
@@ -316,7 +317,7 @@ def _listed_headline(line: str) -> bool:
     question ("1. FC Köln: Trainer vor dem Aus?") is one too."""
     if not is_headline_like(line) or line[-1:] in ".!\"”’":
         return False
-    return not kinds.is_sentence(line) if line[-1:] != "?" else len(kinds.words(line)) <= 10
+    return not shape.is_sentence(line) if line[-1:] != "?" else len(shape.words(line)) <= 10
 
 
 def _short_run(lines: list[str], end: int) -> int:
@@ -324,7 +325,7 @@ def _short_run(lines: list[str], end: int) -> int:
     count = 0
     while count < end:
         line = lines[end - 1 - count]
-        if not line or len(kinds.words(line)) > 3 or line[-1:] in ".!?:;,”\"’":
+        if not line or len(shape.words(line)) > 3 or line[-1:] in ".!?:;,”\"’":
             break
         count += 1
     return count

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.importing import phrases
-from articles.importing.lines import CuedPattern, is_all_caps, is_note, is_sentence, words
+from articles.importing.lines import CuedPattern, is_note
+from articles.importing.shape import is_all_caps, is_sentence, words
 
 _LABELLED = re.compile(
     rf"^(?P<label>(?:{phrases.WARNING_LABELS})(?:\s*\((?:tw|cw|cn)\))?)(?P<sep>\s*(?:[:\-–—!]|//?)\s*|\s*\.\s*$|\.\s+(?=(?i:this)\s)|\s*$|\s+(?=(?-i:[A-Z]{{2,}})\b)|(?<=\.)\s+)(?P<rest>.*)$",

@@ -12,6 +12,7 @@ from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
+from articles.importing import shape
 from articles.importing.headline import (
     HEADLINE_FEATURES, OVERLINE_QUOTE, TITLE_BYLINE, credited, headline_candidates, is_headline_like, leading_tag,
     named_by_trail, next_lines, strip_site_suffix, title_text, under_credited,
@@ -101,7 +102,7 @@ def _date_above(lines, title_at, month_first):
     if found is None:
         return None, False, False
     banner = found.at is None and any(lines[:at]) and all(
-        len(kinds.words(line)) <= 3 or kinds.is_chrome(line) for line in lines[:at] if line)
+        len(shape.words(line)) <= 3 or kinds.is_chrome(line) for line in lines[:at] if line)
     return found, banner, _site_clock(lines, at, found, month_first)
 
 
@@ -139,10 +140,10 @@ def _under_short_line(lines, title_at, month_first):
     a label over a headline in sentences ("Guest essay" / "We reported on the massacre. We were …"), or a short
     headline over its deck ("Sudden In-Custody Death" / "A number of factors can cause …"); the text does not say
     which."""
-    if not (lines[title_at].endswith(".") and kinds.is_sentence(lines[title_at])):
+    if not (lines[title_at].endswith(".") and shape.is_sentence(lines[title_at])):
         return False
     above = next((index for index in range(title_at - 1, max(title_at - 4, -1), -1) if lines[index]), None)
-    return above is not None and 2 <= len(kinds.words(lines[above])) <= 3 and is_headline_like(lines[above]) \
+    return above is not None and 2 <= len(shape.words(lines[above])) <= 3 and is_headline_like(lines[above]) \
         and credited(lines, title_at, month_first)
 
 
@@ -188,7 +189,7 @@ def _numeric_order(lines, written, month_first):
                 votes.add(False)
             elif b > 12 >= a:
                 votes.add(True)
-        named = None if kinds.is_sentence(line) else dates.date_in(line, month_first=month_first, numeric=False)
+        named = None if shape.is_sentence(line) else dates.date_in(line, month_first=month_first, numeric=False)
         if named is not None and named.day in readings:
             votes.add(readings[named.day])
     return votes.pop() if len(votes) == 1 else None
@@ -250,7 +251,7 @@ def _shown_again(lines: list[str], title_at: int, title: str, page_title: bool) 
         if stem != title and other == stem:
             return position, other
         if (page_title or title.endswith(("…", "..."))) and len(cut) >= 15 and other != title \
-                and other.startswith(cut) and len(kinds.words(other)) <= 40:
+                and other.startswith(cut) and len(shape.words(other)) <= 40:
             return position, other
     return None
 
@@ -263,7 +264,7 @@ def _page_title_shown(lines: list[str], title_at: int, title: str) -> tuple[int,
     department waits hit record …", "RCA Telegram News California - Death toll …", then that headline on a line of
     its own): where it stands, and it."""
     parts = _SITE_FIRST.split(title, maxsplit=1)
-    if len(parts) < 2 or len(kinds.words(parts[1])) < 3:
+    if len(parts) < 2 or len(shape.words(parts[1])) < 3:
         return None
     tail = parts[1].strip()
     return next(((position, other) for position, other in next_lines(lines, title_at, 15) if other == tail), None)
@@ -279,7 +280,7 @@ def _breadcrumb_title(lines):
     for index, line in enumerate(lines[:80]):
         if line and kinds.BREADCRUMB.match(line) and _TRAIL_MARK.search(line):
             last = re.split(r"\s*[/>»›|]\s*", line)[-1].strip()
-            if len(kinds.words(last)) >= 4 and is_headline_like(last):
+            if len(shape.words(last)) >= 4 and is_headline_like(last):
                 return index, last
     return None
 
@@ -361,8 +362,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=_rival(scorer, candidates, choice) if not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")
-    overline = kinds.is_all_caps(above) and (
-        (OVERLINE_QUOTE.match(above) and len(kinds.words(above)) >= 3) or (above[-1:] in "?!" and len(kinds.words(above)) >= 2))
+    overline = shape.is_all_caps(above) and (
+        (OVERLINE_QUOTE.match(above) and len(shape.words(above)) >= 3) or (above[-1:] in "?!" and len(shape.words(above)) >= 2))
     if crumb is None and (deck or overline):
         # (the deck of the headline above it; or under a quotation or a question in capitals, "SINKING FEELING?",
         # which may be the headline itself)
@@ -406,7 +407,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         name = kinds.byline(plain)
         dated = dates.date_line(plain, month_first=month_first)
         stated = cautions.warning(line)
-        credit = not name and GENERIC_CREDIT_LINE.match(plain) and not kinds.is_sentence(plain)
+        credit = not name and GENERIC_CREDIT_LINE.match(plain) and not shape.is_sentence(plain)
         if (name or credit) and not dated:  # "By Jane Doe on 19th July 2018", "By Staff Reporter on Aug 12, 2021"
             dated = dates.date_in(plain, month_first=month_first)
         if dated and not name and not (header.author or bare_name) and _banner(lines, index - 1, dated):
@@ -427,7 +428,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.author = name  # a site's account posted it ("by northsidetenants"), a person wrote it ("Guest post by …")
             elif credit and header.author is None:
                 header.author = ""  # a generic credit with its date: no author
-        elif GENERIC_CREDIT_LINE.match(line) and len(kinds.words(line)) <= 6:
+        elif GENERIC_CREDIT_LINE.match(line) and len(shape.words(line)) <= 6:
             header.author = header.author or ""  # a generic credit ("By Staff Reporter"): no author
         elif kinds.SECTIONS.match(line):
             header.sections = [s.strip() for s in kinds.SECTIONS.match(line).group("list").split(",") if s.strip()]
@@ -440,9 +441,9 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.body_lead = rest
                 header.body_start = index
                 break
-        elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not kinds.is_sentence(line)):
+        elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not shape.is_sentence(line)):
             pass
-        elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(kinds.words(line)) <= 15):
+        elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(shape.words(line)) <= 15):
             pass  # a pull-quote or a spoiler notice: the body starts after it
         elif kinds.is_note(line) or kinds.is_bio(line, header.author or bare_name) or kinds.is_sign_off(line):
             pass  # a note about the article, the writer's bio or their sign-off: the body starts after it
@@ -455,11 +456,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
                 bare_job = bool(kinds.WITH_ROLE.match(line))
             bare_line = index - 1
-        elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(kinds.words(line)) >= 4:
+        elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(shape.words(line)) >= 4:
             pass  # the deck (standfirst): one clause under the headline
-        elif kinds.is_sentence(line) or not is_headline_like(line) and len(kinds.words(line)) >= 6:
+        elif shape.is_sentence(line) or not is_headline_like(line) and len(shape.words(line)) >= 6:
             following = [other for _, other in next_lines(lines, index - 1, 2)]
-            if following and following[0] == following[-1] and len(following) == 2 and not kinds.is_sentence(following[0]):
+            if following and following[0] == following[-1] and len(following) == 2 and not shape.is_sentence(following[0]):
                 pass  # a standfirst followed by a photo's alt text and caption (the same words twice)
             elif following and _is_header_kind(following[0], title, month_first) and not _GALLERY_COUNTER.match(following[0]):
                 pass  # a standfirst or caption: header lines still follow it (not a gallery's pictures: "1 / 28")
@@ -554,7 +555,7 @@ def _after_summary(lines, index):
     SUMMARY_ITEMS short lines of one sentence each, when a longer paragraph follows them; else ``index`` (the
     label alone is header: a page whose text is all short lines keeps them as its body)."""
     for position, line in next_lines(lines, index - 1, SUMMARY_ITEMS + 1):
-        if len(kinds.words(dates.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(cautions.sentences_in(line)) > 1:
+        if len(shape.words(dates.BULLET.sub("", line))) > SUMMARY_ITEM_WORDS or len(cautions.sentences_in(line)) > 1:
             return position
     return index
 
@@ -573,7 +574,7 @@ def _banner(lines, at, dated):
         return False
     following = next_lines(lines, at, 1)
     return bool(following) and (kinds.is_chrome(following[0][1]) or (
-        len(kinds.words(following[0][1])) <= 2 and not kinds.byline(following[0][1]) and not kinds.is_sentence(following[0][1])))
+        len(shape.words(following[0][1])) <= 2 and not kinds.byline(following[0][1]) and not shape.is_sentence(following[0][1])))
 
 
 def _date_follows(lines, at, month_first):
@@ -582,7 +583,7 @@ def _date_follows(lines, at, month_first):
     for _, other in next_lines(lines, at, 3):
         if dates.date_line(other, month_first=month_first):
             return True
-        if kinds.is_sentence(other) and not kinds.byline(other):
+        if shape.is_sentence(other) and not kinds.byline(other):
             return False
     return False
 
@@ -664,7 +665,7 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         if signed:
             return signed, False
         credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")
-        if len(kinds.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
+        if len(shape.words(credit)) <= 12 and _CLOSING_CREDIT.match(credit):
             name = kinds.byline(credit)
             if name:
                 return name, False
@@ -673,7 +674,7 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
             return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who")), True
         if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
             return kinds.bare_name(near[position + 1][1]), False
-    if len(before) >= 2 and kinds.is_sentence(before[-2][1]) and len(kinds.words(before[-1][1])) <= 4 \
+    if len(before) >= 2 and shape.is_sentence(before[-2][1]) and len(shape.words(before[-1][1])) <= 4 \
             and kinds.bare_name(before[-1][1]) == before[-1][1]:
         return before[-1][1], True  # the writer's name alone under the last paragraph: a blog's signature
     return None, False

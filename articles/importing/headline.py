@@ -17,6 +17,7 @@ from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
+from articles.importing import shape
 from articles.importing.scoring import Candidate
 
 MAX_LINES = 400  # lines from the top where the headline may be
@@ -41,12 +42,12 @@ def is_headline_like(line: str) -> bool:
     furniture, a date, a byline, a warning, a caption or a link."""
     if not line or len(line) > 300 or kinds.is_chrome(line) or kinds.URL_LINE.match(line):
         return False
-    count = len(kinds.words(line))
+    count = len(shape.words(line))
     if not 2 <= count <= 40:
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'#„«¿¡" or _LEADING_TAG.match(line)):
         return False
-    if kinds.is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
+    if shape.is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False
     if dates.date_line(line) or kinds.byline(line) or kinds.has_caption_mark(line) or kinds.IMAGE_CREDIT.match(line):
         return False
@@ -164,7 +165,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
     """The headline features a line has on its own, wherever it stands (a media marker before it, "[VIDEO]
     …", left aside)."""
     text = _LEADING_MARKER.sub("", text)
-    words = kinds.words(text)
+    words = shape.words(text)
     long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     lower = [w.lower().strip(",.:;") for w in words]
     return tuple({
@@ -176,7 +177,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "ends_question": float(text.endswith("?")),
         "ends_colon": float(text.endswith(":")),
         "title_case": (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
-        "all_caps": float(kinds.is_all_caps(text)),
+        "all_caps": float(shape.is_all_caps(text)),
         "starts_lower": float(text[:1].islower()),
         "sentence": float(len(words) >= 14 or (len(words) >= 6 and text[-1:] in _SENTENCE_LAST
                                                 and bool(_ENDS_SENTENCE.search(text)))),
@@ -204,11 +205,11 @@ def _on_its_own(line: str, month_first: bool) -> tuple[bool, str, bool, bool, bo
     """What headline_candidates asks of a line alone: (furniture, its headline text, after a stored date,
     unfit as a headline (too long or short, a link, a date line, a writer and their job, a letter's greeting), a photo credit or a time alone, running
     text)."""
-    running = kinds.is_sentence(line) and len(kinds.words(line)) >= 14
+    running = shape.is_sentence(line) and len(shape.words(line)) >= 14
     furniture = ((kinds.is_chrome(line) and not line.endswith("?")) or is_nav_row(line) or kinds.is_section_trail(line)
                  or kinds.listed_with_age(line))
     text = title_text(line)
-    count = len(kinds.words(text))
+    count = len(shape.words(text))
     stored = bool(text != line and STORED_DATE_PREFIX.match(line))
     unfit = (not 1 <= count <= 40 or len(text) > 300 or bool(kinds.URL_LINE.match(text))
              or (not stored and dates.date_line(line, month_first=month_first) is not None) or kinds.is_writer_with_job(text)
@@ -244,7 +245,7 @@ MENU_RUN = 3  # short lines one under another, with no blank line between, that 
 def _short_item(line: str) -> bool:
     """What a menu's entry looks like: one to three words, no sentence's end, and none of the kinds a header's
     short lines are (a date, a byline, a name, a warning)."""
-    return bool(line) and len(kinds.words(line)) <= 3 and line[-1:] not in ".!?" and not (
+    return bool(line) and len(shape.words(line)) <= 3 and line[-1:] not in ".!?" and not (
         dates.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
 
 
@@ -254,7 +255,7 @@ def in_menu(lines: list[str], index: int) -> bool:
     if not _short_item(lines[index]):
         # A longer entry between two of a menu's ("Where we work" / "Democratic Republic of the Congo" / "Burundi")
         line = lines[index]
-        return (bool(line) and len(kinds.words(line)) <= 6 and line[-1:] not in ".!?:" and 0 < index < len(lines) - 1
+        return (bool(line) and len(shape.words(line)) <= 6 and line[-1:] not in ".!?:" and 0 < index < len(lines) - 1
                 and _menu_run(lines, index - 1, -1) >= MENU_RUN and _menu_run(lines, index + 1, 1) >= MENU_RUN)
     count, up, down = 1, index - 1, index + 1
     while up >= 0 and count < MENU_RUN and _short_item(lines[up]):
@@ -281,7 +282,7 @@ def _list_item(lines: list[str], index: int) -> bool:
     """A link in a list of headlines: 4 to 15 words, headline-like, no sentence, and no byline, name or date
     under it (a headline with its byline under a list is the article's own)."""
     line = lines[index]
-    if not line or not 4 <= len(kinds.words(line)) <= 15 or not is_headline_like(line) or kinds.is_sentence(line) \
+    if not line or not 4 <= len(shape.words(line)) <= 15 or not is_headline_like(line) or shape.is_sentence(line) \
             or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line) or _DATE_RANGE.match(line):
         return False  # (a numbered item, an appeal, a promotion or when an event runs is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
@@ -326,7 +327,7 @@ def _owner(line: str, owners: list[str]) -> bool:
     """Whether the line names whoever holds the page's copyright (the site's or the body's name at its head:
     "Eastlake Unified School District" over "Copyright © 2026 Eastlake Unified School District"), or is the name
     the footer gives first before the site's address or links: never the headline."""
-    if not owners or not 1 <= len(kinds.words(line)) <= 8:
+    if not owners or not 1 <= len(shape.words(line)) <= 8:
         return False
     folded = line.casefold()
     return any(folded + " |" == owner if owner.endswith(" |") else (folded in owner and folded != owner)
@@ -439,11 +440,11 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "position": min(index, 200) / 200,
             "repeated": float(counts.get(line, 0) > 1 or any(text == other for other in after)),
             "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
-            "next_sentence": float(bool(nxt) and kinds.is_sentence(nxt)),
+            "next_sentence": float(bool(nxt) and shape.is_sentence(nxt)),
             "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
             "next_date": float(bool(nxt) and bool(dates.date_line(nxt, month_first=month_first))),
             "next_chrome": float(bool(nxt) and kinds.is_chrome(nxt)),
-            "next_short_line": float(bool(nxt) and len(kinds.words(nxt)) <= 4),
+            "next_short_line": float(bool(nxt) and len(shape.words(nxt)) <= 4),
             "previous_chrome": float(not prev or kinds.is_chrome(prev)),
             "previous_date": float(bool(prev) and bool(dates.date_line(prev, month_first=month_first))),
             "date_near": float(any(dates.date_line(o, month_first=month_first) for o in after)),
@@ -478,7 +479,7 @@ def next_lines(lines, index, count):
 
 def _unmarked_short_line(line: str, month_first: bool) -> bool:
     """Three words or fewer and none of the kinds a header is made of."""
-    return len(kinds.words(line)) <= 3 and not (
+    return len(shape.words(line)) <= 3 and not (
         is_headline_like(line) or kinds.is_chrome(line) or dates.date_line(line, month_first=month_first)
         or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
 
@@ -517,10 +518,10 @@ def is_banner(lines: list[str], index: int) -> bool:
     following = [other for _, other in next_lines(lines, index, 5) if other != line]  # (the line shown twice is itself)
     if alone:
         following = following[1:]  # (the alert's words)
-    if len(following) > 1 and len(kinds.words(following[0])) <= 2 and not _credits(following[0], False):
+    if len(following) > 1 and len(shape.words(following[0])) <= 2 and not _credits(following[0], False):
         following = following[1:]  # (a section's name over the headline: "News")
-    if len(following) < 2 or len(kinds.words(following[0])) < 5 or not _headline_shaped(following[0]) \
-            or kinds.is_sentence(following[0]) or _credits(following[0], False):
+    if len(following) < 2 or len(shape.words(following[0])) < 5 or not _headline_shaped(following[0]) \
+            or shape.is_sentence(following[0]) or _credits(following[0], False):
         return False  # (a headline of five words or more, not the writer's name: "Ma. Theresa D. Villanueva")
     return _credits(following[1], False) or (len(following) > 2 and _credits(following[2], False))
 
@@ -532,7 +533,7 @@ def is_masthead(line: str) -> bool:
     """A paper's name in capitals on its own line ("THE NORTH VALLEY DAILY POST"): six words or fewer, the last
     one a paper's ("Post", "Gazette", "Times")."""
     words = line.split()
-    return len(words) <= 6 and words[-1].strip(".,") in _OUTLET_WORDS and kinds.is_all_caps(line)
+    return len(words) <= 6 and words[-1].strip(".,") in _OUTLET_WORDS and shape.is_all_caps(line)
 
 
 def _post_title(lines: list[str], index: int) -> bool:
@@ -541,14 +542,14 @@ def _post_title(lines: list[str], index: int) -> bool:
     writer's name, then the date); a user's page title ("fernwick: a teapot on a windowsill (Default)") over the journal's name is not,
     nor a motto over the blog's menu."""
     line = lines[index]
-    if not 2 <= len(kinds.words(line)) <= 15 or line[-1:] in ".!?:)" or kinds.is_sentence(line) or STORED_DATE_PREFIX.match(line) \
+    if not 2 <= len(shape.words(line)) <= 15 or line[-1:] in ".!?:)" or shape.is_sentence(line) or STORED_DATE_PREFIX.match(line) \
             or kinds.is_chrome(line) or cautions.warning(line) or is_nav_row(line) or _short_list(line):
         return False
     following = [other for _, other in next_lines(lines, index, 3)]
     if following and (is_nav_row(following[0]) or kinds.is_menu_row(following[0])):
         return False  # (a blog's motto over its menu: "notes from a reporter …" / "Home | About me | Archive")
     if following and not _credits(following[0], False) and following[0][-1:] not in ".!?" \
-            and len(kinds.words(following[0])) > max(3, len(kinds.words(line))):
+            and len(shape.words(following[0])) > max(3, len(shape.words(line))):
         following = following[1:]  # (its deck: "after the attack on ward 7, nobody asked the people who were there")
     if not following:
         return False
@@ -585,10 +586,10 @@ def _over_menu(lines: list[str], following, month_first: bool) -> bool:
     if not following:
         return False
     at, line = following[0]
-    if in_menu(lines, at) or (kinds.is_menu_row(line) and len(kinds.words(line)) >= 3):
+    if in_menu(lines, at) or (kinds.is_menu_row(line) and len(shape.words(line)) >= 3):
         return True
     # A motto between a site's name and its menu ("Kettle Valley Sentinel" / "Your town. Your paper." / "Home" / …)
-    return (len(following) > 1 and len(kinds.words(line)) <= 8 and not _credits(line, month_first)
+    return (len(following) > 1 and len(shape.words(line)) <= 8 and not _credits(line, month_first)
             and in_menu(lines, following[1][0]))
 
 
@@ -607,12 +608,12 @@ def _longer_headline(after: str, line: str) -> bool:
     """Whether ``after`` reads as a headline of its own, longer than ``line``: five words or more, headline-like,
     and not running text (no full stop at its end unless written in title case, as headlines are: "Staff Used
     Face-Down Restraints … Regulators Rarely Stepped In.")."""
-    count = len(kinds.words(after))
-    if count < 5 or count <= len(kinds.words(line)) or not _headline_shaped(after):
+    count = len(shape.words(after))
+    if count < 5 or count <= len(shape.words(line)) or not _headline_shaped(after):
         return False
     if not after.endswith((".", "!")):
         return True
-    long_words = [w for w in kinds.words(after) if len(w) >= 4 and w[0].isalpha()]
+    long_words = [w for w in shape.words(after) if len(w) >= 4 and w[0].isalpha()]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
@@ -622,8 +623,8 @@ def _post_under_date(following) -> bool:
     if len(following) < 2:
         return False
     title, first = following[0][1], following[1][1]
-    return (_headline_shaped(title) and not kinds.is_sentence(title) and len(kinds.words(title)) <= 12
-            and bool(kinds.is_sentence(first) or kinds.byline(first) or kinds.bare_name(first)))
+    return (_headline_shaped(title) and not shape.is_sentence(title) and len(shape.words(title)) <= 12
+            and bool(shape.is_sentence(first) or kinds.byline(first) or kinds.bare_name(first)))
 
 
 def _credits(line: str, month_first: bool) -> bool:
@@ -636,12 +637,12 @@ def _credits(line: str, month_first: bool) -> bool:
 def _menu_item(line: str) -> bool:
     """A menu's entry: furniture, a menu row, or a single capitalised word that is neither a date nor a name."""
     return bool(kinds.is_chrome(line) or is_nav_row(line) or line.lower() in _NAV_WORDS
-                or (len(kinds.words(line)) == 1 and line[:1].isupper() and line[-1:].isalpha()))
+                or (len(shape.words(line)) == 1 and line[:1].isupper() and line[-1:].isalpha()))
 
 
 def _headline_shaped(text: str) -> bool:
     """Headline-like, a headline in capitals included ("COUNCIL VOTES TO CLOSE THE OLD LIBRARY")."""
-    if kinds.is_all_caps(text) and 4 <= len(kinds.words(text)) <= 20:
+    if shape.is_all_caps(text) and 4 <= len(shape.words(text)) <= 20:
         return is_headline_like(text.title())
     return is_headline_like(text)
 
@@ -649,7 +650,7 @@ def _headline_shaped(text: str) -> bool:
 def _article(following) -> bool:
     """Whether the first of the lines (index, line) belongs to an article: running text, a byline, a name or a
     warning (not a menu's item, nor another headline)."""
-    return any(kinds.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line)
+    return any(shape.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line)
                for _, line in following[:1])
 
 
@@ -702,7 +703,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         raw_following = following
         ticker = bool(_TICKER.match(line))  # (a ticker's line is confirmed only by what stands right under it)
         following = [(position, other) for position, other in following  # (an app's advert confirms nothing)
-                     if (ticker or len(kinds.words(other)) > 1) and not _PROMOTION.search(other)]
+                     if (ticker or len(shape.words(other)) > 1) and not _PROMOTION.search(other)]
         while len(following) > 1 and not ticker and _unmarked_short_line(following[0][1], month_first):
             following = following[1:]
         if not following:
@@ -717,7 +718,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if raw_following and _PROMOTION.search(raw_following[0][1]) and _headline_with_credits(
                 [other for _, other in raw_following[1:6]], month_first):
             continue  # a motto over the site's "Subscribe / Sign in", a headline with its byline or date below them
-        if ((kinds.is_sentence(after) and after.endswith(".")) or line.endswith(".")) and not _credits(after, month_first) \
+        if ((shape.is_sentence(after) and after.endswith(".")) or line.endswith(".")) and not _credits(after, month_first) \
                 and _credited_headline_below(lines, index, month_first):
             continue  # a notice's line or sentence, above a headline with its byline or date under it
         if _over_menu(lines, raw_following, month_first):
@@ -726,40 +727,40 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             past = next((other for position, other in raw_following
                          if not (kinds.is_chrome(other) or in_menu(lines, position) or _after_caption_label(lines, position)
                                  or dates.date_line(other, month_first=month_first))), "")
-            if past and kinds.byline(past) and len(kinds.words(line)) > 3:
+            if past and kinds.byline(past) and len(shape.words(line)) > 3:
                 return index, True
             continue
-        if len(kinds.words(line)) <= 3 and dates.date_line(after, month_first=month_first) and not _article(
+        if len(shape.words(line)) <= 3 and dates.date_line(after, month_first=month_first) and not _article(
                 [(position, other) for position, other in raw_following if other != after][:1]):
             continue  # a masthead over the site's banner for the day, then a menu or the headline ("THE COURIER", "Sunday 22 October 2023", "News")
-        if len(kinds.words(line)) <= 5 and dates.date_line(after, month_first=month_first) and _post_under_date(
+        if len(shape.words(line)) <= 5 and dates.date_line(after, month_first=month_first) and _post_under_date(
                 [(position, other) for position, other in raw_following if other != after]):
             continue  # a blog's motto over its day's date and the day's post ("Notes from plot 14" / "Monday, 7 April 2014" / "Broad beans at last")
-        if kinds.is_chrome(after) and dates.RELATIVE_DATE.search(after) and len(kinds.words(after)) <= 5 \
-                and len(kinds.words(line)) > 3 and _running_text_under(raw_following, following[0][0]):
+        if kinds.is_chrome(after) and dates.RELATIVE_DATE.search(after) and len(shape.words(after)) <= 5 \
+                and len(shape.words(line)) > 3 and _running_text_under(raw_following, following[0][0]):
             return index, True  # a headline over when it was posted ("1 min ago") and the article's first paragraph
-        if dates.BULLET.match(after) and len(kinds.words(after)) >= 6 and len(kinds.words(line)) > 3:
+        if dates.BULLET.match(after) and len(shape.words(after)) >= 6 and len(shape.words(line)) > 3:
             return index, True  # a headline over its summary in points ("• More than 80 firefighters are battling …")
         if kinds.is_chrome(after) and not (dates.date_line(after) or kinds.byline(after) or _READING_TIME.match(after)):
             # Furniture under it (a menu's next item, or summary bullets): only a byline past it confirms (a date
             # may stand above the headline), and not a short line's (a site's name).
             past = next((other for position, other in following
                          if not kinds.is_chrome(other) and not _after_caption_label(lines, position)), "")
-            if past and kinds.byline(past) and len(kinds.words(line)) > 3:
+            if past and kinds.byline(past) and len(shape.words(line)) > 3:
                 return index, True
             continue
-        if kinds.GENERIC_BYLINE.match(after) and len(kinds.words(line)) > 3:
+        if kinds.GENERIC_BYLINE.match(after) and len(shape.words(line)) > 3:
             return index, True  # a byline naming no one under it ("Written by Editorial Team") still credits it
         if _label_words(line) <= 3 and _longer_headline(after, line):
             name_at = index
             continue  # a section's or a series' label over the headline ("Police & Fire", "Investigations: Locked Doors")
         below_after = next((other for position, other in raw_following if position > following[0][0]), "")
-        if OVERLINE_QUOTE.match(line) and kinds.is_all_caps(line) and _longer_headline(after, line) \
+        if OVERLINE_QUOTE.match(line) and shape.is_all_caps(line) and _longer_headline(after, line) \
                 and _credits(below_after, month_first):
             continue  # a quote in capitals over the headline and its byline ("'I THOUGHT I WAS GOING TO DIE'")
-        if len(kinds.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
+        if len(shape.words(line)) <= 3 and not _credits(after, month_first) and _credits(below_after, month_first):
             continue  # a label ("Guest essay") over the headline, whose byline or date stands under it
-        if is_headline_like(after) and (not kinds.is_sentence(after) or after.endswith("?")):
+        if is_headline_like(after) and (not shape.is_sentence(after) or after.endswith("?")):
             if _label_words(line) <= 3 or is_masthead(line) or _SECTION_KICKER.match(after):
                 # (a headline opens with its section's kicker, a deck never: "EDITORIAL: We need to talk …" is the
                 # headline under the site's motto)
@@ -767,11 +768,11 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
-            if len(kinds.words(line)) > 3 and len(kinds.words(after)) <= 4 and kinds.names_an_outlet(after) \
+            if len(shape.words(line)) > 3 and len(shape.words(after)) <= 4 and kinds.names_an_outlet(after) \
                     and under and dates.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
-            if name_at is not None and index - name_at <= 2 and _credits(under, month_first) and not kinds.is_all_caps(lines[name_at]) \
-                    and not kinds.is_sentence(line) and len(kinds.words(after)) >= 4 and not kinds.bare_name(after):
+            if name_at is not None and index - name_at <= 2 and _credits(under, month_first) and not shape.is_all_caps(lines[name_at]) \
+                    and not shape.is_sentence(line) and len(shape.words(after)) >= 4 and not kinds.bare_name(after):
                 continue  # a newsletter's name, its motto, then the post's title with its writer or date under it (a
                 # kicker in capitals over the headline and its deck is no newsletter's name: "PROZESS IN KOBLENZ")
             if under and _menu_item(under) and not kinds.bare_name(under) and not (kinds.bare_name(after) or kinds.byline(after)):
@@ -779,15 +780,15 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
                     lines, [(position, other) for position, other in raw_following if position > at], month_first):
                 continue  # a site's name and its motto over the day's date and its menu
-            if under == after and len(kinds.words(after)) >= 2 and _site_motto(line):
+            if under == after and len(shape.words(after)) >= 2 and _site_motto(line):
                 continue  # the line under it is shown twice (the page's title, then its heading): that is the headline,
                 # this the site's name or motto ("TMX Talks — News. Updates. Events" / "Domestic Violence Awareness" ×2)
             return index, True  # a headline and its deck
         past = next((other for position, other in raw_following if position > following[0][0]), "")
-        if kinds.is_sentence(after) and len(kinds.words(line)) <= 5 and past and (is_nav_row(past) or kinds.is_menu_row(past)):
+        if shape.is_sentence(after) and len(shape.words(line)) <= 5 and past and (is_nav_row(past) or kinds.is_menu_row(past)):
             continue  # a site's name and its motto over its menu ("Notes from Kharkiv" / "A volunteer medic's diary." / "Home  About")
         if (
-            kinds.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or cautions.warning(after)
+            shape.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or cautions.warning(after)
             or dates.date_line(after, month_first=month_first) or kinds.is_caption(after)
             or kinds.SECTIONS.match(after) or is_headline_like(after) or _READING_TIME.match(after)
         ):
@@ -815,7 +816,7 @@ def _trail_to_headline(lines: list[str], index: int) -> int | None:
         if len(headline) >= len(line) or (line[-3:] != headline[-3:] and not _QUOTES.intersection(line[-3:] + headline[-3:])):
             continue  # (most lines: not its end; only quotes set straight may make the two ends differ)
         line, headline = line.translate(_STRAIGHT), headline.translate(_STRAIGHT)  # ("CNN's" in the trail, "CNN’s" under it)
-        if len(kinds.words(headline)) >= 4 and line.endswith(headline):
+        if len(shape.words(headline)) >= 4 and line.endswith(headline):
             steps = line[:-len(headline)]
             if not steps[-1].isspace() or (2 <= len(steps.split()) <= 4 and all(word[:1].isupper() for word in steps.split())):
                 return position
@@ -834,8 +835,8 @@ def _running_sentence(lines: list[str], index: int) -> bool:
     line = lines[index]
     if not line.endswith(".") or line.endswith("..."):
         return False
-    count = len(kinds.words(line))
-    if count < 12 or sum(word[:1].islower() for word in kinds.words(line)) * 2 <= count:
+    count = len(shape.words(line))
+    if count < 12 or sum(word[:1].islower() for word in shape.words(line)) * 2 <= count:
         return False
     after = next_lines(lines, index, 1)
     return bool(after) and (after[0][1].startswith(line[:-1]) or kinds.is_running_text(after[0][1]))
@@ -844,8 +845,8 @@ def _running_sentence(lines: list[str], index: int) -> bool:
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:
     """Whether the first of the lines is a headline of four words or more with a byline or a date right under
     it or under its deck."""
-    if len(following) < 2 or not _headline_shaped(following[0]) or kinds.is_sentence(following[0]) \
-            or len(kinds.words(following[0])) < 4:
+    if len(following) < 2 or not _headline_shaped(following[0]) or shape.is_sentence(following[0]) \
+            or len(shape.words(following[0])) < 4:
         return False
     return _credits(following[1], month_first) or (len(following) > 2 and _credits(following[2], month_first))
 
@@ -862,9 +863,9 @@ def _site_motto(line: str) -> bool:
 def _headline_below_teaser(following: list[str], month_first: bool) -> bool:
     """Whether the first of the lines (those under a teaser cut short) is a headline, not a sentence nor another
     teaser, with running text, a byline or a date on one of the two lines under it."""
-    if len(following) < 2 or not _headline_shaped(following[0]) or kinds.is_sentence(following[0]) or kinds.is_teaser(following[0]):
+    if len(following) < 2 or not _headline_shaped(following[0]) or shape.is_sentence(following[0]) or kinds.is_teaser(following[0]):
         return False
-    return any(_credits(other, month_first) or (kinds.is_sentence(other) and not kinds.is_teaser(other)) for other in following[1:3])
+    return any(_credits(other, month_first) or (shape.is_sentence(other) and not kinds.is_teaser(other)) for other in following[1:3])
 
 
 HEADER_REACH = 6  # how far under a headline its credits may stand (past its deck, a warning, a caption)
@@ -878,7 +879,7 @@ def _passed_over(line: str) -> bool:
             or cautions.warning(line):
         return True
     # (a promotion or furniture is short: a paragraph of running text is looked at no further)
-    return len(kinds.words(line)) <= 25 and bool(kinds.is_chrome(line) or _PROMOTION.search(line))
+    return len(shape.words(line)) <= 25 and bool(kinds.is_chrome(line) or _PROMOTION.search(line))
 
 
 class _PageMemo(threading.local):
@@ -913,7 +914,7 @@ def credited(lines: list[str], index: int, month_first: bool = False) -> bool:
 
 
 def _credited(lines: list[str], index: int, month_first: bool) -> bool:
-    deck, short = False, len(kinds.words(title_text(lines[index]))) <= 3
+    deck, short = False, len(shape.words(title_text(lines[index]))) <= 3
     for _, line in next_lines(lines, index, HEADER_REACH):
         kind = _header_kind(line, month_first)
         if kind == "credit":
@@ -931,14 +932,14 @@ def _header_kind(line: str, month_first: bool) -> str:
     """What a line under a possible headline is to credited(): "credit" (a byline, a name, a date, a relative
     time), "passed" (what may stand between a headline and its credits: _passed_over), "stop" (a menu, a label of
     three words or fewer, long running text), or "deck"."""
-    count = len(kinds.words(line))
+    count = len(shape.words(line))
     if _credits(line, month_first) or (count <= 6 and dates.RELATIVE_DATE.search(line)):
         return "credit"
     if is_nav_row(line) or kinds.is_menu_row(line):
         return "stop"
     if _passed_over(line):
         return "passed"
-    if count <= 3 or (count >= 40 and kinds.is_sentence(line)):
+    if count <= 3 or (count >= 40 and shape.is_sentence(line)):
         return "stop"
     return "deck"
 
@@ -954,15 +955,15 @@ def is_banner_over_header(lines: list[str], index: int, month_first: bool = Fals
     if _TICKER.match(lines[index]) or _CAPS_LABEL.match(lines[index]):
         # A ticker's or an alert's line ("BREAKING: Bussell Highway closed …", "FIRST ALERT WEATHER DAY: …") over the
         # site's name, its motto or a section, then a headline that is credited: a banner.
-        return any(6 <= len(kinds.words(line)) <= 30 and not line.endswith(".") and _headline_shaped(line)
+        return any(6 <= len(shape.words(line)) <= 30 and not line.endswith(".") and _headline_shaped(line)
                    and credited(lines, position, month_first) for position, line in next_lines(lines, index, 6))
     labels = 0
     for position, line in next_lines(lines, index, 5):
-        count = len(kinds.words(line))
+        count = len(shape.words(line))
         if (count <= 3 and not _credits(line, month_first)) or (count <= 25 and _PROMOTION.search(line)):
             labels += 1
             continue
-        return bool(labels and 4 <= len(kinds.words(line)) <= 30 and _headline_shaped(line) and not line.endswith(".")
+        return bool(labels and 4 <= len(shape.words(line)) <= 30 and _headline_shaped(line) and not line.endswith(".")
                     and not kinds.name_line(line) and credited(lines, position, month_first))
     return False
 
@@ -975,7 +976,7 @@ def _media_label_under_headline(lines: list[str], index: int, month_first: bool)
     above = [position for position in range(index - 1, max(index - 5, -1), -1) if lines[position]]
     for position in above:
         if not _passed_over(lines[position]):
-            return len(kinds.words(lines[position])) >= 4 and _headline_shaped(lines[position]) \
+            return len(shape.words(lines[position])) >= 4 and _headline_shaped(lines[position]) \
                 and credited(lines, position, month_first)
     return False
 
@@ -984,14 +985,14 @@ def under_credited(lines: list[str], index: int, month_first: bool) -> bool:
     """Whether the line is the deck of a credited headline right above it (a line of four to thirty words,
     no sentence ending in a full stop, whose credits stand under this one)."""
     above = [position for position in range(index - 1, max(index - 4, -1), -1) if lines[position]][:1]
-    return bool(above) and 4 <= len(kinds.words(lines[above[0]])) <= 30 and not lines[above[0]].endswith(".") \
+    return bool(above) and 4 <= len(shape.words(lines[above[0]])) <= 30 and not lines[above[0]].endswith(".") \
         and not kinds.is_chrome(lines[above[0]]) and not _credits(lines[index], month_first) \
         and credited(lines, above[0], month_first) and not _passed_over(lines[index])
 
 
 def _running_text(line: str) -> bool:
     """A sentence that ends as one: a long deck with no full stop ("Thirteen years on, I still …") is still a deck."""
-    return kinds.is_sentence(line) and line[-1:] in ".!?”\"’"
+    return shape.is_sentence(line) and line[-1:] in ".!?”\"’"
 
 
 def _credited_headline_below(lines: list[str], index: int, month_first: bool, window: int = 5) -> bool:
@@ -999,9 +1000,9 @@ def _credited_headline_below(lines: list[str], index: int, month_first: bool, wi
     byline or date right under it, or under its deck."""
     following = [other for _, other in next_lines(lines, index, window)]
     for place, line in enumerate(following[:-1]):
-        if kinds.is_sentence(line) and len(kinds.words(line)) >= 14:
+        if shape.is_sentence(line) and len(shape.words(line)) >= 14:
             return False  # (the article's running text: what stands under it is not its header)
-        if not _headline_shaped(line) or kinds.is_sentence(line) or len(kinds.words(line)) < 5:
+        if not _headline_shaped(line) or shape.is_sentence(line) or len(shape.words(line)) < 5:
             continue
         under = following[place + 1:place + 3]
         if _credits(under[0], month_first) or (len(under) > 1 and not _credits(under[0], month_first)

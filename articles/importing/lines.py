@@ -1,7 +1,7 @@
 """What one line of a page is: furniture, a byline, a caption or running text (a date: dates.py; a stated
-warning: cautions.py; whether a line could be a headline: headline.is_headline_like). Each function looks at
-the line alone (and the phrases in phrases.py); where it stands on the page is the header reader's business
-(header.py). Pure.
+warning: cautions.py; a line's words, sentence or capitals: shape.py; whether a line could be a headline:
+headline.is_headline_like). Each function looks at the line alone (and the phrases in phrases.py); where it
+stands on the page is the header reader's business (header.py). Pure.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ try:  # the parsed form of a pattern (FirstCharacterIndex); private to re, so a 
 except ImportError:  # pragma: no cover - every alternative is then tried, as before the index
     codes = _parser = None
 
-from articles.importing import dates, phrases
+from articles.importing import dates, phrases, shape
 
 
 # What a case-insensitive pattern reads as an ASCII letter besides its two cases ("İ" and "ı" as "i", "ſ" as "s",
@@ -51,18 +51,14 @@ class CuedPattern:
         return None
 
 
-def _any(patterns, flags=re.I):
-    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", flags)
-
-
 class FirstCharacterIndex:
-    """``_any(patterns)`` for a long list of whole-line patterns, looked up by the line's first character: for
+    """``shape.any_line(patterns)`` for a long list of whole-line patterns, looked up by the line's first character: for
     each first character one pattern of only the alternatives whose matches can start with it (read from each
     alternative's parsed form: ``_first_characters``; made the first time a line starts with that character),
     so that a line is tried against a few alternatives, not all of them (the engine tries every alternative of a
     case-insensitive alternation in turn, at some cost each on every line). An alternative whose first
     character cannot be told is tried whatever the line's. ``match`` finds a match exactly when
-    ``_any(patterns).match`` does; the match comes from a smaller pattern (its groups numbered otherwise): test
+    ``shape.any_line(patterns).match`` does; the match comes from a smaller pattern (its groups numbered otherwise): test
     it for truth only."""
 
     def __init__(self, patterns, flags=re.I):
@@ -73,8 +69,8 @@ class FirstCharacterIndex:
 
     @cached_property
     def whole(self) -> re.Pattern:
-        """All the alternatives as one pattern, as ``_any`` makes it."""
-        return _any(self.patterns, self.flags)
+        """All the alternatives as one pattern, as ``shape.any_line`` makes it."""
+        return shape.any_line(self.patterns, self.flags)
 
     def match(self, line: str) -> re.Match | None:
         first = line[:1]
@@ -89,7 +85,7 @@ class FirstCharacterIndex:
         chosen = tuple(index for index, starts in enumerate(self._starts) if starts is None or any(
             re.fullmatch(character, first, flags) for character, flags in starts))
         if chosen not in self._by_choice:
-            self._by_choice[chosen] = _any([self.patterns[index] for index in chosen], self.flags) if chosen else None
+            self._by_choice[chosen] = shape.any_line([self.patterns[index] for index in chosen], self.flags) if chosen else None
         return self._by_choice[chosen]
 
 
@@ -157,8 +153,8 @@ def _item_firsts(op, av, flags) -> tuple[list[tuple[str, int]] | None, bool]:
 
 
 CHROME = FirstCharacterIndex(phrases.CHROME_LINES)
-SIDEBAR = _any(phrases.SIDEBAR_LABELS)
-SPONSOR = _any([phrases.SPONSOR_LABELS])
+SIDEBAR = shape.any_line(phrases.SIDEBAR_LABELS)
+SPONSOR = shape.any_line([phrases.SPONSOR_LABELS])
 WEATHER_WIDGET = re.compile(phrases.WEATHER_WIDGET, re.I)
 SHARE_ROW = re.compile(rf"^(?:share\s+(?:(?:this|the)\s+\w+\s+)?(?:on|via|to)\s*:?\s*)?(?:(?:{phrases.SHARE_WORDS})\b[\s|,·•:/]*){{2,}}$", re.I)
 PROMOTION = CuedPattern(phrases.PROMOTION, phrases.PROMOTION_CUES)
@@ -167,7 +163,7 @@ END_OF_ARTICLE = FirstCharacterIndex(phrases.END_OF_ARTICLE)
 
 def _cued(pairs):
     """(cue, whole-line pattern) pairs, compiled."""
-    return tuple((cue, _any([pattern])) for cue, pattern in pairs)
+    return tuple((cue, shape.any_line([pattern])) for cue, pattern in pairs)
 
 
 def _matches_cued(cued, line: str) -> bool:
@@ -182,7 +178,7 @@ def _matches_cued(cued, line: str) -> bool:
 END_OF_ARTICLE_CUED = _cued(phrases.END_OF_ARTICLE_CUED)
 CAPTION = re.compile("|".join(phrases.CAPTION_MARKS), re.I)
 CAPTION_CREDIT = re.compile("|".join(phrases.CAPTION_CREDITS), re.I)
-GENERIC_CREDIT = _any(phrases.GENERIC_CREDITS)
+GENERIC_CREDIT = shape.any_line(phrases.GENERIC_CREDITS)
 # A byline that names no one ("Written by Editorial Team", "By Staff Reporter", "By the Associated Press").
 GENERIC_BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|compiled|story|article)\s+)?by\s*:?\s+(?:the\s+)?(?:" + "|".join(phrases.GENERIC_CREDITS) + r")\.?$"
@@ -311,11 +307,6 @@ def is_menu_row(line: str) -> bool:
         and byline(line) is None
 
 
-def is_all_caps(line: str) -> bool:
-    """At least two letters, all capitals (str.isupper first: most lines fail it at once)."""
-    return line.isupper() and sum(ch.isalpha() for ch in line) >= 2
-
-
 # A trail of sections without "Home" ("Stories from the field / Sudan", "Football › Championship › Ashbridge
 # Athletic"): two to five steps of one to four words, each set apart by a slash or an arrow, none a sentence.
 _STEP = r"[\w(][^/›»>|:.,!?\s]*(?: [^/›»>|:.,!?\s]+){0,3}"
@@ -340,10 +331,10 @@ def is_ticker_strip(line: str) -> bool:
         if _TICKER_LABEL.match(line) and (items >= 3 or re.search(r"\s[•▸]\s", line)):
             return True
         parts = [part for part in _ITEMS.split(_TICKER_LABEL.sub("", line)) if part.strip()]
-        if len(parts) >= 2 and all(len(words(part)) >= 4 for part in parts) and (
+        if len(parts) >= 2 and all(len(shape.words(part)) >= 4 for part in parts) and (
                 _TICKER_LABEL.match(line) or (len(parts) >= 3 and re.search(r"\s[•▸]\s", line))):
             return True  # stories side by side ("Latest: Airstrike hits … | Junta extends …", "FLASH ▸ … ▸ … ▸ …")
-    if len(words(line)) > 30 or _MARKET.search(line) is None:
+    if len(shape.words(line)) > 30 or _MARKET.search(line) is None:
         return False
     with_figures = sum(1 for item in _ITEMS.split(line) if _FIGURE.search(item))
     return with_figures >= 2 or (re.search(r"[▲▼▴▾]|\b[A-Z]{3}/[A-Z]{3}\b", line) is not None
@@ -358,7 +349,7 @@ _SELF_NAMED = re.compile(  # what a site calls itself under its name: "news port
 def is_motto(line: str) -> bool:
     """A site's motto under its name, naming whose it is ("Sri Lanka's News Portal", "TÜRKİYE'S ENGLISH-LANGUAGE
     NEWSPAPER", "Kenya's No 1 GhettoRadio"): a possessive and what the site is, in seven words or fewer."""
-    found = words(line)
+    found = shape.words(line)
     return (2 <= len(found) <= 7 and any(word.lower().endswith(("'s", "’s")) for word in found[:-1])
             and _SELF_NAMED.search(found[-1].rstrip(".!")) is not None)
 
@@ -504,7 +495,7 @@ def is_land_acknowledgement(line: str) -> bool:
 def is_chrome(line: str) -> bool:
     """Page furniture: menus, bullets of a menu, counters, share rows, tickers, placeholders, a land acknowledgement,
     a picture's file name."""
-    count = len(words(line))
+    count = len(shape.words(line))
     return bool(
         dates.BULLET.match(line) or CHROME.match(line) or COUNTER.match(line) or TICKER.match(line) or SHARE_ROW.match(line)
         or BREADCRUMB.match(line) or HOME_TRAIL.match(line) or _strip_or_banner(line, count)
@@ -535,13 +526,13 @@ def is_end_of_article(line: str) -> bool:
                 or _matches_cued(END_OF_ARTICLE_CUED, line))
 
 
-ARTICLE_NOTE = _any(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES + phrases.OBITUARY_NOTES)
+ARTICLE_NOTE = shape.any_line(phrases.ARTICLE_NOTES + phrases.OUTLET_NOTES + phrases.OBITUARY_NOTES)
 ARTICLE_NOTE_CUED = _cued(phrases.ARTICLE_NOTES_CUED + phrases.OUTLET_NOTES_CUED)
-SUMMARY_LABEL = _any([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
+SUMMARY_LABEL = shape.any_line([rf"(?:{phrases.SUMMARY_LABELS})\s*:?"])
 SIGN_OFF = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.{2,60})$")  # "— Colm Ó Gallchóir": the writer signing off
 
 
-_OPENING_ASIDE = _any(phrases.OPENING_ASIDES)
+_OPENING_ASIDE = shape.any_line(phrases.OPENING_ASIDES)
 
 
 def is_opening_aside(line: str) -> bool:
@@ -602,7 +593,7 @@ def is_teaser(line: str) -> bool:
     """A story's opening words cut short, as a list of related stories gives them under each headline ("THE former
     chairman of the Post Office has defended..."): thirty words or fewer ending in an ellipsis; or a story's headline
     with how long ago it went up (listed_with_age)."""
-    return len(line) <= 300 and ((_CUT_TEASER.search(line) is not None and len(words(line)) <= 30) or listed_with_age(line))
+    return len(line) <= 300 and ((_CUT_TEASER.search(line) is not None and len(shape.words(line)) <= 30) or listed_with_age(line))
 
 
 def is_bio(line: str, author: str | None = None) -> bool:
@@ -611,7 +602,7 @@ def is_bio(line: str, author: str | None = None) -> bool:
     they are, or names someone (a name of two words or more) in a writer's words (phrases.BIO_WORDS, BIO_VERBS).
     Also an outlet's words about itself, which stand where a writer's bio does ("X is a news platform that …").
     A paragraph of a profile (over 60 words) is no bio."""
-    if len(line) > 400 or not line[:1].isupper() or len(words(line)) > 60:
+    if len(line) > 400 or not line[:1].isupper() or len(shape.words(line)) > 60:
         return False
     if " is " in line and _OUTLET_ABOUT.match(line):
         return True  # the outlet's own box ("Naija247news is an investigative news platform that tracks …")
@@ -635,7 +626,7 @@ def is_sign_off(line: str) -> bool:
 
 # --- what closes a text -----------------------------------------------------------------------------------
 
-CLOSING = _any([*phrases.CLOSING_LINES, phrases.SHARE_WORDS])  # (a share button alone too: "Facebook")
+CLOSING = shape.any_line([*phrases.CLOSING_LINES, phrases.SHARE_WORDS])  # (a share button alone too: "Facebook")
 POINTER = re.compile(phrases.POINTER_LABELS, re.I)
 
 
@@ -648,13 +639,13 @@ def is_closing_furniture(line: str) -> bool:
 
 def is_pointer(line: str) -> bool:
     """A link to another story set in the text ("Read more: Farmers fear a third winter"), not a sentence."""
-    return line[:1].isalpha() and bool(POINTER.match(line)) and not is_sentence(line)
+    return line[:1].isalpha() and bool(POINTER.match(line)) and not shape.is_sentence(line)
 
 
 def is_closing_credit(line: str) -> bool:
     """The writer credited where the text ends ("By Jane Doe, Branch Historian", "Words: Jane Doe", "Jane Doe,
     reporting.", an author box's "About Jane Doe")."""
-    return (len(words(line)) <= 12 and line[-1:] not in ".!?:" and bool(_CLOSING_CREDIT.match(line))
+    return (len(shape.words(line)) <= 12 and line[-1:] not in ".!?:" and bool(_CLOSING_CREDIT.match(line))
             and byline(line) is not None) or signed_off(line) is not None
 
 
@@ -676,20 +667,9 @@ def signed_off(line: str) -> str | None:
 _CLOSING_CREDIT = re.compile(r"^(?:by|words|text|written by|story)\s*:?\s+[A-Z]", re.I)
 
 
-def words(line: str) -> list[str]:
-    return line.split()
-
-
 def is_running_text(line: str) -> bool:
-    """A paragraph's running text: a sentence (is_sentence) of eight words or more."""
-    return len(words(line)) >= 8 and is_sentence(line)
-
-
-@lru_cache(maxsize=8192)
-def is_sentence(line: str) -> bool:
-    """Running text: long, or a full sentence."""
-    count = len(words(line))
-    return count >= 14 or (count >= 6 and line[-1:] in ".!?”\"’:")
+    """A paragraph's running text: a sentence (shape.is_sentence) of eight words or more."""
+    return len(shape.words(line)) >= 8 and shape.is_sentence(line)
 
 
 _CAPTION_HINTS = ("photo", "picture", "image", "[", "|", " / ", "press", "reuters", "afp", "getty", "supplied", "©", "foto",
@@ -837,7 +817,7 @@ def _user_name(who: str, *, posted: bool) -> str | None:
     """The user name a credit gives ("hannah_ward", "Plyrx | August 3, 2011" → "Plyrx"), kept as the page
     gives it: one word, no generic credit, no word of furniture, no outlet; a capitalised word only when the
     credit says it posted the page (``posted``), for "By Reuters" or "By Tuesday" is no one's user name."""
-    if not posted and len(words(who)) > 4:
+    if not posted and len(shape.words(who)) > 4:
         return None  # ("By morning, emergency crews had restored …": a sentence, not a user's credit)
     word = _AFTER_HANDLE.split(who.strip(), maxsplit=1)[0].strip().rstrip(".")
     if not _HANDLE_WORD.match(word) or word.isdigit() or word.lower() in dates.MONTHS:
@@ -966,7 +946,7 @@ def byline(line: str) -> str | None:
 def _byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
-    if len(words(line)) > 16 and not (len(words(line)) <= 30 and _BY.match(line)):
+    if len(shape.words(line)) > 16 and not (len(shape.words(line)) <= 30 and _BY.match(line)):
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = dates.GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
@@ -995,8 +975,8 @@ def _byline(line: str) -> str | None:
                      r"narrated|composed|translated|illustrated|designed|hosted|performed|read|provided|distributed|issued|"
                      r"sponsored|presented)\s*$", before, re.I) and not _WRITTEN_AND.match(before):
             return None  # a photographer's, an editor's or a film's credit, not the writer's
-        if len(words(before)) > 4 and not (_POSTED.match(before) or dates.date_in(before) or dates.date_line(before)) \
-                and (re.search(r"[|:–—]", before) or len(words(before)) > 7):
+        if len(shape.words(before)) > 4 and not (_POSTED.match(before) or dates.date_in(before) or dates.date_line(before)) \
+                and (re.search(r"[|:–—]", before) or len(shape.words(before)) > 7):
             return None  # a work's title and its author ("Book Review | The Salt Daughters by Imogen Takahara-Fell",
             # "Detail of the cover of Regarding the Pain of Others by Susan Sontag, 2003")
         who = match.group("who").strip()
@@ -1012,7 +992,7 @@ def _byline(line: str) -> str | None:
             return names
         # "Posted on June 14, 2021 by hannah_ward", "Posted by: Plyrx | August 3, 2011", "Discussion in 'After
         # service' started by ColdbrookDoug, 11 November 2024.": a user name
-        if len(words(line)) > 16:
+        if len(shape.words(line)) > 16:
             return None  # ("By morning, emergency crews had restored …": a sentence, not a user name)
         return _user_name(who, posted=bool(_POSTED.match(before or line) or _STARTED.search(before)))
     if " | " in line and not is_language_picker(line):  # "Jane Doe | The Courier", "Geordie (A) | 30.07.2010 16:44 | …": a person's name, or a name with
@@ -1025,14 +1005,14 @@ def _byline(line: str) -> str | None:
                 and (bare_name(first) or (any(dates.date_line(part) for part in parts[1:]) and not names_an_outlet(first))) \
                 and not is_chrome(first):  # (an outlet's name before the date is no one's: "China Daily | Updated: …")
             return first
-        if len(parts) == 2 and len(words(first)) <= 2 and bare_name(parts[1]):
+        if len(parts) == 2 and len(shape.words(first)) <= 2 and bare_name(parts[1]):
             return bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         parts = [part.strip() for part in line.split(" · ")]
         if bare_name(parts[0]):
             return bare_name(parts[0])
         # An aggregator's credit: the paper's name, then its writer ("The Eastfield Courier · Jane Doe")
-        if len(parts) == 2 and len(words(parts[0])) <= 5 and names_an_outlet(parts[0]) and bare_name(parts[1]) == parts[1]:
+        if len(parts) == 2 and len(shape.words(parts[0])) <= 5 and names_an_outlet(parts[0]) and bare_name(parts[1]) == parts[1]:
             return parts[1]
     posted = _POSTED_AFTER.match(line)  # "[personal profile] larkspur_ink posted on March 4th, 2014 at 09:12 pm"
     if posted:
@@ -1062,7 +1042,7 @@ def _joined_by_and(text: str) -> str:
 def bare_name(line: str) -> str | None:
     """A line that is only a person's name (or names), like a byline without "By"; two people joined in another
     language are named as joined by "and"."""
-    if len(words(line)) > 12 or is_sentence(line):
+    if len(shape.words(line)) > 12 or shape.is_sentence(line):
         return None
     line = _joined_by_and(line)
     if "," in line:
@@ -1077,7 +1057,7 @@ def bare_name(line: str) -> str | None:
     if not names:
         return None
     people = [person for person in re.split(r"\s*(?:,|\b[Aa]nd\b|&)\s*", names) if person]
-    if len(people) == 1 and is_all_caps(names) and len(words(names)) <= 2 and not _ROLE.search(line[len(names):]):
+    if len(people) == 1 and shape.is_all_caps(names) and len(shape.words(names)) <= 2 and not _ROLE.search(line[len(names):]):
         return None  # "OH NO": a shout, not a name (a byline in capitals says "By", or gives the job: "JO LEE STAFF REPORTER")
     if any(_FOUR_CAPITALISED.match(person) for person in people) and not _ROLE_AFTER_NAME.search(line):
         # "Police Arrest Three Men": four capitalised words alone read as a headline (a byline may say "By Kelvin Tan
@@ -1094,7 +1074,7 @@ def name_line(line: str) -> bool:
     their outlet, desk or job in capitals ("Sheryl Ubelacker, The Canadian Press", "Kate Lee, Staff Writer"): every
     word capitalised or a small joining word, no closing full stop. A headline says more than who ("Elon Musk,
     Tesla chief, sells shares")."""
-    if line[-1:] in ".!?:" or len(words(line)) > 10 or not bare_name(line):
+    if line[-1:] in ".!?:" or len(shape.words(line)) > 10 or not bare_name(line):
         return False
     return all(word[:1].isupper() or _NAME_LINE_SMALL_WORD.match(word.strip(",")) or not word[:1].isalpha()
                for word in line.split())
@@ -1112,5 +1092,5 @@ _FOUR_CAPITALISED = re.compile(rf"^{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]
 def clear_caches() -> None:
     """Forget every line this module has classified so far (benchmarks time a page from cold)."""
     for function in (clean_line, unglued, is_chrome, byline, bare_name, is_caption,
-                     is_sentence, is_person_name, is_note, is_end_of_article):
+                     is_person_name, is_note, is_end_of_article):
         function.cache_clear()

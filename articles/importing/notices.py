@@ -14,6 +14,7 @@ from operator import itemgetter
 
 from articles.importing import cautions
 from articles.importing import lines as kinds
+from articles.importing import shape
 from articles.importing.cautions import Warning
 from articles.importing.scoring import Scorer
 
@@ -75,7 +76,7 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
     """What speaks for (and against) a sentence being the page's warning to its reader. ``beside_cue``: a
     sentence next to it in its paragraph says plainly that it warns ("…discretion is advised", "trigger
     warning"); ``short_paragraph``: its paragraph is short (two sentences at most), standing apart."""
-    words = kinds.words(sentence)
+    words = shape.words(sentence)
     values = {
         "bias": 1.0,
         "labelled": float(bool(cautions.warning(sentence))),
@@ -168,7 +169,7 @@ def warning_sentences(header_lines: list[str], body_lines: list[str]) -> list[Se
             parts = sentences_of(line)
             if len(parts) > 8:
                 continue
-            short = len(parts) <= 2 and len(kinds.words(line)) <= 40  # (only there does a neighbour's cue count)
+            short = len(parts) <= 2 and len(shape.words(line)) <= 40  # (only there does a neighbour's cue count)
             # (an aside in brackets, "(Viewer Discretion Advised)", is a warning whole: it lends nothing to its neighbour)
             strong = [bool(_STRONG_CUE.search(part)) and not _quotes_warnings(part) and not _bracketed(part) for part in parts] if short else []
             for position, sentence in enumerate(parts):

@@ -12,6 +12,7 @@ from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
 from articles.importing import phrases
+from articles.importing import shape
 from articles.importing.headline import is_headline_like, non_blank_lines
 from articles.importing.scoring import Candidate
 
@@ -60,7 +61,7 @@ def _credit_alone(line: str) -> bool:
 def _credit_between(line: str) -> bool:
     """A line that may stand between a picture's alt text and its caption: a few words (the photographer's name),
     no full stop, neither a byline nor a date."""
-    return len(kinds.words(line)) <= 6 and line[-1:] not in ".!?" and not kinds.byline(line) and not dates.date_line(line)
+    return len(shape.words(line)) <= 6 and line[-1:] not in ".!?" and not kinds.byline(line) and not dates.date_line(line)
 
 
 def _given_twice(lines: list[str], index: int) -> bool:
@@ -75,7 +76,7 @@ def _given_twice(lines: list[str], index: int) -> bool:
         return True
     if len(before) == 2 and before[1] == line and _credit_between(before[0]):
         return True
-    return bool(before and after and before[0] == after[0] and kinds.is_sentence(before[0]) and _credit_between(line))
+    return bool(before and after and before[0] == after[0] and shape.is_sentence(before[0]) and _credit_between(line))
 
 
 def _summary_point(lines: list[str], index: int) -> bool:
@@ -94,13 +95,13 @@ def _pull_quote(lines: list[str], index: int) -> bool:
     """Whether the line is a pull quote: a quotation with its speaker on the line under it ("“…”" / "—Pat Doe,
     weather service") that the article gives again further down, or that speaker's line."""
     line = lines[index]
-    if _ATTRIBUTION.match(line) and len(kinds.words(line)) <= 12:  # (the speaker's line itself)
+    if _ATTRIBUTION.match(line) and len(shape.words(line)) <= 12:  # (the speaker's line itself)
         above = next((other for other in range(index - 1, -1, -1) if lines[other]), None)
         return above is not None and lines[above][:1] in "\"“‘'" and _pull_quote(lines, above)
     if line[:1] not in "\"“‘'":
         return False
     after = non_blank_lines(lines, index, 1, 1)
-    if not (after and _ATTRIBUTION.match(after[0]) and len(kinds.words(after[0])) <= 12):
+    if not (after and _ATTRIBUTION.match(after[0]) and len(shape.words(after[0])) <= 12):
         return False
     words = line.strip("\"“”‘’' ,.")[:50]
     return len(words) >= 20 and any(words in other for other in lines[index + 2:index + 2 + PULL_QUOTE_REACH])
@@ -134,7 +135,7 @@ def _teaser_entry(lines: list[str], index: int) -> bool:
     line = lines[index]
     after = non_blank_lines(lines, index, 1, TEASER_REACH)
     if not kinds.is_teaser(line):
-        if not (after and kinds.is_teaser(after[0]) and line[-1:] != "." and len(kinds.words(line)) <= 20):
+        if not (after and kinds.is_teaser(after[0]) and line[-1:] != "." and len(shape.words(line)) <= 20):
             return False
         after = after[1:]  # (a headline over its teaser: the teaser is its own, another must follow)
     return any(map(kinds.is_teaser, after + non_blank_lines(lines, index, -1, TEASER_REACH)))
@@ -166,7 +167,7 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
     result = []
     for rank, (index, full) in enumerate(found):
         line = full[:300]  # how a line opens is what tells: long paragraphs are looked at no further
-        words = kinds.words(full)
+        words = shape.words(full)
         before = non_blank_lines(lines, index, -1, 1) if not (lead and rank == 0) else [title]
         prev = before[0] if before else ""
         after = non_blank_lines(lines, index, 1, 1)
@@ -176,7 +177,7 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "rank": rank / BODY_CANDIDATES,
             "words": min(len(words), 60) / 60,
             "short": float(len(words) < 8),
-            "sentence": float(kinds.is_sentence(full)),
+            "sentence": float(shape.is_sentence(full)),
             "ends_full_stop": float(full.rstrip("”\"’'")[-1:] in ".!"),
             "no_end_punctuation": float(full[-1:] not in ".!?”\"’':;)"),
             "several_sentences": float(len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", line)) >= 2),
@@ -186,10 +187,10 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "warning_words": float(bool(_WARNING_WORDS.search(line))),
             "quote_first": float(line[:1] in "\"“‘'"),
             "attribution_end": float(full[:1] in "\"“" and bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", full[-80:]))),
-            "headline_like": float(is_headline_like(line) and not kinds.is_sentence(line)),
+            "headline_like": float(is_headline_like(line) and not shape.is_sentence(line)),
             "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or dates.date_line(prev, month_first=month_first))),
             "byline_or_date_between": float(any(kinds.byline(o) or dates.date_line(o, month_first=month_first) for o in between[:12])),
-            "next_sentence": float(bool(after) and kinds.is_sentence(after[0])),
+            "next_sentence": float(bool(after) and shape.is_sentence(after[0])),
             "previous_is_title": float(prev == title),
             "question": float(full.endswith("?")),
             "first_person": float(bool(_FIRST_PERSON.search(line))),

@@ -11,6 +11,7 @@ from pathlib import Path
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import shape
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 
 SAMPLE = 50  # pages of a folder read to learn its furniture (memory stays flat however large the folder)
@@ -29,7 +30,7 @@ def repeated_lines(texts: list[str]) -> frozenset[str]:
     needed = max(MIN_PAGES, MIN_SHARE * len(texts))
     return frozenset(
         line for line, count in counts.items()
-        if count >= needed and len(kinds.words(line)) <= MAX_WORDS and not kinds.is_sentence(line)
+        if count >= needed and len(shape.words(line)) <= MAX_WORDS and not shape.is_sentence(line)
         and not _speaks_for_the_page(line)
     )
 
