@@ -10,6 +10,7 @@ from articles.importing import block_text, parse_source
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing.header import as_recorded
 from articles.importing import weights
 from articles.importing.headline import HEADLINE_FEATURES, is_headline_like, title_text
@@ -394,7 +395,7 @@ def test_a_byline_that_credits_no_one_confirms_the_headline_and_names_no_author(
 @pytest.mark.parametrize("line", ["Sri Lanka's News Portal", "Kenya’s Favourite Station"])
 def test_a_possessive_is_nobodys_name(line):
     """A site's motto in the possessive is not a byline: no author is made of “Sri Lanka's”."""
-    assert kinds.bare_name(line) is None
+    assert persons.bare_name(line) is None
     assert parse(f"Pulse\n{line}\n\n{HEADLINE}\n\n12 March 2024\n\n{BODY}").author is None
 
 
@@ -474,7 +475,7 @@ def test_a_name_in_brackets_and_a_bulleted_date():
 @pytest.mark.parametrize("line", ["The Setup", "Confronting The Horror", "Expand Image", "OH NO", "On Grief and Its Warnings"])
 def test_a_subheading_is_not_an_author(line):
     """A subheading, a headline or a button under the headline is not a person (nameparser)."""
-    assert kinds.bare_name(line) is None
+    assert persons.bare_name(line) is None
     assert parse(f"{HEADLINE}\n\n{line}\n\n{BODY}").author is None
 
 
@@ -896,8 +897,8 @@ def test_a_source_and_a_pictures_date_is_no_date_line():
     ("Anna Weber und Jonas Keller", "Anna Weber and Jonas Keller"),
 ])
 def test_two_writers_joined_in_another_language(line, names):
-    assert kinds.bare_name(line) == names
-    assert kinds.bare_name("Rio e Brasil") is None  # (two places, one word each: no one)
+    assert persons.bare_name(line) == names
+    assert persons.bare_name("Rio e Brasil") is None  # (two places, one word each: no one)
 
 
 def test_a_labelled_authors_credit():
@@ -1039,7 +1040,7 @@ def test_a_writer_of_four_names_with_their_job_is_the_author():
     parsed = parse(f"{HEADLINE}\n\nAna Maria Luz Ferreira, Reporter\n\n12 March 2024\n\n{BODY}")
     assert parsed.author == "Ana Maria Luz Ferreira"
     assert body(parsed)[0].startswith("Shelling resumed")
-    assert kinds.bare_name("Police Arrest Three Men") is None
+    assert persons.bare_name("Police Arrest Three Men") is None
 
 
 def test_a_headline_over_a_section_the_outlet_and_a_byline_without_by_is_no_banner():
@@ -1047,7 +1048,7 @@ def test_a_headline_over_a_section_the_outlet_and_a_byline_without_by_is_no_bann
     the labels is the byline, not another headline under a banner; the first line is the headline."""
     parsed = parse(f"{HEADLINE}\n\nWORLD\nCTV\n\nJo Lee, The Canadian Press\nPublished Monday, March 11, 2024\n\n{BODY}")
     assert (parsed.title, parsed.author, parsed.published_on) == (HEADLINE, "Jo Lee", date(2024, 3, 11))
-    assert kinds.name_line("Jo Lee, The Canadian Press") and not kinds.name_line("Elon Musk, Tesla chief, sells shares")
+    assert persons.name_line("Jo Lee, The Canadian Press") and not persons.name_line("Elon Musk, Tesla chief, sells shares")
 
 
 def test_a_sites_motto_over_a_headline_shown_twice_is_not_the_headline():
@@ -1082,13 +1083,13 @@ def test_a_byline_in_capitals_with_the_job_glued_on_is_the_author_not_the_headli
     """“JO LEE STAFF REPORTER” under the headline: the writer, in capitals, with the job; a shout stays no one."""
     parsed = parse(f"Toronto Ledger ePaper\n\n{HEADLINE}\n\nJO LEE STAFF REPORTER\n\n{BODY}")
     assert (parsed.title, parsed.author) == (HEADLINE, "JO LEE")
-    assert kinds.bare_name("OH NO") is None
+    assert persons.bare_name("OH NO") is None
 
 
 @pytest.mark.parametrize("line", ["Surrey Street, Balby", "Market Square, Leeds", "Kings Road, Chelsea"])
 def test_a_streets_name_is_no_ones(line):
     """A place's caption ("Surrey Street, Balby") under the headline is not a byline; a writer may be called Street."""
-    assert kinds.bare_name(line) is None
+    assert persons.bare_name(line) is None
     assert parse(f"{HEADLINE}\n\n{line}\n\n{BODY}").author is None
     assert parse(f"{HEADLINE}\n\nBy Chris Street\n\n12 March 2024\n\n{BODY}").author == "Chris Street"
 
@@ -1349,7 +1350,7 @@ def test_more_furniture(line):
 
 
 def test_bylines_filed_from_places_and_a_reporting_team():
-    assert kinds.bare_name("Helena Marsh in Amman and Karim Deeb in Qasr Alun") == "Helena Marsh and Karim Deeb"
+    assert persons.bare_name("Helena Marsh in Amman and Karim Deeb in Qasr Alun") == "Helena Marsh and Karim Deeb"
     assert kinds.byline("Reporting team: Oliver Brand, Priya Nair and Sam Whitley") == "Oliver Brand, Priya Nair and Sam Whitley"
 
 

@@ -19,6 +19,7 @@ from articles.importing import block_text, parse_file
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing.header import as_recorded
 from articles.importing.headline import _PROMOTION, _TICKER, in_list, is_headline_like, is_nav_row
 from articles.ingest.reasons import review_reasons
@@ -239,11 +240,11 @@ def test_no_author_from_a_word_that_is_no_one(line):
 @pytest.mark.parametrize("line", ["Lower Valley Herald-Tribune", "Eastport Post-Gazette"])
 def test_a_papers_double_name_is_no_persons_name(line):
     """A name whose last part joins two words that name papers ("Herald-Tribune") is an outlet, not a writer."""
-    assert kinds.bare_name(line) is None
+    assert persons.bare_name(line) is None
 
 
 def test_a_double_barrelled_surname_is_still_a_name():
-    assert kinds.bare_name("Ana Sousa-Brandt") == "Ana Sousa-Brandt"
+    assert persons.bare_name("Ana Sousa-Brandt") == "Ana Sousa-Brandt"
 
 
 def test_a_wires_closing_credit_is_not_a_headline():
@@ -397,7 +398,7 @@ def test_no_writer_in_lines_that_only_look_like_credits(line):
 
 
 def test_a_name_with_a_particle_after_two_given_names_keeps_its_job_out():
-    assert kinds.bare_name("Ma. Lourdes de la Paz-Ocampo, Correspondent") == "Ma. Lourdes de la Paz-Ocampo"
+    assert persons.bare_name("Ma. Lourdes de la Paz-Ocampo, Correspondent") == "Ma. Lourdes de la Paz-Ocampo"
 
 
 def test_on_and_a_date_is_a_date_line():
@@ -633,7 +634,7 @@ def test_a_gallery_of_captions_alone_keeps_them_as_its_body():
 @pytest.mark.parametrize("line", ["Central Criminal Court", "Mayo County Council", "Harbour Street Police Office"])
 def test_a_court_or_a_body_under_the_date_is_no_byline(line):
     """A court's, a council's or a police station's name is no person: the reporter named above stays the author."""
-    assert kinds.bare_name(line) is None
+    assert persons.bare_name(line) is None
     page = f"{HEADLINE}\nJo Marsh\nTue 14 May 2024 - 17:45\n{line}\n\n{BODY}"
     assert parse(page).author == "Jo Marsh"
 
@@ -922,14 +923,14 @@ def test_what_the_new_rules_must_leave_alone():
 def test_a_byline_with_the_writers_address_comment_count_or_outlet_after_the_name(credit, writer):
     """What a byline carries after the name (an e-mail address, "No comments", a station's logo, "/Outlet staff")
     is left off the writer."""
-    read = kinds.byline if credit.lower().startswith("by") else kinds.bare_name  # ("Name/Outlet staff": no "By")
+    read = kinds.byline if credit.lower().startswith("by") else persons.bare_name  # ("Name/Outlet staff": no "By")
     assert read(credit) == writer
 
 
 @pytest.mark.parametrize("outlet", ["El Paso Times", "Detroit Free Press", "Kenya Times", "Nigeria Daily News"])
 def test_a_papers_name_under_its_writers_name_is_no_one(outlet):
     """A paper named after its place is nobody's name, and the name above it is the writer's."""
-    assert kinds.bare_name(outlet) is None
+    assert persons.bare_name(outlet) is None
     parsed = parse(page(
         "Flood victims remembered a year on as town rebuilds",
         f"Ines Varga\n{outlet}",

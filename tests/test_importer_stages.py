@@ -12,6 +12,7 @@ from articles.importing import block_text, parse_source
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 
 
 def parse(text, **options):
@@ -152,7 +153,7 @@ def test_not_bylines(line):
 @pytest.mark.parametrize("line", ["Publish Date", "Rohingya Crisis", "Adblock Detected", "Scam Alert", "Suicide Prevention"])
 def test_a_fields_label_or_a_topic_is_no_name(line):
     """A field's label or a topic set in capitals like a name is no one's name."""
-    assert kinds.bare_name(line) is None
+    assert persons.bare_name(line) is None
 
 
 @pytest.mark.parametrize("line, name", [("Aileen Goh Siew Lan", None), ("Police Arrest Three Men", None),
@@ -160,7 +161,7 @@ def test_a_fields_label_or_a_topic_is_no_name(line):
 def test_four_capitalised_words_alone_are_no_name(line, name):
     """A line of four capitalised words and nothing else reads as a headline in title case, not a writer's name: a
     name of four parts is read where a byline says "By"."""
-    assert kinds.bare_name(line) == name
+    assert persons.bare_name(line) == name
 
 
 def test_name_alone_with_an_outlet_after_it():

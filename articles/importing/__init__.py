@@ -5,10 +5,10 @@ share rows, related lists and footers, one after another. The parser reads each 
 *is*, never by where it sits in a particular site's layout, in stages:
 
 1. ``source``: check and decode the bytes (empty, binary, undecodable, too large → ParseError);
-2. ``lines``: what each line is — furniture, a date (dateparser for the forms the patterns do not
-   know), a byline (nameparser for a name alone), a stated warning, a caption or running text (the
-   sites' wording in ``phrases``; ``shape``: a line's words, sentence or capitals); ``sitelearning``:
-   the lines a folder's pages repeat, read as blank;
+2. ``lines``: what each line is — furniture, a byline, a caption or running text; ``dates``: a date
+   (dateparser for the forms the patterns do not know); ``persons``: a person's name (nameparser for a
+   name alone); ``cautions``: a stated warning; ``shape``: a line's words, sentence or capitals (the
+   sites' wording in ``phrases``); ``sitelearning``: the lines a folder's pages repeat, read as blank;
 3. ``header``: the headline — every candidate line scored on its features (``headline``) by a scorer
    (``scoring``) with weights fitted on the corpus (``weights``; ``evidence`` holds the three scorers),
    the winner kept with its margin — then a small state machine over
@@ -29,6 +29,7 @@ import hashlib
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing import shape
 from articles.importing import weights
 from articles.importing.blocks import build_body, find_end, gallery_body
@@ -53,6 +54,7 @@ __all__ = [
 def clear_caches() -> None:
     """Forget every line classified so far (benchmarks time a page from cold)."""
     kinds.clear_caches()
+    persons.clear_caches()
     shape.clear_caches()
     dates.clear_caches()
     cautions.clear_caches()

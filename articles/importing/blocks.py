@@ -6,6 +6,7 @@ import re
 
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing import phrases
 from articles.importing import shape
 from articles.importing.elements import BulletList, Heading, Link, Paragraph, Quote, Tweet
@@ -256,7 +257,7 @@ _VERDICT = re.compile(r"^(?:the\s+|our\s+)?(?:conclusion|verdict|bottom line)\s*
 def _is_signature(lines: list[str], end: int) -> bool:
     """Whether the line before ``end`` is the writer's name alone under the text's last sentence (a signature)."""
     line = lines[end - 1]
-    if len(shape.words(line)) > 4 or kinds.bare_name(line) != line:
+    if len(shape.words(line)) > 4 or persons.bare_name(line) != line:
         return False
     before = next((other for other in reversed(lines[max(0, end - 4):end - 1]) if other), "")
     return shape.is_sentence(before)

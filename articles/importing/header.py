@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing import phrases
 from articles.importing import shape
 from articles.importing.headline import (
@@ -79,7 +80,7 @@ def _is_header_kind(line, title, month_first):
     """Lines that belong around a headline: byline, date, caption, furniture, the headline again."""
     return bool(
         line == title or kinds.is_chrome(line) or kinds.is_caption(line) or kinds.byline(line)
-        or dates.date_line(line, month_first=month_first) or kinds.bare_name(line)
+        or dates.date_line(line, month_first=month_first) or persons.bare_name(line)
         or _captioned_warning(line, cautions.warning(line))
     )
 
@@ -294,7 +295,7 @@ def as_recorded(author: str | None) -> str | None:
     author = author.replace(" & ", " and ")  # ("Kevin Otieno & Amina Yusuf")
     words = author.split()
     if len(words) >= 2 and author.isupper() and any(len(word) >= 4 for word in words) \
-            and not kinds.names_an_outlet(author):
+            and not persons.names_an_outlet(author):
         author = " ".join(_ordinary_case(word) for word in words)
     return author
 
@@ -315,7 +316,7 @@ def _without_site_name(author: str | None, above: list[str]) -> str | None:
     author where the byline names only the site ("By SEMENANJUNG POST")."""
     if not author:
         return author
-    if kinds.names_an_outlet(author) and any(line.casefold() == author.casefold() for line in above if line):
+    if persons.names_an_outlet(author) and any(line.casefold() == author.casefold() for line in above if line):
         return None  # the site credits itself ("By SEMENANJUNG POST" on a page headed "Semenanjung Post")
     head, _, tail = author.rpartition(",")
     if not head:
@@ -449,11 +450,11 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
             pass  # a note about the article, the writer's bio or their sign-off: the body starts after it
         elif kinds.SUMMARY_LABEL.match(line):
             index = _after_summary(lines, index)  # a summary box: its label and short items, then the body
-        elif kinds.bare_name(line):
+        elif persons.bare_name(line):
             if bare_name and bare_line == index - 2 and kinds.WITH_ROLE.match(line) and kinds.WITH_ROLE.match(lines[index - 2]):
-                bare_name = f"{bare_name} and {kinds.bare_name(line)}"  # two writers, each with a job, a line each
+                bare_name = f"{bare_name} and {persons.bare_name(line)}"  # two writers, each with a job, a line each
             else:
-                bare_name = kinds.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
+                bare_name = persons.bare_name(line)  # a caption can look like a name: the last one, nearest the text, wins
                 bare_job = bool(kinds.WITH_ROLE.match(line))
             bare_line = index - 1
         elif deck_possible and not re.search(r"[.!?][\"”’)]?(?:\s|$)", line) and len(shape.words(line)) >= 4:
@@ -658,8 +659,8 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
     near = before + after
     letter = [(index, line) for index, line in enumerate(lines[start:min(end, len(lines))], start) if line][-3 * CLOSING_LINES:]
     for position, (index, line) in enumerate(letter[:-1]):  # a letter's closing words and its signature, nearer the top
-        if _VALEDICTION.match(line) and kinds.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
-            return kinds.bare_name(letter[position + 1][1]), False
+        if _VALEDICTION.match(line) and persons.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
+            return persons.bare_name(letter[position + 1][1]), False
     for position, (index, line) in enumerate(near):
         signed = _wire_reporters(line) or kinds.signed_off(line)  # (a sign-off: "Cathryn Khalil, reporting.")
         if signed:
@@ -671,11 +672,11 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
                 return name, False
         if kinds.is_sign_off(line) and not (position and near[position - 1][1].endswith(("”", '"'))):
             # (a name alone: "— Name, who lived …" under a quote is no sign-off)
-            return kinds.bare_name(kinds.SIGN_OFF.match(line).group("who")), True
-        if _VALEDICTION.match(line) and position + 1 < len(near) and kinds.bare_name(near[position + 1][1]):
-            return kinds.bare_name(near[position + 1][1]), False
+            return persons.bare_name(kinds.SIGN_OFF.match(line).group("who")), True
+        if _VALEDICTION.match(line) and position + 1 < len(near) and persons.bare_name(near[position + 1][1]):
+            return persons.bare_name(near[position + 1][1]), False
     if len(before) >= 2 and shape.is_sentence(before[-2][1]) and len(shape.words(before[-1][1])) <= 4 \
-            and kinds.bare_name(before[-1][1]) == before[-1][1]:
+            and persons.bare_name(before[-1][1]) == before[-1][1]:
         return before[-1][1], True  # the writer's name alone under the last paragraph: a blog's signature
     return None, False
 

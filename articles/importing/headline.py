@@ -16,6 +16,7 @@ from operator import itemgetter
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing import phrases
 from articles.importing import shape
 from articles.importing.scoring import Candidate
@@ -188,7 +189,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and text[-1:] not in ".?!"),
         "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text)) or ("(" in text and bool(_PLACED.search(text)))),
         "headline_like": float(is_headline_like(text)),
-        "name": float(bool(kinds.bare_name(text)) and len(words) <= 4),
+        "name": float(bool(persons.bare_name(text)) and len(words) <= 4),
         "warning": float(bool(cautions.warning(text))),
         "kicker": float(bool(_KICKER.match(text))),
         "cut_short": float(text.endswith(_CUT_LAST) and bool(_ENDS_CUT.search(text))),
@@ -246,7 +247,7 @@ def _short_item(line: str) -> bool:
     """What a menu's entry looks like: one to three words, no sentence's end, and none of the kinds a header's
     short lines are (a date, a byline, a name, a warning)."""
     return bool(line) and len(shape.words(line)) <= 3 and line[-1:] not in ".!?" and not (
-        dates.date_line(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
+        dates.date_line(line) or kinds.byline(line) or persons.bare_name(line) or cautions.warning(line))
 
 
 def in_menu(lines: list[str], index: int) -> bool:
@@ -286,7 +287,7 @@ def _list_item(lines: list[str], index: int) -> bool:
             or _NUMBERED.match(line) or kinds.is_end_of_article(line) or _PROMOTION.search(line) or _DATE_RANGE.match(line):
         return False  # (a numbered item, an appeal, a promotion or when an event runs is furniture of its own kind)
     after = lines[index + 1] if index + 1 < len(lines) else ""
-    return not (after and (kinds.byline(after) or kinds.bare_name(after) or dates.date_line(after)))
+    return not (after and (kinds.byline(after) or persons.bare_name(after) or dates.date_line(after)))
 
 
 def in_list(lines: list[str], index: int) -> bool:
@@ -353,7 +354,7 @@ def _told_below(lines: list[str], running: list[int], index: int, text: str) -> 
     words (so that a short line's few words count for less, and the share never reaches 1); 0 for a name alone or
     an author box's head (told below as a matter of course: the writer's, or the one the piece is about); None for
     a line of fewer than two such words."""
-    if kinds.bare_name(text) or kinds.signed_off(text):  # (a name, or an author box's head: "Name About Name")
+    if persons.bare_name(text) or kinds.signed_off(text):  # (a name, or an author box's head: "Name About Name")
         return 0.0
     keys = _word_keys(text)
     if len(keys) < 2:
@@ -441,7 +442,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "repeated": float(counts.get(line, 0) > 1 or any(text == other for other in after)),
             "repeated_with_more": float(len(text) >= 15 and any(o != line and o.startswith(text) for o in by_start.get(text[:15], ()))),
             "next_sentence": float(bool(nxt) and shape.is_sentence(nxt)),
-            "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or kinds.bare_name(nxt))),
+            "next_byline": float(bool(nxt) and bool(kinds.byline(nxt) or persons.bare_name(nxt))),
             "next_date": float(bool(nxt) and bool(dates.date_line(nxt, month_first=month_first))),
             "next_chrome": float(bool(nxt) and kinds.is_chrome(nxt)),
             "next_short_line": float(bool(nxt) and len(shape.words(nxt)) <= 4),
@@ -481,7 +482,7 @@ def _unmarked_short_line(line: str, month_first: bool) -> bool:
     """Three words or fewer and none of the kinds a header is made of."""
     return len(shape.words(line)) <= 3 and not (
         is_headline_like(line) or kinds.is_chrome(line) or dates.date_line(line, month_first=month_first)
-        or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line))
+        or kinds.byline(line) or persons.bare_name(line) or cautions.warning(line))
 
 
 _CAPTION_LABEL_LINE = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
@@ -556,7 +557,7 @@ def _post_title(lines: list[str], index: int) -> bool:
     under = following[0]
     if kinds.byline(under) or dates.date_line(under):
         return True
-    return bool(kinds.bare_name(under)) and len(following) > 1 and bool(dates.date_line(following[1]))
+    return bool(persons.bare_name(under)) and len(following) > 1 and bool(dates.date_line(following[1]))
 
 
 _LIST_MARK = re.compile(r"\s*[,·|•/]\s*")
@@ -624,13 +625,13 @@ def _post_under_date(following) -> bool:
         return False
     title, first = following[0][1], following[1][1]
     return (_headline_shaped(title) and not shape.is_sentence(title) and len(shape.words(title)) <= 12
-            and bool(shape.is_sentence(first) or kinds.byline(first) or kinds.bare_name(first)))
+            and bool(shape.is_sentence(first) or kinds.byline(first) or persons.bare_name(first)))
 
 
 def _credits(line: str, month_first: bool) -> bool:
     """A byline (one naming no one included: "Written by Editorial Team"), a name alone or a date line: what
     stands under a headline."""
-    return bool(line) and bool(kinds.byline(line) or kinds.bare_name(line) or kinds.GENERIC_BYLINE.match(line)
+    return bool(line) and bool(kinds.byline(line) or persons.bare_name(line) or kinds.GENERIC_BYLINE.match(line)
                                or dates.date_line(line, month_first=month_first))
 
 
@@ -650,7 +651,7 @@ def _headline_shaped(text: str) -> bool:
 def _article(following) -> bool:
     """Whether the first of the lines (index, line) belongs to an article: running text, a byline, a name or a
     warning (not a menu's item, nor another headline)."""
-    return any(shape.is_sentence(line) or kinds.byline(line) or kinds.bare_name(line) or cautions.warning(line)
+    return any(shape.is_sentence(line) or kinds.byline(line) or persons.bare_name(line) or cautions.warning(line)
                for _, line in following[:1])
 
 
@@ -686,7 +687,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                 or _running_sentence(lines, index):
             continue  # (a promotion, a photo credit, a pointer, a menu, an appeal, a list's item or the site's owner is no headline)
         following = next_lines(lines, index, 12)
-        if following and following[0][1] == line and kinds.bare_name(line):
+        if following and following[0][1] == line and persons.bare_name(line):
             continue  # a byline's name shown twice ("Jane Doe" / "Jane Doe"), not a headline shown twice
         first_candidate = index if first_candidate is None else first_candidate
         if following and _label_words(line) <= 3 and _longer_headline(following[0][1], line):
@@ -768,16 +769,16 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
                 continue  # a site's name (or a section's path: "Newsroom / Press releases") above the real headline
             at = following[0][0]
             under = next((other for position, other in raw_following if position > at), "")
-            if len(shape.words(line)) > 3 and len(shape.words(after)) <= 4 and kinds.names_an_outlet(after) \
+            if len(shape.words(line)) > 3 and len(shape.words(after)) <= 4 and persons.names_an_outlet(after) \
                     and under and dates.RELATIVE_DATE.search(under):
                 return index, True  # a headline over its outlet's name and when ("Jeevay News" / "4 hours ago")
             if name_at is not None and index - name_at <= 2 and _credits(under, month_first) and not shape.is_all_caps(lines[name_at]) \
-                    and not shape.is_sentence(line) and len(shape.words(after)) >= 4 and not kinds.bare_name(after):
+                    and not shape.is_sentence(line) and len(shape.words(after)) >= 4 and not persons.bare_name(after):
                 continue  # a newsletter's name, its motto, then the post's title with its writer or date under it (a
                 # kicker in capitals over the headline and its deck is no newsletter's name: "PROZESS IN KOBLENZ")
-            if under and _menu_item(under) and not kinds.bare_name(under) and not (kinds.bare_name(after) or kinds.byline(after)):
+            if under and _menu_item(under) and not persons.bare_name(under) and not (persons.bare_name(after) or kinds.byline(after)):
                 continue  # a blog's name and its tagline over its menu ("Notes from the Border" / "Essays and reporting" / "Posts")
-            if not (kinds.bare_name(after) or kinds.byline(after)) and _over_menu(
+            if not (persons.bare_name(after) or kinds.byline(after)) and _over_menu(
                     lines, [(position, other) for position, other in raw_following if position > at], month_first):
                 continue  # a site's name and its motto over the day's date and its menu
             if under == after and len(shape.words(after)) >= 2 and _site_motto(line):
@@ -788,7 +789,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
         if shape.is_sentence(after) and len(shape.words(line)) <= 5 and past and (is_nav_row(past) or kinds.is_menu_row(past)):
             continue  # a site's name and its motto over its menu ("Notes from Kharkiv" / "A volunteer medic's diary." / "Home  About")
         if (
-            shape.is_sentence(after) or kinds.byline(after) or kinds.bare_name(after) or cautions.warning(after)
+            shape.is_sentence(after) or kinds.byline(after) or persons.bare_name(after) or cautions.warning(after)
             or dates.date_line(after, month_first=month_first) or kinds.is_caption(after)
             or kinds.SECTIONS.match(after) or is_headline_like(after) or _READING_TIME.match(after)
         ):
@@ -964,7 +965,7 @@ def is_banner_over_header(lines: list[str], index: int, month_first: bool = Fals
             labels += 1
             continue
         return bool(labels and 4 <= len(shape.words(line)) <= 30 and _headline_shaped(line) and not line.endswith(".")
-                    and not kinds.name_line(line) and credited(lines, position, month_first))
+                    and not persons.name_line(line) and credited(lines, position, month_first))
     return False
 
 

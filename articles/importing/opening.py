@@ -11,6 +11,7 @@ from operator import itemgetter
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing import phrases
 from articles.importing import shape
 from articles.importing.headline import is_headline_like, non_blank_lines
@@ -188,7 +189,7 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "quote_first": float(line[:1] in "\"“‘'"),
             "attribution_end": float(full[:1] in "\"“" and bool(re.search(r"[—–-]\s*[A-Z][\w .]+$", full[-80:]))),
             "headline_like": float(is_headline_like(line) and not shape.is_sentence(line)),
-            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or kinds.bare_name(prev) or dates.date_line(prev, month_first=month_first))),
+            "after_byline_or_date": float(bool(prev) and bool(kinds.byline(prev) or persons.bare_name(prev) or dates.date_line(prev, month_first=month_first))),
             "byline_or_date_between": float(any(kinds.byline(o) or dates.date_line(o, month_first=month_first) for o in between[:12])),
             "next_sentence": float(bool(after) and shape.is_sentence(after[0])),
             "previous_is_title": float(prev == title),

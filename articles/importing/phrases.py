@@ -1,7 +1,7 @@
 """What sites write around their articles, as data: the words of menus, share rows, tickers, captions,
-appeals and warnings. The parser's rules (lines.py, dates.py, cautions.py) say what a line *is*; the
-phrases here are only the vocabulary those rules recognise. Add a site's wording here, never a rule for
-one site.
+appeals and warnings. The parser's rules (lines.py, persons.py, dates.py, cautions.py) say what a line
+*is*; the phrases here are only the vocabulary those rules recognise. Add a site's wording here, never a
+rule for one site.
 """
 
 # Whole lines that are page furniture: navigation, accounts, sharing, widgets, placeholders.
@@ -393,7 +393,7 @@ GENERIC_CREDITS = [
 NO_ONES_CREDIT = (r"(?:(?:staff|special|senior|our|a|own)\s+)?(?:correspondent|reporter|writer)s?|(?:the\s+)?newsroom"
                   r"|news\s*desk|web\s+desk|staff\s+and\s+agencies")
 # Words that are not part of a person's name: a line made with one ("The Setup", "Expand Image") is a
-# heading or furniture, not a byline (lines.is_person_name, with nameparser).
+# heading or furniture, not a byline (persons.is_person_name, with nameparser).
 NOT_NAME_WORDS = [
     "the", "a", "an", "this", "that", "our", "my", "your", "every", "no", "oh", "yes", "not", "all", "more", "most",
     "expand", "image", "images", "photo", "photos", "picture", "video", "gallery", "story", "stories", "text",

@@ -11,6 +11,7 @@ from pathlib import Path
 from articles.importing import cautions
 from articles.importing import dates
 from articles.importing import lines as kinds
+from articles.importing import persons
 from articles.importing import shape
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 
@@ -39,7 +40,7 @@ def _speaks_for_the_page(line: str) -> bool:
     """A byline, a date or a warning stays each page's own, however many pages share it (a columnist's
     folder, a day's stories); so does a line that closes an article (a shared picture credit, "Related
     stories"), which the parser needs to see to end each body there."""
-    return bool(kinds.byline(line) or kinds.bare_name(line) or dates.date_line(line) or cautions.warning(line)
+    return bool(kinds.byline(line) or persons.bare_name(line) or dates.date_line(line) or cautions.warning(line)
                 or kinds.is_end_of_article(line))
 
 
