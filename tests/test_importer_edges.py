@@ -7,6 +7,7 @@ No database."""
 
 import pytest
 
+from articles.importing import endings
 from articles.importing import lines as kinds
 from tests.pages import page, parse, texts
 
@@ -48,7 +49,7 @@ LAST = "Work to repair the slipway's lower section will start in January and is 
 ])
 def test_a_picture_described_and_credited_is_a_caption(line):
     """A line that describes a picture and ends with its credit (an agency, a photographer, a handout) is a caption."""
-    assert kinds.is_caption(line)
+    assert endings.is_caption(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -58,7 +59,7 @@ def test_a_picture_described_and_credited_is_a_caption(line):
 ])
 def test_running_text_about_pictures_is_no_caption(line):
     """A sentence that mentions a photo, or a headline naming its photos, is no caption."""
-    assert not kinds.is_caption(line)
+    assert not endings.is_caption(line)
 
 
 @pytest.mark.parametrize("caption", [
@@ -122,7 +123,7 @@ def test_a_story_about_funding_or_membership_is_no_note(line):
 ])
 def test_closing_furniture_lines(line):
     """Prompts, donation asks, reblog notes, hashtag rows, buttons and a first-name sign-off close a text."""
-    assert kinds.is_closing_furniture(kinds.clean_line(line))
+    assert endings.is_closing_furniture(kinds.clean_line(line))
 
 
 @pytest.mark.parametrize("line", [
@@ -132,7 +133,7 @@ def test_closing_furniture_lines(line):
 ])
 def test_running_text_is_no_closing_furniture(line):
     """Sentences of the story that mention money, joining or liking are kept."""
-    assert not kinds.is_closing_furniture(line)
+    assert not endings.is_closing_furniture(line)
 
 
 @pytest.mark.parametrize("tail", [

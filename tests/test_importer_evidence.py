@@ -9,6 +9,7 @@ import pytest
 from articles.importing import block_text, parse_source
 from articles.importing import cautions
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing.header import as_recorded
@@ -852,8 +853,8 @@ def test_the_sites_banner_for_the_day_is_furniture(line):
     "Police and villagers at the scene near Wabag. — Supplied",
 ])
 def test_a_caption_credited_after_a_dash_is_a_caption(line):
-    assert kinds.is_caption(line)
-    assert not kinds.is_caption("The minister said the bill would pass — eventually.")
+    assert endings.is_caption(line)
+    assert not endings.is_caption("The minister said the bill would pass — eventually.")
 
 
 @pytest.mark.parametrize("aside", [
@@ -1338,7 +1339,7 @@ def test_a_page_title_naming_the_site_first_gives_way_to_the_headline_under_it()
     "The minister said the rule [Section 4, Part B] applies.", "The vote passed. Foto finish for the mayor",
 ])
 def test_running_text_with_brackets_or_the_word_photo_is_no_caption(line):
-    assert not kinds.is_caption(line)
+    assert not endings.is_caption(line)
 
 
 @pytest.mark.parametrize("line", [

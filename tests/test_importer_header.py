@@ -18,6 +18,7 @@ from django.utils.timezone import localtime
 from articles.importing import block_text, parse_file
 from articles.importing import cautions
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing.header import as_recorded
@@ -365,8 +366,8 @@ def test_a_credit_that_names_no_one_needs_no_by(line):
 
 
 def test_a_described_video_under_its_marker_is_a_caption_but_a_marked_headline_is_not():
-    assert kinds.is_caption("[Video] Rescuers lift a woman from the water under the bridge. Viewer discretion is advised.")
-    assert not kinds.is_caption("[Video] Rescuers lift a woman from the water under the bridge")
+    assert endings.is_caption("[Video] Rescuers lift a woman from the water under the bridge. Viewer discretion is advised.")
+    assert not endings.is_caption("[Video] Rescuers lift a woman from the water under the bridge")
 
 
 @pytest.mark.parametrize("line", ["Share on: Facebook / X / Instagram", "Share this story on: Facebook | Email"])
@@ -616,8 +617,8 @@ def test_more_on_in_running_text_does_not_close_the_article():
 
 
 def test_an_agency_and_its_photographer_after_a_description_make_a_caption():
-    assert kinds.is_caption("Residents watch from a bridge as the river rises past the mill. NORTHLIGHT/Ivo Dragan")
-    assert not kinds.is_caption("The vote was 12/3 in favour, the chair said.")
+    assert endings.is_caption("Residents watch from a bridge as the river rises past the mill. NORTHLIGHT/Ivo Dragan")
+    assert not endings.is_caption("The vote was 12/3 in favour, the chair said.")
 
 
 def test_a_gallery_of_captions_alone_keeps_them_as_its_body():
@@ -796,7 +797,7 @@ def test_a_reporters_sign_off_or_author_box_after_the_text_names_the_writer(clos
     parsed = parse(page(HEADLINE, BODY, closing))
     assert parsed.author == "Cathryn Khalil"
     assert "Cathryn Khalil" not in " ".join(texts(parsed))
-    assert kinds.signed_off("Questions About Gaza Ceasefire") is None  # a box names its writer twice, or once alone
+    assert endings.signed_off("Questions About Gaza Ceasefire") is None  # a box names its writer twice, or once alone
 
 
 def test_labelled_fields_under_the_headline_give_the_writer_and_the_date():

@@ -11,6 +11,7 @@ import pytest
 from articles.importing import block_text, parse_source
 from articles.importing import cautions
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 
@@ -770,4 +771,4 @@ def test_lines_a_page_ran_together_are_read_apart(line, parts):
 
 def test_a_photographer_and_agency_open_a_caption():
     """A photographer and their agency, slashes between, mark the line as a caption."""
-    assert kinds.is_caption("Aris Messinis / AFP / Scanpix / LETA A home on fire in the city of Irpin, just outside Kyiv.")
+    assert endings.is_caption("Aris Messinis / AFP / Scanpix / LETA A home on fire in the city of Irpin, just outside Kyiv.")

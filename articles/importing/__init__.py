@@ -28,6 +28,7 @@ import hashlib
 
 from articles.importing import cautions
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing import shape
@@ -57,6 +58,7 @@ def clear_caches() -> None:
     persons.clear_caches()
     shape.clear_caches()
     dates.clear_caches()
+    endings.clear_caches()
     cautions.clear_caches()
     forget_lines()
 
@@ -178,7 +180,7 @@ def _captions_first(lines: list[str]) -> bool:
     for line in lines:
         if not line or not shape.is_sentence(line) or kinds.is_chrome(line):
             continue
-        if kinds.has_caption_mark(line):
+        if endings.has_caption_mark(line):
             captions += 1
         elif not captions or others:
             return False  # (running text before the first caption, or a second line of it)
@@ -193,11 +195,11 @@ def _text_passed_over(lines: list[str], header: Header) -> int | None:
     running text under the headline, else at the first of the running text over it (furniture, promotions and
     notes passed over; the headline is then unconfirmed, for an editor to look at); sets ``header.body_start``
     and returns where the article then ends (None: no running text anywhere, nothing changed)."""
-    under = next((index for index in range(header.title_at + 1, len(lines)) if kinds.is_running_text(lines[index])), None)
+    under = next((index for index in range(header.title_at + 1, len(lines)) if endings.is_running_text(lines[index])), None)
     if under is not None:
         header.body_start = under
         return find_end(lines, under)
-    over = next((index for index in range(header.title_at) if kinds.is_running_text(lines[index])
+    over = next((index for index in range(header.title_at) if endings.is_running_text(lines[index])
                  and not (kinds.is_chrome(lines[index]) or kinds.PROMOTION.search(lines[index]) or kinds.is_note(lines[index]))), None)
     if over is not None:
         header.body_start = over
@@ -216,7 +218,7 @@ def layout(text: str, model: Model, *, month_first: bool = False, furniture: fro
     if header is None:
         return lines, None, len(lines), []
     end = find_end(lines, header.body_start)
-    if not any(kinds.is_running_text(line) for line in lines[header.body_start:end]):
+    if not any(endings.is_running_text(line) for line in lines[header.body_start:end]):
         end = _text_passed_over(lines, header) or end
     reply = "re: " + header.title.casefold()  # a thread's first reply, headed with the title ("Re: <title>")
     end = next((index for index in range(header.body_start, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing import phrases
@@ -57,7 +58,7 @@ def find_end(lines: list[str], start: int) -> int:
 def _link_in_text(lines: list[str], index: int) -> bool:
     """Whether the line is a link to another story set inside the text ("Read more: …" with the article's running
     text going on under it), rather than the related links that close it."""
-    if not kinds.is_pointer(lines[index]):
+    if not endings.is_pointer(lines[index]):
         return False
     after = next((line for line in lines[index + 1:index + 4] if line), "")
     return len(shape.words(after)) >= 14 and shape.is_sentence(after) and not (
@@ -109,7 +110,7 @@ def build_body(lines: list[str], *, author: str | None = None) -> list:
     whatever furniture ends it (the writer's bio among it, ``author`` naming the writer) left out."""
     kept = [
         clean_opening(line) for line in _without_sidebars(lines)
-        if not (line and (kinds.has_caption_mark(line) and len(shape.words(line)) <= 40 or kinds.is_pointer(line)))
+        if not (line and (endings.has_caption_mark(line) and len(shape.words(line)) <= 40 or endings.is_pointer(line)))
     ]
     return _build_blocks(_split_blocks(_without_tail(kept, author)))
 
@@ -118,7 +119,7 @@ def gallery_body(lines: list[str]) -> list:
     """A gallery's body: its captions, one paragraph each, for a page whose text is only captions (what
     build_body leaves out elsewhere); a counter ("3 / 10") or a credit line alone is left out."""
     return [Paragraph(line) for line in lines
-            if line and kinds.has_caption_mark(line) and shape.is_sentence(line) and not kinds.is_chrome(line)]
+            if line and endings.has_caption_mark(line) and shape.is_sentence(line) and not kinds.is_chrome(line)]
 
 
 def _without_sidebars(lines: list[str]) -> list[str]:
@@ -162,7 +163,7 @@ def _without_tail(lines: list[str], author: str | None = None) -> list[str]:
                          or kinds.is_sign_off(line) or kinds.is_bio(line, author)
                          or (kinds.PROMOTION.search(line) and len(shape.words(line)) <= 25)
                          or (len(line) <= 60 and dates.date_line(line))
-                         or (kinds.is_closing_furniture(line) and not _after_list_item(lines, end))
+                         or (endings.is_closing_furniture(line) and not _after_list_item(lines, end))
                          or _closing_appeal(line)):
             run = _short_run(lines, end)
             if run >= TAG_RUN:
@@ -274,7 +275,7 @@ def _before_closing_credit(lines: list[str]) -> int:
         line = lines[index]
         if not line:
             continue
-        if kinds.is_closing_credit(line):
+        if endings.is_closing_credit(line):
             return index if any(shape.is_sentence(other) for other in lines[max(0, index - 3):index]) else len(lines)
         after += 1
         if after > CREDIT_TAIL or len(shape.words(line)) > 25:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.importing import cautions
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing import phrases
@@ -79,7 +80,7 @@ def _captioned_warning(line, stated):
 def _is_header_kind(line, title, month_first):
     """Lines that belong around a headline: byline, date, caption, furniture, the headline again."""
     return bool(
-        line == title or kinds.is_chrome(line) or kinds.is_caption(line) or kinds.byline(line)
+        line == title or kinds.is_chrome(line) or endings.is_caption(line) or kinds.byline(line)
         or dates.date_line(line, month_first=month_first) or persons.bare_name(line)
         or _captioned_warning(line, cautions.warning(line))
     )
@@ -442,7 +443,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
                 header.body_lead = rest
                 header.body_start = index
                 break
-        elif gallery or kinds.is_chrome(line) or kinds.is_caption(line) or (kinds.is_end_of_article(line) and not shape.is_sentence(line)):
+        elif gallery or kinds.is_chrome(line) or endings.is_caption(line) or (kinds.is_end_of_article(line) and not shape.is_sentence(line)):
             pass
         elif _PULL_QUOTE.match(line) or (_SPOILER_NOTE.match(line) and len(shape.words(line)) <= 15):
             pass  # a pull-quote or a spoiler notice: the body starts after it
@@ -653,7 +654,7 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
     alone (nothing but where it stands says it is the writer's: a sign-off, "— Name", or a name alone under the
     last paragraph, a blog's signature): a wire's credits ("Reporting by A and B; Editing by C" → A and B), a
     byline ("Reporter: NAME", "Posted by Name at 21:12"), a reporter's sign-off or an author box
-    (kinds.signed_off), a name under a letter's closing words ("With gratitude …," / "Name"). (None, False) for
+    (endings.signed_off), a name under a letter's closing words ("With gratitude …," / "Name"). (None, False) for
     none."""
     before, after = _near_the_end(lines, start, end)
     near = before + after
@@ -662,7 +663,7 @@ def closing_byline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         if _VALEDICTION.match(line) and persons.bare_name(letter[position + 1][1]) == letter[position + 1][1]:
             return persons.bare_name(letter[position + 1][1]), False
     for position, (index, line) in enumerate(near):
-        signed = _wire_reporters(line) or kinds.signed_off(line)  # (a sign-off: "Cathryn Khalil, reporting.")
+        signed = _wire_reporters(line) or endings.signed_off(line)  # (a sign-off: "Cathryn Khalil, reporting.")
         if signed:
             return signed, False
         credit = line.lstrip("—–- ") if line[:1] in "—–-" else line  # ("— Story and photos by Jane Doe")

@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from articles.importing import cautions
 from articles.importing import dates
+from articles.importing import endings
 from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing import phrases
@@ -50,7 +51,7 @@ def is_headline_like(line: str) -> bool:
         return False
     if shape.is_all_caps(line) and count > 3 and not re.match(r"^[A-Z]+:", line):
         return False
-    if dates.date_line(line) or kinds.byline(line) or kinds.has_caption_mark(line) or kinds.IMAGE_CREDIT.match(line):
+    if dates.date_line(line) or kinds.byline(line) or endings.has_caption_mark(line) or kinds.IMAGE_CREDIT.match(line):
         return False
     if cautions.warning(line) and not re.fullmatch(r"(?:content|trigger)\s+warnings?", line, re.I) and not _LEADING_TAG.match(line):
         return False
@@ -187,7 +188,7 @@ def _line_features(text: str, month_first: bool) -> tuple[tuple[str, float], ...
         "promotion": float(bool(_PROMOTION.search(text))),
         "ticker": float(bool(_TICKER.match(text))),
         "menu_like": float(len(words) >= 4 and not any(w in _FUNCTION_WORDS for w in lower) and text[-1:] not in ".?!"),
-        "caption": float(kinds.is_caption(text) or bool(_CREDIT.match(text)) or ("(" in text and bool(_PLACED.search(text)))),
+        "caption": float(endings.is_caption(text) or bool(_CREDIT.match(text)) or ("(" in text and bool(_PLACED.search(text)))),
         "headline_like": float(is_headline_like(text)),
         "name": float(bool(persons.bare_name(text)) and len(words) <= 4),
         "warning": float(bool(cautions.warning(text))),
@@ -354,7 +355,7 @@ def _told_below(lines: list[str], running: list[int], index: int, text: str) -> 
     words (so that a short line's few words count for less, and the share never reaches 1); 0 for a name alone or
     an author box's head (told below as a matter of course: the writer's, or the one the piece is about); None for
     a line of fewer than two such words."""
-    if persons.bare_name(text) or kinds.signed_off(text):  # (a name, or an author box's head: "Name About Name")
+    if persons.bare_name(text) or endings.signed_off(text):  # (a name, or an author box's head: "Name About Name")
         return 0.0
     keys = _word_keys(text)
     if len(keys) < 2:
@@ -377,7 +378,7 @@ def _running_under(lines: list[str], filled: list[int], first: int, last: int) -
         if index <= first:
             continue
         line = lines[index]
-        if kinds.is_running_text(line) and not kinds.is_teaser(line) and not kinds.is_chrome(line) \
+        if endings.is_running_text(line) and not kinds.is_teaser(line) and not kinds.is_chrome(line) \
                 and not (len(line) < 300 and kinds.PROMOTION.search(line)):
             running.append(index)
             beyond += index > last
@@ -790,7 +791,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
             continue  # a site's name and its motto over its menu ("Notes from Kharkiv" / "A volunteer medic's diary." / "Home  About")
         if (
             shape.is_sentence(after) or kinds.byline(after) or persons.bare_name(after) or cautions.warning(after)
-            or dates.date_line(after, month_first=month_first) or kinds.is_caption(after)
+            or dates.date_line(after, month_first=month_first) or endings.is_caption(after)
             or kinds.SECTIONS.match(after) or is_headline_like(after) or _READING_TIME.match(after)
         ):
             return index, True
@@ -799,7 +800,7 @@ def first_confirmed(lines: list[str], month_first=False, *, owners: list[str] | 
 
 def _running_text_under(following: list[tuple[int, str]], at: int) -> bool:
     """Whether the first of the ``following`` lines past position ``at`` is running text (a sentence)."""
-    return kinds.is_running_text(next((other for position, other in following if position > at), ""))
+    return endings.is_running_text(next((other for position, other in following if position > at), ""))
 
 
 def named_by_trail(lines: list[str], at: int) -> bool:
@@ -840,7 +841,7 @@ def _running_sentence(lines: list[str], index: int) -> bool:
     if count < 12 or sum(word[:1].islower() for word in shape.words(line)) * 2 <= count:
         return False
     after = next_lines(lines, index, 1)
-    return bool(after) and (after[0][1].startswith(line[:-1]) or kinds.is_running_text(after[0][1]))
+    return bool(after) and (after[0][1].startswith(line[:-1]) or endings.is_running_text(after[0][1]))
 
 
 def _headline_with_credits(following: list[str], month_first: bool) -> bool:
@@ -876,7 +877,7 @@ HEADER_REACH = 6  # how far under a headline its credits may stand (past its dec
 def _passed_over(line: str) -> bool:
     """What may stand between a headline and its credits without breaking the header: a stated warning, a
     caption or a video's label, a promotion, the reading time, a share row or other furniture."""
-    if _MEDIA_LABEL.match(line) or _READING_TIME.match(line) or _CREDIT.match(line) or kinds.is_caption(line) \
+    if _MEDIA_LABEL.match(line) or _READING_TIME.match(line) or _CREDIT.match(line) or endings.is_caption(line) \
             or cautions.warning(line):
         return True
     # (a promotion or furniture is short: a paragraph of running text is looked at no further)

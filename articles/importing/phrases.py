@@ -361,7 +361,7 @@ WIRE_AGENCIES = (r"reuters|afp|agence\s+france[- ]presse|ap|associated\s+press|p
                  r"united\s+press\s+international|efe|dpa|xinhua|pti|ani|ians|bernama|aap|anadolu(?:\s+agency)?|"
                  r"kyodo(?:\s+news)?|yonhap|tass|ria\s+novosti|bloomberg|cnn\s+wire|nexstar\s+media\s+wire")
 # An agency's name in capitals and its photographer's after the picture's description ("… on Sunday. AGENCY/Jane Doe"):
-# a caption (lines.has_caption_mark looks for it only where a capital stands before a slash near the line's end).
+# a caption (endings.has_caption_mark looks for it only where a capital stands before a slash near the line's end).
 AGENCY_PHOTO_CREDIT = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[A-Z]{2,12}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$"
 # A credit closing a caption, after the picture's description, in the other forms sites give it: "… on Saturday.
 # Photo / Supplied", "… Image Credit: Reader photo", "| Photo Credit: NAME", "… (AA Photo)", "… 2019. Branch photo.",
