@@ -43,6 +43,9 @@ _CONDITIONAL = re.compile(r"^(?:if|when|for (?:people|anyone|those))\b", re.I)
 _THIS_PIECE = re.compile(
     r"\bthis\s+(?:post|story|article|piece|page|webpage|blog|video|review|report|entry|episode|thread|gallery|content)\b"
     r"|\bread\s+(?:this|on|further|ahead)\b|\bwatch\s+(?:this|on)\b", re.I)
+# A warning named by its kind ("trigger warning", "content note", "content notes apply for …").
+_KIND_OF_WARNING = r"\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b"
+_SAYS_KIND_OF_WARNING = re.compile(_KIND_OF_WARNING, re.I)
 # A sentence that calls itself a warning ("…but here's a trigger warning.", "Consider yourself warned.").
 _DECLARES = re.compile(
     r"\b(?:here(?:[’']s|\s+is)|this is|consider this|consider yourself|just)\s+(?:a|an|your|fair)?\s*(?:\w+\s+)?(?:(?:trigger|content)\s+)?(?:warning|warned)\b"
@@ -51,7 +54,7 @@ _DECLARES = re.compile(
 # ("Graphic photos below. Viewer's discretion is advised.", "…shouldn't read this. There's a violent bit.").
 _STRONG_CUE = re.compile(
     r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b"
-    r"|\bforewarn|\bbe (?:advised|warned)\b|\b(?:read|view|watch)\s+with\s+(?:caution|care)\b|\bfaint of heart\b|\bsqueamish\b|\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b|\bwarned\b"
+    r"|\bforewarn|\bbe (?:advised|warned)\b|\b(?:read|view|watch)\s+with\s+(?:caution|care)\b|\bfaint of heart\b|\bsqueamish\b|\bwarned\b|" + _KIND_OF_WARNING +
     r"|\b(?:should(?:n[’']t| not)|do not|don[’']t)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|scroll|continue)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
 # The words a warning to the reader is made of: a sentence with none is not scored at all (plain
@@ -82,7 +85,7 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
         "labelled": float(bool(cautions.warning(sentence))),
         "announces": float(bool(re.match(r"^(?:this|the following|these)\s+(?:\w+\s+){0,2}\w+\s+(?:\w+\s+)?(?:contains?|discuss|includes?|depicts?|shows?|describes?|deals?)", sentence, re.I))),
         "says_warning": float("warning" in sentence.lower()),
-        "says_trigger_warning": float(bool(re.search(r"\b(?:trigger|content)\s+(?:warning|note)\b|\bcontent\s+notes\b", sentence, re.I))),
+        "says_trigger_warning": float(bool(_SAYS_KIND_OF_WARNING.search(sentence))),
         "addresses_reader": float(bool(_ADDRESSES_READER.search(sentence))),
         "discretion": float(bool(_DISCRETION.search(sentence)) or (
             bool(_SKIP_THIS.search(sentence)) and bool(_DISTRESSING.search(sentence) or _HARD_FOR_YOU.search(sentence)))),

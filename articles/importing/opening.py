@@ -112,7 +112,7 @@ def is_photo_caption(line: str) -> bool:
     """Whether the paragraph opens or closes as only a photo's caption does (_CAPTION_OPENING, _CAPTION_CLOSING), or is a
     picture's alt text naming what it shows (_ALT_NAMING)."""
     return bool(_CAPTION_OPENING.match(line) or _CAPTION_CLOSING.search(line[-120:])
-                or (len(line.split()) <= 15 and _ALT_NAMING.match(line)))
+                or (len(shape.words(line)) <= 15 and _ALT_NAMING.match(line)))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
