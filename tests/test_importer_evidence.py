@@ -637,13 +637,22 @@ def test_no_warning_invented(line):
         "Sign up to our daily newsletter\n\nEnter your email",
         "Leave a comment\n\n3 comments",
         "Reporting by Tom Baines; Editing by Ruth Ellery",
+        "Thanks for reading. If this helped, leave a clap or two.\nMore from quietlantern",
+        "— Pacific Wire Service",
     ],
-    ids=["share-row", "tags-share-copyright", "bare-share-row", "newsletter", "comment-prompt", "wire-credits"],
+    ids=["share-row", "tags-share-copyright", "bare-share-row", "newsletter", "comment-prompt", "wire-credits", "clap-prompt",
+         "agency-sign-off"],
 )
 def test_the_body_ends_with_the_article(footer):
     """Share rows, tag lists, copyright lines, newsletter boxes and comment prompts are left out, last lines
     included."""
     assert body(parse(f"{HEADER}{BODY}\n{footer}\n"))[-1].startswith("Aid convoys were turned back")
+
+
+def test_a_closing_line_after_a_dash_that_reads_as_text_is_kept():
+    """A last paragraph opening with a dash is the article's when it reads as words, not a desk's name alone."""
+    last = "— and the Pacific Wire Service was there to see the convoy leave"
+    assert body(parse(f"{HEADER}{BODY}\n{last}\n"))[-1].endswith("was there to see the convoy leave")
 
 
 @pytest.mark.parametrize(
@@ -684,6 +693,46 @@ def test_a_box_inside_the_article_is_left_out():
     page = f"{HEADER}{BODY}\nAdvertisement\n\nMost read\n\n1. Ten things we learnt this week\n\n2. A recipe everyone talks about\n\n{later}\n"
     assert body(parse(page))[-1] == later
     assert not any("Ten things" in text or text == "Advertisement" for text in body(parse(page)))
+
+
+LATER = ("The agency will test the water every week from May and publish each result on its website.\n\n"
+         "Campaigners said the decision would put pressure on the water company to cut sewage spills upstream.\n")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Sign up to our morning briefing newsletter\nGet the day's top stories in your inbox every morning. Sign up",
+        "Newsletter\nSign up for the Courier's daily email",
+        "Subscribe to our newsletter\n\nEnter your email\n\nSubscribe",
+    ],
+    ids=["label-and-promotion", "label-alone", "with-buttons"],
+)
+def test_a_sign_up_box_inside_the_article_is_left_out_and_the_text_goes_on(box):
+    """A newsletter box set between two paragraphs does not end the article: the paragraphs under it are kept,
+    the box is not."""
+    texts = body(parse(f"{HEADER}{BODY}\n{box}\n\n{LATER}\nShare this article Facebook Twitter Email\n"))
+    assert texts[-1].startswith("Campaigners said the decision")
+    assert len(texts) == 4
+    assert not any("ign up" in text or "ubscribe" in text or "email" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Most read\n1. Ten things we learnt this week\n2. A recipe everyone talks about",
+        "Talks stall again in Geneva\nThe two delegations left the hotel on Monday without agreeing on a date to...\n"
+        "Hospital fuel runs low\nDoctors at the old town hospital said they had two days of diesel left to run the...",
+        "Jo Bloggs said...\nI agree with every word of this, it is about time somebody said it out loud.",
+        "Flood defences to be raised\n\nThe council will raise the flood wall along the river by a metre next year.",
+    ],
+    ids=["most-read", "teasers", "comment", "next-story"],
+)
+def test_a_sign_up_box_closing_the_article_still_ends_it(after):
+    """A newsletter box with other stories, the readers' comments or another story's headline under it closes the
+    article: none of what follows it is kept."""
+    texts = body(parse(f"{HEADER}{BODY}\nSign up to our newsletter\nThe day's top stories in your inbox. Sign up\n\n{after}\n"))
+    assert texts[-1].startswith("Aid convoys were turned back")
 
 
 # --- batches ------------------------------------------------------------------------------------------------

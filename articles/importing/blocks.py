@@ -43,10 +43,12 @@ def clean_opening(line: str) -> str:
 
 def find_end(lines: list[str], start: int) -> int:
     """Index of the first line after ``start`` that closes the article (or the end of the text): a line that
-    ends an article, or the first of the readers' comments under it."""
+    ends an article (but a sign-up box with the article's running text going on under it), or the first of the
+    readers' comments under it."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if line and kinds.is_end_of_article(line) and not _link_in_text(lines, index):
+        if line and kinds.is_end_of_article(line) and not _link_in_text(lines, index) \
+                and not (sign_up_box(lines, index) and _text_goes_on(lines, index + sign_up_box(lines, index))):
             return index
         if line and len(line) <= 30 and _COMMENT_ACTIONS.match(line):
             head = _comment_head(lines, index, start)
@@ -63,6 +65,44 @@ def _link_in_text(lines: list[str], index: int) -> bool:
     after = next((line for line in lines[index + 1:index + 4] if line), "")
     return len(shape.words(after)) >= 14 and shape.is_sentence(after) and not (
         kinds.is_note(after) or kinds.is_end_of_article(after) or kinds.PROMOTION.search(after) or _APPEAL.search(after))
+
+
+_SIGN_UP = re.compile(r"\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox)\b", re.I)
+SIGN_UP_REACH = 3  # lines a sign-up box's own text takes under its label at most ("Get the day's top stories …", "Sign up")
+
+
+def sign_up_box(lines: list[str], index: int) -> int:
+    """How many lines the sign-up box whose label stands at ``index`` takes ("Sign up to our morning briefing
+    newsletter" / "Get the day's top stories in your inbox every morning. Sign up"): its label and what under it
+    promotes the newsletter or is a button (a few words, no sentence); 0 when the line is no such label."""
+    line = lines[index]
+    if not (line and len(line) <= 120 and _SIGN_UP.search(line) and kinds.is_end_of_article(line)):
+        return 0
+    at, taken = index + 1, 0
+    while at < len(lines) and taken < SIGN_UP_REACH:
+        other = lines[at]
+        if other and not (kinds.PROMOTION.search(other) or (_SIGN_UP.search(other) and len(shape.words(other)) <= 25)
+                          or (len(shape.words(other)) <= 4 and not shape.is_sentence(other))):
+            break
+        taken += bool(other)
+        at += 1
+    return at - index
+
+
+TEXT_GOES_ON = 2  # paragraphs of running text under a sign-up box that show the article goes on past it
+
+
+def _text_goes_on(lines: list[str], index: int) -> bool:
+    """Whether the article's running text goes on at ``index`` (under a box set in it): the next TEXT_GOES_ON
+    lines are paragraphs of running text (full sentences of twelve words or more, none a teaser cut short, a
+    promotion, a note or a line that closes an article), as a list of other stories or the readers' comments
+    under a page's last box are not."""
+    following = [line for line in lines[index:index + 2 * TEXT_GOES_ON + 2] if line][:TEXT_GOES_ON]
+    return len(following) == TEXT_GOES_ON and all(
+        len(shape.words(line)) >= 12 and shape.is_sentence(line) and line.rstrip()[-1:] in ".!?\"”’"
+        and not (kinds.is_teaser(line) or kinds.PROMOTION.search(line) or kinds.is_note(line)
+                 or kinds.is_end_of_article(line) or _APPEAL.search(line))
+        for line in following)
 
 
 _COMMENT_ACTIONS = re.compile(phrases.COMMENT_ACTIONS, re.I)
@@ -125,9 +165,15 @@ def gallery_body(lines: list[str]) -> list:
 def _without_sidebars(lines: list[str]) -> list[str]:
     """The lines without boxes set inside the article: a label ("Advertisement", "Most read") and the short
     lines under it (headlines, numbered items), up to the next running text; a sponsor's label ("Support comes
-    from") and the one line under it."""
-    kept, skipping, sponsor = [], False, False
-    for line in lines:
+    from") and the one line under it; a sign-up box with the article's text going on under it (sign_up_box)."""
+    kept, skipping, sponsor, box_until = [], False, False, 0
+    for index, line in enumerate(lines):
+        if index < box_until:
+            continue
+        box = sign_up_box(lines, index) if line else 0
+        if box and _text_goes_on(lines, index + box):  # a sign-up box set in the text, which goes on under it
+            box_until = index + box
+            continue
         if line and kinds.SIDEBAR.match(line):
             skipping = True
             continue

@@ -616,9 +616,16 @@ def is_bio(line: str, author: str | None = None) -> bool:
 
 
 def is_sign_off(line: str) -> bool:
-    """A writer signing the article off with their name alone ("— Colm Ó Gallchóir")."""
+    """A writer signing the article off with their name alone ("— Colm Ó Gallchóir"), or the agency or desk the copy
+    came from ("— Pacific Wire Service": a few capitalised words, one naming an outlet)."""
     signed = SIGN_OFF.match(line)
-    return bool(signed) and persons.bare_name(signed.group("who")) == signed.group("who").strip()
+    if not signed:
+        return False
+    who = signed.group("who").strip()
+    if persons.bare_name(who) == who:
+        return True
+    names = shape.words(who)
+    return len(names) <= 5 and all(name[:1].isupper() for name in names) and who[-1:].isalpha() and persons.names_an_outlet(who)
 
 
 # --- bylines ----------------------------------------------------------------------------------------------

@@ -122,9 +122,9 @@ END_OF_ARTICLE = [
     # "More on this story", a prompt to follow the writer, any sign-up box, the readers' comments.
     r"more on (?:this|the) (?:story|topic|subject)", r"follow .{1,40} on (?:twitter|x|facebook|instagram|bluesky|threads|mastodon)\b.*",
     r"(?:sign up|subscribe) (?:for|to) .{1,50}", r"(?:readers?['’]?|user) comments?",
-    # A newsletter platform's sign-off ("Thanks for reading …! Subscribe …"), its reaction buttons, a
+    # A newsletter or blog platform's sign-off ("Thanks for reading …! Subscribe …", "… leave a clap"), its reaction buttons, a
     # script-less page's comment box, "More about" a list of topics, a wire's contributor line.
-    r"thanks for reading\b.*\b(?:subscri\w*|sign up|share)\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
+    r"thanks for reading\b.*\b(?:subscri\w*|sign up|share|clap|follow|recommend|comment)\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
     r"(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,80} contributed(?: to this report)?\.?",
     r"(?:additional )?reporting (?:was )?contributed by .{1,80}",
     # An opinion page's disclaimer, a paywall's prompt, a licence's links, an error
