@@ -94,6 +94,21 @@ def test_incomplete_article_waits_in_review_with_reason(seeds):
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
 
+def test_the_tags_a_page_lists_become_the_articles_tags(tmp_path):
+    """A page's "Tags: …" line after its text gives the imported article those tags, beside the topics found."""
+    page = tmp_path / "tagged.txt"
+    page.write_text(
+        "River swimming spot to get bathing water status\n\nBy Rhys Owusu\n\nPublished 3 April 2026\n\n"
+        "A stretch of the River Tam is to become the county's first inland bathing water, tested all summer.\n\n"
+        "The designation follows a four-year campaign by local swimmers, who took more than 600 samples.\n\n"
+        "Share this article Facebook Twitter Email\nTags: Environment, River Tam, Swimming\n"
+        "Copyright 2026 Example Media Group\n", encoding="utf-8")
+    assert run(page)[2] is None
+    article = Article.objects.get(source_name="tagged.txt")
+    assert {"Environment", "River Tam", "Swimming"} <= set(article.tags.names())
+    assert "Tags:" not in article.body and "Copyright" not in article.body
+
+
 def test_one_author_for_both_seeds(seeds):
     """The same byline on two pages is one author."""
     run(seeds)

@@ -735,6 +735,50 @@ def test_a_sign_up_box_closing_the_article_still_ends_it(after):
     assert texts[-1].startswith("Aid convoys were turned back")
 
 
+# --- the page's own tags ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "footer, tags",
+    [
+        ("Share this article Facebook Twitter Email\nTags: Environment, River Tam, Swimming\nCopyright 2026 Example Media",
+         ("Environment", "River Tam", "Swimming")),
+        ("Filed under: Courts | Crime", ("Courts", "Crime")),
+        ("Labels: war, memory, #veterans", ("war", "memory", "veterans")),
+        ("Tagged with: Ceasefire · Geneva", ("Ceasefire", "Geneva")),
+        ("Tags\narson\ncourt\nPrint this page\nShare", ("arson", "court")),
+    ],
+    ids=["tags-line", "filed-under-bars", "blog-labels", "tagged-with-dots", "label-over-lines"],
+)
+def test_the_tags_a_page_lists_are_its_tags(footer, tags):
+    """A labelled list of tags after the text (however it is separated), or a label over one tag a line up to the
+    page's next furniture, gives the article's tags; the body still ends before it."""
+    parsed = parse(f"{HEADER}{BODY}\n{footer}\n")
+    assert parsed.tags == tags
+    assert body(parsed)[-1].startswith("Aid convoys were turned back")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Labels: war (12), peace (3), memory (7)",
+        "Tags: " + ", ".join(f"topic{n}" for n in range(20)),
+        "Topics: what the council will decide on Monday about the budget and the library",
+        "Share this article Facebook Twitter Email",
+    ],
+    ids=["tag-cloud-with-counts", "too-many", "a-sentence", "no-tags"],
+)
+def test_no_tags_from_what_is_not_one_articles_tag_list(footer):
+    """A site's tag cloud (counts beside the tags, or more than a dozen), a sentence after a label, or no list at
+    all gives no tags."""
+    assert parse(f"{HEADER}{BODY}\n{footer}\n").tags == ()
+
+
+def test_a_menu_of_topics_over_the_headline_gives_no_tags():
+    """The tags are looked for from where the body starts: a navigation row over the headline is not the article's."""
+    assert parse(f"Topics: News, Sport, Culture\n\n{HEADER}{BODY}").tags == ()
+
+
 # --- batches ------------------------------------------------------------------------------------------------
 
 

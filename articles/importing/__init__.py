@@ -45,6 +45,7 @@ from articles.importing.markdown import to_markdown
 from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
+from articles.importing.taglines import page_tags
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "BulletList", "Heading", "Link", "Paragraph", "ParseError", "ParsedArticle", "Quote",
@@ -130,6 +131,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         author_alone=header.author_alone and bool(header.author),
         dated_by_clock=header.dated_by_clock,
         sections=tuple(header.sections),
+        tags=page_tags(lines, header.body_start),
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
         image_credit=image_credit,

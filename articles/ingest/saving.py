@@ -227,9 +227,9 @@ def _importer_decided_alone(article: Article) -> bool:
 
 
 def tags_for(parsed: ParsedArticle, topics: Vocabulary) -> list[str]:
-    """The page's own sections, then the topics whose signal words occur in its title or body."""
+    """The page's own sections and tags, then the topics whose signal words occur in its title or body."""
     tags, seen = [], set()
-    for name in [*parsed.sections, *topics.matches(parsed.folded_text, parsed.folded_words)]:
+    for name in [*parsed.sections, *parsed.tags, *topics.matches(parsed.folded_text, parsed.folded_words)]:
         if name.casefold() not in seen:
             seen.add(name.casefold())
             tags.append(name)
