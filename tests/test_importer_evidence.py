@@ -218,6 +218,23 @@ def test_a_guess_is_not_confirmed():
     assert not parse("Northern Courier Weekly Edition\nMenu\n\nA short line.\n").title_confirmed
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Tag Archives: Blog Culture", "Showing posts with label #WSPD. Show all posts", "Category Archives: Essays",
+     "Posts tagged ‘memory’", "Archive for the ‘Essays’ Category"],
+)
+def test_a_blog_archive_heading_is_not_the_headline(heading):
+    """The heading of a blog's archive page over the post it shows (a tag's, a label's, a category's) is furniture:
+    the post's own headline under it is the headline."""
+    parsed = parse(f"{heading}\n{heading}\n\nMonday, 22 May 2017\n\n{HEADLINE}\n\n{BODY}")
+    assert parsed.title == HEADLINE
+
+
+@pytest.mark.parametrize("headline", ["Archive for the Missing Opens in Belfast", "Posts tagged as hate speech removed within a day"])
+def test_a_headline_about_archives_or_tags_stays_the_headline(headline):
+    assert parse(f"{headline}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").title == headline
+
+
 # --- dates --------------------------------------------------------------------------------------------------
 
 
@@ -623,6 +640,35 @@ def test_a_bracketed_tag_that_warns_of_nothing_is_no_warning():
 def test_no_warning_invented(line):
     """Weather, tsunami and police warnings, and an editor's correction, are not warnings to the reader."""
     assert parse(f"{HEADER}{line}\n\n{BODY}").stated_warnings == ()
+
+
+@pytest.mark.parametrize(
+    "headline, warning",
+    [("Trigger warning: Suicide", "Trigger warning: Suicide"), ("cw: grief and a funeral", "cw: grief and a funeral"),
+     ("GRAPHIC: Video shows men laughing after shooting a shark", "GRAPHIC")],
+    ids=["named-warning", "cw-lower-case", "graphic-kicker"],
+)
+def test_a_headline_that_states_a_warning(headline, warning):
+    """A headline that is a named warning (the whole headline, as the corpus's labellers keep it) or opens with
+    “GRAPHIC:” states the page's warning; it stays the headline."""
+    parsed = parse(f"{headline}\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.stated_warnings) == (headline, (warning,))
+
+
+@pytest.mark.parametrize(
+    "headline", ["Warning: heatwave to hit the south this weekend", "Graphic designers strike over pay", "Trigger warnings on campus"],
+)
+def test_a_headline_about_warnings_states_none(headline):
+    assert parse(f"{headline}\n\n12 March 2024\n\n{BODY}").stated_warnings == ()
+
+
+def test_a_stressed_warning_label_is_a_warning():
+    """“VERY IMPORTANT WARNING:” opens a warning as “WARNING:” does; a stressed label over an ordinary notice does not."""
+    stated = ("VERY IMPORTANT WARNING: The photographs at the links provided contain EXTREMELY GRAPHIC images of dead bodies. "
+              "DO NOT GO TO THE LINK IF THIS IS LIKELY TO UPSET YOU!")
+    assert parse(f"{HEADER}{stated}\n\n{BODY}").stated_warnings == (stated,)
+    notice = "Important warning: the ferry timetable changes on Monday for the whole of the winter season."
+    assert parse(f"{HEADER}{notice}\n\n{BODY}").stated_warnings == ()
 
 
 # --- bodies -------------------------------------------------------------------------------------------------

@@ -218,6 +218,7 @@ def warning(line: str) -> Warning | None:
     if labelled:
         label, rest = labelled.group("label"), labelled.group("rest").strip()
         caps = is_all_caps(label)
+        label = _STRESSED.sub("", label)  # ("VERY IMPORTANT WARNING:" is read as "WARNING:" is)
         if not rest and re.match(r"editor", label, re.I):
             return None
         if not rest:
@@ -247,6 +248,7 @@ def warning(line: str) -> Warning | None:
     return None
 
 
+_STRESSED = re.compile(r"^(?:very\s+)?(?:important|serious|urgent)\s+(?=warning)", re.I)  # a warning's label stressed
 _LABEL_AT_END = re.compile(rf"[/|·]\s*(?:{phrases.WARNING_LABELS})\s*$", re.I)
 
 

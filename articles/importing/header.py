@@ -221,6 +221,9 @@ def title_warning(title: str) -> Warning | None:
     label = _WARNING_KICKER.match(title)
     if label:
         return Warning(label.group("label"), label.group("label"), "")
+    named = _NAMED_WARNING_TITLE.match(title)
+    if named:
+        return Warning(title, named.group("topics"), "")  # ("Trigger warning: Suicide": the headline is the warning)
     match = _TITLE_TAG.search(title)
     if match is None:
         return None
@@ -234,10 +237,13 @@ def title_warning(title: str) -> Warning | None:
     return None
 
 
-# A kicker that warns, opening a headline ("Graphic Photos : 36 burnt …", "GRAPHIC VIDEO: …", "Disturbing images – …").
+# A kicker that warns, opening a headline ("Graphic Photos : 36 burnt …", "GRAPHIC VIDEO: …", "Disturbing images – …",
+# "GRAPHIC: Video shows …").
 _WARNING_KICKER = re.compile(
-    r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content)|warning\s+graphic)"
-    r"\s*[:–—-]\s+\S", re.I)
+    r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content)|warning\s+graphic"
+    r"|graphic(?=\s*:))\s*[:–—-]\s+\S", re.I)
+# A headline that is a named warning and what it warns of ("Trigger warning: Suicide", "CW: grief"): stated as the whole line.
+_NAMED_WARNING_TITLE = re.compile(r"^(?:(?:trigger|content)\s+(?:warning|note)s?|tw|cw|cn)\s*[:–—-]\s*(?P<topics>\S.{0,80})$", re.I)
 
 
 _ALT_TEXT_WORD = re.compile(r"\s+(?:image|photo|picture|thumbnail|logo|icon|avatar)$", re.I)

@@ -55,6 +55,11 @@ CHROME_LINES = [
     r"republish this (?:story|article)", r"(?:email(?: address)?\s+)?sign (?:me )?up(?: now)?",  # a form's buttons
     # a share button alone on its line
     r"(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|messenger|flipboard|bluesky|copy link)",
+    # a blog's archive page heading over the posts it lists ("Tag Archives: Blog Culture", "Category Archives: News",
+    # "Showing posts with label war. Show all posts", "Posts tagged ‘memory’", "Archive for the ‘Essays’ Category")
+    r"(?:tag|category|monthly|yearly|daily|author|date)\s+archives?\s*:.{1,80}", r"archives?\s*:\s*.{1,60}",
+    r"showing posts (?:with label|from|for|sorted by)\b.{1,120}", r"posts? tagged\s*(?::\s*\S.{0,60}|[‘'\"“].{1,60}[’'\"”])",
+    r"archive for (?:the )?(?:[‘'\"“].{1,60}[’'\"”](?:\s+(?:category|tag))?|.{1,60}\s+(?:category|tag))",
 ]
 
 # A weather widget ("Weather: Light rain, 9C", "WEATHER: 41°F Clear | Freeze watch tonight", "Dublin 12°C"): furniture (looked for only in a line holding "°" or
@@ -481,7 +486,7 @@ FOREIGN_DISTRESS_WORDS = (
 # what an article contains ("This article will discuss death and suicide.").
 WARNING_LABELS = (
     r"(?:strong\s+|graphic\s+)?(?:content|trigger|reader|viewer|visitor|listener|audience)\s+(?:warning|note|advisory)s?"
-    r"|editor[’']?s[’']?\s+note|warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
+    r"|editor[’']?s[’']?\s+note|(?:(?:very\s+)?(?:important|serious|urgent)\s+)?warning|graphic\s+content|cw,\s*tw|tw,\s*cw|cw|tw|cn|tw/cw|cw/tw"
     r"|(?:viewer|reader|listener|audience|visitor)\s+discretion(?:\s+(?:is\s+)?(?:advised|recommended)\.?)?"
     r"|sensitive\s+(?:content|material|subject\s+matter|topics?)|(?:a\s+)?warning\s+(?:to|for)\s+(?:our\s+)?(?:readers|viewers|listeners|visitors)"
     r"|(?:content|trigger)\s+warnings?\s+for\s+(?:the|this)\s+\w+"  # "Content warnings for the book: …"
