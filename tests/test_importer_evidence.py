@@ -235,6 +235,32 @@ def test_a_headline_about_archives_or_tags_stays_the_headline(headline):
     assert parse(f"{headline}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").title == headline
 
 
+def test_a_heading_inside_the_text_is_not_the_headline():
+    """A short heading set in the article after its first paragraph ("South Carolina"), whose words the text goes on
+    saying, loses to the headline over it with its credits and date under it."""
+    page = ("Advertisement\n\nState-by-State Look at Cyclone Impact\n\nState-by-State Look at Cyclone Impact\n\n"
+            "Compiled from wire reports\nUpdated: September 13, 2018 06:14 PM\n\n"
+            "More than a million residents in three states are under a watch as the front moves in. Here is a look at each one:\n\n"
+            "Advertisement – Content Continues Below\n\nSouth Carolina\n\n"
+            "South Carolina Gov. Ana Ruiz says 12,000 people are in 126 shelters as the first rain bands reach South Carolina.\n\n"
+            "Ruiz spoke at a news conference on Thursday afternoon. She said tens of thousands in South Carolina were without power.\n")
+    parsed = parse(page)
+    assert (parsed.title, parsed.title_confirmed, str(parsed.published_on)) == (
+        "State-by-State Look at Cyclone Impact", True, "2018-09-13")
+
+
+def test_the_outlet_a_writers_bio_names_is_not_the_headline():
+    """The site's name at the top ("The Sunday Lantern"), said again where the writer's bio ends the column ("… is a
+    columnist for the Sunday Lantern."), is the site's, not the headline."""
+    page = ("Skip to content\nThe Sunday Lantern\nOpinion | Columnists | Letters | Cartoons\nOpinion\n\n"
+            "Why I finally gave up my car, and what I miss\n\nColumn | Harriet Mbeki-Sloane\nSaturday 1 March 2025\n\n"
+            "I sold my car in January, eighteen years after I bought it, and I expected to feel lighter.\n\n"
+            "The first thing I missed was not speed but the freedom to decide at four to be at the coast by six.\n\n"
+            "Harriet Mbeki-Sloane is a columnist for the Sunday Lantern.\nShare this article Facebook Twitter Email\n")
+    parsed = parse(page)
+    assert (parsed.title, parsed.title_confirmed) == ("Why I finally gave up my car, and what I miss", True)
+
+
 # --- dates --------------------------------------------------------------------------------------------------
 
 

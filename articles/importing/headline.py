@@ -156,6 +156,7 @@ HEADLINE_FEATURES = (
     "menu_like", "caption", "headline_like", "name", "warning", "kicker", "furniture_before",
     "cut_short", "date_in_line", "first_confirmed", "first_headline_like", "after_stored_date", "echoes_page_title", "text_before", "single_word", "live_strip",
     "pointer", "in_list", "numbered", "credited", "banner", "under_credited", "told_below", "untold_below",
+    "after_credited_text",
 )
 
 
@@ -314,7 +315,8 @@ def copyright_lines(lines: list[str]) -> list[str]:
     """The page's copyright lines ("© 2026 Kettle River Sentinel. All rights reserved."), folded to lower case;
     and, each ending in a bar so as to be told apart, the first item of the footer's lines that set the site's
     name apart from its address or links ("kettle river sheriff's office |" from "Kettle River Sheriff's Office
-    | 100 Main St")."""
+    | 100 Main St"), and the outlet a writer's bio says they write for ("the sunday lantern |" from "… is a
+    columnist for the Sunday Lantern.")."""
     found = []
     for line in lines:
         if line and ("©" in line or "opyright" in line or "ights reserved" in line or "IGHTS RESERVED" in line):
@@ -322,7 +324,18 @@ def copyright_lines(lines: list[str]) -> list[str]:
     footer = [line for line in lines[-4 * FOOTER_LINES:] if line][-FOOTER_LINES:]
     found.extend(_FOOTER_ITEMS.split(line, maxsplit=1)[0].casefold() + " |" for line in footer
                  if (" | " in line or " · " in line) and len(line) <= 160)
+    for line in lines:  # the outlet a writer's bio names ("Jo Lee is a columnist for the Sunday Lantern."), bar-ended too
+        writes_for = _WRITES_FOR.search(line) if line and len(line) <= 400 and _ROLE_CUE.search(line) else None
+        if writes_for:
+            outlet = writes_for.group("outlet").rstrip(".").casefold()
+            found.extend((outlet + " |", "the " + outlet + " |"))
     return found
+
+
+_ROLE_CUE = re.compile(r"columnist|reporter|correspondent|editor|writer|contributor|journalist|critic", re.I)
+_WRITES_FOR = re.compile(
+    r"\b(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:columnist|reporter|correspondent|editor|writer|contributor"
+    r"|journalist|critic)s?\s+(?:for|at|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}?)(?=[.,;]|\s*$|\s+(?:and|who|since|in|where)\b)")
 
 
 def _owner(line: str, owners: list[str]) -> bool:
@@ -431,6 +444,7 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
     told_ones = candidates[:TOLD_CANDIDATES]
     running = _running_under(lines, filled, told_ones[0][0], told_ones[-1][0]) if told_ones else []
     result = []
+    credited_text = None  # the running text counted before the first candidate with its credits under it
     for rank, (index, place, line, text, chrome_before, stored, text_before) in enumerate(candidates):
         after = [lines[other] for other in filled[place + 1:place + 7]]
         nxt = after[0] if after else ""
@@ -463,7 +477,12 @@ def headline_candidates(lines: list[str], *, month_first: bool = False) -> list[
             "told_below": told if (told := _told_below(lines, running, index, text) if rank < TOLD_CANDIDATES else None) is not None else 0.0,
             "untold_below": float(told == 0.0),
             "echoes_page_title": float(any(len(title) >= 15 and title != text and text.startswith(title.rstrip(".… ")) for title in page_titles)),
+            # running text under a headline-like line (no sentence, no promotion) with its credits under it, before
+            # this one: a heading inside that article
+            "after_credited_text": float(credited_text is not None and text_before > credited_text),
         })
+        if credited_text is None and values["credited"] and not (values["sentence"] or values["promotion"]):
+            credited_text = text_before
         result.append(Candidate(index, text, _HEADLINE_ORDER(values)))
     return result
 
@@ -1019,4 +1038,4 @@ def _credited_headline_below(lines: list[str], index: int, month_first: bool, wi
 # numbered) is never the headline a reader means: they start against.
 PRIOR = {"first_confirmed": 1.5, "first_headline_like": 1.0, "told_below": 3.0, "untold_below": -1.5, "headline_like": 1.0, "promotion": -2.0, "ticker": -1.0,
          "caption": -2.0, "single_word": -2.0, "live_strip": -2.5, "pointer": -2.0,
-         "in_list": -1.5, "numbered": -2.0, "banner": -1.5}
+         "in_list": -1.5, "numbered": -2.0, "banner": -1.5, "after_credited_text": -2.0}
