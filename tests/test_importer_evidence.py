@@ -807,6 +807,32 @@ def test_a_sign_up_box_closing_the_article_still_ends_it(after):
     assert texts[-1].startswith("Aid convoys were turned back")
 
 
+def test_an_illustrations_credit_under_the_headline_opens_no_body():
+    """An illustration's credit ("Graphic by … | … Staff.") under the headline is not the body's first paragraph."""
+    page = ("Survivors need support, understanding from their campus\n\nGraphic by Sam Lopez | Mercury Staff.\n\n\n"
+            "Editor’s note: This writer’s name has been changed to protect her identity.\n\n"
+            "I thought my first year at college was supposed to be the most exciting year of my life, in a new city with new friends.\n\n"
+            "My roommate came to my aid that night and called my best friend, and I will never forget how hard they hugged me.\n")
+    assert body(parse(page))[0].startswith("I thought my first year at college")
+
+
+def test_a_caption_with_its_agency_run_into_it_names_no_writer():
+    """A caption under the headline with its agency's name run into its last word ("Bridge Convoy AttackGetty") is
+    no writer's name standing alone."""
+    page = ("This is why you should not share that video of the bridge attack\n\n0 Shares\nBridge Convoy AttackGetty\n\n"
+            "Footage of the attack on the convoy at the bridge has been circulating on social media, and if you can avoid it, you should.\n\n"
+            "At least forty people are said to have died after a lorry drove into the crowd waiting at the bridge on Tuesday.\n")
+    parsed = parse(page)
+    assert parsed.author is None
+    assert body(parsed)[0].startswith("Footage of the attack")
+
+
+@pytest.mark.parametrize("line", ["Art by local children now hangs in every ward of the old town hospital, staff said.",
+                                  "Marketing executives at Getty Images said the archive would stay open."])
+def test_a_sentence_opening_like_a_credit_stays_the_body(line):
+    assert body(parse(f"{HEADER}{line}\n\n{BODY}"))[0] == line
+
+
 # --- the page's own tags ------------------------------------------------------------------------------------
 
 

@@ -351,7 +351,9 @@ CAPTION_MARKS = [
     r"\[(?:getty|reuters|ap|afp|epa|pa|supplied)[^\]]*\]\s*$", r"\((?:getty|reuters|afp|epa|shutterstock|alamy)[^)]{0,40}\)\s*$", r"^\d+ of \d+\s*\|", r"^(?:associated press|ap|reuters|afp|getty images) photo$",
     r"\s/\s[A-Z][\w ]+(?:and agencies|agencies|images)$",
     r"^(?:photography|photographs|pictures|illustrations?|graphics)(?:\s+by)?\s*:\s",
-    r"^(?:photography|photographs|pictures|illustrations?|graphics)\s+by\s+\S",
+    r"^(?:photography|photographs|pictures|illustrations?|graphics?|art(?:work)?|cartoons?)\s+by\s+\S",
+    # an agency's name run into the caption it closes, the space lost with the markup ("France Truck AttackGetty")
+    r"(?-i:[a-z](?:Getty(?: Images)?|Shutterstock|Alamy))$",
     # A video's or a picture's description under its marker, in sentences ("[Video] Crews fight the fire. Viewer
     # discretion is advised."; a headline under a marker ends with no full stop)
     r"^[\[(](?:video|photo|picture|image)s?[\])]\s+\S.*[.!]$",
