@@ -385,11 +385,12 @@ def test_a_name_in_capitals_is_recorded_in_ordinary_case(written, recorded):
         ("by thethreepennyguignol", "thethreepennyguignol"),
         ("Article by: NANCY BARNES", "NANCY BARNES"),
         ("By Jane Doe, Middle East correspondent", "Jane Doe"),
+        ("By By Justin Phillips / American Press", "Justin Phillips"),
     ],
 )
 def test_byline_forms(line, author):
     """A byline glued to “By”, a user name, a labelled byline in capitals (as written; recorded in ordinary case
-    when saved), a name and its job."""
+    when saved), a name and its job, "By" doubled by a template and the outlet after a slash."""
     assert kinds.byline(line) == author
     assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == author
 

@@ -672,6 +672,8 @@ def _byline(line: str) -> str | None:
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(shape.words(line)) > 16 and not (len(shape.words(line)) <= 30 and _BY.match(line)):
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
+    if line[:5].lower() == "by by":
+        line = line[3:]  # "By By Justin Phillips / American Press": the word doubled by the page's template
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = dates.GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
     if "|" in line:
