@@ -386,11 +386,13 @@ def test_a_name_in_capitals_is_recorded_in_ordinary_case(written, recorded):
         ("Article by: NANCY BARNES", "NANCY BARNES"),
         ("By Jane Doe, Middle East correspondent", "Jane Doe"),
         ("By By Justin Phillips / American Press", "Justin Phillips"),
+        ("Aug 25, 2009, 2:50 PM | Article By: Alfred Sowe", "Alfred Sowe"),
     ],
 )
 def test_byline_forms(line, author):
     """A byline glued to “By”, a user name, a labelled byline in capitals (as written; recorded in ordinary case
-    when saved), a name and its job, "By" doubled by a template and the outlet after a slash."""
+    when saved), a name and its job, "By" doubled by a template and the outlet after a slash, a labelled byline after
+    the date on its line."""
     assert kinds.byline(line) == author
     assert parse(f"{HEADLINE}\n\n{line}\n\n12 March 2024\n\n{BODY}").author == author
 

@@ -733,6 +733,8 @@ def _byline(line: str) -> str | None:
             return first
         if len(parts) == 2 and len(shape.words(first)) <= 2 and persons.bare_name(parts[1]):
             return persons.bare_name(parts[1])  # "Column | Hana Dvořáková-Linde": a label and the writer
+        if len(parts) == 2 and dates.date_line(first) is not None and (_BY.match(parts[1]) or _CREDIT_LABEL.match(parts[1])):
+            return _byline(parts[1])  # "Aug 25, 2009, 2:50 PM | Article By: Alfred Sowe": the date, then the byline
     if " · " in line:  # "Tom Baines · 3 min read · Mar 12, 2025": a person's name first
         parts = [part.strip() for part in line.split(" · ")]
         if persons.bare_name(parts[0]):
