@@ -261,6 +261,23 @@ def test_the_outlet_a_writers_bio_names_is_not_the_headline():
     assert (parsed.title, parsed.title_confirmed) == ("Why I finally gave up my car, and what I miss", True)
 
 
+@pytest.mark.parametrize(
+    "line, title",
+    [
+        ("Suicide Notes - Learning Through The Stigma", "Suicide Notes - Learning Through The Stigma"),
+        ("Council votes to close the library - Kettle Valley News", "Council votes to close the library"),
+        ("Ferry strike ends after ten days - Harbourside", "Ferry strike ends after ten days"),
+        ("The Last Night Trains - Stories From The Line", "The Last Night Trains"),
+    ],
+    ids=["subtitle-kept", "outlet-named", "short-name-after-headline", "name-in-copyright"],
+)
+def test_a_sites_name_after_the_headline_goes_a_subtitle_stays(line, title):
+    """After a dash, a site's name is left out (it names an outlet, it is short after a full headline, or the page
+    names the site again); a title-case subtitle after a short headline is the headline's."""
+    page = f"{line}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}\n© 2026 Stories From The Line\n"
+    assert parse(page).title == title
+
+
 # --- dates --------------------------------------------------------------------------------------------------
 
 

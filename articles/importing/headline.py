@@ -130,14 +130,18 @@ def title_text(line: str) -> str:
 
 
 def strip_site_suffix(title: str, lines: list[str]) -> str:
-    """"Headline - Site Name" → "Headline" when the tail names a site rather than finishing the sentence:
-    a short run of capitalised words (or the page repeats the headline without it)."""
+    """"Headline - Site Name" → "Headline" when the tail names a site rather than finishing the sentence: a short
+    run of capitalised words that names an outlet, is said elsewhere on the page, or is three words at most after a
+    headline of four or more (or the page repeats the headline without it). A title-case subtitle after a short
+    headline ("Suicide Notes - Learning Through The Stigma") is kept."""
     match = SITE_SUFFIX.match(title)
     if not match:
         return title
     head, site = match.group("title"), match.group("site").strip()
     site_words = site.split()
-    named = len(site_words) <= 6 and all(word[:1].isupper() or word[:1].isdigit() or word.lower() in ("of", "the", "and", "&") for word in site_words)
+    named = len(site_words) <= 6 and all(word[:1].isupper() or word[:1].isdigit() or word.lower() in ("of", "the", "and", "&") for word in site_words) \
+        and (persons.names_an_outlet(site) or (len(site_words) <= 3 and len(shape.words(head)) >= 4)
+             or any(site.casefold() in line.casefold() for line in lines if line and title not in line))
     repeated = any(line.startswith(head[:40]) and line != title for line in lines if line)
     if named or repeated:
         return head
