@@ -109,6 +109,20 @@ def test_the_tags_a_page_lists_become_the_articles_tags(tmp_path):
     assert "Tags:" not in article.body and "Copyright" not in article.body
 
 
+def test_the_deck_under_the_headline_becomes_the_standfirst(tmp_path):
+    """The deck between a page's headline and its byline is imported as the article's standfirst, not its body."""
+    page = tmp_path / "decked.txt"
+    page.write_text(
+        "River swimming spot to get bathing water status\n\n"
+        "Campaigners spent four years gathering water samples to win the designation\n\nBy Rhys Owusu\n\n"
+        "Published 3 April 2026\n\nA stretch of the River Tam is to become the county's first inland bathing water.\n\n"
+        "The designation follows a four-year campaign by local swimmers, who took more than 600 samples.\n", encoding="utf-8")
+    assert run(page)[2] is None
+    article = Article.objects.get(source_name="decked.txt")
+    assert article.standfirst == "Campaigners spent four years gathering water samples to win the designation"
+    assert article.body.startswith("A stretch of the River Tam")
+
+
 def test_one_author_for_both_seeds(seeds):
     """The same byline on two pages is one author."""
     run(seeds)

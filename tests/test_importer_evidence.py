@@ -853,6 +853,43 @@ def test_a_sentence_opening_like_a_credit_stays_the_body(line):
     assert body(parse(f"{HEADER}{line}\n\n{BODY}"))[0] == line
 
 
+# --- the deck under the headline -----------------------------------------------------------------------------
+
+DECK = "Campaigners spent four years gathering water samples to win the designation"
+
+
+def test_the_deck_under_the_headline_is_the_standfirst():
+    """The line between the headline and its credits that tells the story in brief is kept as the standfirst, and is
+    not the body's first paragraph."""
+    parsed = parse(f"{HEADLINE}\n\n{DECK}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert parsed.standfirst == DECK
+    assert body(parsed)[0].startswith("Shelling resumed before dawn")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "WATCH: Our reporter has the history of the ceasefire talks and what comes next for Geneva.",
+        "The convoy is turned back at the bridge by soldiers in Geneva, Switzerland Reuters",
+        "“Do it yourselves. If you have guns, you have my support.” —President Ana Ruiz",
+        "Ceasefire Talks Continue In Geneva As Leaders Meet Again",
+        "Get all your news in one place. Download the Courier app today.",
+    ],
+    ids=["video-caption", "caption-with-agency", "epigraph", "second-headline", "promotion"],
+)
+def test_what_is_not_a_deck_is_no_standfirst(line):
+    """A video's caption, a picture's caption, an epigraph, a second headline or a promotion under the headline is not
+    the standfirst."""
+    assert parse(f"{HEADLINE}\n\n{line}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}").standfirst == ""
+
+
+def test_the_first_paragraph_is_no_standfirst():
+    """A page with no deck keeps its first paragraph in the body and has no standfirst."""
+    parsed = parse(f"{HEADER}{BODY}")
+    assert parsed.standfirst == ""
+    assert body(parsed)[0].startswith("Shelling resumed before dawn")
+
+
 # --- the page's own tags ------------------------------------------------------------------------------------
 
 

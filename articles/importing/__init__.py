@@ -46,6 +46,7 @@ from articles.importing.notices import plain_warnings
 from articles.importing.parsed import BulletList, Heading, Link, Paragraph, ParsedArticle, Quote, Tweet
 from articles.importing.source import DEFAULT_MAX_BYTES, ParseError, decode_source, read_source
 from articles.importing.taglines import page_tags
+from articles.importing.decks import deck
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "BulletList", "Heading", "Link", "Paragraph", "ParseError", "ParsedArticle", "Quote",
@@ -132,6 +133,7 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         dated_by_clock=header.dated_by_clock,
         sections=tuple(header.sections),
         tags=page_tags(lines, header.body_start),
+        standfirst=deck(lines, header.title_at, header.title, header_lines),
         warning_note=" ".join(w.note or w.statement for w in warnings),
         stated_warnings=tuple(w.statement for w in warnings),
         image_credit=image_credit,

@@ -33,6 +33,7 @@ class ParsedArticle:
     ambiguous_date: str = ""  # the date as written ("05/06/2022") when nothing on the page says which number is the day
     title_echoed: bool = True  # False: none of the headline's words comes back in the article (echoes.echoed)
     author_alone: bool = False  # the author is only a name alone on its line under the headline (no "By", job or label)
+    standfirst: str = ""  # the deck under the headline (decks.py)
     tags: tuple[str, ...] = ()  # the tags the page lists for the article (taglines.py: "Tags: Environment, River Tam")
     dated_by_clock: bool = False  # the date is the day a site's clock at the top of the page shows (perhaps when it was saved)
 

@@ -157,6 +157,7 @@ class ArticleWriter:
         return Content(
             title=parsed.title[: Article._meta.get_field("title").max_length],
             author=self._author_for(parsed.author),
+            standfirst=parsed.standfirst,
             body=parsed.body_markdown,
             image_credit=parsed.image_credit[: Article._meta.get_field("image_credit").max_length],
             warning_note=parsed.warning_note,
@@ -216,8 +217,8 @@ def _link(model, owner_field: str, article: Article, target_field: str, targets:
 
 
 def _set_text(article: Article, content: Content) -> None:
-    """The text the page gives; an editor's standfirst and the newsroom's note stay as they are."""
-    for name in ("title", "body", "warning_note", "image_credit"):
+    """The text the page gives (its deck as the standfirst); the newsroom's note stays as it is."""
+    for name in ("title", "standfirst", "body", "warning_note", "image_credit"):
         setattr(article, name, getattr(content, name))
 
 
