@@ -6,7 +6,10 @@
    - Leaving the page with unsaved changes asks first.
    - A copy of what is typed is kept in this browser (localStorage) until the server has it: if a Save
      lands on the login page (the session expired, or its cookie is gone), the text is put back in the
-     form after logging in, with a note saying so.
+     form after logging in, with a note saying so. A copy older than someone else's save is offered back
+     field by field: what only this person changed returns, what both changed keeps the newer save and
+     shows this person's text beside it (never overwritten unseen). Values are compared as the server
+     keeps them (spaces at either end dropped), so a form that holds nothing unsaved keeps no copy.
    Loaded on every admin page: elsewhere it only forgets the copy of a new article once the admin
    says it was added. */
 (function () {
@@ -28,7 +31,51 @@
     return entries;
   }
 
-  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  // What the server keeps of a value: its forms drop the spaces and line breaks at either end and read "\r\n" as
+  // "\n", so a copy that differs from the saved form only there holds nothing unsaved.
+  function savedAs(value) { return String(value).replace(/\r\n?/g, "\n").trim(); }
+
+  function normal(entries) { return entries.map(function (entry) { return [entry[0], savedAs(entry[1])]; }); }
+
+  function same(a, b) { return JSON.stringify(normal(a)) === JSON.stringify(normal(b)); }
+
+  // The values of one field in a list of [name, value] entries (a select or checkboxes give several), as one string.
+  function valueOf(entries, name) {
+    return JSON.stringify(entries.filter(function (entry) { return entry[0] === name; })
+      .map(function (entry) { return savedAs(entry[1]); }));
+  }
+
+  function names(entries) {
+    var seen = [];
+    entries.forEach(function (entry) { if (seen.indexOf(entry[0]) === -1) { seen.push(entry[0]); } });
+    return seen;
+  }
+
+  // Three ways: "kept" (what this browser kept), "base" (what the server had when it was typed) and "current" (what
+  // the server has now, someone else's save in it). Each field the person changed and nobody else did comes back;
+  // a field nobody changed here keeps the newer save; a field both changed keeps the newer save and is returned
+  // among the conflicts, for the person to compare. Without a base (an older copy), every field that differs is one.
+  function merged(kept, base, current) {
+    var result = [], conflicts = [];
+    names(kept.concat(current)).forEach(function (name) {
+      var mine = valueOf(kept, name), theirs = valueOf(current, name);
+      var was = base ? valueOf(base, name) : null;
+      var take = current;
+      if (mine !== theirs) {
+        if (was !== null && mine === was) { take = current; }
+        else if (was !== null && theirs === was) { take = kept; }
+        else { conflicts.push(name); }
+      }
+      take.forEach(function (entry) { if (entry[0] === name) { result.push(entry); } });
+    });
+    return { fields: result, conflicts: conflicts };
+  }
+
+  function labelOf(form, name) {
+    var element = form.querySelector("[name='" + name.replace(/'/g, "") + "']");
+    var label = element && element.id ? form.querySelector("label[for='" + element.id + "']") : null;
+    return label ? label.textContent.replace(/:\s*$/, "").trim() : name;
+  }
 
   function forgetAddedArticles() {
     var store = storage();
@@ -51,11 +98,12 @@
     return element;
   }
 
-  function restore(form, entries) {
+  // Put ``entries`` in the form; ``every`` (optional) names fields to set even when no entry has them (a box to untick).
+  function restore(form, entries, every) {
     var byName = {};
     entries.forEach(function (entry) { (byName[entry[0]] = byName[entry[0]] || []).push(entry[1]); });
-    Object.keys(byName).forEach(function (name) {
-      var values = byName[name];
+    (every || Object.keys(byName)).forEach(function (name) {
+      var values = byName[name] || [];
       Array.prototype.forEach.call(form.querySelectorAll("[name='" + name.replace(/'/g, "") + "']"), function (element) {
         if (element.type === "checkbox" || element.type === "radio") {
           element.checked = values.indexOf(element.value) !== -1;
@@ -63,7 +111,7 @@
           Array.prototype.forEach.call(element.options, function (option) {
             option.selected = values.indexOf(option.value) !== -1;
           });
-        } else if (element.type !== "file" && element.type !== "submit") {
+        } else if (element.type !== "file" && element.type !== "submit" && values.length) {
           element.value = values[0];
         }
         element.dispatchEvent(new Event("input", { bubbles: true }));
@@ -115,7 +163,7 @@
 
     function keep(extra) {
       if (!store) { return; }
-      var kept = { at: Date.now(), version: version ? version.value : "", fields: fields(form) };
+      var kept = { at: Date.now(), version: version ? version.value : "", fields: fields(form), base: saved };
       Object.keys(extra || {}).forEach(function (name) { kept[name] = extra[name]; });
       try { store.setItem(key, JSON.stringify(kept)); } catch (error) { /* full or refused: the server still saves */ }
     }
@@ -183,8 +231,48 @@
     function changed(event) {
       // Controls that are not the article's (the preview layout, the chooser's search) change nothing to save.
       if (submitting || (event && event.target && event.target.form !== form)) { return; }
+      if (!dirty()) {  // (a dialog opened and closed, a word typed and taken back: nothing to keep or save)
+        forget();
+        if (!stopped && status.textContent === "Unsaved changes") { say("", ""); }
+        return;
+      }
       keep();
       if (!stopped) { say("Unsaved changes", ""); schedule(); }
+    }
+
+    // Someone saved after this browser kept text: what only this person changed comes back, what both changed stays
+    // as saved, with this person's text shown under the status line to compare and copy from; nothing is saved until
+    // they save.
+    function putBackOver(kept, when) {
+      var current = fields(form);
+      var result = merged(kept.fields, kept.base || null, current);
+      restore(form, result.fields, names(kept.fields.concat(current)));
+      if (!result.conflicts.length) {
+        say("Your changes from " + when + " are back in the form beside the newer save: check them, then save.", "restored");
+        return;
+      }
+      say("Your changes from " + when + " that nobody else made are back in the form. Someone changed these too, " +
+          "so they keep the newer save; your text is under this line to compare and copy from: " +
+          result.conflicts.map(function (name) { return labelOf(form, name); }).join(", ") + ".", "restored");
+      var after = status;
+      result.conflicts.forEach(function (name) {
+        var box = document.createElement("details");
+        box.className = "article-editor-kept";
+        box.open = true;
+        var summary = document.createElement("summary");
+        summary.textContent = "Your " + labelOf(form, name) + " from " + when;
+        var text = document.createElement("textarea");
+        text.readOnly = true;
+        text.rows = 6;
+        text.className = "vLargeTextField";
+        text.value = kept.fields.filter(function (entry) { return entry[0] === name; })
+          .map(function (entry) { return entry[1]; }).join("\n");
+        text.setAttribute("aria-label", summary.textContent);
+        box.appendChild(summary);
+        box.appendChild(text);
+        after.insertAdjacentElement("afterend", box);  // (under the status line, which stays in sight as one line)
+        after = box;
+      });
     }
 
     // Put back what a Save that never arrived (login page) or a closed tab left in this browser.
@@ -208,10 +296,8 @@
         status.appendChild(button("Discard it", function () { forget(); say("", ""); }));
       } else {
         say("Someone saved this article after your unsaved text from " + when + ", which this browser kept. ", "error");
-        status.appendChild(button("Put back my text from " + when, function () {
-          restore(form, kept.fields);
-          say("Your text from " + when + " is back in the form: check it against the newer version, then save.", "restored");
-        }));
+        status.appendChild(button("Put back my changes from " + when, function () { putBackOver(kept, when); }));
+        status.appendChild(button("Discard them", function () { forget(); say("", ""); }));
       }
     }
 
