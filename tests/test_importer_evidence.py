@@ -1047,6 +1047,31 @@ def test_nothing_wrong_is_published_and_every_held_page_says_why(tmp_path):
         articles[name].review_reasons for name in ("share-row.txt", "footer.txt")]
 
 
+def test_a_short_heading_under_another_lines_credits_is_held_with_both_named():
+    """A roundup's first heading ("Riverside University") under the byline and date of the line above them ("Regional
+    Schools and Colleges News", which may be read as the site's name) is never published as the headline: the page is
+    held, and the reason names both."""
+    page = ("Regional Schools and Colleges News\n\nBy Jane Doe\nMay 3, 2001\n\nRiverside University\n\n"
+            "Twenty-six students protesting Riverside University's answer to threats against its staff were arrested on "
+            "Saturday afternoon at the stadium.\n\nComplaints will be filed against the protesters, according to the "
+            "Riverside office of public information, and a Riverside police spokesman said they would be summoned by mail.\n\n"
+            "Thirty students ran to the middle of the field, sat down and protested.\n\nThe group was protesting the "
+            "college's answer to threats that have been mailed to staff and students since October.\n\nHarbour Institute\n\n"
+            "Harbour Institute students asked for a crossing outside the campus, the third such request this year.\n")
+    parsed = parse(page)
+    assert not parsed.title_confirmed
+    assert review_reasons(parsed, False, [])[0] == (
+        "the headline is uncertain: “Riverside University” or “Regional Schools and Colleges News”")
+
+
+@pytest.mark.parametrize("above", ["Monday, 22 May 2017", "By Jane Doe"], ids=["blog-day-header", "byline-alone"])
+def test_a_short_headline_under_a_day_header_or_its_byline_alone_stays_sure(above):
+    """A blog's day header over a short headline, or a byline over it with nothing above (no line it could head),
+    leaves the headline sure."""
+    parsed = parse(f"{above}\n\nNight shift notes\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.title_confirmed) == ("Night shift notes", True)
+
+
 # --- the headline said again in the article -------------------------------------------------------------------
 
 

@@ -149,6 +149,28 @@ def _under_short_line(lines, title_at, month_first):
         and credited(lines, title_at, month_first)
 
 
+def _heading_under_credits(lines, title_at, month_first):
+    """The line heading the credits just above a short headline of four words or fewer with none of its own
+    ("National College and University News" / "By Jennifer Ford" / "May 3, 2001" / "Penn State University"): the
+    short line may be the first of the article's own headings, the line over the credits its headline (that line
+    perhaps read as the site's name); which is which, an editor says. None when no byline stands just above."""
+    if len(shape.words(lines[title_at])) > 4 or credited(lines, title_at, month_first):
+        return None
+    at, credits, bylined = title_at - 1, 0, False
+    while at >= 0 and credits <= 3:
+        line = lines[at]
+        if line:
+            name = kinds.byline(line)
+            if not (name or dates.date_line(line, month_first=month_first)):
+                break
+            bylined, credits = bylined or bool(name), credits + 1
+        at -= 1
+    if not bylined or at < 0 or not credits:
+        return None
+    head = lines[at]
+    return head if is_headline_like(head) and not kinds.is_chrome(head) else None
+
+
 def _under_ruled(candidates, title_at, lines):
     """Whether the nearest line over ``title_at`` is the headline the old rule confirms (first_confirmed)."""
     above = next((index for index in range(title_at - 1, -1, -1) if lines[index]), -1)
@@ -377,6 +399,10 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         # which may be the headline itself)
         header.title_confirmed = False
         header.title_rival = title_text(above)
+    heading = _heading_under_credits(lines, title_at, month_first) if crumb is None else None
+    if heading is not None:
+        header.title_confirmed = False
+        header.title_rival = title_text(heading)
     tagged = title_warning(header.title)
     if tagged is not None:
         header.warnings.append(tagged)
