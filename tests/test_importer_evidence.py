@@ -278,6 +278,23 @@ def test_a_sites_name_after_the_headline_goes_a_subtitle_stays(line, title):
     assert parse(page).title == title
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Published by the Students of Riverside since 1896", "Serving the Kettle valley since 1921",
+     "Business / International News / Lifestyle / National / U.S. News"],
+    ids=["motto-published-by", "motto-serving", "trail-with-abbreviation"],
+)
+def test_a_mastheads_motto_or_a_trail_of_sections_is_not_the_headline(line):
+    """A masthead's motto with its founding year, or a trail of sections (an abbreviation's full stops in one of them),
+    over the headline is furniture."""
+    assert parse(f"{line}\n\n{HEADER}{BODY}").title == HEADLINE
+
+
+def test_the_bullet_a_dump_leaves_before_the_headline_is_dropped():
+    """A stored date line with the headline run into it after a bullet (" date 2018-05-29   • Leaders …")."""
+    assert parse(f" date 2018-05-29   • {HEADER}{BODY}").title == HEADLINE
+
+
 # --- dates --------------------------------------------------------------------------------------------------
 
 
@@ -702,7 +719,8 @@ def test_a_headline_that_states_a_warning(headline, warning):
 
 
 @pytest.mark.parametrize(
-    "headline", ["Warning: heatwave to hit the south this weekend", "Graphic designers strike over pay", "Trigger warnings on campus"],
+    "headline", ["Warning: heatwave to hit the south this weekend", "Graphic designers strike over pay", "Trigger warnings on campus",
+                 "Content Warnings: Compassion, Not Coddling", "Trigger Warning: A Novel"],
 )
 def test_a_headline_about_warnings_states_none(headline):
     assert parse(f"{headline}\n\n12 March 2024\n\n{BODY}").stated_warnings == ()
@@ -715,6 +733,28 @@ def test_a_stressed_warning_label_is_a_warning():
     assert parse(f"{HEADER}{stated}\n\n{BODY}").stated_warnings == (stated,)
     notice = "Important warning: the ferry timetable changes on Monday for the whole of the winter season."
     assert parse(f"{HEADER}{notice}\n\n{BODY}").stated_warnings == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["I will warn you the video is graphic - it shows dogs with scars and dogs missing limbs.",
+     "And a warning – her report contains distressing images from the start."],
+    ids=["first-person", "a-warning-dash"],
+)
+def test_a_writer_warning_in_their_own_words(sentence):
+    """A writer who warns the reader in their own voice states a warning, kept as worded, out of the body."""
+    parsed = parse(f"{HEADER}{sentence}\n\n{BODY}")
+    assert parsed.stated_warnings == (sentence,)
+    assert body(parsed)[0].startswith("Shelling resumed before dawn")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The minister said: “I warn you that prices will rise again next winter,” to laughter from the benches.",
+     "Police warned that the road would stay closed until the bridge was inspected on Friday."],
+)
+def test_a_warning_reported_or_about_other_things_is_none(sentence):
+    assert parse(f"{HEADER}{sentence}\n\n{BODY}").stated_warnings == ()
 
 
 # --- bodies -------------------------------------------------------------------------------------------------

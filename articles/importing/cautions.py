@@ -249,6 +249,11 @@ def warning(line: str) -> Warning | None:
 
 
 _STRESSED = re.compile(r"^(?:very\s+)?(?:important|serious|urgent)\s+(?=warning)", re.I)  # a warning's label stressed
+def distressing(text: str) -> bool:
+    """Whether the text speaks of distress ("graphic", "disturbing", "self-harm", "descriptions of …")."""
+    return _DISTRESS_WORDS.search(text) is not None
+
+
 _LABEL_AT_END = re.compile(rf"[/|·]\s*(?:{phrases.WARNING_LABELS})\s*$", re.I)
 
 

@@ -149,6 +149,9 @@ def _under_short_line(lines, title_at, month_first):
         and credited(lines, title_at, month_first)
 
 
+_BULLET = re.compile(r"^[•·▪◦●■]\s+")
+
+
 def _heading_under_credits(lines, title_at, month_first):
     """The line heading the credits just above a short headline of four words or fewer with none of its own
     ("National College and University News" / "By Jennifer Ford" / "May 3, 2001" / "Penn State University"): the
@@ -244,7 +247,7 @@ def title_warning(title: str) -> Warning | None:
     if label:
         return Warning(label.group("label"), label.group("label"), "")
     named = _NAMED_WARNING_TITLE.match(title)
-    if named:
+    if named and (cautions.HARM.search(named.group("topics")) or cautions.distressing(named.group("topics"))):
         return Warning(title, named.group("topics"), "")  # ("Trigger warning: Suicide": the headline is the warning)
     match = _TITLE_TAG.search(title)
     if match is None:
@@ -264,8 +267,9 @@ def title_warning(title: str) -> Warning | None:
 _WARNING_KICKER = re.compile(
     r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content)|warning\s+graphic"
     r"|graphic(?=\s*:))\s*[:–—-]\s+\S", re.I)
-# A headline that is a named warning and what it warns of ("Trigger warning: Suicide", "CW: grief"): stated as the whole line.
-_NAMED_WARNING_TITLE = re.compile(r"^(?:(?:trigger|content)\s+(?:warning|note)s?|tw|cw|cn)\s*[:–—-]\s*(?P<topics>\S.{0,80})$", re.I)
+# A headline that is a named warning and the harm it warns of ("Trigger warning: Suicide", "CW: grief"): stated as the
+# whole line ("Content Warnings: Compassion, Not Coddling" is a headline about them).
+_NAMED_WARNING_TITLE = re.compile(r"^(?:(?:trigger|content)\s+(?:warning|note)|tw|cw|cn)\s*[:–—-]\s*(?P<topics>\S.{0,80})$", re.I)
 
 
 _ALT_TEXT_WORD = re.compile(r"\s+(?:image|photo|picture|thumbnail|logo|icon|avatar)$", re.I)
@@ -388,7 +392,8 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         later = [i for i, line in enumerate(lines) if i > crumb[0] and line == crumb[1]]
         title_at, confirmed, title = (later[0] if later else crumb[0]), True, crumb[1]
     # (a marker closing the headline for media the dump lacks, "… [VIDEOS]", is left out: the article has none)
-    header = Header(title=kinds.MEDIA_MARKER.sub("", title).strip(), title_at=title_at, body_start=title_at + 1,
+    # (nor the bullet a dump leaves before it: "• TV anchor, photojournalist killed …")
+    header = Header(title=_BULLET.sub("", kinds.MEDIA_MARKER.sub("", title)).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=_rival(scorer, candidates, choice) if not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")

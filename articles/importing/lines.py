@@ -305,8 +305,10 @@ def is_menu_row(line: str) -> bool:
 
 
 # A trail of sections without "Home" ("Stories from the field / Sudan", "Football › Championship › Ashbridge
-# Athletic"): two to five steps of one to four words, each set apart by a slash or an arrow, none a sentence.
-_STEP = r"[\w(][^/›»>|:.,!?\s]*(?: [^/›»>|:.,!?\s]+){0,3}"
+# Athletic", "National / U.S. News"): two to five steps of one to four words, each set apart by a slash or an arrow,
+# none a sentence (a full stop only inside a word: "U.S.").
+_WORD = r"[^/›»>|:.,!?\s]+(?:(?:\.[^/›»>|:.,!?\s]+)+\.?)?"  # (full stops only in an abbreviation: "U.S.")
+_STEP = rf"(?=[\w(]){_WORD}(?: {_WORD}){{0,3}}"
 SECTION_TRAIL = re.compile(rf"^{_STEP}(?: [/›»>] {_STEP}){{1,4}}$")
 
 

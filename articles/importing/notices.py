@@ -22,7 +22,7 @@ WARNING_FEATURES = (
     "bias", "labelled", "announces", "says_warning", "says_trigger_warning", "addresses_reader", "discretion",
     "distressing_words", "faint_of_heart", "below", "may_find", "should_not", "contains_verb", "pictures",
     "conditional", "first_person", "reporting", "quoted", "digits", "words", "first_in_line", "last_in_line",
-    "line_rank", "question", "in_header", "this_piece", "beside_cue", "short_paragraph", "declares",
+    "line_rank", "question", "in_header", "this_piece", "beside_cue", "short_paragraph", "declares", "warns_reader",
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|our)\b")
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|readers?|viewers?|audience)\b", re.I)
@@ -56,6 +56,11 @@ _STRONG_CUE = re.compile(
     r"\b(?:viewer|reader|audience)s?[’']?s?\s+discretion\b|\bdiscretion\s+(?:is\s+)?(?:advised|recommended|required)\b"
     r"|\bforewarn|\bbe (?:advised|warned)\b|\b(?:read|view|watch)\s+with\s+(?:caution|care)\b|\bfaint of heart\b|\bsqueamish\b|\bwarned\b|" + _KIND_OF_WARNING +
     r"|\b(?:should(?:n[’']t| not)|do not|don[’']t)\s+(?:\w+\s+){0,2}(?:read|watch|view|look|scroll|continue)\b", re.I)
+# The writer warning the reader in their own voice ("I will warn you the video is graphic", "Here is the video and I
+# must warn that …", "I warn you, it is hard to watch", "And a warning – her report contains distressing images").
+_WARNS_READER = re.compile(r"\b(?:I|we)\s+(?:(?:must|will|should|have\s+to|need\s+to|do|would|'ll|’ll|am\s+going\s+to)\s+)?"
+                           r"(?:(?:just|also|first)\s+)?warn\s+(?:you|that|readers?|viewers?|everyone)\b"
+                           r"|^(?:and|but|just|so)?\s*a\s+(?:quick\s+|brief\s+|short\s+|fair\s+)?warning\s*[–—:-]\s*\S", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|police|officials?|reported|issued|announced)\b", re.I)
 # The words a warning to the reader is made of: a sentence with none is not scored at all (plain
 # substring tests on the lower-cased text: far cheaper than a pattern on every sentence of a page).
@@ -111,6 +116,7 @@ def warning_sentence_features(sentence: str, *, first: bool, last: bool, line_ra
         "beside_cue": float(beside_cue),
         "short_paragraph": float(short_paragraph),
         "declares": float(bool(_DECLARES.search(sentence))),
+        "warns_reader": float(bool(_WARNS_READER.search(sentence))),
     }
     return _WARNING_ORDER(values)
 
@@ -121,7 +127,7 @@ _WARNING_ORDER = itemgetter(*WARNING_FEATURES)
 WARNING_PRIOR = {
     "bias": -3.0, "labelled": 3.0, "says_trigger_warning": 2.5, "discretion": 3.0, "faint_of_heart": 3.0,
     "should_not": 2.0, "addresses_reader": 1.0, "distressing_words": 1.0, "may_find": 1.0, "reporting": -1.5,
-    "quoted": -1.0, "this_piece": 1.0, "beside_cue": 3.0, "declares": 2.0,
+    "quoted": -1.0, "this_piece": 1.0, "beside_cue": 3.0, "declares": 2.0, "warns_reader": 3.5,
 }
 WARNING_THRESHOLD = 0.5  # a sentence is the page's warning when the scorer gives it at least this probability
 

@@ -55,6 +55,9 @@ CHROME_LINES = [
     r"republish this (?:story|article)", r"(?:email(?: address)?\s+)?sign (?:me )?up(?: now)?",  # a form's buttons
     # a share button alone on its line
     r"(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|messenger|flipboard|bluesky|copy link)",
+    # a masthead's motto with the year it began ("Published by the Students of Johns Hopkins since 1896", "Serving the
+    # valley since 1921")
+    r"(?:published|written|produced|run|edited)\s+by\s+.{2,60}\s+since\s+1[6-9]\d\d", r"(?:proudly\s+)?serving\s+.{2,60}\s+since\s+1[6-9]\d\d",
     # a blog's archive page heading over the posts it lists ("Tag Archives: Blog Culture", "Category Archives: News",
     # "Showing posts with label war. Show all posts", "Posts tagged ‘memory’", "Archive for the ‘Essays’ Category")
     r"(?:tag|category|monthly|yearly|daily|author|date)\s+archives?\s*:.{1,80}", r"archives?\s*:\s*.{1,60}",

@@ -115,6 +115,7 @@ WARNING = {
     'beside_cue': 3.2202,
     'short_paragraph': 0.1939,
     'declares': 2.0776,
+    'warns_reader': 3.5,
 }
 
 CLEAR_MARGIN = 0.35  # a headline that wins by less holds the article
