@@ -541,3 +541,35 @@ def test_a_publication_time_that_cannot_be_typed_is_said_in_words_without_the_bo
     assert ", scheduled" in logged_in(editor).get(change_url(live)).content.decode()
     draft = logged_in(writer).get(change_url(make_article(writer, "draft"))).content.decode()
     assert 'name="published_at_0"' in draft and "field-publication_time" not in draft
+
+
+def test_a_draft_retitled_before_it_was_ever_live_takes_the_new_headlines_address(writer):
+    """A draft sent back for its headline and retitled gets the address of its new headline, so that it is not
+    published under the one it was sent back for."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(title="Nurses describe a week of shelling to reach th",
+                                                 slug="nurses-describe-a-week-of-shelling-to-reach-th")
+    article.refresh_from_db()
+    response = logged_in(writer).post(change_url(article), form_data(article, title="Border clinic: nurses describe a week of shelling"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.slug == "border-clinic-nurses-describe-a-week-of-shelling"
+
+
+def test_a_slug_typed_by_hand_or_one_readers_had_stays_when_the_headline_changes(writer, editor):
+    """A slug typed by hand stays through a new headline; so does the address of an article that was once live
+    (unpublished since), whose links readers may have kept."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(title="Water returns", slug="water-returns-to-old-city")
+    article.refresh_from_db()
+    logged_in(writer).post(change_url(article), form_data(article, title="Water is back in the old city"))
+    article.refresh_from_db()
+    assert article.slug == "water-returns-to-old-city"
+
+    was_live = make_article(writer, "draft")
+    Article.objects.filter(pk=was_live.pk).update(title="Bridge reopens", slug="bridge-reopens")
+    was_live.refresh_from_db()
+    was_live.decisions.create(action="publish", actor=editor, from_status="in_review", to_status="published")
+    logged_in(writer).post(change_url(was_live), form_data(was_live, title="Bridge reopens after repairs"))
+    was_live.refresh_from_db()
+    assert was_live.slug == "bridge-reopens"

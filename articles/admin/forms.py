@@ -1,5 +1,6 @@
 """Forms of the editors' admin: the article form with its edit-conflict check, and workflow inputs."""
 
+import re
 from datetime import datetime, timedelta
 
 from django import forms
@@ -132,7 +133,7 @@ class ArticleForm(forms.ModelForm):
         slug = self.cleaned_data.get("slug")
         title = self.cleaned_data.get("title")  # cleaned before the slug: it comes first in the form
         made = _slug_of(title) if title else ""
-        if slug and slug != made:
+        if slug and slug != made and not self._made_from_the_old_headline(slug):
             return slug  # typed by hand: a clash is the writer's to resolve, and the admin says so
         if not title:
             return slug  # the headline's own "required" says what is missing
@@ -143,6 +144,19 @@ class ArticleForm(forms.ModelForm):
         if self.instance.status == Article.Status.PUBLISHED:
             return made  # a public address never moves on its own
         return _free_slug(made, self.instance.pk)
+
+    def _made_from_the_old_headline(self, slug: str) -> bool:
+        """Whether ``slug`` is the one the stored headline made (perhaps with its "-2"), on an article that has never
+        been live (never published nor scheduled): its address then follows a new headline, so that a draft retitled
+        in review is not published under the headline it was sent back for. A slug typed by hand, or one readers may
+        have seen, stays."""
+        article = self.instance
+        if article.pk is None or article.status == Article.Status.PUBLISHED or not article.title:
+            return False
+        old = _slug_of(article.title)
+        if not old or not (slug == old or re.fullmatch(rf"{re.escape(old)}-\d+", slug)):
+            return False
+        return not article.decisions.filter(action__in=WENT_LIVE).exists()
 
     def clean(self):
         cleaned = super().clean()
@@ -228,6 +242,9 @@ class ArticleForm(forms.ModelForm):
             "again (saving again replaces their version with this form).",
             code="edit_conflict",
         )
+
+
+WENT_LIVE = ("publish", "schedule", "reschedule", "imported_and_published")  # decisions after which readers had an address
 
 
 def _slug_of(title: str) -> str:
