@@ -309,3 +309,37 @@ def test_the_newsroom_app_keeps_its_own_config():
 
     assert type(apps.get_app_config("articles")) is ArticlesConfig
     assert type(apps.get_app_config("taggit")) is TagsConfig
+
+
+def test_a_live_articles_page_leads_straight_to_reviewing_its_pending_revision(writer, editor):
+    """An editor on a live article with a pending revision reaches the page that compares it with the live text and
+    approves or sends it back in one click (the newest, when there are several, all of them one link away)."""
+    live = make_article(writer, "published")
+    first = workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="A first edit."))
+    client = Client()
+    client.force_login(editor)
+    form = client.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    review = reverse("admin:articles_article_revision", args=[live.pk, first.pk])
+    assert f'href="{review}">Review it: compare with live, approve or send back</a>' in form
+    page = client.get(review).content.decode()
+    assert 'value="approve"' in page and 'value="reject"' in page
+    # (an edit supersedes the older pending edits; an import's revision waits beside them)
+    second = workflow.propose_revision(live, None, workflow.content_of(live).replace(body="The source changed."),
+                                       source="import", source_hash="changed")
+    assert live.revisions.pending().count() == 2
+    form = client.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    assert reverse("admin:articles_article_revision", args=[live.pk, second.pk]) in form
+    assert "Review the newest" in form and reverse("admin:articles_article_revisions", args=[live.pk]) in form
+
+
+def test_a_writer_on_her_live_article_is_told_who_may_change_it_not_how_saving_works(writer, editor):
+    """A writer who may not edit her live article reads that an editor may change it, never how saving an edit works
+    on a page she cannot save; an editor still reads how a saved edit becomes a pending revision."""
+    live = make_article(writer, "published")
+    client = Client()
+    client.force_login(writer)
+    page = client.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    assert "Only an editor may change it now" in page and "Saving an edit creates a pending revision" not in page
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    assert "Saving an edit creates a pending revision" in page and "Only an editor may change it now" not in page

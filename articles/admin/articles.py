@@ -292,7 +292,9 @@ class ArticleAdmin(
                 extra_context.update(scheduling_context(article))
                 if request.method == "POST" and request.POST.get("_schedule_at"):
                     extra_context["schedule_default"] = request.POST["_schedule_at"]  # a refused time stays as typed
-                extra_context["pending_revisions"] = article.revisions.pending().count()
+                pending = list(article.revisions.pending().order_by("-created_at", "-pk").values_list("pk", flat=True))
+                extra_context["pending_revisions"] = len(pending)
+                extra_context["newest_pending_revision"] = pending[0] if pending else None
                 extra_context["can_share"] = workflow.is_editor(request.user)
                 decisions = list(article.decisions.select_related("actor__author_profile"))
                 extra_context["decisions"] = record.describe(decisions, article)
