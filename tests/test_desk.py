@@ -343,3 +343,15 @@ def test_a_writer_on_her_live_article_is_told_who_may_change_it_not_how_saving_w
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
     assert "Saving an edit creates a pending revision" in page and "Only an editor may change it now" not in page
+
+
+def test_an_articles_history_starts_with_its_record_of_decisions(writer, editor):
+    """The History button's page leads with who submitted, published or sent the article back, when and why (the
+    record of decisions), before the admin's log of saves."""
+    article = make_article(writer, "in_review")
+    workflow.perform("request_changes", article, editor, comment="Check the casualty figure.")
+    client = Client()
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
+    assert page.index("Record of decisions") < page.index("Every save (the admin")
+    assert "Changes requested" in page and "Check the casualty figure." in page

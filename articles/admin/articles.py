@@ -264,6 +264,15 @@ class ArticleAdmin(
         who = display_name(article.warnings_decided_by) if article.warnings_decided_by else "the importer (as the source stated)"
         return f"Decided by {who} on {date_format(timezone.localtime(article.warnings_decided_at), 'j M Y, H:i')}."
 
+    def history_view(self, request, object_id, extra_context=None):
+        """The admin's log of saves, under the article's record of decisions (who submitted, sent back, published or
+        corrected it, when and why): what an editor looking for its history wants first."""
+        article = self.get_object(request, object_id)
+        if article is not None:
+            extra_context = {**(extra_context or {}), "decisions": record.describe(
+                list(article.decisions.select_related("actor__author_profile")), article)}
+        return super().history_view(request, object_id, extra_context=extra_context)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         request.masthead_restored_post = take_restored_post(request)
         extra_context = extra_context or {}
