@@ -95,22 +95,26 @@ def test_the_body_box_holds_its_shape_with_a_picture_in_the_preview(desk, writer
 
 
 def test_the_preview_goes_beside_the_body_where_it_fits_and_the_choice_is_remembered(desk, writer):
-    """"Beside the text" puts the preview beside a full-width body on a wide window, is remembered after a
-    reload, and falls back to below (saying so) on a narrower one."""
+    """"Beside the text" puts the preview beside a body of 31rem or more on a 1680 px laptop (the admin's sidebar
+    open), is remembered after a reload, and falls back to below (saying so, and how to make room) on a narrower
+    window; a phone is not offered the choice."""
     expect = _expect()
     article = make_article(writer, "draft")
-    page = desk(writer, 1920)
+    page = desk(writer, 1680)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.get_by_label("Beside the text").check()
     expect(page.locator(".article-editor-status")).to_be_hidden()  # a layout choice is nothing to save
     page.reload()
     expect(page.get_by_label("Beside the text")).to_be_checked()
     sizes = _widths(page)
-    assert sizes["beside"] and sizes["body"] >= sizes["standfirst"] - 1, sizes
-    shoot(page, "body-editor-beside-1920")
+    assert sizes["beside"] and sizes["body"] >= 31 * 16, sizes
+    shoot(page, "body-editor-beside-1680")
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(page.locator(".body-editor__narrow-note")).to_be_visible()
+    expect(page.locator(".body-editor__narrow-note")).to_contain_text("sidebar")
     assert not _widths(page)["beside"]
+    page.set_viewport_size({"width": 390, "height": 800})
+    expect(page.get_by_label("Beside the text")).to_be_hidden()
 
 
 def test_the_preview_shows_the_proposed_warning_and_our_note_first(desk, writer):

@@ -44,7 +44,7 @@ function mastheadBodyPreview() {
   });
   var narrow = document.createElement("span");
   narrow.className = "body-editor__narrow-note";
-  narrow.textContent = "Beside needs a wider window: shown below for now.";
+  narrow.textContent = "Beside needs a wider text column: shown below for now (closing the admin's sidebar, «, makes room).";
   choice.appendChild(narrow);
   toolbar.appendChild(choice);
 
