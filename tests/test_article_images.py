@@ -271,11 +271,18 @@ def test_editors_are_told_of_unknown_and_misplaced_pictures(editor, market):
 
 
 def test_the_library_says_where_each_picture_is_used(editor, market, wounded):
+    """Each picture's row names the articles using it, one a line, a long headline shortened (whole in the link's
+    tooltip), and says in words whether readers see it covered."""
     article = ArticleFactory(title="Market day", featured_image=market)
+    long_title = "After eleven weeks under siege, families in the old city count the missing as the aid convoys arrive"
+    other = ArticleFactory(title=long_title, featured_image=market)
     client = _client(editor)
     changelist = reverse("admin:articles_image_changelist")
     html = client.get(changelist).content.decode()
-    assert f'<a href="{reverse("admin:articles_article_change", args=[article.pk])}">Market day</a>' in html
+    assert f'<a href="{reverse("admin:articles_article_change", args=[article.pk])}" title="Market day">Market day</a>' in html
+    assert f'title="{long_title}">After eleven weeks under siege, families in the old city co…</a>' in html
+    assert reverse("admin:articles_article_change", args=[other.pk]) in html
+    assert "Graphic: covered" in html and ">No<" in html
     assert list(client.get(changelist, {"used": "no"}).context["cl"].result_list) == [wounded]
     assert list(client.get(changelist, {"used": "yes"}).context["cl"].result_list) == [market]
 

@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from articles import image_store, images, workflow
 from articles.admin.mixins import PlainTitle
@@ -95,10 +97,13 @@ class UsedFilter(admin.SimpleListFilter):
         return queryset
 
 
+USED_IN_TITLE = 60  # characters of an article's headline the library's list shows
+
+
 @admin.register(Image)
 class ImageAdmin(PlainTitle, admin.ModelAdmin):
     form = ImageForm
-    list_display = ["thumbnail", "title", "reference", "credit", "graphic", "size", "used_in", "created_at"]
+    list_display = ["thumbnail", "title", "reference", "credit", "graphic_label", "size", "used_in", "created_at"]
     list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]
 
@@ -123,14 +128,22 @@ class ImageAdmin(PlainTitle, admin.ModelAdmin):
 
     @admin.display(description="Used in")
     def used_in(self, image):
-        """The articles showing the image (featured, or placed in the body), linked to their edit pages."""
+        """The articles showing the image (featured, or placed in the body), one a line, linked to their edit pages;
+        a long headline shortened to USED_IN_TITLE characters (whole in the link's tooltip), so that a row of the
+        library stays a row."""
         articles = {article.pk: article for article in [*image.featured_in.all(), *image.in_bodies.all()]}
         if not articles:
             return "Not used"
         return format_html_join(
-            ", ", '<a href="{}">{}</a>',
-            ((reverse("admin:articles_article_change", args=[pk]), article.title) for pk, article in articles.items()),
+            mark_safe("<br>"), '<a href="{}" title="{}">{}</a>',
+            ((reverse("admin:articles_article_change", args=[pk]), article.title, Truncator(article.title).chars(USED_IN_TITLE))
+             for pk, article in articles.items()),
         )
+
+    @admin.display(description="Graphic", ordering="graphic")
+    def graphic_label(self, image):
+        """Whether readers see the picture covered, in words (a tick read as "fine")."""
+        return "Graphic: covered" if image.graphic else "No"
 
     def save_model(self, request, obj, form, change):
         if change:
