@@ -551,7 +551,8 @@ def test_a_notes_box_has_a_paragraphs_room_under_its_label(desk, writer, editor,
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_tag_in_use_is_added_to_the_box_with_a_press(desk, writer, width):
     """Under the Tags box the newsroom's tags in use are buttons: a press adds one after a comma (once, whatever
-    its case in the box), and autosave keeps it."""
+    its case in the box) and shows it added, autosave keeps it, and on a phone they and "Insert picture" are 44 px
+    targets."""
     from tests.factories import ArticleFactory
 
     expect = _expect()
@@ -561,12 +562,20 @@ def test_a_tag_in_use_is_added_to_the_box_with_a_press(desk, writer, width):
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.fill("#id_tags", "Aleppo")
     suggestion = page.locator(".tag-suggestions").get_by_role("button", name="Siege of Aleppo")
+    expect(suggestion).to_have_attribute("aria-pressed", "false")
+    if width < 768:  # a finger's target on a phone
+        assert suggestion.bounding_box()["height"] >= 44
+        assert page.get_by_role("button", name="Insert picture").bounding_box()["height"] >= 44
     suggestion.click()
+    expect(suggestion).to_have_attribute("aria-pressed", "true")  # shown as added, with a tick
+    expect(suggestion).to_have_text("✓ Siege of Aleppo")
     suggestion.click()
     assert page.input_value("#id_tags") == "Aleppo, Siege of Aleppo"
     expect(page.locator(".article-editor-status")).to_contain_text("Saved", timeout=15_000)
     assert sorted(article.tags.names()) == ["Aleppo", "Siege of Aleppo"]
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
+    page.fill("#id_tags", "Aleppo")  # typed out of the box: released
+    expect(suggestion).to_have_attribute("aria-pressed", "false")
 
 
 @pytest.mark.parametrize("width", [390, 1280])
