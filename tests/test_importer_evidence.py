@@ -893,6 +893,23 @@ def test_a_sentence_opening_like_a_credit_stays_the_body(line):
     assert body(parse(f"{HEADER}{line}\n\n{BODY}"))[0] == line
 
 
+def test_a_line_the_page_says_again_below_does_not_open_the_body():
+    """A summary line under the headline that the first paragraph goes on to say again ("According to officials,
+    fifteen fire crews …") is not where the body starts; the paragraph telling the story is."""
+    summary = "According to officials, fifteen fire crews are at the scene and are working to put out the blaze."
+    page = (f"Fire breaks out at a market building in the old town\n\n{summary}\n\n"
+            "A fire broke out on Sunday at a commercial building near the old town market, officials said, the local "
+            "agency reported. According to officials, fifteen fire crews are at the scene and are working to put out the "
+            "blaze. No one has been reported hurt so far.\n\nTraders said the fire started on the second floor.\n")
+    assert body(parse(page))[0].startswith("A fire broke out on Sunday")
+
+
+def test_a_first_paragraph_whose_words_come_back_later_still_opens_the_body():
+    """A lede whose few words the article uses again later (a name, a place) still opens the body."""
+    assert body(parse(f"{HEADER}{BODY}\nShelling resumed in the northern districts, residents said.\n"))[0].startswith(
+        "Shelling resumed before dawn")
+
+
 # --- the deck under the headline -----------------------------------------------------------------------------
 
 DECK = "Campaigners spent four years gathering water samples to win the designation"

@@ -22,7 +22,7 @@ BODY_FEATURES = (
     "reader_start", "rank", "words", "short", "sentence", "ends_full_stop", "no_end_punctuation",
     "several_sentences", "dateline", "opens_with_bracket", "describes_picture", "warning_words", "quote_first",
     "attribution_end", "headline_like", "after_byline_or_date", "byline_or_date_between", "next_sentence",
-    "previous_is_title", "question", "first_person", "spoiler", "continues",
+    "previous_is_title", "question", "first_person", "spoiler", "continues", "retold_below",
 )
 _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z .'’-]*(?:,\s+[A-Z][\w .'’-]+)*\s*(?:\([A-Z]+\)\s*)?(?:–|—|--|-|:)\s)")
 _DESCRIBES_PICTURE = kinds.CuedPattern(
@@ -165,6 +165,7 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             # news agency's name alone, "Reuters")
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
+    key_words = _KeyWords(lines)
     result = []
     for rank, (index, full) in enumerate(found):
         line = full[:300]  # how a line opens is what tells: long paragraphs are looked at no further
@@ -197,10 +198,40 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "first_person": float(bool(_FIRST_PERSON.search(line))),
             "spoiler": float("spoiler" in line.lower()),
             "continues": float(bool(_CONTINUES.match(line))),
+            "retold_below": float(key_words.retold(index)),
         }
         result.append(Candidate(index, full, _BODY_ORDER(values)))
     return result
 
 
 _BODY_ORDER = itemgetter(*BODY_FEATURES)
-BODY_PRIOR = {"reader_start": 2.0, "continues": -1.5}  # a text opens with neither "But" nor "And"
+# A text opens with neither "But" nor "And"; a line the page says again further down (most of its words in one later
+# line) is a deck, a caption or a summary the text goes on to tell, not its opening.
+BODY_PRIOR = {"reader_start": 2.0, "continues": -1.5, "retold_below": -2.5}
+
+RETOLD_REACH = 40  # lines below a candidate where the page may say it again
+RETOLD_SHARE = 0.8  # the share of its key words one later line must hold
+_KEY_STOP = frozenset(phrases.COMMON_WORDS)
+_EDGES = ".,;:!?\"'“”‘’()[]"
+
+
+class _KeyWords:
+    """The key words of a page's lines (four letters or more, common words left out), each line's worked out once."""
+
+    def __init__(self, lines: list[str]):
+        self.lines, self.known = lines, {}
+
+    def of(self, index: int) -> frozenset:
+        if index not in self.known:
+            self.known[index] = frozenset(word.lower().strip(_EDGES) for word in self.lines[index].split() if len(word) >= 4) - _KEY_STOP
+        return self.known[index]
+
+    def retold(self, index: int) -> bool:
+        """Whether one of the RETOLD_REACH lines below holds RETOLD_SHARE of the line's key words (five at least):
+        the page says it again further down."""
+        words = self.of(index)
+        if len(words) < 5:
+            return False
+        line = self.lines[index]
+        return any(self.lines[other] and self.lines[other] != line and len(words & self.of(other)) >= RETOLD_SHARE * len(words)
+                   for other in range(index + 1, min(len(self.lines), index + RETOLD_REACH)))
