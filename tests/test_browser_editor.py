@@ -718,3 +718,19 @@ def test_opening_and_closing_the_picture_chooser_changes_nothing(desk, writer):
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("button", name=re.compile("Put back")).count() == 0
+
+
+def test_a_draft_retitled_twice_keeps_an_address_that_follows_its_headline(desk, writer):
+    """A never-live draft's address follows its headline through autosave, shown in the Slug box, and follows it again
+    after a second retitling (the box's address, as saved, is not taken for one typed by hand)."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(title="Clinic notes", slug="clinic-notes")  # (made from its headline)
+    page = desk(writer)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_title", "Nurses describe a week of shelling")
+    expect(page.locator("#id_slug")).to_have_value("nurses-describe-a-week-of-shelling", timeout=10_000)
+    page.fill("#id_title", "Border clinic: nurses describe a week of shelling")
+    expect(page.locator("#id_slug")).to_have_value("border-clinic-nurses-describe-a-week-of-shelling", timeout=10_000)
+    article.refresh_from_db()
+    assert article.slug == "border-clinic-nurses-describe-a-week-of-shelling"

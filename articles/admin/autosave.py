@@ -9,7 +9,7 @@ included), so an autosave never overwrites someone else's newer save. What it sa
 - a live or scheduled article: the person's autosaved revision (workflow.autosave_revision), which
   readers never see and which a Save then proposes for review.
 
-Answers are JSON: ``{"saved_at", "version", "change_url"}``, or ``{"error", "conflict"}`` with 400/409.
+Answers are JSON: ``{"saved_at", "version", "slug", "change_url"}``, or ``{"error", "conflict"}`` with 400/409.
 """
 
 from django.db import transaction
@@ -58,6 +58,7 @@ class AutosaveViews:
         return JsonResponse({
             "saved_at": time_format(timezone.localtime(), "H:i"),
             "version": saved.version,
+            "slug": saved.slug,  # (made from the headline, or following a new one: the form's box shows it)
             "change_url": reverse("admin:articles_article_change", args=[saved.pk]),
             "autosave_url": reverse("admin:articles_article_autosave", args=[saved.pk]),
         })

@@ -213,6 +213,11 @@
               }
             }
             version.value = answer.version;
+            var slug = form.querySelector("#id_slug");
+            if (slug && answer.slug && slug.value !== answer.slug) {  // the address the save made or moved: shown, and as saved
+              slug.value = answer.slug;
+              saved = saved.map(function (entry) { return entry[0] === "slug" ? ["slug", answer.slug] : entry; });
+            }
             say("Saved " + answer.saved_at + " (not published)", "saved");
             if (dirty()) { keep(); schedule(); } else { forget(); }
           });
