@@ -1121,6 +1121,27 @@ def test_a_short_heading_under_another_lines_credits_is_held_with_both_named():
         "the headline is uncertain: “Riverside University” or “Regional Schools and Colleges News”")
 
 
+def test_a_short_headline_over_a_title_case_deck_is_held_with_both_named():
+    """"Night Ferry Returns" over "Island Link Restored After Six Years Without Overnight Crossings", then the byline:
+    which is the headline and which its deck the text does not say; never published on a guess."""
+    page = ("The Solent Star\n\nNight Ferry Returns\nIsland Link Restored After Six Years Without Overnight Crossings\n\n"
+            "By Petra Nakashima, Transport Reporter\nFriday, 4 October 2024\n\n"
+            "The overnight ferry between the quay and the island will resume next spring, the operator said on Friday.\n\n"
+            "Islanders who work night shifts at the mainland hospital had campaigned for its return since 2018.\n")
+    parsed = parse(page)
+    assert not parsed.title_confirmed
+    assert review_reasons(parsed, False, [])[0] == ("the headline is uncertain: “Island Link Restored After Six Years Without "
+                                                     "Overnight…” or “Night Ferry Returns”")
+
+
+@pytest.mark.parametrize("kicker", ["Just In", "Kettle Valley News", "World News", "Watch live"])
+def test_a_kicker_over_a_headline_leaves_it_sure(kicker):
+    """A ticker's label, the site's name or a section over a headline (in title case too) leaves the headline sure."""
+    headline = "Council Votes To Extend The Library's Opening Hours"
+    parsed = parse(f"{kicker}\n{headline}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert (parsed.title, parsed.title_confirmed) == (headline, True)
+
+
 @pytest.mark.parametrize("above", ["Monday, 22 May 2017", "By Jane Doe"], ids=["blog-day-header", "byline-alone"])
 def test_a_short_headline_under_a_day_header_or_its_byline_alone_stays_sure(above):
     """A blog's day header over a short headline, or a byline over it with nothing above (no line it could head),

@@ -150,6 +150,27 @@ def _under_short_line(lines, title_at, month_first):
 
 
 _BULLET = re.compile(r"^[•·▪◦●■]\s+")
+_SECTION_WORDS = re.compile(rf"^(?:(?:{phrases.SECTION_LABELS}|{phrases.SECTION_NAMES})\b[\s&,/]*)+$", re.I)
+
+
+def _under_short_title(lines, title_at):
+    """The line just over the headline when it may be the headline itself, the taken one its deck in title case
+    ("Night Ferry Returns" / "Island Link Restored After Six Years Without Overnight Crossings"): two to four words,
+    headline-like, not in capitals, no section's name ("World News", "Opinion"), no furniture, over a headline in title
+    case of six words or more with nothing between; which is which, an editor says. None otherwise."""
+    if title_at < 1 or not lines[title_at - 1] or len(shape.words(lines[title_at])) < 6:
+        return None
+    long_words = [word for word in shape.words(lines[title_at]) if len(word) >= 4 and word[:1].isalpha()]
+    if not long_words or sum(word[:1].isupper() for word in long_words) < 0.75 * len(long_words):
+        return None  # (a deck in title case, as the headline over it: a headline in sentence case has a kicker over it)
+    above = lines[title_at - 1]
+    count = len(shape.words(above))
+    if not 2 <= count <= 4 or shape.is_all_caps(above) or above[-1:] in ".:!?|" or not is_headline_like(above):
+        return None
+    if _SECTION_WORDS.match(above) or kinds.is_chrome(above) or kinds.byline(above) or dates.date_line(above) \
+            or persons.names_an_outlet(above) or _TICKER.match(above):
+        return None  # (a section, the site's name, "Just In")
+    return above
 
 
 def _heading_under_credits(lines, title_at, month_first):
@@ -405,6 +426,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         header.title_confirmed = False
         header.title_rival = title_text(above)
     heading = _heading_under_credits(lines, title_at, month_first) if crumb is None else None
+    heading = heading or (_under_short_title(lines, title_at) if crumb is None else None)
     if heading is not None:
         header.title_confirmed = False
         header.title_rival = title_text(heading)
