@@ -849,6 +849,32 @@ def test_a_sign_up_box_inside_the_article_is_left_out_and_the_text_goes_on(box):
     assert not any("ign up" in text or "ubscribe" in text or "email" in text for text in texts)
 
 
+def test_one_paragraph_under_a_sign_up_box_before_the_pages_end_is_kept():
+    """A newsletter box with only the article's last paragraph under it, then the page's furniture: the paragraph is
+    the article's, the box is not."""
+    last = "The prize includes a recording session at a studio, which the choir will use to make an album for the hall."
+    texts = body(parse(f"{HEADER}{BODY}\nSign up for the Chronicle Weekend newsletter. Our best reads, every Saturday.\n\n"
+                       f"{last}\n\nMore from Arts & Culture\nFollow us on Facebook\n"))
+    assert texts[-1] == last and not any("newsletter" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    ["Get the best of arts and culture: download the Ridgeway Chronicle app",
+     "Want more stories like this? Subscribe to the Weald Observer newsletter for free.",
+     "Download the Lowmoor Ledger app for breaking news. Available on iOS and Android."],
+)
+def test_a_promotion_set_in_the_text_is_left_out(promotion):
+    """An outlet's promotion of its app or newsletter between paragraphs is left out; the paragraphs stay."""
+    texts = body(parse(f"{HEADER}{BODY}\n{promotion}\n\n{LATER}"))
+    assert promotion not in texts and texts[-1].startswith("Campaigners said the decision")
+
+
+def test_a_sentence_about_an_app_stays_in_the_text():
+    line = "Residents can download the council's app to report potholes, the council said on Tuesday."
+    assert line in body(parse(f"{HEADER}{BODY}\n{line}\n\n{LATER}"))
+
+
 @pytest.mark.parametrize(
     "after",
     [

@@ -95,14 +95,38 @@ TEXT_GOES_ON = 2  # paragraphs of running text under a sign-up box that show the
 def _text_goes_on(lines: list[str], index: int) -> bool:
     """Whether the article's running text goes on at ``index`` (under a box set in it): the next TEXT_GOES_ON
     lines are paragraphs of running text (full sentences of twelve words or more, none a teaser cut short, a
-    promotion, a note or a line that closes an article), as a list of other stories or the readers' comments
-    under a page's last box are not."""
+    promotion, a note or a line that closes an article), or one such paragraph with the page's end under it (a line
+    that closes an article, furniture, or nothing), as a list of other stories or the readers' comments under a page's
+    last box are not."""
     following = [line for line in lines[index:index + 2 * TEXT_GOES_ON + 2] if line][:TEXT_GOES_ON]
-    return len(following) == TEXT_GOES_ON and all(
-        len(shape.words(line)) >= 12 and shape.is_sentence(line) and line.rstrip()[-1:] in ".!?\"”’"
-        and not (kinds.is_teaser(line) or kinds.PROMOTION.search(line) or kinds.is_note(line)
-                 or kinds.is_end_of_article(line) or _APPEAL.search(line))
-        for line in following)
+    paragraphs = 0
+    for line in following:
+        if not _paragraph_of_text(line):
+            break
+        paragraphs += 1
+    if paragraphs >= TEXT_GOES_ON:
+        return True
+    if paragraphs == 1:
+        after = following[1] if len(following) > 1 else ""
+        return not after or kinds.is_end_of_article(after) or kinds.is_chrome(after) or endings.is_closing_furniture(after)
+    return False
+
+
+def _paragraph_of_text(line: str) -> bool:
+    return (len(shape.words(line)) >= 12 and shape.is_sentence(line) and line.rstrip()[-1:] in ".!?\"”’"
+            and not (kinds.is_teaser(line) or kinds.PROMOTION.search(line) or kinds.is_note(line)
+                     or kinds.is_end_of_article(line) or _APPEAL.search(line)))
+
+
+# A promotion of the outlet's own app, newsletter or channel set in the text, as it asks ("Get the best of arts and
+# culture: download the … app", "Want more stories like this? Subscribe …", "Download the … app for alerts"): left out.
+_ASKING = re.compile(r"^(?:#+\s*)?(?:get|download|install|sign\s+up|subscribe|follow|join|want\s+more|never\s+miss|don[’']t\s+miss"
+                     r"|like\s+this|enjoy(?:ed)?\s+this|stay\s+(?:up\s+to\s+date|informed)|listen\s+to\s+our|watch\s+our)\b", re.I)
+
+
+def is_promotion_in_text(line: str) -> bool:
+    """A promotion set in the text that asks the reader to get, follow or subscribe (_ASKING): 30 words at most."""
+    return len(line) <= 300 and bool(_ASKING.match(line)) and bool(kinds.PROMOTION.search(line)) and len(shape.words(line)) <= 30
 
 
 _COMMENT_ACTIONS = re.compile(phrases.COMMENT_ACTIONS, re.I)
@@ -146,11 +170,12 @@ _COMMENT_SEPARATOR = re.compile(r"\s+(?:[·•|–—-]\s+)?(?=\d+\s+\w+\s+ago\b
 
 
 def build_body(lines: list[str], *, author: str | None = None) -> list:
-    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list) and
-    whatever furniture ends it (the writer's bio among it, ``author`` naming the writer) left out."""
+    """The body's lines as blocks: captions, boxes set inside the article (an advert, a most-read list), promotions
+    set in its text and whatever furniture ends it (the writer's bio among it, ``author`` naming the writer) left out."""
     kept = [
         clean_opening(line) for line in _without_sidebars(lines)
-        if not (line and (endings.has_caption_mark(line) and len(shape.words(line)) <= 40 or endings.is_pointer(line)))
+        if not (line and (endings.has_caption_mark(line) and len(shape.words(line)) <= 40 or endings.is_pointer(line)
+                          or is_promotion_in_text(line)))
     ]
     return _build_blocks(_split_blocks(_without_tail(kept, author)))
 
