@@ -973,6 +973,18 @@ def test_the_first_paragraph_is_no_standfirst():
     assert body(parsed)[0].startswith("Shelling resumed before dawn")
 
 
+def test_a_first_paragraph_set_above_the_byline_opens_the_body():
+    """A page that sets its first paragraph, dateline and all, between the headline and the byline keeps it as the
+    body's first paragraph, not as a standfirst and not lost."""
+    lede = ("TEVALU CITY — Authorities lifted a tsunami warning for the islands on Wednesday evening, three hours after a "
+            "strong earthquake struck offshore.")
+    parsed = parse(f"Tsunami warning lifted for the islands after an offshore earthquake\n\n{lede}\n\nBy Kiri Halvorsen\n"
+                   f"March 12, 2025\n\n{BODY}")
+    assert body(parsed)[0] == lede and body(parsed)[1].startswith("Shelling resumed")
+    assert (parsed.standfirst, parsed.author, str(parsed.published_on), parsed.stated_warnings) == (
+        "", "Kiri Halvorsen", "2025-03-12", ())
+
+
 # --- the page's own tags ------------------------------------------------------------------------------------
 
 

@@ -38,7 +38,7 @@ from articles.importing.echoes import echoed
 from articles.importing.elements import block_text
 from articles.importing.evidence import Model
 from articles.importing.headline import forget_lines
-from articles.importing.opening import body_candidates
+from articles.importing.opening import body_candidates, opens_with_dateline
 from articles.importing.scoring import Candidate
 from articles.importing.header import Header, closing_byline, date_elsewhere, early_warnings, read_header, wire_byline
 from articles.importing.markdown import to_markdown
@@ -98,6 +98,10 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     else:
         passed_over = lines[header.body_start:opening.index]
         body_lines = lines[opening.index:end]
+    lede = _lede_over_credits(lines, header, body_lines)
+    if lede is not None:  # the article's first paragraph set above its byline ("TEVALU CITY — …"): the body's
+        body_lines = [lines[lede], "", *body_lines]
+        passed_over = [line for line in passed_over if line != lines[lede]]
     passed_warnings, passed_over = early_warnings(passed_over)
     later_warnings, body_lines = early_warnings(body_lines)
     header_lines = lines[header.title_at + 1:header.body_start] + passed_over
@@ -139,6 +143,20 @@ def parse_source(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES, 
         image_credit=image_credit,
         blocks=blocks,
     )
+
+
+def _lede_over_credits(lines: list[str], header: Header, body_lines: list[str]) -> int | None:
+    """Where the article's first paragraph stands when the page sets it between the headline and the byline: the
+    first line under the headline (furniture aside) opening with a dateline, as running text, that the body does not
+    hold already; None otherwise."""
+    for index in range(header.title_at + 1, min(len(lines), header.body_start)):
+        line = lines[index]
+        if not line or line == lines[header.title_at] or kinds.is_chrome(line):
+            continue
+        if opens_with_dateline(line) and endings.is_running_text(line) and line not in body_lines:
+            return index
+        return None
+    return None
 
 
 def _each_once(warnings: list) -> list:

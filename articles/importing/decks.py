@@ -9,7 +9,7 @@ import re
 
 from articles.importing import cautions, dates, endings, persons, shape
 from articles.importing import lines as kinds
-from articles.importing.opening import is_photo_caption
+from articles.importing.opening import is_photo_caption, opens_with_dateline
 
 DECK_WORDS = (6, 60)  # the fewest and the most words a deck has
 _AGENCY_AT_END = re.compile(r"[^\W\d]\s+(?:Reuters|AFP|AP|EPA|Getty Images|Xinhua|Anadolu|PA|AAP|Supplied)$")
@@ -46,6 +46,8 @@ def _reads_as_deck(line: str, title: str) -> bool:
         return False
     if title[:30] in line or sum(word[:1].isupper() for word in words) > len(words) / 2:
         return False  # (the headline given whole, or a second headline in title case)
+    if opens_with_dateline(line):
+        return False  # ("TEVALU CITY — Authorities lifted …": the article's first paragraph, set above its byline)
     if kinds.CAPTION_LABEL.match(line) or _AGENCY_AT_END.search(line) or (line[:1] in "\"“‘'" and _SPEAKER.search(line)):
         return False  # ("WATCH: …", "… in Manila, Philippines Reuters", "“Do it yourselves.” —President …")
     return not (kinds.byline(line) or persons.bare_name(line) or dates.date_line(line) or kinds.is_note(line)

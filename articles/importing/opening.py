@@ -54,6 +54,11 @@ _CAPTION_CLOSING = re.compile(r"\((?i:photo|picture|image|credit|courtesy)\b[^()
 _AGENCY_ALONE = re.compile(rf"^(?:the\s+)?(?:{phrases.WIRE_AGENCIES})$", re.I)
 
 
+def opens_with_dateline(line: str) -> bool:
+    """Whether the line opens with a dateline ("TEVALU CITY — …", "GENEVA (Reuters) - …"): an article's first paragraph."""
+    return _DATELINE.match(line[:120]) is not None
+
+
 def _credit_alone(line: str) -> bool:
     """Whether the line is only a news agency's name ("Reuters", "The Associated Press"): the copy's credit."""
     return len(line) <= 40 and bool(_AGENCY_ALONE.match(line))
