@@ -307,6 +307,7 @@ def test_the_bullet_a_dump_leaves_before_the_headline_is_dropped():
         ("16.09.24", date(2024, 9, 16)),
         ("9 min readMay 11, 2023", date(2023, 5, 11)),
         ("Published: Oct. 19, 2023 at 5:53 PM MDT|Updated: 1 hour ago", date(2023, 10, 19)),
+        ("Edition: Thursday 7 November 2024", date(2024, 11, 7)),
     ],
 )
 def test_date_forms_read_by_the_date_parser(line, expected):
@@ -771,9 +772,10 @@ def test_a_warning_reported_or_about_other_things_is_none(sentence):
         "Reporting by Tom Baines; Editing by Ruth Ellery",
         "Thanks for reading. If this helped, leave a clap or two.\nMore from quietlantern",
         "— Pacific Wire Service",
+        "Share this briefing",
     ],
     ids=["share-row", "tags-share-copyright", "bare-share-row", "newsletter", "comment-prompt", "wire-credits", "clap-prompt",
-         "agency-sign-off"],
+         "agency-sign-off", "share-this-briefing"],
 )
 def test_the_body_ends_with_the_article(footer):
     """Share rows, tag lists, copyright lines, newsletter boxes and comment prompts are left out, last lines
@@ -997,8 +999,10 @@ def test_a_first_paragraph_set_above_the_byline_opens_the_body():
         ("Labels: war, memory, #veterans", ("war", "memory", "veterans")),
         ("Tagged with: Ceasefire · Geneva", ("Ceasefire", "Geneva")),
         ("Tags\narson\ncourt\nPrint this page\nShare", ("arson", "court")),
+        ("Categories: personal, recovery", ("personal", "recovery")),
+        ("Posted in Beekeeping, Gardens", ("Beekeeping", "Gardens")),
     ],
-    ids=["tags-line", "filed-under-bars", "blog-labels", "tagged-with-dots", "label-over-lines"],
+    ids=["tags-line", "filed-under-bars", "blog-labels", "tagged-with-dots", "label-over-lines", "categories", "posted-in"],
 )
 def test_the_tags_a_page_lists_are_its_tags(footer, tags):
     """A labelled list of tags after the text (however it is separated), or a label over one tag a line up to the

@@ -281,14 +281,14 @@ def _document_date(line: str, month_first: bool) -> Dated | None:
 
 
 _DATE_LABEL = re.compile(  # a label, then a colon, "on"/"at" or a number ("Date night ideas …" is a headline)
-    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished)(?:\s+online)?"
+    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:published|posted|updated|modified|dated?)|republished|(?:print\s+)?edition|issue\s+date)(?:\s+online)?"
     r"(?:\s*[:|]|\s+(?:on|at)\b|\s+\d)|^published\s+in\s+[^.]{2,60}?\s+on\s+\S", re.I)  # ("Published in The Ledger on Nov. 24, 2026.")
 
 
 def _labelled_date(line: str, month_first: bool) -> Dated | None:
     """A short line that says it gives a date ("Updated 1124 GMT (1924 HKT) March 4, 2019", "Originally
-    published 3 February 2009. Republished 14 January 2021."): its first date with a day, a month and a
-    year, whatever else stands around it."""
+    published 3 February 2009. Republished 14 January 2021.", a briefing's "Edition: Thursday 7 November 2024"): its
+    first date with a day, a month and a year, whatever else stands around it."""
     if not _DATE_LABEL.match(line) or len(line.split()) > 12:
         return None
     return date_in(line, month_first=month_first)

@@ -99,7 +99,7 @@ END_OF_ARTICLE = [
     r"(?:you )?(?:may|might) also like:?", r"related(?: (?:posts?|articles?|stor(?:y|ies)|topics?|coverage|content|links|reading|interviews?|videos?|galleries|podcasts?|news))?:?",
     r"(?:sign up|subscribe) to our newsletter.*", r"more photos and videos", r"source link", r"comments",
     r"blog comments powered by .*",
-    r"share (?:this|the) (?:article|story|post|page)\b.*", r"share (?:this|on|via)\s*:?", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
+    r"share (?:this|the) (?:article|story|post|page|briefing|newsletter|edition|roundup)\b.*", r"share (?:this|on|via)\s*:?", r"share(?: this)?:?(?:\s+(?:facebook|twitter|x|whatsapp|telegram|email|linkedin|reddit|pinterest|copy link)[\s|,·•]*)+",
     r"tags?\s*:.*", r"topics?\s*:.*", r"filed under\s*:?.*", r"(?:©|copyright\s+(?:©\s*)?\d{4}|\(c\)\s*\d{4}).*", r"all rights reserved\.?.*",
     r"(?:join|start) the (?:conversation|discussion)\b.*", r"(?:leave|post|add|write) a (?:comment|reply|response)\b.*",
     r"\d+\s+(?:comments?|responses?|replies)", r"(?:what do you think|have your say)\??.*", r"comment on this (?:article|story)\b.*",

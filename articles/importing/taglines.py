@@ -1,6 +1,6 @@
 """The tags a page gives its article: a labelled list ("Tags: Environment, River Tam, Swimming", "Filed under: Courts |
-Crime", a blog's "Labels: war, memory"), or a "Tags" label alone over its tags, one a line, up to the page's next
-furniture. Left out of the body as furniture (blocks.py), they are the article's own tags. Pure.
+Crime", a blog's "Labels: war, memory", "Categories: personal, recovery", "Posted in Beekeeping"), or a "Tags" label
+alone over its tags, one a line, up to the page's next furniture. Left out of the body as furniture (blocks.py), they are the article's own tags. Pure.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from articles.importing import lines as kinds
 
 MAX_TAGS = 12  # more than this is a site's tag cloud, not one article's tags
 TAG_WORDS = 5  # words a tag has at most
-_LABEL = r"(?:tags?|tagged(?:\s+(?:with|in|as))?|topics?|related\s+topics?|filed\s+under|labels?|keywords?)"
-_LABELLED = re.compile(rf"^{_LABEL}\s*:\s*(?P<list>\S.*)$", re.I)
+_LABEL = r"(?:tags?|tagged(?:\s+(?:with|in|as))?|topics?|related\s+topics?|filed\s+under|labels?|keywords?|categor(?:y|ies)|posted\s+in)"
+_LABELLED = re.compile(rf"^(?:{_LABEL}\s*:|(?:posted\s+in|filed\s+under)\s)\s*(?P<list>\S.*)$", re.I)  # (a blog's filing line needs no colon)
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*:?$", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|\||·|•|;|\s/\s)\s*")
 _SHARE_WORD = re.compile(rf"^(?:{phrases.SHARE_WORDS})$", re.I)
@@ -26,7 +26,7 @@ def page_tags(lines: list[str], start: int) -> tuple[str, ...]:
     sentence among them)."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if not line or len(line) > 400 or line[:1] not in "TtFfLlKkRr":
+        if not line or len(line) > 400 or line[:1] not in "TtFfLlKkRrCcPp":
             continue
         labelled = _LABELLED.match(line)
         if labelled:
