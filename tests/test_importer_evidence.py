@@ -773,9 +773,10 @@ def test_a_warning_reported_or_about_other_things_is_none(sentence):
         "Thanks for reading. If this helped, leave a clap or two.\nMore from quietlantern",
         "— Pacific Wire Service",
         "Share this briefing",
+        "Hide Ad\nHide Ad",
     ],
     ids=["share-row", "tags-share-copyright", "bare-share-row", "newsletter", "comment-prompt", "wire-credits", "clap-prompt",
-         "agency-sign-off", "share-this-briefing"],
+         "agency-sign-off", "share-this-briefing", "hide-ad-buttons"],
 )
 def test_the_body_ends_with_the_article(footer):
     """Share rows, tag lists, copyright lines, newsletter boxes and comment prompts are left out, last lines

@@ -12,7 +12,7 @@ CHROME_LINES = [
     r"(?:vai|salta) al contenuto(?: principale)?", r"(?:ir|pular|saltar) para o conte[úu]do(?: principal)?",
     r"(?:sie lesen|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|est[áa]s en|voc[êe] est[áa] em|sei in|ti trovi in)\s*:.{0,120}",
     r"continue reading the main story", r"share full article", r"image (?:source|caption|credit)\s*[,:]?.{0,60}", r"image may contain:.*", r"listen to (?:this )?(?:article|story|page|piece|post)\b.{0,20}", r"advertisement", r"sponsored(?: content)?", r"paid (?:content|post|partner(?: content)?)",
-    r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home",
+    r"logo", r"menu", r"close", r"advert", r"search", r"no results?", r"view all results?", r"home", r"hide ad(?:vert(?:isement)?)?",
     r"letters? to the editor", r"adblock(?:er)? detected", r"member-only story", r"published by", r"recent posts",
     r"you are here\s*:.{0,80}", r"archives? \d{4}\s*[-–]\s*\d{4}", r"the student (?:news|newspaper) (?:site|voice|source) of .{2,80}", r"[^+]{2,40} \+ ?\d{1,3} more",  # ("Bangladesh + 2 more": a tag list cut short)
     r"log\s*in", r"login", r"log\s*out", r"register", r"sign\s*up", r"sign\s*in", r"subscribe(?: via rss)?",
