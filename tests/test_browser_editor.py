@@ -734,3 +734,23 @@ def test_a_draft_retitled_twice_keeps_an_address_that_follows_its_headline(desk,
     expect(page.locator("#id_slug")).to_have_value("border-clinic-nurses-describe-a-week-of-shelling", timeout=10_000)
     article.refresh_from_db()
     assert article.slug == "border-clinic-nurses-describe-a-week-of-shelling"
+
+
+def test_text_in_a_form_sent_back_refused_is_kept_and_offered_back(desk, writer):
+    """A save refused for an error (a picture that does not exist) comes back with the text in the form: the page says
+    it is not saved, keeps it in this browser, asks before leaving, and offers it back on return."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_body", "WANDA-PARA-1 with a map.\n\n![map](image:999999)")
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".article-editor-status")).to_contain_text("Not saved")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    page.goto("/admin/")
+    assert asked == ["beforeunload"]
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.get_by_role("button", name=re.compile("Put back")).click()
+    expect(page.locator("#id_body")).to_have_value(re.compile("WANDA-PARA-1"))

@@ -150,7 +150,10 @@
     var firstFieldset = form.querySelector("fieldset");
     (firstFieldset || form.firstChild).insertAdjacentElement("beforebegin", status);
 
-    var saved = fields(form);  // what the server has
+    // A form sent back refused (an error, or someone's save meanwhile) holds what the server does not have: none of it
+    // counts as saved, so it is kept in this browser, leaving asks first, and the next change is autosaved.
+    var refused = Boolean(form.querySelector(".errornote, .errorlist") || document.getElementById("conflict-diff"));
+    var saved = refused ? [] : fields(form);  // what the server has
     var timer = null;
     var inFlight = false;
     var submitting = false;
@@ -281,7 +284,11 @@
     }
 
     // Put back what a Save that never arrived (login page) or a closed tab left in this browser.
-    var kept = store ? JSON.parse(store.getItem(key) || "null") : null;
+    var kept = store && !refused ? JSON.parse(store.getItem(key) || "null") : null;
+    if (refused) {
+      keep();
+      say("Not saved: see the message above. What is in the form is kept in this browser until it is saved.", "error");
+    }
     // A message saying the form was saved (success, or "saved" on one whose move was refused: articles/admin/saving.py).
     var savedJustNow = kept && kept.submitted && document.querySelector(".messagelist .success, .messagelist .saved");
     if (kept && (savedJustNow || same(kept.fields, fields(form)))) {
