@@ -1064,3 +1064,27 @@ def test_submitting_asks_for_a_note_for_the_editors_and_says_what_happens_next(w
     assert "It is with the editors now" in html and "withdraw it from review to change it" in html
     article.refresh_from_db()
     assert article.status == "in_review"
+
+
+def test_an_edit_of_a_live_article_from_an_older_page_never_supersedes_a_newer_pending_one_unseen(writer, editor, second_editor):
+    """Two editors open a live article; one saves an edit (a pending revision); the other's save from the page she
+    opened before is refused, naming who proposed the edit, with her text kept; saving again once she has looked
+    goes through. Before, hers silently superseded his."""
+    from articles import workflow
+    from articles.models import Revision
+
+    live = make_article(writer, "published")
+    opened = logged_in(editor).get(change_url(live)).context["adminform"].form
+    assert opened["edit_revision"].value() == 0
+    his = workflow.propose_revision(live, second_editor, workflow.content_of(live).replace(body="His edit of the body."))
+    client = logged_in(editor)
+    data = form_data(live, standfirst="Her new standfirst.", edit_revision=0)
+    response = client.post(change_url(live), data)
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.non_field_errors())
+    assert "saved an edit of this live article" in errors and "after you opened it" in errors
+    assert Revision.objects.get(pk=his.pk).status == Revision.Status.PENDING
+    again = response.context["adminform"].form.data.copy()
+    assert int(again["edit_revision"]) == his.pk
+    assert client.post(change_url(live), again).status_code == 302
+    assert Revision.objects.get(pk=his.pk).status == Revision.Status.SUPERSEDED

@@ -107,7 +107,7 @@ class ArticleAdmin(
         if obj is not None:
             main += ["status_display", "import_reasons"] if obj.review_reasons else ["status_display"]
         if editable and obj is not None:
-            main.append("edit_version")
+            main += ["edit_version", "edit_revision"] if live else ["edit_version"]
         if not editable and "record_warning_decision" in warning_fields:
             warning_fields.remove("record_warning_decision")
         # A page she may only read shows the text as readers see it, not its Markdown.

@@ -42,6 +42,9 @@ class ArticleForm(forms.ModelForm):
         widget=forms.HiddenInput, required=False,
         error_messages={"required": MISSING_EDIT_TOKEN, "invalid": MISSING_EDIT_TOKEN},
     )
+    # On a live article: the newest pending revision the form was opened with (0: none), so that an edit saved from
+    # an older page never supersedes, unseen, one someone proposed meanwhile.
+    edit_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     record_warning_decision = forms.BooleanField(
         required=False,
         label="Record my content-warning decision",
@@ -63,6 +66,9 @@ class ArticleForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
             self.fields["edit_version"].required = True  # no token, no save: a change form always sends it
+            if self.instance.status == Article.Status.PUBLISHED:
+                newest = _newest_pending(self.instance)
+                self.fields["edit_revision"].initial = newest.pk if newest is not None else 0
             self.warnings_before = set(self.instance.warnings.values_list("pk", flat=True))
         else:
             self.warnings_before = set()
@@ -228,6 +234,7 @@ class ArticleForm(forms.ModelForm):
         if started_from is None:
             return  # required on a change form: already refused with MISSING_EDIT_TOKEN
         if started_from == current.version:
+            self._check_revision_conflict(cleaned, current)
             return
         who = display_name(current.last_edited_by) if current.last_edited_by else "someone else"
         when = date_format(timezone.localtime(current.updated_at), "j F Y, H:i")
@@ -242,6 +249,33 @@ class ArticleForm(forms.ModelForm):
             "again (saving again replaces their version with this form).",
             code="edit_conflict",
         )
+
+
+    def _check_revision_conflict(self, cleaned, current):
+        """On a live article, an edit refused when someone proposed a pending revision after the form was opened (its
+        edit_revision is not the newest pending one): saved, it would supersede theirs unseen."""
+        if current.status != Article.Status.PUBLISHED or self.data.get(self.add_prefix("edit_revision")) in (None, ""):
+            return
+        newest = _newest_pending(current)
+        if (newest.pk if newest is not None else 0) == (cleaned.get("edit_revision") or 0):
+            return
+        who = display_name(newest.created_by) if newest.created_by else "the importer"
+        when = date_format(timezone.localtime(newest.created_at), "j F Y, H:i")
+        self.conflict = (who, when)
+        self.conflict_diff = conflict_diff(newest.content(), cleaned)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_revision")] = newest.pk  # (the next save, once looked at, builds on theirs)
+        raise forms.ValidationError(
+            f"Not saved: {who} saved an edit of this live article on {when} (a pending revision), after you opened it. "
+            "Your text is still in the form below, under where their edit differs from it; merge what you need of "
+            "theirs, then save again (saving again replaces their pending edit with this form).",
+            code="edit_conflict",
+        )
+
+
+def _newest_pending(article: Article):
+    """The newest pending revision of a live article that a person proposed (an import's waits apart), or None."""
+    return article.revisions.exclude(source="import").select_related("created_by").newest_pending()
 
 
 WENT_LIVE = ("publish", "schedule", "reschedule", "imported_and_published")  # decisions after which readers had an address

@@ -17,7 +17,7 @@
 
   var PREFIX = "masthead-unsaved:";
   var AUTOSAVE_AFTER_MS = 3000;  // after the last keystroke
-  var NEVER_RESTORED = ["csrfmiddlewaretoken", "edit_version", "warnings", "no_warnings_apply", "record_warning_decision"];
+  var NEVER_RESTORED = ["csrfmiddlewaretoken", "edit_version", "edit_revision", "warnings", "no_warnings_apply", "record_warning_decision"];
 
   function storage() {
     try { return window.localStorage; } catch (error) { return null; }
