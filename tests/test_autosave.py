@@ -153,3 +153,21 @@ def test_every_queryset_update_of_articles_renews_the_token():
     assert updates, "no Article.objects….update() found: the test would check nothing"
     assert {where: names for where, names in updates.items()
             if not {"version", "updated_at"} <= names and not names <= DERIVED} == {}
+
+
+def test_an_autosaved_edit_older_than_a_live_change_stays_out_of_the_form(writer, editor, second_editor):
+    """An editor's unsent edit of a live article, autosaved before another editor's edit went live, is not put in her
+    form (saving it would undo theirs): the form starts from the live text, and she is told, with a link to compare
+    her edit and copy from it."""
+    article = make_article(writer, "published")
+    logged_in(editor).post(autosave_url(article), form_data(article, body="Her unsent edit."))
+    his = workflow.propose_revision(article, second_editor, workflow.content_of(article).replace(standfirst="His live standfirst."))
+    workflow.approve_revision(his, second_editor)
+    page = logged_in(editor).get(change_url(article))
+    form = page.context["adminform"].form
+    assert form.initial.get("standfirst", form.instance.standfirst) == "His live standfirst."
+    assert form.initial.get("body") != "Her unsent edit."
+    text = page.content.decode()
+    autosaved = Revision.objects.get(article=article, status=Revision.Status.AUTOSAVED)
+    assert "is older than the live text" in text
+    assert reverse("admin:articles_article_revision", args=[article.pk, autosaved.pk]) in text

@@ -322,15 +322,27 @@ class ArticleAdmin(
 
 
 def _starting_revision(request, article):
-    """What a live article's form starts from: this person's autosaved edit when it is newer than the
-    newest pending revision, else that pending revision, else None (the live text)."""
+    """What a live article's form starts from: this person's autosaved edit when it is newer than both the newest
+    pending revision and the live text's last change, else that pending revision, else None (the live text). An
+    autosaved edit older than either stays out of the form (it would undo what changed since), and the person is told,
+    with a link to compare it and copy from it."""
     pending = article.revisions.exclude(source="import").newest_pending()
     autosaved = Revision.objects.autosaved_by(request.user).filter(article=article).first()
-    if autosaved is not None and (pending is None or autosaved.created_at > pending.created_at):
+    if autosaved is None:
+        return pending
+    at = timezone.localtime(autosaved.created_at).strftime("%H:%M")
+    if (pending is None or autosaved.created_at > pending.created_at) and autosaved.created_at >= article.updated_at:
         if request.method == "GET":
-            messages.info(request, f"Your unsent edit, autosaved at {timezone.localtime(autosaved.created_at):%H:%M}, is "
-                          "in the form: save to send it for review.")
+            messages.info(request, f"Your unsent edit, autosaved at {at}, is in the form: save to send it for review.")
         return autosaved
+    if request.method == "GET":
+        newer = "the live text" if pending is None or article.updated_at > pending.created_at else (
+            f"{display_name(pending.created_by)}'s pending edit" if pending.created_by else "a pending edit")
+        compare = reverse("admin:articles_article_revision", args=[article.pk, autosaved.pk])
+        messages.warning(request, format_html(
+            "Your unsent edit, autosaved at {}, is older than {}, which changed since: it is not in the form, so saving "
+            "does not undo that change. <a href=\"{}\">Compare your edit with the live text</a> and copy what you need.",
+            at, newer, compare))
     return pending
 
 
