@@ -171,3 +171,14 @@ def test_an_autosaved_edit_older_than_a_live_change_stays_out_of_the_form(writer
     autosaved = Revision.objects.get(article=article, status=Revision.Status.AUTOSAVED)
     assert "is older than the live text" in text
     assert reverse("admin:articles_article_revision", args=[article.pk, autosaved.pk]) in text
+
+
+def test_an_autosave_after_an_editor_published_the_draft_says_what_became_of_it(writer, editor):
+    """A writer's autosave of a draft an editor has just published is refused in words: it is published now, she may
+    no longer edit it, and her text is kept in her browser."""
+    article = make_article(writer, "draft")
+    workflow.perform("publish", article, editor)
+    response = logged_in(writer).post(autosave_url(article), form_data(article, body="Typed meanwhile."))
+    assert response.status_code == 403
+    assert "is published now and you may no longer edit it" in response.json()["error"]
+    assert "kept in this browser" in response.json()["error"]

@@ -754,3 +754,24 @@ def test_text_in_a_form_sent_back_refused_is_kept_and_offered_back(desk, writer)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.get_by_role("button", name=re.compile("Put back")).click()
     expect(page.locator("#id_body")).to_have_value(re.compile("WANDA-PARA-1"))
+
+
+def test_text_typed_while_an_editor_publishes_the_draft_is_shown_to_copy(desk, writer, editor):
+    """A writer types in her draft; an editor publishes it meanwhile. Her Save is refused in words (not a bare 403),
+    and the page she may now only read shows what she typed, kept in the browser, to copy."""
+    from articles import workflow
+
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_body", "WALT-PARA: a paragraph typed while the editor published.")
+    workflow.perform("publish", article, editor)
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    expect(page.locator(".messagelist")).to_contain_text("you may no longer edit it")
+    kept = page.locator(".article-editor-kept-elsewhere textarea")
+    expect(kept.first).to_be_visible()
+    assert any("WALT-PARA" in value for value in kept.evaluate_all("els => els.map(e => e.value)"))
+    shoot(page, "kept-text-after-publication")
+    page.get_by_role("button", name="Discard it").click()
+    expect(page.locator(".article-editor-kept-elsewhere")).to_have_count(0)

@@ -8,6 +8,7 @@ modules. Every state change goes through articles.workflow; this module only ask
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -283,6 +284,12 @@ class ArticleAdmin(
                 request.user, "publish", Article(status=Article.Status.DRAFT, created_by=request.user))
         if object_id:
             article = self.get_object(request, object_id)
+            if request.method == "POST" and article is not None and workflow.can_view(request.user, article) \
+                    and not self.has_change_permission(request, article):
+                # (a save from a page opened while it was hers: an editor published or took it since)
+                messages.error(request, f"Not saved: “{article.title}” is {article.get_status_display().lower()} now and "
+                               "you may no longer edit it. What you typed is kept in this browser: it is shown below to copy.")
+                return HttpResponseRedirect(request.path)
             if article is not None and workflow.can_view(request.user, article):
                 editable = self.has_change_permission(request, article)
                 moves = [(move, workflow.blocker(move, article)) for move in workflow.allowed_transitions(request.user, article)]

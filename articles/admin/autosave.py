@@ -45,7 +45,7 @@ class AutosaveViews:
         article = self._article_for(request, object_id) if object_id is not None else None
         allowed = self.has_change_permission(request, article) if article else self.has_add_permission(request)
         if not allowed:
-            return JsonResponse({"error": "You may not edit this article."}, status=403)
+            return JsonResponse({"error": _no_longer_yours(article) if article else "You may not write articles."}, status=403)
         form_class = self.get_form(request, article, change=article is not None)
         with transaction.atomic():
             form = form_class(request.POST, request.FILES, instance=article)
@@ -97,3 +97,10 @@ def _refusal(form):
         problems += [f"{str(label).capitalize()}: {message}" for message in errors]
     text = problems[0] if conflict else "Not saved yet: " + " ".join(problems)
     return JsonResponse({"error": text, "conflict": conflict}, status=409 if conflict else 400)
+
+
+def _no_longer_yours(article) -> str:
+    """Why an autosave of ``article`` is refused, in words: what became of it (an editor published, scheduled or took it
+    for review), and that the text typed is safe in the browser."""
+    return (f"Not saved: “{article.title}” is {article.get_status_display().lower()} now and you may no longer edit it. "
+            "What you typed is kept in this browser: open the article again to copy it, or ask an editor.")

@@ -350,9 +350,48 @@
     }
   }
 
+  // On a page the person may only read (an editor published or took the article while she typed): the text this
+  // browser kept of her unsaved edit, shown to copy, never lost without her knowing; "Discard it" forgets it.
+  function keptElsewhere() {
+    var place = document.getElementById("kept-elsewhere");
+    var store = storage();
+    if (!place || !store) { return; }
+    var key = place.dataset.stashKey;
+    var kept = JSON.parse(store.getItem(key) || "null");
+    if (!kept) { return; }
+    var texts = kept.fields.filter(function (entry) {
+      return ["title", "standfirst", "body", "warning_note", "tags"].indexOf(entry[0]) !== -1 && savedAs(entry[1]);
+    });
+    if (!texts.length) { store.removeItem(key); return; }
+    var when = new Date(kept.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
+    var box = document.createElement("section");
+    box.className = "module article-editor-kept-elsewhere";
+    box.setAttribute("role", "status");
+    var note = document.createElement("p");
+    note.className = "errornote";
+    note.textContent = "Your text from " + when + " was not saved: you may no longer edit this article. It is kept in this " +
+      "browser; copy what you need (for an editor, or a correction), then discard it.";
+    box.appendChild(note);
+    var labels = { title: "Headline", standfirst: "Standfirst", body: "Body", warning_note: "Warning note", tags: "Tags" };
+    texts.forEach(function (entry) {
+      var label = document.createElement("label");
+      label.textContent = "Your " + labels[entry[0]].toLowerCase() + " from " + when;
+      var text = document.createElement("textarea");
+      text.readOnly = true;
+      text.rows = entry[0] === "body" ? 10 : 2;
+      text.className = "vLargeTextField";
+      text.value = entry[1];
+      label.appendChild(text);
+      box.appendChild(label);
+    });
+    box.appendChild(button("Discard it", function () { store.removeItem(key); box.remove(); }));
+    place.insertAdjacentElement("afterend", box);
+  }
+
   function start() {
     forgetAddedArticles();
     explainLogin();
+    keptElsewhere();
     var form = document.getElementById("article_form");
     if (form) { editor(form); }
   }
