@@ -80,6 +80,8 @@ def test_autosave_refuses_to_overwrite_a_newer_save(writer, editor):
     response = logged_in(writer).post(autosave_url(article), stale)
     assert response.status_code == 409
     assert response.json()["conflict"] is True and "Not saved" in response.json()["error"]
+    assert "Press Save to see where their version differs" in response.json()["error"]  # (no comparison shown here)
+    assert "replaces their version" not in response.json()["error"]
     article.refresh_from_db()
     assert article.body == "The editor's newer text."
 

@@ -573,3 +573,25 @@ def test_a_slug_typed_by_hand_or_one_readers_had_stays_when_the_headline_changes
     logged_in(writer).post(change_url(was_live), form_data(was_live, title="Bridge reopens after repairs"))
     was_live.refresh_from_db()
     assert was_live.slug == "bridge-reopens"
+
+
+def test_making_an_edit_of_a_scheduled_article_live_says_when_readers_see_it(writer, editor):
+    """On a scheduled article "Save and make the edit live" approves the edit; the message says readers see it from
+    the scheduled time, never that they see it now."""
+    article = make_article(writer, "scheduled")
+    response = logged_in(editor).post(change_url(article), form_data(article, standfirst="A corrected standfirst.",
+                                                                      _workflow="make_edit_live"), follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1 and shown[0].startswith("Your edit is approved: readers see it from ")
+    assert "now" not in shown[0]
+
+
+def test_a_move_after_a_save_that_changed_nothing_says_so_once(writer, editor):
+    """"Save and unpublish" with nothing changed says that no revision was made and asks to confirm, never also
+    "Your changes were saved"."""
+    article = make_article(writer, "published")
+    response = logged_in(editor).post(change_url(article), form_data(article, _workflow="unpublish"), follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert "Nothing was changed, so no revision was made." in shown
+    assert not any("Your changes were saved" in message for message in shown)
+    assert "Confirm to unpublish." in shown

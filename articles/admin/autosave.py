@@ -95,7 +95,13 @@ def _refusal(form):
             continue
         label = form.fields[name].label if name in form.fields and form.fields[name].label else name.replace("_", " ")
         problems += [f"{str(label).capitalize()}: {message}" for message in errors]
-    text = problems[0] if conflict else "Not saved yet: " + " ".join(problems)
+    if conflict:  # (the form's own words speak of a comparison shown under them: an autosave shows none)
+        who, when = form.conflict
+        text = (f"Not saved: {who} saved this article on {when}, after you opened it. Your text is still in the form "
+                "and kept in this browser; autosave has stopped. Press Save to see where their version differs from yours, "
+                "then merge and save again.")
+    else:
+        text = "Not saved yet: " + " ".join(problems)
     return JsonResponse({"error": text, "conflict": conflict}, status=409 if conflict else 400)
 
 

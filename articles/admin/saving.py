@@ -105,7 +105,8 @@ class RevisionSaving:
         if name in PUBLISHING_MOVES:
             return self._save_and_publish(request, obj, name)
         if name in MOVES:
-            self.message_user(request, f"Your changes were saved. Confirm to {MOVES[name].label.lower()}.", messages.SUCCESS)
+            said = "Confirm to" if getattr(request, "masthead_save_said", False) else "Your changes were saved. Confirm to"
+            self.message_user(request, f"{said} {MOVES[name].label.lower()}.", messages.SUCCESS)  # ("Nothing was changed…" said)
             return HttpResponseRedirect(reverse("admin:articles_article_transition", args=[obj.pk, name]))
         # An edit of a live article already said what became of it (a pending revision, or nothing changed):
         # the admin's "was changed successfully" would say the opposite.
@@ -141,7 +142,12 @@ class RevisionSaving:
                 self.message_user(request, f"Your edit was saved as a pending revision, but it is not live: {error}",
                                   messages.ERROR, extra_tags=SAVED)
             else:
-                self.message_user(request, "Your edit is live: readers see it now.", messages.SUCCESS)
+                live = Article.objects.get(pk=obj.pk)
+                if live.is_scheduled:  # (approved, but readers see nothing of the article before its time)
+                    self.message_user(request, f"Your edit is approved: readers see it from {zoned_time(live.published_at)}, "
+                                      "when the article goes live.", messages.SUCCESS)
+                else:
+                    self.message_user(request, "Your edit is live: readers see it now.", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
