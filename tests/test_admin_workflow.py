@@ -1088,3 +1088,18 @@ def test_an_edit_of_a_live_article_from_an_older_page_never_supersedes_a_newer_p
     assert int(again["edit_revision"]) == his.pk
     assert client.post(change_url(live), again).status_code == 302
     assert Revision.objects.get(pk=his.pk).status == Revision.Status.SUPERSEDED
+
+
+def test_a_writers_save_keeps_the_byline_an_editor_gave_her_draft(writer, other_writer, editor):
+    """An editor gives a writer's draft another byline; the writer's form offers it beside her own, and her next save
+    keeps it (before, her only choice was her own, and saving took the editor's change back)."""
+    article = make_article(writer, "draft")
+    article.author = other_writer.author_profile
+    article.save()
+    article.refresh_from_db()
+    client = logged_in(writer)
+    form = client.get(change_url(article)).context["adminform"].form
+    assert set(form.fields["author"].queryset) == {writer.author_profile, other_writer.author_profile}
+    assert client.post(change_url(article), form_data(article, body="Her edit.")).status_code == 302
+    article.refresh_from_db()
+    assert (article.author, article.body) == (other_writer.author_profile, "Her edit.")

@@ -8,6 +8,7 @@ modules. Every state change goes through articles.workflow; this module only ask
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -203,7 +204,12 @@ class ArticleAdmin(
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author" and not workflow.is_editor(request.user):
-            kwargs["queryset"] = Author.objects.filter(user=request.user)
+            # Her own byline, and the one the article has (an editor may have given it another): a save of hers never
+            # takes it back unasked.
+            object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            current = Article.objects.filter(pk=object_id).values_list("author_id", flat=True).first() \
+                if object_id and str(object_id).isdigit() else None
+            kwargs["queryset"] = Author.objects.filter(Q(user=request.user) | Q(pk=current))
             kwargs["empty_label"] = None  # her byline is the one choice, not one of two beside "---------"
             kwargs["help_text"] = "Writers file articles under their own byline; an editor can change it."
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
