@@ -64,6 +64,8 @@ def test_change_form_shows_import_reasons_and_read_only_status(editor_client, ar
     assert response.status_code == 200
     html = response.content.decode()
     assert "<li>no publication date found</li>" in html
+    # at the top too, in the workflow box where publishing is decided, before the form's fields
+    assert html.index("The importer held it for review: check this before publishing.") < html.index('name="title"')
     assert 'name="status"' not in html
     assert 'name="tags"' in html and 'name="warnings"' in html
 
