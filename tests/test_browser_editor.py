@@ -775,3 +775,27 @@ def test_text_typed_while_an_editor_publishes_the_draft_is_shown_to_copy(desk, w
     shoot(page, "kept-text-after-publication")
     page.get_by_role("button", name="Discard it").click()
     expect(page.locator(".article-editor-kept-elsewhere")).to_have_count(0)
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_the_revisions_page_and_the_picture_library_fit_the_window(desk, writer, editor, width):
+    """The revisions of a live article and the picture library (a long headline where a picture is used) are read
+    without the page scrolling sideways; a picture's title opens it."""
+    from articles import workflow
+    from tests.factories import ArticleFactory
+
+    expect = _expect()
+    live = make_article(writer, "published")
+    workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="An edit of the body."))
+    picture = stored("Harbour at dawn")
+    ArticleFactory(title=LONG_HEADLINE, featured_image=picture)
+    page = desk(editor, width)
+    page.goto(f"/admin/articles/article/{live.pk}/revisions/")
+    expect(page.get_by_role("link", name=re.compile("Review: compare"))).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+    shoot(page, f"revisions-{width}")
+    page.goto("/admin/articles/image/")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+    shoot(page, f"picture-library-{width}")
+    page.get_by_role("link", name="Harbour at dawn").first.click()
+    expect(page.locator("#id_title")).to_have_value("Harbour at dawn")

@@ -104,6 +104,7 @@ USED_IN_TITLE = 60  # characters of an article's headline the library's list sho
 class ImageAdmin(PlainTitle, admin.ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "title", "reference", "credit", "graphic_label", "size", "used_in", "created_at"]
+    list_display_links = ["thumbnail", "title"]  # (the title opens the picture too, not the thumbnail alone)
     list_filter = ["graphic", UsedFilter, "decorative"]
     search_fields = ["title", "alt_text", "caption", "credit"]
 
