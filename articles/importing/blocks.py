@@ -76,7 +76,7 @@ def sign_up_box(lines: list[str], index: int) -> int:
     newsletter" / "Get the day's top stories in your inbox every morning. Sign up"): its label and what under it
     promotes the newsletter or is a button (a few words, no sentence); 0 when the line is no such label."""
     line = lines[index]
-    if not (line and len(line) <= 120 and _SIGN_UP.search(line) and kinds.is_end_of_article(line)):
+    if not (line and len(line) <= 120 and kinds.is_end_of_article(line) and _SIGN_UP.search(line)):  # (the first test cached)
         return 0
     at, taken = index + 1, 0
     while at < len(lines) and taken < SIGN_UP_REACH:

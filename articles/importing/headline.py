@@ -329,7 +329,8 @@ def copyright_lines(lines: list[str]) -> list[str]:
     found.extend(_FOOTER_ITEMS.split(line, maxsplit=1)[0].casefold() + " |" for line in footer
                  if (" | " in line or " · " in line) and len(line) <= 160)
     for line in lines:  # the outlet a writer's bio names ("Jo Lee is a columnist for the Sunday Lantern."), bar-ended too
-        writes_for = _WRITES_FOR.search(line) if line and len(line) <= 400 and _ROLE_CUE.search(line) else None
+        writes_for = _WRITES_FOR.search(line) if line and len(line) <= 400 and (" is " in line or " was " in line or " has been " in line) \
+            and _ROLE_CUE.search(line) else None
         if writes_for:
             outlet = writes_for.group("outlet").rstrip(".").casefold()
             found.extend((outlet + " |", "the " + outlet + " |"))

@@ -203,7 +203,7 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "first_person": float(bool(_FIRST_PERSON.search(line))),
             "spoiler": float("spoiler" in line.lower()),
             "continues": float(bool(_CONTINUES.match(line))),
-            "retold_below": float(key_words.retold(index)),
+            "retold_below": float(rank < RETOLD_RANKS and key_words.retold(index)),
         }
         result.append(Candidate(index, full, _BODY_ORDER(values)))
     return result
@@ -215,6 +215,7 @@ _BODY_ORDER = itemgetter(*BODY_FEATURES)
 BODY_PRIOR = {"reader_start": 2.0, "continues": -1.5, "retold_below": -2.5}
 
 RETOLD_REACH = 40  # lines below a candidate where the page may say it again
+RETOLD_RANKS = 3  # the candidates looked at for it: the first few (a deck or a caption stands first)
 RETOLD_SHARE = 0.8  # the share of its key words one later line must hold
 _KEY_STOP = frozenset(phrases.COMMON_WORDS)
 _EDGES = ".,;:!?\"'“”‘’()[]"
