@@ -1862,3 +1862,56 @@ def test_a_deck_taken_over_the_headline_the_old_rule_confirms_is_never_sure():
     ))
     assert not parsed.title_confirmed
     assert "Who decides what a city remembers?" in {parsed.title, parsed.title_rival}
+
+
+# --- the second review's cases: what must stay the article's ---------------------------------------------------
+
+
+def test_a_headline_opening_with_archives_stays_the_headline():
+    headline = "Archives: The Letters That Changed a City"
+    parsed = parse(f"{headline}\n\nBy Jane Doe\n\n12 March 2024\n\n{BODY}")
+    assert parsed.title == headline and body(parsed)[0].startswith("Shelling resumed")
+
+
+def test_a_paragraph_opening_thanks_for_reading_does_not_end_the_article():
+    line = "Thanks for reading the plans, the leader told residents, who will be able to comment until May."
+    assert len(body(parse(f"{HEADER}{line}\n\n{BODY}"))) == 3
+
+
+@pytest.mark.parametrize("line, author", [("By Byron Pitts", "Byron Pitts"), ("By Bynum Okafor", "Bynum Okafor")])
+def test_a_name_beginning_by_is_no_doubled_by(line, author):
+    assert kinds.byline(line) == author
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Share this\n\nRelated\nLibrary hours extended\nTags: Libraries, Culture",
+        "Leave a comment\n" + "\n".join(f"Another story's line number {n} with a few more words in it." for n in range(14))
+        + "\nCategories\nNews\nSport\nBusiness",
+    ],
+    ids=["related-storys-tags", "sites-category-widget"],
+)
+def test_tags_from_another_story_or_the_sites_widgets_are_not_the_articles(tail):
+    assert parse(f"{HEADER}{BODY}\n{tail}\n").tags == ()
+
+
+def test_a_sentence_opening_posted_in_gives_no_tags():
+    line = "Posted in Kabul, Herat and Mazar, she learned Dari in two years of service there."
+    parsed = parse(f"{HEADER}{line}\n\n{BODY}")
+    assert parsed.tags == () and body(parsed)[0] == line
+
+
+def test_a_sentence_about_a_newsletter_under_a_sign_up_box_is_kept():
+    line = "The council's own newsletter, sent to every home, did not mention the cuts at all."
+    texts = body(parse(f"{HEADER}{BODY}\nSign up to our morning newsletter\n{line}\n\n{LATER}"))
+    assert line in texts and texts[-1].startswith("Campaigners said the decision")
+
+
+@pytest.mark.parametrize("line", ["— The Guardian Angels Trust", "Run by one family since 1952"])
+def test_an_organisations_name_or_a_subheading_with_a_year_stays(line):
+    assert line.lstrip("— ") in " ".join(body(parse(f"{HEADER}The shop opened in 1952 on the corner of Mill Street.\n\n{line}\n\n{BODY}")))
+
+
+def test_an_infographics_graphic_kicker_is_no_warning():
+    assert parse(f"GRAPHIC: How the floodwater spread through the valley\n\n12 March 2024\n\n{BODY}").stated_warnings == ()

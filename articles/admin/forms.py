@@ -1,6 +1,5 @@
 """Forms of the editors' admin: the article form with its edit-conflict check, and workflow inputs."""
 
-import re
 from datetime import datetime, timedelta
 
 from django import forms
@@ -154,14 +153,14 @@ class ArticleForm(forms.ModelForm):
     def _made_from_the_old_headline(self, slug: str) -> bool:
         """Whether ``slug`` is the one the stored headline made (perhaps with its "-2"), on an article that has never
         been live (never published nor scheduled): its address then follows a new headline, so that a draft retitled
-        in review is not published under the headline it was sent back for. A slug typed by hand, or one readers may
-        have seen, stays."""
+        in review is not published under the headline it was sent back for. A slug typed by hand (one the old headline
+        would not have made, "budget-2025" under "Budget"), or one readers may have seen, stays."""
         article = self.instance
         if article.pk is None or article.status == Article.Status.PUBLISHED or not article.title:
             return False
         old = _slug_of(article.title)
-        if not old or not (slug == old or re.fullmatch(rf"{re.escape(old)}-\d+", slug)):
-            return False
+        if not old or slug not in (old, _free_slug(old, article.pk)):
+            return False  # (only the "-2" a clash gave it: "budget-2025" under "Budget" was typed)
         return not article.decisions.filter(action__in=WENT_LIVE).exists()
 
     def clean(self):
@@ -250,16 +249,15 @@ class ArticleForm(forms.ModelForm):
             code="edit_conflict",
         )
 
-
     def _check_revision_conflict(self, cleaned, current):
         """On a live article, an edit refused when someone proposed a pending revision after the form was opened (its
         edit_revision is not the newest pending one): saved, it would supersede theirs unseen."""
         if current.status != Article.Status.PUBLISHED or self.data.get(self.add_prefix("edit_revision")) in (None, ""):
             return
         newest = _newest_pending(current)
-        if (newest.pk if newest is not None else 0) == (cleaned.get("edit_revision") or 0):
-            return
-        who = display_name(newest.created_by) if newest.created_by else "the importer"
+        if newest is None or newest.pk == (cleaned.get("edit_revision") or 0):
+            return  # (none pending now, the one it was opened with sent back or approved: nothing to supersede)
+        who = display_name(newest.created_by) if newest.created_by else "someone"
         when = date_format(timezone.localtime(newest.created_at), "j F Y, H:i")
         self.conflict = (who, when)
         self.conflict_diff = conflict_diff(newest.content(), cleaned)

@@ -74,15 +74,17 @@ SIGN_UP_REACH = 3  # lines a sign-up box's own text takes under its label at mos
 def sign_up_box(lines: list[str], index: int) -> int:
     """How many lines the sign-up box whose label stands at ``index`` takes ("Sign up to our morning briefing
     newsletter" / "Get the day's top stories in your inbox every morning. Sign up"): its label and what under it
-    promotes the newsletter or is a button (a few words, no sentence); 0 when the line is no such label."""
+    promotes the newsletter or is a button (a few words, no sentence), never a sentence of twelve words or more (the
+    article's); 0 when the line is no such label."""
     line = lines[index]
     if not (line and len(line) <= 120 and kinds.is_end_of_article(line) and _SIGN_UP.search(line)):  # (the first test cached)
         return 0
     at, taken = index + 1, 0
     while at < len(lines) and taken < SIGN_UP_REACH:
         other = lines[at]
-        if other and not (kinds.PROMOTION.search(other) or (_SIGN_UP.search(other) and len(shape.words(other)) <= 25)
-                          or (len(shape.words(other)) <= 4 and not shape.is_sentence(other))):
+        sentence = len(shape.words(other)) >= 12 and other.rstrip()[-1:] in ".!?\"”’"  # (the article's own paragraph)
+        if other and (sentence or not (kinds.PROMOTION.search(other) or (_SIGN_UP.search(other) and len(shape.words(other)) <= 25)
+                                       or (len(shape.words(other)) <= 4 and not shape.is_sentence(other)))):
             break
         taken += bool(other)
         at += 1
@@ -95,7 +97,7 @@ TEXT_GOES_ON = 2  # paragraphs of running text under a sign-up box that show the
 def _text_goes_on(lines: list[str], index: int) -> bool:
     """Whether the article's running text goes on at ``index`` (under a box set in it): the next TEXT_GOES_ON
     lines are paragraphs of running text (full sentences of twelve words or more, none a teaser cut short, a
-    promotion, a note or a line that closes an article), or one such paragraph with the page's end under it (a line
+    promotion that asks, a note or a line that closes an article), or one such paragraph with the page's end under it (a line
     that closes an article, furniture, or nothing), as a list of other stories or the readers' comments under a page's
     last box are not."""
     following = [line for line in lines[index:index + 2 * TEXT_GOES_ON + 2] if line][:TEXT_GOES_ON]
@@ -114,7 +116,7 @@ def _text_goes_on(lines: list[str], index: int) -> bool:
 
 def _paragraph_of_text(line: str) -> bool:
     return (len(shape.words(line)) >= 12 and shape.is_sentence(line) and line.rstrip()[-1:] in ".!?\"”’"
-            and not (kinds.is_teaser(line) or kinds.PROMOTION.search(line) or kinds.is_note(line)
+            and not (kinds.is_teaser(line) or is_promotion_in_text(line) or kinds.is_note(line)
                      or kinds.is_end_of_article(line) or _APPEAL.search(line)))
 
 

@@ -265,6 +265,10 @@ def title_warning(title: str) -> Warning | None:
     if opening:
         return Warning(opening, cautions.warning(opening).note if cautions.warning(opening) else opening, "")
     label = _WARNING_KICKER.match(title)
+    if label and label.group("label").lower() == "graphic":
+        rest = title[label.end("label"):]
+        if not (_MEDIA_WORDS.search(rest) or cautions.HARM.search(rest)):
+            label = None  # ("GRAPHIC: How the floodwater spread": an infographic's kicker)
     if label:
         return Warning(label.group("label"), label.group("label"), "")
     named = _NAMED_WARNING_TITLE.match(title)
@@ -288,6 +292,7 @@ def title_warning(title: str) -> Warning | None:
 _WARNING_KICKER = re.compile(
     r"^(?P<label>(?:graphic|disturbing|distressing|gruesome|gory)\s+(?:photos?|pictures?|images?|videos?|footage|content)|warning\s+graphic"
     r"|graphic(?=\s*:))\s*[:–—-]\s+\S", re.I)
+_MEDIA_WORDS = re.compile(r"\b(?:videos?|footage|images?|photos?|pictures?|clips?)\b", re.I)
 # A headline that is a named warning and the harm it warns of ("Trigger warning: Suicide", "CW: grief"): stated as the
 # whole line ("Content Warnings: Compassion, Not Coddling" is a headline about them).
 _NAMED_WARNING_TITLE = re.compile(r"^(?:(?:trigger|content)\s+(?:warning|note)|tw|cw|cn)\s*[:–—-]\s*(?P<topics>\S.{0,80})$", re.I)

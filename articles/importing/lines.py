@@ -627,7 +627,9 @@ def is_sign_off(line: str) -> bool:
     if persons.bare_name(who) == who:
         return True
     names = shape.words(who)
-    return len(names) <= 5 and all(name[:1].isupper() for name in names) and who[-1:].isalpha() and persons.names_an_outlet(who)
+    # (an outlet's word last or next to last, "Pacific Wire Service", "Kiriwa Press Agency"; "The Guardian Angels Trust" is none)
+    return len(names) <= 5 and all(name[:1].isupper() for name in names) and who[-1:].isalpha() \
+        and persons.names_an_outlet(" ".join(names[-2:]))
 
 
 # --- bylines ----------------------------------------------------------------------------------------------
@@ -669,13 +671,16 @@ def byline(line: str) -> str | None:
     return name
 
 
+_BY_BY = re.compile(r"^by\s+by\s", re.I)
+
+
 def _byline(line: str) -> str | None:
     """The author a byline names: "By X", "By X and Y", "By X on 19th July 2018 Category: …", "X | Outlet",
     "Tom Coburg by Tom Coburg". None for anything else, and for generic credits ("By Staff Reporter")."""
     if len(shape.words(line)) > 16 and not (len(shape.words(line)) <= 30 and _BY.match(line)):
         return None  # (running text; a long line opening with "By …" may still credit: "Guest post by A, resident of …")
-    if line[:5].lower() == "by by":
-        line = line[3:]  # "By By Justin Phillips / American Press": the word doubled by the page's template
+    if line[:5].lower() == "by by" and _BY_BY.match(line):
+        line = line[3:]  # "By By Justin Phillips / American Press": the word doubled by the page's template ("By Byron …" is not)
     line = _CAPS_OUTLET.sub("", line)  # "By JOHN SMITH FOR THE DAILY LEDGER": the outlet or place in capitals left out
     line = dates.GLUED_MONTH.sub(" ", line)  # "By Ken MeyerApr 3rd, 2022": the name and the date run together
     if "|" in line:

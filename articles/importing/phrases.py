@@ -56,11 +56,11 @@ CHROME_LINES = [
     # a share button alone on its line
     r"(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|messenger|flipboard|bluesky|copy link)",
     # a masthead's motto with the year it began ("Published by the Students of Johns Hopkins since 1896", "Serving the
-    # valley since 1921")
-    r"(?:published|written|produced|run|edited)\s+by\s+.{2,60}\s+since\s+1[6-9]\d\d", r"(?:proudly\s+)?serving\s+.{2,60}\s+since\s+1[6-9]\d\d",
+    # valley since 1921"; "Run by one family since 1952" may be a subheading)
+    r"published\s+by\s+.{2,60}\s+since\s+1[6-9]\d\d", r"(?:proudly\s+)?serving\s+.{2,60}\s+since\s+1[6-9]\d\d",
     # a blog's archive page heading over the posts it lists ("Tag Archives: Blog Culture", "Category Archives: News",
     # "Showing posts with label war. Show all posts", "Posts tagged ‘memory’", "Archive for the ‘Essays’ Category")
-    r"(?:tag|category|monthly|yearly|daily|author|date)\s+archives?\s*:.{1,80}", r"archives?\s*:\s*.{1,60}",
+    r"(?:tag|category|monthly|yearly|daily|author|date)\s+archives?\s*:.{1,80}",
     r"showing posts (?:with label|from|for|sorted by)\b.{1,120}", r"posts? tagged\s*(?::\s*\S.{0,60}|[‘'\"“].{1,60}[’'\"”])",
     r"archive for (?:the )?(?:[‘'\"“].{1,60}[’'\"”](?:\s+(?:category|tag))?|.{1,60}\s+(?:category|tag))",
 ]
@@ -132,7 +132,7 @@ END_OF_ARTICLE = [
     r"(?:sign up|subscribe) (?:for|to) .{1,50}", r"(?:readers?['’]?|user) comments?",
     # A newsletter or blog platform's sign-off ("Thanks for reading …! Subscribe …", "… leave a clap"), its reaction buttons, a
     # script-less page's comment box, "More about" a list of topics, a wire's contributor line.
-    r"thanks for reading\b.*\b(?:subscri\w*|sign up|share|clap|follow|recommend|comment)\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
+    r"thanks for reading\b.*\b(?:subscri\w*|sign up|share|clap)\b.*", r"restack", r"please enable javascript\b.*", r"more about:?",
     r"(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,80} contributed(?: to this report)?\.?",
     r"(?:additional )?reporting (?:was )?contributed by .{1,80}",
     # An opinion page's disclaimer, a paywall's prompt, a licence's links, an error

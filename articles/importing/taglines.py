@@ -15,22 +15,41 @@ TAG_WORDS = 5  # words a tag has at most
 _LABEL = r"(?:tags?|tagged(?:\s+(?:with|in|as))?|topics?|related\s+topics?|filed\s+under|labels?|keywords?|categor(?:y|ies)|posted\s+in)"
 _LABELLED = re.compile(rf"^(?:{_LABEL}\s*:|(?:posted\s+in|filed\s+under)\s)\s*(?P<list>\S.*)$", re.I)  # (a blog's filing line needs no colon)
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*:?$", re.I)
+# The label of a box listing other stories ("Related", "More from …", "Most read"): its tags are not the article's ("Related
+# topics:" is the article's own list; a single pointer, "Read next", and "More on this story" over the topics are no box).
+_OTHER_STORIES = re.compile(r"^(?:related(?!\s+(?:topics?|tags?)\b)|more\s+(?:from|in|stories|news|articles)|most\s+(?:read|popular|viewed)"
+                            r"|recommended|you\s+(?:may|might)\s+also\s+like|trending|latest\s+(?:news|stories))\b", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|\||·|•|;|\s/\s)\s*")
 _SHARE_WORD = re.compile(rf"^(?:{phrases.SHARE_WORDS})$", re.I)
 _COUNTED = re.compile(r"\(\d+\)$")  # "war (12)": a tag cloud's count of the site's articles
 
 
-def page_tags(lines: list[str], start: int) -> tuple[str, ...]:
-    """The tags of the first tag list at or after line ``start`` (a labelled list, or a label over one tag a
-    line); () when there is none, or when the list is not one article's tags (counts beside them, too many, a
-    sentence among them)."""
-    for index in range(start, len(lines)):
+TAG_REACH = 12  # non-blank lines from where the article ends that its tag list may stand in (a site's widgets are further)
+
+
+def page_tags(lines: list[str], end: int) -> tuple[str, ...]:
+    """The tags of the first tag list where the article ends (line ``end``, the line that closes it) or in the
+    TAG_REACH lines under it: a labelled list, or a label over one tag a line; () when there is none, or when the list
+    is not one article's tags (counts beside them, too many, a sentence among them). Never a line of the body."""
+    seen = 0
+    for index in range(end, len(lines)):
         line = lines[index]
-        if not line or len(line) > 400 or line[:1] not in "TtFfLlKkRrCcPp":
+        if not line:
+            continue
+        seen += 1
+        if seen > TAG_REACH:
+            break
+        if _OTHER_STORIES.match(line):
+            break  # (another story's list: its tags are not this article's)
+        if len(line) > 400 or line[:1] not in "TtFfLlKkRrCcPp":
             continue
         labelled = _LABELLED.match(line)
         if labelled:
-            return _tags(_SEPARATOR.split(labelled.group("list").strip()))
+            items = _SEPARATOR.split(labelled.group("list").strip())
+            if ":" not in line[:labelled.start("list")] and (
+                    line.rstrip()[-1:] == "." or not all(item.strip()[:1].isupper() for item in items)):
+                return ()  # (a filing line without its colon names sections: "Posted in Kabul, …, she learned Dari." is a sentence)
+            return _tags(items)
         if _LABEL_ALONE.match(line):
             under = []
             for other in lines[index + 1:index + 1 + MAX_TAGS + 1]:
