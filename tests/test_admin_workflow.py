@@ -1103,3 +1103,28 @@ def test_a_writers_save_keeps_the_byline_an_editor_gave_her_draft(writer, other_
     assert client.post(change_url(article), form_data(article, body="Her edit.")).status_code == 302
     article.refresh_from_db()
     assert (article.author, article.body) == (other_writer.author_profile, "Her edit.")
+
+
+def test_an_edit_opened_with_a_pending_revision_since_sent_back_saves(writer, editor, second_editor):
+    """The pending revision an editor's page was opened with is sent back meanwhile, and none is pending now: her save
+    goes through as a new pending revision (before, it failed with a server error)."""
+    from articles import workflow
+    from articles.models import Revision
+
+    live = make_article(writer, "published")
+    his = workflow.propose_revision(live, second_editor, workflow.content_of(live).replace(body="His edit."))
+    client = logged_in(editor)
+    assert client.get(change_url(live)).context["adminform"].form["edit_revision"].value() == his.pk
+    workflow.reject_revision(his, second_editor, comment="Not needed.")
+    response = client.post(change_url(live), form_data(live, standfirst="Her standfirst.", edit_revision=his.pk))
+    assert response.status_code == 302
+    assert live.revisions.pending().get().standfirst == "Her standfirst."
+
+
+def test_a_writer_is_offered_to_compare_a_pending_revision_not_to_approve_it(writer, editor):
+    from articles import workflow
+
+    live = make_article(writer, "published")
+    workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="An edit."))
+    page = logged_in(writer).get(change_url(live)).content.decode()
+    assert "approve or send back" not in page and "Compare it with live" in page

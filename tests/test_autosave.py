@@ -184,3 +184,15 @@ def test_an_autosave_after_an_editor_published_the_draft_says_what_became_of_it(
     assert response.status_code == 403
     assert "is published now and you may no longer edit it" in response.json()["error"]
     assert "kept in this browser" in response.json()["error"]
+
+
+def test_an_autosaved_edit_stays_in_the_form_after_a_warning_decision_or_a_correction(writer, editor):
+    """The live text changes only by an approved revision: a warning decision or a correction saved since her autosave
+    leaves her unsent edit in the form, without a warning that the live text changed."""
+    article = make_article(writer, "published")
+    logged_in(editor).post(autosave_url(article), form_data(article, body="Her unsent edit."))
+    article.refresh_from_db()
+    article.save()  # (a row's save that changes no text: its time moves on)
+    page = logged_in(editor).get(change_url(article))
+    assert page.context["adminform"].form.initial["body"] == "Her unsent edit."
+    assert "is older than" not in page.content.decode()

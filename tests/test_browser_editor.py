@@ -799,3 +799,19 @@ def test_the_revisions_page_and_the_picture_library_fit_the_window(desk, writer,
     shoot(page, f"picture-library-{width}")
     page.get_by_role("link", name="Harbour at dawn").first.click()
     expect(page.locator("#id_title")).to_have_value("Harbour at dawn")
+
+
+def test_a_submitted_draft_shows_no_false_alarm_of_unsaved_text(desk, writer):
+    """"Save and submit for review", then confirmed: the article's page (hers to read only now, or still to edit) shows
+    no "was not saved" box and keeps no copy of the text."""
+    expect = _expect()
+    article = make_article(writer, "draft")
+    page = desk(writer)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_body", "Submitted text.")
+    page.get_by_role("button", name="Save and submit for review").first.click()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messagelist")).to_contain_text("Submit for review: done")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".article-editor-kept-elsewhere").count() == 0
+    assert _kept_copies(page) == 0

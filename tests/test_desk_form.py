@@ -595,3 +595,15 @@ def test_a_move_after_a_save_that_changed_nothing_says_so_once(writer, editor):
     assert "Nothing was changed, so no revision was made." in shown
     assert not any("Your changes were saved" in message for message in shown)
     assert "Confirm to unpublish." in shown
+
+
+@pytest.mark.parametrize(("title", "slug"), [("Budget", "budget-2025"), ("Top 10", "top-10-2024")])
+def test_a_slug_typed_with_a_number_after_the_headlines_stays(writer, title, slug):
+    """A slug typed by hand that is the headline's with a number after it ("budget-2025") is no "-2" of a clash: a save
+    keeps it."""
+    article = make_article(writer, "draft")
+    Article.objects.filter(pk=article.pk).update(title=title, slug=slug)
+    article.refresh_from_db()
+    logged_in(writer).post(change_url(article), form_data(article, body="An edit of the body."))
+    article.refresh_from_db()
+    assert article.slug == slug

@@ -317,6 +317,7 @@ class ArticleAdmin(
                 pending = list(article.revisions.pending().order_by("-created_at", "-pk").values_list("pk", flat=True))
                 extra_context["pending_revisions"] = len(pending)
                 extra_context["newest_pending_revision"] = pending[0] if pending else None
+                extra_context["can_review_revisions"] = workflow.can(request.user, "approve_revision", article)
                 extra_context["can_share"] = workflow.is_editor(request.user)
                 decisions = list(article.decisions.select_related("actor__author_profile"))
                 extra_context["decisions"] = record.describe(decisions, article)
@@ -344,12 +345,14 @@ def _starting_revision(request, article):
     if autosaved is None:
         return pending
     at = timezone.localtime(autosaved.created_at).strftime("%H:%M")
-    if (pending is None or autosaved.created_at > pending.created_at) and autosaved.created_at >= article.updated_at:
+    # (the live text changes only by an approved revision; a warning decision or a correction leaves it as it was)
+    live_changed = article.decisions.filter(action="revision_approved", at__gt=autosaved.created_at).exists()
+    if (pending is None or autosaved.created_at > pending.created_at) and not live_changed:
         if request.method == "GET":
             messages.info(request, f"Your unsent edit, autosaved at {at}, is in the form: save to send it for review.")
         return autosaved
     if request.method == "GET":
-        newer = "the live text" if pending is None or article.updated_at > pending.created_at else (
+        newer = "the live text" if live_changed else (
             f"{display_name(pending.created_by)}'s pending edit" if pending.created_by else "a pending edit")
         compare = reverse("admin:articles_article_revision", args=[article.pk, autosaved.pk])
         messages.warning(request, format_html(

@@ -97,7 +97,7 @@ def _refusal(form):
         problems += [f"{str(label).capitalize()}: {message}" for message in errors]
     if conflict:  # (the form's own words speak of a comparison shown under them: an autosave shows none)
         who, when = form.conflict
-        text = (f"Not saved: {who} saved this article on {when}, after you opened it. Your text is still in the form "
+        text = (f"Not saved: {who} saved this article (or an edit of it) on {when}, after you opened it. Your text is still in the form "
                 "and kept in this browser; autosave has stopped. Press Save to see where their version differs from yours, "
                 "then merge and save again.")
     else:

@@ -166,7 +166,8 @@
 
     function keep(extra) {
       if (!store) { return; }
-      var kept = { at: Date.now(), version: version ? version.value : "", fields: fields(form), base: saved };
+      // (no base for a refused form's copy: what the server had is not known, so every difference is a conflict)
+      var kept = { at: Date.now(), version: version ? version.value : "", fields: fields(form), base: refused ? null : saved };
       Object.keys(extra || {}).forEach(function (name) { kept[name] = extra[name]; });
       try { store.setItem(key, JSON.stringify(kept)); } catch (error) { /* full or refused: the server still saves */ }
     }
@@ -359,6 +360,10 @@
     var key = place.dataset.stashKey;
     var kept = JSON.parse(store.getItem(key) || "null");
     if (!kept) { return; }
+    if (kept.submitted && document.querySelector(".messagelist .success")) {
+      store.removeItem(key);  // (a save that went through: "Save and submit for review", then confirmed)
+      return;
+    }
     var texts = kept.fields.filter(function (entry) {
       return ["title", "standfirst", "body", "warning_note", "tags"].indexOf(entry[0]) !== -1 && savedAs(entry[1]);
     });
