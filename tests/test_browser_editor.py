@@ -617,6 +617,21 @@ def _leave_before_autosave(page):
     page.goto("/admin/")
 
 
+def _typed_then_saved_over(desk, writer, box, typed, edit_body):
+    """The writer types ``typed`` in ``box`` of her draft and leaves before autosave; someone then saves the body as
+    ``edit_body`` makes it; she opens the draft again. Returns (her page, the article)."""
+    article = make_article(writer, "draft")
+    page = desk(writer)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill(box, typed)
+    _leave_before_autosave(page)
+    article.refresh_from_db()
+    article.body = edit_body(article.body)
+    article.save()
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    return page, article
+
+
 def _kept_copies(page):
     return page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('masthead-unsaved:')).length")
 
@@ -626,15 +641,8 @@ def test_a_copy_older_than_someone_elses_save_comes_back_field_by_field(desk, wr
     the writer's copy back returns her standfirst beside the editor's paragraph, and the autosave after it keeps
     both: nobody's work is lost."""
     expect = _expect()
-    article = make_article(writer, "draft")
-    page = desk(writer)
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
-    page.fill("#id_standfirst", "The writer's new standfirst.")
-    _leave_before_autosave(page)
-    article.refresh_from_db()
-    article.body += "\n\nEDITOR: verified casualty figure, 14 dead."
-    article.save()
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page, article = _typed_then_saved_over(desk, writer, "#id_standfirst", "The writer's new standfirst.",
+                                           lambda body: body + "\n\nEDITOR: verified casualty figure, 14 dead.")
     expect(page.locator(".article-editor-status")).to_contain_text("Someone saved this article after your unsaved text")
     page.get_by_role("button", name=re.compile("Put back my changes")).click()
     expect(page.locator("#id_standfirst")).to_have_value("The writer's new standfirst.")
@@ -650,15 +658,8 @@ def test_a_field_both_changed_keeps_the_newer_save_and_shows_the_kept_text(desk,
     """When the writer's kept body and an editor's later save both changed the body, the form keeps the editor's body
     and shows the writer's under the status line to compare and copy from; it never overwrites the save unseen."""
     expect = _expect()
-    article = make_article(writer, "draft")
-    page = desk(writer)
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
-    page.fill("#id_body", "The writer's own version of the text.")
-    _leave_before_autosave(page)
-    article.refresh_from_db()
-    article.body = "The editor's version of the text."
-    article.save()
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page, article = _typed_then_saved_over(desk, writer, "#id_body", "The writer's own version of the text.",
+                                           lambda body: "The editor's version of the text.")
     page.get_by_role("button", name=re.compile("Put back my changes")).click()
     expect(page.locator("#id_body")).to_have_value("The editor's version of the text.")
     expect(page.locator(".article-editor-status")).to_contain_text("Someone changed these too")

@@ -94,32 +94,33 @@ def test_incomplete_article_waits_in_review_with_reason(seeds):
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
 
+RIVER_HEADLINE = "River swimming spot to get bathing water status"
+RIVER_TEXT = ("A stretch of the River Tam is to become the county's first inland bathing water, tested all summer.\n\n"
+              "The designation follows a four-year campaign by local swimmers, who took more than 600 samples.\n")
+
+
+def _imported(tmp_path, name, text):
+    """The article imported from a page of ``text`` saved as ``name``."""
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    assert run(page)[2] is None
+    return Article.objects.get(source_name=name)
+
+
 def test_the_tags_a_page_lists_become_the_articles_tags(tmp_path):
     """A page's "Tags: …" line after its text gives the imported article those tags, beside the topics found."""
-    page = tmp_path / "tagged.txt"
-    page.write_text(
-        "River swimming spot to get bathing water status\n\nBy Rhys Owusu\n\nPublished 3 April 2026\n\n"
-        "A stretch of the River Tam is to become the county's first inland bathing water, tested all summer.\n\n"
-        "The designation follows a four-year campaign by local swimmers, who took more than 600 samples.\n\n"
-        "Share this article Facebook Twitter Email\nTags: Environment, River Tam, Swimming\n"
-        "Copyright 2026 Example Media Group\n", encoding="utf-8")
-    assert run(page)[2] is None
-    article = Article.objects.get(source_name="tagged.txt")
+    article = _imported(tmp_path, "tagged.txt", (
+        f"{RIVER_HEADLINE}\n\nBy Rhys Owusu\n\nPublished 3 April 2026\n\n{RIVER_TEXT}\n"
+        "Share this article Facebook Twitter Email\nTags: Environment, River Tam, Swimming\nCopyright 2026 Example Media Group\n"))
     assert {"Environment", "River Tam", "Swimming"} <= set(article.tags.names())
     assert "Tags:" not in article.body and "Copyright" not in article.body
 
 
 def test_the_deck_under_the_headline_becomes_the_standfirst(tmp_path):
     """The deck between a page's headline and its byline is imported as the article's standfirst, not its body."""
-    page = tmp_path / "decked.txt"
-    page.write_text(
-        "River swimming spot to get bathing water status\n\n"
-        "Campaigners spent four years gathering water samples to win the designation\n\nBy Rhys Owusu\n\n"
-        "Published 3 April 2026\n\nA stretch of the River Tam is to become the county's first inland bathing water.\n\n"
-        "The designation follows a four-year campaign by local swimmers, who took more than 600 samples.\n", encoding="utf-8")
-    assert run(page)[2] is None
-    article = Article.objects.get(source_name="decked.txt")
-    assert article.standfirst == "Campaigners spent four years gathering water samples to win the designation"
+    deck = "Campaigners spent four years gathering water samples to win the designation"
+    article = _imported(tmp_path, "decked.txt", f"{RIVER_HEADLINE}\n\n{deck}\n\nBy Rhys Owusu\n\nPublished 3 April 2026\n\n{RIVER_TEXT}")
+    assert article.standfirst == deck
     assert article.body.startswith("A stretch of the River Tam")
 
 
