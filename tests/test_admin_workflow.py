@@ -1128,3 +1128,13 @@ def test_a_writer_is_offered_to_compare_a_pending_revision_not_to_approve_it(wri
     workflow.propose_revision(live, editor, workflow.content_of(live).replace(body="An edit."))
     page = logged_in(writer).get(change_url(live)).content.decode()
     assert "approve or send back" not in page and "Compare it with live" in page
+
+
+def test_a_writer_opening_another_writers_draft_is_told_whose_it_is(writer, other_writer):
+    """Another writer's draft is said to be someone else's work in progress, not "doesn't exist. Perhaps it was deleted?"."""
+    draft = make_article(writer, "draft")
+    response = logged_in(other_writer).get(change_url(draft), follow=True)
+    text = response.content.decode()
+    assert "work in progress: only she and the editors may open it" in text and "Perhaps it was deleted" not in text
+    missing = logged_in(other_writer).get(reverse("admin:articles_article_change", args=[999999]), follow=True)
+    assert "Perhaps it was deleted" in missing.content.decode()

@@ -282,3 +282,19 @@ def test_a_picture_in_the_preview_has_its_own_edit_button(desk, size, library):
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") == 0
     shoot(page, "preview-figure-edit-button", size)
     assert_axe_clean(page, refused)
+
+
+def test_the_chooser_opened_again_lists_the_whole_library_not_the_last_search(desk, library):
+    """A search for the body's picture, then "Choose…" for the featured image: the dialog opens on the whole library
+    again (it kept the last search, one picture of three)."""
+    page, refused = desk
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_title", "The harbour reopens")
+    dialog = open_chooser(page, "Insert picture")
+    page.fill("#image-chooser-q", "harbour")
+    expect(dialog.locator("[data-image-id]")).to_have_count(1)
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
+    dialog = open_chooser(page, "Choose…")
+    expect(page.locator("#image-chooser-q")).to_have_value("")
+    expect(dialog.locator("[data-image-id]")).to_have_count(3)

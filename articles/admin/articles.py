@@ -271,6 +271,14 @@ class ArticleAdmin(
         who = display_name(article.warnings_decided_by) if article.warnings_decided_by else "the importer (as the source stated)"
         return f"Decided by {who} on {date_format(timezone.localtime(article.warnings_decided_at), 'j M Y, H:i')}."
 
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        """An article this person may not open (another writer's draft) is said to be someone else's, not missing."""
+        if str(object_id).isdigit() and Article.objects.filter(pk=object_id).exists():
+            messages.warning(request, "That article is another writer's work in progress: only she and the editors may "
+                             "open it.")
+            return HttpResponseRedirect(reverse("admin:index"))
+        return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+
     def history_view(self, request, object_id, extra_context=None):
         """The admin's log of saves, under the article's record of decisions (who submitted, sent back, published or
         corrected it, when and why): what an editor looking for its history wants first."""

@@ -104,6 +104,11 @@ function mastheadImageChooser() {
       dialog.querySelector("[data-chooser-title]").textContent = purpose.title;
       say("");
       browse();
+      var query = dialog.querySelector("#image-chooser-q");
+      if (query && query.value) {  // (opened again, for the featured image say: the whole library, not the last search)
+        query.value = "";
+        search(searchUrl(), false);
+      }
       if (then) { then(); } else { dialog.querySelector("#image-chooser-q").focus(); }
     });
   }
