@@ -1,6 +1,7 @@
-"""The tags a page gives its article: a labelled list ("Tags: Environment, River Tam, Swimming", "Filed under: Courts |
-Crime", a blog's "Labels: war, memory", "Categories: personal, recovery", "Posted in Beekeeping"), or a "Tags" label
-alone over its tags, one a line, up to the page's next furniture. Left out of the body as furniture (blocks.py), they are the article's own tags. Pure.
+"""The tags a page gives its article where the article ends: a labelled list ("Tags: Environment, River Tam, Swimming",
+"Filed under: Courts | Crime", a blog's "Labels: war, memory", "Categories: personal, recovery", "Posted in
+Beekeeping"), or a "Tags" label alone over its tags, one a line, up to the page's next furniture. Left out of the body
+as furniture (blocks.py), they are the article's own tags. Pure.
 """
 
 from __future__ import annotations
