@@ -149,7 +149,6 @@ def _under_short_line(lines, title_at, month_first):
         and credited(lines, title_at, month_first)
 
 
-_BULLET = re.compile(r"^[•·▪◦●■]\s+")
 _SECTION_WORDS = re.compile(rf"^(?:(?:{phrases.SECTION_LABELS}|{phrases.SECTION_NAMES})\b[\s&,/]*)+$", re.I)
 
 
@@ -419,7 +418,7 @@ def read_header(lines: list[str], *, scorer: Scorer, clear_margin: float, month_
         title_at, confirmed, title = (later[0] if later else crumb[0]), True, crumb[1]
     # (a marker closing the headline for media the dump lacks, "… [VIDEOS]", is left out: the article has none)
     # (nor the bullet a dump leaves before it: "• TV anchor, photojournalist killed …")
-    header = Header(title=_BULLET.sub("", kinds.MEDIA_MARKER.sub("", title)).strip(), title_at=title_at, body_start=title_at + 1,
+    header = Header(title=dates.BULLET.sub("", kinds.MEDIA_MARKER.sub("", title)).strip(), title_at=title_at, body_start=title_at + 1,
                     title_confirmed=confirmed, title_margin=choice.margin,
                     title_rival=_rival(scorer, candidates, choice) if not confirmed else "")
     above = next((lines[at] for at in range(title_at - 1, -1, -1) if lines[at]), "")

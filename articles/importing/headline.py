@@ -229,7 +229,7 @@ def forget_lines() -> None:
     """Forget the lines worked out so far (articles.importing.clear_caches)."""
     _line_features.cache_clear()
     _on_its_own.cache_clear()
-    _word_keys.cache_clear()
+    word_keys.cache_clear()
     _passed_over.cache_clear()
     _header_kind.cache_clear()
     is_headline_like.cache_clear()
@@ -361,7 +361,7 @@ TOLD_CANDIDATES = 8  # the first candidates asked how much the text under them t
 
 
 @lru_cache(maxsize=4096)
-def _word_keys(line: str) -> frozenset[str]:
+def word_keys(line: str) -> frozenset[str]:
     """The line's words of four letters or more, common ones aside, each cut to its first five letters (so that
     "shelling" meets "shells" and "mourning" meets "mourned")."""
     return frozenset(word[:5] for word in _KEY_WORD.findall(line.casefold()) if word not in _KEY_STOP)
@@ -375,14 +375,14 @@ def _told_below(lines: list[str], running: list[int], index: int, text: str) -> 
     a line of fewer than two such words."""
     if persons.bare_name(text) or endings.signed_off(text):  # (a name, or an author box's head: "Name About Name")
         return 0.0
-    keys = _word_keys(text)
+    keys = word_keys(text)
     if len(keys) < 2:
         return None
     start = bisect_right(running, index)
     below = set()
     for other in running[start:start + TOLD_BELOW]:
         if lines[other] != lines[index]:
-            below |= _word_keys(lines[other])
+            below |= word_keys(lines[other])
     return len(keys & below) / (len(keys) + 1)
 
 

@@ -14,7 +14,7 @@ from articles.importing import lines as kinds
 from articles.importing import persons
 from articles.importing import phrases
 from articles.importing import shape
-from articles.importing.headline import is_headline_like, non_blank_lines
+from articles.importing.headline import is_headline_like, non_blank_lines, word_keys
 from articles.importing.scoring import Candidate
 
 BODY_CANDIDATES = 8  # non-blank lines from where the header reader stopped that may open the body
@@ -170,7 +170,6 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             # news agency's name alone, "Reuters")
             found.append((index, line))
     title = lines[title_at] if 0 <= title_at < len(lines) else ""
-    key_words = _KeyWords(lines)
     result = []
     for rank, (index, full) in enumerate(found):
         line = full[:300]  # how a line opens is what tells: long paragraphs are looked at no further
@@ -203,7 +202,7 @@ def body_candidates(lines: list[str], title_at: int, start: int, end: int, *, le
             "first_person": float(bool(_FIRST_PERSON.search(line))),
             "spoiler": float("spoiler" in line.lower()),
             "continues": float(bool(_CONTINUES.match(line))),
-            "retold_below": float(rank < RETOLD_RANKS and key_words.retold(index)),
+            "retold_below": float(rank < RETOLD_RANKS and _retold(lines, index)),
         }
         result.append(Candidate(index, full, _BODY_ORDER(values)))
     return result
@@ -217,27 +216,11 @@ BODY_PRIOR = {"reader_start": 2.0, "continues": -1.5, "retold_below": -2.5}
 RETOLD_REACH = 40  # lines below a candidate where the page may say it again
 RETOLD_RANKS = 3  # the candidates looked at for it: the first few (a deck or a caption stands first)
 RETOLD_SHARE = 0.8  # the share of its key words one later line must hold
-_KEY_STOP = frozenset(phrases.COMMON_WORDS)
-_EDGES = ".,;:!?\"'“”‘’()[]"
-
-
-class _KeyWords:
-    """The key words of a page's lines (four letters or more, common words left out), each line's worked out once."""
-
-    def __init__(self, lines: list[str]):
-        self.lines, self.known = lines, {}
-
-    def of(self, index: int) -> frozenset:
-        if index not in self.known:
-            self.known[index] = frozenset(word.lower().strip(_EDGES) for word in self.lines[index].split() if len(word) >= 4) - _KEY_STOP
-        return self.known[index]
-
-    def retold(self, index: int) -> bool:
-        """Whether one of the RETOLD_REACH lines below holds RETOLD_SHARE of the line's key words (five at least):
-        the page says it again further down."""
-        words = self.of(index)
-        if len(words) < 5:
-            return False
-        line = self.lines[index]
-        return any(self.lines[other] and self.lines[other] != line and len(words & self.of(other)) >= RETOLD_SHARE * len(words)
-                   for other in range(index + 1, min(len(self.lines), index + RETOLD_REACH)))
+def _retold(lines: list[str], index: int) -> bool:
+    """Whether one of the RETOLD_REACH lines below holds RETOLD_SHARE of the line's key words (headline.word_keys, five
+    at least): the page says it again further down."""
+    words, line = word_keys(lines[index]), lines[index]
+    if len(words) < 5:
+        return False
+    return any(lines[other] and lines[other] != line and len(words & word_keys(lines[other])) >= RETOLD_SHARE * len(words)
+               for other in range(index + 1, min(len(lines), index + RETOLD_REACH)))
